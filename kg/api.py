@@ -1,0 +1,117 @@
+"""The library API: one function per command, keyword arguments in, data out, nothing printed."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, KGError
+from .extract import Extraction, extract_articles
+from .read import Article, iter_paths, read_article
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    """What ``ingest`` did: the articles stored and the files that failed, with reasons."""
+
+    stored: list[str] = field(default_factory=list)       # article ids
+    triples: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article], list[tuple[str, str]]]:
+    """Return the articles under ``paths`` and the (path, reason) of each file that could not be read."""
+    articles: list[Article] = []
+    failed: list[tuple[str, str]] = []
+    for p in iter_paths([Path(x) for x in paths]):
+        try:
+            articles.extend(read_article(p))
+        except InputError as exc:
+            failed.append((str(p), str(exc)))
+    ids: dict[str, str] = {}
+    unique: list[Article] = []
+    for a in articles:
+        if a.id in ids and ids[a.id] != a.path:
+            failed.append((a.path or a.id, f"article id '{a.id}' is also the id of {ids[a.id]}; rename one file"))
+            continue
+        ids[a.id] = a.path or a.id
+        unique.append(a)
+    return unique, failed
+
+
+def extract(*, path: str | os.PathLike[str], model: str | None = None, disabled: Iterable[str] = (),
+            min_confidence: float = 0.0) -> list[Extraction]:
+    """Return the extractions of the article(s) in one file, without touching the store."""
+    articles = read_article(Path(path))
+    return list(extract_articles(articles, model=model, disabled=disabled, min_confidence=min_confidence))
+
+
+def ingest(*, paths: Iterable[str | os.PathLike[str]], store: str | os.PathLike[str] | None = None,
+           model: str | None = None, disabled: Iterable[str] = (), min_confidence: float = 0.0) -> IngestReport:
+    """Extract every article under ``paths`` and store each as its own named graph.
+
+    A file that cannot be read or extracted is reported and skipped; the rest
+    of the batch is stored. Each article's graph is written in one transaction.
+    """
+    from .load import article_iri, to_graph, to_ntriples
+    from .store import ONTOLOGY_GRAPH, Store
+
+    report = IngestReport()
+    articles, report.failed = read_paths(paths)
+    with Store(store) as st:
+        _store_ontology(st, ONTOLOGY_GRAPH)
+        for article in articles:
+            try:
+                (ex,) = extract_articles([article], model=model, disabled=disabled, min_confidence=min_confidence)
+                nt = to_ntriples(to_graph(ex))
+                st.replace_graph(str(article_iri(article.id)), nt)
+            except KGError as exc:
+                if exc.__class__.__name__ in {"ModelError", "StoreError", "OntologyError"}:
+                    raise
+                report.failed.append((article.path or article.id, str(exc)))
+                continue
+            report.stored.append(article.id)
+            report.triples += len(ex.triples)
+    return report
+
+
+def _store_ontology(st: object, graph_iri: str) -> None:
+    from .load import to_ntriples
+    from .ontology import load_ontology
+
+    st.replace_graph(graph_iri, to_ntriples(load_ontology().graph))  # type: ignore[attr-defined]
+
+
+def query(*, sparql: str, store: str | os.PathLike[str] | None = None):  # noqa: ANN201 - QueryResult
+    """Return the answer to a SPARQL query over the store."""
+    from .store import Store
+
+    text = sparql
+    candidate = Path(sparql)
+    if len(sparql) < 4096 and "\n" not in sparql and candidate.suffix in {".rq", ".sparql"}:
+        if not candidate.is_file():
+            raise InputError(f"query file {candidate} not found")
+        text = candidate.read_text(encoding="utf-8")
+    with Store(store, read_only=True) as st:
+        return st.query(text)
+
+
+def viz(*, out: str | os.PathLike[str], store: str | os.PathLike[str] | None = None,
+        min_confidence: float = 0.0, include_modal: bool = False, title: str = "policy-kg") -> dict[str, int]:
+    """Write an interactive HTML network of the store to ``out``; return node and edge counts."""
+    from .store import Store
+    from .viz import graph_from_store, write_html
+
+    with Store(store, read_only=True) as st:
+        g = graph_from_store(st, min_confidence=min_confidence, include_modal=include_modal)
+    write_html(g, Path(out), title=title)
+    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}

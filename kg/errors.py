@@ -1,0 +1,37 @@
+"""Errors policy-kg raises. The CLI turns each into a message naming the fix.
+
+    KGError                 anything policy-kg reports to its user
+     +-- InputError         an article cannot be read (binary, empty, undecodable, missing)
+     +-- ModelError         the spaCy model is missing or unusable
+     +-- OntologyError      the ontology files are missing or inconsistent
+     +-- StoreError         the RDF store cannot be opened or written
+     +-- QueryError         a SPARQL query is malformed or fails
+
+Dependency errors are re-raised as one of these with ``from exc``.
+"""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base of every error policy-kg reports to a user."""
+
+
+class InputError(KGError):
+    """An article cannot be read: its path, bytes or contents are unusable."""
+
+
+class ModelError(KGError):
+    """The spaCy model cannot be loaded."""
+
+
+class OntologyError(KGError):
+    """The ontology files are missing, unparseable or inconsistent."""
+
+
+class StoreError(KGError):
+    """The RDF store cannot be opened, read or written."""
+
+
+class QueryError(KGError):
+    """A SPARQL query is malformed or cannot be evaluated."""

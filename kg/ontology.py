@@ -1,0 +1,290 @@
+"""The ontology as Python objects: classes, relations, role titles, lexicon, actors.
+
+Everything here is read from ``ontology/*.ttl``; no word list is repeated in
+code. :func:`load_ontology` parses the files once per process and caches the
+result.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+
+from .errors import OntologyError
+
+PK = Namespace("https://policy-kg.org/ns#")
+PKID = Namespace("https://policy-kg.org/id/")
+PKART = Namespace("https://policy-kg.org/article/")
+PKST = Namespace("https://policy-kg.org/statement/")
+WD = Namespace("http://www.wikidata.org/entity/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+
+#: Prefixes predeclared for SPARQL queries and used when writing Turtle.
+PREFIXES: dict[str, str] = {
+    "pk": str(PK),
+    "pkid": str(PKID),
+    "pkart": str(PKART),
+    "pkst": str(PKST),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "skos": str(SKOS),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "wd": str(WD),
+}
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+
+def ontology_dir() -> Path:
+    """Return the folder holding the ontology files (``KG_ONTOLOGY`` overrides)."""
+    return Path(os.environ.get("KG_ONTOLOGY", DEFAULT_DIR))
+
+
+@dataclass(frozen=True)
+class ClassInfo:
+    name: str
+    label: str
+    color: str
+    name_cues: tuple[str, ...]
+    description_nouns: tuple[str, ...]
+    ner_labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RelationInfo:
+    name: str
+    label: str
+    verbs: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+    nouns: tuple[tuple[str, str | None], ...]
+    subject_types: frozenset[str]
+    object_types: frozenset[str]
+    symmetric: bool
+    clausal_object: bool
+
+    def accepts(self, subject_type: str, object_type: str) -> bool:
+        """Return True when the relation's type constraints admit the pair."""
+        if self.subject_types and subject_type not in self.subject_types:
+            return False
+        return not (self.object_types and object_type not in self.object_types)
+
+
+@dataclass(frozen=True)
+class RoleTitle:
+    title: tuple[str, ...]
+    relation: str
+    implies_government: bool
+
+
+@dataclass
+class Actor:
+    iri: str
+    label: str
+    type: str
+    alt_labels: list[str] = field(default_factory=list)
+    government: str | None = None
+    jurisdiction: str | None = None
+    demonym: str | None = None
+    part_of: str | None = None
+    same_as: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [self.label, *self.alt_labels]
+
+
+@dataclass
+class Ontology:
+    graph: Graph
+    classes: dict[str, ClassInfo]
+    relations: dict[str, RelationInfo]
+    roles: list[RoleTitle]
+    lexicon: dict[str, frozenset[str]]
+    actors: dict[str, Actor]
+    verb_index: dict[str, list[str]] = field(default_factory=dict)
+    phrase_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    noun_index: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    description_index: dict[str, list[str]] = field(default_factory=dict)
+    government_of: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for rel in self.relations.values():
+            for v in rel.verbs:
+                self.verb_index.setdefault(v, []).append(rel.name)
+            for p in rel.phrases:
+                self.phrase_index.setdefault(p[0], []).append((p, rel.name))
+            for noun, prep in rel.nouns:
+                self.noun_index.setdefault(noun, []).append((rel.name, prep))
+        for cls in self.classes.values():
+            for noun in cls.description_nouns:
+                self.description_index.setdefault(noun, []).append(cls.name)
+        for actor in self.actors.values():
+            if actor.government:
+                self.government_of[actor.iri] = actor.government
+        # Longest phrases first, so "take legal action against" beats "take".
+        for entries in self.phrase_index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def words(self, key: str) -> frozenset[str]:
+        """Return the lexicon's word set named ``key`` (empty if absent)."""
+        return self.lexicon.get(key, frozenset())
+
+    def class_for_ner(self, ner_label: str) -> str | None:
+        """Return the class a spaCy NER label maps to, if the ontology names one."""
+        for cls in self.classes.values():
+            if ner_label in cls.ner_labels:
+                return cls.name
+        return None
+
+    def type_from_name(self, name: str) -> str | None:
+        """Return the class a name's head word suggests ("... Commission" -> Regulator)."""
+        # Multi-word cues first ("House of Representatives", "White House").
+        for cls in self.classes.values():
+            for cue in cls.name_cues:
+                if " " in cue and re.search(rf"\b{re.escape(cue)}\b", name):
+                    return cls.name
+        head_part = re.split(r"\s+(?:of|for|on|in|to)\s+|\s*\(", name, maxsplit=1)[0]
+        for part in (head_part, name):
+            words = part.replace(",", " ").split()
+            for word in reversed(words):
+                for cls in self.classes.values():
+                    if word in cls.name_cues:
+                        return cls.name
+        return None
+
+    def role_for(self, phrase: str) -> RoleTitle | None:
+        """Return the longest role title ending ``phrase`` ("executive vice president")."""
+        words = tuple(phrase.lower().replace("-", " ").split())
+        best: RoleTitle | None = None
+        for role in self.roles:
+            n = len(role.title)
+            if n <= len(words) and words[-n:] == role.title:
+                better = best is None or n > len(best.title) or (
+                    n == len(best.title) and role.implies_government and not best.implies_government)
+                if better:
+                    best = role
+        return best
+
+
+def _strings(g: Graph, s: URIRef, p: URIRef) -> tuple[str, ...]:
+    return tuple(sorted(str(o) for o in g.objects(s, p) if isinstance(o, Literal)))
+
+
+def _local(iri: object) -> str:
+    text = str(iri)
+    return text.rsplit("#", 1)[-1] if "#" in text else text.rsplit("/", 1)[-1]
+
+
+def _bool(g: Graph, s: URIRef, p: URIRef) -> bool:
+    return any(bool(o.toPython()) for o in g.objects(s, p) if isinstance(o, Literal))
+
+
+def parse_files(paths: Iterable[Path]) -> Graph:
+    """Return one rdflib graph holding every Turtle file given."""
+    g = Graph()
+    for path in paths:
+        try:
+            g.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises many parser-specific types
+            raise OntologyError(f"cannot parse ontology file {path}: {exc}") from exc
+    return g
+
+
+@functools.lru_cache(maxsize=4)
+def load_ontology(folder: str | None = None) -> Ontology:
+    """Return the ontology read from ``folder`` (default :func:`ontology_dir`)."""
+    base = Path(folder) if folder else ontology_dir()
+    files = sorted(base.glob("*.ttl"))
+    if not files:
+        raise OntologyError(f"no ontology files (*.ttl) in {base}: set KG_ONTOLOGY to the ontology folder")
+    g = parse_files(files)
+    actor_cls = PK.Actor
+
+    classes: dict[str, ClassInfo] = {}
+    for cls in sorted(g.subjects(RDFS.subClassOf, actor_cls)):
+        assert isinstance(cls, URIRef)
+        name = _local(cls)
+        classes[name] = ClassInfo(
+            name=name,
+            label=str(g.value(cls, RDFS.label) or name),
+            color=str(g.value(cls, PK.color) or "#999999"),
+            name_cues=_strings(g, cls, PK.nameCue),
+            description_nouns=_strings(g, cls, PK.descriptionNoun),
+            ner_labels=_strings(g, cls, PK.nerLabel),
+        )
+
+    relations: dict[str, RelationInfo] = {}
+    for rel in sorted(g.subjects(RDF.type, PK.Relation)):
+        assert isinstance(rel, URIRef)
+        name = _local(rel)
+        nouns: list[tuple[str, str | None]] = []
+        for text in _strings(g, rel, PK.noun):
+            words = text.split()
+            preps = ont_preps = None
+            if len(words) > 1 and words[-1] in {"into", "of", "against", "on", "with", "for", "to", "over"}:
+                preps, words = words[-1], words[:-1]
+            ont_preps = preps
+            nouns.append((" ".join(words), ont_preps))
+        relations[name] = RelationInfo(
+            name=name,
+            label=str(g.value(rel, RDFS.label) or name),
+            verbs=_strings(g, rel, PK.verb),
+            phrases=tuple(tuple(w for w in p.split() if w not in {"a", "an", "the"}) for p in _strings(g, rel, PK.phrase)),
+            nouns=tuple(nouns),
+            subject_types=frozenset(_local(o) for o in g.objects(rel, PK.subjectType)),
+            object_types=frozenset(_local(o) for o in g.objects(rel, PK.objectType)),
+            symmetric=_bool(g, rel, PK.symmetric),
+            clausal_object=_bool(g, rel, PK.clausalObject),
+        )
+
+    roles: list[RoleTitle] = []
+    for role in sorted(g.subjects(RDF.type, PK.RoleTitle)):
+        assert isinstance(role, URIRef)
+        rel_iri = g.value(role, PK.relationOf)
+        if rel_iri is None or _local(rel_iri) not in relations:
+            raise OntologyError(f"role title {role} names no known relation")
+        for title in _strings(g, role, PK.title):
+            roles.append(RoleTitle(tuple(title.lower().replace("-", " ").split()), _local(rel_iri),
+                                   _bool(g, role, PK.impliesGovernment)))
+
+    lexicon: dict[str, frozenset[str]] = {}
+    lex = PK.lexicon
+    for p in set(g.predicates(lex, None)):
+        if p == RDF.type:
+            continue
+        lexicon[_local(p)] = frozenset(_strings(g, lex, p))
+
+    actors: dict[str, Actor] = {}
+    for s, cls in g.subject_objects(RDF.type):
+        if not isinstance(s, URIRef) or not str(s).startswith(str(PKID)):
+            continue
+        cname = _local(cls)
+        if cname not in classes:
+            raise OntologyError(f"actor {s} has unknown class {cls}")
+        label = g.value(s, RDFS.label)
+        if label is None:
+            raise OntologyError(f"actor {s} has no rdfs:label")
+
+        def ref(p: URIRef, s: URIRef = s) -> str | None:
+            v = g.value(s, p)
+            return str(v) if v is not None else None
+
+        actors[str(s)] = Actor(
+            iri=str(s), label=str(label), type=cname,
+            alt_labels=sorted(str(o) for o in g.objects(s, SKOS.altLabel)),
+            government=ref(PK.government), jurisdiction=ref(PK.jurisdiction),
+            demonym=ref(PK.demonym), part_of=ref(PK.partOf),
+            same_as=sorted(str(o) for o in g.objects(s, OWL.sameAs)),
+        )
+    return Ontology(graph=g, classes=classes, relations=relations, roles=roles,
+                    lexicon=lexicon, actors=actors)

@@ -1,0 +1,129 @@
+"""Recognise stage: find the actors an article names.
+
+spaCy's NER finds people, organisations, places and laws; a spaCy entity
+ruler placed before it applies the ontology's registry of known actors
+(``ontology/actors.ttl``), so known names get their registry type and IRI.
+Unknown organisations are typed from cue words in their names ("... Court",
+"... Act") and, failing that, from the NER label. Definite descriptions
+("the regulator") and pronouns are left for :mod:`kg.resolve`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .model import load_model, model_name
+from .ontology import Ontology, load_ontology
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+#: Words that introduce a name without being part of it.
+HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
+_LEADING = {"the", "a", "an"}
+_NER_KEPT = {"PERSON", "ORG", "GPE", "LAW", "NORP"}
+
+
+@dataclass
+class Mention:
+    """One place where the text names an actor."""
+
+    start: int            # first token (doc index)
+    end: int              # one past the last token
+    text: str             # cleaned surface form ("Mr Musk" -> "Musk")
+    type: str | None      # ontology class, None while unknown
+    iri: str | None       # registry IRI when the registry knows the name
+    kind: str             # "registry", "ner", "description", "pronoun"
+    honorific: str | None = None
+    entity: int | None = None  # index into the resolved entity list
+
+
+@functools.lru_cache(maxsize=2)
+def pipeline(model: str | None = None) -> Language:
+    """Return the spaCy pipeline with the actor registry's ruler added, cached."""
+    name = model_name(model)
+    nlp = load_model(name)
+    ont = load_ontology()
+    ruler = nlp.add_pipe("entity_ruler", name="kg_actor_ruler", before="ner",
+                         config={"overwrite_ents": True, "validate": False})
+    patterns = []
+    for actor in ont.actors.values():
+        for alias in actor.names:
+            patterns.append({"label": actor.type, "pattern": alias, "id": actor.iri})
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+def clean_span(span: Span) -> tuple[int, int, str | None]:
+    """Return the span's bounds without leading articles, honorifics and a trailing "'s"."""
+    start, end = span.start, span.end
+    doc = span.doc
+    honorific = None
+    while start < end - 1 and doc[start].lower_ in _LEADING | HONORIFICS:
+        if doc[start].lower_ in HONORIFICS:
+            honorific = doc[start].lower_.rstrip(".")
+        start += 1
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if start > 0 and doc[start - 1].lower_ in HONORIFICS:
+        honorific = doc[start - 1].lower_.rstrip(".")
+    return start, end, honorific
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """Return the text of tokens ``start:end`` with possessive endings dropped."""
+    text = doc[start:end].text
+    return re.sub(r"[’']s?$", "", text).strip()
+
+
+def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
+    """Return the named actors in ``doc``, in text order."""
+    ont = ont or load_ontology()
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ in ont.classes:
+            start, end, honorific = clean_span(ent)
+            actor = ont.actors.get(ent.ent_id_)
+            mentions.append(Mention(start, end, span_text(doc, start, end), ent.label_,
+                                    actor.iri if actor else None, "registry", honorific))
+            continue
+        if ent.label_ not in _NER_KEPT:
+            continue
+        start, end, honorific = clean_span(ent)
+        text = span_text(doc, start, end)
+        if not text or not any(c.isupper() for c in text) or len(text) < 2:
+            continue
+        if ent.label_ == "NORP":
+            # A demonym alone ("Brazilian") names no actor; the resolver uses it
+            # as a modifier. A named group ("the Brazilian Bar Association") is
+            # an organisation if its name carries a cue.
+            cue = ont.type_from_name(text)
+            if cue is None or len(text.split()) < 2:
+                continue
+            mentions.append(Mention(start, end, text, cue, None, "ner", honorific))
+            continue
+        if text.lower() in ont.description_index and len(text.split()) == 1:
+            # "the Government", "the Commission": a description, not a name.
+            mentions.append(Mention(start, end, text, None, None, "description"))
+            continue
+        if ent.label_ == "PERSON":
+            typ: str | None = "Person"
+            cue = ont.type_from_name(text)
+            if cue and cue != "Person" and len(text.split()) > 1 and not _is_personal_name(doc, start, end):
+                typ = cue
+        elif ent.label_ == "GPE":
+            # Places the registry does not know (cities, regions) are not actors.
+            continue
+        else:
+            typ = ont.type_from_name(text) or ont.class_for_ner(ent.label_)
+        mentions.append(Mention(start, end, text, typ, None, "ner", honorific))
+    return mentions
+
+
+def _is_personal_name(doc: Doc, start: int, end: int) -> bool:
+    return all(t.is_title or not t.is_alpha for t in doc[start:end]) and end - start <= 4 and not any(
+        t.lower_ in {"of", "for"} for t in doc[start:end])

@@ -51,6 +51,7 @@ class Store:
         import pyoxigraph
 
         self.path = store_path(path)
+        self.read_only = read_only
         try:
             if read_only:
                 if not self.path.exists():
@@ -108,10 +109,8 @@ class Store:
 
     def close(self) -> None:
         """Release the store (Oxigraph holds a lock on the folder while open)."""
-        try:
+        if not self.read_only:
             self._store.flush()
-        except OSError:  # read-only stores cannot flush
-            pass
         del self._store
 
     def __enter__(self) -> Store:

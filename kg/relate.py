@@ -199,6 +199,11 @@ class Context:
             refs, how = self.noun_agents(head, depth + 1)
             if refs:
                 return refs, "agent of its noun"
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "for" and head.head.pos_ in _VERBAL:
+            # "X was fined for breaching the Act": the one punished did it.
+            refs = self.objects(head.head)
+            if refs:
+                return refs, f"patient of '{head.head.text}'"
         if verb.dep_ in {"acl", "advcl"} and verb.tag_ == "VBG":
             # "messages criticising the UK", reached through prepositions.
             t = head
@@ -243,8 +248,15 @@ class Context:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self.refs(p), "'by' phrase"
+        light = self.ont.words("lightVerb")
+        for c in noun.children:
+            # "an investigation that the Commission opened", "a lawsuit brought by the DOJ"
+            if c.dep_ in {"relcl", "acl"} and c.lemma_ in light:
+                refs, how = self.subjects(c, depth + 1)
+                if refs:
+                    return refs, f"subject of '{c.text}' on the noun"
         head = noun.head
-        if noun.dep_ in {"dobj", "attr"} and head.lemma_ in self.ont.words("lightVerb"):
+        if noun.dep_ in {"dobj", "attr"} and head.lemma_ in light:
             refs, how = self.subjects(head, depth + 1)
             return refs, f"subject of light verb '{head.text}'" if refs else ""
         if noun.dep_ == "pobj" and head.head.lemma_ in self.ont.words("lightVerb") and head.head.pos_ in _VERBAL:
@@ -378,8 +390,10 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
         if tok.pos_ not in _VERBAL and tok.tag_ not in {"VBN", "VBG"}:
             continue
         lemma = tok.lemma_.lower()
-        phrases = ont.phrase_index.get(lemma, [])
-        verb_rels = ont.verb_index.get(lemma, [])
+        phrases = [p for k in ont.lemma_keys(lemma, tok.lower_, ont.phrase_index) for p in ont.phrase_index[k]]
+        verb_keys = ont.lemma_keys(lemma, tok.lower_, ont.verb_index)
+        verb_rels = ont.verb_index[verb_keys[0]] if verb_keys else []
+        lemma = verb_keys[0] if verb_keys else lemma
         if not phrases and not verb_rels:
             continue
         subjects, how = ctx.subjects(tok)
@@ -422,9 +436,10 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.doc:
         if tok.pos_ != "NOUN":
             continue
-        entries = ont.noun_index.get(tok.lemma_.lower())
-        if not entries:
+        keys = ont.lemma_keys(tok.lemma_, tok.lower_, ont.noun_index)
+        if not keys:
             continue
+        entries = ont.noun_index[keys[0]]
         agents, how = ctx.noun_agents(tok)
         if not agents:
             continue
@@ -453,8 +468,27 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 break
 
 
+def _role_tokens(tok: Token) -> list[Token]:
+    """Return a role noun with the words hyphenated onto it ("vice-president" -> vice, -, president)."""
+    toks = [tok]
+    doc = tok.doc
+    i = tok.i
+    while i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_alpha:
+        toks.append(doc[i - 2])
+        i -= 2
+    return toks
+
+
 def _role_phrase(tok: Token) -> str:
     """Return the title a role noun spells with its modifiers ("executive vice president")."""
+    words = []
+    for t in _role_tokens(tok):
+        words += _modifiers(t)
+    words.sort(key=lambda t: t.i)
+    return " ".join(w.text for w in words)
+
+
+def _modifiers(tok: Token) -> list[Token]:
     words = [tok]
     for c in tok.children:
         if c.i < tok.i and c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "ADJ", "PROPN"}:
@@ -462,20 +496,30 @@ def _role_phrase(tok: Token) -> str:
             for cc in c.children:
                 if cc.i < c.i and cc.dep_ in {"compound", "amod"} and cc.pos_ in {"NOUN", "ADJ", "PROPN"}:
                     words.append(cc)
-    words.sort(key=lambda t: t.i)
-    return " ".join(w.text for w in words)
+    return words
 
 
 def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tuple[list[tuple[int, float]], str]:
     out: list[tuple[int, float]] = []
-    for c in role_tok.children:
+    children = [c for t in _role_tokens(role_tok) for c in t.children]
+    for c in children:
         if c.dep_ == "poss":
             out = [r for r in ctx.refs(c) if r[0] != holder]
             if out:
                 return out, "possessor"
-    for c in role_tok.children:
+    for c in children:
+        # "a Commission spokeswoman": a named organisation inside the title.
+        if c.dep_ in {"compound", "nmod"} and c.i < role_tok.i and c.i in ctx.res.token_entity:
+            idx = ctx.res.token_entity[c.i]
+            if idx != holder and ctx.entity(idx).type != "Person":
+                return [(idx, ctx.res.token_certainty.get(c.i, 1.0))], "name in the title"
+    for c in children:
         if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in"}:
             for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if ctx.ont.role_for(f"{_role_phrase(role_tok)} {c.lower_} {p.text}") is not None:
+                    continue  # "Secretary of State" is one title
                 if p.dep_ == "pobj":
                     out = [r for r in ctx.refs(p) if r[0] != holder]
                     if out:
@@ -525,15 +569,18 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
             continue
         holder = ctx.res.token_entity[holder_tok.i]
         h_ent = ctx.entity(holder)
-        if role.relation in {"leads", "memberOf"} and h_ent.type != "Person":
-            continue
+        relation = role.relation
+        if relation in {"leads", "memberOf"} and h_ent.type != "Person":
+            if relation == "leads" or role.implies_government:
+                continue
+            relation = "partOf"  # "the Commission, the EU's executive arm"
         orgs, how = _role_org(ctx, tok, role, holder)
         if not orgs and tok.dep_ == "compound":
             # "Judge James Boasberg of the US District Court"
             orgs = ctx.prep_objects(holder_tok, {"of", "at"})
             how = "'of' phrase on the name"
         for o in orgs:
-            t = ctx.make((holder, ctx.res.token_certainty.get(holder_tok.i, 1.0)), role.relation, o, tok, "role",
+            t = ctx.make((holder, ctx.res.token_certainty.get(holder_tok.i, 1.0)), relation, o, tok, "role",
                          f"role '{' '.join(role.title)}' ({tok.dep_}), organisation by {how}", 0.8)
             if t:
                 t.negated, t.modality = False, "asserted"

@@ -279,6 +279,9 @@ class _Resolver:
         if not classes:
             return None
 
+        if "Company" in classes:
+            classes.add("Platform")  # "the company" behind a service
+
         def accept(e: Entity) -> bool:
             return e.type in classes
 
@@ -300,13 +303,15 @@ class _Resolver:
             self._home = self.home()
         return self._home
 
-    def group_before(self, token: Token, classes: set[str]) -> list[int]:
+    def group_before(self, token: Token, classes: set[str], subjects_only: bool = False) -> list[int]:
         """Return the latest coordinated pair or list of entities of ``classes``."""
         for sent_tok in range(token.i - 1, max(-1, token.i - 300), -1):
             idx = self.token_entity.get(sent_tok)
             if idx is None or self.entities[idx].type not in classes:
                 continue
             t = self.doc[sent_tok]
+            if subjects_only and t.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
             members = [idx]
             for c in t.conjuncts:
                 j = self.token_entity.get(c.i)
@@ -391,15 +396,19 @@ class _Resolver:
 
     def resolve_pronoun(self, token: Token, lower: str) -> None:
         if lower in PLURAL:
-            members = self.group_before(token, _ORG_TYPES)
+            members = self.group_before(token, _ORG_TYPES, subjects_only=True)
             if members and token.i - max(0, token.sent.start) < 200:
                 self.groups[token.i] = members
             return
         if lower in MALE or lower in FEMALE:
             gender = "m" if lower in MALE else "f"
             idx = self.salient(token, lambda e: e.type == "Person" and e.gender in {None, gender})
-        else:
+        elif token.dep_ in {"nsubj", "nsubjpass", "poss"}:
             idx = self.salient(token, lambda e: e.type in _ORG_TYPES - {"AISystem"})
+        else:
+            # "it" as an object is usually a thing (the fine, the law, the
+            # ban), not an actor: leave it unresolved.
+            return
         if idx is None:
             return
         self.token_entity[token.i] = idx

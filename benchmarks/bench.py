@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"kg's own stages (recognise/resolve/relate + entity ruler): "
           f"~{1000 * (min(ext_times) - min(base_times)) / n_articles:.1f} ms/article over the parse")
     print(f"triples per run: {triples_seen[-1]} ({triples_seen[-1] / copies:.0f} per copy of the articles)")
-    print(f"median of per-round ratios: {statistics.median(b / e for b, e in zip(base_times, ext_times)):.2f}")
+    round_ratios = [b / e for b, e in zip(base_times, ext_times, strict=True)]
+    print(f"median of per-round ratios: {statistics.median(round_ratios):.2f}")
     print(f"peak RSS: {peak_rss_mib():.0f} MiB (ru_maxrss, whole process: both pipelines)")
     print(f"throughput ratio (extract / spaCy parse): {ext_wps / base_wps:.2f}")
     return 0

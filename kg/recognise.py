@@ -55,6 +55,12 @@ def pipeline(model: str | None = None) -> Language:
         for alias in actor.names:
             patterns.append({"label": actor.type, "pattern": alias, "id": actor.iri})
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    # The tokenizer reads a lone capital before a full stop as an initial
+    # ("J."); for a one-letter name such as X, split the stop off.
+    for actor in ont.actors.values():
+        for alias in actor.names:
+            if len(alias) == 1 and alias.isupper():
+                nlp.tokenizer.add_special_case(f"{alias}.", [{"ORTH": alias}, {"ORTH": "."}])
     return nlp
 
 

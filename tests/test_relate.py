@@ -1,0 +1,168 @@
+"""Relation extraction: one row per linguistic pattern, sentences written for these tests.
+
+Two kinds of test: rules run on hand-built parses (no model, so they do not
+move when the model changes), and a table of sentences run through the
+model, the way textacy tests its triples.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kg.ontology import load_ontology
+from kg.read import parse_text
+from kg.recognise import recognise
+from kg.relate import EXTRACTORS, extract_triples
+from kg.resolve import resolve
+
+
+def hand_parse(rows: list[tuple[str, int, str, str, str, str]], ents: list[tuple[int, int, str]]) -> Doc:
+    """Build a parsed Doc from (word, head, dep, pos, tag, lemma) rows and (start, end, label) entities."""
+    words = [r[0] for r in rows]
+    doc = Doc(Vocab(), words=words, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
+              ents=["O"] * len(words))
+    doc.set_ents([doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab) for s, e, lab in ents])
+    return doc
+
+
+def run(doc: Doc, **kw) -> set[tuple[str, str, str, bool, str]]:
+    ont = load_ontology()
+    res = resolve(doc, recognise(doc, ont), ont)
+    return {(res.entities[t.subject].label, t.relation, res.entities[t.object].label, t.negated, t.modality)
+            for t in extract_triples(doc, res, ont, **kw)}
+
+
+# "Acmebook was fined by Zedland Authority ." -- passive with an agent.
+PASSIVE = [("Acmebook", 2, "nsubjpass", "PROPN", "NNP", "Acmebook"), ("was", 2, "auxpass", "AUX", "VBD", "be"),
+           ("fined", 2, "ROOT", "VERB", "VBN", "fine"), ("by", 2, "agent", "ADP", "IN", "by"),
+           ("Zedland", 5, "compound", "PROPN", "NNP", "Zedland"), ("Authority", 3, "pobj", "PROPN", "NNP", "Authority"),
+           (".", 2, "punct", "PUNCT", ".", ".")]
+
+
+def test_hand_parse_passive_agent_is_subject() -> None:
+    doc = hand_parse(PASSIVE, [(0, 1, "ORG"), (4, 6, "ORG")])
+    assert run(doc) == {("Zedland Authority", "fines", "Acmebook", False, "asserted")}
+
+
+# "Zedland Authority did not fine Acmebook or Bettergram ." -- negation, coordinated objects.
+NEGATED = [("Zedland", 1, "compound", "PROPN", "NNP", "Zedland"), ("Authority", 4, "nsubj", "PROPN", "NNP", "Authority"),
+           ("did", 4, "aux", "AUX", "VBD", "do"), ("not", 4, "neg", "PART", "RB", "not"),
+           ("fine", 4, "ROOT", "VERB", "VB", "fine"), ("Acmebook", 4, "dobj", "PROPN", "NNP", "Acmebook"),
+           ("or", 5, "cc", "CCONJ", "CC", "or"), ("Bettergram", 5, "conj", "PROPN", "NNP", "Bettergram"),
+           (".", 4, "punct", "PUNCT", ".", ".")]
+
+
+def test_hand_parse_negation_and_coordinated_objects() -> None:
+    doc = hand_parse(NEGATED, [(0, 2, "ORG"), (5, 6, "ORG"), (7, 8, "ORG")])
+    assert run(doc) == {("Zedland Authority", "fines", "Acmebook", True, "asserted"),
+                        ("Zedland Authority", "fines", "Bettergram", True, "asserted")}
+
+
+# "Zedland Authority threatened to ban Acmebook ." -- control verb: threatens + intended ban.
+THREAT = [("Zedland", 1, "compound", "PROPN", "NNP", "Zedland"), ("Authority", 2, "nsubj", "PROPN", "NNP", "Authority"),
+          ("threatened", 2, "ROOT", "VERB", "VBD", "threaten"), ("to", 4, "aux", "PART", "TO", "to"),
+          ("ban", 2, "xcomp", "VERB", "VB", "ban"), ("Acmebook", 4, "dobj", "PROPN", "NNP", "Acmebook"),
+          (".", 2, "punct", "PUNCT", ".", ".")]
+
+
+def test_hand_parse_control_verb_gives_threat_and_intended_ban() -> None:
+    doc = hand_parse(THREAT, [(0, 2, "ORG"), (5, 6, "ORG")])
+    assert run(doc) == {("Zedland Authority", "threatens", "Acmebook", False, "asserted"),
+                        ("Zedland Authority", "bans", "Acmebook", False, "intended")}
+
+
+def test_disabled_extractor_yields_nothing() -> None:
+    doc = hand_parse(PASSIVE, [(0, 1, "ORG"), (4, 6, "ORG")])
+    assert run(doc, disabled=["verb"]) == set()
+    assert set(EXTRACTORS) >= {"verb", "noun", "role"}
+
+
+def test_min_confidence_filters() -> None:
+    doc = hand_parse(PASSIVE, [(0, 1, "ORG"), (4, 6, "ORG")])
+    assert run(doc, min_confidence=0.99) == set()
+
+
+# Sentences run through the model: (text, triples that must be found, triples that must not).
+CASES = [
+    pytest.param("The European Commission fined Apple on Tuesday.",
+                 {("European Commission", "fines", "Apple")}, set(), id="active"),
+    pytest.param("Apple was fined €500m by the European Commission.",
+                 {("European Commission", "fines", "Apple")}, {("Apple", "fines", "European Commission")},
+                 id="passive-agent"),
+    pytest.param("The European Commission fined Apple and Meta.",
+                 {("European Commission", "fines", "Apple"), ("European Commission", "fines", "Meta")}, set(),
+                 id="coordinated-objects"),
+    pytest.param("Ofcom and the Federal Trade Commission criticised TikTok.",
+                 {("Ofcom", "criticises", "TikTok"), ("Federal Trade Commission", "criticises", "TikTok")}, set(),
+                 id="coordinated-subjects"),
+    pytest.param("Ofcom launched an investigation into TikTok last year.",
+                 {("Ofcom", "investigates", "TikTok")}, set(), id="light-verb-nominalisation"),
+    pytest.param("The European Commission imposed a fine on Meta.",
+                 {("European Commission", "fines", "Meta")}, set(), id="light-verb-prep-on-verb"),
+    pytest.param("Elon Musk's criticism of the European Commission grew louder.",
+                 {("Elon Musk", "criticises", "European Commission")}, set(), id="possessive-event-noun"),
+    pytest.param("Meta, which owns Instagram and WhatsApp, said it would appeal.",
+                 {("Meta", "owns", "Instagram"), ("Meta", "owns", "WhatsApp")}, set(), id="relative-clause"),
+    pytest.param("Mark Zuckerberg, Meta's chief executive, testified in Washington.",
+                 {("Mark Zuckerberg", "leads", "Meta")}, set(), id="apposition-possessive-role"),
+    pytest.param("Sundar Pichai, the chief executive of Google, met Keir Starmer.",
+                 {("Sundar Pichai", "leads", "Google"), ("Sundar Pichai", "meets", "Keir Starmer")}, set(),
+                 id="apposition-of-role"),
+    pytest.param("TikTok was fined €530m by the Irish Data Protection Commission for breaching the General Data "
+                 "Protection Regulation.",
+                 {("Irish Data Protection Commission", "fines", "TikTok"),
+                  ("TikTok", "violates", "General Data Protection Regulation")}, set(), id="for-gerund-patient"),
+    pytest.param("The European Commission, the EU's executive arm, opened an investigation into Meta.",
+                 {("European Commission", "partOf", "European Union"), ("European Commission", "investigates", "Meta")},
+                 set(), id="apposition-partof"),
+    pytest.param("OpenAI, the maker of ChatGPT, met the Italian regulator.",
+                 {("OpenAI", "develops", "ChatGPT")}, set(), id="role-develops"),
+    pytest.param("Ofcom has been in contact with Meta and TikTok.",
+                 {("Ofcom", "contacts", "Meta"), ("Ofcom", "contacts", "TikTok")}, set(), id="phrase-chain"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES)
+def test_sentence_patterns(text: str, must: set, must_not: set) -> None:
+    from kg.extract import extract_articles
+
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    got = {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label) for t in ex.triples}
+    assert must <= got, f"missing {must - got}; got {got}"
+    assert not (must_not & got), f"wrong {must_not & got}"
+
+
+MODAL_CASES = [
+    pytest.param("Ofcom did not fine TikTok.", ("Ofcom", "fines", "TikTok"), True, "asserted", id="negated"),
+    pytest.param("Ofcom never investigated TikTok.", ("Ofcom", "investigates", "TikTok"), True, "asserted",
+                 id="never"),
+    pytest.param("Ofcom refused to investigate TikTok.", ("Ofcom", "investigates", "TikTok"), True, "asserted",
+                 id="refused-to"),
+    pytest.param("The European Commission could fine Apple if it fails to comply.",
+                 ("European Commission", "fines", "Apple"), False, "conditional", id="conditional-modal"),
+    pytest.param("The UK Government would back Ofcom if it decided to act.",
+                 ("UK Government", "supports", "Ofcom"), False, "conditional", id="conditional-if"),
+    pytest.param("Ofcom threatened to ban TikTok.", ("Ofcom", "bans", "TikTok"), False, "intended",
+                 id="intended"),
+    pytest.param("The European Commission plans to investigate Meta.",
+                 ("European Commission", "investigates", "Meta"), False, "intended", id="plans-to"),
+    pytest.param("Ofcom reportedly investigated TikTok.", ("Ofcom", "investigates", "TikTok"), False, "hedged",
+                 id="hedged-adverb"),
+    pytest.param("Elon Musk claimed that Ofcom had banned X.", ("Ofcom", "bans", "X"), False, "hedged",
+                 id="hedged-claim"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "triple", "negated", "modality"), MODAL_CASES)
+def test_negation_and_modality(text: str, triple: tuple, negated: bool, modality: str) -> None:
+    from kg.extract import extract_articles
+
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    got = {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label): t for t in ex.triples}
+    assert triple in got, f"{triple} not found in {list(got)}"
+    assert (got[triple].negated, got[triple].modality) == (negated, modality)

@@ -1,0 +1,83 @@
+"""Aliases and coreference within an article, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.read import parse_text
+
+pytestmark = pytest.mark.model
+
+
+def extract(text: str):  # noqa: ANN201
+    from kg.extract import extract_articles
+
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    return ex
+
+
+def triples(ex) -> set[tuple[str, str, str]]:  # noqa: ANN001
+    return {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label) for t in ex.triples}
+
+
+def labels(ex) -> dict[str, set[str]]:  # noqa: ANN001
+    return {e.label: e.aliases for e in ex.live_entities()}
+
+
+def test_surname_and_honorific_join_the_full_name() -> None:
+    ex = extract("Julie Inman Grant runs the eSafety Commissioner's office. Ms Inman Grant criticised X on Monday. "
+                 "Inman Grant later met Elon Musk.")
+    assert "Inman Grant" in labels(ex)["Julie Inman Grant"]
+    assert ("Julie Inman Grant", "criticises", "X") in triples(ex)
+
+
+def test_definite_description_refers_to_latest_actor_of_its_class() -> None:
+    ex = extract("Ofcom opened a case on Monday. The regulator fined TikTok on Friday.")
+    assert ("Ofcom", "fines", "TikTok") in triples(ex)
+
+
+def test_description_prefers_actor_whose_name_holds_the_noun() -> None:
+    ex = extract("Ofcom and the European Commission met in Brussels. The Commission then fined Meta.")
+    assert ("European Commission", "fines", "Meta") in triples(ex)
+
+
+def test_pronoun_subject_refers_to_previous_subject() -> None:
+    ex = extract("The Federal Trade Commission sued Amazon in 2023. It also criticised Microsoft.")
+    assert ("Federal Trade Commission", "criticises", "Microsoft") in triples(ex)
+
+
+def test_male_pronoun_skips_female_person() -> None:
+    ex = extract("Ms Vestager met Mr Pichai in Brussels. He later criticised the European Commission.")
+    got = triples(ex)
+    assert any(s.endswith("Pichai") and r == "criticises" for s, r, _ in got), got
+    assert not any(s.endswith("Vestager") and r == "criticises" for s, r, _ in got), got
+
+
+def test_plural_description_refers_to_coordinated_actors() -> None:
+    ex = extract("Ofcom wrote to X and TikTok on Monday. The regulator is carrying out an assessment of the firms' "
+                 "response.")
+    got = triples(ex)
+    assert ("Ofcom", "investigates", "X") in got and ("Ofcom", "investigates", "TikTok") in got, got
+
+
+def test_country_acts_through_its_government() -> None:
+    ex = extract("The UK criticised TikTok. Britain later fined the company.")
+    assert ("UK Government", "criticises", "TikTok") in triples(ex)
+    assert "Country" not in {e.type for e in ex.live_entities()}
+
+
+def test_the_government_means_the_articles_government() -> None:
+    ex = extract("Ofcom is the UK regulator. The Government backed Ofcom on Tuesday.")
+    assert ("UK Government", "supports", "Ofcom") in triples(ex)
+
+
+def test_object_it_is_not_guessed() -> None:
+    ex = extract("Ofcom fined TikTok on Monday. Meta criticised it.")
+    assert not any(r == "criticises" for _, r, _ in triples(ex))
+
+
+def test_title_before_name_gives_membership_of_the_government() -> None:
+    ex = extract("The UK's media regulator is Ofcom. Technology Secretary Peter Kyle praised Ofcom.")
+    got = triples(ex)
+    assert ("Peter Kyle", "memberOf", "UK Government") in got
+    assert ("Peter Kyle", "supports", "Ofcom") in got

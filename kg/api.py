@@ -79,6 +79,11 @@ def ingest(*, paths: Iterable[str | os.PathLike[str]], store: str | os.PathLike[
                     raise
                 report.failed.append((article.path or article.id, str(exc)))
                 continue
+            except Exception as exc:  # a bug in one rule must not abort the whole batch
+                log.debug("extracting %s failed", article.path or article.id, exc_info=True)
+                reason = f"extraction failed ({type(exc).__name__}: {exc}); this is a bug, please report it"
+                report.failed.append((article.path or article.id, reason))
+                continue
             report.stored.append(article.id)
             report.triples += len(ex.triples)
     return report

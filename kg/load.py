@@ -91,4 +91,6 @@ def to_graph(ex: Extraction, ont: Ontology | None = None) -> Graph:
 def to_ntriples(g: Graph) -> str:
     """Return ``g`` as N-Triples text, lines sorted (stable across runs)."""
     text = g.serialize(format="nt")
-    return "\n".join(sorted(line for line in text.splitlines() if line.strip())) + "\n"
+    # Split on "\n" only: str.splitlines() would also break inside literals at
+    # characters N-Triples leaves unescaped (U+2028, U+0085, form feed).
+    return "\n".join(sorted(line for line in text.split("\n") if line.strip())) + "\n"

@@ -11,6 +11,7 @@ cue words of the ontology's lexicon.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -26,9 +27,10 @@ SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 
 _DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
-_BYLINE = re.compile(r"^(by|words by|reporting by)\s+[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,3}\s*(,.*)?$", re.IGNORECASE)
+_NAME = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
+_BYLINE = re.compile(rf"^(?i:by|words by|reporting by)\s+{_NAME}(?:\s+(?:and|in)\s+{_NAME})?\s*(,[^.!?]*)?$")
 _CREDIT = re.compile(r"^(photograph|photo|picture|image|illustration|video)\s*:", re.IGNORECASE)
-_READ_MORE = re.compile(r"^(read more|related|see also|watch|listen)\b\s*[:\-–]?", re.IGNORECASE)
+_READ_MORE = re.compile(r"^((read more|see also)\b|(related|watch|listen)\s*([:\-–|]|$))", re.IGNORECASE)
 
 
 @dataclass
@@ -105,7 +107,7 @@ def is_boilerplate(paragraph: str) -> bool:
         return True
     lowered = text.lower()
     cues = load_ontology().words("boilerplateCue")
-    hits = {c for c in cues if c in lowered}
+    hits = {c for c in cues if re.search(rf"(?<!\w){re.escape(c)}s?(?!\w)", lowered)}
     words = len(text.split())
     # A long paragraph needs several distinct cues; a short line needs one.
     return len(hits) >= 3 or (len(hits) >= 1 and words <= 12) or (len(hits) >= 2 and words <= 60)
@@ -134,7 +136,8 @@ def parse_text(raw: str, *, article_id: str, path: str | None = None, markdown: 
             raise InputError(f"{path or article_id}: front matter is not valid YAML ({exc}); fix or remove it") from exc
         if not isinstance(data, dict):
             raise InputError(f"{path or article_id}: front matter must be a YAML mapping of title, date, url, source")
-        meta = {k: str(v) for k, v in data.items() if v is not None}
+        meta = {k: v.isoformat()[:10] if isinstance(v, datetime.date) else str(v)
+                for k, v in data.items() if v is not None}
         raw = raw[m.end():]
     lines = raw.lstrip("\ufeff").split("\n")
     # The date line may be preceded by blank lines and followed, on the same
@@ -158,6 +161,8 @@ def parse_text(raw: str, *, article_id: str, path: str | None = None, markdown: 
     title = meta.get("title")
     if title is None and kept and _looks_like_headline(kept[0]) and len(kept) > 1:
         title = kept.pop(0)
+    elif title and kept and " ".join(kept[0].split()) == " ".join(title.split()):
+        kept.pop(0)  # the headline repeated below the front matter
     text = "\n\n".join(" ".join(p.split()) for p in kept)
     if not text.strip() and not title:
         raise InputError(f"{path or article_id}: no article text found (empty, or only boilerplate)")
@@ -177,7 +182,10 @@ def parse_html(raw: str, *, article_id: str, path: str | None = None) -> Article
     if not body.strip():
         raise InputError(f"{path or article_id}: no article text found in the HTML")
     paragraphs = [p for p in _split_paragraphs(body.replace("\n", "\n\n")) if not is_boilerplate(p)]
-    return Article(id=article_id, text="\n\n".join(paragraphs), title=data.get("title"), date=data.get("date"),
+    title = data.get("title")
+    if title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(title.split()):
+        paragraphs = paragraphs[1:]  # the headline, already the title
+    return Article(id=article_id, text="\n\n".join(paragraphs), title=title, date=data.get("date"),
                    source=data.get("sitename") or data.get("hostname"), url=data.get("url"), path=path)
 
 
@@ -188,7 +196,7 @@ def read_article(path: Path) -> list[Article]:
         raise InputError(f"{path}: unsupported file type '{suffix}'; use .txt, .md, .html or .jsonl")
     raw = _decode(path)
     if not raw.strip():
-        raise InputError(f"{path}: file is empty")
+        raise InputError(f"{path}: file is empty; put the article text in it, or leave it out")
     article_id = slug(path.stem)
     if suffix in {".html", ".htm"}:
         return [parse_html(raw, article_id=article_id, path=str(path))]

@@ -103,8 +103,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         text = span_text(doc, start, end)
         if not text or not any(c.isupper() for c in text) or len(text) < 2:
             continue
-        if end - start == 1 and start >= 2 and doc[start - 1].lower_ == "of" and ont.role_for(
-                f"{doc[start - 2].text} of {text}") is not None:
+        title = ont.role_for(f"{doc[start - 2].text} of {text}") if start >= 2 else None
+        if end - start == 1 and doc[start - 1].lower_ == "of" and title is not None and len(title.title) == 3:
             continue  # the "State" of "Secretary of State" is part of a title
         if ent.label_ == "NORP":
             # A demonym alone ("Brazilian") names no actor; the resolver uses it

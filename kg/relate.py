@@ -454,9 +454,16 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                         targets = ctx.objects(c)
             if not targets:
                 for c in tok.children:
-                    # "the TikTok ban": a named target in compound position.
+                    # "a fine imposed on TikTok": the target hangs on the light verb.
+                    if c.dep_ in {"acl", "relcl"} and c.lemma_ in light:
+                        targets = ctx.prep_objects(c, preps)
+            if not targets:
+                for c in tok.children:
+                    # "the TikTok ban": a named target in compound position
+                    # (but a "GDPR fine" is a fine under the law, not on it).
                     if c.dep_ == "compound" and c.i in ctx.res.token_entity:
-                        targets = ctx.refs(c)
+                        targets = [r for r in ctx.refs(c) if ctx.entity(r[0]).type != "Legislation"
+                                   or "Legislation" in ont.relations[rel].object_types]
             found = False
             for s in agents:
                 for o in targets:
@@ -499,6 +506,22 @@ def _modifiers(tok: Token) -> list[Token]:
     return words
 
 
+def _is_title(ctx: Context, phrase: str) -> bool:
+    role = ctx.ont.role_for(phrase)
+    return role is not None and len(role.title) == len(phrase.split())
+
+
+def _portfolio(ctx: Context, role_tok: Token) -> bool:
+    """Return True when a title names a portfolio ("president of global affairs", "head of policy")."""
+    for t in _role_tokens(role_tok):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "for"}:
+                for p in c.children:
+                    if p.dep_ == "pobj" and not ctx.refs(p) and not _is_title(ctx, f"{t.text} {c.lower_} {p.text}"):
+                        return True
+    return False
+
+
 def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tuple[list[tuple[int, float]], str]:
     out: list[tuple[int, float]] = []
     children = [c for t in _role_tokens(role_tok) for c in t.children]
@@ -518,7 +541,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
-                if ctx.ont.role_for(f"{_role_phrase(role_tok)} {c.lower_} {p.text}") is not None:
+                if _is_title(ctx, f"{role_tok.text} {c.lower_} {p.text}"):
                     continue  # "Secretary of State" is one title
                 if p.dep_ == "pobj":
                     out = [r for r in ctx.refs(p) if r[0] != holder]
@@ -574,6 +597,8 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
             if relation == "leads" or role.implies_government:
                 continue
             relation = "partOf"  # "the Commission, the EU's executive arm"
+        if relation == "leads" and _portfolio(ctx, tok):
+            relation = "memberOf"  # "head of public policy": leads a part, belongs to the whole
         orgs, how = _role_org(ctx, tok, role, holder)
         if not orgs and tok.dep_ == "compound":
             # "Judge James Boasberg of the US District Court"

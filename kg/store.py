@@ -68,7 +68,7 @@ class Store:
         update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }}"
         try:
             self._store.update(update)
-        except (OSError, SyntaxError, ValueError) as exc:
+        except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
 
     def graph_ntriples(self, graph_iri: str) -> set[str]:
@@ -89,20 +89,22 @@ class Store:
         """Return the answer to ``sparql``, with the ontology's prefixes predeclared."""
         import pyoxigraph
 
+        # Results are lazy: evaluation errors surface while iterating, so that
+        # happens inside the try as well.
         try:
             result = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            if isinstance(result, pyoxigraph.QueryBoolean):
+                return QueryResult("boolean", [], [], bool(result))
+            if isinstance(result, pyoxigraph.QuerySolutions):
+                variables = [v.value for v in result.variables]
+                rows = [[_term_value(sol[v]) for v in variables] for sol in result]
+                return QueryResult("select", variables, rows)
+            rows = [[_term_value(t.subject), _term_value(t.predicate), _term_value(t.object)] for t in result]
+            return QueryResult("triples", ["subject", "predicate", "object"], rows)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from exc
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
-        if isinstance(result, pyoxigraph.QueryBoolean):
-            return QueryResult("boolean", [], [], bool(result))
-        if isinstance(result, pyoxigraph.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows = [[_term_value(sol[v]) for v in variables] for sol in result]
-            return QueryResult("select", variables, rows)
-        rows = [[_term_value(t.subject), _term_value(t.predicate), _term_value(t.object)] for t in result]
-        return QueryResult("triples", ["subject", "predicate", "object"], rows)
 
     def flush(self) -> None:
         self._store.flush()

@@ -292,7 +292,24 @@ class _Resolver:
 
     def describe_person(self, token: Token) -> int | None:
         noun = token.lemma_.lower()
-        return self.recent(token.i, lambda e: e.type == "Person" and noun in e.roles)
+        same = {noun}
+        for group in self.ont.words("sameRole"):
+            if noun in group.split():
+                same |= set(group.split())
+        return self.recent(token.i, lambda e: e.type == "Person" and bool(same & e.roles))
+
+    def clause_subject(self, token: Token) -> int | None:
+        """Return the entity that is the subject of the clause a pronoun object sits in."""
+        t = token.head
+        for _ in range(6):
+            for c in t.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.i in self.token_entity:
+                    return self.token_entity[c.i]
+            if t.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and t.head is not t:
+                t = t.head
+            else:
+                break
+        return None
 
     def _is_government(self, e: Entity) -> bool:
         return any(a.government == e.id for a in self.ont.actors.values()) if e.registry else (
@@ -402,7 +419,11 @@ class _Resolver:
             return
         if lower in MALE or lower in FEMALE:
             gender = "m" if lower in MALE else "f"
-            idx = self.salient(token, lambda e: e.type == "Person" and e.gender in {None, gender})
+            # A pronoun object cannot mean its own clause's subject ("Musk
+            # attacked the judge, branding him ..."): that would be "himself".
+            bound = self.clause_subject(token) if token.dep_ in {"dobj", "pobj", "dative"} else None
+            idx = self.salient(token, lambda e: e.type == "Person" and e.gender in {None, gender}
+                               and self.entities.index(e) != bound)
         elif token.dep_ in {"nsubj", "nsubjpass", "poss"}:
             idx = self.salient(token, lambda e: e.type in _ORG_TYPES - {"AISystem"})
         else:

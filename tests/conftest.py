@@ -1,0 +1,95 @@
+"""Shared fixtures: small articles written for these tests, and helpers to write files under tmp_path.
+
+Every sentence here was written for this test suite. Tests that need the
+spaCy model are marked ``@pytest.mark.model``; the model is installed by
+``make setup``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+#: Own articles, tech-policy flavoured, short enough to parse in milliseconds.
+ARTICLES: dict[str, str] = {
+    "ofcom-fines-acme-social.txt": (
+        "date 2026-01-12\n"
+        "\n"
+        "Ofcom fines Acme Social over age checks\n"
+        "\n"
+        "Ofcom fined Acme Social £2m on Monday for failing to check the ages of its users.\n"
+        "\n"
+        "The regulator also opened an investigation into Zeta Chat, a messaging app popular with teenagers.\n"
+        "\n"
+        "Acme Social criticised Ofcom and said it would appeal.\n"
+    ),
+    "zuckerberg-meets-starmer.txt": (
+        "date 2026-02-02\n"
+        "\n"
+        "Meta's chief executive Mark Zuckerberg met Keir Starmer in London on Tuesday.\n"
+        "\n"
+        "The European Commission sued Meta over its advertising model.\n"
+    ),
+    "commission-fines-apple.md": (
+        "---\n"
+        "title: Brussels fines Apple over app store rules\n"
+        "date: 2026-03-04\n"
+        "source: Example Policy Wire\n"
+        "url: https://example.org/policy/commission-fines-apple\n"
+        "---\n"
+        "\n"
+        "The European Commission fined Apple on Wednesday.\n"
+        "\n"
+        "Apple criticised the European Commission and said it would appeal.\n"
+    ),
+}
+
+#: The article ``article_file`` writes.
+SAMPLE_NAME = "ofcom-fines-acme-social.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_articles() -> dict[str, str]:
+    """Return the own test articles, file name -> text."""
+    return dict(ARTICLES)
+
+
+@pytest.fixture
+def write_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
+    """Return a function writing text (UTF-8) or bytes to ``tmp_path / name`` and returning the path."""
+
+    def write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def article_file(write_file: Callable[[str, str | bytes], Path]) -> Path:
+    """Write one small tech-policy article of the suite's own sentences and return its path."""
+    return write_file(SAMPLE_NAME, ARTICLES[SAMPLE_NAME])
+
+
+def write_articles(folder: Path, *, bad: bool = True) -> Path:
+    """Write the own articles (and, with ``bad``, a binary and an empty file) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    if bad:
+        (folder / "scan.txt").write_bytes(b"%PDF-1.4\x00\x01\x02\x03 not text")
+        (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def articles_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder (one per test module) holding the three own articles plus a binary and an empty file."""
+    return write_articles(tmp_path_factory.mktemp("articles"))

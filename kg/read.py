@@ -28,7 +28,7 @@ SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 _DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _NAME = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
-_BYLINE = re.compile(rf"^(?i:by|words by|reporting by)\s+{_NAME}(?:\s+(?:and|in)\s+{_NAME})?\s*(,[^.!?]*)?$")
+_BYLINE = re.compile(rf"^(?i:by|words by|reporting by)\s+{_NAME}(?:\s+(?:and|in)\s+{_NAME}){{0,2}}\s*(,[^.!?]*)?$")
 _CREDIT = re.compile(r"^(photograph|photo|picture|image|illustration|video)\s*:", re.IGNORECASE)
 _READ_MORE = re.compile(r"^((read more|see also)\b|(related|watch|listen)\s*([:\-–|]|$))", re.IGNORECASE)
 

@@ -130,7 +130,29 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         else:
             typ = ont.type_from_name(text) or ont.class_for_ner(ent.label_)
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific))
+    mentions += _honorific_names(doc, mentions)
+    mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _honorific_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Return people named by an honorific and capitalised words the NER missed ("Mr Vance")."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if tok.lower_ in HONORIFICS and tok.text[0].isupper() and i + 1 not in taken:
+            end = i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper() and end not in taken:
+                end += 1
+            if end > i + 1:
+                out.append(Mention(i + 1, end, span_text(doc, i + 1, end), "Person", None, "ner",
+                                   tok.lower_.rstrip(".")))
+                i = end
+                continue
+        i += 1
+    return out
 
 
 def _is_personal_name(doc: Doc, start: int, end: int) -> bool:

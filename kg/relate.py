@@ -268,7 +268,7 @@ class Context:
     def prep_objects(self, tok: Token, preps: set[str]) -> list[tuple[int, float]]:
         out: list[tuple[int, float]] = []
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            if c.dep_ in {"prep", "dative"} and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.refs(p)

@@ -300,7 +300,7 @@ class _Resolver:
 
     def clause_subject(self, token: Token) -> int | None:
         """Return the entity that is the subject of the clause a pronoun object sits in."""
-        t = token.head
+        t = token if token.pos_ in {"VERB", "AUX"} else token.head
         for _ in range(6):
             for c in t.children:
                 if c.dep_ in {"nsubj", "nsubjpass"} and c.i in self.token_entity:
@@ -363,7 +363,11 @@ class _Resolver:
     def _is_description(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
         if lemma not in self.ont.description_index and token.lower_ not in self.ont.description_index:
-            if not (lemma in {r for e in self.entities for r in e.roles} and self._definite(token)):
+            roles = {r for e in self.entities for r in e.roles}
+            for group in self.ont.words("sameRole"):
+                if roles & set(group.split()):
+                    roles |= set(group.split())
+            if not (lemma in roles and self._definite(token)):
                 return False
         if token.dep_ in {"compound", "amod"}:
             return False
@@ -426,9 +430,21 @@ class _Resolver:
                                and self.entities.index(e) != bound)
         elif token.dep_ in {"nsubj", "nsubjpass", "poss"}:
             idx = self.salient(token, lambda e: e.type in _ORG_TYPES - {"AISystem"})
+        elif token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
+            # Inside a noun phrase "it" may mean the clause's subject: "Meta
+            # defeated the FTC's lawsuit against it".
+            idx = self.clause_subject(token.head.head)
+            if idx is None or self.entities[idx].type not in _ORG_TYPES:
+                return
+        elif token.dep_ == "dobj" and token.head.dep_ == "conj":
+            # Parallel objects: "ordered the company to comply and fined it".
+            idx = next((self.token_entity[c.i] for c in token.head.head.children
+                        if c.dep_ == "dobj" and c.i in self.token_entity), None)
+            if idx is None or self.entities[idx].type not in _ORG_TYPES:
+                return
         else:
-            # "it" as an object is usually a thing (the fine, the law, the
-            # ban), not an actor: leave it unresolved.
+            # Otherwise "it" as an object is usually a thing (the fine, the
+            # law, the ban), not an actor: leave it unresolved.
             return
         if idx is None:
             return

@@ -1,0 +1,354 @@
+"""The read stage: files into Article objects, metadata found, site furniture dropped."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.read import Article, is_boilerplate, iter_paths, parse_text, read_article, slug
+
+BODY = (
+    "Ofcom fined Acme Social £2m on Monday for failing to check the ages of its users.\n\n"
+    "The regulator said the company had ignored three formal warnings.\n"
+)
+
+
+def read_one(path: Path) -> Article:
+    (article,) = read_article(path)
+    return article
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_date_first_line(write_file) -> None:
+    art = read_one(write_file("a.txt", "date 2026-01-11\n\n" + BODY))
+    assert art.date == "2026-01-11"
+    assert "date" not in art.text.lower()
+    assert art.text.startswith("Ofcom fined Acme Social")
+
+
+@pytest.mark.parametrize("first", ["Date: 2026-01-11", "\n\n  date 2026-01-11", "DATE 2026-01-11   "])
+def test_date_line_variants(write_file, first: str) -> None:
+    art = read_one(write_file("a.txt", f"{first}\n\n{BODY}"))
+    assert art.date == "2026-01-11"
+    assert "2026" not in art.text
+
+
+def test_date_line_with_glued_junk_drops_the_junk(write_file) -> None:
+    raw = (" date 2026-01-11 Your support helps us keep our reporting free. Read more\n\n"
+           "Ofcom fines Acme Social\n\n" + BODY)
+    art = read_one(write_file("a.txt", raw))
+    assert art.date == "2026-01-11"
+    assert "support" not in art.text and "Read more" not in art.text
+    assert art.title == "Ofcom fines Acme Social"
+    assert any("Your support" in d for d in art.dropped)
+
+
+def test_no_date_line_means_no_date(write_file) -> None:
+    art = read_one(write_file("a.txt", BODY))
+    assert art.date is None
+
+
+def test_date_is_only_taken_from_the_first_line(write_file) -> None:
+    art = read_one(write_file("a.txt", BODY + "\ndate 2026-01-11\n"))
+    assert art.date is None
+
+
+# ---------------------------------------------------------------- front matter and Markdown
+
+
+def test_yaml_front_matter(write_file) -> None:
+    raw = ("---\ntitle: Ofcom fines Acme Social\ndate: 2026-01-11\nurl: https://example.org/a\n"
+           "source: Example Policy Wire\n---\n\n" + BODY)
+    art = read_one(write_file("a.txt", raw))
+    assert (art.title, art.date, art.url, art.source) == (
+        "Ofcom fines Acme Social", "2026-01-11", "https://example.org/a", "Example Policy Wire")
+    assert "---" not in art.text and "title:" not in art.text
+    assert art.text.startswith("Ofcom fined Acme Social")
+
+
+def test_front_matter_timestamp_becomes_a_date(write_file) -> None:
+    raw = "---\ntitle: Ofcom fines Acme Social\ndate: 2026-01-11T09:30:00Z\n---\n\n" + BODY
+    art = read_one(write_file("a.txt", raw))
+    assert art.date == "2026-01-11"
+
+
+def test_front_matter_title_repeated_as_heading_is_not_kept_twice(write_file) -> None:
+    raw = "---\ntitle: Ofcom fines Acme Social\n---\n\n# Ofcom fines Acme Social\n\n" + BODY
+    art = read_one(write_file("a.md", raw))
+    assert art.title == "Ofcom fines Acme Social"
+    assert "Ofcom fines Acme Social" not in art.text
+    assert art.body.count("Ofcom fines Acme Social") == 1
+
+
+def test_bad_front_matter_is_an_input_error(write_file) -> None:
+    path = write_file("a.txt", "---\ntitle: [unclosed\n---\n\n" + BODY)
+    with pytest.raises(InputError, match=r"a\.txt.*front matter"):
+        read_article(path)
+
+
+def test_markdown_headings_links_and_emphasis_are_stripped(write_file) -> None:
+    raw = ("# Ofcom fines Acme Social\n\n"
+           "Ofcom fined [Acme Social](https://example.org/acme) £2m on **Monday**, the "
+           "[regulator said](https://example.org/ofcom_statement_2026).\n\n"
+           "## What happens next\n\n"
+           "Acme Social has *28 days* to appeal against the decision.\n")
+    art = read_one(write_file("a.md", raw))
+    assert art.title == "Ofcom fines Acme Social"
+    assert "#" not in art.text and "](" not in art.text and "http" not in art.text and "*" not in art.text
+    assert "Ofcom fined Acme Social £2m on Monday, the regulator said." in art.text
+    assert "28 days to appeal" in art.text
+
+
+# ---------------------------------------------------------------- headlines
+
+
+def test_headline_becomes_title_and_leads_the_body(write_file) -> None:
+    art = read_one(write_file("a.txt", "Ofcom fines Acme Social over age checks\n\n" + BODY))
+    assert art.title == "Ofcom fines Acme Social over age checks"
+    assert not art.text.startswith("Ofcom fines")
+    assert art.body.startswith("Ofcom fines Acme Social over age checks.\n\nOfcom fined Acme Social")
+
+
+def test_title_ending_in_punctuation_gets_no_extra_full_stop() -> None:
+    art = Article(id="a", text="Ofcom fined Acme Social.", title="Will Ofcom fine Acme Social?")
+    assert art.body.startswith("Will Ofcom fine Acme Social?\n\n")
+    assert Article(id="b", text="Ofcom fined Acme Social.").body == "Ofcom fined Acme Social."
+
+
+def test_first_paragraph_with_full_stop_is_not_a_headline(write_file) -> None:
+    art = read_one(write_file("a.txt", BODY))
+    assert art.title is None
+    assert art.body == art.text
+
+
+def test_long_first_paragraph_is_not_a_headline(write_file) -> None:
+    long_first = " ".join(["Ofcom"] + ["said"] * 30)
+    art = read_one(write_file("a.txt", long_first + "\n\n" + BODY))
+    assert art.title is None
+
+
+def test_a_lone_paragraph_is_not_taken_as_headline(write_file) -> None:
+    art = read_one(write_file("a.txt", "Ofcom fined Acme Social on Monday\n"))
+    assert art.title is None
+    assert art.text == "Ofcom fined Acme Social on Monday"
+
+
+# ---------------------------------------------------------------- boilerplate
+
+
+def test_boilerplate_lines_are_dropped_and_article_text_kept(write_file) -> None:
+    newsletter_sentence = (
+        "The regulator said it would explain the new age-check rules to smaller platforms in its monthly "
+        "newsletter for industry, alongside guidance published on its website later in the spring.")
+    appeal = ("Before you go: independent journalism costs money. Your support keeps our reporting free "
+              "for everyone. Please donate today, or sign up to our newsletter.")
+    raw = ("date 2026-01-11\n\nOfcom fines Acme Social\n\n"
+           "By Jane Smith, technology correspondent\n\n"
+           "Ofcom fined Acme Social £2m on Monday for failing to check the ages of its users.\n\n"
+           "Photograph: Jane Doe / Reuters\n\n"
+           "Read more: Ofcom opens inquiry into Zeta Chat\n\n"
+           f"{newsletter_sentence}\n\n"
+           f"{appeal}\n\n"
+           "Acme Social said it would appeal.\n")
+    art = read_one(write_file("a.txt", raw))
+    for junk in ("Jane Smith", "Photograph", "Reuters", "Read more", "independent journalism", "donate"):
+        assert junk not in art.text, junk
+    assert newsletter_sentence in art.text
+    assert "Ofcom fined Acme Social £2m" in art.text and "Acme Social said it would appeal." in art.text
+    assert art.title == "Ofcom fines Acme Social"
+    assert len(art.dropped) == 4
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Smith, technology correspondent",
+    "By JANE SMITH",
+    "Reporting by Jane Smith and Tom Jones in Brussels",
+    "Photograph: Jane Doe / Reuters",
+    "Photo: Example Agency",
+    "Read more: Ofcom opens inquiry into Zeta Chat",
+    "Read more",
+    "Related: Acme Social fined in Brussels",
+    "Watch: the hearing in full",
+    "Sign up to our newsletter",
+    "Your support helps us stay independent. Please donate.",
+])
+def test_is_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("sentence", [
+    # Real sentences that merely start like a byline or a link line, or
+    # contain a cue word inside a longer word.
+    "By contrast, Ofcom has not fined anyone.",
+    "By law, platforms must remove the video within an hour.",
+    "By Monday, Ofcom had fined Acme Social.",
+    "Related fines were imposed on Acme Social last year.",
+    "Watchdogs across Europe welcomed the ruling.",
+    "Acme Social said its subscribers were safe.",
+    "Jane Doe donated $1m to the campaign.",
+    "Ofcom fined Acme Social £2m on Monday.",
+])
+def test_is_not_boilerplate(sentence: str) -> None:
+    assert not is_boilerplate(sentence)
+
+
+def test_only_boilerplate_is_an_input_error(write_file) -> None:
+    path = write_file("a.txt", "Sign up to our newsletter\n\nPhotograph: Jane Doe / Reuters\n")
+    with pytest.raises(InputError, match=r"a\.txt.*no article text"):
+        read_article(path)
+
+
+# ---------------------------------------------------------------- HTML
+
+HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Ofcom fines Acme Social over age checks</title>
+<meta name="date" content="2026-02-03">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/tech">Technology</a></li>
+<li><a href="/subscribe">Subscribe to our newsletter</a></li></ul></nav>
+<article>
+<h1>Ofcom fines Acme Social over age checks</h1>
+<p>Ofcom fined Acme Social £2m on Monday for failing to protect children from harmful videos on its platform.</p>
+<p>The regulator said the company had ignored repeated warnings about its age checks and had not answered
+formal information requests on time.</p>
+<p>Acme Social said it would appeal against the decision and accused Ofcom of misunderstanding its systems.</p>
+</article>
+<footer><p>© 2026 Example News. All rights reserved.</p><p>Cookie settings</p></footer>
+</body></html>
+"""
+
+
+def test_html_main_text_and_title(write_file) -> None:
+    art = read_one(write_file("page.html", HTML))
+    assert art.title == "Ofcom fines Acme Social over age checks"
+    assert art.date == "2026-02-03"
+    assert "Ofcom fined Acme Social £2m on Monday" in art.text
+    assert "accused Ofcom of misunderstanding its systems." in art.text
+    for junk in ("Home", "Technology", "Subscribe", "rights reserved", "Cookie"):
+        assert junk not in art.text, junk
+    # The headline is the title, not a second copy in the text.
+    assert art.body.count("over age checks") == 1
+    assert art.id == "page"
+
+
+def test_html_without_text_is_an_input_error(write_file) -> None:
+    path = write_file("page.htm", "<html><head><title>Empty</title></head><body><div></div><script>var x = 1;</script></body></html>")
+    with pytest.raises(InputError, match=r"page\.htm.*no article text"):
+        read_article(path)
+
+
+# ---------------------------------------------------------------- JSON Lines
+
+
+def test_jsonl_one_article_per_line(write_file) -> None:
+    lines = [
+        json.dumps({"id": "First Story", "title": "Ofcom fines Acme Social", "date": "2026-01-11",
+                    "source": "Wire", "url": "https://example.org/1", "text": BODY}),
+        "",
+        json.dumps({"text": "The European Commission fined Apple on Wednesday.\n\nApple said it would appeal."}),
+    ]
+    arts = read_article(write_file("batch.jsonl", "\n".join(lines) + "\n"))
+    assert [a.id for a in arts] == ["first-story", "batch-3"]
+    first, second = arts
+    assert (first.title, first.date, first.source, first.url) == (
+        "Ofcom fines Acme Social", "2026-01-11", "Wire", "https://example.org/1")
+    assert first.text.startswith("Ofcom fined Acme Social")
+    assert second.date is None and "fined Apple" in second.text
+    assert first.path is not None and first.path.endswith("batch.jsonl:1")
+
+
+@pytest.mark.parametrize(("bad_line", "why"), [
+    ("{not json", "not valid JSON"),
+    (json.dumps({"title": "no text key"}), "text"),
+    (json.dumps(["a", "list"]), "text"),
+])
+def test_jsonl_bad_line_names_its_number(write_file, bad_line: str, why: str) -> None:
+    good = json.dumps({"text": BODY})
+    path = write_file("batch.jsonl", f"{good}\n{bad_line}\n{good}\n")
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    msg = str(info.value)
+    assert "batch.jsonl:2" in msg
+    assert why in msg
+
+
+# ---------------------------------------------------------------- unreadable files
+
+
+@pytest.mark.parametrize(("name", "content", "fix"), [
+    ("empty.txt", b"", r"empty; .*"),
+    ("blank.md", b"  \n\n\t\n", r"empty; .*"),
+    ("scan.txt", b"%PDF-1.4\x00\x01\x02 binary", r"binary.*UTF-8 text"),
+    ("latin1.txt", "Ofcom fined Acme Social £2m on Monday.".encode("latin-1"), r"not valid UTF-8.*(re-save|iconv)"),
+    ("report.pdf", b"Ofcom fined Acme Social.", r"unsupported.*\.txt"),
+])
+def test_unreadable_file_raises_input_error_naming_file_and_fix(write_file, name: str, content: bytes,
+                                                                fix: str) -> None:
+    path = write_file(name, content)
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    msg = str(info.value)
+    assert str(path) in msg
+    assert re.search(fix, msg), msg
+
+
+def test_missing_file_raises_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.txt"
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert str(path) in str(info.value)
+    assert "check the path" in str(info.value)
+
+
+def test_folder_passed_as_a_file_raises_input_error(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    with pytest.raises(InputError, match="folder"):
+        read_article(folder)
+
+
+def test_utf8_bom_is_accepted(write_file) -> None:
+    art = read_one(write_file("bom.txt", "\ufeffdate 2026-01-11\n\n".encode() + BODY.encode()))
+    assert art.date == "2026-01-11"
+    assert "\ufeff" not in art.text
+
+
+# ---------------------------------------------------------------- paths and ids
+
+
+def test_iter_paths_walks_folders_sorted_and_skips_others(tmp_path: Path) -> None:
+    for rel in ["b.txt", "a.md", ".hidden.txt", "notes.pdf", "sub/c.html", "sub/d.jsonl"]:
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x", encoding="utf-8")
+    single = tmp_path / "notes.pdf"
+    got = [p.relative_to(tmp_path).as_posix() for p in iter_paths([tmp_path, single])]
+    # A file named directly is passed on (and then reported by read_article).
+    assert got == ["a.md", "b.txt", "sub/c.html", "sub/d.jsonl", "notes.pdf"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Elon Musk", "elon-musk"),
+    ("Commission nationale de l'informatique", "commission-nationale-de-l-informatique"),
+    ("Société Générale", "societe-generale"),
+    ("  EU -- AI Act!  ", "eu-ai-act"),
+])
+def test_slug(text: str, expected: str) -> None:
+    assert slug(text) == expected
+
+
+def test_slug_of_non_latin_text_is_a_stable_hash() -> None:
+    assert slug("微信") == slug("微信")
+    assert re.fullmatch(r"[0-9a-f]{10}", slug("微信"))
+
+
+def test_parse_text_without_path_names_the_article_id() -> None:
+    with pytest.raises(InputError, match="my-article"):
+        parse_text("Photograph: Jane Doe / Reuters", article_id="my-article")

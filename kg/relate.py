@@ -590,6 +590,8 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
         role = ctx.ont.role_for(_role_phrase(tok))
         if role is None:
             continue
+        if any(c.lower_ in ctx.ont.words("pastRoleWord") for c in tok.children if c.dep_ in {"amod", "advmod"}):
+            continue  # a former role is no current membership
         holder = ctx.res.token_entity[holder_tok.i]
         h_ent = ctx.entity(holder)
         relation = role.relation

@@ -139,6 +139,8 @@ CASES = [
     pytest.param("Alexandre de Moraes ordered Telegram to comply, and fined it when it refused.",
                  {("Alexandre de Moraes", "orders", "Telegram"), ("Alexandre de Moraes", "fines", "Telegram")},
                  set(), id="parallel-object-pronoun"),
+    pytest.param("Julie Inman Grant, a former Twitter employee, spoke on Monday.",
+                 set(), {("Julie Inman Grant", "memberOf", "X")}, id="former-role"),
     pytest.param("Ofcom has been in contact with Meta and TikTok.",
                  {("Ofcom", "contacts", "Meta"), ("Ofcom", "contacts", "TikTok")}, set(), id="phrase-chain"),
 ]

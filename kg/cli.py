@@ -72,9 +72,9 @@ def _table(headers: list[str], rows: list[list[Any]], max_width: int = 60) -> st
 
     body = [[cell(v) for v in r] for r in rows]
     widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=False))
     out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)) for r in body]
+    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=False)) for r in body]
     return "\n".join(out)
 
 
@@ -119,7 +119,7 @@ def extract(article: str, fmt: str, explain: bool, model: str | None, min_confid
                     for t in doc["triples"]]
             if explain:
                 headers += ["extractor", "rule"]
-                for row, t in zip(rows, doc["triples"]):
+                for row, t in zip(rows, doc["triples"], strict=False):
                     row += [t["extractor"], t["rule"]]
             click.echo(_table(headers, rows, max_width=80 if explain else 40))
             click.echo(f"{len(doc['entities'])} entities, {len(rows)} triples")
@@ -146,7 +146,8 @@ def query(sparql: str, fmt: str, store: str | None) -> None:
         click.echo(json.dumps({"boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower())
         return
     if fmt == "json":
-        click.echo(json.dumps([dict(zip(result.variables, r)) for r in result.rows], indent=2, ensure_ascii=False))
+        records = [dict(zip(result.variables, r, strict=False)) for r in result.rows]
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
     elif fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf)

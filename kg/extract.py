@@ -88,5 +88,5 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None, d
     disabled = tuple(disabled)
     items = list(articles) if not isinstance(articles, list) else articles
     texts = (a.body for a in items)
-    for article, doc in zip(items, nlp.pipe(texts, batch_size=batch_size)):
+    for article, doc in zip(items, nlp.pipe(texts, batch_size=batch_size), strict=False):
         yield analyse(article, doc, ont, disabled=disabled, min_confidence=min_confidence)

@@ -235,7 +235,7 @@ def load_ontology(folder: str | None = None) -> Ontology:
     actor_cls = PK.Actor
 
     classes: dict[str, ClassInfo] = {}
-    for cls in sorted(g.subjects(RDFS.subClassOf, actor_cls)):
+    for cls in sorted(g.subjects(RDFS.subClassOf, actor_cls), key=str):
         assert isinstance(cls, URIRef)
         name = _local(cls)
         classes[name] = ClassInfo(
@@ -248,7 +248,7 @@ def load_ontology(folder: str | None = None) -> Ontology:
         )
 
     relations: dict[str, RelationInfo] = {}
-    for rel in sorted(g.subjects(RDF.type, PK.Relation)):
+    for rel in sorted(g.subjects(RDF.type, PK.Relation), key=str):
         assert isinstance(rel, URIRef)
         name = _local(rel)
         nouns: list[tuple[str, str | None]] = []
@@ -262,7 +262,8 @@ def load_ontology(folder: str | None = None) -> Ontology:
             name=name,
             label=str(g.value(rel, RDFS.label) or name),
             verbs=_strings(g, rel, PK.verb),
-            phrases=tuple(tuple(w for w in p.split() if w not in {"a", "an", "the"}) for p in _strings(g, rel, PK.phrase)),
+            phrases=tuple(tuple(w for w in p.split() if w not in {"a", "an", "the"})
+                          for p in _strings(g, rel, PK.phrase)),
             nouns=tuple(nouns),
             subject_types=frozenset(_local(o) for o in g.objects(rel, PK.subjectType)),
             object_types=frozenset(_local(o) for o in g.objects(rel, PK.objectType)),
@@ -271,7 +272,7 @@ def load_ontology(folder: str | None = None) -> Ontology:
         )
 
     roles: list[RoleTitle] = []
-    for role in sorted(g.subjects(RDF.type, PK.RoleTitle)):
+    for role in sorted(g.subjects(RDF.type, PK.RoleTitle), key=str):
         assert isinstance(role, URIRef)
         rel_iri = g.value(role, PK.relationOf)
         if rel_iri is None or _local(rel_iri) not in relations:
@@ -285,7 +286,7 @@ def load_ontology(folder: str | None = None) -> Ontology:
     for p in set(g.predicates(lex, None)):
         if p == RDF.type:
             continue
-        lexicon[_local(p)] = frozenset(_strings(g, lex, p))
+        lexicon[_local(p)] = frozenset(_strings(g, lex, URIRef(str(p))))
 
     actors: dict[str, Actor] = {}
     for s, cls in g.subject_objects(RDF.type):

@@ -155,7 +155,8 @@ def parse_text(raw: str, *, article_id: str, path: str | None = None, markdown: 
         paragraphs = [re.sub(r"^#+\s*", "", p) for p in paragraphs]
         paragraphs = [re.sub(r"[*_`]{1,3}([^*_`]+)[*_`]{1,3}", r"\1", p) for p in paragraphs]
         paragraphs = [re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", p) for p in paragraphs]
-    kept, dropped = [], []
+    kept: list[str] = []
+    dropped: list[str] = []
     for p in paragraphs:
         (dropped if is_boilerplate(p) else kept).append(p)
     title = meta.get("title")

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 #: Words that introduce a name without being part of it.
-HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
+HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady",
+              "prof", "prof."}
 _LEADING = {"the", "a", "an"}
 _NER_KEPT = {"PERSON", "ORG", "GPE", "LAW", "NORP"}
 
@@ -60,7 +61,8 @@ def pipeline(model: str | None = None) -> Language:
     for actor in ont.actors.values():
         for alias in actor.names:
             if len(alias) == 1 and alias.isupper():
-                nlp.tokenizer.add_special_case(f"{alias}.", [{"ORTH": alias}, {"ORTH": "."}])
+                special = [{"ORTH": alias}, {"ORTH": "."}]
+                nlp.tokenizer.add_special_case(f"{alias}.", special)  # type: ignore[union-attr]
     return nlp
 
 

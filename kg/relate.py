@@ -419,10 +419,10 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
         voice = "passive" if passive else "active"
         for s in subjects:
             for o in objects:
-                rel = _pick(ctx, verb_rels, s, o)
-                if rel is None:
+                picked = _pick(ctx, verb_rels, s, o)
+                if picked is None:
                     continue
-                t = ctx.make(s, rel, o, tok, "verb", f"{voice} verb '{lemma}', {how}", 0.85 if not passive else 0.8)
+                t = ctx.make(s, picked, o, tok, "verb", f"{voice} verb '{lemma}', {how}", 0.85 if not passive else 0.8)
                 if t:
                     yield t
 
@@ -556,9 +556,9 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
     if role.implies_government:
         for c in role_tok.children:
             if c.i < role_tok.i and c.dep_ in {"compound", "amod", "nmod", "poss"}:
-                idx = ctx.res.token_entity.get(c.i)
-                if idx is not None and ctx.entity(idx).type == "GovernmentBody":
-                    return [(idx, 1.0)], "country in the title"
+                gov = ctx.res.token_entity.get(c.i)
+                if gov is not None and ctx.entity(gov).type == "GovernmentBody":
+                    return [(gov, 1.0)], "country in the title"
         if ctx.res.home_government is not None:
             return [(ctx.res.home_government, 0.8)], "the article's government"
     return [], ""

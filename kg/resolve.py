@@ -389,8 +389,8 @@ class _Resolver:
 
     @staticmethod
     def _definite(token: Token) -> bool:
-        return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in token.children) or any(
-            c.dep_ == "poss" for c in token.children)
+        demonstratives = {"the", "this", "that", "these", "those"}
+        return any((c.dep_ == "det" and c.lower_ in demonstratives) or c.dep_ == "poss" for c in token.children)
 
     def resolve_description(self, token: Token) -> None:
         if token.tag_ in {"NNS", "NNPS"} and token.lower_ not in {"ministers", "lawmakers", "legislators", "justices"}:

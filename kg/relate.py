@@ -338,6 +338,12 @@ class Context:
                 return negated, mod
         return negated, "asserted"
 
+    def make_all(self, subjects: list[tuple[int, float]], rel: str, objects: list[tuple[int, float]],
+                 trigger: Token, extractor_name: str, rule: str, base: float) -> list[Triple]:
+        """Return the triples of every subject-object pair the relation's types admit."""
+        made = (self.make(s, rel, o, trigger, extractor_name, rule, base) for s in subjects for o in objects)
+        return [t for t in made if t is not None]
+
     def make(self, subj: tuple[int, float], rel: str, obj: tuple[int, float], trigger: Token, extractor_name: str,
              rule: str, base: float, modal_token: Token | None = None) -> Triple | None:
         if subj[0] == obj[0]:
@@ -405,13 +411,11 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
             last = _match_phrase(tok, words)
             if last is None:
                 continue
-            for s in subjects:
-                for o in _phrase_objects(ctx, last):
-                    t = ctx.make(s, rel, o, tok, "verb", f"phrase '{' '.join(words)}', {how}", 0.85)
-                    if t:
-                        done = True
-                        yield t
-            if done:
+            found = ctx.make_all(subjects, rel, _phrase_objects(ctx, last), tok, "verb",
+                                 f"phrase '{' '.join(words)}', {how}", 0.85)
+            yield from found
+            if found:
+                done = True
                 break
         if done or not verb_rels:
             continue
@@ -464,14 +468,9 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                     if c.dep_ == "compound" and c.i in ctx.res.token_entity:
                         targets = [r for r in ctx.refs(c) if ctx.entity(r[0]).type != "Legislation"
                                    or "Legislation" in ont.relations[rel].object_types]
-            found = False
-            for s in agents:
-                for o in targets:
-                    t = ctx.make(s, rel, o, tok, "noun", f"event noun '{tok.lemma_}', agent by {how}", 0.75)
-                    if t:
-                        found = True
-                        yield t
-            if found:
+            made = ctx.make_all(agents, rel, targets, tok, "noun", f"event noun '{tok.lemma_}', agent by {how}", 0.75)
+            yield from made
+            if made:
                 break
 
 

@@ -65,7 +65,16 @@ class Store:
 
     def replace_graph(self, graph_iri: str, ntriples: str) -> None:
         """Replace the named graph ``graph_iri`` with the N-Triples ``ntriples``, atomically."""
-        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{ntriples}\n}} }}"
+        import pyoxigraph
+
+        # Parse first, so that text which is not N-Triples can never run as
+        # part of the update ("} } ; DROP ALL ; ...").
+        try:
+            triples = pyoxigraph.parse(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+            body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write graph {graph_iri}: not valid N-Triples: {exc}") from exc
+        update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
         try:
             self._store.update(update)
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:

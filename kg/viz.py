@@ -122,7 +122,7 @@ def write_html(g: nx.MultiDiGraph, out: Path, *, title: str = "policy-kg") -> No
     from pyvis.network import Network
 
     ont = load_ontology()
-    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
+    net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", heading="")
     static = g.number_of_edges() > STATIC_LAYOUT_EDGES
     pos = nx.spring_layout(nx.Graph(g), seed=1, iterations=50) if static else {}
     degree = dict(g.degree())
@@ -142,7 +142,7 @@ def write_html(g: nx.MultiDiGraph, out: Path, *, title: str = "policy-kg") -> No
     if static:
         net.toggle_physics(False)
     else:
-        net.barnes_hut(spring_length=180)
+        net.barnes_hut(gravity=-2500, central_gravity=0.6, spring_length=110, spring_strength=0.05)
     page = net.generate_html(name=str(out), notebook=False)
     page = make_self_contained(page)
     types = sorted({d["type"] for _, d in g.nodes(data=True)})

@@ -357,8 +357,8 @@ class _Resolver:
                 self.resolve_pronoun(token, lower)
             elif token.i in described or (token.pos_ in {"NOUN", "PROPN"} and self._is_description(token)):
                 self.resolve_description(token)
-        return Resolution([e for e in self.entities], self.token_entity, self.token_certainty, self.groups,
-                          self.home_government())
+        home = self.home_government()  # may add the government entity: before the list is taken
+        return Resolution(list(self.entities), self.token_entity, self.token_certainty, self.groups, home)
 
     def _is_description(self, token: Token) -> bool:
         lemma = token.lemma_.lower()

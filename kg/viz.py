@@ -92,12 +92,16 @@ def _edge_title(rel: str, s_label: str, o_label: str, evidence: list[dict[str, A
     return "\n".join(lines)
 
 
-_REMOTE = re.compile(r"<(script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']https?://[^>]*>(?:\s*</script>)?", re.IGNORECASE)
+_REMOTE = re.compile(r"<(script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"'](?:https?:)?//[^>]*>(?:\s*</script>)?",
+                     re.IGNORECASE)
+# pyvis's template also links a vis.js copy from ../node_modules that no one ships.
+_DANGLING = re.compile(r"<(script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"'][^\"']*node_modules[^>]*>(?:\s*</script>)?",
+                       re.IGNORECASE)
 
 
 def make_self_contained(page: str) -> str:
     """Return ``page`` without any script or stylesheet fetched from elsewhere."""
-    return _REMOTE.sub("", page)
+    return _DANGLING.sub("", _REMOTE.sub("", page))
 
 
 def _legend(types: list[str]) -> str:

@@ -215,8 +215,8 @@ def test_actor_without_label_raises_ontology_error(tmp_path: Path) -> None:
 
 
 def test_role_title_of_unknown_relation_raises_ontology_error(tmp_path: Path) -> None:
-    (tmp_path / "o.ttl").write_text(PREFIXES + "pk:role-x a pk:RoleTitle ; pk:relationOf pk:nope ; pk:title \"boss\" .\n",
-                                    encoding="utf-8")
+    (tmp_path / "o.ttl").write_text(
+        PREFIXES + "pk:role-x a pk:RoleTitle ; pk:relationOf pk:nope ; pk:title \"boss\" .\n", encoding="utf-8")
     with pytest.raises(OntologyError, match="role title"):
         load_ontology(str(tmp_path))
 

@@ -239,7 +239,8 @@ def test_html_main_text_and_title(write_file) -> None:
 
 
 def test_html_without_text_is_an_input_error(write_file) -> None:
-    path = write_file("page.htm", "<html><head><title>Empty</title></head><body><div></div><script>var x = 1;</script></body></html>")
+    path = write_file("page.htm", "<html><head><title>Empty</title></head>"
+                                  "<body><div></div><script>var x = 1;</script></body></html>")
     with pytest.raises(InputError, match=r"page\.htm.*no article text"):
         read_article(path)
 

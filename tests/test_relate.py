@@ -48,7 +48,8 @@ def test_hand_parse_passive_agent_is_subject() -> None:
 
 
 # "Zedland Authority did not fine Acmebook or Bettergram ." -- negation, coordinated objects.
-NEGATED = [("Zedland", 1, "compound", "PROPN", "NNP", "Zedland"), ("Authority", 4, "nsubj", "PROPN", "NNP", "Authority"),
+NEGATED = [("Zedland", 1, "compound", "PROPN", "NNP", "Zedland"),
+           ("Authority", 4, "nsubj", "PROPN", "NNP", "Authority"),
            ("did", 4, "aux", "AUX", "VBD", "do"), ("not", 4, "neg", "PART", "RB", "not"),
            ("fine", 4, "ROOT", "VERB", "VB", "fine"), ("Acmebook", 4, "dobj", "PROPN", "NNP", "Acmebook"),
            ("or", 5, "cc", "CCONJ", "CC", "or"), ("Bettergram", 5, "conj", "PROPN", "NNP", "Bettergram"),

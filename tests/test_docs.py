@@ -1,0 +1,43 @@
+"""Documentation: every command has help and is in the README; every module says what it is for."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import click
+import pytest
+
+from kg.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = sorted(main.commands)
+
+
+def test_there_are_commands() -> None:
+    assert {"ingest", "extract", "query", "viz", "extractors"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_has_help(name: str) -> None:
+    cmd = main.commands[name]
+    assert (cmd.help or "").strip(), f"`kg {name}` has no help text"
+    ctx = click.Context(main)
+    for param in cmd.get_params(ctx):
+        if isinstance(param, click.Option) and param.name not in {"help"} and not param.is_flag:
+            assert param.help or param.show_default or param.type.name == "choice", (
+                f"`kg {name} {param.opts[0]}` has no help text")
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_is_in_the_readme(name: str) -> None:
+    readme = ROOT / "README.md"
+    assert readme.is_file(), "README.md is missing"
+    assert f"kg {name}" in readme.read_text(encoding="utf-8"), f"README.md does not mention `kg {name}`"
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in (ROOT / "kg").glob("*.py")))
+def test_module_has_docstring(module: str) -> None:
+    tree = ast.parse((ROOT / "kg" / module).read_text(encoding="utf-8"))
+    doc = ast.get_docstring(tree)
+    assert doc and doc.strip(), f"kg/{module} has no module docstring"

@@ -1,0 +1,64 @@
+"""The shipped examples: every article reads and yields entities; every sample query answers over them.
+
+The examples are ingested once per session into a temporary store (one parse
+of each article); the per-article checks read that store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg import api
+from kg.ontology import PKART
+from kg.read import read_article
+
+pytestmark = pytest.mark.model
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = sorted(p for p in (ROOT / "examples" / "articles").iterdir() if p.is_file())
+QUERIES = sorted((ROOT / "examples" / "queries").glob("*.rq"))
+
+
+@pytest.fixture(scope="session")
+def examples_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.IngestReport, Path]:
+    store = tmp_path_factory.mktemp("examples") / "store"
+    report = api.ingest(paths=[ROOT / "examples" / "articles"], store=store)
+    return report, store
+
+
+def test_there_are_examples() -> None:
+    assert len(ARTICLES) >= 5
+    assert QUERIES
+
+
+def test_every_example_is_stored(examples_store: tuple[api.IngestReport, Path]) -> None:
+    report, _ = examples_store
+    assert not report.failed, report.failed
+    assert len(report.stored) == len(ARTICLES)
+    assert report.triples > 0
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[p.name for p in ARTICLES])
+def test_example_reads_has_date_and_entities(path: Path, examples_store: tuple[api.IngestReport, Path]) -> None:
+    articles = read_article(path)
+    assert len(articles) == 1
+    (article,) = articles
+    assert article.date, f"{path.name} has no date"
+    assert article.text.strip()
+    _, store = examples_store
+    result = api.query(sparql=f"SELECT DISTINCT ?e WHERE {{ ?e pk:mentionedIn <{PKART[article.id]}> }}",
+                       store=store)
+    assert len(result.rows) >= 1, f"{path.name}: no entity extracted"
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_example_query_answers(query: Path, examples_store: tuple[api.IngestReport, Path]) -> None:
+    _, store = examples_store
+    result = api.query(sparql=str(query), store=store)
+    assert result.kind in {"select", "triples", "boolean"}
+    if result.kind == "boolean":
+        assert result.boolean
+    else:
+        assert len(result.rows) >= 1, f"{query.name} returned no rows"

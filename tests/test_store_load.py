@@ -1,0 +1,367 @@
+"""Load and store: an Extraction as RDF (statements with provenance), and the Oxigraph store holding it.
+
+The RDF tests build their Extraction by hand (no model), so they do not move
+when the extraction rules improve; one model-marked test runs the whole
+pipeline on an own article. The golden file tests/golden/hand-built.ttl is
+regenerated with ``KG_UPDATE_GOLDEN=1``.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import spacy
+from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from kg.errors import QueryError, StoreError
+from kg.extract import Extraction
+from kg.load import article_iri, statement_iri, to_graph, to_ntriples
+from kg.ontology import DCTERMS, PK, PKID, load_ontology
+from kg.read import Article
+from kg.relate import Triple
+from kg.resolve import Entity
+from kg.store import ONTOLOGY_GRAPH, Store, store_path
+
+# rdflib's XSD namespace warns when pytest probes module attributes, so take its terms as IRIs.
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+XSD_BOOLEAN = URIRef("http://www.w3.org/2001/XMLSchema#boolean")
+
+GOLDEN = Path(__file__).parent / "golden" / "hand-built.ttl"
+
+SENTENCES = [
+    "Northland Data Authority fined Acme Social on Monday.",
+    "Acme Social criticised Northland Data Authority.",
+    "Northland Data Authority did not ban Zeta Chat.",
+    "Northland Data Authority plans to investigate Zeta Chat.",
+]
+
+# (subject, relation, object, sentence, negated, modality, confidence, extractor)
+FACTS = [
+    (0, "fines", 1, 0, False, "asserted", 0.85, "verb"),
+    (1, "criticises", 0, 1, False, "asserted", 0.8, "verb"),
+    (0, "bans", 2, 2, True, "asserted", 0.7, "verb"),
+    (0, "investigates", 2, 3, False, "intended", 0.6, "verb"),
+]
+
+
+def hand_extraction(extra_entities: list[Entity] | None = None) -> Extraction:
+    """Return an Extraction built without the model: a blank-English tokenisation, entities and triples by hand."""
+    nlp = spacy.blank("en")
+    doc = nlp(" ".join(SENTENCES))
+    spans, start = [], 0
+    for s in SENTENCES:
+        span = doc.char_span(start, start + len(s))
+        assert span is not None
+        spans.append(span)
+        start += len(s) + 1
+    doc[0].is_sent_start = True
+    entities = [
+        Entity(str(PKID["northland-data-authority"]), "Northland Data Authority", "Regulator",
+               {"Northland Data Authority", "the authority"}),
+        Entity(str(PKID["acme-social"]), "Acme Social", "Company", {"Acme Social"}),
+        Entity(str(PKID["zeta-chat"]), "Zeta Chat", "Platform", {"Zeta Chat"}),
+        Entity(str(PKID["merged-away"]), "", "Company", set()),  # merged into another: no label
+        *(extra_entities or []),
+    ]
+    triples = []
+    for s, rel, o, sent, negated, modality, conf, extractor in FACTS:
+        span = spans[sent]
+        trigger = next(t.i for t in span if t.text.startswith(("fine", "critic", "ban", "investig")))
+        triples.append(Triple(s, rel, o, span, extractor, f"hand-made rule for {rel}", trigger,
+                              negated=negated, modality=modality, confidence=conf))
+    article = Article(id="hand-built", text=" ".join(SENTENCES), title="Northland regulator fines Acme Social",
+                      date="2026-01-12", source="Example Policy Wire", url="https://example.org/hand-built")
+    return Extraction(article, entities, triples)
+
+
+@pytest.fixture(scope="module")
+def hand() -> Extraction:
+    return hand_extraction()
+
+
+@pytest.fixture(scope="module")
+def hand_graph(hand: Extraction) -> Graph:
+    return to_graph(hand)
+
+
+def statements(g: Graph) -> list[URIRef]:
+    return sorted(s for s in g.subjects(RDF.type, PK.Statement) if isinstance(s, URIRef))
+
+
+# ---------------------------------------------------------------- to_graph
+
+
+def test_one_statement_per_triple_with_provenance(hand: Extraction, hand_graph: Graph) -> None:
+    g, art = hand_graph, article_iri("hand-built")
+    assert len(statements(g)) == len(hand.triples)
+    for t in hand.triples:
+        s, o = URIRef(hand.entities[t.subject].id), URIRef(hand.entities[t.object].id)
+        found = [st for st in statements(g)
+                 if (st, RDF.subject, s) in g and (st, RDF.predicate, PK[t.relation]) in g and (st, RDF.object, o) in g]
+        assert len(found) == 1, f"{t.relation}: {len(found)} statements"
+        st = found[0]
+        assert g.value(st, PK.evidence) == Literal(t.sentence.text)
+        assert g.value(st, PK.article) == art
+        conf = g.value(st, PK.confidence)
+        assert isinstance(conf, Literal) and conf.datatype == XSD_DECIMAL
+        assert conf.toPython() == Decimal(f"{t.confidence:.3f}")
+        assert g.value(st, PK.negated) == Literal(t.negated)
+        assert g.value(st, PK.negated).datatype == XSD_BOOLEAN
+        assert g.value(st, PK.modality) == Literal(t.modality)
+        assert g.value(st, PK.rule) == Literal(t.rule)
+        assert str(g.value(st, PK.extractor)).endswith(f"#{t.extractor}")
+        assert g.value(st, DCTERMS.date) == Literal("2026-01-12", datatype=XSD_DATE)
+        assert st == statement_iri("hand-built", str(s), t.relation, str(o), t.sentence.text)
+
+
+def test_direct_edge_only_for_asserted_not_negated(hand_graph: Graph) -> None:
+    g = hand_graph
+    nda, acme, zeta = PKID["northland-data-authority"], PKID["acme-social"], PKID["zeta-chat"]
+    assert (nda, PK.fines, acme) in g
+    assert (acme, PK.criticises, nda) in g
+    assert (nda, PK.bans, zeta) not in g           # negated
+    assert (nda, PK.investigates, zeta) not in g   # only intended
+    direct = {(s, p) for s, p, _ in g if str(p).startswith(str(PK)) and p in {PK[r] for _, r, *_ in FACTS}}
+    assert len(direct) == 2
+
+
+def test_article_node_and_entities(hand_graph: Graph) -> None:
+    g, art = hand_graph, article_iri("hand-built")
+    assert (art, RDF.type, PK.Article) in g
+    assert g.value(art, DCTERMS.identifier) == Literal("hand-built")
+    assert g.value(art, DCTERMS.title) == Literal("Northland regulator fines Acme Social")
+    assert g.value(art, DCTERMS.date) == Literal("2026-01-12", datatype=XSD_DATE)
+    assert g.value(art, DCTERMS.source) == Literal("Example Policy Wire")
+    assert g.value(art, PK.url) == Literal("https://example.org/hand-built")
+    nda = PKID["northland-data-authority"]
+    assert (nda, RDF.type, PK.Regulator) in g
+    assert g.value(nda, RDFS.label) == Literal("Northland Data Authority")
+    assert (nda, PK.mentionedIn, art) in g
+    assert set(g.objects(nda, PK.mention)) == {Literal("Northland Data Authority"), Literal("the authority")}
+    # A merged entity (no label) leaves no trace.
+    assert not list(g.triples((PKID["merged-away"], None, None)))
+    assert not any(isinstance(term, BNode) for triple in g for term in triple), "blank nodes make graphs unstable"
+
+
+def test_registry_actor_gets_same_as_links() -> None:
+    ont = load_ontology()
+    actor = next(a for a in ont.actors.values() if a.same_as)
+    ex = hand_extraction([Entity(actor.iri, actor.label, actor.type, {actor.label}, registry=True)])
+    g = to_graph(ex)
+    assert {str(o) for o in g.objects(URIRef(actor.iri), OWL.sameAs)} == set(actor.same_as)
+    assert not list(g.objects(PKID["acme-social"], OWL.sameAs))
+
+
+def test_to_graph_is_deterministic() -> None:
+    a, b = to_graph(hand_extraction()), to_graph(hand_extraction())
+    assert isomorphic(a, b)
+    assert to_ntriples(a) == to_ntriples(b)
+
+
+def test_to_ntriples_is_sorted_lines() -> None:
+    nt = to_ntriples(to_graph(hand_extraction()))
+    lines = nt.splitlines()
+    assert nt.endswith("\n") and lines == sorted(lines)
+    assert all(line.endswith(" .") for line in lines)
+    assert Graph().parse(data=nt, format="nt") is not None
+
+
+def test_golden_graph() -> None:
+    actual = to_graph(hand_extraction())
+    if os.environ.get("KG_UPDATE_GOLDEN") == "1":
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(actual.serialize(format="turtle"), encoding="utf-8")
+        pytest.skip(f"regenerated {GOLDEN}")
+    assert GOLDEN.exists(), f"{GOLDEN} is missing: run KG_UPDATE_GOLDEN=1 pytest tests/test_store_load.py"
+    expected = Graph().parse(GOLDEN, format="turtle")
+    iso_actual, iso_expected = to_isomorphic(actual), to_isomorphic(expected)
+    if iso_actual != iso_expected:
+        _, only_actual, only_expected = graph_diff(iso_actual, iso_expected)
+
+        def show(g: Graph) -> str:
+            return "\n".join(sorted(to_ntriples(g).splitlines())[:25]) or "(none)"
+
+        pytest.fail(
+            f"to_graph output differs from {GOLDEN.name}.\n"
+            f"Only in the output ({len(only_actual)}):\n{show(only_actual)}\n"
+            f"Only in the golden file ({len(only_expected)}):\n{show(only_expected)}\n"
+            "If the change is intended, regenerate with KG_UPDATE_GOLDEN=1 and review the diff.")
+
+
+# ---------------------------------------------------------------- the store
+
+
+G1 = "https://policy-kg.org/article/one"
+G2 = "https://policy-kg.org/article/two"
+NT_A = ("<https://policy-kg.org/id/ofcom> <https://policy-kg.org/ns#fines> <https://policy-kg.org/id/acme-social> .\n"
+        "<https://policy-kg.org/id/ofcom> <http://www.w3.org/2000/01/rdf-schema#label> \"Ofcom\" .\n")
+NT_B = ("<https://policy-kg.org/id/acme-social> <https://policy-kg.org/ns#criticises> "
+        "<https://policy-kg.org/id/ofcom> .\n")
+
+
+@pytest.fixture
+def store(tmp_path: Path):  # noqa: ANN201 - a Store, closed after the test
+    with Store(tmp_path / "store") as st:
+        yield st
+
+
+def test_replace_graph_twice_changes_nothing(store: Store) -> None:
+    store.replace_graph(G1, NT_A)
+    before = (len(store), store.graphs(), store.graph_ntriples(G1))
+    store.replace_graph(G1, NT_A)
+    assert (len(store), store.graphs(), store.graph_ntriples(G1)) == before
+    assert len(store) == 2
+
+
+def test_replace_graph_replaces(store: Store) -> None:
+    store.replace_graph(G1, NT_A)
+    store.replace_graph(G2, NT_B)
+    store.replace_graph(G1, NT_B)
+    assert store.graph_ntriples(G1) == {NT_B.strip()}
+    assert store.graph_ntriples(G2) == {NT_B.strip()}
+    assert store.query("ASK { pkid:ofcom pk:fines pkid:acme-social }").boolean is False
+    assert store.graphs() == sorted([G1, G2])
+
+
+def test_malformed_ntriples_raise_store_error_and_keep_old_graph(store: Store) -> None:
+    store.replace_graph(G1, NT_A)
+    before = store.graph_ntriples(G1)
+    for bad in ("<https://policy-kg.org/id/x> <https://policy-kg.org/ns#fines> not-an-iri .",
+                "<https://policy-kg.org/id/x> <https://policy-kg.org/ns#fines> \"unclosed .",
+                NT_A + "} } ; DROP ALL ; INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> ."):
+        with pytest.raises(StoreError, match="cannot write graph"):
+            store.replace_graph(G1, bad)
+        assert store.graph_ntriples(G1) == before
+    assert store.graphs() == [G1]
+
+
+def test_awkward_literals_round_trip_through_the_store(store: Store) -> None:
+    g = Graph()
+    text = 'quote " backslash \\ newline \n tab \t line-sep \u2028 para-sep \u2029 nel \x85 ff \x0c “curly” £€'
+    g.add((PKID["acme-social"], RDFS.label, Literal(text)))
+    g.add((PKID["acme-social"], PK.mention, Literal("Acme", lang="en")))
+    store.replace_graph(G1, to_ntriples(g))
+    assert len(store) == 2
+    rows = store.query("SELECT ?l WHERE { pkid:acme-social rdfs:label ?l }").rows
+    assert rows == [[text]]
+
+
+def test_query_with_predeclared_prefixes_over_the_union(store: Store) -> None:
+    store.replace_graph(G1, NT_A)
+    store.replace_graph(G2, NT_B)
+    res = store.query("SELECT ?who ?what WHERE { ?who ?what pkid:ofcom . ?who ?p2 ?o2 }")
+    assert res.kind == "select" and res.variables == ["who", "what"]
+    assert res.rows == [["https://policy-kg.org/id/acme-social", "https://policy-kg.org/ns#criticises"]]
+    res = store.query("SELECT ?l WHERE { pkid:ofcom rdfs:label ?l }")
+    assert res.rows == [["Ofcom"]]
+    res = store.query("CONSTRUCT { ?s pk:fines ?o } WHERE { ?s pk:fines ?o }")
+    assert res.kind == "triples" and len(res.rows) == 1
+    assert store.query(f"ASK {{ GRAPH <{G2}> {{ ?s pk:criticises ?o }} }}").boolean is True
+
+
+def test_sparql_syntax_error_raises_query_error(store: Store) -> None:
+    with pytest.raises(QueryError, match="SPARQL syntax"):
+        store.query("SELEC ?s WHERE { ?s ?p ?o }")
+    with pytest.raises(QueryError, match="SPARQL syntax"):
+        store.query("SELECT ?s WHERE { ?s nope:p ?o }")
+
+
+def test_query_evaluation_error_raises_query_error(store: Store) -> None:
+    store.replace_graph(G1, NT_A)
+    with pytest.raises(QueryError, match="query failed"):
+        store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY xsd:noSuchFunction(?o)")
+
+
+def test_opening_missing_store_read_only_raises_store_error(tmp_path: Path) -> None:
+    missing = tmp_path / "no-store"
+    with pytest.raises(StoreError, match="kg ingest"):
+        Store(missing, read_only=True)
+    assert not missing.exists()
+
+
+def test_read_only_store_sees_data_and_refuses_writes(tmp_path: Path) -> None:
+    with Store(tmp_path / "s") as st:
+        st.replace_graph(G1, NT_A)
+    with Store(tmp_path / "s", read_only=True) as ro:
+        assert len(ro) == 2 and ro.graphs() == [G1]
+        with pytest.raises(StoreError):
+            ro.replace_graph(G2, NT_B)
+    with Store(tmp_path / "s") as st:
+        assert len(st) == 2
+
+
+def test_second_writer_gets_store_error(tmp_path: Path) -> None:
+    with Store(tmp_path / "s"):
+        with pytest.raises(StoreError, match="another kg process"):
+            Store(tmp_path / "s")
+
+
+def test_store_path_default_and_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("KG_STORE", raising=False)
+    assert store_path() == Path("kg-store")
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "env-store"))
+    assert store_path() == tmp_path / "env-store"
+    assert store_path(tmp_path / "arg") == tmp_path / "arg"
+
+
+def test_hand_graph_loads_into_the_store(tmp_path: Path) -> None:
+    g = to_graph(hand_extraction())
+    with Store(tmp_path / "s") as st:
+        st.replace_graph(str(article_iri("hand-built")), to_ntriples(g))
+        assert len(st) == len(g)
+        res = st.query("SELECT ?o WHERE { pkid:northland-data-authority pk:fines ?o }")
+        assert res.rows == [[str(PKID["acme-social"])]]
+        res = st.query("SELECT (COUNT(?st) AS ?n) WHERE { ?st a pk:Statement ; pk:negated true }")
+        assert res.rows == [["1"]]
+
+
+# ---------------------------------------------------------------- the whole pipeline
+
+
+@pytest.fixture(scope="module")
+def extractions(sample_articles: dict[str, str]) -> list[Extraction]:
+    from kg.extract import extract_articles
+    from kg.read import parse_text
+
+    article = parse_text(sample_articles["ofcom-fines-acme-social.txt"], article_id="ofcom-fines-acme-social")
+    # Two independent runs, for the determinism check.
+    return [next(extract_articles([article])), next(extract_articles([article]))]
+
+
+@pytest.mark.model
+def test_pipeline_graph_has_one_statement_per_triple(extractions: list[Extraction]) -> None:
+    ex = extractions[0]
+    assert ex.triples, "the sample article should yield at least one triple"
+    g = to_graph(ex)
+    keys = {(ex.entities[t.subject].id, t.relation, ex.entities[t.object].id, " ".join(t.sentence.text.split()))
+            for t in ex.triples}
+    assert len(statements(g)) == len(keys)
+    for st in statements(g):
+        for p in (RDF.subject, RDF.predicate, RDF.object, PK.evidence, PK.article, PK.confidence, PK.negated,
+                  PK.modality):
+            assert len(list(g.objects(st, p))) == 1, f"{st} needs exactly one {p}"
+        s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+        direct = g.value(st, PK.modality) == Literal("asserted") and g.value(st, PK.negated) == Literal(False)
+        if direct:
+            assert (s, p, o) in g
+    for t in ex.triples:
+        s, o = URIRef(ex.entities[t.subject].id), URIRef(ex.entities[t.object].id)
+        if (s, PK[t.relation], o) in g:
+            assert any(tt.modality == "asserted" and not tt.negated for tt in ex.triples
+                       if (tt.subject, tt.relation, tt.object) == (t.subject, t.relation, t.object))
+
+
+@pytest.mark.model
+def test_pipeline_graph_is_deterministic(extractions: list[Extraction]) -> None:
+    a, b = (to_graph(ex) for ex in extractions)
+    assert isomorphic(a, b)
+    assert to_ntriples(a) == to_ntriples(b)
+
+
+def test_ontology_graph_constant_is_an_iri() -> None:
+    assert ONTOLOGY_GRAPH.startswith("https://")

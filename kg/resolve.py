@@ -270,7 +270,7 @@ class _Resolver:
         noun = token.lemma_.lower()
         text = token.text.lower()
         classes = set(self.ont.description_index.get(noun, [])) | set(self.ont.description_index.get(text, []))
-        if "GovernmentBody" in classes and noun in {"government", "administration", "minister", "cabinet"}:
+        if "GovernmentBody" in classes and noun in self.ont.words("governmentNoun"):
             by_country = self.country_modifier(token)
             if by_country is not None:
                 return by_country
@@ -380,9 +380,13 @@ class _Resolver:
         if token.dep_ == "appos" and token.head.i in self.token_entity:
             self._alias_title(token, self.token_entity[token.head.i])
             return False
-        if token.lower_ in {"ministers", "lawmakers", "legislators"}:
+        if self._plural_body(token):
             return True
         return self._definite(token)
+
+    def _plural_body(self, token: Token) -> bool:
+        """Return True for a plural the ontology lists as naming a body itself ("ministers", "lawmakers")."""
+        return token.tag_ in {"NNS", "NNPS"} and token.lower_ in self.ont.description_index
 
     def _alias_title(self, token: Token, idx: int) -> None:
         self.entities[idx].roles.add(token.lemma_.lower())
@@ -393,7 +397,7 @@ class _Resolver:
         return any((c.dep_ == "det" and c.lower_ in demonstratives) or c.dep_ == "poss" for c in token.children)
 
     def resolve_description(self, token: Token) -> None:
-        if token.tag_ in {"NNS", "NNPS"} and token.lower_ not in {"ministers", "lawmakers", "legislators", "justices"}:
+        if token.tag_ in {"NNS", "NNPS"} and not self._plural_body(token):
             classes = set(self.ont.description_index.get(token.lemma_.lower(), []))
             if "Company" in classes or "Platform" in classes:
                 classes |= {"Company", "Platform"}

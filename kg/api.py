@@ -7,10 +7,14 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import InputError, KGError
-from .extract import Extraction, extract_articles
+from .errors import InputError, KGError, ModelError, OntologyError, StoreError
+from .extract import Extraction, analyse, extract_articles, parse_articles
 from .read import Article, iter_paths, read_article
+
+if TYPE_CHECKING:
+    from .store import Store
 
 log = logging.getLogger(__name__)
 
@@ -63,20 +67,23 @@ def ingest(*, paths: Iterable[str | os.PathLike[str]], store: str | os.PathLike[
     of the batch is stored. Each article's graph is written in one transaction.
     """
     from .load import article_iri, to_graph, to_ntriples
+    from .ontology import load_ontology
     from .store import ONTOLOGY_GRAPH, Store
 
     report = IngestReport()
     articles, report.failed = read_paths(paths)
+    ont = load_ontology()
+    disabled = tuple(disabled)
     with Store(store) as st:
         _store_ontology(st, ONTOLOGY_GRAPH)
-        for article in articles:
+        for article, doc in parse_articles(articles, model=model):
             try:
-                (ex,) = extract_articles([article], model=model, disabled=disabled, min_confidence=min_confidence)
+                ex = analyse(article, doc, ont, disabled=disabled, min_confidence=min_confidence)
                 nt = to_ntriples(to_graph(ex))
                 st.replace_graph(str(article_iri(article.id)), nt)
             except KGError as exc:
-                if exc.__class__.__name__ in {"ModelError", "StoreError", "OntologyError"}:
-                    raise
+                if isinstance(exc, ModelError | StoreError | OntologyError):
+                    raise  # these stop the batch: nothing further could be stored
                 report.failed.append((article.path or article.id, str(exc)))
                 continue
             except Exception as exc:  # a bug in one rule must not abort the whole batch
@@ -89,11 +96,11 @@ def ingest(*, paths: Iterable[str | os.PathLike[str]], store: str | os.PathLike[
     return report
 
 
-def _store_ontology(st: object, graph_iri: str) -> None:
+def _store_ontology(st: Store, graph_iri: str) -> None:
     from .load import to_ntriples
     from .ontology import load_ontology
 
-    st.replace_graph(graph_iri, to_ntriples(load_ontology().graph))  # type: ignore[attr-defined]
+    st.replace_graph(graph_iri, to_ntriples(load_ontology().graph))
 
 
 def query(*, sparql: str, store: str | os.PathLike[str] | None = None):  # noqa: ANN201 - QueryResult

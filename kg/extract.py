@@ -80,13 +80,18 @@ def analyse(article: Article, doc: Doc, ont: Ontology, *, disabled: Iterable[str
     return Extraction(article, res.entities, triples)
 
 
+def parse_articles(articles: Iterable[Article], *, model: str | None = None,
+                   batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:
+    """Yield each article with its parse, parsing in batches with ``nlp.pipe``."""
+    nlp = pipeline(model)
+    items = list(articles)
+    yield from zip(items, nlp.pipe((a.body for a in items), batch_size=batch_size), strict=True)
+
+
 def extract_articles(articles: Iterable[Article], *, model: str | None = None, disabled: Iterable[str] = (),
                      min_confidence: float = 0.0, batch_size: int = 16) -> Iterator[Extraction]:
-    """Yield one :class:`Extraction` per article, parsing them in batches with ``nlp.pipe``."""
-    nlp = pipeline(model)
+    """Yield one :class:`Extraction` per article."""
     ont = load_ontology()
     disabled = tuple(disabled)
-    items = list(articles) if not isinstance(articles, list) else articles
-    texts = (a.body for a in items)
-    for article, doc in zip(items, nlp.pipe(texts, batch_size=batch_size), strict=False):
+    for article, doc in parse_articles(articles, model=model, batch_size=batch_size):
         yield analyse(article, doc, ont, disabled=disabled, min_confidence=min_confidence)

@@ -90,13 +90,17 @@ def test_ingest_survives_a_crashing_extractor(tmp_path: Path, monkeypatch: pytes
     from kg import api
     from kg.extract import Extraction
 
-    def fake_extract(articles, **_kw):  # noqa: ANN001, ANN202
+    def fake_parse(articles, **_kw):  # noqa: ANN001, ANN202
         for a in articles:
-            if "explode" in a.text:
-                raise RuntimeError("rule exploded")
-            yield Extraction(a, [], [])
+            yield a, None
 
-    monkeypatch.setattr(api, "extract_articles", fake_extract)
+    def fake_analyse(article, _doc, _ont, **_kw):  # noqa: ANN001, ANN202
+        if "explode" in article.text:
+            raise RuntimeError("rule exploded")
+        return Extraction(article, [], [])
+
+    monkeypatch.setattr(api, "parse_articles", fake_parse)
+    monkeypatch.setattr(api, "analyse", fake_analyse)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("Ofcom fined Acme Social on Monday.\n", encoding="utf-8")

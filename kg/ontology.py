@@ -247,6 +247,13 @@ def load_ontology(folder: str | None = None) -> Ontology:
             ner_labels=_strings(g, cls, PK.nerLabel),
         )
 
+    lexicon: dict[str, frozenset[str]] = {}
+    lex = PK.lexicon
+    for p in set(g.predicates(lex, None)):
+        if p == RDF.type:
+            continue
+        lexicon[_local(p)] = frozenset(_strings(g, lex, URIRef(str(p))))
+
     relations: dict[str, RelationInfo] = {}
     for rel in sorted(g.subjects(RDF.type, PK.Relation), key=str):
         assert isinstance(rel, URIRef)
@@ -255,7 +262,7 @@ def load_ontology(folder: str | None = None) -> Ontology:
         for text in _strings(g, rel, PK.noun):
             words = text.split()
             prep = None
-            if len(words) > 1 and words[-1] in {"into", "of", "against", "on", "with", "for", "to", "over"}:
+            if len(words) > 1 and words[-1] in lexicon.get("preposition", frozenset()):
                 prep, words = words[-1], words[:-1]
             nouns.append((" ".join(words), prep))
         relations[name] = RelationInfo(
@@ -280,13 +287,6 @@ def load_ontology(folder: str | None = None) -> Ontology:
         for title in _strings(g, role, PK.title):
             roles.append(RoleTitle(tuple(title.lower().replace("-", " ").split()), _local(rel_iri),
                                    _bool(g, role, PK.impliesGovernment)))
-
-    lexicon: dict[str, frozenset[str]] = {}
-    lex = PK.lexicon
-    for p in set(g.predicates(lex, None)):
-        if p == RDF.type:
-            continue
-        lexicon[_local(p)] = frozenset(_strings(g, lex, URIRef(str(p))))
 
     actors: dict[str, Actor] = {}
     for s, cls in g.subject_objects(RDF.type):

@@ -182,8 +182,8 @@ class Context:
                 return [], ""
             if verb.dep_ == "conj" and self.is_passive(head):
                 return [], ""
-            if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and head.lemma_ not in {
-                    "threaten", "promise", "vow"}:
+            if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and \
+                    head.lemma_ not in self.ont.words("subjectControlVerb"):
                 # Object control: "ordered X to remove" -> X removes.
                 for c in head.children:
                     if c.dep_ == "dobj":
@@ -448,7 +448,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
         if not agents:
             continue
         for rel, prep in entries:
-            preps = {prep} if prep else complements - {"with"} if rel not in {"meets", "cooperatesWith"} else {"with"}
+            preps = {prep} if prep else complements
             targets = ctx.prep_objects(tok, preps)
             if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light:
                 targets = ctx.prep_objects(tok.head, preps)

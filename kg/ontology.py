@@ -115,7 +115,8 @@ class Ontology:
     phrase_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     noun_index: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     description_index: dict[str, list[str]] = field(default_factory=dict)
-    government_of: dict[str, str] = field(default_factory=dict)
+    government_of: dict[str, str] = field(default_factory=dict)   # country IRI -> its government's IRI
+    country_of: dict[str, str] = field(default_factory=dict)      # government IRI -> its country's IRI
 
     def __post_init__(self) -> None:
         for rel in self.relations.values():
@@ -131,6 +132,7 @@ class Ontology:
         for actor in self.actors.values():
             if actor.government:
                 self.government_of[actor.iri] = actor.government
+                self.country_of[actor.government] = actor.iri
         # Longest phrases first, so "take legal action against" beats "take".
         for entries in self.phrase_index.values():
             entries.sort(key=lambda e: -len(e[0]))
@@ -158,6 +160,12 @@ class Ontology:
             if len(w) > 5 and w[-4] == w[-5]:
                 cands.append(w[:-4])
         return [c for c in dict.fromkeys(cands) if c in index]
+
+    @functools.cached_property
+    def honorifics(self) -> frozenset[str]:
+        """Return every honorific, with and without a full stop ("mr", "mr.")."""
+        words = self.words("maleHonorific") | self.words("femaleHonorific") | self.words("honorific")
+        return frozenset(words | {w + "." for w in words})
 
     def words(self, key: str) -> frozenset[str]:
         """Return the lexicon's word set named ``key`` (empty if absent)."""

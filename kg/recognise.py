@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-#: Words that introduce a name without being part of it.
-HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady",
-              "prof", "prof."}
 _LEADING = {"the", "a", "an"}
 _NER_KEPT = {"PERSON", "ORG", "GPE", "LAW", "NORP"}
 
@@ -66,18 +63,18 @@ def pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-def clean_span(span: Span) -> tuple[int, int, str | None]:
+def clean_span(span: Span, honorifics: frozenset[str]) -> tuple[int, int, str | None]:
     """Return the span's bounds without leading articles, honorifics and a trailing "'s"."""
     start, end = span.start, span.end
     doc = span.doc
     honorific = None
-    while start < end - 1 and doc[start].lower_ in _LEADING | HONORIFICS:
-        if doc[start].lower_ in HONORIFICS:
+    while start < end - 1 and doc[start].lower_ in _LEADING | honorifics:
+        if doc[start].lower_ in honorifics:
             honorific = doc[start].lower_.rstrip(".")
         start += 1
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
-    if start > 0 and doc[start - 1].lower_ in HONORIFICS:
+    if start > 0 and doc[start - 1].lower_ in honorifics:
         honorific = doc[start - 1].lower_.rstrip(".")
     return start, end, honorific
 
@@ -94,14 +91,14 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ in ont.classes:
-            start, end, honorific = clean_span(ent)
+            start, end, honorific = clean_span(ent, ont.honorifics)
             actor = ont.actors.get(ent.ent_id_)
             mentions.append(Mention(start, end, span_text(doc, start, end), ent.label_,
                                     actor.iri if actor else None, "registry", honorific))
             continue
         if ent.label_ not in _NER_KEPT:
             continue
-        start, end, honorific = clean_span(ent)
+        start, end, honorific = clean_span(ent, ont.honorifics)
         text = span_text(doc, start, end)
         if not text or not any(c.isupper() for c in text) or len(text) < 2:
             continue
@@ -132,19 +129,19 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         else:
             typ = ont.type_from_name(text) or ont.class_for_ner(ent.label_)
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific))
-    mentions += _honorific_names(doc, mentions)
+    mentions += _honorific_names(doc, mentions, ont.honorifics)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _honorific_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str]) -> list[Mention]:
     """Return people named by an honorific and capitalised words the NER missed ("Mr Vance")."""
     taken = {i for m in found for i in range(m.start, m.end)}
     out = []
     i = 0
     while i < len(doc) - 1:
         tok = doc[i]
-        if tok.lower_ in HONORIFICS and tok.text[0].isupper() and i + 1 not in taken:
+        if tok.lower_ in honorifics and tok.text[0].isupper() and i + 1 not in taken:
             end = i + 1
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper() and end not in taken:
                 end += 1

@@ -35,8 +35,6 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
-_MALE_HON = {"mr", "sir", "lord"}
-_FEMALE_HON = {"ms", "mrs", "miss", "dame", "lady"}
 _NAME_PARTICLES = {"de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "del", "di", "bin", "al"}
 _ORG_TYPES = {"GovernmentBody", "Regulator", "Legislature", "Court", "Company", "Platform", "Organisation",
               "MediaOutlet", "PoliticalParty", "AISystem"}
@@ -167,9 +165,9 @@ class _Resolver:
     # -- titles and genders -----------------------------------------------------
     def note_person(self, m: Mention, idx: int) -> None:
         e = self.entities[idx]
-        if m.honorific in _MALE_HON:
+        if m.honorific in self.ont.words("maleHonorific"):
             e.gender = "m"
-        elif m.honorific in _FEMALE_HON:
+        elif m.honorific in self.ont.words("femaleHonorific"):
             e.gender = "f"
         head = self.doc[m.start:m.end].root
         for child in head.children:
@@ -242,9 +240,8 @@ class _Resolver:
             weight = len(e.aliases) + 1
             if actor.jurisdiction:
                 counts[actor.jurisdiction] += weight
-            for country in self.ont.actors.values():
-                if country.government == e.id:
-                    counts[country.iri] += weight
+            if e.id in self.ont.country_of:
+                counts[self.ont.country_of[e.id]] += weight
         for country_iri, _ in counts.most_common():
             gov = self.ont.actors.get(country_iri)
             if gov and gov.government:
@@ -312,7 +309,7 @@ class _Resolver:
         return None
 
     def _is_government(self, e: Entity) -> bool:
-        return any(a.government == e.id for a in self.ont.actors.values()) if e.registry else (
+        return e.id in self.ont.country_of if e.registry else (
             e.type == "GovernmentBody" and "government" in e.label.lower())
 
     def home_government(self) -> int | None:

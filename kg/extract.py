@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .ontology import Ontology, load_ontology
@@ -32,13 +32,6 @@ class Extraction:
     article: Article
     entities: list[Entity]
     triples: list[Triple]
-    model: str = ""
-    _used: set[int] = field(default_factory=set)
-
-    def used_entities(self) -> list[Entity]:
-        """Return the entities that take part in at least one triple."""
-        used = {t.subject for t in self.triples} | {t.object for t in self.triples}
-        return [e for i, e in enumerate(self.entities) if i in used]
 
     def live_entities(self) -> list[Entity]:
         """Return the entities left after merging (merged ones have no label)."""
@@ -70,13 +63,11 @@ class Extraction:
 
 
 def analyse(article: Article, doc: Doc, ont: Ontology, *, disabled: Iterable[str] = (),
-            min_confidence: float = 0.0, keep_negated: bool = True) -> Extraction:
+            min_confidence: float = 0.0) -> Extraction:
     """Return the extraction for ``article`` given its parse ``doc``."""
     mentions = recognise(doc, ont)
     res: Resolution = resolve(doc, mentions, ont)
     triples = extract_triples(doc, res, ont, disabled=disabled, min_confidence=min_confidence)
-    if not keep_negated:
-        triples = [t for t in triples if not t.negated]
     return Extraction(article, res.entities, triples)
 
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import hashlib
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from .extract import EXTRACTOR_VERSION, Extraction
-from .ontology import DCTERMS, PK, PKART, PKST, PREFIXES, Ontology, load_ontology
+from .namespace import DCTERMS, OWL, PK, PKART, PKST, PREFIXES, RDF, RDFS, XSD
+from .ontology import Ontology, load_ontology
 
 
 def article_iri(article_id: str) -> URIRef:

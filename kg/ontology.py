@@ -14,33 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from .errors import OntologyError
+from .namespace import DCTERMS, PK, PKART, PKID, PKST, PREFIXES, PROV, WD
 
-PK = Namespace("https://policy-kg.org/ns#")
-PKID = Namespace("https://policy-kg.org/id/")
-PKART = Namespace("https://policy-kg.org/article/")
-PKST = Namespace("https://policy-kg.org/statement/")
-WD = Namespace("http://www.wikidata.org/entity/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-
-#: Prefixes predeclared for SPARQL queries and used when writing Turtle.
-PREFIXES: dict[str, str] = {
-    "pk": str(PK),
-    "pkid": str(PKID),
-    "pkart": str(PKART),
-    "pkst": str(PKST),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "skos": str(SKOS),
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "wd": str(WD),
-}
+__all__ = ["DCTERMS", "PK", "PKART", "PKID", "PKST", "PREFIXES", "PROV", "WD", "Ontology", "load_ontology"]
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "ontology"
 

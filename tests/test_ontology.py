@@ -230,3 +230,26 @@ def test_minimal_ontology_folder_loads(tmp_path: Path) -> None:
     assert set(small.classes) == {"Person"} and small.classes["Person"].color == "#123456"
     assert small.relations["meets"].verbs == ("meet",)
     assert small.actors["https://policy-kg.org/id/jane-doe"].label == "Jane Doe"
+
+
+def test_closed_namespace_matches_the_ontology_files():
+    """Every pk: term the Turtle files use is a member of the closed PK namespace, and the reverse."""
+    import re
+
+    from kg.namespace import PK as CLOSED
+
+    used: set[str] = set()
+    for path in ontology_dir().glob("*.ttl"):
+        used |= set(re.findall(r"\bpk:([A-Za-z][\w-]*)", path.read_text(encoding="utf-8")))
+    declared = set(CLOSED.__annotations__) | set(CLOSED._extras)
+    assert used - declared == set(), "terms in ontology/*.ttl missing from kg/namespace.py"
+    assert declared - used == set(), "terms in kg/namespace.py the ontology never declares"
+
+
+def test_closed_namespace_rejects_a_misspelt_term():
+    import pytest as _pytest
+
+    from kg.namespace import PK as CLOSED
+
+    with _pytest.raises(AttributeError):
+        CLOSED.fnies  # noqa: B018

@@ -22,7 +22,7 @@ import hashlib
 from rdflib import Graph, Literal, URIRef
 
 from .extract import EXTRACTOR_VERSION, Extraction
-from .namespace import DCTERMS, OWL, PK, PKART, PKST, PREFIXES, RDF, RDFS, XSD
+from .namespace import DCTERMS, OWL, PK, PKART, PKST, PREFIXES, RDF, RDFS, XSD, pk_term
 from .ontology import Ontology, load_ontology
 
 
@@ -57,7 +57,7 @@ def to_graph(ex: Extraction, ont: Ontology | None = None) -> Graph:
         g.add((a, PK.url, Literal(art.url)))
     for e in ex.live_entities():
         node = URIRef(e.id)
-        g.add((node, RDF.type, PK[e.type]))
+        g.add((node, RDF.type, pk_term(e.type)))
         g.add((node, RDFS.label, Literal(e.label)))
         g.add((node, PK.mentionedIn, a))
         for alias in e.aliases:
@@ -70,7 +70,7 @@ def to_graph(ex: Extraction, ont: Ontology | None = None) -> Graph:
         s, o = ex.entities[t.subject], ex.entities[t.object]
         sentence = " ".join(t.sentence.text.split())
         st = statement_iri(art.id, s.id, t.relation, o.id, sentence)
-        pred = PK[t.relation]
+        pred = pk_term(t.relation)
         g.add((st, RDF.type, PK.Statement))
         g.add((st, RDF.subject, URIRef(s.id)))
         g.add((st, RDF.predicate, pred))

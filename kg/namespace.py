@@ -134,6 +134,11 @@ class PK(DefinedNamespace):
     ]
 
 
+def pk_term(name: str) -> URIRef:
+    """Return the ``pk:`` term called ``name`` (a class or relation read from data); unknown names raise."""
+    return PK[name]  # type: ignore[type-arg, no-any-return, misc]
+
+
 PKID = Namespace("https://policy-kg.org/id/")
 PKART = Namespace("https://policy-kg.org/article/")
 PKST = Namespace("https://policy-kg.org/statement/")
@@ -155,4 +160,4 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
 }
 
-__all__ = ["DCTERMS", "OWL", "PK", "PKART", "PKID", "PKST", "PREFIXES", "PROV", "RDF", "RDFS", "SKOS", "WD", "XSD"]
+__all__ = ["DCTERMS", "OWL", "PK", "PKART", "PKID", "PKST", "PREFIXES", "PROV", "RDF", "RDFS", "SKOS", "WD", "XSD", "pk_term"]

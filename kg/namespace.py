@@ -160,4 +160,5 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
 }
 
-__all__ = ["DCTERMS", "OWL", "PK", "PKART", "PKID", "PKST", "PREFIXES", "PROV", "RDF", "RDFS", "SKOS", "WD", "XSD", "pk_term"]
+__all__ = ["DCTERMS", "OWL", "PK", "PKART", "PKID", "PKST", "PREFIXES", "PROV", "RDF", "RDFS", "SKOS", "WD", "XSD",
+           "pk_term"]

@@ -126,6 +126,7 @@ class PK(DefinedNamespace):
     preposition: URIRef
     subjectControlVerb: URIRef
     boilerplateCue: URIRef
+    relativeWord: URIRef
 
     # Names that are not Python identifiers: reach them as PK["role-leads"].
     _extras = [

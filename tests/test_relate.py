@@ -188,3 +188,11 @@ def test_negation_and_modality(text: str, triple: tuple, negated: bool, modality
     got = {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label): t for t in ex.triples}
     assert triple in got, f"{triple} not found in {list(got)}"
     assert (got[triple].negated, got[triple].modality) == (negated, modality)
+
+
+def test_a_second_extractor_under_a_taken_name_is_an_error() -> None:
+    from kg.errors import KGError
+    from kg.relate import extractor
+
+    with pytest.raises(KGError, match="already registered"):
+        extractor("verb")(lambda ctx: [])

@@ -1,0 +1,67 @@
+"""Relate stage: statements (subject, relation, object) read off the dependency parse.
+
+Extractors are registered by name (:mod:`kg.relate.registry`), like spaCy
+factories, and each yields :class:`Triple` objects for one parsed article
+through the small API of :class:`Context` (:mod:`kg.relate.api`). Clause
+syntax is in :mod:`kg.relate.clause`, negation and modality in
+:mod:`kg.relate.modality`, numbers in :mod:`kg.tuning`. Built-ins, one
+module each:
+
+- ``verb`` (:mod:`kg.relate.verb`): a trigger verb or phrase with its subject
+  and object, in active and passive voice, through coordination, control
+  verbs, relative clauses, reduced relatives and participles;
+- ``noun`` (:mod:`kg.relate.noun`): an event noun with its arguments ("launched
+  an investigation into X", "Musk's criticism of the Government");
+- ``role`` (:mod:`kg.relate.role`): titles and appositions ("Technology
+  Secretary Liz Kendall", "Mark Zuckerberg, Meta's chief executive").
+
+Every triple carries negation, modality (asserted, conditional, hedged,
+intended), a confidence, and the rule that produced it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..errors import KGError
+from ..ontology import Ontology
+from ..resolve import Resolution
+from . import noun, role, verb  # noqa: F401  (registers the built-in extractors)
+from .api import Context, Ref, Triple
+from .modality import MODALITIES
+from .registry import Registered, extractor, registered
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["EXTRACTORS", "MODALITIES", "Context", "Ref", "Registered", "Triple", "extract_triples", "extractor",
+           "registered"]
+
+
+def __getattr__(name: str) -> dict[str, Registered]:
+    # EXTRACTORS is computed on access, so plugins registered later are listed.
+    if name == "EXTRACTORS":
+        return registered()
+    raise AttributeError(name)
+
+
+def extract_triples(doc: Doc, res: Resolution, ont: Ontology, *, disabled: Iterable[str] = (),
+                    min_confidence: float = 0.0) -> list[Triple]:
+    """Return the triples every enabled extractor finds, duplicates within a sentence removed."""
+    extractors = registered()
+    unknown = set(disabled) - set(extractors)
+    if unknown:
+        raise KGError(f"unknown extractor(s) {', '.join(sorted(unknown))}; known: {', '.join(extractors)}")
+    ctx = Context(doc, res, ont)
+    seen: dict[tuple[int, str, int, int], Triple] = {}
+    for name, reg in extractors.items():
+        if name in disabled:
+            continue
+        for t in reg.func(ctx):
+            if t.confidence < min_confidence:
+                continue
+            key = (t.subject, t.relation, t.object, t.sentence.start)
+            if key not in seen or seen[key].confidence < t.confidence:
+                seen[key] = t
+    return sorted(seen.values(), key=lambda t: (t.sentence.start, t.trigger))

@@ -1,0 +1,165 @@
+"""What an extractor receives: the :class:`Context` of one parsed article, and what it gives back: :class:`Triple`.
+
+An extractor is a function ``Context -> Iterable[Triple]`` registered by name
+(:func:`kg.relate.registry.extractor`). Through the context it reads:
+
+- ``ctx.doc``: the spaCy parse; ``ctx.ont``: the ontology (relations, lexicon);
+- ``ctx.refs(token)``: the entities (with a certainty) the phrase headed by a
+  token refers to, through names, descriptions, pronouns, appositions,
+  coordination and relative pronouns;
+- ``ctx.entity(i)``: the resolved :class:`~kg.resolve.Entity` ``i``;
+
+and builds statements with ``ctx.make(...)`` / ``ctx.make_all(...)``, which
+check the relation's type constraints, read negation and modality off the
+parse, and fold the references' certainty into the confidence. Clause syntax
+(subjects, objects, passives) is in :mod:`kg.relate.clause`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..ontology import Ontology
+from ..resolve import Entity, Resolution
+from ..tuning import TUNING, Tuning
+from .modality import modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: An entity index with how certain the reference to it is.
+Ref = tuple[int, float]
+
+_RELATIVE_WORDS = "relativeWord"
+
+
+@dataclass
+class Triple:
+    """One extracted statement, with its evidence and how it was found."""
+
+    subject: int                 # entity index
+    relation: str
+    object: int
+    sentence: Span
+    extractor: str
+    rule: str
+    trigger: int                 # token index of the trigger word
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.5
+
+
+@dataclass
+class Context:
+    """What an extractor sees: the parse, the resolved entities, the ontology and the tuning table."""
+
+    doc: Doc
+    res: Resolution
+    ont: Ontology
+    tuning: Tuning = TUNING
+    _refs_cache: dict[int, list[Ref]] = field(default_factory=dict)
+
+    def entity(self, idx: int) -> Entity:
+        """Return the resolved entity ``idx``."""
+        return self.res.entities[idx]
+
+    def words(self, key: str) -> frozenset[str]:
+        """Return the ontology lexicon's word list ``key``."""
+        return self.ont.words(key)
+
+    # -- references ----------------------------------------------------------
+    def refs(self, tok: Token) -> list[Ref]:
+        """Return the entities (with certainty) the phrase headed by ``tok`` refers to."""
+        cached = self._refs_cache.get(tok.i)
+        if cached is not None:
+            return cached
+        self._refs_cache[tok.i] = []  # guards cycles in odd parses
+        out = self._refs(tok)
+        appos_at = min((c.i for c in tok.children if c.dep_ == "appos"), default=None)
+        for c in tok.children:
+            # A conjunct after an apposition belongs to the apposition:
+            # "Musk, the boss of xAI and the X platform, ...".
+            if c.dep_ == "conj" and (appos_at is None or c.i < appos_at):
+                out += self.refs(c)
+        seen: set[int] = set()
+        result = []
+        for idx, cert in out:
+            if idx not in seen:
+                seen.add(idx)
+                result.append((idx, cert))
+        self._refs_cache[tok.i] = result
+        return result
+
+    def _refs(self, tok: Token) -> list[Ref]:
+        res, tune = self.res, self.tuning
+        idx = res.token_entity.get(tok.i)
+        if idx is not None:
+            return [(idx, res.token_certainty.get(tok.i, 1.0))]
+        if tok.i in res.groups:
+            return [(i, tune.group_member) for i in res.groups[tok.i]]
+        if tok.lower_ in self.words(_RELATIVE_WORDS) and tok.head.dep_ == "relcl":
+            return self.refs(tok.head.head)
+        out: list[Ref] = []
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return out
+        for c in tok.children:
+            if c.dep_ in {"appos", "compound", "nmod"} and c.i in res.token_entity and c.i > tok.i - tune.title_span:
+                if c.dep_ == "appos" or self.ont.description_index.get(tok.lemma_.lower()):
+                    out += self.refs(c)
+        if out:
+            return out
+        named = self.name_after(tok)
+        if named is not None:
+            return [(named, res.token_certainty.get(tok.i + 1, 1.0))]
+        if tok.dep_ == "appos" and tok.head.i in res.token_entity:
+            return self.refs(tok.head)
+        if self.ont.role_for(tok.lemma_) is None:
+            # "criticised the Commission's decision": the possessor acts.
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    out += [(i, cert * tune.possessor) for i, cert in self.refs(c)]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "including":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.refs(p)
+        return out
+
+    def name_after(self, tok: Token) -> int | None:
+        """Return the entity named right after a title or description noun ("creator xAI")."""
+        nxt = tok.i + 1
+        if nxt < len(self.doc) and nxt in self.res.token_entity and tok.i not in self.res.token_entity:
+            lemma = tok.lemma_.lower()
+            if (self.ont.role_for(lemma) is not None or lemma in self.ont.description_index) and \
+                    self.doc[nxt].pos_ != "PUNCT":
+                return self.res.token_entity[nxt]
+        return None
+
+    # -- statements ------------------------------------------------------------
+    def make(self, subj: Ref, rel: str, obj: Ref, trigger: Token, extractor_name: str, rule: str, base: float,
+             modal_token: Token | None = None) -> Triple | None:
+        """Return the statement ``subj rel obj``, or None when it links an entity to itself or the types don't fit."""
+        if subj[0] == obj[0]:
+            return None
+        info = self.ont.relations[rel]
+        s, o = self.entity(subj[0]), self.entity(obj[0])
+        if not info.accepts(s.type, o.type):
+            return None
+        negated, mod = modality(modal_token or trigger, self.ont)
+        conf = round(base * min(subj[1], obj[1]), 3)
+        return Triple(subj[0], rel, obj[0], trigger.sent, extractor_name, rule, trigger.i, negated, mod, conf)
+
+    def make_all(self, subjects: list[Ref], rel: str, objects: list[Ref], trigger: Token, extractor_name: str,
+                 rule: str, base: float) -> list[Triple]:
+        """Return the statements of every subject-object pair the relation's types admit."""
+        made = (self.make(s, rel, o, trigger, extractor_name, rule, base) for s in subjects for o in objects)
+        return [t for t in made if t is not None]
+
+    def pick(self, rels: list[str], subj: Ref, obj: Ref) -> str | None:
+        """Return the first of ``rels`` whose type constraints admit the pair."""
+        s, o = self.entity(subj[0]), self.entity(obj[0])
+        for r in rels:
+            if self.ont.relations[r].accepts(s.type, o.type):
+                return r
+        return None

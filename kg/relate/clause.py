@@ -1,0 +1,161 @@
+"""Clause syntax as plain functions: who does what a verb or an event noun says, and to whom.
+
+Each function takes the extractor :class:`~kg.relate.api.Context` (for
+``refs``, the entities a phrase refers to) and a token of the parse:
+
+- :func:`is_passive`: passive voice, including reduced relatives ("a fine imposed on");
+- :func:`subjects`: the doers of a verb: its subject, a passive agent, or a
+  subject shared through coordination, control ("ordered X to remove": X),
+  participles ("..., saying"), and the agent of an event noun the verb modifies;
+- :func:`objects`: what a verb acts on (direct object, dative, passive patient);
+- :func:`noun_agents`: who does what an event noun names (possessor, "by"
+  phrase, the subject of its light verb);
+- :func:`prep_objects`: the entities in a token's prepositional complements.
+
+Each returning a "how" string gives the construction, recorded as the rule.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..ontology import RelationInfo
+from ..tuning import TUNING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .api import Context, Ref
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+VERBAL = {"VERB", "AUX"}
+
+
+def is_passive(verb: Token) -> bool:
+    """Return True when ``verb`` is in the passive voice (or a past participle modifying a noun)."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def passive_agent(ctx: Context, verb: Token) -> list[Ref]:
+    """Return the entities of a passive verb's "by" phrase."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return ctx.refs(p)
+    return []
+
+
+def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]:
+    """Return the doers of ``verb`` and how they were found."""
+    if depth > TUNING.subject_depth:
+        return [], ""
+    if is_passive(verb):
+        agents = passive_agent(ctx, verb)
+        return (agents, "passive agent") if agents else ([], "")
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return ctx.refs(c), "subject"
+    head = verb.head
+    if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head is not verb and head.pos_ in VERBAL:
+        if verb.dep_ in {"advcl", "ccomp"} and not (verb.tag_ == "VBG" or verb.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            return [], ""
+        if verb.dep_ == "conj" and is_passive(head):
+            return [], ""
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and \
+                head.lemma_ not in ctx.words("subjectControlVerb"):
+            # Object control: "ordered X to remove" -> X removes.
+            for c in head.children:
+                if c.dep_ == "dobj":
+                    return ctx.refs(c), "object control"
+        refs, _ = subjects(ctx, head, depth + 1)
+        return refs, f"shared with '{head.text}'" if refs else ""
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":
+        refs = ctx.refs(head)
+        if refs:
+            return refs, "participle of its noun"
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN":
+        # "threats to block his website": the noun's agent acts.
+        refs, _ = noun_agents(ctx, head, depth + 1)
+        if refs:
+            return refs, "agent of its noun"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "for" and head.head.pos_ in VERBAL:
+        # "X was fined for breaching the Act": the one punished did it.
+        refs = objects(ctx, head.head)
+        if refs:
+            return refs, f"patient of '{head.head.text}'"
+    if verb.dep_ in {"acl", "advcl"} and verb.tag_ == "VBG":
+        # "messages criticising the UK", reached through prepositions.
+        t = head
+        for _ in range(TUNING.climb_depth):
+            if t.pos_ in VERBAL:
+                refs, _ = subjects(ctx, t, depth + 1)
+                return refs, f"participle under '{t.text}'" if refs else ""
+            if t.head is t:
+                break
+            t = t.head
+    return [], ""
+
+
+def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[Ref]:
+    """Return what ``verb`` acts on: its direct object, or its patient in the passive."""
+    if is_passive(verb):
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                return ctx.refs(c)
+        if verb.dep_ == "acl":
+            return ctx.refs(verb.head)
+        if verb.dep_ == "conj":
+            return objects(ctx, verb.head)
+        return []
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"}:
+            refs = ctx.refs(c)
+            if refs:
+                return refs
+    if rel is not None and rel.clausal_object:
+        for c in verb.children:
+            if c.dep_ == "xcomp":
+                return objects(ctx, c)
+    return []
+
+
+def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], str]:
+    """Return who does what an event noun names: its possessor, a "by" phrase, or the light verb's subject."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return ctx.refs(c), "possessor"
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return ctx.refs(p), "'by' phrase"
+    light = ctx.words("lightVerb")
+    for c in noun.children:
+        # "an investigation that the Commission opened", "a lawsuit brought by the DOJ"
+        if c.dep_ in {"relcl", "acl"} and c.lemma_ in light:
+            refs, _ = subjects(ctx, c, depth + 1)
+            if refs:
+                return refs, f"subject of '{c.text}' on the noun"
+    head = noun.head
+    if noun.dep_ in {"dobj", "attr"} and head.lemma_ in light:
+        refs, _ = subjects(ctx, head, depth + 1)
+        return refs, f"subject of light verb '{head.text}'" if refs else ""
+    if noun.dep_ == "pobj" and head.head.lemma_ in light and head.head.pos_ in VERBAL:
+        # "carrying out an assessment": prt; "in contact with": prep chain.
+        refs, _ = subjects(ctx, head.head, depth + 1)
+        return refs, f"subject of '{head.head.text}'" if refs else ""
+    return [], ""
+
+
+def prep_objects(ctx: Context, tok: Token, preps: set[str] | frozenset[str]) -> list[Ref]:
+    """Return the entities in ``tok``'s prepositional complements headed by one of ``preps``."""
+    out: list[Ref] = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "dative"} and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += ctx.refs(p)
+    return out

@@ -1,0 +1,59 @@
+"""The ``noun`` extractor: an event noun with its agent and target.
+
+"launched an investigation into X", "Musk's criticism of the Government",
+"a fine imposed on TikTok", "the TikTok ban": the noun (``pk:noun``) names
+the event, its possessor, "by" phrase or light verb's subject is the agent
+(:func:`kg.relate.clause.noun_agents`), and its complement the target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import clause
+from .api import Context, Triple
+from .registry import extractor
+
+
+@extractor("noun")
+def noun_triples(ctx: Context) -> Iterator[Triple]:
+    """Event nouns with their agent and target ("launched an investigation into X", "Musk's criticism of Y")."""
+    ont = ctx.ont
+    complements = ctx.words("nounComplement")
+    light = ctx.words("lightVerb")
+    for tok in ctx.doc:
+        if tok.pos_ != "NOUN":
+            continue
+        keys = ont.lemma_keys(tok.lemma_, tok.lower_, ont.noun_index)
+        if not keys:
+            continue
+        entries = ont.noun_index[keys[0]]
+        agents, how = clause.noun_agents(ctx, tok)
+        if not agents:
+            continue
+        for rel, prep in entries:
+            preps = frozenset({prep}) if prep else complements
+            targets = clause.prep_objects(ctx, tok, preps)
+            if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light:
+                targets = clause.prep_objects(ctx, tok.head, preps)
+            if not targets and ont.relations[rel].clausal_object:
+                for c in tok.children:
+                    if c.dep_ in {"acl", "relcl"} and c.pos_ in clause.VERBAL:
+                        targets = clause.objects(ctx, c)
+            if not targets:
+                for c in tok.children:
+                    # "a fine imposed on TikTok": the target hangs on the light verb.
+                    if c.dep_ in {"acl", "relcl"} and c.lemma_ in light:
+                        targets = clause.prep_objects(ctx, c, preps)
+            if not targets:
+                for c in tok.children:
+                    # "the TikTok ban": a named target in compound position
+                    # (but a "GDPR fine" is a fine under the law, not on it).
+                    if c.dep_ == "compound" and c.i in ctx.res.token_entity:
+                        targets = [r for r in ctx.refs(c) if ctx.entity(r[0]).type != "Legislation"
+                                   or "Legislation" in ont.relations[rel].object_types]
+            made = ctx.make_all(agents, rel, targets, tok, "noun", f"event noun '{tok.lemma_}', agent by {how}",
+                                ctx.tuning.event_noun)
+            yield from made
+            if made:
+                break

@@ -1,0 +1,52 @@
+"""The extractor registry: built-ins and plugins register the same way, by name.
+
+A plugin package adds an extractor through the entry-point group
+``policy_kg_extractors`` (``name = "package.module:function"``), or by
+calling :func:`extractor` at import. A second registration under a name
+already taken is an error, not a silent overwrite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import catalogue
+
+from ..errors import KGError
+
+if TYPE_CHECKING:
+    from .api import Context, Triple
+
+Extractor = Callable[["Context"], Iterable["Triple"]]
+
+_REGISTRY = catalogue.create("policy_kg", "extractors", entry_points=True)
+
+
+@dataclass(frozen=True)
+class Registered:
+    name: str
+    func: Extractor
+    description: str
+
+
+def extractor(name: str) -> Callable[[Extractor], Extractor]:
+    """Register the decorated function as the extractor ``name``."""
+
+    def deco(func: Extractor) -> Extractor:
+        if name in _REGISTRY.get_all():
+            raise KGError(f"an extractor named '{name}' is already registered; pick another name")
+        _REGISTRY.register(name, func=func)
+        return func
+
+    return deco
+
+
+def registered() -> dict[str, Registered]:
+    """Return every registered extractor (built-ins first, then plugins), by name."""
+    out: dict[str, Registered] = {}
+    for name, func in _REGISTRY.get_all().items():
+        doc = (func.__doc__ or "").strip().splitlines()
+        out[name] = Registered(name, func, doc[0] if doc else "")
+    return out

@@ -1,0 +1,87 @@
+"""The ``verb`` extractor: a trigger verb or phrase with its subject and object.
+
+Covers active and passive voice, coordination, control verbs ("threatened to
+ban X"), relative clauses ("Meta, which owns Instagram"), reduced relatives
+("the regulator headed by ...") and participles; trigger verbs and phrases
+come from the ontology (``pk:verb``, ``pk:phrase``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from . import clause
+from .api import Context, Ref, Triple
+from .registry import extractor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def match_phrase(tok: Token, words: tuple[str, ...]) -> Token | None:
+    """Return the last token of ``words`` hanging below ``tok`` in order, or None."""
+    cur = tok
+    for w in words[1:]:
+        nxt = None
+        for c in cur.children:
+            if c.lemma_.lower() == w or c.lower_ == w:
+                nxt = c
+                break
+        if nxt is None:
+            return None
+        cur = nxt
+    return cur
+
+
+def phrase_objects(ctx: Context, last: Token) -> list[Ref]:
+    """Return the entities governed by the last word of a matched phrase."""
+    refs: list[Ref] = []
+    for c in last.children:
+        if c.dep_ in {"pobj", "dobj"}:
+            refs += ctx.refs(c)
+    return refs
+
+
+@extractor("verb")
+def verb_triples(ctx: Context) -> Iterator[Triple]:
+    """Trigger verbs and phrases with their subject and object (active, passive, coordinated, controlled)."""
+    ont, tune = ctx.ont, ctx.tuning
+    for tok in ctx.doc:
+        if tok.pos_ not in clause.VERBAL and tok.tag_ not in {"VBN", "VBG"}:
+            continue
+        lemma = tok.lemma_.lower()
+        phrases = [p for k in ont.lemma_keys(lemma, tok.lower_, ont.phrase_index) for p in ont.phrase_index[k]]
+        verb_keys = ont.lemma_keys(lemma, tok.lower_, ont.verb_index)
+        verb_rels = ont.verb_index[verb_keys[0]] if verb_keys else []
+        lemma = verb_keys[0] if verb_keys else lemma
+        if not phrases and not verb_rels:
+            continue
+        subjects, how = clause.subjects(ctx, tok)
+        if not subjects:
+            continue
+        passive = clause.is_passive(tok)
+        done = False
+        for words, rel in phrases:
+            last = match_phrase(tok, words)
+            if last is None:
+                continue
+            found = ctx.make_all(subjects, rel, phrase_objects(ctx, last), tok, "verb",
+                                 f"phrase '{' '.join(words)}', {how}", tune.phrase)
+            yield from found
+            if found:
+                done = True
+                break
+        if done or not verb_rels:
+            continue
+        objects = clause.objects(ctx, tok, ont.relations[verb_rels[0]])
+        voice = "passive" if passive else "active"
+        base = tune.passive_verb if passive else tune.active_verb
+        for s in subjects:
+            for o in objects:
+                picked = ctx.pick(verb_rels, s, o)
+                if picked is None:
+                    continue
+                t = ctx.make(s, picked, o, tok, "verb", f"{voice} verb '{lemma}', {how}", base)
+                if t:
+                    yield t

@@ -33,17 +33,13 @@ class Extraction:
     entities: list[Entity]
     triples: list[Triple]
 
-    def live_entities(self) -> list[Entity]:
-        """Return the entities left after merging (merged ones have no label)."""
-        return [e for e in self.entities if e.label]
-
     def to_json(self, *, explain: bool = False) -> dict[str, Any]:
         """Return the document ``kg extract --format json`` prints (GUIDE.md's contract)."""
         ents = self.entities
         out_entities = [
             {"id": e.id, "label": e.label, "type": e.type,
              "aliases": sorted(a for a in e.aliases if a != e.label)}
-            for e in self.live_entities()
+            for e in self.entities
         ]
         out_triples = []
         for t in self.triples:

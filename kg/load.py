@@ -55,7 +55,7 @@ def to_graph(ex: Extraction, ont: Ontology | None = None) -> Graph:
         g.add((a, DCTERMS.source, Literal(art.source)))
     if art.url:
         g.add((a, PK.url, Literal(art.url)))
-    for e in ex.live_entities():
+    for e in ex.entities:
         node = URIRef(e.id)
         g.add((node, RDF.type, pk_term(e.type)))
         g.add((node, RDFS.label, Literal(e.label)))

@@ -99,6 +99,7 @@ class PK(DefinedNamespace):
     objectType: URIRef
     symmetric: URIRef
     clausalObject: URIRef
+    organisational: URIRef
     RoleTitle: URIRef
     title: URIRef
     relationOf: URIRef
@@ -127,6 +128,13 @@ class PK(DefinedNamespace):
     subjectControlVerb: URIRef
     boilerplateCue: URIRef
     relativeWord: URIRef
+    malePronoun: URIRef
+    femalePronoun: URIRef
+    neuterPronoun: URIRef
+    pluralPronoun: URIRef
+    demonstrative: URIRef
+    determiner: URIRef
+    nameParticle: URIRef
 
     # Names that are not Python identifiers: reach them as PK["role-leads"].
     _extras = [

@@ -37,6 +37,7 @@ class ClassInfo:
     name_cues: tuple[str, ...]
     description_nouns: tuple[str, ...]
     ner_labels: tuple[str, ...]
+    organisational: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Ontology:
     description_index: dict[str, list[str]] = field(default_factory=dict)
     government_of: dict[str, str] = field(default_factory=dict)   # country IRI -> its government's IRI
     country_of: dict[str, str] = field(default_factory=dict)      # government IRI -> its country's IRI
+    government_by_name: dict[str, str] = field(default_factory=dict)  # country name or demonym -> government IRI
 
     def __post_init__(self) -> None:
         for rel in self.relations.values():
@@ -112,6 +114,8 @@ class Ontology:
             if actor.government:
                 self.government_of[actor.iri] = actor.government
                 self.country_of[actor.government] = actor.iri
+                for name in [*actor.names, *([actor.demonym] if actor.demonym else [])]:
+                    self.government_by_name.setdefault(name, actor.government)
         # Longest phrases first, so "take legal action against" beats "take".
         for entries in self.phrase_index.values():
             entries.sort(key=lambda e: -len(e[0]))
@@ -139,6 +143,15 @@ class Ontology:
             if len(w) > 5 and w[-4] == w[-5]:
                 cands.append(w[:-4])
         return [c for c in dict.fromkeys(cands) if c in index]
+
+    @functools.cached_property
+    def organisational_classes(self) -> frozenset[str]:
+        """Return the classes of collective actors ("it" and "they" may stand for them)."""
+        return frozenset(c.name for c in self.classes.values() if c.organisational)
+
+    def government_named(self, word: str) -> str | None:
+        """Return the government IRI of the country ``word`` names or describes ("Australian", "Japan")."""
+        return self.government_by_name.get(word)
 
     @functools.cached_property
     def honorifics(self) -> frozenset[str]:
@@ -232,6 +245,7 @@ def load_ontology(folder: str | None = None) -> Ontology:
             name_cues=_strings(g, cls, PK.nameCue),
             description_nouns=_strings(g, cls, PK.descriptionNoun),
             ner_labels=_strings(g, cls, PK.nerLabel),
+            organisational=_bool(g, cls, PK.organisational),
         )
 
     lexicon: dict[str, frozenset[str]] = {}

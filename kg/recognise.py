@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-_LEADING = {"the", "a", "an"}
 _NER_KEPT = {"PERSON", "ORG", "GPE", "LAW", "NORP"}
 
 
@@ -63,12 +62,13 @@ def pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-def clean_span(span: Span, honorifics: frozenset[str]) -> tuple[int, int, str | None]:
+def clean_span(span: Span, honorifics: frozenset[str],
+               leading: frozenset[str] = frozenset()) -> tuple[int, int, str | None]:
     """Return the span's bounds without leading articles, honorifics and a trailing "'s"."""
     start, end = span.start, span.end
     doc = span.doc
     honorific = None
-    while start < end - 1 and doc[start].lower_ in _LEADING | honorifics:
+    while start < end - 1 and doc[start].lower_ in leading | honorifics:
         if doc[start].lower_ in honorifics:
             honorific = doc[start].lower_.rstrip(".")
         start += 1
@@ -91,14 +91,14 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ in ont.classes:
-            start, end, honorific = clean_span(ent, ont.honorifics)
+            start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
             actor = ont.actors.get(ent.ent_id_)
             mentions.append(Mention(start, end, span_text(doc, start, end), ent.label_,
                                     actor.iri if actor else None, "registry", honorific))
             continue
         if ent.label_ not in _NER_KEPT:
             continue
-        start, end, honorific = clean_span(ent, ont.honorifics)
+        start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
         text = span_text(doc, start, end)
         if not text or not any(c.isupper() for c in text) or len(text) < 2:
             continue

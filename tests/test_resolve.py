@@ -21,7 +21,7 @@ def triples(ex) -> set[tuple[str, str, str]]:  # noqa: ANN001
 
 
 def labels(ex) -> dict[str, set[str]]:  # noqa: ANN001
-    return {e.label: e.aliases for e in ex.live_entities()}
+    return {e.label: e.aliases for e in ex.entities}
 
 
 def test_surname_and_honorific_join_the_full_name() -> None:
@@ -63,7 +63,7 @@ def test_plural_description_refers_to_coordinated_actors() -> None:
 def test_country_acts_through_its_government() -> None:
     ex = extract("The UK criticised TikTok. Britain later fined the company.")
     assert ("UK Government", "criticises", "TikTok") in triples(ex)
-    assert "Country" not in {e.type for e in ex.live_entities()}
+    assert "Country" not in {e.type for e in ex.entities}
 
 
 def test_the_government_means_the_articles_government() -> None:
@@ -81,3 +81,32 @@ def test_title_before_name_gives_membership_of_the_government() -> None:
     got = triples(ex)
     assert ("Peter Kyle", "memberOf", "UK Government") in got
     assert ("Peter Kyle", "supports", "Ofcom") in got
+
+
+# ---------------------------------------------------------------- the entity table
+
+
+def test_merging_leaves_no_row_behind_and_keeps_indexes_valid() -> None:
+    from kg.resolve.entities import Entity, EntityTable
+
+    table = EntityTable()
+    musk = table.add(Entity("x:musk", "Musk", "Person", {"Musk"}))
+    elon = table.add(Entity("x:elon-musk", "Elon Musk", "Person", {"Elon Musk"}, gender="m"))
+    acme = table.add(Entity("x:acme", "Acme", "Company", {"Acme"}))
+    table.fold_surnames(frozenset())
+    assert table[musk] is table[elon]                  # the old index still answers
+    assert table[elon].aliases == {"Musk", "Elon Musk"}
+    entities, remap = table.compact()
+    assert [e.label for e in entities] == ["Elon Musk", "Acme"]
+    assert remap[musk] == remap[elon] == 0 and remap[acme] == 1
+    assert all(e.label for e in entities)
+
+
+def test_surnames_fold_past_name_particles() -> None:
+    from kg.resolve.entities import Entity, EntityTable
+
+    table = EntityTable()
+    short = table.add(Entity("x:moraes", "Moraes", "Person", {"Moraes"}))
+    full = table.add(Entity("x:alexandre-de-moraes", "Alexandre de Moraes", "Person", {"Alexandre de Moraes"}))
+    table.fold_surnames(frozenset({"de"}))
+    assert table.find(short) == full

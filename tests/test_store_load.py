@@ -65,7 +65,6 @@ def hand_extraction(extra_entities: list[Entity] | None = None) -> Extraction:
                {"Northland Data Authority", "the authority"}),
         Entity(str(PKID["acme-social"]), "Acme Social", "Company", {"Acme Social"}),
         Entity(str(PKID["zeta-chat"]), "Zeta Chat", "Platform", {"Zeta Chat"}),
-        Entity(str(PKID["merged-away"]), "", "Company", set()),  # merged into another: no label
         *(extra_entities or []),
     ]
     triples = []
@@ -143,8 +142,6 @@ def test_article_node_and_entities(hand_graph: Graph) -> None:
     assert g.value(nda, RDFS.label) == Literal("Northland Data Authority")
     assert (nda, PK.mentionedIn, art) in g
     assert set(g.objects(nda, PK.mention)) == {Literal("Northland Data Authority"), Literal("the authority")}
-    # A merged entity (no label) leaves no trace.
-    assert not list(g.triples((PKID["merged-away"], None, None)))
     assert not any(isinstance(term, BNode) for triple in g for term in triple), "blank nodes make graphs unstable"
 
 

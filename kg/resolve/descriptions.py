@@ -1,0 +1,150 @@
+"""Descriptions: "the regulator", "the Commission", "the Australian government", "the firms", "the judge".
+
+A definite description refers to the latest entity whose class the noun
+names (the ontology's ``pk:descriptionNoun``), preferring one whose name holds
+the noun ("the Commission"); a government noun takes a country modifier's
+government, else the latest government, else the article's own; a role noun
+("the judge") refers to the latest person seen with that role; a plural
+("the firms") refers to the latest coordinated group of that class. A
+description standing beside a name ("regulator Ofcom", "eSafety, the
+regulator") is a title of that name, not a reference.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .entities import Entity
+from .state import SUBJECT_DEPS, ResolveState
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def definite(st: ResolveState, token: Token) -> bool:
+    """Return True for a noun with a definite or demonstrative determiner, or a possessor."""
+    demonstratives = st.words("demonstrative")
+    return any((c.dep_ == "det" and c.lower_ in demonstratives) or c.dep_ == "poss" for c in token.children)
+
+
+def plural_body(st: ResolveState, token: Token) -> bool:
+    """Return True for a plural the ontology lists as naming a body itself ("ministers", "lawmakers")."""
+    return token.tag_ in {"NNS", "NNPS"} and token.lower_ in st.ont.description_index
+
+
+def same_roles(st: ResolveState, nouns: set[str]) -> set[str]:
+    """Return ``nouns`` with the role nouns the lexicon says mean the same ("judge" -> "justice")."""
+    out = set(nouns)
+    for group in st.words("sameRole"):
+        words = set(group.split())
+        if out & words:
+            out |= words
+    return out
+
+
+def is_description(st: ResolveState, token: Token) -> bool:
+    """Return True when ``token`` heads a description that refers back to an entity."""
+    lemma = token.lemma_.lower()
+    if lemma not in st.ont.description_index and token.lower_ not in st.ont.description_index:
+        roles = same_roles(st, {r for _, e in st.table.live() for r in e.roles})
+        if not (lemma in roles and definite(st, token)):
+            return False
+    if token.dep_ in {"compound", "amod"}:
+        return False
+    # A description naming an entity in place ("regulator Ofcom", "the telecoms
+    # regulator Anatel", "eSafety, the regulator") is a title.
+    for child in token.children:
+        if child.dep_ in {"appos", "compound"} and child.i in st.token_entity:
+            st.entity(st.token_entity[child.i]).roles.add(lemma)
+            return False
+    if token.dep_ == "appos" and token.head.i in st.token_entity:
+        st.entity(st.token_entity[token.head.i]).roles.add(lemma)
+        return False
+    if plural_body(st, token):
+        return True
+    return definite(st, token)
+
+
+def country_modifier(st: ResolveState, token: Token) -> int | None:
+    """Return the government of a country named by a modifier of ``token`` ("the Australian government")."""
+    for child in token.children:
+        if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+            continue
+        gov = st.ont.government_named(child.text)
+        if gov is not None:
+            return st.entity_for_actor(gov)
+        idx = st.token_entity.get(child.i)
+        if idx is not None and st.entity(idx).type == "GovernmentBody":
+            return idx
+    return None
+
+
+def describe(st: ResolveState, token: Token) -> int | None:
+    """Return the entity a singular class description refers to."""
+    noun = token.lemma_.lower()
+    classes = set(st.ont.description_index.get(noun, [])) | set(st.ont.description_index.get(token.lower_, []))
+    if "GovernmentBody" in classes and noun in st.words("governmentNoun"):
+        by_country = country_modifier(st, token)
+        if by_country is not None:
+            return by_country
+        home = st.recent(token.i, st.is_government)
+        return home if home is not None else st.home_government()
+    if not classes:
+        return None
+    if "Company" in classes:
+        classes.add("Platform")  # "the company" behind a service
+
+    def accept(e: Entity) -> bool:
+        return e.type in classes
+
+    def prefer(e: Entity) -> bool:
+        return noun in e.label.lower()
+
+    return st.recent(token.i, accept, prefer)
+
+
+def describe_person(st: ResolveState, token: Token) -> int | None:
+    """Return the person a role noun refers to ("the judge" after "Judge Amit Mehta")."""
+    same = same_roles(st, {token.lemma_.lower()})
+    return st.recent(token.i, lambda e: e.type == "Person" and bool(same & e.roles))
+
+
+def group_before(st: ResolveState, token: Token, classes: set[str] | frozenset[str],
+                 subjects_only: bool = False) -> list[int]:
+    """Return the latest coordinated pair or list of entities of ``classes`` before ``token``."""
+    for i in range(token.i - 1, max(-1, token.i - st.tuning.group_window), -1):
+        idx = st.token_entity.get(i)
+        if idx is None or st.entity(idx).type not in classes:
+            continue
+        t = st.doc[i]
+        if subjects_only and t.dep_ not in SUBJECT_DEPS:
+            continue
+        members = [st.table.find(idx)]
+        for c in t.conjuncts:
+            j = st.token_entity.get(c.i)
+            if j is not None and st.table.find(j) not in members and st.entity(j).type in classes:
+                members.append(st.table.find(j))
+        if len(members) > 1:
+            return members
+    return []
+
+
+def resolve_description(st: ResolveState, token: Token) -> None:
+    """Record what the description headed by ``token`` refers to, if anything."""
+    if token.tag_ in {"NNS", "NNPS"} and not plural_body(st, token):
+        classes = set(st.ont.description_index.get(token.lemma_.lower(), []))
+        if "Company" in classes or "Platform" in classes:
+            classes |= {"Company", "Platform"}
+        members = group_before(st, token, classes)
+        if members:
+            st.groups[token.i] = members
+            st.note(token.i, members[0], is_subject=False)
+        return
+    idx = describe(st, token)
+    if idx is None:
+        idx = describe_person(st, token)
+    if idx is None:
+        return
+    st.refers(token.i, idx, st.tuning.description, is_subject=token.dep_ in SUBJECT_DEPS)
+    det = "the " if any(c.lower_ == "the" for c in token.children) else ""
+    st.entity(idx).aliases.add(det + token.text)

@@ -1,0 +1,124 @@
+"""The entity table of one article: entities, their indexes, and merging without leftovers.
+
+Mentions become :class:`Entity` rows; a key index (registry or minted IRI)
+and an alias index find them again. :meth:`EntityTable.merge` forwards one
+row to another, so every index handed out stays valid while resolving;
+:meth:`EntityTable.compact` then gives the live entities only, with the map
+from old indexes to new, so no consumer ever sees a merged-away row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Entity:
+    """An actor as one article names it."""
+
+    id: str                       # stable IRI
+    label: str                    # canonical name
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    registry: bool = False
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)   # role nouns seen with the entity ("judge")
+    certainty: float = 1.0
+
+
+def acronym(label: str, skip: frozenset[str] = frozenset({"of", "the", "for", "and"})) -> str:
+    """Return the acronym of a name's capitalised words ("Federal Trade Commission" -> "FTC")."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", label) if w.lower() not in skip)
+
+
+def name_words(text: str, particles: frozenset[str]) -> list[str]:
+    """Return the words of a personal name without particles ("de", "van")."""
+    return [w for w in text.split() if w.lower() not in particles]
+
+
+class EntityTable:
+    """The entities of one article, indexed by key (IRI) and alias."""
+
+    def __init__(self) -> None:
+        self._rows: list[Entity] = []
+        self._forward: dict[int, int] = {}
+        self._by_key: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows) - len(self._forward)
+
+    def find(self, idx: int) -> int:
+        """Return the live row ``idx`` was merged into (itself if it was not)."""
+        while idx in self._forward:
+            idx = self._forward[idx]
+        return idx
+
+    def __getitem__(self, idx: int) -> Entity:
+        return self._rows[self.find(idx)]
+
+    def live(self) -> list[tuple[int, Entity]]:
+        """Return (index, entity) for every row not merged away, in creation order."""
+        return [(i, e) for i, e in enumerate(self._rows) if i not in self._forward]
+
+    def by_key(self, key: str) -> int | None:
+        """Return the entity whose IRI is ``key``."""
+        idx = self._by_key.get(key)
+        return None if idx is None else self.find(idx)
+
+    def add(self, entity: Entity) -> int:
+        """Add ``entity``; return its index."""
+        self._rows.append(entity)
+        idx = len(self._rows) - 1
+        self._by_key.setdefault(entity.id, idx)
+        return idx
+
+    def merge(self, src: int, dst: int) -> int:
+        """Fold entity ``src`` into ``dst`` (aliases, roles, gender); return the surviving index."""
+        src, dst = self.find(src), self.find(dst)
+        if src == dst:
+            return dst
+        a, b = self._rows[src], self._rows[dst]
+        b.aliases |= a.aliases
+        b.roles |= a.roles
+        b.gender = b.gender or a.gender
+        b.registry = b.registry or a.registry
+        self._forward[src] = dst
+        return dst
+
+    def match(self, text: str, typ: str, particles: frozenset[str]) -> int | None:
+        """Return the entity a new name mention most likely repeats: same alias, a person's trailing name
+        words ("Musk" for "Elon Musk"), or an organisation's acronym ("FTC")."""
+        live = self.live()
+        for i, e in reversed(live):
+            if text in e.aliases or text.lower() == e.label.lower():
+                return i
+        words = name_words(text, particles)
+        for i, e in reversed(live):
+            if typ == "Person" and e.type == "Person":
+                label_words = name_words(e.label, particles)
+                if words and len(words) < len(label_words) and label_words[-len(words):] == words:
+                    return i
+            elif typ != "Person" and e.type != "Person":
+                if text.isupper() and 2 <= len(text) <= 6 and acronym(e.label) == text:
+                    return i
+        return None
+
+    def fold_surnames(self, particles: frozenset[str]) -> None:
+        """Merge a person named by one word before their full name ("Musk ... Elon Musk") into the full name."""
+        live = self.live()
+        for i, e in live:
+            if e.type != "Person" or len(name_words(e.label, particles)) != 1:
+                continue
+            for j, f in live:
+                words = name_words(f.label, particles)
+                if j != i and f.type == "Person" and len(words) > 1 and words[-1] == e.label.strip():
+                    self.merge(i, j)
+                    break
+
+    def compact(self) -> tuple[list[Entity], dict[int, int]]:
+        """Return the live entities and the map from every index handed out to its position among them."""
+        live = self.live()
+        position = {i: n for n, (i, _) in enumerate(live)}
+        remap = {i: position[self.find(i)] for i in range(len(self._rows))}
+        return [e for _, e in live], remap

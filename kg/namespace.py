@@ -104,6 +104,11 @@ class PK(DefinedNamespace):
     title: URIRef
     relationOf: URIRef
     impliesGovernment: URIRef
+    impliesLegislature: URIRef
+    holderOf: URIRef
+    memberTitle: URIRef
+    memberNoun: URIRef
+    partyCode: URIRef
     Lexicon: URIRef
     lexicon: URIRef
 
@@ -138,7 +143,7 @@ class PK(DefinedNamespace):
 
     # Names that are not Python identifiers: reach them as PK["role-leads"].
     _extras = [
-        "role-leads", "role-leads-government", "role-member", "role-member-government",
+        "role-leads", "role-leads-company", "role-leads-government", "role-member", "role-member-government",
         "role-member-legislature", "role-develops", "role-owns",
     ]
 

@@ -64,6 +64,8 @@ class RoleTitle:
     title: tuple[str, ...]
     relation: str
     implies_government: bool
+    implies_legislature: bool = False
+    holder_class: str | None = None   # a name right before the title is of this class ("Acme CEO Jo Lee")
 
 
 @dataclass
@@ -77,6 +79,9 @@ class Actor:
     demonym: str | None = None
     part_of: str | None = None
     same_as: list[str] = field(default_factory=list)
+    member_titles: tuple[str, ...] = ()   # legislatures: "senator", "mp"
+    member_nouns: tuple[str, ...] = ()    # parties: "Democrat"
+    party_code: str | None = None         # parties: "D" in "(D-CA)"
 
     @property
     def names(self) -> list[str]:
@@ -148,6 +153,19 @@ class Ontology:
     def organisational_classes(self) -> frozenset[str]:
         """Return the classes of collective actors ("it" and "they" may stand for them)."""
         return frozenset(c.name for c in self.classes.values() if c.organisational)
+
+    def legislature_for(self, title: str, country: str | None) -> str | None:
+        """Return the legislature of ``country`` whose members carry ``title`` ("senator" -> US Senate)."""
+        title = title.lower()
+        found = [a.iri for a in self.actors.values() if title in a.member_titles and a.jurisdiction == country]
+        return found[0] if len(found) == 1 else None
+
+    def parties(self, *, noun: str | None = None, code: str | None = None,
+                country: str | None = None) -> list[str]:
+        """Return the parties whose members are called ``noun`` or tagged ``code``, in ``country`` if given."""
+        return [a.iri for a in self.actors.values() if a.type == "PoliticalParty"
+                and (noun is None or noun in a.member_nouns) and (code is None or a.party_code == code)
+                and (country is None or a.jurisdiction in {None, country})]
 
     def government_named(self, word: str) -> str | None:
         """Return the government IRI of the country ``word`` names or describes ("Australian", "Japan")."""
@@ -286,8 +304,10 @@ def load_ontology(folder: str | None = None) -> Ontology:
         if rel_iri is None or _local(rel_iri) not in relations:
             raise OntologyError(f"role title {role} names no known relation")
         for title in _strings(g, role, PK.title):
+            holder = g.value(role, PK.holderOf)
             roles.append(RoleTitle(tuple(title.lower().replace("-", " ").split()), _local(rel_iri),
-                                   _bool(g, role, PK.impliesGovernment)))
+                                   _bool(g, role, PK.impliesGovernment), _bool(g, role, PK.impliesLegislature),
+                                   _local(holder) if holder is not None else None))
 
     actors: dict[str, Actor] = {}
     for s, cls in g.subject_objects(RDF.type):
@@ -310,6 +330,8 @@ def load_ontology(folder: str | None = None) -> Ontology:
             government=ref(PK.government), jurisdiction=ref(PK.jurisdiction),
             demonym=ref(PK.demonym), part_of=ref(PK.partOf),
             same_as=sorted(str(o) for o in g.objects(s, OWL.sameAs)),
+            member_titles=_strings(g, s, PK.memberTitle), member_nouns=_strings(g, s, PK.memberNoun),
+            party_code=ref(PK.partyCode),
         )
     return Ontology(graph=g, classes=classes, relations=relations, roles=roles,
                     lexicon=lexicon, actors=actors)

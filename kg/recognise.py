@@ -20,7 +20,7 @@ from .ontology import Ontology, load_ontology
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _NER_KEPT = {"PERSON", "ORG", "GPE", "LAW", "NORP"}
 
@@ -121,37 +121,61 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         if ent.label_ == "PERSON":
             typ: str | None = "Person"
             cue = ont.type_from_name(text)
-            if cue and cue != "Person" and len(text.split()) > 1 and not _is_personal_name(doc, start, end):
-                typ = cue
+            last_cue = ont.type_from_name(text.split()[-1]) if len(text.split()) > 1 else None
+            if cue and cue != "Person" and len(text.split()) > 1 and (
+                    not _is_personal_name(doc, start, end) or last_cue == cue):
+                typ = cue  # "Zentrix Labs": an organisation's suffix outweighs a name-like shape
+            elif _titles_a_name(doc, end, ont) is not None:
+                typ = _titles_a_name(doc, end, ont)  # "Activision Blizzard CEO Bobby Kotick"
         elif ent.label_ == "GPE":
             # Places the registry does not know (cities, regions) are not actors.
             continue
         else:
             typ = ont.type_from_name(text) or ont.class_for_ner(ent.label_)
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific))
-    mentions += _honorific_names(doc, mentions, ont.honorifics)
+    mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str]) -> list[Mention]:
-    """Return people named by an honorific and capitalised words the NER missed ("Mr Vance")."""
+def _is_single_title(ont: Ontology, tok: Token) -> bool:
+    role = ont.role_for(tok.text)
+    return role is not None and len(role.title) == 1 and role.relation in {"leads", "memberOf"}
+
+
+def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str],
+                     ont: Ontology | None = None) -> list[Mention]:
+    """Return people named by an honorific or a title and capitalised words the NER missed ("Mr Vance",
+    "Representative Raja Krishnamoorthi")."""
     taken = {i for m in found for i in range(m.start, m.end)}
     out = []
     i = 0
     while i < len(doc) - 1:
         tok = doc[i]
-        if tok.lower_ in honorifics and tok.text[0].isupper() and i + 1 not in taken:
+        titled = tok.lower_ in honorifics or (ont is not None and tok.pos_ == "PROPN" and tok.is_title
+                                              and _is_single_title(ont, tok))
+        if titled and tok.text[0].isupper() and i + 1 not in taken and i not in taken:
             end = i + 1
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper() and end not in taken:
                 end += 1
             if end > i + 1:
-                out.append(Mention(i + 1, end, span_text(doc, i + 1, end), "Person", None, "ner",
-                                   tok.lower_.rstrip(".")))
+                honorific = tok.lower_.rstrip(".") if tok.lower_ in honorifics else None
+                out.append(Mention(i + 1, end, span_text(doc, i + 1, end), "Person", None, "ner", honorific))
                 i = end
                 continue
         i += 1
     return out
+
+
+def _titles_a_name(doc: Doc, end: int, ont: Ontology) -> str | None:
+    """Return the class a role title right after a name implies for that name, when a person's name follows
+    ("Activision Blizzard CEO Bobby Kotick": a company)."""
+    for n in (2, 1):
+        if end + n < len(doc) and doc[end + n].ent_type_ in {"PERSON", "Person"}:
+            role = ont.role_for(doc[end:end + n].text)
+            if role is not None and role.holder_class and len(role.title) == n:
+                return role.holder_class
+    return None
 
 
 def _is_personal_name(doc: Doc, start: int, end: int) -> bool:

@@ -64,6 +64,18 @@ class Context:
         """Return the resolved entity ``idx``."""
         return self.res.entities[idx]
 
+    def actor(self, iri: str, alias: str | None = None) -> int:
+        """Return the entity of registry actor ``iri``, adding it when the article implies it without naming it
+        (a senator's Senate, the party of "(R-TX)")."""
+        i = next((n for n, e in enumerate(self.res.entities) if e.id == iri), -1)
+        if i < 0:
+            a = self.ont.actors[iri]
+            self.res.entities.append(Entity(iri, a.label, a.type, {a.label}, registry=True))
+            i = len(self.res.entities) - 1
+        if alias:
+            self.res.entities[i].aliases.add(alias)
+        return i
+
     def words(self, key: str) -> frozenset[str]:
         """Return the ontology lexicon's word list ``key``."""
         return self.ont.words(key)

@@ -30,12 +30,19 @@ def _role_tokens(tok: Token) -> list[Token]:
 
 
 def _role_phrase(tok: Token) -> str:
-    """Return the title a role noun spells with its modifiers ("executive vice president")."""
+    """Return the title a role noun spells with its modifiers ("executive vice president"), singular."""
     words = []
     for t in _role_tokens(tok):
         words += _modifiers(t)
     words.sort(key=lambda t: t.i)
-    return " ".join(w.text for w in words)
+    return " ".join(w.lemma_.lower() if w is tok and w.tag_ in {"NNS", "NNPS"} else w.text for w in words)
+
+
+def _portfolio_words(ctx: Context, tok: Token, role: RoleTitle) -> bool:
+    """Return True when common nouns before a title name a portfolio ("trade chief", "policy head")."""
+    mods = [m for t in _role_tokens(tok) for m in _modifiers(t) if m is not t]
+    extra = [m for m in mods if m.lower_ not in role.title and m.i not in ctx.res.token_entity]
+    return any(m.pos_ == "NOUN" and m.is_lower for m in extra)
 
 
 def _modifiers(tok: Token) -> list[Token]:
@@ -65,67 +72,100 @@ def _portfolio(ctx: Context, role_tok: Token) -> bool:
     return False
 
 
+def _title_children(role_tok: Token) -> list[Token]:
+    """Return the children of a role noun and of the words hyphenated or coordinated with it
+    ("founder and CEO of Telegram": "CEO" shares "of Telegram")."""
+    toks = _role_tokens(role_tok)
+    if role_tok.dep_ == "conj" and role_tok.head.pos_ in {"NOUN", "PROPN"}:
+        toks.append(role_tok.head)
+    toks += [c for c in role_tok.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+    return [c for t in toks for c in t.children]
+
+
+def _home_country(ctx: Context) -> str | None:
+    home = ctx.res.home_government
+    return ctx.ont.country_of.get(ctx.entity(home).id) if home is not None else None
+
+
+def _entity_for(ctx: Context, iri: str) -> int | None:
+    return next((i for i, e in enumerate(ctx.res.entities) if e.id == iri), None)
+
+
 def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tuple[list[Ref], str]:
     out: list[Ref] = []
-    children = [c for t in _role_tokens(role_tok) for c in t.children]
+    children = _title_children(role_tok)
     for c in children:
         if c.dep_ == "poss":
             out = [r for r in ctx.refs(c) if r[0] != holder]
             if out:
                 return out, "possessor"
     for c in children:
-        # "a Commission spokeswoman": a named organisation inside the title.
-        if c.dep_ in {"compound", "nmod"} and c.i < role_tok.i and c.i in ctx.res.token_entity:
+        # "a Commission spokeswoman", "Anthropic CEO": a named organisation inside the title.
+        if c.dep_ in {"compound", "nmod", "amod"} and c.i < role_tok.i and c.i in ctx.res.token_entity:
             idx = ctx.res.token_entity[c.i]
             if idx != holder and ctx.entity(idx).type != "Person":
                 return [(idx, ctx.res.token_certainty.get(c.i, 1.0))], "name in the title"
     for c in children:
-        if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in"}:
+        if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "on"}:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue
                 if _is_title(ctx, f"{role_tok.text} {c.lower_} {p.text}"):
                     continue  # "Secretary of State" is one title
-                if p.dep_ == "pobj":
-                    out = [r for r in ctx.refs(p) if r[0] != holder]
-                    if out:
-                        if role_tok.dep_ == "appos":
-                            # "the boss of xAI and the X platform": conjuncts
-                            # the parser hung on the name itself.
-                            for conj in role_tok.head.children:
-                                if conj.dep_ == "conj" and conj.i > role_tok.i:
-                                    out += [r for r in ctx.refs(conj) if r[0] != holder]
-                        return out, f"'{c.lower_}' phrase"
+                out = [r for r in ctx.refs(p) if r[0] != holder]
+                if out:
+                    if role_tok.dep_ == "appos":
+                        # "the boss of xAI and the X platform": conjuncts
+                        # the parser hung on the name itself.
+                        for conj in role_tok.head.children:
+                            if conj.dep_ == "conj" and conj.i > role_tok.i:
+                                out += [r for r in ctx.refs(conj) if r[0] != holder]
+                    return out, f"'{c.lower_}' phrase"
     if role.implies_government:
         for c in role_tok.children:
             if c.i < role_tok.i and c.dep_ in {"compound", "amod", "nmod", "poss"}:
                 gov = ctx.res.token_entity.get(c.i)
                 if gov is not None and ctx.entity(gov).type == "GovernmentBody":
                     return [(gov, 1.0)], "country in the title"
+                named = ctx.ont.government_named(c.text)
+                if named is not None:
+                    return [(ctx.actor(named), 1.0)], "country adjective in the title"
         if ctx.res.home_government is not None:
             return [(ctx.res.home_government, ctx.tuning.home_government)], "the article's government"
+    if role.implies_legislature:
+        # Only a chamber the article names: a state senator is no member of the national Senate.
+        iri = ctx.ont.legislature_for(" ".join(role.title), _home_country(ctx))
+        chamber = _entity_for(ctx, iri) if iri else None
+        if chamber is not None:
+            return [(chamber, ctx.tuning.home_government)], "the named legislature of the article's country"
     return [], ""
+
+
+def _holder_token(ctx: Context, tok: Token) -> Token | None:
+    """Return the name a role noun is the title of: "CEO Jo Lee", "Jo Lee, the CEO", "Lee is CEO"."""
+    doc, known = ctx.doc, ctx.res.token_entity
+    if tok.dep_ == "compound" and tok.head.i in known and tok.i not in known:
+        return tok.head
+    if tok.dep_ == "appos" and tok.head.i in known:
+        return tok.head
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i not in known:
+        # "the founder and CEO of Telegram": the coordinated title has the same holder.
+        return _holder_token(ctx, tok.head)
+    holder = next((c for c in tok.children if c.dep_ in {"appos", "compound"} and c.i > tok.i and c.i in known), None)
+    if holder is None and ctx.name_after(tok) is not None:
+        holder = doc[tok.i + 1]
+    return holder
 
 
 @extractor("role")
 def role_triples(ctx: Context) -> Iterator[Triple]:
     """Titles, appositions and possessive roles ("Meta's chief executive Mark Zuckerberg")."""
-    doc = ctx.doc
-    for tok in doc:
+    for tok in ctx.doc:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             continue
-        holder_tok = None
-        if tok.dep_ == "compound" and tok.head.i in ctx.res.token_entity and tok.i not in ctx.res.token_entity:
-            holder_tok = tok.head
-        elif tok.dep_ == "appos" and tok.head.i in ctx.res.token_entity:
-            holder_tok = tok.head
-        elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
-            holder_tok = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        else:
-            holder_tok = next((c for c in tok.children if c.dep_ in {"appos", "compound"} and c.i > tok.i
-                               and c.i in ctx.res.token_entity), None)
-            if holder_tok is None and ctx.name_after(tok) is not None:
-                holder_tok = doc[tok.i + 1]
+        holder_tok = _holder_token(ctx, tok)
         if holder_tok is None or holder_tok.i not in ctx.res.token_entity:
             continue
         if tok.i in ctx.res.token_entity and ctx.res.token_entity[tok.i] == ctx.res.token_entity[holder_tok.i]:
@@ -135,24 +175,112 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
             continue
         if any(c.lower_ in ctx.words("pastRoleWord") for c in tok.children if c.dep_ in {"amod", "advmod"}):
             continue  # a former role is no current membership
-        holder = ctx.res.token_entity[holder_tok.i]
-        h_ent = ctx.entity(holder)
-        relation = role.relation
-        if relation in {"leads", "memberOf"} and h_ent.type != "Person":
-            if relation == "leads" or role.implies_government:
-                continue
-            relation = "partOf"  # "the Commission, the EU's executive arm"
-        if relation == "leads" and _portfolio(ctx, tok):
-            relation = "memberOf"  # "head of public policy": leads a part, belongs to the whole
-        orgs, how = _role_org(ctx, tok, role, holder)
-        if not orgs and tok.dep_ == "compound":
-            # "Judge James Boasberg of the US District Court"
-            orgs = clause.prep_objects(ctx, holder_tok, {"of", "at"})
-            how = "'of' phrase on the name"
-        for o in orgs:
-            t = ctx.make((holder, ctx.res.token_certainty.get(holder_tok.i, 1.0)), relation, o, tok, "role",
-                         f"role '{' '.join(role.title)}' ({tok.dep_}), organisation by {how}", ctx.tuning.role)
-            if t:
-                t.negated, t.modality = False, "asserted"
-                yield t
+        orgs: list[Ref] = []
+        how = ""
+        for holder, cert in _holders(ctx, tok, holder_tok):
+            h_ent = ctx.entity(holder)
+            relation = role.relation
+            if relation in {"leads", "memberOf"} and h_ent.type != "Person":
+                if relation == "leads" or role.implies_government or role.implies_legislature:
+                    continue
+                relation = "partOf"  # "the Commission, the EU's executive arm"
+            if relation == "leads" and (_portfolio(ctx, tok) or _portfolio_words(ctx, tok, role)):
+                relation = "memberOf"  # "head of public policy", "trade chief": a part, inside the whole
+            if not orgs:
+                orgs, how = _role_org(ctx, tok, role, holder)
+                if not orgs and tok.dep_ in {"compound", "appos", "conj"}:
+                    # "Judge James Boasberg of the US District Court"; "Jo Lee, the co-owner
+                    # and chief executive, of Acme" where the parser hangs "of" on the name.
+                    orgs = [r for r in clause.prep_objects(ctx, holder_tok, {"of", "at"}) if r[0] != holder]
+                    how = "'of' phrase on the name"
+            for o in orgs:
+                t = ctx.make((holder, cert), relation, o, tok, "role",
+                             f"role '{' '.join(role.title)}' ({tok.dep_}), organisation by {how}", ctx.tuning.role)
+                if t:
+                    t.negated, t.modality = False, "asserted"
+                    yield t
+    yield from affiliation_triples(ctx)
 
+
+def _holders(ctx: Context, tok: Token, holder_tok: Token) -> list[Ref]:
+    """Return the holder of a title, and for a plural title ("Senators A and B") every coordinated person."""
+    cert = ctx.res.token_certainty.get(holder_tok.i, 1.0)
+    first = (ctx.res.token_entity[holder_tok.i], cert)
+    if tok.tag_ not in {"NNS", "NNPS"}:
+        return [first]
+    people = [r for r in ctx.refs(holder_tok) if ctx.entity(r[0]).type == "Person"]
+    return people or [first]
+
+
+def affiliation_triples(ctx: Context) -> Iterator[Triple]:
+    """Party membership: "Ron Wyden, a Democrat", "Republican Senator Jo Lee", "Jo Lee (R-TX)", "Lee, D-Ohio"."""
+    country = _home_country(ctx)
+    seen: set[tuple[int, int]] = set()
+    doc = ctx.doc
+    for tok in doc:
+        holder_tok: Token | None = None
+        party: str | None = None
+        how = ""
+        alias = ""
+        if tok.i in ctx.res.token_entity and ctx.entity(ctx.res.token_entity[tok.i]).type == "Person":
+            code = _party_tag(doc, tok)
+            if code:
+                parties = ctx.ont.parties(code=code, country=country)
+                party, holder_tok, how = (parties[0] if len(parties) == 1 else None), tok, f"tag '{code}-'"
+                alias = code
+        if party is None and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.i not in ctx.res.token_entity:
+            parties = []
+            for noun in dict.fromkeys([tok.text, _adjective_noun(tok.text)]):
+                parties = ctx.ont.parties(noun=noun, country=country) if noun else []
+                if parties:
+                    break
+            if len(parties) == 1:
+                holder_tok = _party_holder(ctx, tok)
+                party, how = parties[0], f"member noun '{tok.text}'"
+                alias = tok.text
+        if party is None or holder_tok is None or holder_tok.i not in ctx.res.token_entity:
+            continue
+        holder = ctx.res.token_entity[holder_tok.i]
+        if ctx.entity(holder).type != "Person":
+            continue
+        p_idx = ctx.actor(party, alias)
+        if (holder, p_idx) in seen:
+            continue
+        seen.add((holder, p_idx))
+        t = ctx.make((holder, ctx.res.token_certainty.get(holder_tok.i, 1.0)), "memberOf", (p_idx, 1.0), tok, "role",
+                     f"party affiliation by {how}", ctx.tuning.role)
+        if t:
+            t.negated, t.modality = False, "asserted"
+            yield t
+
+
+def _adjective_noun(adj: str) -> str | None:
+    # "Democratic senator" -> the member noun "Democrat"; "Republican" is both.
+    return adj[:-2] if adj.endswith("ic") and adj[:1].isupper() else adj if adj[:1].isupper() else None
+
+
+def _party_holder(ctx: Context, tok: Token) -> Token | None:
+    """Return the person a party member noun describes: appositive, predicate, or modifier of a title."""
+    known = ctx.res.token_entity
+    if tok.dep_ == "appos" and tok.head.i in known:
+        return tok.head
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i in known), None)
+    if tok.dep_ in {"amod", "compound"}:
+        head = tok.head
+        if head.i in known:
+            return head
+        # "Republican Senator Jo Lee": the title's holder.
+        return _holder_token(ctx, head) if ctx.ont.role_for(head.lemma_) is not None else None
+    return None
+
+
+def _party_tag(doc, tok: Token) -> str | None:  # noqa: ANN001 - a spaCy Doc
+    """Return the party letter of a US-style tag right after a name: "(R-TX)", ", D-San Jose,"."""
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I":
+        return None  # not the last word of the name
+    rest = doc[tok.i + 1: tok.i + 9].text
+    import re
+
+    m = re.match(r"\s*[(,]\s*([A-Z])\s*[-–.]\s*[A-Z][A-Za-z. ]*[),]", rest)
+    return m.group(1) if m else None

@@ -1,0 +1,102 @@
+"""Constructions of real news, each backed by at least two sentences of our own with different words.
+
+One table per family of rules; each row names the construction it tests.
+Names are mostly invented; where a real actor appears, the sentence is ours.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.read import parse_text
+
+pytestmark = pytest.mark.model
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    from kg.extract import extract_articles
+
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    return {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label) for t in ex.triples}
+
+
+def check(text: str, must: set, must_not: set) -> None:
+    got = facts(text)
+    assert must <= got, f"missing {must - got}; got {got}"
+    assert not (must_not & got), f"wrong {must_not & got}"
+
+
+ROLES = [
+    pytest.param("Pavel Durov, the founder and CEO of the messaging service Telegram, was freed on bail.",
+                 {("Pavel Durov", "leads", "Telegram")}, set(), id="coordinated-titles-share-of-1"),
+    pytest.param("Jo Marsh, the co-owner and chief executive of Zentrix Labs, declined to comment.",
+                 {("Jo Marsh", "leads", "Zentrix Labs")}, set(), id="coordinated-titles-share-of-2"),
+    pytest.param("Anthropic CEO Dario Amodei wrote to lawmakers on Tuesday.",
+                 {("Dario Amodei", "leads", "Anthropic")}, set(), id="org-name-in-title-1"),
+    pytest.param("Quorvane Systems CEO Lina Ostrova announced the layoffs.",
+                 {("Lina Ostrova", "leads", "Quorvane Systems")}, set(), id="org-name-in-title-2"),
+    pytest.param("French President Emmanuel Macron said the arrest was not political.",
+                 {("Emmanuel Macron", "leads", "French Government")}, set(), id="country-adjective-title-1"),
+    pytest.param("Japanese Prime Minister Shigeru Ishiba met executives in Tokyo.",
+                 {("Shigeru Ishiba", "leads", "Japanese Government")}, set(), id="country-adjective-title-2"),
+    pytest.param("EU trade chief Maros Sefcovic warned the companies on Friday.",
+                 {("Maros Sefcovic", "memberOf", "European Union")}, {("Maros Sefcovic", "leads", "European Union")},
+                 id="portfolio-noun-before-title-1"),
+    pytest.param("Meta's policy chief Jana Vrba defended the rules.",
+                 {("Jana Vrba", "memberOf", "Meta")}, {("Jana Vrba", "leads", "Meta")},
+                 id="portfolio-noun-before-title-2"),
+    pytest.param("Ruth Kemp, executive director of the Open Rights Group, criticised the bill.",
+                 {("Ruth Kemp", "leads", "Open Rights Group")}, set(), id="executive-director-leads-1"),
+    pytest.param("Tomas Ferreira, the executive director of the Electronic Frontier Foundation, spoke first.",
+                 {("Tomas Ferreira", "leads", "Electronic Frontier Foundation")}, set(),
+                 id="executive-director-leads-2"),
+    pytest.param("Professor Ada Lindqvist, an adjunct professor at Columbia Business School, said it was unwise.",
+                 {("Ada Lindqvist", "memberOf", "Columbia Business School")}, set(), id="professor-at-1"),
+    pytest.param("Kenji Mori, a partner at the law firm Crowell & Moring, said the case was weak.",
+                 {("Kenji Mori", "memberOf", "Crowell & Moring")}, set(), id="partner-at-2"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), ROLES)
+def test_roles(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+AFFILIATIONS = [
+    pytest.param("Ron Wyden, a Democrat who sits on the intelligence panel, wrote to the agency.",
+                 {("Ron Wyden", "memberOf", "Democratic Party")}, set(), id="member-noun-apposition-1"),
+    pytest.param("Andy Biggs, a Republican on the judiciary panel, agreed.",
+                 {("Andy Biggs", "memberOf", "Republican Party")}, set(), id="member-noun-apposition-2"),
+    pytest.param("The amendment was written by Senators Marsha Blackburn (R-TN) and Maria Cantwell (D-WA).",
+                 {("Marsha Blackburn", "memberOf", "Republican Party"),
+                  ("Maria Cantwell", "memberOf", "Democratic Party")}, set(), id="us-party-tag-1"),
+    pytest.param("Congresswoman Zoe Lofgren, D-San Jose, praised the veto.",
+                 {("Zoe Lofgren", "memberOf", "Democratic Party")}, set(), id="us-party-tag-2"),
+    pytest.param("Republican Senator Ted Cruz urged the chamber to act.",
+                 {("Ted Cruz", "memberOf", "Republican Party")}, set(), id="party-adjective-before-title-1"),
+    pytest.param("Democratic Representative Raja Krishnamoorthi called the deal reckless.",
+                 {("Raja Krishnamoorthi", "memberOf", "Democratic Party")}, set(),
+                 id="party-adjective-before-title-2"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), AFFILIATIONS)
+def test_affiliations(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+LEGISLATURES = [
+    pytest.param("The US Senate voted on Tuesday. Senators Marsha Blackburn and Maria Cantwell led the revolt.",
+                 {("Marsha Blackburn", "memberOf", "United States Senate"),
+                  ("Maria Cantwell", "memberOf", "United States Senate")}, set(), id="plural-title-named-chamber-1"),
+    pytest.param("The UK House of Commons debated the Online Safety Act, and MP Dawn Hollis objected.",
+                 {("Dawn Hollis", "memberOf", "House of Commons of the United Kingdom")}, set(),
+                 id="title-named-chamber-2"),
+    pytest.param("California state senator Scott Wiener wrote the bill that Gavin Newsom vetoed.",
+                 set(), {("Scott Wiener", "memberOf", "United States Senate")}, id="unnamed-chamber-not-guessed"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), LEGISLATURES)
+def test_legislature_titles(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

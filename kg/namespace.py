@@ -100,6 +100,7 @@ class PK(DefinedNamespace):
     symmetric: URIRef
     clausalObject: URIRef
     organisational: URIRef
+    enforcer: URIRef
     RoleTitle: URIRef
     title: URIRef
     relationOf: URIRef
@@ -133,6 +134,13 @@ class PK(DefinedNamespace):
     subjectControlVerb: URIRef
     boilerplateCue: URIRef
     relativeWord: URIRef
+    anchorPreposition: URIRef
+    decisionNoun: URIRef
+    appealVerb: URIRef
+    relationGroup: URIRef
+    patientLightVerb: URIRef
+    deadlineVerb: URIRef
+    deadlineNoun: URIRef
     malePronoun: URIRef
     femalePronoun: URIRef
     neuterPronoun: URIRef

@@ -38,6 +38,7 @@ class ClassInfo:
     description_nouns: tuple[str, ...]
     ner_labels: tuple[str, ...]
     organisational: bool = False
+    enforcer: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class RelationInfo:
     object_types: frozenset[str]
     symmetric: bool
     clausal_object: bool
+    group: str = ""   # stance, interaction, enforcement, structure
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Return True when the relation's type constraints admit the pair."""
@@ -154,6 +156,13 @@ class Ontology:
         """Return the classes of collective actors ("it" and "they" may stand for them)."""
         return frozenset(c.name for c in self.classes.values() if c.organisational)
 
+    def description_classes(self, noun: str) -> frozenset[str]:
+        """Return the classes a description noun may name ("company" -> Company and Platform)."""
+        classes = set(self.description_index.get(noun.lower(), ()))
+        if classes & {"Company", "Platform"}:
+            classes |= {"Company", "Platform"}
+        return frozenset(classes)
+
     def legislature_for(self, title: str, country: str | None) -> str | None:
         """Return the legislature of ``country`` whose members carry ``title`` ("senator" -> US Senate)."""
         title = title.lower()
@@ -166,6 +175,11 @@ class Ontology:
         return [a.iri for a in self.actors.values() if a.type == "PoliticalParty"
                 and (noun is None or noun in a.member_nouns) and (code is None or a.party_code == code)
                 and (country is None or a.jurisdiction in {None, country})]
+
+    @functools.cached_property
+    def enforcer_classes(self) -> frozenset[str]:
+        """Return the classes whose actors fine, ban, order and investigate."""
+        return frozenset(c.name for c in self.classes.values() if c.enforcer)
 
     def government_named(self, word: str) -> str | None:
         """Return the government IRI of the country ``word`` names or describes ("Australian", "Japan")."""
@@ -264,6 +278,7 @@ def load_ontology(folder: str | None = None) -> Ontology:
             description_nouns=_strings(g, cls, PK.descriptionNoun),
             ner_labels=_strings(g, cls, PK.nerLabel),
             organisational=_bool(g, cls, PK.organisational),
+            enforcer=_bool(g, cls, PK.enforcer),
         )
 
     lexicon: dict[str, frozenset[str]] = {}
@@ -295,6 +310,7 @@ def load_ontology(folder: str | None = None) -> Ontology:
             object_types=frozenset(_local(o) for o in g.objects(rel, PK.objectType)),
             symmetric=_bool(g, rel, PK.symmetric),
             clausal_object=_bool(g, rel, PK.clausalObject),
+            group=str(g.value(rel, PK.relationGroup) or ""),
         )
 
     roles: list[RoleTitle] = []

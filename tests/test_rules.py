@@ -100,3 +100,60 @@ LEGISLATURES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), LEGISLATURES)
 def test_legislature_titles(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+FRAMES = [
+    pytest.param("The European Commission slapped Google with a record fine on Friday.",
+                 {("European Commission", "fines", "Google")}, set(), id="with-instrument-1"),
+    pytest.param("Ofcom hit Quorvane Labs with a penalty for weak age checks.",
+                 {("Ofcom", "fines", "Quorvane Labs")}, set(), id="with-instrument-2"),
+    pytest.param("Zentrix Labs came under fire from the Federal Trade Commission over its data deals.",
+                 {("Federal Trade Commission", "criticises", "Zentrix Labs")},
+                 {("Zentrix Labs", "criticises", "Federal Trade Commission")}, id="patient-light-verb-1"),
+    pytest.param("Meta received a corrective order from the Korea Fair Trade Commission in May.",
+                 {("Korea Fair Trade Commission", "orders", "Meta")}, {("Meta", "orders", "Korea Fair Trade Commission")},
+                 id="patient-light-verb-2"),
+    pytest.param("TikTok drew criticism from Ofcom after the outage.",
+                 {("Ofcom", "criticises", "TikTok")}, set(), id="patient-light-verb-3"),
+    pytest.param("A group of authors took Anthropic to court last year.",
+                 set(), set(), id="took-to-court-no-named-subject"),
+    pytest.param("Sarah Silverman took OpenAI to court in New York.",
+                 {("Sarah Silverman", "sues", "OpenAI")}, set(), id="took-to-court"),
+    pytest.param("Microsoft and Activision said they intend to appeal the CMA's ruling.",
+                 {("Microsoft", "opposes", "Competition and Markets Authority")},
+                 {("Microsoft", "urges", "Competition and Markets Authority")}, id="infinitive-to-is-no-preposition"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), FRAMES)
+def test_frames_and_idioms(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+IMPLIED = [
+    pytest.param("The Korea Fair Trade Commission opened a case against Kinmira Inc in March. "
+                 "Kinmira Inc was fined 20 billion won on Monday.",
+                 {("Korea Fair Trade Commission", "fines", "Kinmira Inc")}, set(), id="agentless-passive-1"),
+    pytest.param("Ofcom investigated Zeta Chat for a year. Zeta Chat has now been banned for minors.",
+                 {("Ofcom", "bans", "Zeta Chat")}, set(), id="agentless-passive-2"),
+    pytest.param("Zeta Chat was fined on Monday.", set(), set(), id="agentless-passive-no-enforcer-no-guess"),
+    pytest.param("The European Commission fined Apple. Apple said it would appeal.",
+                 {("Apple", "opposes", "European Commission")}, set(), id="appeal-without-object"),
+    pytest.param("The Irish Data Protection Commission fined TikTok on Friday. TikTok said it would appeal the "
+                 "decision.", {("TikTok", "opposes", "Irish Data Protection Commission")}, set(),
+                 id="stance-toward-decision-1"),
+    pytest.param("Ofcom banned Zeta Chat for minors. Campaigners at the Molly Rose Foundation welcomed the move.",
+                 {("Molly Rose Foundation", "supports", "Ofcom")}, {("Zeta Chat", "supports", "Ofcom")},
+                 id="stance-toward-decision-2"),
+    pytest.param("Google contested the fine imposed by the Japan Fair Trade Commission.",
+                 {("Google", "opposes", "Japan Fair Trade Commission")}, set(), id="decision-with-own-agent"),
+    pytest.param("The European Commission has given Google 60 days to end the practices.",
+                 {("European Commission", "orders", "Google")}, set(), id="deadline-active"),
+    pytest.param("Ofcom fined Kinmira Labs. The company has been given six months to stop the sales.",
+                 {("Ofcom", "orders", "Kinmira Labs")}, set(), id="deadline-passive"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), IMPLIED)
+def test_implied_actors(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

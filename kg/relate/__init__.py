@@ -13,7 +13,10 @@ module each:
 - ``noun`` (:mod:`kg.relate.noun`): an event noun with its arguments ("launched
   an investigation into X", "Musk's criticism of the Government");
 - ``role`` (:mod:`kg.relate.role`): titles and appositions ("Technology
-  Secretary Liz Kendall", "Mark Zuckerberg, Meta's chief executive").
+  Secretary Liz Kendall", "Mark Zuckerberg, Meta's chief executive");
+- ``implied`` (:mod:`kg.relate.implied`, runs last): the actor the text leaves
+  implicit: agentless passives ("Acme was fined"), stances toward a decision
+  ("Meta will appeal the ruling"), deadlines ("gave Google 60 days to ...").
 
 Every triple carries negation, modality (asserted, conditional, hedged,
 intended), a confidence, and the rule that produced it.
@@ -27,7 +30,7 @@ from typing import TYPE_CHECKING
 from ..errors import KGError
 from ..ontology import Ontology
 from ..resolve import Resolution
-from . import noun, role, verb  # noqa: F401  (registers the built-in extractors)
+from . import implied, noun, role, verb  # noqa: F401  (registers the built-in extractors)
 from .api import Context, Ref, Triple
 from .modality import MODALITIES
 from .registry import Registered, extractor, registered
@@ -59,6 +62,7 @@ def extract_triples(doc: Doc, res: Resolution, ont: Ontology, *, disabled: Itera
         if name in disabled:
             continue
         for t in reg.func(ctx):
+            ctx.found.append(t)
             if t.confidence < min_confidence:
                 continue
             key = (t.subject, t.relation, t.object, t.sentence.start)

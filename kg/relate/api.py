@@ -58,6 +58,8 @@ class Context:
     res: Resolution
     ont: Ontology
     tuning: Tuning = TUNING
+    found: list[Triple] = field(default_factory=list)   # what the extractors that ran before found
+    cache: dict[str, int] = field(default_factory=dict)  # per-article values an extractor computes once
     _refs_cache: dict[int, list[Ref]] = field(default_factory=dict)
 
     def entity(self, idx: int) -> Entity:
@@ -115,9 +117,11 @@ class Context:
         out: list[Ref] = []
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return out
+        classes = self.ont.description_classes(tok.lemma_.lower())
         for c in tok.children:
             if c.dep_ in {"appos", "compound", "nmod"} and c.i in res.token_entity and c.i > tok.i - tune.title_span:
-                if c.dep_ == "appos" or self.ont.description_index.get(tok.lemma_.lower()):
+                # "the regulator Ofcom", "the Meta platform"; but "the U.S. company" is no country.
+                if c.dep_ == "appos" or self.entity(res.token_entity[c.i]).type in classes:
                     out += self.refs(c)
         if out:
             return out

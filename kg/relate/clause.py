@@ -150,6 +150,38 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
     return [], ""
 
 
+def patient_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], str]:
+    """Return (agents, patients, how) for an event noun under a patient light verb: "X received an order from Y",
+    "X came under fire from Y", "X drew criticism from Y" -> Y acts on X."""
+    patient_verbs = ctx.words("patientLightVerb")
+    verb = None
+    if noun.dep_ in {"dobj", "attr"} and noun.head.lemma_ in patient_verbs:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_ in patient_verbs:
+        verb = noun.head.head
+    if verb is None or verb.pos_ not in VERBAL:
+        return [], [], ""
+    agents = prep_objects(ctx, noun, {"from", "by"}) or prep_objects(ctx, verb, {"from", "by"})
+    patients, _ = subjects(ctx, verb)
+    if is_passive(verb) or not agents or not patients:
+        return [], [], ""
+    return agents, patients, f"patient light verb '{verb.text}'"
+
+
+def instrument_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], str]:
+    """Return (agents, targets, how) for an event noun a verb applies with "with": "hit the firm with a fine",
+    "slapped Google with a penalty" -> the verb's subject acts on its object."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in VERBAL:
+        return [], [], ""
+    verb = prep.head
+    targets = [r for c in verb.children if c.dep_ == "dobj" for r in ctx.refs(c)]
+    if not targets:
+        return [], [], ""
+    agents, how = subjects(ctx, verb)
+    return agents, targets, f"'with' instrument of '{verb.text}', {how}"
+
+
 def prep_objects(ctx: Context, tok: Token, preps: set[str] | frozenset[str]) -> list[Ref]:
     """Return the entities in ``tok``'s prepositional complements headed by one of ``preps``."""
     out: list[Ref] = []

@@ -9,10 +9,14 @@ the event, its possessor, "by" phrase or light verb's subject is the agent
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from . import clause
 from .api import Context, Triple
 from .registry import extractor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @extractor("noun")
@@ -28,6 +32,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
         if not keys:
             continue
         entries = ont.noun_index[keys[0]]
+        yield from _framed(ctx, tok, entries)
         agents, how = clause.noun_agents(ctx, tok)
         if not agents:
             continue
@@ -57,3 +62,18 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             yield from made
             if made:
                 break
+
+
+def _framed(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) -> Iterator[Triple]:
+    """Event nouns whose roles a frame verb sets: patient light verbs ("received an order from Y") and
+    instruments ("hit X with a fine")."""
+    for frame in (clause.patient_frame, clause.instrument_frame):
+        agents, targets, how = frame(ctx, tok)
+        if not (agents and targets):
+            continue
+        for rel, _ in entries:
+            made = ctx.make_all(agents, rel, targets, tok, "noun", f"event noun '{tok.lemma_}', {how}",
+                                ctx.tuning.idiom)
+            yield from made
+            if made:
+                return

@@ -29,14 +29,16 @@ class Registered:
     name: str
     func: Extractor
     description: str
+    late: bool = False   # runs after the others and may read what they found (``ctx.found``)
 
 
-def extractor(name: str) -> Callable[[Extractor], Extractor]:
-    """Register the decorated function as the extractor ``name``."""
+def extractor(name: str, *, late: bool = False) -> Callable[[Extractor], Extractor]:
+    """Register the decorated function as the extractor ``name``; a ``late`` one runs after the others."""
 
     def deco(func: Extractor) -> Extractor:
         if name in _REGISTRY.get_all():
             raise KGError(f"an extractor named '{name}' is already registered; pick another name")
+        func.kg_late = late  # type: ignore[attr-defined]
         _REGISTRY.register(name, func=func)
         return func
 
@@ -48,5 +50,5 @@ def registered() -> dict[str, Registered]:
     out: dict[str, Registered] = {}
     for name, func in _REGISTRY.get_all().items():
         doc = (func.__doc__ or "").strip().splitlines()
-        out[name] = Registered(name, func, doc[0] if doc else "")
-    return out
+        out[name] = Registered(name, func, doc[0] if doc else "", bool(getattr(func, "kg_late", False)))
+    return dict(sorted(out.items(), key=lambda kv: kv[1].late))

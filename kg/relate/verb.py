@@ -25,7 +25,8 @@ def match_phrase(tok: Token, words: tuple[str, ...]) -> Token | None:
     for w in words[1:]:
         nxt = None
         for c in cur.children:
-            if c.lemma_.lower() == w or c.lower_ == w:
+            # Not the infinitive's "to" ("to appeal the ruling" is no "appeal to").
+            if c.dep_ not in {"aux", "auxpass", "mark"} and (c.lemma_.lower() == w or c.lower_ == w):
                 nxt = c
                 break
         if nxt is None:
@@ -34,12 +35,17 @@ def match_phrase(tok: Token, words: tuple[str, ...]) -> Token | None:
     return cur
 
 
-def phrase_objects(ctx: Context, last: Token) -> list[Ref]:
-    """Return the entities governed by the last word of a matched phrase."""
+def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
+    """Return the entities governed by the last word of a matched phrase, else the head verb's object
+    ("took the firm to court")."""
     refs: list[Ref] = []
     for c in last.children:
         if c.dep_ in {"pobj", "dobj"}:
             refs += ctx.refs(c)
+    if not refs and last is not head:
+        for c in head.children:
+            if c.dep_ == "dobj":
+                refs += ctx.refs(c)
     return refs
 
 
@@ -66,7 +72,7 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
             last = match_phrase(tok, words)
             if last is None:
                 continue
-            found = ctx.make_all(subjects, rel, phrase_objects(ctx, last), tok, "verb",
+            found = ctx.make_all(subjects, rel, phrase_objects(ctx, last, tok), tok, "verb",
                                  f"phrase '{' '.join(words)}', {how}", tune.phrase)
             yield from found
             if found:

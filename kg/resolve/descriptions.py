@@ -53,9 +53,13 @@ def is_description(st: ResolveState, token: Token) -> bool:
         return False
     # A description naming an entity in place ("regulator Ofcom", "the telecoms
     # regulator Anatel", "eSafety, the regulator") is a title.
+    classes = st.ont.description_classes(lemma) or st.ont.description_classes(token.lower_)
     for child in token.children:
         if child.dep_ in {"appos", "compound"} and child.i in st.token_entity:
-            st.entity(st.token_entity[child.i]).roles.add(lemma)
+            named = st.entity(st.token_entity[child.i])
+            if child.dep_ == "compound" and classes and named.type not in classes:
+                continue  # "the U.S. company": a place modifying the noun, not the company's name
+            named.roles.add(lemma)
             return False
     if token.dep_ == "appos" and token.head.i in st.token_entity:
         st.entity(st.token_entity[token.head.i]).roles.add(lemma)
@@ -129,8 +133,24 @@ def group_before(st: ResolveState, token: Token, classes: set[str] | frozenset[s
     return []
 
 
+def anchored(st: ResolveState, token: Token) -> int | None:
+    """Return the organisation a description is anchored to by a preposition: "campaigners at the Molly Rose
+    Foundation", "lawyers for Meta", "officials from the Commission" speak for that organisation."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in st.words("anchorPreposition"):
+            for p in c.children:
+                idx = st.token_entity.get(p.i) if p.dep_ == "pobj" else None
+                if idx is not None and st.entity(idx).type in st.ont.organisational_classes:
+                    return st.table.find(idx)
+    return None
+
+
 def resolve_description(st: ResolveState, token: Token) -> None:
     """Record what the description headed by ``token`` refers to, if anything."""
+    anchor = anchored(st, token)
+    if anchor is not None:
+        st.refers(token.i, anchor, st.tuning.description, is_subject=token.dep_ in SUBJECT_DEPS)
+        return
     if token.tag_ in {"NNS", "NNPS"} and not plural_body(st, token):
         classes = set(st.ont.description_index.get(token.lemma_.lower(), []))
         if "Company" in classes or "Platform" in classes:

@@ -63,7 +63,18 @@ def test_plural_description_refers_to_coordinated_actors() -> None:
 def test_country_acts_through_its_government() -> None:
     ex = extract("The UK criticised TikTok. Britain later fined the company.")
     assert ("UK Government", "criticises", "TikTok") in triples(ex)
-    assert "Country" not in {e.type for e in ex.entities}
+    assert ("UK Government", "fines", "TikTok") in triples(ex)
+    # A country that acts is folded into its government, which answers to its names.
+    by_label = {e.label: e for e in ex.entities}
+    assert "United Kingdom" not in by_label
+    assert {"UK", "Britain"} <= by_label["UK Government"].aliases
+
+
+def test_country_named_only_as_a_place_stays_a_country() -> None:
+    ex = extract("Ofcom fined TikTok over videos watched in France and Germany.")
+    types = {e.label: e.type for e in ex.entities}
+    assert types.get("France") == "Country" and types.get("Germany") == "Country"
+    assert ("Ofcom", "fines", "TikTok") in triples(ex)
 
 
 def test_the_government_means_the_articles_government() -> None:

@@ -68,4 +68,29 @@ def extract_triples(doc: Doc, res: Resolution, ont: Ontology, *, disabled: Itera
             key = (t.subject, t.relation, t.object, t.sentence.start)
             if key not in seen or seen[key].confidence < t.confidence:
                 seen[key] = t
-    return sorted(seen.values(), key=lambda t: (t.sentence.start, t.trigger))
+    triples = sorted(seen.values(), key=lambda t: (t.sentence.start, t.trigger))
+    return fold_acting_countries(ctx, triples)
+
+
+def fold_acting_countries(ctx: Context, triples: list[Triple]) -> list[Triple]:
+    """Fold a country that acts in the article into its government; one only named as a place (or as what a
+    president leads) stays a Country. Rewrites ``ctx.res`` and the triples' entity indexes."""
+    res = ctx.res
+    acting_govs = {i for t in triples if ctx.ont.relations[t.relation].group != "structure"
+                   for i in (t.subject, t.object)}
+    folded = {c: g for c, g in ctx.stand_ins.items() if g in acting_govs}
+    if not folded:
+        return triples
+    keep = [i for i in range(len(res.entities)) if i not in folded]
+    new_index = {old: n for n, old in enumerate(keep)}
+    remap = {i: new_index[folded.get(i, i)] for i in range(len(res.entities))}
+    for c, g in folded.items():
+        res.entities[g].aliases |= res.entities[c].aliases
+    res.entities[:] = [res.entities[i] for i in keep]
+    res.token_entity = {t: remap[i] for t, i in res.token_entity.items()}
+    res.groups = {t: list(dict.fromkeys(remap[i] for i in m)) for t, m in res.groups.items()}
+    if res.home_government is not None:
+        res.home_government = remap[res.home_government]
+    for t in triples:
+        t.subject, t.object = remap[t.subject], remap[t.object]
+    return triples

@@ -60,6 +60,7 @@ class Context:
     tuning: Tuning = TUNING
     found: list[Triple] = field(default_factory=list)   # what the extractors that ran before found
     cache: dict[str, int] = field(default_factory=dict)  # per-article values an extractor computes once
+    stand_ins: dict[int, int] = field(default_factory=dict)  # country entity -> the government acting for it
     _refs_cache: dict[int, list[Ref]] = field(default_factory=dict)
 
     def entity(self, idx: int) -> Entity:
@@ -77,6 +78,24 @@ class Context:
         if alias:
             self.res.entities[i].aliases.add(alias)
         return i
+
+    def acting(self, ref: Ref) -> Ref:
+        """Return the actor behind a reference: a country acts (and is acted on) through its government."""
+        e = self.entity(ref[0])
+        if e.type != "Country":
+            return ref
+        gov = self.ont.government_of.get(e.id)
+        if gov is not None:
+            idx = self.actor(gov)
+        else:
+            iri = f"{e.id}-government"
+            idx = next((n for n, x in enumerate(self.res.entities) if x.id == iri), -1)
+            if idx < 0:
+                self.res.entities.append(Entity(iri, f"Government of {e.label}", "GovernmentBody", set()))
+                idx = len(self.res.entities) - 1
+        self.res.entities[idx].aliases |= e.aliases | {e.label}
+        self.stand_ins[ref[0]] = idx
+        return (idx, ref[1])
 
     def words(self, key: str) -> frozenset[str]:
         """Return the ontology lexicon's word list ``key``."""
@@ -156,6 +175,7 @@ class Context:
     def make(self, subj: Ref, rel: str, obj: Ref, trigger: Token, extractor_name: str, rule: str, base: float,
              modal_token: Token | None = None) -> Triple | None:
         """Return the statement ``subj rel obj``, or None when it links an entity to itself or the types don't fit."""
+        subj, obj = self.acting(subj), self.acting(obj)
         if subj[0] == obj[0]:
             return None
         info = self.ont.relations[rel]

@@ -129,7 +129,9 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                     return [(gov, 1.0)], "country in the title"
                 named = ctx.ont.government_named(c.text)
                 if named is not None:
-                    return [(ctx.actor(named), 1.0)], "country adjective in the title"
+                    country = _entity_for(ctx, ctx.ont.country_of.get(named, ""))
+                    gov = ctx.acting((country, 1.0))[0] if country is not None else ctx.actor(named)
+                    return [(gov, 1.0)], "country adjective in the title"
         if ctx.res.home_government is not None:
             return [(ctx.res.home_government, ctx.tuning.home_government)], "the article's government"
     if role.implies_legislature:

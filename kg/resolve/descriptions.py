@@ -78,8 +78,8 @@ def country_modifier(st: ResolveState, token: Token) -> int | None:
         if gov is not None:
             return st.entity_for_actor(gov)
         idx = st.token_entity.get(child.i)
-        if idx is not None and st.entity(idx).type == "GovernmentBody":
-            return idx
+        if idx is not None and st.entity(idx).type in {"GovernmentBody", "Country"}:
+            return st.government(idx)
     return None
 
 
@@ -92,7 +92,7 @@ def describe(st: ResolveState, token: Token) -> int | None:
         if by_country is not None:
             return by_country
         home = st.recent(token.i, st.is_government)
-        return home if home is not None else st.home_government()
+        return st.government(home) if home is not None else st.home_government()
     if not classes:
         return None
     if "Company" in classes:

@@ -20,11 +20,8 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
     """Return the entity a name mention stands for, adding one when it is new."""
     typ = m.type or "Organisation"
     if m.iri:
-        actor = st.ont.actors[m.iri]
-        if actor.government and actor.government in st.ont.actors:
-            idx = st.entity_for_actor(actor.government)  # a country acts through its government
-        else:
-            idx = st.entity_for_actor(m.iri)
+        # A country stays a place here; where it acts, :mod:`kg.relate` puts its government in its stead.
+        idx = st.entity_for_actor(m.iri)
         st.entity(idx).aliases.add(m.text)
         return idx
     found = st.table.match(m.text, typ, st.words("nameParticle"))

@@ -93,6 +93,8 @@ class ResolveState:
                 counts[actor.jurisdiction] += weight
             if e.id in self.ont.country_of:
                 counts[self.ont.country_of[e.id]] += weight
+            if e.id in self.ont.government_of:
+                counts[e.id] += weight
         self._home_done = True
         for country_iri, _ in counts.most_common():
             gov = self.ont.actors.get(country_iri)
@@ -102,9 +104,15 @@ class ResolveState:
         return self._home
 
     def is_government(self, e: Entity) -> bool:
-        """Return True for a national government (not a ministry or agency)."""
-        return e.id in self.ont.country_of if e.registry else (
-            e.type == "GovernmentBody" and "government" in e.label.lower())
+        """Return True for a national government (not a ministry or agency), or a country that has one."""
+        if e.registry:
+            return e.id in self.ont.country_of or e.id in self.ont.government_of
+        return e.type == "GovernmentBody" and "government" in e.label.lower()
+
+    def government(self, idx: int) -> int:
+        """Return the government entity of country entity ``idx`` (``idx`` itself for anything else)."""
+        gov = self.ont.government_of.get(self.entity(idx).id)
+        return idx if gov is None else self.entity_for_actor(gov)
 
     def organisation_types(self) -> frozenset[str]:
         """Return the classes "it" and "they" may stand for (the ontology marks them pk:organisational)."""

@@ -169,6 +169,11 @@ def test_part_of_and_owner_links_point_at_actors(merged: Graph) -> None:
         for actor, target in merged.subject_objects(prop):
             assert target in actors, f"{actor} {prop} {target}: not an actor"
             assert target != actor, f"{actor} {prop} itself"
+    # Only organisations and services are owned, only AI systems developed.
+    for actor in merged.subjects(PK.ownedBy, None):
+        assert class_of(merged, actor) in {"Company", "Platform", "MediaOutlet"}, f"{actor}: pk:ownedBy"
+    for actor in merged.subjects(PK.developedBy, None):
+        assert class_of(merged, actor) == "AISystem", f"{actor}: pk:developedBy"
 
 
 def test_same_as_links_are_wikidata_entity_iris(merged: Graph) -> None:

@@ -29,7 +29,11 @@ def ont() -> Ontology:
 
 @pytest.fixture(scope="module")
 def actors_graph() -> Graph:
-    return Graph().parse(ontology_dir() / "actors.ttl", format="turtle")
+    """The actor registry: actors.ttl and every other actors-*.ttl beside it."""
+    graph = Graph()
+    for path in sorted(ontology_dir().glob("actors*.ttl")):
+        graph.parse(path, format="turtle")
+    return graph
 
 
 def test_load_ontology_parses_and_is_cached(ont: Ontology) -> None:

@@ -202,7 +202,7 @@ def test_a_world_registry_actor_is_found_in_text_with_its_wikidata_link() -> Non
     text = ("The Swedish Authority for Privacy Protection fined Spotify on Tuesday. "
             "Baidu said the Supreme Court of Japan would hear its appeal.")
     (ex,) = extract_articles([parse_text(text, article_id="t")])
-    by_label = {e.label: e for e in ex.live_entities()}
+    by_label = {e.label: e for e in ex.entities}
     ont = load_ontology()
     for label, cls in (("Swedish Authority for Privacy Protection", "Regulator"), ("Spotify", "Company"),
                        ("Baidu", "Company"), ("Supreme Court of Japan", "Court")):

@@ -134,6 +134,8 @@ class PK(DefinedNamespace):
     subjectControlVerb: URIRef
     boilerplateCue: URIRef
     relativeWord: URIRef
+    domainGroup: URIRef
+    institutionNoun: URIRef
     anchorPreposition: URIRef
     decisionNoun: URIRef
     appealVerb: URIRef

@@ -156,6 +156,28 @@ class Ontology:
         """Return the classes of collective actors ("it" and "they" may stand for them)."""
         return frozenset(c.name for c in self.classes.values() if c.organisational)
 
+    def actors_in(self, country: str, classes: Iterable[str]) -> list[Actor]:
+        """Return the registry actors of ``classes`` whose jurisdiction is ``country``."""
+        wanted = set(classes)
+        return [a for a in self.by_jurisdiction.get(country, []) if a.type in wanted]
+
+    @functools.cached_property
+    def by_jurisdiction(self) -> dict[str, list[Actor]]:
+        out: dict[str, list[Actor]] = {}
+        for a in self.actors.values():
+            if a.jurisdiction:
+                out.setdefault(a.jurisdiction, []).append(a)
+        return out
+
+    def domain_words(self, words: Iterable[str]) -> set[str]:
+        """Return ``words`` with every word of the same field ("privacy" -> "data", "protection", ...)."""
+        out = {w.lower() for w in words}
+        for group in self.words("domainGroup"):
+            members = set(group.split())
+            if out & members:
+                out |= members
+        return out
+
     def description_classes(self, noun: str) -> frozenset[str]:
         """Return the classes a description noun may name ("company" -> Company and Platform)."""
         classes = set(self.description_index.get(noun.lower(), ()))

@@ -102,6 +102,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         text = span_text(doc, start, end)
         if not text or not any(c.isupper() for c in text) or len(text) < 2:
             continue
+        if " " not in text and text in ont.classes["Company"].name_cues:
+            continue  # "AI", "Group": a company suffix alone names nobody
         title = ont.role_for(f"{doc[start - 2].text} of {text}") if start >= 2 else None
         if end - start == 1 and doc[start - 1].lower_ == "of" and title is not None and len(title.title) == 3:
             continue  # the "State" of "Secretary of State" is part of a title
@@ -135,7 +137,18 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific))
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions.sort(key=lambda m: m.start)
+    _take_company_suffixes(doc, mentions, ont)
     return mentions
+
+
+def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:
+    """Extend a name over a company suffix the recogniser left out ("Kakao" + "Corp"), so the name is the
+    phrase's head; the text (and so the entity) stays the name without the suffix."""
+    suffixes = ont.classes["Company"].name_cues
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        while m.end < len(doc) and m.end not in starts and doc[m.end].text in suffixes and doc[m.end].is_title:
+            m.end += 1
 
 
 def _is_single_title(ont: Ontology, tok: Token) -> bool:

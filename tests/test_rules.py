@@ -157,3 +157,54 @@ IMPLIED = [
 @pytest.mark.parametrize(("text", "must", "must_not"), IMPLIED)
 def test_implied_actors(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def entities(text: str) -> dict[str, tuple[str, set[str]]]:
+    from kg.extract import extract_articles
+
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    return {e.label: (e.type, e.aliases) for e in ex.entities}
+
+
+INSTITUTIONS = [
+    pytest.param("South Korea's industry ministry restricted access to Zeta Chat on Monday.",
+                 {("South Korean Industry Ministry", "bans", "Zeta Chat")}, set(), id="minted-ministry-by-country"),
+    pytest.param("Japan's trade ministry banned Kinmira Labs from bidding.",
+                 {("Ministry of Economy, Trade and Industry", "bans", "Kinmira Labs")}, set(),
+                 id="registry-ministry-by-field"),
+    pytest.param("Italy's data protection authority fined Zeta Chat. The Italian data watchdog had warned it.",
+                 {("Italian Data Protection Authority", "fines", "Zeta Chat")}, set(), id="registry-institution-by-field"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), INSTITUTIONS)
+def test_institutions_named_by_description(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_minted_institution_answers_to_its_description() -> None:
+    got = entities("South Korea's defence ministry blocked Zeta Chat. Later the defence ministry lifted the block.")
+    typ, aliases = got["South Korean Defence Ministry"]
+    assert typ == "GovernmentBody" and "defence ministry" in aliases
+
+
+POSSESSIVES = [
+    pytest.param("Elon Musk, the owner of the X platform, said ministers wanted to block his website.",
+                 set(), {("UK Government", "bans", "Elon Musk")}, id="possessed-thing-is-not-its-owner-1"),
+    pytest.param("Ofcom ordered the startup to block its chatbot.", set(), {("Ofcom", "bans", "Ofcom")},
+                 id="possessed-thing-is-not-its-owner-2"),
+    pytest.param("Kakao Corp advised staff to avoid DeepSeek after its partnership with OpenAI.",
+                 {("Kakao", "cooperatesWith", "OpenAI")}, {("DeepSeek", "cooperatesWith", "OpenAI")},
+                 id="possessive-pronoun-means-its-own-subject"),
+    pytest.param("Naver Corp said its deal with Samsung would stand.",
+                 {("Naver", "cooperatesWith", "Samsung Electronics")}, set(), id="company-suffix-joins-the-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), POSSESSIVES)
+def test_possessives(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_news_agency_is_a_media_outlet() -> None:
+    assert entities("The Yonhap News Agency reported the ban on Friday.")["Yonhap News Agency"][0] == "MediaOutlet"

@@ -30,7 +30,10 @@ from typing import TYPE_CHECKING
 from ..errors import KGError
 from ..ontology import Ontology
 from ..resolve import Resolution
-from . import implied, noun, role, verb  # noqa: F401  (registers the built-in extractors)
+
+# Built-ins register in this order, and run in it: roles first, as what others read through possessives
+# ("his website") comes from the structure statements they find; ``implied`` last, reading them all.
+from . import implied, noun, role, verb  # noqa: F401, I001  (registers the built-in extractors)
 from .api import Context, Ref, Triple
 from .modality import MODALITIES
 from .registry import Registered, extractor, registered
@@ -61,6 +64,7 @@ def extract_triples(doc: Doc, res: Resolution, ont: Ontology, *, disabled: Itera
     for name, reg in extractors.items():
         if name in disabled:
             continue
+        ctx.clear_cache()  # references may read what the previous extractors found
         for t in reg.func(ctx):
             ctx.found.append(t)
             if t.confidence < min_confidence:

@@ -67,6 +67,10 @@ class Context:
         """Return the resolved entity ``idx``."""
         return self.res.entities[idx]
 
+    def clear_cache(self) -> None:
+        """Forget cached references (they may change as extractors add statements)."""
+        self._refs_cache.clear()
+
     def actor(self, iri: str, alias: str | None = None) -> int:
         """Return the entity of registry actor ``iri``, adding it when the article implies it without naming it
         (a senator's Senate, the party of "(R-TX)")."""
@@ -149,7 +153,13 @@ class Context:
             return [(named, res.token_certainty.get(tok.i + 1, 1.0))]
         if tok.dep_ == "appos" and tok.head.i in res.token_entity:
             return self.refs(tok.head)
-        if self.ont.role_for(tok.lemma_) is None:
+        classes = self.ont.description_classes(tok.lemma_.lower())
+        if classes:
+            # "his website", "its chatbot": the one of that class the possessor is known to run or own.
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    out += self.possessed(c, classes)
+        elif self.ont.role_for(tok.lemma_) is None:
             # "criticised the Commission's decision": the possessor acts.
             for c in tok.children:
                 if c.dep_ == "poss":
@@ -160,6 +170,16 @@ class Context:
                     if p.dep_ == "pobj":
                         out += self.refs(p)
         return out
+
+    def possessed(self, owner_tok: Token, classes: frozenset[str]) -> list[Ref]:
+        """Return the entity of ``classes`` that a structure statement found so far ties to the possessor."""
+        owners = {i for i, _ in self.refs(owner_tok)}
+        tied = [t.object for t in self.found if t.subject in owners and t.object not in owners
+                and self.ont.relations[t.relation].group == "structure" and self.entity(t.object).type in classes]
+        # The noun's own class first: "his website" is his platform, not his company.
+        exact = set(self.ont.description_index.get(owner_tok.head.lemma_.lower(), ()))
+        best = [i for i in tied if self.entity(i).type in exact] or tied
+        return [(i, self.tuning.description) for i in dict.fromkeys(best)]
 
     def name_after(self, tok: Token) -> int | None:
         """Return the entity named right after a title or description noun ("creator xAI")."""

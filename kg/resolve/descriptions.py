@@ -12,8 +12,11 @@ regulator") is a title of that name, not a reference.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from ..namespace import PKID
+from ..read import slug
 from .entities import Entity
 from .state import SUBJECT_DEPS, ResolveState
 
@@ -83,8 +86,82 @@ def country_modifier(st: ResolveState, token: Token) -> int | None:
     return None
 
 
+def description_country(st: ResolveState, token: Token) -> str | None:
+    """Return the registry country a description names by a possessor or modifier ("South Korea's", "Italian")."""
+    for c in token.children:
+        if c.dep_ not in {"poss", "amod", "compound", "nmod"}:
+            continue
+        idx = st.token_entity.get(c.i)
+        if idx is not None:
+            e = st.entity(idx)
+            if e.id in st.ont.government_of:
+                return e.id
+            if e.id in st.ont.country_of:
+                return st.ont.country_of[e.id]
+        gov = st.ont.government_named(c.text)
+        if gov is not None:
+            return st.ont.country_of[gov]
+    return None
+
+
+def field_words(st: ResolveState, token: Token) -> list[Token]:
+    """Return the common words before an institution noun that name its field ("industry", "data protection")."""
+    return [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"NOUN", "ADJ"} and c.is_lower
+            and c.i not in st.token_entity and st.ont.government_named(c.text) is None]
+
+
+def institution(st: ResolveState, token: Token) -> int | None:
+    """Return the institution a description names by its country and field: "South Korea's industry ministry",
+    "Italy's data watchdog", "the defence ministry" (in the article's country). A registry actor of that country
+    whose names share the field is taken; otherwise the institution becomes an entity of its own."""
+    noun = token.lemma_.lower()
+    if noun not in st.words("institutionNoun") or token.tag_ in {"NNS", "NNPS"}:
+        return None
+    fields = field_words(st, token)
+    country = description_country(st, token)
+    if not fields and country is None:
+        return None
+    if country is None:
+        home = st.home_government()
+        country = st.ont.country_of.get(st.entity(home).id) if home is not None else None
+    if country is None:
+        return None
+    classes = st.ont.description_classes(noun)
+    wanted = st.ont.domain_words(f.lemma_ for f in fields)
+    scored = []
+    for actor in st.ont.actors_in(country, classes):
+        names = {w for n in actor.names for w in re.findall(r"[a-z]+", n.lower())}
+        scored.append((len(wanted & names), actor))
+    scored.sort(key=lambda x: -x[0])
+    if fields and scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return st.entity_for_actor(scored[0][1].iri)
+    if not fields:
+        return st.entity_for_actor(scored[0][1].iri) if len(scored) == 1 else None
+    return _mint_institution(st, token, country, fields, classes)
+
+
+def _mint_institution(st: ResolveState, token: Token, country: str, fields: list[Token],
+                      classes: frozenset[str]) -> int:
+    actor = st.ont.actors[country]
+    place = actor.demonym or actor.label
+    label = " ".join([place, *(f.text.title() for f in fields), token.text.title()])
+    iri = str(PKID[slug(label)])
+    idx = st.table.by_key(iri)
+    if idx is None:
+        typ = "GovernmentBody" if "GovernmentBody" in classes else sorted(classes)[0]
+        idx = st.table.add(Entity(iri, label, typ, {label}))
+    start = min(f.i for f in fields)
+    st.entity(idx).aliases.add(st.doc[start:token.i + 1].text)
+    return idx
+
+
 def describe(st: ResolveState, token: Token) -> int | None:
     """Return the entity a singular class description refers to."""
+    inst = institution(st, token)
+    if inst is not None:
+        return inst
+    if any(c.dep_ == "poss" for c in token.children) and description_country(st, token) is None:
+        return None  # "its chatbot", "Meta's platform": whose, not which; not guessed
     noun = token.lemma_.lower()
     classes = set(st.ont.description_index.get(noun, [])) | set(st.ont.description_index.get(token.lower_, []))
     if "GovernmentBody" in classes and noun in st.words("governmentNoun"):

@@ -36,12 +36,16 @@ def same_clause(a: Token, b: Token) -> bool:
 
 
 def salient(st: ResolveState, token: Token, accept: Callable[[Entity], bool]) -> int | None:
-    """Return the entity a pronoun most likely means: the latest subject, else the latest mention."""
+    """Return the entity a pronoun most likely means: the latest subject, else the latest mention.
+
+    A possessive may mean its own clause's subject ("Kakao told its staff"); any other pronoun may not.
+    """
     sent = token.sent
+    own_clause_ok = token.dep_ == "poss"
     for tok, idx, is_subj in reversed(st.history):
         if tok >= token.i or tok < sent.start:
             continue
-        if is_subj and accept(st.entity(idx)) and not same_clause(st.doc[tok], token):
+        if is_subj and accept(st.entity(idx)) and (own_clause_ok or not same_clause(st.doc[tok], token)):
             return st.table.find(idx)
     prev_start = sent.start
     for _ in range(st.tuning.pronoun_sentences):

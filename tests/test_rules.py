@@ -173,7 +173,8 @@ INSTITUTIONS = [
                  {("Ministry of Economy, Trade and Industry", "bans", "Kinmira Labs")}, set(),
                  id="registry-ministry-by-field"),
     pytest.param("Italy's data protection authority fined Zeta Chat. The Italian data watchdog had warned it.",
-                 {("Italian Data Protection Authority", "fines", "Zeta Chat")}, set(), id="registry-institution-by-field"),
+                 {("Italian Data Protection Authority", "fines", "Zeta Chat")}, set(),
+                 id="registry-institution-by-field"),
 ]
 
 

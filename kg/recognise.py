@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ class Mention:
     kind: str             # "registry", "ner", "description", "pronoun"
     honorific: str | None = None
     entity: int | None = None  # index into the resolved entity list
+    typed_by: str = "ner"      # what the type rests on: registry, cue (the name's words), title, list, ner
 
 
 @functools.lru_cache(maxsize=2)
@@ -94,7 +96,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
             actor = ont.actors.get(ent.ent_id_)
             mentions.append(Mention(start, end, span_text(doc, start, end), ent.label_,
-                                    actor.iri if actor else None, "registry", honorific))
+                                    actor.iri if actor else None, "registry", honorific, typed_by="registry"))
             continue
         if ent.label_ not in _NER_KEPT:
             continue
@@ -114,31 +116,133 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             cue = ont.type_from_name(text)
             if cue is None or len(text.split()) < 2:
                 continue
-            mentions.append(Mention(start, end, text, cue, None, "ner", honorific))
+            mentions.append(Mention(start, end, text, cue, None, "ner", honorific, typed_by="cue"))
             continue
         if text.lower() in ont.description_index and len(text.split()) == 1:
             # "the Government", "the Commission": a description, not a name.
             mentions.append(Mention(start, end, text, None, None, "description"))
             continue
+        typed_by = "ner"
         if ent.label_ == "PERSON":
             typ: str | None = "Person"
             cue = ont.type_from_name(text)
             last_cue = ont.type_from_name(text.split()[-1]) if len(text.split()) > 1 else None
             if cue and cue != "Person" and len(text.split()) > 1 and (
                     not _is_personal_name(doc, start, end) or last_cue == cue):
-                typ = cue  # "Zentrix Labs": an organisation's suffix outweighs a name-like shape
+                typ, typed_by = cue, "cue"  # "Zentrix Labs": an organisation's suffix outweighs a name-like shape
             elif _titles_a_name(doc, end, ont) is not None:
-                typ = _titles_a_name(doc, end, ont)  # "Activision Blizzard CEO Bobby Kotick"
+                typ, typed_by = _titles_a_name(doc, end, ont), "title"  # "Activision Blizzard CEO Bobby Kotick"
         elif ent.label_ == "GPE":
-            # Places the registry does not know (cities, regions) are not actors.
-            continue
+            # A state the registry lacks ("Nepal", "California") is a country; a city is no actor.
+            if not is_state_name(text):
+                continue
+            typ = "Country"
         else:
-            typ = ont.type_from_name(text) or ont.class_for_ner(ent.label_)
-        mentions.append(Mention(start, end, text, typ, None, "ner", honorific))
+            cue = ont.type_from_name(text)
+            typ, typed_by = (cue, "cue") if cue else (ont.class_for_ner(ent.label_), "ner")
+        mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
+    mentions += _law_names(doc, mentions, ont)
+    mentions += _state_names_missed(doc, mentions)
+    mentions.sort(key=lambda m: m.start)
+    mentions += _list_members(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _take_company_suffixes(doc, mentions, ont)
     return mentions
+
+
+@functools.lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    import pycountry
+
+    names: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(value.split(",")[0].lower())
+    for sub in pycountry.subdivisions:
+        if sub.type in {"State", "Province", "Territory", "Commonwealth"}:
+            names.add(sub.name.lower())
+    return frozenset(names)
+
+
+def is_state_name(text: str) -> bool:
+    """Return True for the name of a country or a federal state/province (ISO 3166, from pycountry)."""
+    return text.lower() in _state_names()
+
+
+def _state_names_missed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return country and state names the NER left unlabelled ("Nepal on Thursday banned ...")."""
+    taken = _covered(mentions)
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) == n and all(t.pos_ == "PROPN" and t.i not in taken for t in span) and \
+                    is_state_name(span.text):
+                out.append(Mention(i, i + n, span.text, "Country", None, "ner", typed_by="cue"))
+                taken.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _covered(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def _list_members(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return names the NER missed inside a list of named actors: "Facebook, Viber, Witk and Nimbuzz" -> each a
+    Platform, typed like the list's named members."""
+    taken = _covered(mentions)
+    by_root = {doc[m.start:m.end].root.i: m for m in mentions if m.type and m.kind in {"registry", "ner"}}
+    out: list[Mention] = []
+    for root, m in by_root.items():
+        members = [by_root[c.i].type for c in doc[root].conjuncts if c.i in by_root] + [m.type]
+        votes = Counter(members).most_common(2)
+        if len(votes) > 1 and votes[0][1] == votes[1][1]:
+            continue  # the named members disagree: no type to lend
+        for conj in doc[root].conjuncts:
+            if conj.i in taken or conj.pos_ != "PROPN" or not conj.text[:1].isupper():
+                continue
+            start = min([conj.i] + [c.i for c in conj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            end = conj.i + 1
+            if any(i in taken for i in range(start, end)):
+                continue
+            out.append(Mention(start, end, span_text(doc, start, end), votes[0][0], None, "ner", typed_by="list"))
+            taken.update(range(start, end))
+    return out
+
+
+_BILL_CODE = re.compile(r"\b(?:SB|AB|HB|HR|H\.R\.|S\.B\.|A\.B\.|H\.B\.)[ -]?\d{1,5}\b")
+
+
+def _law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return laws the NER missed: bill numbers ("SB 1047", "H.R. 815") and capitalised names ending in a law
+    word ("the Antimonopoly Law")."""
+    taken = _covered(mentions)
+    out: list[Mention] = []
+    for m in _BILL_CODE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(i in taken for i in range(span.start, span.end)):
+            out.append(Mention(span.start, span.end, span.text, "Legislation", None, "ner", typed_by="cue"))
+            taken.update(range(span.start, span.end))
+    law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w}
+    for tok in doc:
+        if tok.text not in law_words or tok.i in taken or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"} and \
+                start - 1 not in taken and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < tok.i:
+            out.append(Mention(start, tok.i + 1, span_text(doc, start, tok.i + 1), "Legislation", None, "ner",
+                               typed_by="cue"))
+            taken.update(range(start, tok.i + 1))
+    return out
 
 
 def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:

@@ -209,3 +209,43 @@ def test_possessives(text: str, must: set, must_not: set) -> None:
 
 def test_a_news_agency_is_a_media_outlet() -> None:
     assert entities("The Yonhap News Agency reported the ban on Friday.")["Yonhap News Agency"][0] == "MediaOutlet"
+
+
+APPOSITIVE_TYPES = [
+    pytest.param("Italy's privacy regulator, Garante, fined the company.", "Garante", "Regulator",
+                 id="appositive-description-1"),
+    pytest.param("TASS, the Russian news agency, quoted the minister.", "TASS", "MediaOutlet",
+                 id="appositive-news-agency"),
+    pytest.param("Kenji Mori, a partner at the law firm Crowell & Moring, spoke.", "Crowell & Moring", "Company",
+                 id="compound-law-firm"),
+    pytest.param("The SEC sued crypto exchange Coinbase on Tuesday.", "Coinbase", "Platform", id="compound-exchange"),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "typ"), APPOSITIVE_TYPES)
+def test_descriptions_type_the_names_they_stand_beside(text: str, label: str, typ: str) -> None:
+    assert entities(text)[label][0] == typ
+
+
+RECOGNITION = [
+    pytest.param("Ofcom fined a firm in Nepal on Thursday.", {"Nepal": "Country"}, id="state-the-ner-missed"),
+    pytest.param("Regulators banned platforms including Zeta Chat and Quorvane on Friday.",
+                 {"Zeta Chat": "Platform", "Quorvane": "Platform"}, id="including-list-under-class-noun"),
+    pytest.param("Facebook, TikTok, Viblo, Wizzle and Popo Live were listed as registered.",
+                 {"Viblo": "Platform", "Wizzle": "Platform", "Popo Live": "Platform"}, id="list-members-typed-alike"),
+    pytest.param("Gavin Newsom vetoed SB 1047 on Sunday, and Texas passed HB 20.",
+                 {"SB 1047": "Legislation", "HB 20": "Legislation"}, id="bill-numbers"),
+    pytest.param("The commission found that Google broke the Antimonopoly Law.",
+                 {"Antimonopoly Law": "Legislation"}, id="capitalised-law-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), RECOGNITION)
+def test_recognition(text: str, types: dict[str, str]) -> None:
+    got = {label: typ for label, (typ, _) in entities(text).items()}
+    assert {k: got.get(k) for k in types} == types, got
+
+
+def test_an_unknown_country_acts_through_its_government() -> None:
+    got = facts("Nepal banned TikTok on Thursday.")
+    assert ("Government of Nepal", "bans", "TikTok") in got

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..ontology import Ontology
 from ..recognise import Mention
-from .descriptions import is_description, resolve_description
+from .descriptions import is_description, resolve_description, type_list_members
 from .entities import Entity, EntityTable
 from .names import resolve_names
 from .pronouns import resolve_pronoun
@@ -48,6 +48,7 @@ def resolve(doc: Doc, mentions: list[Mention], ont: Ontology) -> Resolution:
     """Return the article's entities and what each referring token points to."""
     st = ResolveState(doc, ont)
     resolve_names(st, mentions)
+    type_list_members(st)
     described = {m.start for m in mentions if m.kind == "description"}
     pronouns = st.words("malePronoun") | st.words("femalePronoun") | st.words("neuterPronoun") | st.words(
         "pluralPronoun")

@@ -13,11 +13,12 @@ regulator") is a title of that name, not a reference.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..namespace import PKID
 from ..read import slug
-from .entities import Entity
+from .entities import TYPE_EVIDENCE, Entity, retype
 from .state import SUBJECT_DEPS, ResolveState
 
 if TYPE_CHECKING:
@@ -53,6 +54,10 @@ def is_description(st: ResolveState, token: Token) -> bool:
         if not (lemma in roles and definite(st, token)):
             return False
     if token.dep_ in {"compound", "amod"}:
+        if token.dep_ == "compound" and token.head.i in st.token_entity:
+            named = st.entity(st.token_entity[token.head.i])  # "crypto exchange Coinbase"
+            named.roles.add(lemma)
+            _retype_by_description(st, named, token)
         return False
     # A description naming an entity in place ("regulator Ofcom", "the telecoms
     # regulator Anatel", "eSafety, the regulator") is a title.
@@ -60,12 +65,16 @@ def is_description(st: ResolveState, token: Token) -> bool:
     for child in token.children:
         if child.dep_ in {"appos", "compound"} and child.i in st.token_entity:
             named = st.entity(st.token_entity[child.i])
-            if child.dep_ == "compound" and classes and named.type not in classes:
+            if child.dep_ == "compound" and classes and named.type not in classes and named.type in {
+                    "Country", "GovernmentBody"}:
                 continue  # "the U.S. company": a place modifying the noun, not the company's name
             named.roles.add(lemma)
+            _retype_by_description(st, named, token)
             return False
     if token.dep_ == "appos" and token.head.i in st.token_entity:
-        st.entity(st.token_entity[token.head.i]).roles.add(lemma)
+        named = st.entity(st.token_entity[token.head.i])
+        named.roles.add(lemma)
+        _retype_by_description(st, named, token)
         return False
     if plural_body(st, token):
         return True
@@ -84,6 +93,53 @@ def country_modifier(st: ResolveState, token: Token) -> int | None:
         if idx is not None and st.entity(idx).type in {"GovernmentBody", "Country"}:
             return st.government(idx)
     return None
+
+
+def described_class(st: ResolveState, token: Token) -> str | None:
+    """Return the one class a description noun names, trying it with its compound first ("news agency",
+    "law firm", "messaging service")."""
+    for c in token.lefts:
+        if c.dep_ == "compound" and c.is_lower:
+            found = st.ont.description_index.get(f"{c.lower_} {token.lemma_.lower()}", [])
+            if len(found) == 1:
+                return found[0]
+    found = st.ont.description_index.get(token.lemma_.lower(), [])
+    return found[0] if len(found) == 1 else None
+
+
+def _retype_by_description(st: ResolveState, named: Entity, token: Token) -> None:
+    # A role noun ("owner", "developer") may describe a person: it types nobody.
+    if st.ont.role_for(token.lemma_) is None:
+        retype(named, described_class(st, token), "description")
+
+
+def type_list_members(st: ResolveState) -> None:
+    """Type names listed under a class noun: "platforms including Viber and Witk", "firms such as Acme"."""
+    for token in st.doc:
+        if token.pos_ != "NOUN":
+            continue
+        typ = described_class(st, token)
+        if typ is None:
+            continue
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in {"including", "like", "as"}:
+                for p in c.children:
+                    for member in [p, *p.conjuncts] if p.dep_ == "pobj" else []:
+                        idx = st.token_entity.get(member.i)
+                        if idx is not None:
+                            retype(st.entity(idx), typ, "description")
+    # Coordinated names typed on weak evidence follow the type the better-typed ones agree on.
+    for i, idx in list(st.token_entity.items()):
+        tok = st.doc[i]
+        if st.token_entity.get(tok.head.i) == idx or tok.dep_ == "conj":
+            continue  # not a phrase head, or not the first of its list
+        members = [st.entity(st.token_entity[c.i]) for c in [tok, *tok.conjuncts] if c.i in st.token_entity]
+        strong = Counter(e.type for e in members if TYPE_EVIDENCE.get(e.typed_by, 0) > TYPE_EVIDENCE["list"])
+        if len(members) > 2 and strong:
+            (typ, n), *rest = strong.most_common(2)
+            if not rest or rest[0][1] < n:
+                for e in members:
+                    retype(e, typ, "list")
 
 
 def description_country(st: ResolveState, token: Token) -> str | None:
@@ -117,7 +173,10 @@ def institution(st: ResolveState, token: Token) -> int | None:
     noun = token.lemma_.lower()
     if noun not in st.words("institutionNoun") or token.tag_ in {"NNS", "NNPS"}:
         return None
-    fields = field_words(st, token)
+    if described_class(st, token) not in {None, "Regulator", "GovernmentBody"}:
+        return None  # "news agency": a newsroom, not an institution of government
+    known = st.ont.domain_words([])
+    fields = [f for f in field_words(st, token) if st.ont.domain_words([f.lemma_]) - known]
     country = description_country(st, token)
     if not fields and country is None:
         return None

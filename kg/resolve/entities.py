@@ -25,6 +25,17 @@ class Entity:
     gender: str | None = None
     roles: set[str] = field(default_factory=set)   # role nouns seen with the entity ("judge")
     certainty: float = 1.0
+    typed_by: str = "ner"                           # the evidence the type rests on (see TYPE_EVIDENCE)
+
+
+#: How much each kind of evidence for an entity's type weighs: stronger evidence may retype an entity.
+TYPE_EVIDENCE = {"ner": 1, "list": 2, "description": 3, "title": 3, "cue": 3, "registry": 9}
+
+
+def retype(entity: Entity, typ: str | None, evidence: str) -> None:
+    """Give ``entity`` the type ``typ`` when ``evidence`` outweighs what its type rests on now."""
+    if typ and typ != entity.type and TYPE_EVIDENCE.get(evidence, 0) > TYPE_EVIDENCE.get(entity.typed_by, 0):
+        entity.type, entity.typed_by = typ, evidence
 
 
 def acronym(label: str, skip: frozenset[str] = frozenset({"of", "the", "for", "and"})) -> str:

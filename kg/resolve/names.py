@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..namespace import PKID
 from ..read import slug
 from ..recognise import Mention
-from .entities import Entity
+from .entities import Entity, retype
 from .state import SUBJECT_DEPS, ResolveState
 
 
@@ -27,6 +27,7 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
     found = st.table.match(m.text, typ, st.words("nameParticle"))
     if found is not None:
         st.entity(found).aliases.add(m.text)
+        retype(st.entity(found), m.type, m.typed_by)
         return found
     iri = str(PKID[slug(m.text)])
     if iri in st.ont.actors:  # a name the registry spells differently in its IRI
@@ -34,8 +35,9 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
     existing = st.table.by_key(iri)
     if existing is not None:
         st.entity(existing).aliases.add(m.text)
+        retype(st.entity(existing), m.type, m.typed_by)
         return existing
-    return st.table.add(Entity(iri, m.text, typ, {m.text}))
+    return st.table.add(Entity(iri, m.text, typ, {m.text}, typed_by=m.typed_by))
 
 
 def note_person(st: ResolveState, m: Mention, idx: int) -> None:

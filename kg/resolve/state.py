@@ -77,7 +77,7 @@ class ResolveState:
         if idx is not None:
             return idx
         actor = self.ont.actors[iri]
-        return self.table.add(Entity(iri, actor.label, actor.type, {actor.label}, registry=True))
+        return self.table.add(Entity(iri, actor.label, actor.type, {actor.label}, registry=True, typed_by="registry"))
 
     def home_government(self) -> int | None:
         """Return the government of the country the article is mostly about (by its registry actors)."""

@@ -188,15 +188,24 @@ class Ontology:
     def legislature_for(self, title: str, country: str | None) -> str | None:
         """Return the legislature of ``country`` whose members carry ``title`` ("senator" -> US Senate)."""
         title = title.lower()
-        found = [a.iri for a in self.actors.values() if title in a.member_titles and a.jurisdiction == country]
+        found = [a.iri for a in self.by_jurisdiction.get(country or "", []) if title in a.member_titles]
         return found[0] if len(found) == 1 else None
 
     def parties(self, *, noun: str | None = None, code: str | None = None,
                 country: str | None = None) -> list[str]:
         """Return the parties whose members are called ``noun`` or tagged ``code``, in ``country`` if given."""
-        return [a.iri for a in self.actors.values() if a.type == "PoliticalParty"
-                and (noun is None or noun in a.member_nouns) and (code is None or a.party_code == code)
+        return [a.iri for a in self.party_actors
+                if (noun is None or noun in a.member_nouns) and (code is None or a.party_code == code)
                 and (country is None or a.jurisdiction in {None, country})]
+
+    @functools.cached_property
+    def party_actors(self) -> list[Actor]:
+        return [a for a in self.actors.values() if a.type == "PoliticalParty"]
+
+    @functools.cached_property
+    def party_words(self) -> frozenset[str]:
+        """Return every party member noun ("Democrat")."""
+        return frozenset(n for a in self.party_actors for n in a.member_nouns)
 
     @functools.cached_property
     def enforcer_classes(self) -> frozenset[str]:
@@ -240,11 +249,18 @@ class Ontology:
                         return cls.name
         return None
 
+    @functools.cached_property
+    def roles_by_last_word(self) -> dict[str, list[RoleTitle]]:
+        out: dict[str, list[RoleTitle]] = {}
+        for role in self.roles:
+            out.setdefault(role.title[-1], []).append(role)
+        return out
+
     def role_for(self, phrase: str) -> RoleTitle | None:
         """Return the longest role title ending ``phrase`` ("executive vice president")."""
         words = tuple(phrase.lower().replace("-", " ").split())
         best: RoleTitle | None = None
-        for role in self.roles:
+        for role in self.roles_by_last_word.get(words[-1], ()) if words else ():
             n = len(role.title)
             if n <= len(words) and words[-n:] == role.title:
                 better = best is None or n > len(best.title) or (

@@ -175,17 +175,19 @@ def is_state_name(text: str) -> bool:
 def _state_names_missed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Return country and state names the NER left unlabelled ("Nepal on Thursday banned ...")."""
     taken = _covered(mentions)
+    names = _state_names()
+    words = [t.text for t in doc]
+    propn = [t.pos_ == "PROPN" and t.i not in taken for t in doc]
     out: list[Mention] = []
     i = 0
-    while i < len(doc):
-        for n in (3, 2, 1):
-            span = doc[i:i + n]
-            if len(span) == n and all(t.pos_ == "PROPN" and t.i not in taken for t in span) and \
-                    is_state_name(span.text):
-                out.append(Mention(i, i + n, span.text, "Country", None, "ner", typed_by="cue"))
-                taken.update(range(i, i + n))
-                i += n - 1
-                break
+    while i < len(words):
+        if propn[i]:
+            for n in (3, 2, 1):
+                if i + n <= len(words) and all(propn[i:i + n]) and " ".join(words[i:i + n]).lower() in names:
+                    text = doc[i:i + n].text
+                    out.append(Mention(i, i + n, text, "Country", None, "ner", typed_by="cue"))
+                    i += n - 1
+                    break
         i += 1
     return out
 

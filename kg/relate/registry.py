@@ -8,6 +8,7 @@ already taken is an error, not a silent overwrite.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -40,11 +41,13 @@ def extractor(name: str, *, late: bool = False) -> Callable[[Extractor], Extract
             raise KGError(f"an extractor named '{name}' is already registered; pick another name")
         func.kg_late = late  # type: ignore[attr-defined]
         _REGISTRY.register(name, func=func)
+        registered.cache_clear()
         return func
 
     return deco
 
 
+@functools.lru_cache(maxsize=1)
 def registered() -> dict[str, Registered]:
     """Return every registered extractor (built-ins first, then plugins), by name."""
     out: dict[str, Registered] = {}

@@ -230,7 +230,8 @@ def affiliation_triples(ctx: Context) -> Iterator[Triple]:
                 parties = ctx.ont.parties(code=code, country=country)
                 party, holder_tok, how = (parties[0] if len(parties) == 1 else None), tok, f"tag '{code}-'"
                 alias = code
-        if party is None and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.i not in ctx.res.token_entity:
+        if party is None and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.i not in ctx.res.token_entity and (
+                tok.text in ctx.ont.party_words or _adjective_noun(tok.text) in ctx.ont.party_words):
             parties = []
             for noun in dict.fromkeys([tok.text, _adjective_noun(tok.text)]):
                 parties = ctx.ont.parties(noun=noun, country=country) if noun else []

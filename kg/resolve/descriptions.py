@@ -131,8 +131,9 @@ def type_list_members(st: ResolveState) -> None:
     # Coordinated names typed on weak evidence follow the type the better-typed ones agree on.
     for i, idx in list(st.token_entity.items()):
         tok = st.doc[i]
-        if st.token_entity.get(tok.head.i) == idx or tok.dep_ == "conj":
-            continue  # not a phrase head, or not the first of its list
+        if tok.dep_ == "conj" or st.token_entity.get(tok.head.i) == idx or not any(
+                c.dep_ == "conj" for c in tok.children):
+            continue  # not the head of the first name of a list
         members = [st.entity(st.token_entity[c.i]) for c in [tok, *tok.conjuncts] if c.i in st.token_entity]
         strong = Counter(e.type for e in members if TYPE_EVIDENCE.get(e.typed_by, 0) > TYPE_EVIDENCE["list"])
         if len(members) > 2 and strong:

@@ -134,6 +134,10 @@ class PK(DefinedNamespace):
     subjectControlVerb: URIRef
     boilerplateCue: URIRef
     relativeWord: URIRef
+    speechVerb: URIRef
+    negativeCue: URIRef
+    allegationVerb: URIRef
+    sharedSubjectPreposition: URIRef
     domainGroup: URIRef
     institutionNoun: URIRef
     anchorPreposition: URIRef

@@ -14,6 +14,8 @@ module each:
   an investigation into X", "Musk's criticism of the Government");
 - ``role`` (:mod:`kg.relate.role`): titles and appositions ("Technology
   Secretary Liz Kendall", "Mark Zuckerberg, Meta's chief executive");
+- ``speech`` (:mod:`kg.relate.speech`): a speaker criticises the actor
+  their reported words run down ("said the ruling was unfair");
 - ``implied`` (:mod:`kg.relate.implied`, runs last): the actor the text leaves
   implicit: agentless passives ("Acme was fined"), stances toward a decision
   ("Meta will appeal the ruling"), deadlines ("gave Google 60 days to ...").
@@ -31,9 +33,7 @@ from ..errors import KGError
 from ..ontology import Ontology
 from ..resolve import Resolution
 
-# Built-ins register in this order, and run in it: roles first, as what others read through possessives
-# ("his website") comes from the structure statements they find; ``implied`` last, reading them all.
-from . import implied, noun, role, verb  # noqa: F401, I001  (registers the built-in extractors)
+from . import implied, noun, role, speech, verb  # noqa: F401  (registers the built-in extractors)
 from .api import Context, Ref, Triple
 from .modality import MODALITIES
 from .registry import Registered, extractor, registered

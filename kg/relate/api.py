@@ -114,10 +114,15 @@ class Context:
         self._refs_cache[tok.i] = []  # guards cycles in odd parses
         out = self._refs(tok)
         appos_at = min((c.i for c in tok.children if c.dep_ == "appos"), default=None)
+        own_types = {self.entity(i).type for i, _ in out}
         for c in tok.children:
-            # A conjunct after an apposition belongs to the apposition:
-            # "Musk, the boss of xAI and the X platform, ...".
-            if c.dep_ == "conj" and (appos_at is None or c.i < appos_at):
+            # A conjunct after an apposition belongs to the apposition ("Musk, the boss of xAI and the X
+            # platform, ..."), unless it names another of the same kind ("Wyden, a Democrat, and Biggs").
+            if c.dep_ != "conj":
+                continue
+            if appos_at is None or c.i < appos_at:
+                out += self.refs(c)
+            elif c.i in self.res.token_entity and self.entity(self.res.token_entity[c.i]).type in own_types:
                 out += self.refs(c)
         seen: set[int] = set()
         result = []

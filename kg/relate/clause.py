@@ -86,6 +86,12 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         refs = objects(ctx, head.head)
         if refs:
             return refs, f"patient of '{head.head.text}'"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ctx.words("sharedSubjectPreposition") and \
+            head.head.pos_ in VERBAL and not is_passive(head.head):
+        # "The SEC widened its crackdown by accusing Coinbase": whoever widened it accused.
+        refs, _ = subjects(ctx, head.head, depth + 1)
+        if refs:
+            return refs, f"gerund after '{head.lower_}' shares '{head.head.text}'"
     if verb.dep_ in {"acl", "advcl"} and verb.tag_ == "VBG":
         # "messages criticising the UK", reached through prepositions.
         t = head
@@ -119,6 +125,11 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
         for c in verb.children:
             if c.dep_ == "xcomp":
                 return objects(ctx, c)
+    if verb.lemma_.lower() in ctx.words("allegationVerb"):
+        # "The SEC alleged (that) Binance mishandled funds": the one the clause blames.
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                return [r for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
     return []
 
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-@extractor("noun")
+@extractor("noun", order=30)
 def noun_triples(ctx: Context) -> Iterator[Triple]:
     """Event nouns with their agent and target ("launched an investigation into X", "Musk's criticism of Y")."""
     ont = ctx.ont

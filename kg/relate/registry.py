@@ -31,15 +31,22 @@ class Registered:
     func: Extractor
     description: str
     late: bool = False   # runs after the others and may read what they found (``ctx.found``)
+    order: int = 50      # extractors run by (late, order, name)
 
 
-def extractor(name: str, *, late: bool = False) -> Callable[[Extractor], Extractor]:
-    """Register the decorated function as the extractor ``name``; a ``late`` one runs after the others."""
+def extractor(name: str, *, late: bool = False, order: int = 50) -> Callable[[Extractor], Extractor]:
+    """Register the decorated function as the extractor ``name``.
+
+    Extractors run in ``order`` (lower first; built-ins use 10-40), a ``late`` one after all others; what
+    earlier ones found is in ``ctx.found`` (roles run first, as possessives such as "his website" read the
+    structure statements they find).
+    """
 
     def deco(func: Extractor) -> Extractor:
         if name in _REGISTRY.get_all():
             raise KGError(f"an extractor named '{name}' is already registered; pick another name")
         func.kg_late = late  # type: ignore[attr-defined]
+        func.kg_order = order  # type: ignore[attr-defined]
         _REGISTRY.register(name, func=func)
         registered.cache_clear()
         return func
@@ -53,5 +60,6 @@ def registered() -> dict[str, Registered]:
     out: dict[str, Registered] = {}
     for name, func in _REGISTRY.get_all().items():
         doc = (func.__doc__ or "").strip().splitlines()
-        out[name] = Registered(name, func, doc[0] if doc else "", bool(getattr(func, "kg_late", False)))
-    return dict(sorted(out.items(), key=lambda kv: kv[1].late))
+        out[name] = Registered(name, func, doc[0] if doc else "", bool(getattr(func, "kg_late", False)),
+                               int(getattr(func, "kg_order", 50)))
+    return dict(sorted(out.items(), key=lambda kv: (kv[1].late, kv[1].order, kv[0])))

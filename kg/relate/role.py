@@ -161,7 +161,7 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
     return holder
 
 
-@extractor("role")
+@extractor("role", order=10)
 def role_triples(ctx: Context) -> Iterator[Triple]:
     """Titles, appositions and possessive roles ("Meta's chief executive Mark Zuckerberg")."""
     for tok in ctx.doc:
@@ -247,14 +247,22 @@ def affiliation_triples(ctx: Context) -> Iterator[Triple]:
         if ctx.entity(holder).type != "Person":
             continue
         p_idx = ctx.actor(party, alias)
-        if (holder, p_idx) in seen:
-            continue
-        seen.add((holder, p_idx))
-        t = ctx.make((holder, ctx.res.token_certainty.get(holder_tok.i, 1.0)), "memberOf", (p_idx, 1.0), tok, "role",
-                     f"party affiliation by {how}", ctx.tuning.role)
-        if t:
-            t.negated, t.modality = False, "asserted"
-            yield t
+        h_ref = (holder, ctx.res.token_certainty.get(holder_tok.i, 1.0))
+        if (holder, p_idx) not in seen:
+            seen.add((holder, p_idx))
+            t = ctx.make(h_ref, "memberOf", (p_idx, 1.0), tok, "role", f"party affiliation by {how}",
+                         ctx.tuning.role)
+            if t:
+                t.negated, t.modality = False, "asserted"
+                yield t
+        if tok is not holder_tok:
+            # "a Republican on the House Judiciary Committee": the body the member sits on.
+            for body in clause.prep_objects(ctx, tok, {"on", "in", "of"}):
+                t = ctx.make(h_ref, "memberOf", body, tok, "role", f"party member noun '{tok.text}' on a body",
+                             ctx.tuning.role)
+                if t and ctx.entity(body[0]).type in {"Legislature", "GovernmentBody", "Organisation"}:
+                    t.negated, t.modality = False, "asserted"
+                    yield t
 
 
 def _adjective_noun(adj: str) -> str | None:

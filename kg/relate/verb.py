@@ -49,7 +49,7 @@ def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
     return refs
 
 
-@extractor("verb")
+@extractor("verb", order=20)
 def verb_triples(ctx: Context) -> Iterator[Triple]:
     """Trigger verbs and phrases with their subject and object (active, passive, coordinated, controlled)."""
     ont, tune = ctx.ont, ctx.tuning

@@ -249,3 +249,45 @@ def test_recognition(text: str, types: dict[str, str]) -> None:
 def test_an_unknown_country_acts_through_its_government() -> None:
     got = facts("Nepal banned TikTok on Thursday.")
     assert ("Government of Nepal", "bans", "TikTok") in got
+
+
+SPEECH = [
+    pytest.param("Ofcom fined Zeta Chat. In a statement, Zeta Chat said Ofcom had acted unlawfully.",
+                 {("Zeta Chat", "criticises", "Ofcom")}, set(), id="speech-negative-about-subject-1"),
+    pytest.param("Elton John said the UK government was trying to rob young artists of their income.",
+                 {("Elton John", "criticises", "UK Government")}, set(), id="speech-negative-about-subject-2"),
+    pytest.param("Senator Ana Ruiz said the Commerce Department's reckless decision would help rivals.",
+                 {("Ana Ruiz", "criticises", "US Department of Commerce")}, set(), id="speech-decision-maker"),
+    pytest.param("Olga Petrov said Zeta Chat was misused by criminal gangs.",
+                 set(), {("Olga Petrov", "criticises", "Zeta Chat")}, id="speech-passive-subject-is-a-victim"),
+    pytest.param("Meta said the Online Safety Act was unfair.",
+                 set(), {("Meta", "criticises", "Online Safety Act 2023")}, id="speech-about-a-law-is-no-actor"),
+    pytest.param("Ofcom said Zeta Chat had improved its checks.", set(), {("Ofcom", "criticises", "Zeta Chat")},
+                 id="speech-without-negative-cue"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), SPEECH)
+def test_speech(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+CLAUSES = [
+    pytest.param("The SEC alleged Binance mishandled customer funds.",
+                 {("Securities and Exchange Commission", "accuses", "Binance")}, set(), id="allege-clause-subject-1"),
+    pytest.param("Regulators at Ofcom alleged that Zeta Chat hid its data practices.",
+                 {("Ofcom", "accuses", "Zeta Chat")}, set(), id="allege-clause-subject-2"),
+    pytest.param("The SEC widened its crackdown by accusing Coinbase of running an illegal exchange.",
+                 {("Securities and Exchange Commission", "accuses", "Coinbase")}, set(), id="gerund-after-by-1"),
+    pytest.param("The Federal Trade Commission ended the year by suing Amazon in Seattle.",
+                 {("Federal Trade Commission", "sues", "Amazon")}, set(), id="gerund-after-by-2"),
+    pytest.param("Ron Wyden, a Democrat on the intelligence panel, and Andy Biggs, a Republican on the House "
+                 "Judiciary Committee, wrote to Tulsi Gabbard.",
+                 {("Ron Wyden", "contacts", "Tulsi Gabbard"), ("Andy Biggs", "contacts", "Tulsi Gabbard"),
+                  ("Andy Biggs", "memberOf", "House Judiciary Committee")}, set(), id="coordinated-appositions"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), CLAUSES)
+def test_clause_constructions(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

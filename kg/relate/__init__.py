@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING
 from ..errors import KGError
 from ..ontology import Ontology
 from ..resolve import Resolution
-
 from . import implied, noun, role, speech, verb  # noqa: F401  (registers the built-in extractors)
 from .api import Context, Ref, Triple
 from .modality import MODALITIES

@@ -41,8 +41,9 @@ def negative(ctx: Context, head: Token) -> Token | None:
     """Return the first negative cue word in the clause headed by ``head`` (not in clauses it embeds)."""
     cues = ctx.words("negativeCue")
     for t in sorted(own_clause(head), key=lambda t: t.i):
-        if t.lemma_.lower() in cues or t.lower_ in cues:
-            return t
+        lower = t.lower_
+        if t.lemma_.lower() in cues or lower in cues or (lower.endswith("ly") and lower[:-2] in cues):
+            return t  # "unlawfully" counts as "unlawful"
     return None
 
 

@@ -76,8 +76,8 @@ def is_description(st: ResolveState, token: Token) -> bool:
         named.roles.add(lemma)
         _retype_by_description(st, named, token)
         return False
-    if plural_body(st, token):
-        return True
+    if plural_body(st, token) or anchored(st, token) is not None:
+        return True  # "ministers", "regulators at Ofcom"
     return definite(st, token)
 
 

@@ -148,7 +148,57 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _list_members(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _take_company_suffixes(doc, mentions, ont)
-    return mentions
+    return _longer_institution_names(doc, mentions, ont)
+
+
+_INSTITUTION_HEADS = {"Committee", "Subcommittee", "Court", "Tribunal", "Commission", "Ministry", "Department",
+                      "Office", "Bureau", "Division"}
+
+
+def _name_tail(doc: Doc, i: int) -> int:
+    """Return the end of a title-case name tail starting at ``i`` ("on Science, Space and Technology")."""
+    if i >= len(doc) or doc[i].lower_ not in {"on", "of", "for"}:
+        return i
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    end = i
+    while j < len(doc):
+        t = doc[j]
+        if t.is_title or t.is_upper and t.is_alpha:
+            j += 1
+            end = j
+        elif t.text in {",", "and", "&", "of"} and j + 1 < len(doc) and (doc[j + 1].is_title or
+                                                                      doc[j + 1].lower_ == "and"):
+            j += 1
+        else:
+            break
+    return end
+
+
+def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return the mentions with names the recogniser cut short made whole: "the House Select Committee" + "on
+    China"; "U.S. House of Representatives" + "Committee on Science, Space and Technology" (a committee, not the
+    House)."""
+    out: list[Mention] = []
+    skip_until = -1
+    for m in mentions:
+        if m.start < skip_until:
+            continue
+        end = m.end
+        # A chamber's name followed by its committee: "House of Representatives Committee on ...".
+        if end < len(doc) and doc[end].text in {"Committee", "Subcommittee"} and m.type in {"Legislature", None}:
+            end += 1
+        if any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]):
+            end = _name_tail(doc, end)
+        if end == m.end:
+            out.append(m)
+            continue
+        text = span_text(doc, m.start, end)
+        typ = ont.type_from_name(text) or m.type
+        out.append(Mention(m.start, end, text, typ, None, "ner", m.honorific, typed_by="cue"))
+        skip_until = end
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -203,11 +253,18 @@ def _list_members(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     by_root = {doc[m.start:m.end].root.i: m for m in mentions if m.type and m.kind in {"registry", "ner"}}
     out: list[Mention] = []
     for root, m in by_root.items():
-        members = [by_root[c.i].type for c in doc[root].conjuncts if c.i in by_root] + [m.type]
-        votes = Counter(members).most_common(2)
+        chain = list(doc[root].conjuncts)
+        for c in doc[root].children:
+            # "TikTok, Viber, Witk and Nimbuzz" parsed as an apposition with a list of its own.
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts:
+                chain += [c, *c.conjuncts]
+        named = [by_root[c.i] for c in chain if c.i in by_root] + [m]
+        # The registry's word outweighs the NER's guesses.
+        sure = [x for x in named if x.typed_by in {"registry", "cue"}] or named
+        votes = Counter(x.type for x in sure).most_common(2)
         if len(votes) > 1 and votes[0][1] == votes[1][1]:
             continue  # the named members disagree: no type to lend
-        for conj in doc[root].conjuncts:
+        for conj in chain:
             if conj.i in taken or conj.pos_ != "PROPN" or not conj.text[:1].isupper():
                 continue
             start = min([conj.i] + [c.i for c in conj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])

@@ -291,3 +291,22 @@ CLAUSES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), CLAUSES)
 def test_clause_constructions(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+NAME_TAILS = [
+    pytest.param("Raja Krishnamoorthi, the ranking Democrat on the House Select Committee on China, objected.",
+                 {"House Select Committee on China": "Legislature"}, id="committee-on-place"),
+    pytest.param("Zoe Lofgren chairs the U.S. House of Representatives Committee on Science, Space and Technology.",
+                 {"U.S. House of Representatives Committee on Science, Space and Technology": "Legislature"},
+                 id="chamber-then-its-committee"),
+    pytest.param("The case went to the Zembla Court of Appeals for the Fourth Circuit in March.",
+                 {"Zembla Court of Appeals for the Fourth Circuit": "Court"}, id="court-for-circuit"),
+    pytest.param("TikTok, Viblo, Wizzle and Nimbuzz were listed as registered.",
+                 {"Viblo": "Platform", "Wizzle": "Platform", "Nimbuzz": "Platform"}, id="list-in-an-apposition"),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), NAME_TAILS)
+def test_names_made_whole(text: str, types: dict[str, str]) -> None:
+    got = {label: typ for label, (typ, _) in entities(text).items()}
+    assert {k: got.get(k) for k in types} == types, got

@@ -134,7 +134,8 @@ def type_list_members(st: ResolveState) -> None:
         if tok.dep_ == "conj" or st.token_entity.get(tok.head.i) == idx or not any(
                 c.dep_ == "conj" for c in tok.children):
             continue  # not the head of the first name of a list
-        members = [st.entity(st.token_entity[c.i]) for c in [tok, *tok.conjuncts] if c.i in st.token_entity]
+        listed = [tok, *tok.conjuncts] + ([tok.head] if tok.dep_ == "appos" else [])
+        members = [st.entity(st.token_entity[c.i]) for c in listed if c.i in st.token_entity]
         strong = Counter(e.type for e in members if TYPE_EVIDENCE.get(e.typed_by, 0) > TYPE_EVIDENCE["list"])
         if len(members) > 2 and strong:
             (typ, n), *rest = strong.most_common(2)

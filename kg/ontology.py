@@ -259,6 +259,12 @@ class Ontology:
     def role_for(self, phrase: str) -> RoleTitle | None:
         """Return the longest role title ending ``phrase`` ("executive vice president")."""
         words = tuple(phrase.lower().replace("-", " ").split())
+        if words and words[-1] not in self.roles_by_last_word and words[-1].endswith("s"):
+            # a plural title: "Judges", "Senators", "Attorneys"
+            for singular in (words[-1][:-1], words[-1][:-2]):
+                if singular in self.roles_by_last_word:
+                    words = (*words[:-1], singular)
+                    break
         best: RoleTitle | None = None
         for role in self.roles_by_last_word.get(words[-1], ()) if words else ():
             n = len(role.title)

@@ -54,6 +54,11 @@ def pipeline(model: str | None = None) -> Language:
         for alias in actor.names:
             patterns.append({"label": actor.type, "pattern": alias, "id": actor.iri})
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    # Names of several words also match in other casing ("House Of Lords", "Federal trade commission"): a
+    # second ruler, case-blind, that never overrides the first.
+    lower = nlp.add_pipe("entity_ruler", name="kg_actor_ruler_lower", after="kg_actor_ruler",
+                         config={"overwrite_ents": False, "validate": False, "phrase_matcher_attr": "LOWER"})
+    lower.add_patterns([p for p in patterns if len(str(p["pattern"]).split()) >= 2])  # type: ignore[attr-defined]
     # The tokenizer reads a lone capital before a full stop as an initial
     # ("J."); for a one-letter name such as X, split the stop off.
     for actor in ont.actors.values():
@@ -124,6 +129,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             continue
         typed_by = "ner"
         if ent.label_ == "PERSON":
+            start = _skip_titles(doc, start, end, ont)  # "Presiding Judges Ham Sanghoon" -> "Ham Sanghoon"
+            text = span_text(doc, start, end)
             typ: str | None = "Person"
             cue = ont.type_from_name(text)
             last_cue = ont.type_from_name(text.split()[-1]) if len(text.split()) > 1 else None
@@ -138,6 +145,12 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                 continue
             typ = "Country"
         else:
+            named_from = _skip_titles(doc, start, end, ont)
+            if named_from > start and _is_personal_name(doc, named_from, end):
+                # "Presiding Judges Ana Lima" read as an organisation: a person behind titles.
+                start, text, typ, typed_by = named_from, span_text(doc, named_from, end), "Person", "title"
+                mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
+                continue
             cue = ont.type_from_name(text)
             typ, typed_by = (cue, "cue") if cue else (ont.class_for_ner(ent.label_), "ner")
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
@@ -145,7 +158,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _law_names(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions)
     mentions.sort(key=lambda m: m.start)
-    mentions += _list_members(doc, mentions)
+    mentions += _list_members(doc, mentions, ont)
+    mentions += _defined_acronyms(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _take_company_suffixes(doc, mentions, ont)
     return _longer_institution_names(doc, mentions, ont)
@@ -242,11 +256,30 @@ def _state_names_missed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return the uses of an acronym a name defines in brackets ("the Federation of Nepalese Journalists (FNJ)"),
+    which the NER may not know; the resolver joins them to the name."""
+    taken = _covered(mentions)
+    defined: dict[str, str | None] = {}
+    for m in mentions:
+        e = m.end
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].is_upper and \
+                doc[e + 1].is_alpha and 2 <= len(doc[e + 1]) <= 6:
+            defined[doc[e + 1].text] = m.type
+    out: list[Mention] = []
+    if not defined:
+        return out
+    for tok in doc:
+        if tok.text in defined and tok.i not in taken:
+            out.append(Mention(tok.i, tok.i + 1, tok.text, defined[tok.text], None, "ner", typed_by="cue"))
+    return out
+
+
 def _covered(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
-def _list_members(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
     """Return names the NER missed inside a list of named actors: "Facebook, Viber, Witk and Nimbuzz" -> each a
     Platform, typed like the list's named members."""
     taken = _covered(mentions)
@@ -267,7 +300,8 @@ def _list_members(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         for conj in chain:
             if conj.i in taken or conj.pos_ != "PROPN" or not conj.text[:1].isupper():
                 continue
-            start = min([conj.i] + [c.i for c in conj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            start = min([conj.i] + [c.i for c in conj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                                    and ont.role_for(c.text) is None])
             end = conj.i + 1
             if any(i in taken for i in range(start, end)):
                 continue
@@ -341,6 +375,19 @@ def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str],
                 continue
         i += 1
     return out
+
+
+def _skip_titles(doc: Doc, start: int, end: int, ont: Ontology) -> int:
+    """Return where a person's name starts after the titles the NER took into it ("Senator", "Presiding Judges")."""
+    i = start
+    while i < end - 1:
+        tok = doc[i]
+        if ont.role_for(tok.lemma_) is not None or ont.role_for(tok.text) is not None or \
+                tok.lower_ in ont.words("titleModifier"):
+            i += 1
+        else:
+            break
+    return i if i > start and any(doc[j].is_title for j in range(i, end)) else start
 
 
 def _titles_a_name(doc: Doc, end: int, ont: Ontology) -> str | None:

@@ -310,3 +310,39 @@ NAME_TAILS = [
 def test_names_made_whole(text: str, types: dict[str, str]) -> None:
     got = {label: typ for label, (typ, _) in entities(text).items()}
     assert {k: got.get(k) for k in types} == types, got
+
+
+NAMING = [
+    pytest.param("Presiding Judges Ana Lima and Ivo Sato heard the case.", {"Ana Lima": "Person"},
+                 id="titles-stripped-from-names"),
+    pytest.param("The Zembla Union of Coders (ZUC) condemned the ban. Later ZUC sued the ministry.",
+                 {"Zembla Union of Coders": "Organisation"}, id="acronym-defined-in-brackets"),
+    pytest.param("A debate in the House Of Lords followed.", {"House of Lords": "Legislature"},
+                 id="registry-names-in-other-casing"),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), NAMING)
+def test_naming(text: str, types: dict[str, str]) -> None:
+    got = {label: typ for label, (typ, _) in entities(text).items()}
+    assert {k: got.get(k) for k in types} == types, got
+
+
+def test_an_acronym_defined_in_brackets_joins_its_name() -> None:
+    got = entities("The Zembla Union of Coders (ZUC) condemned the ban. Later ZUC sued the ministry.")
+    assert "ZUC" in got["Zembla Union of Coders"][1]
+
+
+MORE_ROLES = [
+    pytest.param("The regulator fined Facebook parent firm Meta on Monday.", {("Meta", "owns", "Facebook")}, set(),
+                 id="parent-firm-title"),
+    pytest.param("Maria Costa, a Democrat who serves on the Senate Intelligence Committee, and Ivo Sato, a "
+                 "Republican on the House Judiciary Committee, spoke.",
+                 {("Maria Costa", "memberOf", "Senate Intelligence Committee")},
+                 {("Ivo Sato", "memberOf", "Senate Intelligence Committee")}, id="relative-means-its-own-noun"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), MORE_ROLES)
+def test_more_roles(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

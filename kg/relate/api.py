@@ -141,7 +141,13 @@ class Context:
         if tok.i in res.groups:
             return [(i, tune.group_member) for i in res.groups[tok.i]]
         if tok.lower_ in self.words(_RELATIVE_WORDS) and tok.head.dep_ == "relcl":
-            return self.refs(tok.head.head)
+            # "Wyden, a Democrat who serves on ..., and Biggs": the relative means its own noun, not the list.
+            ante = tok.head.head
+            if ante.i not in res.token_entity and ante.dep_ == "appos":
+                ante = ante.head
+            if ante.i in res.token_entity:
+                return [(res.token_entity[ante.i], res.token_certainty.get(ante.i, 1.0))]
+            return self.refs(ante)
         out: list[Ref] = []
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return out

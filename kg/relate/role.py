@@ -99,8 +99,10 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
             out = [r for r in ctx.refs(c) if r[0] != holder]
             if out:
                 return out, "possessor"
-    for c in children:
-        # "a Commission spokeswoman", "Anthropic CEO": a named organisation inside the title.
+    inner = [g for c in children if c.dep_ == "compound" and c.i < role_tok.i for g in c.children
+             if g.dep_ in {"compound", "nmod", "amod"} and g.i < c.i]
+    for c in children + inner:
+        # "a Commission spokeswoman", "Anthropic CEO", "Facebook parent firm": a name inside the title.
         if c.dep_ in {"compound", "nmod", "amod"} and c.i < role_tok.i and c.i in ctx.res.token_entity:
             idx = ctx.res.token_entity[c.i]
             if idx != holder and ctx.entity(idx).type != "Person":

@@ -346,3 +346,28 @@ MORE_ROLES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), MORE_ROLES)
 def test_more_roles(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_a_first_name_used_alone_joins_the_one_person_it_can_be() -> None:
+    got = entities("Elton John spoke on Sunday. Elton said the plans were wrong.")
+    assert "Elton" in got["Elton John"][1] and "Elton" not in got
+
+
+def test_a_first_name_shared_by_two_people_is_not_joined() -> None:
+    got = entities("Maria Costa met Maria Lind. Maria said the plans were wrong.")
+    assert "Maria" not in got["Maria Costa"][1] and "Maria" not in got["Maria Lind"][1]
+
+
+SUCH_AS = [
+    pytest.param("Ofcom fined companies such as Meta and Google in March.",
+                 {("Ofcom", "fines", "Meta"), ("Ofcom", "fines", "Google")}, set(), id="such-as"),
+    pytest.param("Kyle's meetings with firms like Amazon grew last year.",
+                 set(), set(), id="like-list-no-named-agent"),
+    pytest.param("Peter Kyle held meetings with firms like Amazon and Apple.",
+                 {("Peter Kyle", "meets", "Amazon"), ("Peter Kyle", "meets", "Apple")}, set(), id="like"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), SUCH_AS)
+def test_example_lists(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -176,7 +176,9 @@ class Context:
                 if c.dep_ == "poss":
                     out += [(i, cert * tune.possessor) for i, cert in self.refs(c)]
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "including":
+            # "platforms including X", "companies such as Meta and Google", "firms like Acme"
+            if c.dep_ == "prep" and (c.lower_ in {"including", "like"} or (
+                    c.lower_ == "as" and any(a.lower_ == "such" for a in c.children))):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.refs(p)

@@ -116,16 +116,20 @@ class EntityTable:
         return None
 
     def fold_surnames(self, particles: frozenset[str]) -> None:
-        """Merge a person named by one word before their full name ("Musk ... Elon Musk") into the full name."""
+        """Merge a person named by one word into the one full name it can be part of: a surname ("Musk" ...
+        "Elon Musk"), else a first name used alone ("Elton" for "Elton John") when only one person has it."""
         live = self.live()
+        people = [(j, f, name_words(f.label, particles)) for j, f in live if f.type == "Person"]
         for i, e in live:
             if e.type != "Person" or len(name_words(e.label, particles)) != 1:
                 continue
-            for j, f in live:
-                words = name_words(f.label, particles)
-                if j != i and f.type == "Person" and len(words) > 1 and words[-1] == e.label.strip():
-                    self.merge(i, j)
-                    break
+            word = e.label.strip()
+            by_surname = [j for j, _, words in people if j != i and len(words) > 1 and words[-1] == word]
+            by_first = [j for j, _, words in people if j != i and len(words) > 1 and words[0] == word]
+            if by_surname:
+                self.merge(i, by_surname[0])
+            elif len(by_first) == 1:
+                self.merge(i, by_first[0])
 
     def compact(self) -> tuple[list[Entity], dict[int, int]]:
         """Return the live entities and the map from every index handed out to its position among them."""

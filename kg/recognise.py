@@ -162,7 +162,36 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _defined_acronyms(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _take_company_suffixes(doc, mentions, ont)
-    return _longer_institution_names(doc, mentions, ont)
+    return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+
+
+def _subsidiaries(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return the mentions with a company's national or regional arm made one name: "Google" + "Korea" ->
+    "Google Korea", "Google Asia Pacific" (a company of its own, not the parent and a country)."""
+    regions = ont.words("regionName")
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        end = None
+        if m.type in {"Company", "Platform"} and m.end < len(doc) and doc[m.end - 1].dep_ == "compound":
+            if nxt is not None and nxt.start == m.end and nxt.type == "Country":
+                end = nxt.end
+            else:
+                for n in (2, 1):
+                    words = doc[m.end:m.end + n]
+                    if len(words) == n and words.text in regions and all(t.is_title for t in words):
+                        end = m.end + n
+                        break
+        if end is None:
+            out.append(m)
+            i += 1
+            continue
+        text = span_text(doc, m.start, end)
+        out.append(Mention(m.start, end, text, "Company", None, "ner", m.honorific, typed_by="cue"))
+        i += 2 if nxt is not None and nxt.end == end else 1
+    return out
 
 
 _INSTITUTION_HEADS = {"Committee", "Subcommittee", "Court", "Tribunal", "Commission", "Ministry", "Department",

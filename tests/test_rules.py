@@ -371,3 +371,17 @@ SUCH_AS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), SUCH_AS)
 def test_example_lists(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+SUBSIDIARIES = [
+    pytest.param("Google Korea and Google Asia Pacific were fined by the regulator.",
+                 {"Google Korea": "Company", "Google Asia Pacific": "Company"}, id="national-and-regional-arms"),
+    pytest.param("Meta Ireland handles the data of European users.", {"Meta Ireland": "Company"},
+                 id="national-arm"),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), SUBSIDIARIES)
+def test_subsidiaries_are_companies_of_their_own(text: str, types: dict[str, str]) -> None:
+    got = {label: typ for label, (typ, _) in entities(text).items()}
+    assert {k: got.get(k) for k in types} == types, got

@@ -17,6 +17,7 @@ parse, and fold the references' certainty into the confidence. Clause syntax
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -62,6 +63,11 @@ class Context:
     cache: dict[str, int] = field(default_factory=dict)  # per-article values an extractor computes once
     stand_ins: dict[int, int] = field(default_factory=dict)  # country entity -> the government acting for it
     _refs_cache: dict[int, list[Ref]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        """Return the article's tokens, made once (iterating a Doc makes new Token objects each time)."""
+        return list(self.doc)
 
     def entity(self, idx: int) -> Entity:
         """Return the resolved entity ``idx``."""

@@ -83,7 +83,7 @@ def _enforcement_rels(ctx: Context, tok: Token) -> list[str]:
 
 def agentless_passives(ctx: Context) -> Iterator[Triple]:
     """"X was fined" with no "by": the enforcer of the surrounding text fines X."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL or not clause.is_passive(tok) or _has_agent(tok):
             continue
         rels = _enforcement_rels(ctx, tok)
@@ -128,7 +128,7 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
     """A stance toward a decision is a stance toward its maker: "Meta will appeal the ruling"."""
     decisions = ctx.words("decisionNoun")
     appeal = ctx.words("appealVerb")
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL:
             continue
         keys = ctx.ont.lemma_keys(tok.lemma_.lower(), tok.lower_, ctx.ont.verb_index)
@@ -165,7 +165,7 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
 def deadlines(ctx: Context) -> Iterator[Triple]:
     """A deadline given is an order: "gave Google 60 days to end the practice", "was given six months to stop"."""
     verbs, units = ctx.words("deadlineVerb"), ctx.words("deadlineNoun")
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.lemma_.lower() not in verbs or tok.pos_ not in clause.VERBAL:
             continue
         span = [c for c in tok.children if c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in units]

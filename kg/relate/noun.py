@@ -25,7 +25,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
     ont = ctx.ont
     complements = ctx.words("nounComplement")
     light = ctx.words("lightVerb")
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.pos_ != "NOUN":
             continue
         keys = ont.lemma_keys(tok.lemma_, tok.lower_, ont.noun_index)

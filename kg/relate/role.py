@@ -166,7 +166,7 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
 @extractor("role", order=10)
 def role_triples(ctx: Context) -> Iterator[Triple]:
     """Titles, appositions and possessive roles ("Meta's chief executive Mark Zuckerberg")."""
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         holder_tok = _holder_token(ctx, tok)
@@ -221,7 +221,7 @@ def affiliation_triples(ctx: Context) -> Iterator[Triple]:
     country = _home_country(ctx)
     seen: set[tuple[int, int]] = set()
     doc = ctx.doc
-    for tok in doc:
+    for tok in ctx.tokens:
         holder_tok: Token | None = None
         party: str | None = None
         how = ""

@@ -69,7 +69,7 @@ def clause_target(ctx: Context, head: Token, speaker: set[int]) -> tuple[list[Re
 def speech_triples(ctx: Context) -> Iterator[Triple]:
     """Speakers criticising the actor their reported words run down ("said the regulator acted unlawfully")."""
     verbs = ctx.words("speechVerb")
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL or tok.lemma_.lower() not in verbs:
             continue
         speakers, how = clause.subjects(ctx, tok)

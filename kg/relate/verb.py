@@ -53,7 +53,7 @@ def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
 def verb_triples(ctx: Context) -> Iterator[Triple]:
     """Trigger verbs and phrases with their subject and object (active, passive, coordinated, controlled)."""
     ont, tune = ctx.ont, ctx.tuning
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL and tok.tag_ not in {"VBN", "VBG"}:
             continue
         lemma = tok.lemma_.lower()

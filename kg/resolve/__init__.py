@@ -52,7 +52,7 @@ def resolve(doc: Doc, mentions: list[Mention], ont: Ontology) -> Resolution:
     described = {m.start for m in mentions if m.kind == "description"}
     pronouns = st.words("malePronoun") | st.words("femalePronoun") | st.words("neuterPronoun") | st.words(
         "pluralPronoun")
-    for token in doc:
+    for token in st.tokens:
         if token.i in st.token_entity and token.i not in described:
             continue
         if token.pos_ == "PRON" and token.lower_ in pronouns:

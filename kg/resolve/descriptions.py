@@ -115,7 +115,7 @@ def _retype_by_description(st: ResolveState, named: Entity, token: Token) -> Non
 
 def type_list_members(st: ResolveState) -> None:
     """Type names listed under a class noun: "platforms including Viber and Witk", "firms such as Acme"."""
-    for token in st.doc:
+    for token in st.tokens:
         if token.pos_ != "NOUN":
             continue
         typ = described_class(st, token)

@@ -8,6 +8,7 @@ references in text order that descriptions and pronouns look back through.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from ..tuning import TUNING, Tuning
 from .entities import Entity, EntityTable
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -35,6 +36,11 @@ class ResolveState:
     tuning: Tuning = TUNING
     _home: int | None = None
     _home_done: bool = False
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        """Return the article's tokens, made once."""
+        return list(self.doc)
 
     def words(self, key: str) -> frozenset[str]:
         return self.ont.words(key)

@@ -24,10 +24,18 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# Scores ../shared/eval/dev, and ../shared/eval/real when its texts have been rebuilt into $(REAL_TEXTS)
+# (see ../shared/eval/real/README.md; the publishers' texts are never committed). One summary line each.
+REAL_TEXTS ?= .cache/real
 eval: setup
 	@if [ -d $(EVAL)/dev ]; then \
+		echo "## dev"; \
 		$(BIN)/python $(EVAL)/score.py $(EVAL)/dev --cmd "$(abspath $(BIN))/kg extract {path} --format json" $(EVALFLAGS); \
 	else echo "no $(EVAL)/dev beside this checkout: nothing to score"; fi
+	@if [ -d $(EVAL)/real ] && ls $(REAL_TEXTS)/*.txt >/dev/null 2>&1; then \
+		echo "## real"; \
+		$(BIN)/python $(EVAL)/score.py $(EVAL)/real --texts $(REAL_TEXTS) --cmd "$(abspath $(BIN))/kg extract {path} --format json" $(EVALFLAGS); \
+	elif [ -d $(EVAL)/real ]; then echo "## real: no texts in $(REAL_TEXTS); rebuild them as $(EVAL)/real/README.md says"; fi
 
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks

@@ -23,6 +23,8 @@ class Tuning:
     speech: float = 0.65           # stance read from what someone said
     shared_subject: float = 0.8    # a subject carried across "but", participles, sentences (multiplied in)
     implied_agent: float = 0.55    # agentless passive: the enforcer of the surrounding text
+    enforcer_before: float = 0.9   # certainty of an enforcer found in the sentences before (same sentence: 1.0)
+    enforcer_dominant: float = 0.8  # certainty of the article's main enforcer, named nowhere near
 
     # -- certainty of a reference, by how it was resolved
     name: float = 1.0

@@ -47,10 +47,10 @@ def enforcer(ctx: Context, tok: Token) -> tuple[Ref, str] | None:
                 latest is None or t.trigger > latest.trigger):
             latest = t
     if latest is not None:
-        return (latest.subject, 0.9), "enforcer of the sentences before"
+        return (latest.subject, ctx.tuning.enforcer_before), "enforcer of the sentences before"
     dominant = _dominant_enforcer(ctx)
     if dominant is not None:
-        return (dominant, 0.8), "the article's main enforcer"
+        return (dominant, ctx.tuning.enforcer_dominant), "the article's main enforcer"
     return None
 
 

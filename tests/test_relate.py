@@ -8,8 +8,8 @@ model, the way textacy tests its triples.
 from __future__ import annotations
 
 import pytest
+from spacy.lang.en import English
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from kg.ontology import load_ontology
 from kg.read import parse_text
@@ -17,11 +17,14 @@ from kg.recognise import recognise
 from kg.relate import EXTRACTORS, extract_triples
 from kg.resolve import resolve
 
+# English lexical attributes (lower case, title case), no model: rules read them.
+_VOCAB = English().vocab
+
 
 def hand_parse(rows: list[tuple[str, int, str, str, str, str]], ents: list[tuple[int, int, str]]) -> Doc:
     """Build a parsed Doc from (word, head, dep, pos, tag, lemma) rows and (start, end, label) entities."""
     words = [r[0] for r in rows]
-    doc = Doc(Vocab(), words=words, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+    doc = Doc(_VOCAB, words=words, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
               pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
               ents=["O"] * len(words))
     doc.set_ents([doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab) for s, e, lab in ents])
@@ -196,3 +199,33 @@ def test_a_second_extractor_under_a_taken_name_is_an_error() -> None:
 
     with pytest.raises(KGError, match="already registered"):
         extractor("verb")(lambda ctx: [])
+
+
+# "Acmebook received an order from Zedland Authority ." -- a patient light verb: the "from" phrase acts.
+PATIENT = [("Acmebook", 1, "nsubj", "PROPN", "NNP", "Acmebook"), ("received", 1, "ROOT", "VERB", "VBD", "receive"),
+           ("an", 3, "det", "DET", "DT", "an"), ("order", 1, "dobj", "NOUN", "NN", "order"),
+           ("from", 1, "prep", "ADP", "IN", "from"), ("Zedland", 6, "compound", "PROPN", "NNP", "Zedland"),
+           ("Authority", 4, "pobj", "PROPN", "NNP", "Authority"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_hand_parse_patient_light_verb_reverses_the_roles() -> None:
+    doc = hand_parse(PATIENT, [(0, 1, "ORG"), (5, 7, "ORG")])
+    assert run(doc) == {("Zedland Authority", "orders", "Acmebook", False, "asserted")}
+
+
+# "Zedland Authority fined Acmebook . Bettergram was fined too ." -- an agentless passive takes the enforcer
+# of the sentence before.
+AGENTLESS = [("Zedland", 1, "compound", "PROPN", "NNP", "Zedland"),
+             ("Authority", 2, "nsubj", "PROPN", "NNP", "Authority"),
+             ("fined", 2, "ROOT", "VERB", "VBD", "fine"), ("Acmebook", 2, "dobj", "PROPN", "NNP", "Acmebook"),
+             (".", 2, "punct", "PUNCT", ".", "."),
+             ("Bettergram", 7, "nsubjpass", "PROPN", "NNP", "Bettergram"), ("was", 7, "auxpass", "AUX", "VBD", "be"),
+             ("fined", 7, "ROOT", "VERB", "VBN", "fine"), ("too", 7, "advmod", "ADV", "RB", "too"),
+             (".", 7, "punct", "PUNCT", ".", ".")]
+
+
+def test_hand_parse_agentless_passive_takes_the_enforcer_before() -> None:
+    doc = hand_parse(AGENTLESS, [(0, 2, "ORG"), (3, 4, "ORG"), (5, 6, "ORG")])
+    got = run(doc)
+    assert ("Zedland Authority", "fines", "Bettergram", False, "asserted") in got
+    assert run(doc, disabled=["implied"]) == {("Zedland Authority", "fines", "Acmebook", False, "asserted")}

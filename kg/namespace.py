@@ -134,6 +134,7 @@ class PK(DefinedNamespace):
     subjectControlVerb: URIRef
     boilerplateCue: URIRef
     relativeWord: URIRef
+    genericNameWord: URIRef
     regionName: URIRef
     titleModifier: URIRef
     speechVerb: URIRef

@@ -178,6 +178,27 @@ class Ontology:
                 out |= members
         return out
 
+    @functools.cached_property
+    def people_by_surname(self) -> dict[str, list[str]]:
+        """Return registry people by the last word of their name ("Trump" -> Donald Trump)."""
+        out: dict[str, list[str]] = {}
+        for a in self.actors.values():
+            if a.type == "Person" and len(a.label.split()) > 1:
+                out.setdefault(a.label.split()[-1], []).append(a.iri)
+        return out
+
+    @functools.cached_property
+    def generic_name_words(self) -> frozenset[str]:
+        """Return the words a generic institution name is made of ("Supreme Court", "Ministry of Justice")."""
+        words = {w.lower() for c in self.classes.values() for cue in c.name_cues for w in cue.split()}
+        words |= {w for group in self.words("domainGroup") for w in group.split()}
+        return frozenset(words | self.words("genericNameWord"))
+
+    def is_generic_name(self, name: str) -> bool:
+        """Return True for a name any country's institution could bear ("High Court", "Data Protection Commission")."""
+        words = [w.lower().strip(",.") for w in name.split()]
+        return len(words) > 1 and all(w in self.generic_name_words for w in words)
+
     def description_classes(self, noun: str) -> frozenset[str]:
         """Return the classes a description noun may name ("company" -> Company and Platform)."""
         classes = set(self.description_index.get(noun.lower(), ()))

@@ -208,6 +208,8 @@ def _name_tail(doc: Doc, i: int) -> int:
     end = i
     while j < len(doc):
         t = doc[j]
+        if t.ent_type_ in {"DATE", "TIME"}:
+            break  # "the Commission on Friday"
         if t.is_title or t.is_upper and t.is_alpha:
             j += 1
             end = j

@@ -121,3 +121,27 @@ def test_surnames_fold_past_name_particles() -> None:
     full = table.add(Entity("x:alexandre-de-moraes", "Alexandre de Moraes", "Person", {"Alexandre de Moraes"}))
     table.fold_surnames(frozenset({"de"}))
     assert table.find(short) == full
+
+
+# ---------------------------------------------------------------- identity across articles
+
+
+def test_generic_institution_names_are_qualified_by_the_articles_country() -> None:
+    brazil = extract("Anatel asked the Supreme Court to act. The Supreme Court suspended the app in Brazil.")
+    us = extract("The Federal Trade Commission appealed to the Supreme Court in Washington.")
+    ids = {e.label: e.id for e in brazil.entities}, {e.label: e.id for e in us.entities}
+    courts = {d.get("Supreme Court") for d in ids}
+    assert None not in courts and len(courts) == 2, ids
+
+
+def test_a_surname_alone_links_to_the_one_registry_person_it_can_be() -> None:
+    ex = extract("Trump said on Friday that tariffs would follow.")
+    assert {e.id for e in ex.entities} >= {"https://policy-kg.org/id/donald-trump"}
+
+
+def test_a_state_is_one_node_whether_place_or_actor() -> None:
+    place = extract("Ofcom fined TikTok over videos watched in France.")
+    actor = extract("France banned TikTok on Monday.")
+    place_id = next(e.id for e in place.entities if e.label == "France")
+    actor_id = next(e.id for e in actor.entities if e.type == "GovernmentBody")
+    assert place_id == actor_id

@@ -72,7 +72,19 @@ def extract_triples(doc: Doc, res: Resolution, ont: Ontology, *, disabled: Itera
             if key not in seen or seen[key].confidence < t.confidence:
                 seen[key] = t
     triples = sorted(seen.values(), key=lambda t: (t.sentence.start, t.trigger))
-    return fold_acting_countries(ctx, triples)
+    triples = fold_acting_countries(ctx, triples)
+    one_node_per_state(ctx)
+    return triples
+
+
+def one_node_per_state(ctx: Context) -> None:
+    """Give a country named only as a place the IRI of its state's government, so a state is one node across a
+    corpus whether an article names it as a place or as an actor (the node is then typed both ways)."""
+    for e in ctx.res.entities:
+        if e.type != "Country":
+            continue
+        gov = ctx.ont.government_of.get(e.id)
+        e.id = gov if gov is not None else (e.id if e.id.endswith("-government") else f"{e.id}-government")
 
 
 def fold_acting_countries(ctx: Context, triples: list[Triple]) -> list[Triple]:

@@ -9,6 +9,8 @@ role nouns written around their name ("Judge", "the chief executive").
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..namespace import PKID
 from ..read import slug
 from ..recognise import Mention
@@ -29,7 +31,18 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         st.entity(found).aliases.add(m.text)
         retype(st.entity(found), m.type, m.typed_by)
         return found
-    iri = str(PKID[slug(m.text)])
+    if " " not in m.text and (typ == "Person" or m.typed_by == "ner"):
+        # A surname alone, in an article that never gives the full name: the one registry person it can be.
+        known = st.ont.people_by_surname.get(m.text, [])
+        if len(known) == 1:
+            idx = st.entity_for_actor(known[0])
+            st.entity(idx).aliases.add(m.text)
+            return idx
+    name = m.text
+    if st.ont.is_generic_name(name) and st.article_country is not None:
+        # "Supreme Court", "Data Protection Commission": every country has one; the article's is meant.
+        name = f"{name} of {st.ont.actors[st.article_country].label}"
+    iri = str(PKID[slug(name)])
     if iri in st.ont.actors:  # a name the registry spells differently in its IRI
         iri = str(PKID[slug(m.text) + "-" + typ.lower()])
     existing = st.table.by_key(iri)
@@ -58,8 +71,25 @@ def note_person(st: ResolveState, m: Mention, idx: int) -> None:
             e.roles.add(child.lemma_.lower())
 
 
+def article_country(st: ResolveState, mentions: list[Mention]) -> str | None:
+    """Return the country the article's registry names point to most (their jurisdictions and states)."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        actor = st.ont.actors.get(m.iri) if m.iri else None
+        if actor is None:
+            continue
+        if actor.iri in st.ont.government_of:
+            counts[actor.iri] += 1
+        elif actor.iri in st.ont.country_of:
+            counts[st.ont.country_of[actor.iri]] += 1
+        elif actor.jurisdiction in st.ont.government_of:
+            counts[actor.jurisdiction] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def resolve_names(st: ResolveState, mentions: list[Mention]) -> None:
     """Give every name mention its entity, then fold surnames seen before the full name."""
+    st.article_country = article_country(st, mentions)
     tune = st.tuning
     for m in mentions:
         if m.kind not in {"registry", "ner"}:

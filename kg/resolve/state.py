@@ -34,6 +34,7 @@ class ResolveState:
     groups: dict[int, list[int]] = field(default_factory=dict)       # plural reference -> entity indexes
     history: list[tuple[int, int, bool]] = field(default_factory=list)  # (token, entity, is_subject), sorted
     tuning: Tuning = TUNING
+    article_country: str | None = None  # the registry country the article's names point to most
     _home: int | None = None
     _home_done: bool = False
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
+import os
 import sys
 from typing import Any
 
@@ -125,38 +124,57 @@ def extract(article: str, fmt: str, explain: bool, model: str | None, min_confid
             click.echo(f"{len(doc['entities'])} entities, {len(rows)} triples")
 
 
+TIMEOUT_OPTION = click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+                              help="Stop a query after this many seconds (0: no limit).")
+MAX_ROWS_OPTION = click.option("--max-rows", type=click.IntRange(min=0), default=10_000, show_default=True,
+                               help="Stop after this many result rows (0: no limit).")
+SERVICE_OPTION = click.option("--allow-service", is_flag=True,
+                              help="Let queries call other SPARQL servers with SERVICE (refused by default).")
+
+
 @main.command()
-@click.argument("sparql")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.argument("sparql", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True)
+@click.option("--labels", is_flag=True, help="Show actors by their label instead of a prefixed name (table).")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved research queries and their questions.")
+@TIMEOUT_OPTION
+@MAX_ROWS_OPTION
+@SERVICE_OPTION
 @STORE_OPTION
-def query(sparql: str, fmt: str, store: str | None) -> None:
-    """Run a SPARQL query (text, or a .rq/.sparql file) over the store.
+def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, timeout: float, max_rows: int,
+          allow_service: bool, store: str | None) -> None:
+    """Run a SPARQL query (text, a .rq/.sparql file, or a saved query's NAME) over the store.
 
     The prefixes pk:, pkid:, pkart:, rdf:, rdfs:, owl:, xsd:, skos:, prov:,
     dcterms: and wd: are predeclared; the default graph is the union of all
-    article graphs.
+    article graphs. Read-only: updates and SERVICE calls are refused. Rows are
+    printed as they come; Ctrl-C stops the query.
     """
     from . import api
 
+    if list_saved:
+        for name, saved in api.saved_queries().items():
+            click.echo(f"{name:34} {saved.question}")
+        return
+    if not sparql:
+        raise click.UsageError("give a query (SPARQL text, a .rq file or a saved query's name), or --list")
+    from .results import write_answer
+
     try:
-        result = api.query(sparql=sparql, store=store)
+        with api.stream_query(sparql=sparql, store=store, timeout=timeout or None, max_rows=max_rows or None,
+                              allow_service=allow_service) as answer:
+            n = write_answer(answer, sys.stdout, fmt, labels=labels)
+            if fmt == "table" and answer.kind != "boolean":
+                click.echo(f"{n} row(s)")
+            if answer.truncated:
+                click.echo(f"stopped at {n} rows (--max-rows); pass --max-rows 0 for all", err=True)
     except KGError as exc:
         raise _fail(exc) from exc
-    if result.kind == "boolean":
-        click.echo(json.dumps({"boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower())
-        return
-    if fmt == "json":
-        records = [dict(zip(result.variables, r, strict=False)) for r in result.rows]
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
-    elif fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(result.variables)
-        w.writerows(result.rows)
-        click.echo(buf.getvalue(), nl=False)
-    else:
-        click.echo(_table(result.variables, result.rows))
-        click.echo(f"{len(result.rows)} row(s)")
+    except KeyboardInterrupt:
+        click.echo("interrupted: the query was stopped", err=True)
+        sys.stdout.flush()
+        os._exit(130)  # the query thread may still be inside the store: leave without waiting for it
 
 
 @main.command()

@@ -165,3 +165,12 @@ def viz(*, out: str | os.PathLike[str], store: str | os.PathLike[str] | None = N
         g = graph_from_store(st, min_confidence=min_confidence, include_modal=include_modal)
     write_html(g, Path(out), title=title)
     return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+
+
+def stats(*, store: str | os.PathLike[str] | None = None) -> Any:
+    """Return the store's statistics (:class:`kg.stats.Stats`): articles, actors by type, statements by relation."""
+    from .stats import store_stats
+    from .store import open_store
+
+    with open_store(store, read_only=True) as st:
+        return store_stats(st)

@@ -194,6 +194,25 @@ def viz(out: str, store: str | None, min_confidence: float, include_modal: bool)
 
 
 @main.command()
+@STORE_OPTION
+def stats(store: str | None) -> None:
+    """Print what the store holds: articles, actors by type, statements by relation, the date range."""
+    from . import api
+
+    try:
+        s = api.stats(store=store)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"articles: {s.articles}" + (f" ({s.first_date} to {s.last_date})" if s.first_date else ""))
+    click.echo(f"actors: {s.actors}")
+    for name, n in s.actors_by_type.items():
+        click.echo(f"  {name:16} {n:6}")
+    click.echo(f"statements: {s.statements}")
+    for name, n in s.statements_by_relation.items():
+        click.echo(f"  {name:16} {n:6}")
+
+
+@main.command()
 def extractors() -> None:
     """List the registered extractors (switch one off with --disable NAME)."""
     from .relate import EXTRACTORS

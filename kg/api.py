@@ -174,3 +174,13 @@ def stats(*, store: str | os.PathLike[str] | None = None) -> Any:
 
     with open_store(store, read_only=True) as st:
         return store_stats(st)
+
+
+def export(*, fmt: str, out: str | os.PathLike[str], store: str | os.PathLike[str] | None = None,
+           min_confidence: float = 0.0, include_modal: bool = False) -> dict[str, int]:
+    """Write the store as ``fmt`` (graphml, gexf, csv, jsonld, trig, nquads) to ``out``; return counts."""
+    from .export import export_store
+    from .store import open_store
+
+    with open_store(store, read_only=True) as st:
+        return export_store(st, fmt=fmt, out=Path(out), min_confidence=min_confidence, include_modal=include_modal)

@@ -194,6 +194,24 @@ def viz(out: str, store: str | None, min_confidence: float, include_modal: bool)
 
 
 @main.command()
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["graphml", "gexf", "csv", "jsonld", "trig", "nquads"]))
+@click.option("--out", required=True, type=click.Path(), help="File to write (a folder for csv: nodes.csv, edges.csv).")
+@STORE_OPTION
+@MINCONF_OPTION
+@click.option("--include-modal", is_flag=True, help="Network formats: also negated, conditional, hedged, intended.")
+def export(fmt: str, out: str, store: str | None, min_confidence: float, include_modal: bool) -> None:
+    """Export the actor network (graphml, gexf, csv) or the whole store (jsonld, trig, nquads)."""
+    from . import api
+
+    try:
+        counts = api.export(fmt=fmt, out=out, store=store, min_confidence=min_confidence, include_modal=include_modal)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"wrote {out}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+@main.command()
 @STORE_OPTION
 def stats(store: str | None) -> None:
     """Print what the store holds: articles, actors by type, statements by relation, the date range."""

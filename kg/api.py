@@ -184,3 +184,15 @@ def export(*, fmt: str, out: str | os.PathLike[str], store: str | os.PathLike[st
 
     with open_store(store, read_only=True) as st:
         return export_store(st, fmt=fmt, out=Path(out), min_confidence=min_confidence, include_modal=include_modal)
+
+
+def serve(*, store: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 7878,
+          timeout: float | None = 60.0, max_rows: int = 10_000, allow_update: bool = False,
+          allow_service: bool = False, workers: int = 2) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint with a query page; blocks until interrupted."""
+    from .serve import serve as run
+    from .sparql import Limits
+
+    run(store=store, host=host, port=port, limits=Limits(timeout=timeout, max_rows=max_rows,
+                                                         allow_service=allow_service),
+        allow_update=allow_update, workers=workers)

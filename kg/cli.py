@@ -213,6 +213,30 @@ def export(fmt: str, out: str, store: str | None, min_confidence: float, include
 
 @main.command()
 @STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="Port to listen on.")
+@TIMEOUT_OPTION
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Answer at most this many rows (a cut answer has the header X-KG-Truncated).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (read-only by default).")
+@SERVICE_OPTION
+@click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True,
+              help="Query worker processes (1 with --allow-update).")
+def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, allow_update: bool,
+          allow_service: bool, workers: int) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /."""
+    from . import api
+
+    click.echo(f"serving {store or 'the store'} at http://{host}:{port}/ (SPARQL endpoint: /sparql); Ctrl-C stops")
+    try:
+        api.serve(store=store, host=host, port=port, timeout=timeout or None, max_rows=max_rows,
+                  allow_update=allow_update, allow_service=allow_service, workers=workers)
+    except KGError as exc:
+        raise _fail(exc) from exc
+
+
+@main.command()
+@STORE_OPTION
 def stats(store: str | None) -> None:
     """Print what the store holds: articles, actors by type, statements by relation, the date range."""
     from . import api

@@ -224,6 +224,17 @@ class Store(GraphStore):
         return QueryStream("triples", ["subject", "predicate", "object"],
                            _guard([t.subject, t.predicate, t.object] for t in result))
 
+    def update(self, sparql: str) -> None:
+        """Apply a SPARQL update in one transaction (``kg serve --allow-update``); errors raise QueryError."""
+        from .sparql import explain_syntax_error
+
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(explain_syntax_error(sparql, str(exc)).replace("kg query is read-only; ", "")) from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"update failed: {exc}") from exc
+
     def flush(self) -> None:
         self._store.flush()
 

@@ -32,8 +32,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from urllib.parse import parse_qs
 from typing import Any
+from urllib.parse import parse_qs
 
 from .errors import KGError, StoreError
 from .sparql import Limits, QueryText

@@ -196,3 +196,12 @@ def serve(*, store: str | os.PathLike[str] | None = None, host: str = "127.0.0.1
     run(store=store, host=host, port=port, limits=Limits(timeout=timeout, max_rows=max_rows,
                                                          allow_service=allow_service),
         allow_update=allow_update, workers=workers)
+
+
+def validate(*, store: str | os.PathLike[str] | None = None) -> Any:
+    """Return the store checked against the SHACL shapes (:class:`kg.validate.ValidationReport`)."""
+    from .store import open_store
+    from .validate import validate_store
+
+    with open_store(store, read_only=True) as st:
+        return validate_store(st)

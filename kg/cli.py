@@ -237,6 +237,31 @@ def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int
 
 @main.command()
 @STORE_OPTION
+@click.option("--print-shapes", is_flag=True, help="Print the SHACL shapes (Turtle) instead of validating.")
+def validate(store: str | None, print_shapes: bool) -> None:
+    """Check the store against the SHACL shapes; print each violation and exit 1 if there is any."""
+    from . import api
+
+    if print_shapes:
+        from .validate import shapes_graph
+
+        click.echo(shapes_graph().serialize(format="turtle"))
+        return
+    try:
+        report = api.validate(store=store)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    for v in report.violations:
+        click.echo(str(v))
+    summary = f"{report.graphs} graph(s), {report.statements} statement(s) checked"
+    if report.violations:
+        click.echo(f"{len(report.violations)} violation(s); {summary}", err=True)
+        sys.exit(1)
+    click.echo(f"conforms: {summary}")
+
+
+@main.command()
+@STORE_OPTION
 def stats(store: str | None) -> None:
     """Print what the store holds: articles, actors by type, statements by relation, the date range."""
     from . import api

@@ -126,10 +126,10 @@ def check_query(text: str, limits: Limits, *, command: str = "kg query") -> Quer
     return q
 
 
-def explain_syntax_error(text: str, message: str) -> str:
-    """Return a short, readable form of a store's SPARQL syntax error for ``text``."""
+def explain_syntax_error(text: str, message: str, *, update: bool = False) -> str:
+    """Return a short, readable form of a store's SPARQL syntax error for ``text`` (a query, or an update)."""
     q = QueryText.read(text)
-    if q.is_update:
+    if q.is_update and not update:
         return "this is a SPARQL update, not a query: kg query is read-only; use `kg ingest` to change the store"
     known = set(PREFIXES) | set(q.declared_prefixes)
     unknown = sorted(q.used_prefixes() - known)

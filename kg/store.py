@@ -231,7 +231,7 @@ class Store(GraphStore):
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
-            raise QueryError(explain_syntax_error(sparql, str(exc)).replace("kg query is read-only; ", "")) from exc
+            raise QueryError(explain_syntax_error(sparql, str(exc), update=True)) from exc
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"update failed: {exc}") from exc
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
+from rdflib.term import Node
 
 from .namespace import PK, PREFIXES, XSD
 
@@ -127,7 +128,8 @@ def _derive_relation_shapes(ont: Graph, g: Graph) -> None:
             g.add((st, SH.sparql, check))
             g.add((check, RDF.type, SH.SPARQLConstraint))
             g.add((check, SH.prefixes, PKSH.prefixes))
-            g.add((check, SH.message, Literal(f"the {role} {{?value}} of this pk:{name} statement must be a {allowed}")))
+            message = f"the {role} {{?value}} of this pk:{name} statement must be a {allowed}"
+            g.add((check, SH.message, Literal(message)))
             values = ", ".join(f"<{t}>" for t in types)  # pyshacl allows no VALUES in a constraint
             g.add((check, SH.select, Literal(
                 f"SELECT $this ?value WHERE {{ $this rdf:predicate <{rel}> ; rdf:{role} ?value . "
@@ -138,7 +140,7 @@ def _one_of_classes(g: Graph, shape: URIRef, types: list) -> None:  # noqa: ANN0
     if len(types) == 1:
         g.add((shape, SH["class"], types[0]))
         return
-    members = []
+    members: list[Node] = []
     for t in types:
         alt = BNode()
         g.add((alt, SH["class"], t))

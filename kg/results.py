@@ -100,7 +100,10 @@ def write_csv(variables: list[str], rows: Iterable[list[Any]], out: IO[str]) -> 
     w.writerow(variables)
     n = 0
     for r in rows:
-        w.writerow(["" if t is None else plain(t) for t in r])
+        try:
+            w.writerow(["" if t is None else t.value for t in r])
+        except AttributeError:  # an RDF-star triple term has no single value
+            w.writerow(["" if t is None else plain(t) for t in r])
         n += 1
     return n
 

@@ -257,8 +257,12 @@ def run_guarded(store: GraphStore, text: str, limits: Limits, *, command: str = 
                 kind, batch = take()
                 if kind == "end":
                     return
+                if cap is None or n + len(batch) <= cap:
+                    n += len(batch)
+                    yield from batch
+                    continue
                 for row in batch:
-                    if cap is not None and n >= cap:
+                    if n >= cap:
                         answer.truncated = True
                         return
                     n += 1

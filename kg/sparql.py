@@ -18,6 +18,7 @@ not mistaken for the keyword); the parsing proper is left to the store.
 
 from __future__ import annotations
 
+import logging
 import queue
 import re
 import threading
@@ -28,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import QueryError
 from .namespace import PREFIXES
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from .store import GraphStore, QueryStream
@@ -227,6 +230,7 @@ def run_guarded(store: GraphStore, text: str, limits: Limits, *, command: str = 
 
     worker = threading.Thread(target=produce, name="kg-query", daemon=True)
     worker.start()
+    log.debug("query evaluating (timeout %s s, max rows %s)", limits.timeout, limits.max_rows)
 
     def take() -> tuple[str, Any]:
         remaining = None if deadline is None else deadline - time.monotonic()

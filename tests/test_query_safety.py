@@ -163,12 +163,18 @@ def test_query_past_the_timeout_is_stopped(store: Path) -> None:
 
 
 def test_ctrl_c_stops_a_running_query(store: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "query", CROSS, "--store", str(store),
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "-vv", "query", CROSS, "--store", str(store),
                              "--timeout", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)  # let it start evaluating
+    assert proc.stderr is not None
+    seen = []
+    for line in proc.stderr:  # wait until the query is being evaluated (the debug log says so)
+        seen.append(line)
+        if "query evaluating" in line:
+            break
+    time.sleep(0.5)
     os.kill(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
+    assert proc.returncode == 130, "".join(seen) + err
     assert "interrupted" in err
 
 

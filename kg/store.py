@@ -80,8 +80,6 @@ def term_value(term: Any) -> Any:
     return getattr(term, "value", str(term))
 
 
-_term_value = term_value
-
 
 class GraphStore(ABC):
     """The store interface: open (the constructor), replace a graph, query, close."""

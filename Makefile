@@ -42,6 +42,7 @@ lint: setup
 	$(BIN)/mypy
 
 bench: setup
+	$(BIN)/python benchmarks/query_bench.py
 	$(BIN)/python benchmarks/bench.py
 
 clean:

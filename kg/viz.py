@@ -21,7 +21,7 @@ from .ontology import load_ontology
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .store import Store
+    from .store import GraphStore
 
 #: Above this many edges the layout is computed once in Python, physics off.
 STATIC_LAYOUT_EDGES = 1500
@@ -49,7 +49,7 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def graph_from_store(store: Store, *, min_confidence: float = 0.0, include_modal: bool = False) -> nx.MultiDiGraph:
+def graph_from_store(store: GraphStore, *, min_confidence: float = 0.0, include_modal: bool = False) -> nx.MultiDiGraph:
     """Return the store's statements as a networkx multigraph, one edge per (subject, relation, object)."""
     import networkx as nx
 

@@ -93,3 +93,73 @@ def write_articles(folder: Path, *, bad: bool = True) -> Path:
 def articles_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder (one per test module) holding the three own articles plus a binary and an empty file."""
     return write_articles(tmp_path_factory.mktemp("articles"))
+
+
+# ---------------------------------------------------------------- servers the tests start
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_http(url: str, proc, seconds: float = 30.0) -> None:  # noqa: ANN001 - a Popen
+    """Wait until ``url`` answers (any HTTP status), failing early if ``proc`` died."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}")
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+def oxigraph_binary() -> str:
+    """Return the `oxigraph` server binary installed by the `oxigraph` PyPI package (a test dependency)."""
+    import shutil
+    import sys
+
+    here = Path(sys.executable).parent / "oxigraph"
+    found = str(here) if here.exists() else shutil.which("oxigraph")
+    if not found:
+        pytest.fail("the `oxigraph` server binary is missing: run `make setup` (it installs the oxigraph package)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - yields the query endpoint URL
+    """Start `oxigraph serve` (union default graph) on a free port; yield its query endpoint URL."""
+    import subprocess
+
+    port = free_port()
+    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
+                             "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", proc)
+        yield f"http://127.0.0.1:{port}/query"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def clear_oxigraph(endpoint: str) -> None:
+    """Remove every graph from the test Oxigraph server behind ``endpoint``."""
+    import urllib.request
+
+    url = endpoint.rsplit("/", 1)[0] + "/update"
+    req = urllib.request.Request(url, data=b"DROP ALL", headers={"Content-Type": "application/sparql-update"})
+    urllib.request.urlopen(req, timeout=10).close()

@@ -255,7 +255,7 @@ def test_query_table(ingested: tuple[Result, Path]) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].strip() == "g" and set(lines[1].strip()) == {"-"}
-    assert [line.strip() for line in lines[2:-1]] == [str(PKART[a]) for a in GOOD]
+    assert [line.strip() for line in lines[2:-1]] == [f"pkart:{a}" for a in GOOD]   # compact names
     assert lines[-1] == "3 row(s)"
 
 

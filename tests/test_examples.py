@@ -62,3 +62,10 @@ def test_example_query_answers(query: Path, examples_store: tuple[api.IngestRepo
         assert result.boolean
     else:
         assert len(result.rows) >= 1, f"{query.name} returned no rows"
+
+
+def test_examples_store_validates_against_the_shapes(examples_store: tuple[api.IngestReport, Path]) -> None:
+    _, store = examples_store
+    report = api.validate(store=store)
+    assert report.conforms, "\n".join(str(v) for v in report.violations)
+    assert report.statements > 0

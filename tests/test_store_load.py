@@ -17,7 +17,7 @@ import spacy
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.errors import QueryError, StoreError
+from kg.errors import StoreError
 from kg.extract import Extraction
 from kg.load import article_iri, statement_iri, to_graph, to_ntriples
 from kg.ontology import DCTERMS, PK, PKID, load_ontology
@@ -200,78 +200,7 @@ NT_A = ("<https://policy-kg.org/id/ofcom> <https://policy-kg.org/ns#fines> <http
 NT_B = ("<https://policy-kg.org/id/acme-social> <https://policy-kg.org/ns#criticises> "
         "<https://policy-kg.org/id/ofcom> .\n")
 
-
-@pytest.fixture
-def store(tmp_path: Path):  # noqa: ANN201 - a Store, closed after the test
-    with Store(tmp_path / "store") as st:
-        yield st
-
-
-def test_replace_graph_twice_changes_nothing(store: Store) -> None:
-    store.replace_graph(G1, NT_A)
-    before = (len(store), store.graphs(), store.graph_ntriples(G1))
-    store.replace_graph(G1, NT_A)
-    assert (len(store), store.graphs(), store.graph_ntriples(G1)) == before
-    assert len(store) == 2
-
-
-def test_replace_graph_replaces(store: Store) -> None:
-    store.replace_graph(G1, NT_A)
-    store.replace_graph(G2, NT_B)
-    store.replace_graph(G1, NT_B)
-    assert store.graph_ntriples(G1) == {NT_B.strip()}
-    assert store.graph_ntriples(G2) == {NT_B.strip()}
-    assert store.query("ASK { pkid:ofcom pk:fines pkid:acme-social }").boolean is False
-    assert store.graphs() == sorted([G1, G2])
-
-
-def test_malformed_ntriples_raise_store_error_and_keep_old_graph(store: Store) -> None:
-    store.replace_graph(G1, NT_A)
-    before = store.graph_ntriples(G1)
-    for bad in ("<https://policy-kg.org/id/x> <https://policy-kg.org/ns#fines> not-an-iri .",
-                "<https://policy-kg.org/id/x> <https://policy-kg.org/ns#fines> \"unclosed .",
-                NT_A + "} } ; DROP ALL ; INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> ."):
-        with pytest.raises(StoreError, match="cannot write graph"):
-            store.replace_graph(G1, bad)
-        assert store.graph_ntriples(G1) == before
-    assert store.graphs() == [G1]
-
-
-def test_awkward_literals_round_trip_through_the_store(store: Store) -> None:
-    g = Graph()
-    text = 'quote " backslash \\ newline \n tab \t line-sep \u2028 para-sep \u2029 nel \x85 ff \x0c “curly” £€'
-    g.add((PKID["acme-social"], RDFS.label, Literal(text)))
-    g.add((PKID["acme-social"], PK.mention, Literal("Acme", lang="en")))
-    store.replace_graph(G1, to_ntriples(g))
-    assert len(store) == 2
-    rows = store.query("SELECT ?l WHERE { pkid:acme-social rdfs:label ?l }").rows
-    assert rows == [[text]]
-
-
-def test_query_with_predeclared_prefixes_over_the_union(store: Store) -> None:
-    store.replace_graph(G1, NT_A)
-    store.replace_graph(G2, NT_B)
-    res = store.query("SELECT ?who ?what WHERE { ?who ?what pkid:ofcom . ?who ?p2 ?o2 }")
-    assert res.kind == "select" and res.variables == ["who", "what"]
-    assert res.rows == [["https://policy-kg.org/id/acme-social", "https://policy-kg.org/ns#criticises"]]
-    res = store.query("SELECT ?l WHERE { pkid:ofcom rdfs:label ?l }")
-    assert res.rows == [["Ofcom"]]
-    res = store.query("CONSTRUCT { ?s pk:fines ?o } WHERE { ?s pk:fines ?o }")
-    assert res.kind == "triples" and len(res.rows) == 1
-    assert store.query(f"ASK {{ GRAPH <{G2}> {{ ?s pk:criticises ?o }} }}").boolean is True
-
-
-def test_sparql_syntax_error_raises_query_error(store: Store) -> None:
-    with pytest.raises(QueryError, match="SPARQL syntax"):
-        store.query("SELEC ?s WHERE { ?s ?p ?o }")
-    with pytest.raises(QueryError, match="SPARQL syntax"):
-        store.query("SELECT ?s WHERE { ?s nope:p ?o }")
-
-
-def test_query_evaluation_error_raises_query_error(store: Store) -> None:
-    store.replace_graph(G1, NT_A)
-    with pytest.raises(QueryError, match="query failed"):
-        store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY xsd:noSuchFunction(?o)")
+# The backend-independent store tests are in test_store_contract.py.
 
 
 def test_opening_missing_store_read_only_raises_store_error(tmp_path: Path) -> None:

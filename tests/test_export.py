@@ -1,0 +1,116 @@
+"""`kg export`: the actor network loads in networkx (GraphML, GEXF) and pandas-style CSV; TriG, N-Quads and
+JSON-LD load back into a fresh store with the same quads.
+
+The store holds the hand-built extraction of test_store_load (no model) and
+the ontology graph, as `kg ingest` writes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset
+from test_store_load import hand_extraction
+
+from kg import api
+from kg.cli import main
+from kg.load import article_iri, to_graph, to_ntriples
+from kg.namespace import PKID
+from kg.store import ONTOLOGY_GRAPH, Store
+
+NDA, ACME, ZETA = (str(PKID[x]) for x in ("northland-data-authority", "acme-social", "zeta-chat"))
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("export") / "store"
+    with Store(path) as st:
+        api._store_ontology(st, ONTOLOGY_GRAPH)
+        st.replace_graph(str(article_iri("hand-built")), to_ntriples(to_graph(hand_extraction())))
+    return path
+
+
+def quad_count(store: Path) -> int:
+    with Store(store, read_only=True) as st:
+        return len(st)
+
+
+def test_graphml_loads_in_networkx_with_the_attributes(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "net.graphml"
+    counts = api.export(fmt="graphml", out=out, store=store)
+    g = nx.read_graphml(out)
+    assert counts == {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+    # Asserted, non-negated statements only: the fine and the criticism.
+    edges = {(s, o, d["relation"]) for s, o, d in g.edges(data=True)}
+    assert edges == {(NDA, ACME, "fines"), (ACME, NDA, "criticises")}
+    assert g.nodes[NDA]["label"] == "Northland Data Authority" and g.nodes[NDA]["type"] == "Regulator"
+    assert g.nodes[NDA]["articles"] == 1 and g.nodes[NDA]["article_ids"] == "hand-built"
+    (fine,) = [d for s, o, d in g.edges(data=True) if d["relation"] == "fines"]
+    assert fine["statements"] == 1 and fine["confidence"] == pytest.approx(0.85)
+    assert fine["first_date"] == fine["last_date"] == "2026-01-12" and fine["article_ids"] == "hand-built"
+
+
+def test_include_modal_adds_negated_and_intended(store: Path, tmp_path: Path) -> None:
+    api.export(fmt="graphml", out=tmp_path / "all.graphml", store=store, include_modal=True)
+    g = nx.read_graphml(tmp_path / "all.graphml")
+    assert {d["relation"] for *_, d in g.edges(data=True)} == {"fines", "criticises", "bans", "investigates"}
+    assert g.nodes[ZETA]["type"] == "Platform"
+
+
+def test_gexf_loads_in_networkx(store: Path, tmp_path: Path) -> None:
+    api.export(fmt="gexf", out=tmp_path / "net.gexf", store=store)
+    g = nx.read_gexf(tmp_path / "net.gexf")
+    assert g.number_of_edges() == 2 and g.nodes[NDA]["label"] == "Northland Data Authority"
+
+
+def test_csv_is_a_node_table_and_an_edge_table(store: Path, tmp_path: Path) -> None:
+    api.export(fmt="csv", out=tmp_path / "csv", store=store)
+    with (tmp_path / "csv" / "nodes.csv").open(encoding="utf-8") as fh:
+        nodes = {r["id"]: r for r in csv.DictReader(fh)}
+    with (tmp_path / "csv" / "edges.csv").open(encoding="utf-8") as fh:
+        edges = list(csv.DictReader(fh))
+    assert set(nodes) == {NDA, ACME}
+    assert nodes[ACME]["type"] == "Company" and nodes[ACME]["label"] == "Acme Social"
+    assert {(e["source"], e["relation"], e["target"]) for e in edges} == {(NDA, "fines", ACME),
+                                                                           (ACME, "criticises", NDA)}
+    assert set(edges[0]) == {"source", "target", "relation", "statements", "first_date", "last_date", "article_ids",
+                             "confidence"}
+
+
+def test_csv_refuses_a_file_as_its_folder(store: Path, tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "--format", "csv", "--out", str(tmp_path / "taken"),
+                                       "--store", str(store)])
+    assert result.exit_code == 1 and "is a file" in result.output
+
+
+@pytest.mark.parametrize(("fmt", "rdf_format"), [("trig", pyoxigraph.RdfFormat.TRIG),
+                                                  ("nquads", pyoxigraph.RdfFormat.N_QUADS)])
+def test_dataset_exports_load_into_a_fresh_store(store: Path, tmp_path: Path, fmt: str, rdf_format) -> None:  # noqa: ANN001
+    out = tmp_path / f"all.{fmt}"
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "--out", str(out), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    fresh = pyoxigraph.Store()
+    fresh.load(path=str(out), format=rdf_format)
+    assert len(fresh) == quad_count(store)
+    assert sorted(g.value for g in fresh.named_graphs()) == sorted([ONTOLOGY_GRAPH, str(article_iri("hand-built"))])
+
+
+def test_json_ld_reads_with_short_names_and_loads_back(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.jsonld"
+    api.export(fmt="jsonld", out=out, store=store)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    ctx = doc["@context"]
+    assert ctx["evidence"] == "pk:evidence" and ctx["fines"] == {"@id": "pk:fines", "@type": "@id"}
+    text = out.read_text(encoding="utf-8")
+    assert '"evidence": "Northland Data Authority fined Acme Social on Monday."' in text
+    assert '"subject": "pkid:northland-data-authority"' in text
+    ds = Dataset()
+    ds.parse(out, format="json-ld")
+    assert sum(1 for _ in ds.quads((None, None, None, None))) == quad_count(store)

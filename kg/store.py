@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import QueryError, StoreError
 from .ontology import PREFIXES
+from .storecheck import check_store_folder, explain_open_error
 
 log = logging.getLogger(__name__)
 
@@ -52,16 +53,15 @@ class Store:
 
         self.path = store_path(path)
         self.read_only = read_only
+        check_store_folder(self.path, read_only=read_only)
         try:
             if read_only:
-                if not self.path.exists():
-                    raise StoreError(f"no store at {self.path}: run `kg ingest` first, or pass --store DIR")
                 self._store = pyoxigraph.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = pyoxigraph.Store(str(self.path))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {self.path}: {exc}. Is another kg process using it?") from exc
+        except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
+            raise explain_open_error(self.path, exc) from exc
 
     def replace_graph(self, graph_iri: str, ntriples: str) -> None:
         """Replace the named graph ``graph_iri`` with the N-Triples ``ntriples``, atomically."""

@@ -83,11 +83,12 @@ def read_url_file(path: str | os.PathLike[str]) -> Iterator[str | ReadProblem]:
             yield ReadProblem(f"{where}:{n}", f"not an http(s) URL: {line[:80]!r}")
 
 
-def fetch_articles(urls: Iterable[str | ReadProblem], *, options: FetchOptions = FetchOptions(),
+def fetch_articles(urls: Iterable[str | ReadProblem], *, options: FetchOptions | None = None,
                    max_chars: int = 2_000_000) -> Iterator[Article | ReadProblem]:
     """Yield the article at each URL (every item's article for a feed), in order, fetching a few at a time."""
     import httpx
 
+    options = options or FetchOptions()
     limits = httpx.Limits(max_connections=options.concurrency, max_keepalive_connections=options.concurrency)
     client = httpx.Client(timeout=options.timeout, follow_redirects=True, limits=limits,
                           headers={"User-Agent": options.user_agent, "Accept": "text/html, application/xhtml+xml, "

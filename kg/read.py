@@ -115,6 +115,9 @@ class Fields:
     id: str | None = None
 
 
+#: No field named: the defaults are tried.
+NO_FIELDS = Fields()
+
 #: Field names tried in order when none is given: those of common scrapers (trafilatura, news-please,
 #: newspaper3k, feed exports) and of hand-made files.
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -257,12 +260,14 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> str:
             raise InputError(f"{where}: not valid {encoding} (byte {exc.start}); check --encoding") from exc
     name, skip = sniff_encoding(data[:4096])
     if name is None and b"\x00" in data[:4096]:
-        raise InputError(f"{where}: looks binary (NUL bytes); give a UTF-8 text, Markdown or HTML file (UTF-16 works too)")
+        raise InputError(f"{where}: looks binary (NUL bytes); give a UTF-8 text, Markdown or HTML file "
+                         "(UTF-16 works too)")
     try:
         return data[skip:].decode(name or "utf-8")
     except UnicodeDecodeError as exc:
         if name and name != "utf-8":
-            raise InputError(f"{where}: not valid {name.upper()} (byte {exc.start + skip}); re-save it as UTF-8") from exc
+            raise InputError(f"{where}: not valid {name.upper()} (byte {exc.start + skip}); "
+                             "re-save it as UTF-8") from exc
         raise InputError(
             f"{where}: not valid UTF-8 (byte {exc.start + skip}); pass --encoding latin-1 (or the file's encoding), "
             "or re-save it as UTF-8, e.g. `iconv -f latin1 -t utf-8`") from exc
@@ -513,7 +518,7 @@ def iter_paths(paths: list[Path]) -> Iterator[Path]:
             yield p
 
 
-def read_file(path: Path, *, origin: str, article_id: str, fields: Fields = Fields(), fmt: str | None = None,
+def read_file(path: Path, *, origin: str, article_id: str, fields: Fields = NO_FIELDS, fmt: str | None = None,
               encoding: str | None = None, max_chars: int = MAX_CHARS) -> Iterator[Article | ReadProblem]:
     """Yield the articles in one file, and a :class:`ReadProblem` for the file or each record that fails."""
     from . import records
@@ -537,7 +542,7 @@ def read_file(path: Path, *, origin: str, article_id: str, fields: Fields = Fiel
         yield ReadProblem(where, str(exc))
 
 
-def read_stream(stream: BinaryIO, *, fmt: str | None = None, fields: Fields = Fields(), encoding: str | None = None,
+def read_stream(stream: BinaryIO, *, fmt: str | None = None, fields: Fields = NO_FIELDS, encoding: str | None = None,
                 max_chars: int = MAX_CHARS) -> Iterator[Article | ReadProblem]:
     """Yield the articles read from standard input (``-``): one document, or records when ``fmt`` says so."""
     from . import records
@@ -578,7 +583,7 @@ def read_stream(stream: BinaryIO, *, fmt: str | None = None, fields: Fields = Fi
     yield with_origin(art, f"stdin#sha256={digest[:16]}")
 
 
-def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, fields: Fields = Fields(), fmt: str | None = None,
+def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, fields: Fields = NO_FIELDS, fmt: str | None = None,
                 encoding: str | None = None, max_chars: int = MAX_CHARS,
                 stdin: BinaryIO | None = None) -> Iterator[Article | ReadProblem]:
     """Yield every article under the local ``inputs`` (files, folders, ``-``), one at a time, problems inline.
@@ -609,7 +614,7 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, fields: Fields = Fi
                                  encoding=encoding, max_chars=max_chars)
 
 
-def read_article(path: Path, *, fields: Fields = Fields(), encoding: str | None = None) -> list[Article]:
+def read_article(path: Path, *, fields: Fields = NO_FIELDS, encoding: str | None = None) -> list[Article]:
     """Return the articles in the file at ``path`` (several for JSON Lines, CSV, WARC); the first problem raises."""
     stem = strip_suffixes(path.name) if file_format(path.name) else path.stem
     out: list[Article] = []
@@ -647,8 +652,10 @@ def count_inputs(inputs: Iterable[str | os.PathLike[str]], *, limit_seconds: flo
             if fmt == "warc" or f.name.lower().endswith(".gz"):
                 return None
             try:
+                lines = 0
                 with f.open("rb") as fh:
-                    lines = sum(chunk.count(b"\n") for chunk in iter(lambda fh=fh: fh.read(1 << 20), b""))
+                    while chunk := fh.read(1 << 20):
+                        lines += chunk.count(b"\n")
             except OSError:
                 continue
             total += max(lines - (fmt == "csv"), 0)

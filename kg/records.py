@@ -25,6 +25,7 @@ from typing import Any, BinaryIO
 from .errors import InputError
 from .read import (
     DEFAULT_FIELDS,
+    NO_FIELDS,
     Article,
     Fields,
     ReadProblem,
@@ -64,7 +65,7 @@ class _Joined(io.RawIOBase):
         return len(data)
 
 
-def read_record_file(path: Path, fmt: str, *, origin: str, stem: str, fields: Fields = Fields(),
+def read_record_file(path: Path, fmt: str, *, origin: str, stem: str, fields: Fields = NO_FIELDS,
                      encoding: str | None = None, max_chars: int = 2_000_000) -> Iterator[Article | ReadProblem]:
     """Yield the records of the file at ``path`` (``.gz`` for JSON Lines and CSV is unpacked as it streams)."""
     import gzip
@@ -89,7 +90,7 @@ def read_record_file(path: Path, fmt: str, *, origin: str, stem: str, fields: Fi
                                 encoding=encoding, max_chars=max_chars)
 
 
-def read_records(stream: BinaryIO, fmt: str, *, where: str, origin: str, stem: str, fields: Fields = Fields(),
+def read_records(stream: BinaryIO, fmt: str, *, where: str, origin: str, stem: str, fields: Fields = NO_FIELDS,
                  encoding: str | None = None, max_chars: int = 2_000_000) -> Iterator[Article | ReadProblem]:
     """Yield the records of a JSON Lines, CSV or WARC byte stream."""
     if fmt == "warc":

@@ -214,7 +214,7 @@ def _fetch_one(client: Any, hosts: _HostLimits, url: str, item: _FeedItem | None
 
 
 def _page(url: str, ctype: str, body: bytes, max_chars: int) -> Article:
-    art_id = url_id(url)
+    art_id = url_id(canonical_url(url))
     if not body.strip():
         raise InputError(f"{url}: the page is empty")
     charset = ctype.split("charset=", 1)[1].split(";")[0].strip(" \"'") if "charset=" in ctype else None

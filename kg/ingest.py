@@ -161,7 +161,7 @@ def split_for_parser(text: str, limit: int = CHUNK_CHARS) -> list[str]:
 def _split_long(text: str, limit: int) -> list[str]:
     out: list[str] = []
     current = ""
-    for unit in re.split(r"(?<=[.!?])\s+", text):
+    for unit in re.split(r"(?<=[.!?])\s+", text.strip()):
         parts = [unit] if len(unit) <= limit else _split_words(unit, limit)
         for part in parts:
             if current and len(current) + 1 + len(part) > limit:
@@ -211,8 +211,10 @@ def extract_batch(items: list[tuple[int, Article]], settings: Settings) -> list[
     ont = load_ontology()
     texts: list[str] = []
     owner: list[int] = []
+    limit = max(1000, min(settings.chunk_chars, nlp.max_length - 1)) if hasattr(nlp, "max_length") \
+        else settings.chunk_chars
     for i, (_, article) in enumerate(items):
-        for chunk in split_for_parser(article.body, settings.chunk_chars):
+        for chunk in split_for_parser(article.body, limit):
             texts.append(chunk)
             owner.append(i)
     results: list[Result] = []

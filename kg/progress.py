@@ -70,7 +70,8 @@ class ProgressLine:
         try:
             columns = os.get_terminal_size(self.stream.fileno()).columns
         except (OSError, ValueError, AttributeError):
-            columns = 100
+            columns = 0
+        columns = columns or 100  # a terminal that does not say its width
         text = self.line(time.monotonic() if now is None else now)[: max(columns - 1, 20)]
         self.stream.write("\r\x1b[K" + text)
         self.stream.flush()

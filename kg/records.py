@@ -270,7 +270,7 @@ def _record(rec: dict[str, Any], *, loc: str, origin: str, stem: str, fields: Fi
         ident = _scalar(rec, "id", fields.id, loc)
         source = _scalar(rec, "source", None, loc)
         url = url if url and is_url(url) else None
-        provisional = readable_id(ident) if ident else url_id(url) if url else stem
+        provisional = readable_id(ident) if ident else url_id(canonical_url(url)) if url else stem
         if looks_like_html(text):
             art = parse_html(text, article_id=provisional, path=loc, url=url)
         else:
@@ -333,7 +333,7 @@ def _warc_page(rec: Any, *, loc: str, url: str, ctype: str, origin: str, stem: s
     if len(payload) > 4 * max_chars:
         return ReadProblem(loc, f"page larger than --max-chars {max_chars:,} allows; skipped")
     url = url if is_url(url) else ""
-    provisional = url_id(url) if url else f"{stem}-record-{n}"
+    provisional = url_id(canonical_url(url)) if url else f"{stem}-record-{n}"
     try:
         if not payload.strip():
             raise InputError(f"{loc}: empty page")

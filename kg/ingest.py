@@ -768,7 +768,7 @@ def run(items: Iterable[Article | ReadProblem], *, st: Store, settings: Settings
     try:
         for item in items:
             if isinstance(item, ReadProblem):
-                emit(Outcome("warning" if item.warning else "failed", item.location, reason=str(item)))
+                emit(Outcome("warning" if item.warning else "failed", item.location, reason=item.reason))
                 continue
             job, outcome = planner.plan(item, writer.put)
             if outcome is not None:

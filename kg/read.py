@@ -100,6 +100,10 @@ class ReadProblem:
     reason: str
     warning: bool = False
 
+    def __post_init__(self) -> None:
+        # Errors raised while reading name their file; the location says it already.
+        self.reason = self.reason.removeprefix(f"{self.location}: ")
+
     def __str__(self) -> str:
         return self.reason if self.reason.startswith(self.location) else f"{self.location}: {self.reason}"
 

@@ -304,6 +304,13 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
     try:
         for rec in ArchiveIterator(stream):
             n += 1
+            if not str(rec.format).startswith("warc"):
+                yield ReadProblem(where, "not a WARC file (no WARC/1.x record header); kg reads WARC archives")
+                return
+            if rec.rec_type is None or rec.rec_headers is None:
+                yield ReadProblem(f"{where}: record {n}", f"the archive is damaged here (a record without a WARC "
+                                  f"type); the {n - 1} record(s) before it were read")
+                return
             if rec.rec_type not in ("response", "resource"):
                 continue
             url = (rec.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")

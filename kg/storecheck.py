@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 
 from .errors import StoreError
@@ -82,7 +83,7 @@ def explain_open_error(path: Path, exc: BaseException) -> StoreError:
                           "to the folder and its files: fix the permissions or choose another --store")
     if code == errno.ENOSPC or "no space left" in lowered:
         return StoreError(f"the disk holding the store at {path} is full ({msg}); free some space and run again")
-    if "lock" in lowered:
+    if re.search(r"\block\b|/LOCK\b", msg, re.IGNORECASE):  # "lock hold by ...", "While lock file: .../LOCK"
         return StoreError(f"the store at {path} is in use by another kg process (it holds the store's lock); "
                           "wait for it to finish, or use another --store")
     return StoreError(f"the store at {path} is damaged and cannot be opened ({msg[:300]}); {rebuild_hint(path)}")

@@ -111,7 +111,12 @@ def test_reading_is_lazy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         (tmp_path / f"a{i}.txt").write_text(BODY, encoding="utf-8")
     opened: list[str] = []
     real = read_module.read_bytes
-    monkeypatch.setattr(read_module, "read_bytes", lambda path, *a, **k: opened.append(path.name) or real(path, *a, **k))
+
+    def counting(path: Path, *a: object, **k: object) -> bytes:
+        opened.append(path.name)
+        return real(path, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(read_module, "read_bytes", counting)
     stream = read_inputs([tmp_path])
     first = next(stream)
     assert isinstance(first, Article) and opened == ["a0.txt"]

@@ -23,16 +23,12 @@ import logging
 from collections.abc import Iterator
 from concurrent.futures import Executor
 
-from .errors import KGError
+from .errors import DistributedError
 
 log = logging.getLogger(__name__)
 
 #: Articles per task sent to a Dask worker: large enough that scheduling costs little per article.
-PARTITION = 64
-
-
-class DistributedError(KGError):
-    """The Dask path cannot start: Dask missing, or the scheduler unreachable."""
+PARTITION = 32
 
 
 @contextlib.contextmanager

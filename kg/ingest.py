@@ -822,8 +822,11 @@ def ingest_inputs(*, inputs: Iterable[str | os.PathLike[str]], store: str | os.P
 
     with Store(store) as st:
         store_ontology(st, ONTOLOGY_GRAPH)
+        from .distributed import PARTITION
+
         return run(items(), st=st, settings=settings, workers=workers or default_workers(), force=force,
-                   on_outcome=on_outcome, executor=executor)
+                   on_outcome=on_outcome, executor=executor,
+                   batch_size=BATCH_SIZE if executor is None else PARTITION)
 
 
 def store_ontology(st: Store, graph_iri: str) -> None:

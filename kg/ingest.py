@@ -270,13 +270,27 @@ def graph_nquads(ex: Any) -> str:
     from .load import article_iri, to_graph, to_ntriples
 
     suffix = f" <{article_iri(ex.article.id)}> .\n"
-    return "".join(line[:-2] + suffix for line in to_ntriples(to_graph(ex)).splitlines(keepends=False) if line)
+    # Split on "\n" only: N-Triples leaves form feeds, U+2028 and the like unescaped inside literals.
+    nquads = "".join(line[:-2] + suffix for line in to_ntriples(to_graph(ex)).split("\n") if line)
+    _check_nquads(nquads)
+    return nquads
+
+
+def _check_nquads(nquads: str) -> None:
+    """Raise KGError when ``nquads`` would not load: a bug, but one that must cost one article, not the run."""
+    import pyoxigraph
+
+    try:
+        for _ in pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS):
+            pass
+    except (SyntaxError, ValueError) as exc:
+        raise KGError(f"the article's graph is not valid RDF ({exc}); this is a bug, please report it") from exc
 
 
 def nquads_to_ntriples(nquads: str, graph_iri: str) -> str:
     """Return the triples of the one graph ``graph_iri`` in ``nquads`` as N-Triples."""
     suffix = f" <{graph_iri}> ."
-    return "".join(line[: -len(suffix)] + " .\n" for line in nquads.splitlines() if line.endswith(suffix))
+    return "".join(line[: -len(suffix)] + " .\n" for line in nquads.split("\n") if line.endswith(suffix))
 
 
 # ---------------------------------------------------------------- identity

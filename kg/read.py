@@ -384,6 +384,7 @@ def parse_html(raw: str | bytes, *, article_id: str, path: str | None = None, ur
     """Return the article held in HTML ``raw``, main text found by trafilatura (bytes: it finds the charset)."""
     import trafilatura
 
+    _quiet_trafilatura()
     where = path or url or article_id
     try:
         doc = trafilatura.bare_extraction(raw, url=url, with_metadata=True, include_comments=False,
@@ -404,6 +405,15 @@ def parse_html(raw: str | bytes, *, article_id: str, path: str | None = None, ur
         raise InputError(f"{where}: no article text found in the HTML (only boilerplate)")
     return Article(id=article_id, text="\n\n".join(paragraphs), title=title, date=normalise_date(data.get("date")),
                    source=data.get("sitename") or data.get("hostname"), url=url or data.get("url"), path=path)
+
+
+@functools.lru_cache(maxsize=1)
+def _quiet_trafilatura() -> None:
+    """Silence trafilatura's own log lines: a page without text is reported once, by kg, with its name."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def looks_like_html(text: str) -> bool:

@@ -106,6 +106,9 @@ def read_records(stream: BinaryIO, fmt: str, *, where: str, origin: str, stem: s
     except (OSError, EOFError, zlib.error) as exc:  # a truncated or damaged .gz, a failing disk
         yield ReadProblem(where, f"the file is damaged or cut short after {done} record(s) ({exc}); "
                           "the records before were read")
+        return
+    if not done:
+        yield ReadProblem(where, "no records in this file (it is empty, or has only blank lines or a header row)")
 
 
 # ---------------------------------------------------------------- lines
@@ -191,6 +194,10 @@ def _csv(stream: BinaryIO, *, where: str, origin: str, stem: str, fields: Fields
         return
     except csv.Error as exc:
         yield ReadProblem(f"{where}:1", f"malformed CSV header ({exc})")
+        return
+    if not any(header):
+        yield from problems
+        yield ReadProblem(f"{where}:1", "the first row must name the columns (text, title, date, url, id)")
         return
     if len(set(header)) != len(header):
         yield ReadProblem(f"{where}:1", "the header names a column twice; give each column its own name")
@@ -326,7 +333,7 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
                 continue
             yield _warc_page(rec, loc=loc, url=url, ctype=ctype, origin=origin, stem=stem, n=n,
                              max_chars=max_chars)
-    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, KeyError, IndexError) as exc:
+    except (ArchiveLoadFailed, Exception) as exc:  # noqa: BLE001 - warcio fails in many ways on a broken archive
         yield ReadProblem(f"{where}: record {n + 1}", f"the archive is damaged here ({type(exc).__name__}: "
                           f"{str(exc)[:200]}); the {n} record(s) before it were read")
 

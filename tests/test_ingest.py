@@ -466,3 +466,13 @@ def test_ingest_inputs_accepts_settings(tmp_path: Path) -> None:
     write(tmp_path / "in", {"a.txt": OFCOM})
     report = ingest_inputs(inputs=[tmp_path / "in"], store=tmp_path / "store", settings=Settings(), workers=1)
     assert report.new == 1
+
+
+def test_line_breaking_characters_inside_literals_survive(tmp_path: Path) -> None:
+    """Found by fuzzing: a form feed or U+2028 in a sentence split a graph's lines apart."""
+    write(tmp_path / "in", {"ff.txt": "Ofcom fined\x0cAcme Social on Monday.\u2028Acme Social criticised Ofcom.\n"})
+    report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    assert report.new == 1 and not report.failed
+    with Store(tmp_path / "store", read_only=True) as st:
+        rows = st.query("SELECT ?e WHERE { ?s pk:evidence ?e }").rows
+    assert rows and any("\x0c" in e or "\u2028" in e for (e,) in rows)

@@ -201,7 +201,7 @@ def test_pipeline_on_generated_articles(fuzz_store: object, bodies: list[str], t
                          origin=f"fuzz-{i}")) for i, b in enumerate(bodies)]
     results = extract_batch(items, Settings(chunk_chars=300))  # small pieces: joining parses is fuzzed too
     assert [n for n, *_ in results] == [n for n, _ in items]
-    for n, nquads, triples, reason in results:
+    for n, nquads, _triples, reason in results:
         if reason is not None:
             assert nquads is None and reason.strip()
             continue

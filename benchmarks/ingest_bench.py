@@ -10,6 +10,9 @@ that loads its pipeline first (not timed) and then times only the work:
   uses (``kg.model.load_model``), the texts being each article's
   ``Article.body`` (read before timing);
 * **parse x2** -- the same with spaCy's own ``n_process=2``;
+* **extract x1** -- ``kg.extract.extract_articles`` over the same articles
+  (kg's parse and its own stages, nothing read or written: what ingest adds
+  on top is ingest x1 over this);
 * **ingest x1** -- ``kg.api.ingest(paths=[corpus], workers=1)`` into a new
   store: reading the files, identities, parsing (kg's pipeline: the model plus
   the actor ruler), recognise/resolve/relate, RDF, and writing every graph;
@@ -66,6 +69,17 @@ def _child(argv: list[str]) -> None:
         n = sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=procs))
         out["seconds"] = time.perf_counter() - start
         out["articles"] = n
+    elif mode == "extract":
+        from kg.extract import extract_articles
+        from kg.read import Article, read_inputs
+        from kg.recognise import pipeline
+
+        arts = [a for a in read_inputs([corpus]) if isinstance(a, Article)]
+        list(extract_articles(arts[:32]))  # warm up
+        start = time.perf_counter()
+        n = sum(1 for _ in extract_articles(arts))
+        out["seconds"] = time.perf_counter() - start
+        out["articles"] = n
     else:
         from kg import api
         from kg.recognise import pipeline
@@ -117,10 +131,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{os.cpu_count()} cores", flush=True)
         best: dict[str, dict[str, float]] = {}
         for r in range(1, args.repeat + 1):
-            for name, mode, procs in (("parse x1", "parse", 1), ("ingest x1", "ingest", 1),
-                                      ("parse x2", "parse", 2), ("ingest x2", "ingest", 2)):
+            for name, mode, procs in (("parse x1", "parse", 1), ("extract x1", "extract", 1),
+                                      ("ingest x1", "ingest", 1), ("parse x2", "parse", 2),
+                                      ("ingest x2", "ingest", 2)):
                 res = run(mode, corpus, base / f"store-{name.replace(' ', '')}-{r}", procs)
-                print(f"  round {r}: {name:<9} {res['seconds']:7.2f}s  {res['articles'] / res['seconds']:6.1f} "
+                print(f"  round {r}: {name:<10} {res['seconds']:7.2f}s  {res['articles'] / res['seconds']:6.1f} "
                       f"articles/s" + (f"  ({int(res['triples'])} triples, {int(res['failed'])} failed)"
                                        if mode == "ingest" else ""), flush=True)
                 if name not in best or res["seconds"] < best[name]["seconds"]:
@@ -144,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"peak memory {args.memory_large} / {args.memory_small} articles: main process "
                   f"{large['rss_self_mib'] / small['rss_self_mib']:.2f}, largest worker "
                   f"{large['rss_children_mib'] / small['rss_children_mib']:.2f}")
+        print(f"extract / parse (1 process, kg.extract.extract_articles, no reading or writing): "
+              f"{rate['extract x1'] / rate['parse x1']:.2f}; "
+              f"ingest / extract: {rate['ingest x1'] / rate['extract x1']:.2f}")
         print(f"ingest / parse (1 process): {single:.2f}")
     return 0
 

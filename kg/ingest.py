@@ -267,11 +267,11 @@ def _join(docs: list[Any]) -> Any:
 
 def graph_nquads(ex: Any) -> str:
     """Return the article graph of an extraction as N-Quads in its named graph (lines sorted)."""
-    from .load import article_iri, to_graph, to_ntriples
+    from .load import article_iri, article_ntriples
 
     suffix = f" <{article_iri(ex.article.id)}> .\n"
     # Split on "\n" only: N-Triples leaves form feeds, U+2028 and the like unescaped inside literals.
-    nquads = "".join(line[:-2] + suffix for line in to_ntriples(to_graph(ex)).split("\n") if line)
+    nquads = "".join(line[:-2] + suffix for line in article_ntriples(ex).split("\n") if line)
     _check_nquads(nquads)
     return nquads
 

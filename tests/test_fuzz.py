@@ -200,6 +200,7 @@ def test_pipeline_on_generated_articles(fuzz_store: object, bodies: list[str], t
     items = [(i, Article(id=f"fuzz-{i}", text=clean_text(b), title=clean_text(title) if title else None,
                          origin=f"fuzz-{i}")) for i, b in enumerate(bodies)]
     results = extract_batch(items, Settings(chunk_chars=300))  # small pieces: joining parses is fuzzed too
+    assert len(results) == len(items)
     assert [n for n, *_ in results] == [n for n, _ in items]
     for n, nquads, _triples, reason in results:
         if reason is not None:

@@ -179,6 +179,17 @@ def test_mutated_warc(scratch: Path, n: int, gz: bool, edits: list[tuple[int, by
     assert len(arts) <= n
 
 
+@given(text=st.one_of(TEXT, st.lists(TEXT, max_size=30).map("\n\n".join), st.text(min_size=0, max_size=3000)),
+       limit=st.integers(1, 500))
+def test_long_texts_are_cut_without_losing_words(text: str, limit: int) -> None:
+    from kg.ingest import split_for_parser
+
+    chunks = split_for_parser(text, limit)
+    assert all(len(c) <= limit for c in chunks) or len(chunks) == 1 and len(text) <= limit
+    if text.split():
+        assert "".join("".join(chunks).split()) == "".join(text.split())  # every character kept, in order
+
+
 @pytest.fixture(scope="module")
 def fuzz_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     from kg.store import Store

@@ -40,7 +40,7 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .errors import KGError, ModelError, OntologyError, StoreError
+from .errors import KGError, ModelError, OntologyError
 from .fetch import FetchOptions
 from .read import MAX_CHARS, Article, Fields, ReadProblem, readable_id, short_hash
 
@@ -458,12 +458,12 @@ class Planner:
             # A graph stored before articles had origins: the same name, adopt it.
             return self._job(article, iri, chash, "updated", [origin]), None
         if at_iri is not None or iri in self.by_iri:
-            for digits in (8, 16, 40):
-                article.id = readable_id(f"{article.id}-{short_hash(origin, digits)}", limit=120)
+            base = article.id
+            for digits in (8, 16, 40):  # another origin holds the readable id: add a hash of this origin
+                article.id = readable_id(f"{base}-{short_hash(origin, digits)}", limit=120)
                 iri = str(self.article_iri(article.id))
                 if not self._iri_taken(iri):
                     break
-                article.id = article.id.rsplit("-", 1)[0]
         return self._job(article, iri, chash, "new", [origin]), None
 
     def _seen_twice(self, article: Article, origin: str, chash: str) -> Outcome:
@@ -656,8 +656,8 @@ class ClientExecutor:
     def submit(self, items: list[tuple[int, Article]]) -> Future[list[Result]]:
         return self.executor.submit(extract_batch, items, self.settings)
 
-    def rerun_alone(self, items: list[tuple[int, Article]]) -> list[Result]:
-        raise StoreError("a distributed worker died; see the cluster's logs")  # pragma: no cover
+    def rerun_alone(self, items: list[tuple[int, Article]]) -> list[Result]:  # pragma: no cover - Dask retries
+        return [(n, None, 0, "the worker running this article's partition died") for n, _ in items]
 
     def shutdown(self) -> None:
         pass
@@ -753,6 +753,11 @@ def run(items: Iterable[Article | ReadProblem], *, st: Store, settings: Settings
             results = fut.result()
         except BrokenProcessPool:
             results = engine().rerun_alone([(j.n, j.article) for j in jobs])
+        except KGError:
+            raise  # from a worker: no model, no ontology
+        except Exception as exc:  # noqa: BLE001 - a distributed worker lost for good (KilledWorker), a cancelled task
+            lost = f"the worker running this article's partition failed ({type(exc).__name__}: {exc})"
+            results = [(j.n, None, 0, lost) for j in jobs]
         by_n = {j.n: j for j in jobs}
         for n, nquads, triples, reason in results:
             job = by_n[n]

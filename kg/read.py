@@ -619,7 +619,6 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, fields: Fields = NO
                     continue
                 file, rel = item
                 yield from read_file(file, origin=rel, article_id=readable_id(strip_suffixes(rel)), fields=fields,
-                                     fmt=fmt if fmt and file_format(file.name) is None else None,
                                      encoding=encoding, max_chars=max_chars)
         else:
             given = Path(os.path.normpath(name)).as_posix()
@@ -657,8 +656,10 @@ def count_inputs(inputs: Iterable[str | os.PathLike[str]], *, limit_seconds: flo
         if name == "-" or is_url(name):
             return None
         path = Path(name)
-        files = [f for f, _ in (x for x in walk(path) if not isinstance(x, ReadProblem))] if path.is_dir() else [path]
+        files = (x[0] for x in walk(path) if not isinstance(x, ReadProblem)) if path.is_dir() else iter([path])
         for f in files:
+            if time.monotonic() - start > limit_seconds:
+                return None
             fmt = file_format(f.name)
             if fmt in (None, "txt", "md", "html"):
                 total += 1
@@ -673,6 +674,4 @@ def count_inputs(inputs: Iterable[str | os.PathLike[str]], *, limit_seconds: flo
             except OSError:
                 continue
             total += max(lines - (fmt == "csv"), 0)
-            if time.monotonic() - start > limit_seconds:
-                return None
     return total

@@ -479,3 +479,28 @@ def test_line_breaking_characters_inside_literals_survive(tmp_path: Path) -> Non
         st.replace_graph(iri, nquads_to_ntriples(nquads, iri))
         labels = [v for (v,) in st.query("SELECT ?l WHERE { ?s rdfs:label ?l }").rows]
     assert any("\x0c" in label for label in labels), labels
+
+
+def test_a_lost_distributed_partition_fails_its_articles_only(tmp_path: Path) -> None:
+    """A cluster that loses a partition for good (Dask's KilledWorker): its articles fail, the rest go on."""
+    from concurrent.futures import Executor, Future
+
+    from kg.ingest import extract_batch
+
+    class Flaky(Executor):
+        calls = 0
+
+        def submit(self, fn, /, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+            self.calls += 1
+            fut: Future = Future()
+            if self.calls == 2:
+                fut.set_exception(RuntimeError("worker lost"))
+            else:
+                fut.set_result(extract_batch(*args, **kwargs))
+            return fut
+
+    write(tmp_path / "in", {f"n{i:02d}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(40)})
+    report = ingest_inputs(inputs=[tmp_path / "in"], store=tmp_path / "store", settings=Settings(), workers=2,
+                           executor=Flaky())
+    assert report.new == 32 and len(report.failed) == 8  # partitions of 32: the second one held the last 8
+    assert all("partition failed (RuntimeError: worker lost)" in reason for _, reason in report.failed)

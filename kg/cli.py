@@ -55,7 +55,7 @@ def main(verbose: int) -> None:
 @click.option("--url-field", metavar="NAME", help="Field holding the URL (default: url, link, ...).")
 @click.option("--id-field", metavar="NAME", help="Field holding the article's id (default: id, guid, uuid, ...).")
 @click.option("--input-format", type=click.Choice(FORMATS), default=None,
-              help="Format of standard input (-), or of a file whose name does not show it.")
+              help="Format of standard input (-) and of files named directly (default: guessed, or from the name).")
 @click.option("--encoding", metavar="NAME", help="Read files in this encoding (default: UTF-8, or UTF-16 "
               "when the file shows it).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,

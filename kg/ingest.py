@@ -431,9 +431,15 @@ class Planner:
                     return None, Outcome("unchanged", loc, _id(own.iri), origin)
                 return self._job(article, own.iri, chash, "updated", sorted(own.origins | {origin})), None
             if len(own.origins) > 1:  # other sources still hold the old text: leave it to them
-                ops(("remove_origin", own.iri, origin))
+                pending = self.by_iri.get(own.iri)
+                if pending is not None and not pending.queued and origin in pending.origins:
+                    pending.origins.remove(origin)  # its write, still to come, must not bring it back
+                else:
+                    ops(("remove_origin", own.iri, origin))
             else:
                 keep_iri = own.iri
+        if same_text is not None and same_text in self.by_iri and self.by_iri[same_text].content_hash != chash:
+            same_text = None  # that article's text is being replaced in this run: this one stands alone
         holder = self.by_hash.get(chash)
         if holder is not None or same_text is not None:
             if keep_iri is not None:

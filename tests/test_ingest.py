@@ -504,3 +504,16 @@ def test_a_lost_distributed_partition_fails_its_articles_only(tmp_path: Path) ->
                            executor=Flaky())
     assert report.new == 32 and len(report.failed) == 8  # partitions of 32: the second one held the last 8
     assert all("partition failed (RuntimeError: worker lost)" in reason for _, reason in report.failed)
+
+
+def test_forced_rerun_with_one_of_two_origins_changed(tmp_path: Path) -> None:
+    write(tmp_path / "in", {"a.txt": OFCOM, "b.txt": OFCOM})
+    store = tmp_path / "store"
+    kg("ingest", tmp_path / "in", "--store", store, "--workers", 1)
+    write(tmp_path / "in", {"b.txt": APPLE})
+    result = kg("ingest", tmp_path / "in", "--store", store, "--workers", 1, "--force")
+    assert result.exit_code == 0 and "1 new, 1 updated" in result.stdout
+    stored = articles(store)
+    assert stored["a"] == {"a.txt"} and "Acme Social" in text_of(store, "a")
+    (other,) = (a for a in stored if a != "a")
+    assert stored[other] == {"b.txt"} and "Apple" in text_of(store, other)

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.policy-kg-installed
 EVAL   ?= ../shared/eval
 
-.PHONY: setup demo test eval lint bench clean
+.PHONY: setup demo test eval lint bench fuzz clean
 
 setup: $(STAMP)
 
@@ -43,7 +43,11 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/query_bench.py
+	$(BIN)/python benchmarks/ingest_bench.py
 	$(BIN)/python benchmarks/bench.py
+
+fuzz: setup
+	KG_FUZZ=1 $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_fuzz.py
 
 clean:
 	rm -rf demo .pytest_cache .mypy_cache .ruff_cache

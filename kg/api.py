@@ -4,54 +4,22 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .errors import InputError, KGError, ModelError, OntologyError, StoreError
-from .extract import Extraction, analyse, extract_articles, parse_articles
-from .read import Article, iter_paths, read_article
+from .extract import Extraction, extract_articles
+from .fetch import FetchOptions
+from .ingest import IngestReport, Outcome
+from .read import MAX_CHARS, Article, Fields, read_article
 
 if TYPE_CHECKING:
     from .sparql import Answer
     from .store import GraphStore, QueryResult
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class IngestReport:
-    """What ``ingest`` did: the articles stored and the files that failed, with reasons."""
-
-    stored: list[str] = field(default_factory=list)       # article ids
-    triples: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-
-def read_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article], list[tuple[str, str]]]:
-    """Return the articles under ``paths`` and the (path, reason) of each file that could not be read."""
-    articles: list[Article] = []
-    failed: list[tuple[str, str]] = []
-    for p in iter_paths([Path(x) for x in paths]):
-        try:
-            articles.extend(read_article(p))
-        except InputError as exc:
-            failed.append((str(p), str(exc)))
-    ids: dict[str, str] = {}
-    unique: list[Article] = []
-    for a in articles:
-        if a.id in ids and ids[a.id] != a.path:
-            failed.append((a.path or a.id, f"article id '{a.id}' is also the id of {ids[a.id]}; rename one file"))
-            continue
-        ids[a.id] = a.path or a.id
-        unique.append(a)
-    return unique, failed
 
 
 def extract(*, path: str | os.PathLike[str], model: str | None = None, disabled: Iterable[str] = (),
@@ -61,48 +29,44 @@ def extract(*, path: str | os.PathLike[str], model: str | None = None, disabled:
     return list(extract_articles(articles, model=model, disabled=disabled, min_confidence=min_confidence))
 
 
-def ingest(*, paths: Iterable[str | os.PathLike[str]], store: str | os.PathLike[str] | None = None,
-           model: str | None = None, disabled: Iterable[str] = (), min_confidence: float = 0.0) -> IngestReport:
-    """Extract every article under ``paths`` and store each as its own named graph.
+def ingest(*, paths: Iterable[str | os.PathLike[str]] = (), store: str | os.PathLike[str] | None = None,
+           model: str | None = None, disabled: Iterable[str] = (), min_confidence: float = 0.0,
+           workers: int | None = None, force: bool = False, urls_file: str | os.PathLike[str] | None = None,
+           fields: Fields | None = None, input_format: str | None = None, encoding: str | None = None,
+           max_chars: int = MAX_CHARS, fetch_options: FetchOptions | None = None,
+           on_outcome: Callable[[Outcome], None] | None = None, stdin: BinaryIO | None = None,
+           executor: Executor | None = None) -> IngestReport:
+    """Extract every article under ``paths`` (files, folders, ``-``, URLs, feeds) and store each as its own graph.
 
-    A file that cannot be read or extracted is reported and skipped; the rest
-    of the batch is stored. Each article's graph is written in one transaction.
+    Articles stream through: read, identified (unchanged ones skipped unless
+    ``force``, duplicates recorded once), parsed by ``workers`` processes
+    (default: the machine's cores; or on ``executor``, e.g. a Dask client's),
+    and written one graph per transaction. A bad file, record or URL is
+    reported in the returned :class:`IngestReport` and passed to
+    ``on_outcome`` with every other outcome; the rest is stored.
     """
-    from .load import article_iri, to_graph, to_ntriples
-    from .ontology import load_ontology
-    from .store import ONTOLOGY_GRAPH, open_store
+    from .ingest import Settings, ingest_inputs
 
-    report = IngestReport()
-    articles, report.failed = read_paths(paths)
-    ont = load_ontology()
-    disabled = tuple(disabled)
-    with open_store(store) as st:
-        _store_ontology(st, ONTOLOGY_GRAPH)
-        for article, doc in parse_articles(articles, model=model):
-            try:
-                ex = analyse(article, doc, ont, disabled=disabled, min_confidence=min_confidence)
-                nt = to_ntriples(to_graph(ex))
-                st.replace_graph(str(article_iri(article.id)), nt)
-            except KGError as exc:
-                if isinstance(exc, ModelError | StoreError | OntologyError):
-                    raise  # these stop the batch: nothing further could be stored
-                report.failed.append((article.path or article.id, str(exc)))
-                continue
-            except Exception as exc:  # a bug in one rule must not abort the whole batch
-                log.debug("extracting %s failed", article.path or article.id, exc_info=True)
-                reason = f"extraction failed ({type(exc).__name__}: {exc}); this is a bug, please report it"
-                report.failed.append((article.path or article.id, reason))
-                continue
-            report.stored.append(article.id)
-            report.triples += len(ex.triples)
-    return report
+    settings = Settings(model=model, disabled=tuple(disabled), min_confidence=min_confidence)
+    return ingest_inputs(inputs=paths, store=store, settings=settings, workers=workers, force=force,
+                         urls_file=urls_file, fields=fields, input_format=input_format, encoding=encoding,
+                         max_chars=max_chars, fetch_options=fetch_options, on_outcome=on_outcome, stdin=stdin,
+                         executor=executor)
 
 
-def _store_ontology(st: GraphStore, graph_iri: str) -> None:
-    from .load import to_ntriples
-    from .ontology import load_ontology
+def extract_nquads(*, articles: Iterable[Article], model: str | None = None, disabled: Iterable[str] = (),
+                   min_confidence: float = 0.0) -> tuple[str, list[tuple[str, str]]]:
+    """Return a partition of articles as N-Quads (one named graph each) and the (location, reason) of failures.
 
-    st.replace_graph(graph_iri, to_ntriples(load_ontology().graph))
+    The function a distributed worker runs (see :mod:`kg.distributed`); the
+    articles' ids must be final (as :func:`ingest` assigns them).
+    """
+    from .ingest import Settings, extract_batch
+
+    items = list(enumerate(articles))
+    results = extract_batch(items, Settings(model=model, disabled=tuple(disabled), min_confidence=min_confidence))
+    failed = [(items[n][1].location, reason) for n, _, _, reason in results if reason is not None]
+    return "".join(nq for _, nq, _, _ in results if nq), failed
 
 
 def query(*, sparql: str, store: str | os.PathLike[str] | None = None, timeout: float | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -12,6 +13,7 @@ import click
 
 from . import __version__
 from .errors import KGError
+from .read import FORMATS, MAX_CHARS
 
 STORE_OPTION = click.option("--store", "store", envvar="KG_STORE", type=click.Path(file_okay=False), metavar="DIR|URL",
                             help="Store folder, or a SPARQL endpoint URL (default: $KG_STORE or ./kg-store).")
@@ -37,30 +39,121 @@ def main(verbose: int) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @STORE_OPTION
 @MODEL_OPTION
 @MINCONF_OPTION
 @DISABLE_OPTION
+@click.option("--urls", "urls_file", type=click.Path(dir_okay=False),
+              help="A file of URLs (pages or RSS/Atom feeds) to fetch, one a line.")
+@click.option("--text-field", metavar="NAME", help="JSON Lines/CSV field holding the text (default: text, "
+              "maintext, content, body, ...).")
+@click.option("--title-field", metavar="NAME", help="Field holding the headline (default: title, headline).")
+@click.option("--date-field", metavar="NAME", help="Field holding the date (default: date, date_publish, "
+              "published, ...).")
+@click.option("--url-field", metavar="NAME", help="Field holding the URL (default: url, link, ...).")
+@click.option("--id-field", metavar="NAME", help="Field holding the article's id (default: id, guid, uuid, ...).")
+@click.option("--input-format", type=click.Choice(FORMATS), default=None,
+              help="Format of standard input (-) and of files named directly (default: guessed, or from the name).")
+@click.option("--encoding", metavar="NAME", help="Read files in this encoding (default: UTF-8, or UTF-16 "
+              "when the file shows it).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Parser processes (default: the machine's cores; 1 parses in this process).")
+@click.option("--force", is_flag=True, help="Re-extract articles whose text is unchanged.")
+@click.option("--max-chars", type=click.IntRange(min=1000), default=MAX_CHARS, show_default=True,
+              help="Refuse an article longer than this (longer texts are parsed in pieces).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for each web request.")
+@click.option("--retries", type=click.IntRange(min=0, max=10), default=2, show_default=True,
+              help="Retries of a web request that timed out or got 429/5xx.")
+@click.option("--fetch-concurrency", type=click.IntRange(min=1, max=32), default=4, show_default=True,
+              help="Web requests at once (at most 2 per site).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster: tcp://scheduler:8786, or local:N for N local workers.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False),
+              help="Write every article's outcome (and a summary) to this JSON file.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; only errors.")
 def ingest(paths: tuple[str, ...], store: str | None, model: str | None, min_confidence: float,
-           disable: tuple[str, ...]) -> None:
-    """Extract articles (files or folders) and store each as its own named graph.
+           disable: tuple[str, ...], urls_file: str | None, text_field: str | None, title_field: str | None,
+           date_field: str | None, url_field: str | None, id_field: str | None, input_format: str | None,
+           encoding: str | None, workers: int | None, force: bool, max_chars: int, timeout: float, retries: int,
+           fetch_concurrency: int, dask_address: str | None, report_path: str | None, quiet: bool) -> None:
+    """Extract articles (files, folders, -, URLs, feeds) and store each as its own named graph.
 
-    Re-ingesting an article replaces its graph. A file that fails is reported
-    with its reason; the rest are stored and the exit code is 1.
+    Re-ingesting an article replaces its graph; unchanged articles are skipped
+    (--force re-extracts them); the same text from two sources is stored once.
+    A file, record or URL that fails is reported with its reason; the rest are
+    stored and the exit code is 1.
     """
     from . import api
+    from .fetch import FetchOptions
+    from .progress import ProgressLine, ReportFile
+    from .read import Fields, count_inputs
 
+    if not paths and not urls_file:
+        raise click.UsageError("give files, folders, URLs or - (standard input), or --urls FILE")
+    fields = Fields(text=text_field, title=title_field, date=date_field, url=url_field, id=id_field)
+    fetch = FetchOptions(timeout=timeout, retries=retries, concurrency=fetch_concurrency)
+    sinks: list[Any] = []
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        total = None if urls_file else count_inputs(paths)
+        bar = ProgressLine(sys.stderr, total=total)
+        sinks.append(bar)
+    report_file = ReportFile(report_path) if report_path else None
+    if report_file is not None:
+        sinks.append(report_file)
+
+    def on_outcome(outcome: Any) -> None:
+        for sink in sinks:
+            sink(outcome)
+
+    report = None
     try:
-        report = api.ingest(paths=paths, store=store, model=model, disabled=disable, min_confidence=min_confidence)
+        with contextlib.ExitStack() as stack:
+            executor = None
+            if dask_address:
+                from .distributed import dask_executor
+
+                executor, workers = stack.enter_context(dask_executor(dask_address))
+            report = api.ingest(paths=paths, store=store, model=model, disabled=disable,
+                                min_confidence=min_confidence, workers=workers, force=force, urls_file=urls_file,
+                                fields=fields, input_format=input_format, encoding=encoding, max_chars=max_chars,
+                                fetch_options=fetch, on_outcome=on_outcome, executor=executor)
     except KGError as exc:
+        if report_file is not None:
+            report_file.close(None, error=str(exc))
         raise _fail(exc) from exc
-    click.echo(f"stored {len(report.stored)} article(s), {report.triples} triple(s)")
-    for path, reason in report.failed:
-        click.echo(f"error: {reason}" if path in reason else f"error: {path}: {reason}", err=True)
+    except BaseException as exc:
+        if report_file is not None:
+            report_file.close(None, error=f"stopped ({type(exc).__name__})")
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+    if report_file is not None:
+        report_file.close(report)
+    _summary(report, quiet=quiet, report_path=report_path)
     if report.failed:
-        click.echo(f"{len(report.failed)} file(s) failed; the others were stored", err=True)
         sys.exit(1)
+
+
+def _summary(report: Any, *, quiet: bool, report_path: str | None, shown: int = 20) -> None:
+    if not quiet:
+        rate = report.articles / report.seconds if report.seconds else 0.0
+        click.echo(f"stored {report.stored} article(s), {report.triples} triple(s): {report.new} new, "
+                   f"{report.updated} updated; {report.unchanged} unchanged, {report.duplicates} duplicate(s) "
+                   f"({report.seconds:.1f}s, {rate:.1f} articles/s)")
+        for where, message in report.warnings[:shown]:
+            click.echo(f"warning: {message}" if where in message else f"warning: {where}: {message}", err=True)
+    for where, reason in report.failed[:shown]:
+        click.echo(f"error: {reason}" if where in reason else f"error: {where}: {reason}", err=True)
+    hidden = max(len(report.failed) - shown, 0) + (max(len(report.warnings) - shown, 0) if not quiet else 0)
+    if hidden:
+        click.echo(f"... and {hidden} more" + (f" (all in {report_path})" if report_path else
+                                               " (use --report FILE.json to see them all)"), err=True)
+    if report.failed:
+        click.echo(f"{len(report.failed)} input(s) failed; the others were stored", err=True)
 
 
 def _table(headers: list[str], rows: list[list[Any]], max_width: int = 60) -> str:

@@ -6,6 +6,7 @@
      +-- OntologyError      the ontology files are missing or inconsistent
      +-- StoreError         the RDF store cannot be opened or written
      +-- QueryError         a SPARQL query is malformed or fails
+     +-- DistributedError   the Dask path cannot start (Dask missing, scheduler unreachable)
 
 Dependency errors are re-raised as one of these with ``from exc``.
 """
@@ -35,3 +36,7 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed or cannot be evaluated."""
+
+
+class DistributedError(KGError):
+    """The Dask path cannot start: Dask is not installed, or the scheduler cannot be reached."""

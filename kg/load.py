@@ -18,6 +18,7 @@ loading the same article twice gives the same graph.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
 from rdflib import Graph, Literal, URIRef
 
@@ -37,56 +38,78 @@ def statement_iri(article_id: str, subject: str, relation: str, obj: str, senten
     return PKST[f"{article_id}-{digest}"]
 
 
-def to_graph(ex: Extraction, ont: Ontology | None = None) -> Graph:
-    """Return the RDF graph of one article's extraction."""
+def triples(ex: Extraction, ont: Ontology | None = None) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """Yield the triples of one article's extraction: the one mapping behind both serialisations."""
     ont = ont or load_ontology()
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
     art = ex.article
     a = article_iri(art.id)
-    g.add((a, RDF.type, PK.Article))
-    g.add((a, DCTERMS.identifier, Literal(art.id)))
+    yield (a, RDF.type, PK.Article)
+    yield (a, DCTERMS.identifier, Literal(art.id))
     if art.title:
-        g.add((a, DCTERMS.title, Literal(art.title)))
+        yield (a, DCTERMS.title, Literal(art.title))
     if art.date:
-        g.add((a, DCTERMS.date, Literal(art.date, datatype=XSD.date)))
+        yield (a, DCTERMS.date, Literal(art.date, datatype=XSD.date))
     if art.source:
-        g.add((a, DCTERMS.source, Literal(art.source)))
+        yield (a, DCTERMS.source, Literal(art.source))
     if art.url:
-        g.add((a, PK.url, Literal(art.url)))
+        yield (a, PK.url, Literal(art.url))
     for e in ex.entities:
         node = URIRef(e.id)
-        g.add((node, RDF.type, pk_term(e.type)))
-        g.add((node, RDFS.label, Literal(e.label)))
-        g.add((node, PK.mentionedIn, a))
+        yield (node, RDF.type, pk_term(e.type))
+        yield (node, RDFS.label, Literal(e.label))
+        yield (node, PK.mentionedIn, a)
         for alias in e.aliases:
-            g.add((node, PK.mention, Literal(alias)))
+            yield (node, PK.mention, Literal(alias))
         actor = ont.actors.get(e.id)
         if actor:
             for same in actor.same_as:
-                g.add((node, OWL.sameAs, URIRef(same)))
+                yield (node, OWL.sameAs, URIRef(same))
     for t in ex.triples:
         s, o = ex.entities[t.subject], ex.entities[t.object]
         sentence = " ".join(t.sentence.text.split())
         st = statement_iri(art.id, s.id, t.relation, o.id, sentence)
         pred = pk_term(t.relation)
-        g.add((st, RDF.type, PK.Statement))
-        g.add((st, RDF.subject, URIRef(s.id)))
-        g.add((st, RDF.predicate, pred))
-        g.add((st, RDF.object, URIRef(o.id)))
-        g.add((st, PK.evidence, Literal(sentence)))
-        g.add((st, PK.article, a))
+        yield (st, RDF.type, PK.Statement)
+        yield (st, RDF.subject, URIRef(s.id))
+        yield (st, RDF.predicate, pred)
+        yield (st, RDF.object, URIRef(o.id))
+        yield (st, PK.evidence, Literal(sentence))
+        yield (st, PK.article, a)
         if art.date:
-            g.add((st, DCTERMS.date, Literal(art.date, datatype=XSD.date)))
-        g.add((st, PK.extractor, Literal(f"{EXTRACTOR_VERSION}#{t.extractor}")))
-        g.add((st, PK.rule, Literal(t.rule)))
-        g.add((st, PK.confidence, Literal(f"{t.confidence:.3f}", datatype=XSD.decimal)))
-        g.add((st, PK.negated, Literal(t.negated)))
-        g.add((st, PK.modality, Literal(t.modality)))
+            yield (st, DCTERMS.date, Literal(art.date, datatype=XSD.date))
+        yield (st, PK.extractor, Literal(f"{EXTRACTOR_VERSION}#{t.extractor}"))
+        yield (st, PK.rule, Literal(t.rule))
+        yield (st, PK.confidence, Literal(f"{t.confidence:.3f}", datatype=XSD.decimal))
+        yield (st, PK.negated, Literal(t.negated))
+        yield (st, PK.modality, Literal(t.modality))
         if t.modality == "asserted" and not t.negated:
-            g.add((URIRef(s.id), pred, URIRef(o.id)))
+            yield (URIRef(s.id), pred, URIRef(o.id))
+
+
+def to_graph(ex: Extraction, ont: Ontology | None = None) -> Graph:
+    """Return the RDF graph of one article's extraction."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for triple in triples(ex, ont):
+        g.add(triple)
     return g
+
+
+def article_ntriples(ex: Extraction, ont: Ontology | None = None) -> str:
+    """Return ``to_ntriples(to_graph(ex))`` without building an rdflib Graph (ingest's fast path: same text)."""
+    lines = {f"<{s}> <{p}> {_nt_object(o)} ." for s, p, o in triples(ex, ont)}
+    return "\n".join(sorted(lines)) + "\n"
+
+
+def _nt_object(term: URIRef | Literal) -> str:
+    if not isinstance(term, Literal):
+        return f"<{term}>"
+    # The escapes of rdflib's N-Triples serializer, so both paths give the same text.
+    quoted = '"' + term.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r") + '"'
+    if term.language:
+        return f"{quoted}@{term.language}"
+    return f"{quoted}^^<{term.datatype}>" if term.datatype else quoted
 
 
 def to_ntriples(g: Graph) -> str:

@@ -51,6 +51,9 @@ class PK(DefinedNamespace):
     mention: URIRef
     mentionedIn: URIRef
     url: URIRef
+    origin: URIRef
+    contentHash: URIRef
+    extractedWith: URIRef
 
     # Registry hints
     government: URIRef

@@ -25,6 +25,7 @@ from typing import IO, Any
 
 from .errors import QueryError, StoreError
 from .namespace import PREFIXES
+from .storecheck import check_store_folder, explain_open_error
 
 log = logging.getLogger(__name__)
 
@@ -140,18 +141,17 @@ class GraphStore(ABC):
 
 
 def _open_embedded(path: Path, read_only: bool) -> Any:
-    """Return the pyoxigraph store in the folder ``path`` (read-only: it must exist)."""
+    """Return the pyoxigraph store in the folder ``path``, after checking the folder is one (or may become one)."""
     import pyoxigraph
 
+    check_store_folder(path, read_only=read_only)
     try:
         if read_only:
-            if not path.exists():
-                raise StoreError(f"no store at {path}: run `kg ingest` first, or pass --store DIR")
             return pyoxigraph.Store.read_only(str(path))
         path.mkdir(parents=True, exist_ok=True)
         return pyoxigraph.Store(str(path))
-    except OSError as exc:
-        raise StoreError(f"cannot open the store at {path}: {exc}. Is another kg process using it?") from exc
+    except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
+        raise explain_open_error(path, exc) from exc
 
 
 class Store(GraphStore):

@@ -12,6 +12,15 @@ from pathlib import Path
 
 import pytest
 
+try:  # hypothesis keeps caches in ./.hypothesis by default: tests never write into the working directory
+    import tempfile
+
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "policy-kg-hypothesis")
+except ImportError:  # pragma: no cover - hypothesis comes with the test extras
+    pass
+
 #: Own articles, tech-policy flavoured, short enough to parse in milliseconds.
 ARTICLES: dict[str, str] = {
     "ofcom-fines-acme-social.txt": (

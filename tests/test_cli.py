@@ -55,7 +55,7 @@ def test_ingest_reports_bad_files_and_stores_the_rest(ingested: tuple[Result, Pa
     err = result.stderr
     assert re.search(r"scan\.txt: .*binary", err), err
     assert re.search(r"empty\.txt: .*empty", err), err
-    assert "2 file(s) failed" in err
+    assert "2 input(s) failed" in err
     with Store(store, read_only=True) as st:
         assert st.graphs() == sorted([ONTOLOGY_GRAPH, *(str(PKART[a]) for a in GOOD)])
         rows = st.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
@@ -68,7 +68,10 @@ def test_ingest_again_leaves_the_store_unchanged(ingested: tuple[Result, Path], 
     before = dump(store)
     assert len(before) > 100
     again = kg("ingest", articles_dir, "--store", store)
-    assert again.exit_code == 1 and "stored 3 article(s)" in again.stdout
+    assert again.exit_code == 1 and "stored 0 article(s)" in again.stdout and "3 unchanged" in again.stdout
+    assert dump(store) == before
+    forced = kg("ingest", articles_dir, "--store", store, "--force")
+    assert forced.exit_code == 1 and "stored 3 article(s)" in forced.stdout and "3 updated" in forced.stdout
     assert dump(store) == before
 
 
@@ -87,26 +90,28 @@ def test_reingesting_a_changed_article_replaces_its_graph(tmp_path: Path, sample
 
 def test_ingest_survives_a_crashing_extractor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug in one rule is reported for its article; the rest of the batch is stored (no model needed)."""
-    from kg import api
+    from kg import extract as extract_module
+    from kg import ingest as ingest_module
+    from kg import recognise as recognise_module
     from kg.extract import Extraction
 
-    def fake_parse(articles, **_kw):  # noqa: ANN001, ANN202
-        for a in articles:
-            yield a, None
+    def fake_parse(_nlp, texts):  # noqa: ANN001, ANN202
+        return [None for _ in texts]
 
     def fake_analyse(article, _doc, _ont, **_kw):  # noqa: ANN001, ANN202
         if "explode" in article.text:
             raise RuntimeError("rule exploded")
         return Extraction(article, [], [])
 
-    monkeypatch.setattr(api, "parse_articles", fake_parse)
-    monkeypatch.setattr(api, "analyse", fake_analyse)
+    monkeypatch.setattr(recognise_module, "pipeline", lambda _model=None: object())
+    monkeypatch.setattr(ingest_module, "_parse", fake_parse)
+    monkeypatch.setattr(extract_module, "analyse", fake_analyse)
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("Ofcom fined Acme Social on Monday.\n", encoding="utf-8")
     (folder / "b.txt").write_text("This sentence will explode the rules.\n", encoding="utf-8")
     (folder / "c.txt").write_text("Apple criticised the European Commission.\n", encoding="utf-8")
-    result = kg("ingest", folder, "--store", tmp_path / "store")
+    result = kg("ingest", folder, "--store", tmp_path / "store", "--workers", "1")
     no_traceback(result)
     assert result.exit_code == 1
     assert "stored 2 article(s)" in result.stdout

@@ -20,6 +20,7 @@ from test_store_load import hand_extraction
 
 from kg import api
 from kg.cli import main
+from kg.ingest import store_ontology
 from kg.load import article_iri, to_graph, to_ntriples
 from kg.namespace import PKID
 from kg.store import ONTOLOGY_GRAPH, Store
@@ -31,7 +32,7 @@ NDA, ACME, ZETA = (str(PKID[x]) for x in ("northland-data-authority", "acme-soci
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("export") / "store"
     with Store(path) as st:
-        api._store_ontology(st, ONTOLOGY_GRAPH)
+        store_ontology(st, ONTOLOGY_GRAPH)
         st.replace_graph(str(article_iri("hand-built")), to_ntriples(to_graph(hand_extraction())))
     return path
 

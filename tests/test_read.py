@@ -256,8 +256,11 @@ def test_jsonl_one_article_per_line(write_file) -> None:
         json.dumps({"text": "The European Commission fined Apple on Wednesday.\n\nApple said it would appeal."}),
     ]
     arts = read_article(write_file("batch.jsonl", "\n".join(lines) + "\n"))
-    assert [a.id for a in arts] == ["first-story", "batch-3"]
     first, second = arts
+    # Ids come from the id field, else from the text: never from line numbers, which shift.
+    assert first.id == "first-story" and first.origin == "https://example.org/1"
+    assert re.fullmatch(r"batch-[0-9a-f]{8}", second.id), second.id
+    assert second.origin is not None and re.search(r"batch\.jsonl#sha256=[0-9a-f]{16}$", second.origin)
     assert (first.title, first.date, first.source, first.url) == (
         "Ofcom fines Acme Social", "2026-01-11", "Wire", "https://example.org/1")
     assert first.text.startswith("Ofcom fined Acme Social")

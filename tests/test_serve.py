@@ -26,7 +26,7 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, POST, TSV, XML, SPARQLWrapper
 from test_store_load import hand_extraction
 
-from kg import api
+from kg.ingest import store_ontology
 from kg.load import article_iri, to_graph, to_ntriples
 from kg.namespace import PKID
 from kg.serve import negotiate
@@ -41,7 +41,7 @@ def make_store(path: Path) -> Path:
     numbers = "".join(f"<https://policy-kg.org/id/n{i}> <https://policy-kg.org/ns#rank> \"{i}\" .\n"
                       for i in range(3000))
     with Store(path) as st:
-        api._store_ontology(st, ONTOLOGY_GRAPH)
+        store_ontology(st, ONTOLOGY_GRAPH)
         st.replace_graph(str(article_iri("hand-built")), to_ntriples(to_graph(hand_extraction())))
         st.replace_graph("https://policy-kg.org/article/numbers", numbers)
     return path

@@ -19,7 +19,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import StoreError
 from kg.extract import Extraction
-from kg.load import article_iri, statement_iri, to_graph, to_ntriples
+from kg.load import article_iri, article_ntriples, statement_iri, to_graph, to_ntriples
 from kg.ontology import DCTERMS, PK, PKID, load_ontology
 from kg.read import Article
 from kg.relate import Triple
@@ -160,6 +160,14 @@ def test_to_graph_is_deterministic() -> None:
     assert to_ntriples(a) == to_ntriples(b)
 
 
+def test_article_ntriples_is_the_text_of_the_rdflib_graph() -> None:
+    awkward = 'quote " backslash \\ newline \n cr \r tab \t line-sep \u2028 nel \x85 ff \x0c “curly” £€'
+    ex = hand_extraction([Entity(str(PKID["odd"]), awkward, "Company", {awkward, "Odd"})])
+    ex.article.title = awkward
+    assert article_ntriples(ex) == to_ntriples(to_graph(ex))
+    assert Graph().parse(data=article_ntriples(ex), format="nt") is not None
+
+
 def test_to_ntriples_is_sorted_lines() -> None:
     nt = to_ntriples(to_graph(hand_extraction()))
     lines = nt.splitlines()
@@ -287,6 +295,7 @@ def test_pipeline_graph_is_deterministic(extractions: list[Extraction]) -> None:
     a, b = (to_graph(ex) for ex in extractions)
     assert isomorphic(a, b)
     assert to_ntriples(a) == to_ntriples(b)
+    assert article_ntriples(extractions[0]) == to_ntriples(a)
 
 
 def test_ontology_graph_constant_is_an_iri() -> None:

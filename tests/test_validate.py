@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from rdflib import Graph
 from test_store_load import hand_extraction
 
-from kg import api
 from kg.cli import main
+from kg.ingest import store_ontology
 from kg.load import article_iri, statement_iri, to_graph, to_ntriples
 from kg.namespace import PK, PKID
 from kg.store import ONTOLOGY_GRAPH, Store
@@ -28,7 +28,7 @@ FINE = str(statement_iri("hand-built", str(PKID["northland-data-authority"]), "f
 
 def build(path: Path, breakage: str | None = None) -> Path:
     with Store(path) as st:
-        api._store_ontology(st, ONTOLOGY_GRAPH)
+        store_ontology(st, ONTOLOGY_GRAPH)
         st.replace_graph(ARTICLE, to_ntriples(to_graph(hand_extraction())))
         if breakage:
             st.update(breakage)

@@ -1,0 +1,134 @@
+"""Store folder hygiene: not among the user's files, damage and permissions named as such, the lock kept."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kg.cli import main
+from kg.errors import StoreError
+from kg.store import Store
+from kg.storecheck import check_store_folder, explain_open_error
+
+NT = '<https://policy-kg.org/id/ofcom> <http://www.w3.org/2000/01/rdf-schema#label> "Ofcom" .\n'
+G = "https://policy-kg.org/article/one"
+
+
+def kg(*args: object) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def no_traceback(result: Result) -> None:
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "a.txt"
+    path.write_text("Ofcom fined Acme Social on Monday.\n", encoding="utf-8")
+    return path
+
+
+def test_store_refuses_a_folder_of_other_files(tmp_path: Path, article: Path) -> None:
+    """Old: --store on any existing folder wrote database files among the user's files."""
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    (folder / "thesis.docx").write_bytes(b"mine")
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    result = kg("ingest", article, "--store", folder)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "is not a kg store" in result.output and "new or empty folder" in result.output
+    assert sorted(os.listdir(folder)) == ["notes.txt", "thesis.docx"]
+
+
+def test_store_refuses_a_file(tmp_path: Path, article: Path) -> None:
+    target = tmp_path / "store.txt"
+    target.write_text("x", encoding="utf-8")
+    result = kg("ingest", article, "--store", target)
+    no_traceback(result)
+    assert result.exit_code != 0 and ("is a file" in result.output or "is not a directory" in result.output)
+
+
+def test_empty_folder_and_existing_store_are_accepted(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with Store(tmp_path / "empty") as st:
+        st.replace_graph(G, NT)
+    with Store(tmp_path / "empty") as st:
+        assert len(st) == 1
+    check_store_folder(tmp_path / "new" / "nested")  # to be created: fine
+
+
+@pytest.mark.parametrize("damage", ["no-current", "bad-manifest", "missing-manifest"])
+def test_damaged_store_is_named_with_the_way_to_rebuild(tmp_path: Path, damage: str) -> None:
+    """Old: a damaged store gave a RocksDB traceback."""
+    store = tmp_path / "store"
+    with Store(store) as st:
+        st.replace_graph(G, NT)
+    if damage == "no-current":
+        (store / "CURRENT").unlink()
+    elif damage == "bad-manifest":
+        for f in store.glob("MANIFEST-*"):
+            f.write_bytes(b"garbage" * 10)
+    else:
+        (store / "CURRENT").write_text("MANIFEST-999999\n", encoding="utf-8")
+    for args in (["query", "ASK { ?s ?p ?o }"], ["viz", "--out", tmp_path / "g.html"]):
+        result = kg(*args, "--store", store)
+        no_traceback(result)
+        assert result.exit_code != 0
+        assert "damaged" in result.output and f"mv {store} {store}.damaged" in result.output, result.output
+        assert "kg ingest" in result.output
+    with pytest.raises(StoreError, match="damaged"):
+        Store(store)
+
+
+def test_permission_error_is_named_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old: a permission error was reported as "Is another kg process using it?"."""
+    import pyoxigraph
+
+    def denied(path: str) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", path)
+
+    monkeypatch.setattr(pyoxigraph, "Store", denied)
+    with pytest.raises(StoreError) as info:
+        Store(tmp_path / "store")
+    msg = str(info.value)
+    assert "permission denied" in msg and "another kg process" not in msg
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads and writes every folder")
+def test_unwritable_store_folder_is_a_permission_error(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with Store(store) as st:
+        st.replace_graph(G, NT)
+    store.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="permission denied"):
+            Store(store)
+    finally:
+        store.chmod(0o700)
+
+
+def test_explain_open_error_names_the_cause(tmp_path: Path) -> None:
+    p = tmp_path / "s"
+    lock = OSError("IO error: While lock file: s/LOCK: Resource temporarily unavailable")
+    assert "in use by another kg process" in str(explain_open_error(p, lock))
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert "disk" in str(explain_open_error(p, full)) and "full" in str(explain_open_error(p, full))
+    broken = RuntimeError("Corruption: bad block")
+    assert "damaged" in str(explain_open_error(p, broken)) and "mv" in str(explain_open_error(p, broken))
+
+
+def test_second_ingest_gets_the_lock_error(tmp_path: Path, article: Path) -> None:
+    """Two ingests on one store: a clear lock error (kept from before)."""
+    store = tmp_path / "store"
+    with Store(store):
+        result = kg("ingest", article, "--store", store)
+    no_traceback(result)
+    assert result.exit_code == 1
+    assert "in use by another kg process" in result.output and "wait for it to finish" in result.output

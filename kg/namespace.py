@@ -137,6 +137,10 @@ class PK(DefinedNamespace):
     subjectControlVerb: URIRef
     boilerplateCue: URIRef
     relativeWord: URIRef
+    bylineLead: URIRef
+    creditLabel: URIRef
+    crossLinkLead: URIRef
+    crossLinkLabel: URIRef
     genericNameWord: URIRef
     regionName: URIRef
     titleModifier: URIRef

@@ -49,9 +49,6 @@ MAX_CHARS = 2_000_000
 _DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _NAME = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
-_BYLINE = re.compile(rf"^(?i:by|words by|reporting by)\s+{_NAME}(?:\s+(?:and|in)\s+{_NAME}){{0,2}}\s*(,[^.!?]*)?$")
-_CREDIT = re.compile(r"^(photograph|photo|picture|image|illustration|video)\s*:", re.IGNORECASE)
-_READ_MORE = re.compile(r"^((read more|see also)\b|(related|watch|listen)\s*([:\-–|]|$))", re.IGNORECASE)
 # C0 controls other than tab, newline, carriage return and form feed: never article text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -223,6 +220,22 @@ def _has_surrogates(text: str) -> bool:
     return False
 
 
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or r"(?!x)x"
+
+
+@functools.lru_cache(maxsize=2)
+def _furniture_patterns(byline: frozenset[str], credit: frozenset[str], lead: frozenset[str],
+                        label: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Return the patterns of a byline ("By Jo Lee"), a credit ("Photo: ...") and a cross-link ("Read more ...",
+    "Related: ..."), built from the ontology lexicon's words."""
+    return (
+        re.compile(rf"^(?i:{_alternatives(byline)})\s+{_NAME}(?:\s+(?:and|in)\s+{_NAME}){{0,2}}\s*(,[^.!?]*)?$"),
+        re.compile(rf"^({_alternatives(credit)})\s*:", re.IGNORECASE),
+        re.compile(rf"^(({_alternatives(lead)})\b|({_alternatives(label)})\s*([:\-–|]|$))", re.IGNORECASE),
+    )
+
+
 @functools.lru_cache(maxsize=8)
 def _any_cue(cues: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(c) for c in cues), key=len, reverse=True)) or r"(?!x)x"
@@ -303,14 +316,17 @@ def is_boilerplate(paragraph: str) -> bool:
     text = " ".join(paragraph.split())
     if not text:
         return True
-    if _BYLINE.match(text) and len(text.split()) <= 12:
-        return True
-    if _CREDIT.match(text) or _READ_MORE.match(text) and len(text.split()) <= 25:
-        return True
     from .ontology import load_ontology
 
+    ont = load_ontology()
+    byline, credit, cross_link = _furniture_patterns(ont.words("bylineLead"), ont.words("creditLabel"),
+                                                     ont.words("crossLinkLead"), ont.words("crossLinkLabel"))
+    if byline.match(text) and len(text.split()) <= 12:
+        return True
+    if credit.match(text) or cross_link.match(text) and len(text.split()) <= 25:
+        return True
     lowered = text.lower()
-    cues = load_ontology().words("boilerplateCue")
+    cues = ont.words("boilerplateCue")
     if not _any_cue(cues).search(lowered):
         return False  # most paragraphs: one combined search instead of one per cue
     hits = {c for c in cues if re.search(rf"(?<!\w){re.escape(c)}s?(?!\w)", lowered)}

@@ -145,3 +145,10 @@ def test_a_state_is_one_node_whether_place_or_actor() -> None:
     place_id = next(e.id for e in place.entities if e.label == "France")
     actor_id = next(e.id for e in actor.entities if e.type == "GovernmentBody")
     assert place_id == actor_id
+
+
+def test_a_registry_name_in_other_casing_is_the_registry_actor_not_a_variant() -> None:
+    ex = extract("Justice Alexandre De Moraes ordered X to name a legal representative.")
+    ids = {e.id for e in ex.entities}
+    assert "https://policy-kg.org/id/alexandre-de-moraes" in ids
+    assert not any(i.endswith("-person") for i in ids)

@@ -43,8 +43,12 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         # "Supreme Court", "Data Protection Commission": every country has one; the article's is meant.
         name = f"{name} of {st.ont.actors[st.article_country].label}"
     iri = str(PKID[slug(name)])
-    if iri in st.ont.actors:  # a name the registry spells differently in its IRI
-        iri = str(PKID[slug(m.text) + "-" + typ.lower()])
+    if iri in st.ont.actors:
+        # The registry's actor under another casing or spelling of its name ("Alexandre De Moraes"): one actor,
+        # one IRI, whatever type the NER guessed (the registry's type wins).
+        idx = st.entity_for_actor(iri)
+        st.entity(idx).aliases.add(m.text)
+        return idx
     existing = st.table.by_key(iri)
     if existing is not None:
         st.entity(existing).aliases.add(m.text)

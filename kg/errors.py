@@ -6,6 +6,7 @@
      +-- OntologyError      the ontology files are missing or inconsistent
      +-- StoreError         the RDF store cannot be opened or written
      +-- QueryError         a SPARQL query is malformed or fails
+     +-- OutputError        an output file (a page, a picture) cannot be written
 
 Dependency errors are re-raised as one of these with ``from exc``.
 """
@@ -35,3 +36,7 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed or cannot be evaluated."""
+
+
+class OutputError(KGError):
+    """An output file cannot be written: its folder is missing or read-only, or the disk is full."""

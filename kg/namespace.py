@@ -87,6 +87,10 @@ class PK(DefinedNamespace):
     memberOf: URIRef
     partOf: URIRef
 
+    # Relation groups (ontology/relation-groups.ttl), read by the views
+    RelationGroup: URIRef
+    relationGroup: URIRef
+
     # Extraction lexicon: annotation properties of classes and relations
     color: URIRef
     nameCue: URIRef
@@ -131,6 +135,7 @@ class PK(DefinedNamespace):
     _extras = [
         "role-leads", "role-leads-government", "role-member", "role-member-government",
         "role-member-legislature", "role-develops", "role-owns",
+        "group-stance", "group-interaction", "group-enforcement", "group-structure",
     ]
 
 

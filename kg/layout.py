@@ -52,7 +52,7 @@ def components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
 
 def _fruchterman_reingold(m: int, src: np.ndarray, dst: np.ndarray, weight: np.ndarray, rng: np.random.Generator,
                           iterations: int) -> np.ndarray:
-    """Return positions of one connected component (ideal edge length 1), centred on 0.
+    """Return positions of one connected component, centred on 0, scaled so the median nearest-node distance is 1.
 
     As in ForceAtlas2, a node repels in proportion to its "mass" (1 + the
     square root of its degree), so hubs push each other and their labels
@@ -103,15 +103,32 @@ def _fruchterman_reingold(m: int, src: np.ndarray, dst: np.ndarray, weight: np.n
         np.maximum(length, 1e-9, out=length)
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
         temperature -= cool
-    return pos - pos.mean(axis=0)
+    pos -= pos.mean(axis=0)
+    return pos / max(_median_nearest(pos), 1e-6)
+
+
+def _median_nearest(pos: np.ndarray) -> float:
+    """Return the median distance from a node to its nearest other node."""
+    import numpy as np
+
+    m = len(pos)
+    block = max(1, _BLOCK_ELEMENTS // max(1, m))
+    nearest = np.empty(m)
+    for start in range(0, m, block):
+        stop = min(m, start + block)
+        d2 = ((pos[start:stop, None, :] - pos[None, :, :]) ** 2).sum(axis=2)
+        d2[np.arange(stop - start), np.arange(start, stop)] = np.inf
+        nearest[start:stop] = d2.min(axis=1)
+    return float(np.sqrt(np.median(nearest)))
 
 
 def force_layout(n: int, edges: Sequence[tuple[int, int, float]], *, seed: int = 1,
                  iterations: int | None = None) -> list[tuple[float, float]]:
     """Return an (x, y) position for each of the nodes ``0..n-1`` joined by ``(a, b, weight)`` edges.
 
-    The result is deterministic for a given ``seed``; neighbouring nodes sit
-    about :data:`SPACING` apart.
+    The result is deterministic for a given ``seed``; each component is scaled
+    so that the median distance from a node to its nearest one is
+    :data:`SPACING`.
     """
     import numpy as np
 

@@ -127,8 +127,13 @@ def page_data(corpus: Corpus, filters: Filters, *, title: str, groups: list[Rela
 
 
 def _script_safe(text: str) -> str:
-    """Return ``text`` safe inside a <script> element (no closing tag, no HTML comment opener)."""
+    """Return script text safe inside a <script> element: no closing tag, no HTML comment opener."""
     return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE).replace("<!--", "<\\!--")
+
+
+def _json_safe(text: str) -> str:
+    """Return JSON text safe inside a <script> element: every "<" written as a JSON escape."""
+    return text.replace("<", "\\u003c")
 
 
 def render_page(corpus: Corpus, filters: Filters, *, title: str = "policy-kg") -> str:
@@ -149,7 +154,7 @@ def render_page_with(corpus: Corpus, filters: Filters, positions: list[tuple[flo
         "title": html.escape(title),
         "css": _asset("kg", "explorer/explorer.css"),
         "empty": html.escape(empty),
-        "data": _script_safe(body),
+        "data": _json_safe(body),
         "vis": _script_safe(_asset(*VIS_JS)),
         "app": _script_safe(_asset("kg", "explorer/explorer.js")),
     }

@@ -56,8 +56,9 @@
   for (var i = 0; i < SN; i++) {
     nodeTotal[ST.s[i]]++; nodeTotal[ST.o[i]]++;
     relTotal[ST.r[i]]++;
-    var mk = ST.n[i] ? 'negated' : D.modalities[ST.m[i]];
+    var mk = D.modalities[ST.m[i]];
     modTotal[mk] = (modTotal[mk] || 0) + 1;
+    if (ST.n[i]) modTotal.negated = (modTotal.negated || 0) + 1;
   }
   var typeTotal = new Int32Array(D.types.length);
   for (i = 0; i < NN; i++) typeTotal[D.nodes.type[i]]++;
@@ -392,6 +393,7 @@
       var gbox = el('input', { type: 'checkbox', 'data-group': g.name, 'aria-label': g.label });
       gbox.addEventListener('change', function () {
         members.forEach(function (k) { if (gbox.checked) state.relations.add(k); else state.relations.delete(k); });
+        syncControls();
         draw();
       });
       var list = el('ul');
@@ -475,8 +477,9 @@
     view.edges.forEach(function (e) {
       e.sts.forEach(function (k) {
         relCount[ST.r[k]]++;
-        var m = ST.n[k] ? 'negated' : D.modalities[ST.m[k]];
+        var m = D.modalities[ST.m[k]];
         modCount[m] = (modCount[m] || 0) + 1;
+        if (ST.n[k]) modCount.negated = (modCount.negated || 0) + 1;
       });
     });
     function show(span, shown, on, total) {
@@ -550,14 +553,21 @@
 
   function selectNode(id, focus) {
     state.selected = { kind: 'node', id: id };
-    if (state.ego !== null && !view.nodes.has(id)) { state.ego = null; }
-    draw();
+    if (state.ego !== null && !view.nodes.has(id)) {
+      state.ego = null;
+      draw();
+    } else {
+      // No redraw of the graph: a click must stay quick, or the second click of a double-click comes too late.
+      syncSelection(); renderEvidence(); renderTimeline(); updateLabels();
+    }
     if (focus && view.nodes.has(id)) {
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
     }
   }
   function selectEdge(id) { state.selected = { kind: 'edge', id: id }; renderEvidence(); renderTimeline(); }
-  function clearSelection() { state.selected = null; network.unselectAll(); renderEvidence(); renderTimeline(); }
+  function clearSelection() {
+    state.selected = null; network.unselectAll(); renderEvidence(); renderTimeline(); updateLabels();
+  }
 
   function selectionStatements() {
     var sel = state.selected;
@@ -813,7 +823,12 @@
   network.on('zoom', labelsSoon);
   network.on('dragEnd', labelsSoon);
   network.on('animationFinished', labelsSoon);
-  network.on('doubleClick', function (p) { if (p.nodes.length) enterEgo(p.nodes[0]); });
+  // The browser's own dblclick, not vis-network's (which misses double-clicks while a big page redraws).
+  $('kg-network').addEventListener('dblclick', function (ev) {
+    var rect = $('kg-network').getBoundingClientRect();
+    var id = network.getNodeAt({ x: ev.clientX - rect.left, y: ev.clientY - rect.top });
+    if (id !== undefined) enterEgo(id);
+  });
   $('kg-whole').addEventListener('click', leaveEgo);
   $('kg-hops').addEventListener('change', function () { state.hops = +$('kg-hops').value; draw(); refit(); });
   $('kg-fit').addEventListener('click', function () { refit(); });
@@ -857,9 +872,9 @@
       var p = network.getPositions([k])[k];
       return p ? network.canvasToDOM(p) : null;
     },
-    edgeMidpoint: function (s, o) {
+    pointOnEdge: function (s, o, t) {
       var a = network.getPositions([nodeIndex(s)])[nodeIndex(s)], b = network.getPositions([nodeIndex(o)])[nodeIndex(o)];
-      return a && b ? network.canvasToDOM({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }) : null;
+      return a && b ? network.canvasToDOM({ x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) }) : null;
     }
   };
 })();

@@ -196,8 +196,9 @@ def viz(out: str, fmt: str | None, store: str | None, ego: str | None, hops: int
                         min_articles=min_articles, title=title)
     except KGError as exc:
         raise _fail(exc) from exc
+    size = f"{shown['bytes'] / 1e6:.1f} MB" if shown["bytes"] >= 1e6 else f"{shown['bytes'] / 1e3:.0f} kB"
     click.echo(f"wrote {out}: {shown['nodes']} actors, {shown['edges']} relations "
-               f"({shown['statements']} of {shown['total_statements']} statements; {shown['bytes'] / 1e6:.1f} MB)")
+               f"({shown['statements']} of {shown['total_statements']} statements; {size})")
     for warning in shown["warnings"]:
         click.echo(f"warning: {warning}", err=True)
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 #: Distance between neighbouring nodes in the units of the returned positions (vis-network pixels).
-SPACING = 90.0
+SPACING = 120.0
 #: Memory budget of one block of pairwise distances, in array elements.
 _BLOCK_ELEMENTS = 2_000_000
 

@@ -24,6 +24,7 @@
   var LARGE = NN > 400 || SN > 3000;
   var MAX_LABELS = 60;         // labels drawn at once (most connected first, none overlapping)
   var LABEL_PX = 13;           // their height on screen, whatever the zoom
+  var EDGE_LABEL_PX = 10;      // the same for relation names on edges
   var EDGE_LABELS_BELOW = 200; // relation names drawn on edges when fewer edges are shown
   var LIST_STEP = 200;         // evidence items rendered at a time
 
@@ -259,10 +260,10 @@
       var item = {
         id: id, x: xy[0], y: xy[1], size: size,
         title: D.nodes.label[id] + ' (' + t.label + ')\n' + plural(deg, 'statement') + ' shown',
-        color: { background: t.color, border: centre ? '#222222' : '#555555',
+        color: { background: t.color, border: centre ? '#111111' : '#555555',
                  highlight: { background: t.color, border: '#000000' },
                  hover: { background: t.color, border: '#000000' } },
-        borderWidth: centre ? 4 : 1
+        borderWidth: centre ? 3 : 1
       };
       (drawn.nodes.has(id) ? updN : addN).push(item);
       drawn.nodes.set(id, sig);
@@ -282,7 +283,7 @@
       var sig = [label, width.toFixed(2), color, e.sts.length, arts].join('|');
       if (drawn.edges.get(id) === sig) return;
       var item = {
-        id: id, from: e.s, to: e.o, width: width, label: label,
+        id: id, from: e.s, to: e.o, width: width, label: label, font: { size: edgeLabelSize || 10 },
         color: { color: color, highlight: color, hover: color, opacity: LARGE ? 0.55 : 0.8 },
         title: D.nodes.label[e.s] + ' \u2192 ' + D.nodes.label[e.o] + '\n' +
           rels.map(function (r) { return D.relations[r[0]].label + ' (' + r[1] + ')'; }).join(', ') + '\n' +
@@ -355,7 +356,14 @@
     });
     labelled = want;
     if (changes.length) nodesDS.update(changes);
+    // Relation names on edges (small views only) keep a readable size too.
+    var edgeFont = Math.min(300, Math.max(2, EDGE_LABEL_PX / scale));
+    if (view.edges.size < EDGE_LABELS_BELOW && Math.abs(edgeFont - edgeLabelSize) > 0.01) {
+      edgeLabelSize = edgeFont;
+      edgesDS.update(Array.from(view.edges.keys()).map(function (id) { return { id: id, font: { size: edgeFont } }; }));
+    }
   }
+  var edgeLabelSize = 0;
   var labelTimer = null;
   function labelsSoon() { clearTimeout(labelTimer); labelTimer = setTimeout(updateLabels, 120); }
 
@@ -524,6 +532,8 @@
   // Fit the view to the window, then size labels so they read at that zoom (vis-network caps them on zoom-in).
   function refit() {
     network.fit({ animation: false });
+    // A margin, so that the labels of the outermost actors stay in sight.
+    network.moveTo({ scale: network.getScale() * 0.9, position: network.getViewPosition(), animation: false });
     updateLabels();
   }
 

@@ -27,6 +27,8 @@ from kg.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.browser
+
 STORES = [pytest.param("small", id="small"), pytest.param("scale", id="scale"),
           pytest.param("examples", id="examples", marks=pytest.mark.model)]
 if os.environ.get("KG_VIZ_TEST_STORE"):

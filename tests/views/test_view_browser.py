@@ -253,14 +253,16 @@ def test_every_filter_control_matches_python(opened: Opened, written: Page) -> N
     assert page.input_value("#kg-since") == "" and page.input_value("#kg-min-articles") == "1"
 
 
-def test_undated_statements_leave_with_a_date_range(browser: Any, written: Page) -> None:
-    if written.name != "small":
-        pytest.skip("the small world has the undated article")
-    o = open_page(browser, written.path)
+def test_undated_statements_leave_with_a_date_range(browser: Any, small_store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "small.html"
+    api.viz(out=out, store=small_store)
+    with Store(small_store, read_only=True) as st:
+        corpus = read_corpus(st)
+    o = open_page(browser, out)
     o.page.fill("#kg-until", "2030-01-01")
     o.page.dispatch_event("#kg-until", "change")
-    assert page_edges(o) == python_edges(written.corpus, select(written.corpus, Filters(until="2030-01-01")))
-    assert page_edges(o) != python_edges(written.corpus, select(written.corpus, Filters()))
+    assert page_edges(o) == python_edges(corpus, select(corpus, Filters(until="2030-01-01")))
+    assert page_edges(o) != python_edges(corpus, select(corpus, Filters()))
     assert not o.errors
 
 
@@ -447,4 +449,42 @@ def test_a_command_line_view_opens_pre_filtered(browser: Any, written: Page, tmp
     others = [r for r in rels if r not in keep]
     for r in others:
         assert not o.page.is_checked(f'input[data-relation="{r}"]')
+    assert not o.errors
+
+
+# ---------------------------------------------------------------- edge cases (small world only)
+
+
+def test_an_actor_hidden_by_the_filters_says_so_and_reset_shows_it(browser: Any, small_store: Path,
+                                                                     tmp_path: Path) -> None:
+    out = tmp_path / "small.html"
+    api.viz(out=out, store=small_store)
+    o = open_page(browser, out)
+    o.page.uncheck('input[data-type="Court"]')
+    o.page.fill("#kg-search", "Southland")
+    o.page.press("#kg-search", "Enter")
+    o.page.wait_for_selector("#kg-evidence .kg-warn")
+    assert o.page.inner_text("#kg-evidence-title") == "Southland Court"
+    assert "Hidden by the current filters" in o.page.inner_text("#kg-evidence .kg-warn")
+    o.page.click("#kg-evidence .kg-warn button")
+    o.page.wait_for_function("kgExplorer.network.getSelectedNodes().length === 1")
+    assert o.page.is_checked('input[data-type="Court"]')
+    assert o.page.locator("#kg-evidence .kg-statement").count() == 1
+    assert not o.errors
+
+
+def test_empty_store_and_empty_view_pages(browser: Any, small_store: Path, tmp_path: Path) -> None:
+    Store(tmp_path / "empty").close()
+    api.viz(out=tmp_path / "empty.html", store=tmp_path / "empty")
+    o = open_page(browser, tmp_path / "empty.html")
+    assert o.page.is_visible("#kg-empty") and "no statements yet" in o.page.inner_text("#kg-empty")
+    assert "no dated statements" in o.page.inner_text("#kg-timeline-title")
+    assert not o.errors
+    api.viz(out=tmp_path / "none.html", store=small_store, since="2030-01-01")
+    o = open_page(browser, tmp_path / "none.html")
+    assert o.js("kgExplorer.visibleEdges().length") == 0
+    assert o.page.is_visible("#kg-empty") and "No statement passes the current filters" in o.page.inner_text(
+        "#kg-empty")
+    o.page.click("#kg-reset")
+    assert o.js("kgExplorer.visibleEdges().length") > 0 and o.page.is_hidden("#kg-empty")
     assert not o.errors

@@ -192,7 +192,9 @@ def scale_world(seed: int = 7, articles: int = 700, per_article: int = 8) -> tup
             if label in seen:
                 continue
             seen.add(label)
-            pool.append(A(f"gen-{len(seen):05d}", label, kind, (word,) if suffix.strip() else ()))
+            # Aliases as a reader would search them: the bare name, and a short code ("KAL0042").
+            aliases = ((word,) if suffix.strip() else ()) + (f"{word[:3].upper()}{len(seen):04d}",)
+            pool.append(A(f"gen-{len(seen):05d}", label, kind, aliases))
         pools[kind] = pool
     weights = {k: [1 / (i + 1) ** 0.9 for i in range(len(p))] for k, p in pools.items()}
     arts, sts = [], []

@@ -75,7 +75,9 @@ def draw(corpus: Corpus, filters: Filters, positions: list[tuple[float, float]],
     nodes = sorted(view.nodes)
     xs = [pos[n][0] for n in nodes]
     ys = [pos[n][1] for n in nodes]
-    sizes = [12 + 9 * math.log2(1 + weight[n]) ** 1.6 for n in nodes]
+    # Sized by all their statements, as on the page, so an actor keeps its size whatever the filters.
+    total = Counter(n for st in corpus.statements for n in (st.subject, st.object))
+    sizes = [12 + 9 * math.log2(1 + total[n]) ** 1.6 for n in nodes]
     fills = [ont.classes[corpus.actors[n].type].color if corpus.actors[n].type in ont.classes else "#999999"
              for n in nodes]
     edgecolors = ["#111111" if n == centre else "#555555" for n in nodes]

@@ -26,6 +26,7 @@
   var LABEL_PX = 13;           // their height on screen, whatever the zoom
   var EDGE_LABEL_PX = 10;      // the same for relation names on edges
   var EDGE_LABELS_BELOW = 200; // relation names drawn on edges when fewer edges are shown
+  var ARROWS_BELOW = 2000;     // arrow heads cost most of a frame: drawn when fewer edges are shown
   var LIST_STEP = 200;         // evidence items rendered at a time
 
   function $(id) { return document.getElementById(id); }
@@ -197,6 +198,7 @@
   var nodesDS = new vis.DataSet();
   var edgesDS = new vis.DataSet();
   var drawn = { nodes: new Map(), edges: new Map() };  // id -> signature of what is drawn
+  var arrowsOn = true;
   var view = null;
 
   var network = new vis.Network($('kg-network'), { nodes: nodesDS, edges: edgesDS }, {
@@ -251,15 +253,13 @@
     drawn.nodes.forEach(function (_, id) { if (!view.nodes.has(id)) remN.push(id); });
     view.nodes.forEach(function (id) {
       var t = D.types[D.nodes.type[id]];
-      var deg = degree.get(id) || 0;
       var xy = pos ? pos.get(id) : [D.nodes.x[id], D.nodes.y[id]];
-      var size = Math.min(40, 7 + 4 * Math.log2(1 + deg));
       var centre = id === state.ego;
-      var sig = [size.toFixed(1), xy[0], xy[1], centre].join('|');
+      var sig = [xy[0], xy[1], centre].join('|');
       if (drawn.nodes.get(id) === sig) return;
       var item = {
-        id: id, x: xy[0], y: xy[1], size: size,
-        title: D.nodes.label[id] + ' (' + t.label + ')\n' + plural(deg, 'statement') + ' shown',
+        id: id, x: xy[0], y: xy[1], size: nodeSize(id),
+        title: D.nodes.label[id] + ' (' + t.label + ')\n' + plural(nodeTotal[id], 'statement') + ' in all',
         color: { background: t.color, border: centre ? '#111111' : '#555555',
                  highlight: { background: t.color, border: '#000000' },
                  hover: { background: t.color, border: '#000000' } },
@@ -268,7 +268,7 @@
       (drawn.nodes.has(id) ? updN : addN).push(item);
       drawn.nodes.set(id, sig);
     });
-    remN.forEach(function (id) { drawn.nodes.delete(id); labelled.delete(id); });
+    remN.forEach(function (id) { drawn.nodes.delete(id); });
 
     var showEdgeLabels = view.edges.size < EDGE_LABELS_BELOW;
     var addE = [], updE = [], remE = [];
@@ -294,19 +294,28 @@
     });
     remE.forEach(function (id) { drawn.edges.delete(id); });
 
-    if (remE.length) edgesDS.remove(remE);
-    if (remN.length) nodesDS.remove(remN);
-    if (addN.length) nodesDS.add(addN);
-    if (updN.length) nodesDS.update(updN);
-    if (addE.length) edgesDS.add(addE);
-    if (updE.length) edgesDS.update(updE);
-    updateLabels();
+    view.order = Array.from(view.nodes).sort(function (a, b) {
+      return (degree.get(b) || 0) - (degree.get(a) || 0) || a - b;
+    });
+    var arrows = view.edges.size < ARROWS_BELOW;
+    batch(function () {
+      if (arrows !== arrowsOn) {
+        arrowsOn = arrows;
+        network.setOptions({ edges: { arrows: { to: { enabled: arrows, scaleFactor: 0.45 } } } });
+      }
+      if (remE.length) edgesDS.remove(remE);
+      if (remN.length) nodesDS.remove(remN);
+      if (addN.length) nodesDS.add(addN);
+      if (updN.length) nodesDS.update(updN);
+      if (addE.length) edgesDS.add(addE);
+      if (updE.length) edgesDS.update(updE);
+      updateLabels();
+      if (state.selected && state.selected.kind === 'edge' && !view.edges.has(state.selected.id)) {
+        state.selected = null;
+      }
+      syncSelection();
+    });
 
-    if (state.selected && !isShown(state.selected)) {
-      // Keep an actor selected after a filter change even when hidden, so its panel can say so.
-      if (state.selected.kind === 'edge') state.selected = null;
-    }
-    syncSelection();
     renderStats();
     renderLegendCounts();
     renderEvidence();
@@ -315,66 +324,97 @@
     $('kg-empty').hidden = view.nodes.size > 0;
   }
 
-  // Labels: the most connected actors in sight, greedily, skipping any whose label would overlap one
-  // already placed; every other actor shows its name on hover. Redone after each zoom or drag.
-  var labelled = new Map();  // id -> drawn label font size
-  function updateLabels() {
-    if (!view) return;
-    var scale = network.getScale() || 1;
-    var font = Math.min(400, Math.max(2, LABEL_PX / scale));
+  // vis-network redraws the whole canvas after every change to its data sets; with thousands of edges that
+  // is most of the cost of a filter change, so changes are made with drawing held back, then drawn once.
+  // (_blockRedraw and _allowRedraw are the events vis-network itself uses around stabilisation.)
+  function batch(fn) {
+    var emitter = network.body && network.body.emitter;
+    if (!emitter) { fn(); return; }
+    emitter.emit('_blockRedraw');
+    try { fn(); } finally { emitter.emit('_allowRedraw'); }
+    network.redraw();
+  }
+
+  function nodeSize(id) { return Math.min(40, 7 + 4 * Math.log2(1 + nodeTotal[id])); }
+
+  // Labels are painted on the canvas after each frame (no data-set change, so zooming stays smooth): the most
+  // connected actors in sight first, skipping any label that would overlap one already placed, at a fixed
+  // size on screen. Every other actor names itself on hover.
+  var labelsDrawn = [];
+  function chooseLabels(scale) {
+    var font = LABEL_PX / scale;
     var box = $('kg-network');
     var tl = network.DOMtoCanvas({ x: 0, y: 0 });
     var br = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
-    var sel = state.selected && state.selected.kind === 'node' ? state.selected.id : null;
-    var ids = Array.from(view.nodes).sort(function (a, b) {
-      var pa = (a === sel ? 2 : 0) + (a === state.ego ? 1 : 0), pb = (b === sel ? 2 : 0) + (b === state.ego ? 1 : 0);
-      return pb - pa || (view.degree.get(b) || 0) - (view.degree.get(a) || 0) || a - b;
-    });
-    var placed = [], want = new Map();
-    for (var j = 0; j < ids.length && placed.length < MAX_LABELS; j++) {
-      var id = ids[j];
+    var sel = state.selected && state.selected.kind === 'node' && view.nodes.has(state.selected.id)
+      ? state.selected.id : null;
+    var ids = view.order;
+    var first = [sel, state.ego].filter(function (x) { return x !== null && view.nodes.has(x); });
+    var placed = [], chosen = [];
+    function tryPlace(id, force) {
       var xy = view.pos ? view.pos.get(id) : [D.nodes.x[id], D.nodes.y[id]];
-      if (xy[0] < tl.x || xy[0] > br.x || xy[1] < tl.y || xy[1] > br.y) continue;
+      if (xy[0] < tl.x || xy[0] > br.x || xy[1] < tl.y || xy[1] > br.y) return;
       var w = D.nodes.label[id].length * font * 0.56 + font * 0.4, h = font * 1.3;
-      var r = Math.min(40, 7 + 4 * Math.log2(1 + (view.degree.get(id) || 0)));
-      var b = [xy[0] - w / 2, xy[1] + r, xy[0] + w / 2, xy[1] + r + h];
-      var clash = false;
-      for (var q = 0; q < placed.length && !clash; q++) {
+      var y = xy[1] + nodeSize(id) + 2 / scale;
+      var b = [xy[0] - w / 2, y, xy[0] + w / 2, y + h];
+      for (var q = 0; q < placed.length && !force; q++) {
         var c = placed[q];
-        clash = b[0] < c[2] && c[0] < b[2] && b[1] < c[3] && c[1] < b[3];
+        if (b[0] < c[2] && c[0] < b[2] && b[1] < c[3] && c[1] < b[3]) return;
       }
-      if (clash && id !== sel) continue;
       placed.push(b);
-      want.set(id, font);
+      chosen.push([id, xy[0], y]);
     }
-    var changes = [];
-    labelled.forEach(function (f, id) {
-      if (!want.has(id) && view.nodes.has(id)) changes.push({ id: id, label: '' });
+    first.forEach(function (id) { tryPlace(id, true); });
+    for (var j = 0; j < ids.length && chosen.length < MAX_LABELS; j++) {
+      if (first.indexOf(ids[j]) < 0) tryPlace(ids[j], false);
+    }
+    return chosen;
+  }
+  function paintLabels(ctx) {
+    if (!view || !view.order) return;
+    var scale = network.getScale() || 1;
+    labelsDrawn = chooseLabels(scale);
+    var font = LABEL_PX / scale;
+    var sel = state.selected && state.selected.kind === 'node' ? state.selected.id : null;
+    ctx.save();
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = font * 0.3;
+    ctx.strokeStyle = 'rgba(255,255,255,0.92)';
+    ctx.fillStyle = '#222222';
+    labelsDrawn.forEach(function (l) {
+      ctx.font = (l[0] === sel || l[0] === state.ego ? 'bold ' : '') + font + 'px system-ui, sans-serif';
+      ctx.strokeText(D.nodes.label[l[0]], l[1], l[2]);
+      ctx.fillText(D.nodes.label[l[0]], l[1], l[2]);
     });
-    want.forEach(function (f, id) {
-      if (labelled.get(id) !== f) changes.push({ id: id, label: D.nodes.label[id], font: { size: f } });
-    });
-    labelled = want;
-    if (changes.length) nodesDS.update(changes);
-    // Relation names on edges (small views only) keep a readable size too.
-    var edgeFont = Math.min(300, Math.max(2, EDGE_LABEL_PX / scale));
+    ctx.restore();
+  }
+
+  // Relation names on edges (small views only) keep a readable size on screen too.
+  var edgeLabelSize = 0;
+  function updateLabels() {
+    if (!view) return;
+    var edgeFont = Math.min(300, Math.max(2, EDGE_LABEL_PX / (network.getScale() || 1)));
     if (view.edges.size < EDGE_LABELS_BELOW && Math.abs(edgeFont - edgeLabelSize) > 0.01) {
       edgeLabelSize = edgeFont;
       edgesDS.update(Array.from(view.edges.keys()).map(function (id) { return { id: id, font: { size: edgeFont } }; }));
     }
+    network.redraw();
   }
-  var edgeLabelSize = 0;
   var labelTimer = null;
   function labelsSoon() { clearTimeout(labelTimer); labelTimer = setTimeout(updateLabels, 120); }
 
-  function isShown(sel) {
-    return sel.kind === 'node' ? view.nodes.has(sel.id) : view.edges.has(sel.id);
-  }
   function syncSelection() {
     var sel = state.selected;
-    if (sel && sel.kind === 'node' && view.nodes.has(sel.id)) network.selectNodes([sel.id], false);
-    else if (sel && sel.kind === 'edge' && view.edges.has(sel.id)) network.selectEdges([sel.id]);
-    else network.unselectAll();
+    var now = network.getSelection();
+    if (sel && sel.kind === 'node' && view.nodes.has(sel.id)) {
+      if (now.nodes.length !== 1 || now.nodes[0] !== sel.id) network.selectNodes([sel.id], false);
+    } else if (sel && sel.kind === 'edge' && view.edges.has(sel.id)) {
+      if (now.edges.length !== 1 || now.edges[0] !== sel.id || now.nodes.length) network.selectEdges([sel.id]);
+    } else if (now.nodes.length || now.edges.length) {
+      network.unselectAll();
+    }
   }
 
   // ------------------------------------------------------------ filter panel
@@ -526,7 +566,8 @@
     var shown = 0;
     view.edges.forEach(function (e) { shown += e.sts.length; });
     $('kg-stats').textContent = plural(view.nodes.size, 'actor') + ' \u00b7 ' + plural(view.edges.size, 'edge') +
-      ' \u00b7 ' + shown + ' of ' + plural(SN, 'statement');
+      ' \u00b7 ' + shown + ' of ' + plural(SN, 'statement') +
+      (arrowsOn ? '' : ' \u00b7 arrows hidden above ' + ARROWS_BELOW + ' edges (hover or click an edge for its direction)');
   }
 
   // Fit the view to the window, then size labels so they read at that zoom (vis-network caps them on zoom-in).
@@ -581,14 +622,11 @@
 
   function selectionStatements() {
     var sel = state.selected;
-    if (!sel) {
-      var all = [];
-      view.edges.forEach(function (e) { all = all.concat(e.sts); });
-      return all;
-    }
-    if (sel.kind === 'edge') { var e = view.edges.get(sel.id); return e ? e.sts.slice() : []; }
+    if (sel && sel.kind === 'edge') { var e = view.edges.get(sel.id); return e ? e.sts.slice() : []; }
     var out = [];
-    view.edges.forEach(function (e) { if (e.s === sel.id || e.o === sel.id) out = out.concat(e.sts); });
+    view.edges.forEach(function (e) {
+      if (!sel || e.s === sel.id || e.o === sel.id) for (var j = 0; j < e.sts.length; j++) out.push(e.sts[j]);
+    });
     return out;
   }
   function byDate(a, b) {
@@ -830,8 +868,8 @@
     else if (p.edges.length) selectEdge(p.edges[0]);
     else clearSelection();
   });
+  network.on('afterDrawing', paintLabels);
   network.on('zoom', labelsSoon);
-  network.on('dragEnd', labelsSoon);
   network.on('animationFinished', labelsSoon);
   // The browser's own dblclick, not vis-network's (which misses double-clicks while a big page redraws).
   $('kg-network').addEventListener('dblclick', function (ev) {
@@ -875,6 +913,7 @@
       selectEdge(id);
     },
     enterEgo: function (iri, hops) { enterEgo(nodeIndex(iri), hops); },
+    labelledNodes: function () { return labelsDrawn.map(function (l) { return l[0]; }); },
     leaveEgo: leaveEgo,
     nodeIndex: nodeIndex,
     canvasPosition: function (iri) {

@@ -129,14 +129,26 @@ def test_page_loads_offline_without_errors(opened: Opened, written: Page) -> Non
     assert opened.js("kgExplorer.network.physics.options.enabled") is False
 
 
-def test_labels_show_for_the_most_connected_and_never_overlap_much(opened: Opened, written: Page) -> None:
+def test_labels_show_for_the_most_connected_and_on_hover_for_the_rest(opened: Opened, written: Page) -> None:
     view = select(written.corpus, Filters())
-    labelled = opened.js("kgExplorer.network.body.data.nodes.get().filter(n => n.label).map(n => n.id)")
+    labelled = opened.js("kgExplorer.labelledNodes()")
     assert 0 < len(labelled) <= 60
     assert len(labelled) == len(view.nodes) or len(labelled) >= min(10, len(view.nodes))
-    assert busiest_actor(written.corpus, view) in labelled
+    weight: Counter[int] = Counter()
+    for (s, t), sts in view.edges.items():
+        weight[s] += len(sts)
+        weight[t] += len(sts)
+    assert labelled[0] == busiest_actor(written.corpus, view), "the most connected actor is labelled first"
+    assert all(weight[a] >= weight[b] for a, b in zip(labelled, labelled[1:], strict=False))
     titles = opened.js("kgExplorer.network.body.data.nodes.get().slice(0, 50).map(n => n.title)")
     assert all(t and "(" in t for t in titles), "every actor names itself on hover"
+    # Zooming in on one actor brings labels for the actors around it.
+    unlabelled = [n for n in sorted(view.nodes, key=lambda n: (weight[n], n)) if n not in labelled]
+    if not unlabelled:
+        return  # a small view: every actor is labelled
+    quiet = unlabelled[0]
+    opened.js("id => kgExplorer.network.focus(id, {scale: 4, animation: false})", quiet)
+    opened.page.wait_for_function(f"kgExplorer.network.redraw() || kgExplorer.labelledNodes().includes({quiet})")
 
 
 # ---------------------------------------------------------------- search

@@ -288,3 +288,12 @@ def test_read_only_file_system_is_a_clear_error(small_store: Path) -> None:
         pytest.skip("needs /proc")
     message = failed(kg("viz", "--store", small_store, "--out", "/proc/self/kg-graph.html"))
     assert "cannot write /proc/self/kg-graph.html" in message
+
+
+def test_a_folder_no_one_may_write_is_a_clear_error(small_store: Path) -> None:
+    """sysfs refuses new files to every user, root included: a real unwritable folder."""
+    if not os.path.isdir("/sys/kernel"):
+        pytest.skip("needs Linux's /sys")
+    message = failed(kg("viz", "--store", small_store, "--out", "/sys/kernel/kg-graph.html"))
+    assert "cannot write /sys/kernel/kg-graph.html" in message and "--out" in message
+    assert not os.path.exists("/sys/kernel/kg-graph.html")

@@ -209,12 +209,7 @@
       hover: true, tooltipDelay: 120, multiselect: false,
       hideEdgesOnDrag: LARGE, hideEdgesOnZoom: LARGE
     },
-    nodes: {
-      shape: 'dot', borderWidth: 1,
-      font: { size: 14, face: 'system-ui, sans-serif', strokeWidth: 3, strokeColor: '#ffffff' },
-      // Labels keep a readable size on screen: drawn down to small zooms, never taller than 22px.
-      scaling: { label: { drawThreshold: 4, maxVisible: 40 } }
-    },
+    nodes: { shape: 'dot', borderWidth: 1 },  // labels are painted by paintLabels()
     edges: {
       smooth: false, selectionWidth: 2, hoverWidth: 0.5,
       arrows: { to: { enabled: true, scaleFactor: 0.45 } },
@@ -400,7 +395,6 @@
       edgeLabelSize = edgeFont;
       edgesDS.update(Array.from(view.edges.keys()).map(function (id) { return { id: id, font: { size: edgeFont } }; }));
     }
-    network.redraw();
   }
   var labelTimer = null;
   function labelsSoon() { clearTimeout(labelTimer); labelTimer = setTimeout(updateLabels, 120); }

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.policy-kg-installed
 EVAL   ?= ../shared/eval
 
-.PHONY: setup demo test eval lint bench fuzz clean
+.PHONY: setup browser demo test eval lint bench bench-viz fuzz clean
 
 setup: $(STAMP)
 
@@ -16,12 +16,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "from kg.model import load_model; load_model()"
 	@touch $(STAMP)
 
+# Headless Chromium for the browser tests (tests/views): Debian's package, installed when missing and run as
+# root (as CI is); otherwise those tests skip and say how to get it.
+browser:
+	@if [ -n "$$KG_CHROMIUM" ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing chromium for the browser tests"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+			|| echo "could not install chromium: the browser tests will be skipped"; \
+	else echo "no chromium: the browser tests will be skipped (sudo apt-get install chromium)"; fi
+
 demo: setup
 	$(BIN)/kg ingest examples/articles --store demo/store
 	$(BIN)/kg query examples/queries/who-acts-on-whom.rq --store demo/store
 	$(BIN)/kg viz --store demo/store --out demo/graph.html
+	$(BIN)/kg viz --store demo/store --out demo/graph.png
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 # Scores ../shared/eval/dev, and ../shared/eval/real when its texts have been rebuilt into $(REAL_TEXTS)
@@ -48,6 +59,9 @@ bench: setup
 
 fuzz: setup
 	KG_FUZZ=1 $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_fuzz.py
+
+bench-viz: setup
+	$(BIN)/python benchmarks/viz_bench.py $(VIZBENCHFLAGS)
 
 clean:
 	rm -rf demo .pytest_cache .mypy_cache .ruff_cache

@@ -120,15 +120,30 @@ def saved_queries() -> dict[str, Any]:
 
 
 def viz(*, out: str | os.PathLike[str], store: str | os.PathLike[str] | None = None,
-        min_confidence: float = 0.0, include_modal: bool = False, title: str = "policy-kg") -> dict[str, int]:
-    """Write an interactive HTML network of the store to ``out``; return node and edge counts."""
-    from .store import open_store
-    from .viz import graph_from_store, write_html
+        min_confidence: float = 0.0, include_modal: bool = False, title: str = "policy-kg",
+        fmt: str | None = None, ego: str | None = None, hops: int = 1, relations: Iterable[str] = (),
+        types: Iterable[str] = (), since: str | None = None, until: str | None = None,
+        min_articles: int = 1) -> dict[str, Any]:
+    """Write the explorer page (HTML), or a PNG/SVG picture, of the store to ``out``; return what the view shows.
 
+    The filters (``ego``/``hops``, ``relations``, ``types``, ``since``/``until``,
+    ``min_articles``, ``min_confidence``, ``include_modal``) set the view the
+    page opens on; the page still holds every statement. ``fmt`` defaults to
+    the ending of ``out``. See :func:`kg.viz.write_view` for the returned keys.
+    """
+    from .explore import find_actor, make_filters, read_corpus
+    from .store import open_store
+    from .viz import output_format, write_view
+
+    fmt = output_format(out, fmt)
+    filters = make_filters(relations=relations, types=types, since=since, until=until,
+                           min_confidence=min_confidence, min_articles=min_articles,
+                           include_modal=include_modal, hops=hops)
     with open_store(store, read_only=True) as st:
-        g = graph_from_store(st, min_confidence=min_confidence, include_modal=include_modal)
-    write_html(g, Path(out), title=title)
-    return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+        corpus = read_corpus(st)
+    if ego:
+        filters.ego = find_actor(corpus, ego)
+    return write_view(corpus, filters, out, fmt=fmt, title=title)
 
 
 def stats(*, store: str | os.PathLike[str] | None = None) -> Any:

@@ -271,19 +271,47 @@ def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, timeout:
 
 
 @main.command()
-@click.option("--out", required=True, type=click.Path(dir_okay=False), help="HTML file to write.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="File to write: .html (the explorer), .png or .svg (a picture).")
+@click.option("--format", "fmt", type=click.Choice(["html", "png", "svg"]), default=None,
+              help="Output format (default: from the --out ending, else html).")
 @STORE_OPTION
+@click.option("--ego", metavar="ACTOR", help="Open on this actor's neighbourhood (name, alias or IRI).")
+@click.option("--hops", type=click.IntRange(1, 3), default=1, show_default=True,
+              help="Size of the --ego neighbourhood, in edges.")
+@click.option("--relation", "relations", multiple=True, metavar="NAMES",
+              help="Show only these relations or groups (stance, interaction, enforcement, structure); "
+                   "comma-separated, repeatable.")
+@click.option("--type", "types", multiple=True, metavar="TYPES",
+              help="Show only actors of these types (e.g. Regulator,Company); comma-separated, repeatable.")
+@click.option("--since", metavar="DATE", help="Only statements dated on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY).")
+@click.option("--until", metavar="DATE", help="Only statements dated on or before DATE (YYYY-MM-DD, YYYY-MM, YYYY).")
+@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only edges supported by at least this many articles.")
 @MINCONF_OPTION
-@click.option("--include-modal", is_flag=True, help="Also draw negated, conditional, hedged and intended statements.")
-def viz(out: str, store: str | None, min_confidence: float, include_modal: bool) -> None:
-    """Write an interactive, self-contained HTML network of the store."""
+@click.option("--include-modal", is_flag=True, help="Also show negated, conditional, hedged and intended statements.")
+@click.option("--title", default="policy-kg", show_default=True, help="Title of the page or picture.")
+def viz(out: str, fmt: str | None, store: str | None, ego: str | None, hops: int, relations: tuple[str, ...],
+        types: tuple[str, ...], since: str | None, until: str | None, min_articles: int, min_confidence: float,
+        include_modal: bool, title: str) -> None:
+    """Write the explorer (one offline HTML page) or a PNG/SVG picture of the store.
+
+    The page has search, ego views, filters, an evidence panel and a timeline;
+    the options here set the view it opens on (and the view a picture shows).
+    """
     from . import api
 
     try:
-        counts = api.viz(out=out, store=store, min_confidence=min_confidence, include_modal=include_modal)
+        shown = api.viz(out=out, store=store, min_confidence=min_confidence, include_modal=include_modal,
+                        fmt=fmt, ego=ego, hops=hops, relations=relations, types=types, since=since, until=until,
+                        min_articles=min_articles, title=title)
     except KGError as exc:
         raise _fail(exc) from exc
-    click.echo(f"wrote {out}: {counts['nodes']} actors, {counts['edges']} relations")
+    size = f"{shown['bytes'] / 1e6:.1f} MB" if shown["bytes"] >= 1e6 else f"{shown['bytes'] / 1e3:.0f} kB"
+    click.echo(f"wrote {out}: {shown['nodes']} actors, {shown['edges']} relations "
+               f"({shown['statements']} of {shown['total_statements']} statements; {size})")
+    for warning in shown["warnings"]:
+        click.echo(f"warning: {warning}", err=True)
 
 
 @main.command()

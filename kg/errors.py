@@ -7,6 +7,7 @@
      +-- StoreError         the RDF store cannot be opened or written
      +-- QueryError         a SPARQL query is malformed or fails
      +-- DistributedError   the Dask path cannot start (Dask missing, scheduler unreachable)
+     +-- OutputError        an output file (a page, a picture) cannot be written
 
 Dependency errors are re-raised as one of these with ``from exc``.
 """
@@ -40,3 +41,5 @@ class QueryError(KGError):
 
 class DistributedError(KGError):
     """The Dask path cannot start: Dask is not installed, or the scheduler cannot be reached."""
+class OutputError(KGError):
+    """An output file cannot be written: its folder is missing or read-only, or the disk is full."""

@@ -90,6 +90,10 @@ class PK(DefinedNamespace):
     memberOf: URIRef
     partOf: URIRef
 
+    # Relation groups (ontology/relation-groups.ttl), read by the views
+    RelationGroup: URIRef
+    relationGroup: URIRef
+
     # Extraction lexicon: annotation properties of classes and relations
     color: URIRef
     nameCue: URIRef
@@ -153,7 +157,6 @@ class PK(DefinedNamespace):
     anchorPreposition: URIRef
     decisionNoun: URIRef
     appealVerb: URIRef
-    relationGroup: URIRef
     patientLightVerb: URIRef
     deadlineVerb: URIRef
     deadlineNoun: URIRef
@@ -169,6 +172,7 @@ class PK(DefinedNamespace):
     _extras = [
         "role-leads", "role-leads-company", "role-leads-government", "role-member", "role-member-government",
         "role-member-legislature", "role-develops", "role-owns",
+        "group-stance", "group-interaction", "group-enforcement", "group-structure",
     ]
 
 

@@ -391,7 +391,7 @@ def load_ontology(folder: str | None = None) -> Ontology:
             object_types=frozenset(_local(o) for o in g.objects(rel, PK.objectType)),
             symmetric=_bool(g, rel, PK.symmetric),
             clausal_object=_bool(g, rel, PK.clausalObject),
-            group=str(g.value(rel, PK.relationGroup) or ""),
+            group=_local(g.value(rel, PK.relationGroup) or "").removeprefix("group-"),
         )
 
     roles: list[RoleTitle] = []

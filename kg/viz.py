@@ -1,156 +1,208 @@
-"""Render stage: the store as an interactive, self-contained HTML network.
+"""Render stage: the explorer page, one self-contained HTML file over the whole store.
 
-Nodes are actors, coloured by their ontology class (colours come from the
-ontology), with a legend; edges are relations, labelled, with a tooltip
-listing every evidence sentence and the article it came from. vis.js is
-inlined and every remote script or stylesheet pyvis would link is removed,
-so the page works offline. Large graphs are laid out in Python (networkx)
-with physics off.
+The page holds every statement of the store as compact JSON columns, the
+vis-network library (inlined from the copy pyvis ships; nothing is fetched
+from the network) and the explorer's own script and style
+(``kg/explorer/``). Positions are computed here, once, over every statement
+(:mod:`kg.layout`), so the layout does not move when filters change and the
+browser runs no physics. Filters given on the command line become the page's
+opening state (:class:`kg.explore.Filters`); the reader can widen or narrow
+them from there.
+
+Static pictures of the same view are drawn by :mod:`kg.picture`.
 """
 
 from __future__ import annotations
 
-import html
+import json
+import os
 import re
-from collections import defaultdict
+from collections import Counter
+from functools import cache
+from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .errors import OutputError
+from .explore import MODALITIES, Corpus, Filters, RelationGroup, relation_groups
+from .layout import SPACING, force_layout
 from .ontology import load_ontology
+from .output import write_output
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-    from .store import GraphStore
-
-#: Above this many edges the layout is computed once in Python, physics off.
-STATIC_LAYOUT_EDGES = 1500
-
-STATEMENTS = """
-SELECT ?s ?p ?o ?evidence ?article ?title ?date ?confidence ?negated ?modality WHERE {
-  ?st a pk:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-      pk:evidence ?evidence ; pk:article ?article ; pk:confidence ?confidence ;
-      pk:negated ?negated ; pk:modality ?modality .
-  OPTIONAL { ?article dcterms:title ?title }
-  OPTIONAL { ?article dcterms:date ?date }
-}
-"""
-
-ENTITIES = """
-SELECT ?e ?label ?type WHERE {
-  ?e a ?type ; rdfs:label ?label .
-  ?type rdfs:subClassOf pk:Actor .
-  FILTER(STRSTARTS(STR(?e), "https://policy-kg.org/id/"))
-}
-"""
+#: The vis-network build pyvis ships (standalone UMD: defines ``vis.Network`` and ``vis.DataSet``).
+VIS_JS = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
 
 
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+@cache
+def _asset(package: str, name: str) -> str:
+    try:
+        return resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError) as exc:
+        raise OutputError(f"cannot read {package}/{name} to build the page ({exc}): reinstall policy-kg "
+                          "with `make setup`") from exc
 
 
-def graph_from_store(store: GraphStore, *, min_confidence: float = 0.0, include_modal: bool = False) -> nx.MultiDiGraph:
-    """Return the store's statements as a networkx multigraph, one edge per (subject, relation, object)."""
-    import networkx as nx
-
-    ents: dict[str, tuple[str, str]] = {}
-    for e, label, typ in store.query(ENTITIES).rows:
-        ents.setdefault(e, (label, _local(typ)))
-    edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for s, p, o, evidence, article, title, date, conf, negated, modality in store.query(STATEMENTS).rows:
-        if float(conf) < min_confidence:
-            continue
-        if not include_modal and (negated == "true" or modality != "asserted"):
-            continue
-        edges[(s, _local(p), o)].append({"evidence": evidence, "article": _local(article), "title": title,
-                                         "date": date, "confidence": float(conf), "negated": negated == "true",
-                                         "modality": modality})
-    g = nx.MultiDiGraph()
-    for (s, rel, o), evidence in sorted(edges.items()):
-        for node in (s, o):
-            if node not in g:
-                label, typ = ents.get(node, (_local(node), "Organisation"))
-                g.add_node(node, label=label, type=typ)
-        g.add_edge(s, o, key=rel, relation=rel, evidence=evidence)
-    return g
+def layout_positions(corpus: Corpus) -> list[tuple[float, float]]:
+    """Return each actor's position, from every statement in the corpus (so filters never move actors)."""
+    weights = Counter((st.subject, st.object) for st in corpus.statements)
+    return force_layout(len(corpus.actors), [(a, b, float(w)) for (a, b), w in sorted(weights.items())])
 
 
-def _edge_title(rel: str, s_label: str, o_label: str, evidence: list[dict[str, Any]]) -> str:
-    lines = [f"{s_label} —{rel}→ {o_label}"]
-    for ev in evidence[:8]:
-        src = ev["title"] or ev["article"]
-        when = f", {ev['date']}" if ev["date"] else ""
-        flags = []
-        if ev["negated"]:
-            flags.append("negated")
-        if ev["modality"] != "asserted":
-            flags.append(ev["modality"])
-        flag = f" [{', '.join(flags)}]" if flags else ""
-        lines.append(f"• “{ev['evidence']}”{flag}\n   — {src}{when} (confidence {ev['confidence']:.2f})")
-    if len(evidence) > 8:
-        lines.append(f"… and {len(evidence) - 8} more")
-    return "\n".join(lines)
+def with_unknown_relations(corpus: Corpus, groups: list[RelationGroup]) -> list[RelationGroup]:
+    """Return ``groups`` plus an "Other" group for relations the store has and the ontology lacks."""
+    known = {r for g in groups for r in g.relations}
+    extra = sorted({st.relation for st in corpus.statements} - known)
+    return groups + [RelationGroup("other", "Other", "#999999", tuple(extra))] if extra else groups
 
 
-_REMOTE = re.compile(r"<(script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"'](?:https?:)?//[^>]*>(?:\s*</script>)?",
-                     re.IGNORECASE)
-# pyvis's template also links a vis.js copy from ../node_modules that no one ships.
-_DANGLING = re.compile(r"<(script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"'][^\"']*node_modules[^>]*>(?:\s*</script>)?",
-                       re.IGNORECASE)
-
-
-def make_self_contained(page: str) -> str:
-    """Return ``page`` without any script or stylesheet fetched from elsewhere."""
-    return _DANGLING.sub("", _REMOTE.sub("", page))
-
-
-def _legend(types: list[str]) -> str:
+def page_data(corpus: Corpus, filters: Filters, *, title: str, groups: list[RelationGroup] | None = None,
+              positions: list[tuple[float, float]] | None = None) -> dict[str, Any]:
+    """Return the JSON the page's script reads: actors, articles, statements as columns, opening filters."""
     ont = load_ontology()
-    items = "".join(
-        f'<li><span style="background:{ont.classes[t].color}"></span>{html.escape(ont.classes[t].label)}</li>'
-        for t in types if t in ont.classes)
-    return (
-        '<div id="kg-legend"><strong>Actor types</strong><ul>' + items + "</ul>"
-        "<small>Hover an edge for its evidence.</small></div>"
-        "<style>#kg-legend{position:fixed;top:12px;right:12px;background:#fff;border:1px solid #ccc;"
-        "padding:8px 12px;font:13px sans-serif;z-index:10;border-radius:4px}"
-        "#kg-legend ul{list-style:none;margin:6px 0;padding:0}#kg-legend li{margin:2px 0}"
-        "#kg-legend span{display:inline-block;width:12px;height:12px;border-radius:6px;margin-right:6px;"
-        "vertical-align:middle}</style>"
-    )
+    groups = with_unknown_relations(corpus, groups or relation_groups(ont))
+    relations = [r for g in groups for r in g.relations]
+    rel_index = {r: i for i, r in enumerate(relations)}
+    group_of = {r: gi for gi, g in enumerate(groups) for r in g.relations}
+    types = list(ont.classes)
+    type_index = {t: i for i, t in enumerate(types)}
+    positions = positions if positions is not None else layout_positions(corpus)
+    rules: list[str] = []
+    rule_index: dict[str, int] = {}
+    for st in corpus.statements:
+        if st.rule not in rule_index:
+            rule_index[st.rule] = len(rules)
+            rules.append(st.rule)
+    mods = list(MODALITIES) + sorted({st.modality for st in corpus.statements} - set(MODALITIES))
+    mod_index = {m: i for i, m in enumerate(mods)}
+    sts = corpus.statements
+    first, last = corpus.date_range()
+    initial: dict[str, Any] = {
+        "relations": sorted(filters.relations) if filters.relations is not None else None,
+        "types": sorted(filters.types) if filters.types is not None else None,
+        "modalities": sorted(filters.modalities), "negated": filters.negated,
+        "minConfidence": filters.min_confidence, "minArticles": filters.min_articles,
+        "since": filters.since or "", "until": filters.until or "",
+        "ego": filters.ego, "hops": filters.hops,
+    }
+    return {
+        "title": title,
+        "spacing": SPACING,
+        "types": [{"name": t, "label": ont.classes[t].label, "color": ont.classes[t].color} for t in types],
+        "groups": [{"name": g.name, "label": g.label, "color": g.color} for g in groups],
+        "relations": [{"name": r, "label": ont.relations[r].label if r in ont.relations else r,
+                       "group": group_of[r]} for r in relations],
+        "modalities": mods,
+        "nodes": {
+            "iri": [a.iri for a in corpus.actors],
+            "label": [a.label for a in corpus.actors],
+            "type": [type_index.get(a.type, type_index.get("Organisation", 0)) for a in corpus.actors],
+            "aliases": [list(a.aliases) for a in corpus.actors],
+            "x": [p[0] for p in positions],
+            "y": [p[1] for p in positions],
+        },
+        "articles": {
+            "id": [a.id for a in corpus.articles],
+            "title": [a.title for a in corpus.articles],
+            "source": [a.source for a in corpus.articles],
+            "url": [a.url for a in corpus.articles],
+        },
+        "sentences": corpus.sentences,
+        "rules": rules,
+        "st": {
+            "s": [st.subject for st in sts],
+            "o": [st.object for st in sts],
+            "r": [rel_index[st.relation] for st in sts],
+            "a": [st.article for st in sts],
+            "e": [st.sentence for st in sts],
+            "d": [st.date or "" for st in sts],
+            "u": [rule_index[st.rule] for st in sts],
+            "c": [round(st.confidence, 3) for st in sts],
+            "m": [mod_index[st.modality] for st in sts],
+            "n": [1 if st.negated else 0 for st in sts],
+        },
+        "dateMin": first,
+        "dateMax": last,
+        "initial": initial,
+    }
 
 
-def write_html(g: nx.MultiDiGraph, out: Path, *, title: str = "policy-kg") -> None:
-    """Write ``g`` as a self-contained interactive HTML page at ``out``."""
-    import networkx as nx
-    from pyvis.network import Network
+def _script_safe(text: str) -> str:
+    """Return script text safe inside a <script> element: no closing tag, no HTML comment opener."""
+    return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE).replace("<!--", "<\\!--")
 
-    ont = load_ontology()
-    net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", heading="")
-    static = g.number_of_edges() > STATIC_LAYOUT_EDGES
-    pos = nx.spring_layout(nx.Graph(g), seed=1, iterations=50) if static else {}
-    degree = dict(g.degree())
-    for node, data in g.nodes(data=True):
-        cls = ont.classes.get(data["type"])
-        color = cls.color if cls else "#999999"
-        kwargs: dict[str, Any] = {}
-        if static:
-            x, y = pos[node]
-            kwargs.update(x=float(x) * 2000, y=float(y) * 2000, physics=False)
-        net.add_node(node, label=data["label"], color=color, title=f"{data['label']} ({data['type']})\n{node}",
-                     size=10 + min(30, 2 * degree.get(node, 0)), **kwargs)
-    for s, o, rel, data in g.edges(keys=True, data=True):
-        net.add_edge(s, o, label=rel, title=_edge_title(rel, g.nodes[s]["label"], g.nodes[o]["label"],
-                                                        data["evidence"]),
-                     value=len(data["evidence"]), arrows="to", font={"size": 10, "align": "middle"})
-    if static:
-        net.toggle_physics(False)
+
+def _json_safe(text: str) -> str:
+    """Return JSON text safe inside a <script> element: every "<" written as a JSON escape."""
+    return text.replace("<", "\\u003c")
+
+
+def render_page(corpus: Corpus, filters: Filters, *, title: str = "policy-kg") -> str:
+    """Return the explorer page as HTML text."""
+    return render_page_with(corpus, filters, layout_positions(corpus), title=title)
+
+
+def render_page_with(corpus: Corpus, filters: Filters, positions: list[tuple[float, float]], *,
+                     title: str = "policy-kg") -> str:
+    """Return the explorer page as HTML text, actors at ``positions``."""
+    import html
+
+    data = page_data(corpus, filters, title=title, positions=positions)
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    empty = ("The store has no statements yet: run `kg ingest` first." if not corpus.statements
+             else "No statement passes the current filters: widen them, or press Reset filters.")
+    parts = {
+        "title": html.escape(title),
+        "css": _asset("kg", "explorer/explorer.css"),
+        "empty": html.escape(empty),
+        "data": _json_safe(body),
+        "vis": _script_safe(_asset(*VIS_JS)),
+        "app": _script_safe(_asset("kg", "explorer/explorer.js")),
+    }
+    template = _asset("kg", "explorer/explorer.html")
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
+
+
+
+
+#: Output formats of ``kg viz`` and the file endings that select them.
+FORMATS = {"html": (".html", ".htm"), "png": (".png",), "svg": (".svg",)}
+
+
+def output_format(out: str | os.PathLike[str], fmt: str | None) -> str:
+    """Return ``fmt``, or the format ``out``'s ending names (HTML when it names none)."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise OutputError(f"unknown format '{fmt}': use one of {', '.join(FORMATS)}")
+        return fmt
+    suffix = Path(out).suffix.lower()
+    return next((name for name, endings in FORMATS.items() if suffix in endings), "html")
+
+
+def write_view(corpus: Corpus, filters: Filters, out: str | os.PathLike[str], *, fmt: str = "html",
+               title: str = "policy-kg") -> dict[str, Any]:
+    """Write the explorer page or a picture of the view ``filters`` selects; return what it shows.
+
+    The returned dict has ``nodes``, ``edges``, ``statements`` (of the view),
+    ``total_statements``, ``bytes`` written, ``format`` and ``warnings``.
+    """
+    from .explore import select
+
+    view = select(corpus, filters)
+    positions = layout_positions(corpus)
+    if fmt == "html":
+        data = render_page_with(corpus, filters, positions, title=title).encode("utf-8")
     else:
-        net.barnes_hut(gravity=-2500, central_gravity=0.6, spring_length=110, spring_strength=0.05)
-    page = net.generate_html(name=str(out), notebook=False)
-    page = make_self_contained(page)
-    types = sorted({d["type"] for _, d in g.nodes(data=True)})
-    page = page.replace("<body>", f"<body><h1 style=\"font:16px sans-serif;margin:8px\">{html.escape(title)}</h1>"
-                        + _legend(types), 1)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
+        from .picture import draw
+
+        data = draw(corpus, filters, positions, fmt=fmt, title=title, selection=view)
+    write_output(out, data)
+    warnings = []
+    if not corpus.statements:
+        warnings.append("the store holds no statements: run `kg ingest` first")
+    elif filters.ego and not view.edges:
+        name = corpus.actors[corpus.index[filters.ego]].label
+        warnings.append(f"{name} has no statement that passes the filters: the view shows it alone")
+    elif not view.edges:
+        warnings.append("no statement passes the filters: the view is empty")
+    return {"nodes": len(view.nodes), "edges": len(view.edges), "statements": view.statement_count,
+            "total_statements": len(corpus.statements), "bytes": len(data), "format": fmt, "warnings": warnings}

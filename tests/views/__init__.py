@@ -1,0 +1,1 @@
+"""Tests of the views: the explorer page, its filters, pictures and the browser."""

@@ -83,13 +83,11 @@ def is_description(st: ResolveState, token: Token) -> bool:
 
 def country_modifier(st: ResolveState, token: Token) -> int | None:
     """Return the government of a country named by a modifier of ``token`` ("the Australian government")."""
+    country = description_country(st, token)
+    if country is not None and country in st.ont.government_of:
+        return st.entity_for_actor(st.ont.government_of[country])
     for child in token.children:
-        if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
-            continue
-        gov = st.ont.government_named(child.text)
-        if gov is not None:
-            return st.entity_for_actor(gov)
-        idx = st.token_entity.get(child.i)
+        idx = st.token_entity.get(child.i) if child.dep_ in {"amod", "compound", "poss", "nmod"} else None
         if idx is not None and st.entity(idx).type in {"GovernmentBody", "Country"}:
             return st.government(idx)
     return None

@@ -43,22 +43,12 @@ class Mention:
 
 @functools.lru_cache(maxsize=2)
 def pipeline(model: str | None = None) -> Language:
-    """Return the spaCy pipeline with the actor registry's ruler added, cached."""
+    """Return the spaCy pipeline with the actor registry's matcher added before the NER, cached."""
     name = model_name(model)
     nlp = load_model(name)
+    _register_actor_matcher()
+    nlp.add_pipe("kg_actor_matcher", name="kg_actor_ruler", before="ner")
     ont = load_ontology()
-    ruler = nlp.add_pipe("entity_ruler", name="kg_actor_ruler", before="ner",
-                         config={"overwrite_ents": True, "validate": False})
-    patterns = []
-    for actor in ont.actors.values():
-        for alias in actor.names:
-            patterns.append({"label": actor.type, "pattern": alias, "id": actor.iri})
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-    # Names of several words also match in other casing ("House Of Lords", "Federal trade commission"): a
-    # second ruler, case-blind, that never overrides the first.
-    lower = nlp.add_pipe("entity_ruler", name="kg_actor_ruler_lower", after="kg_actor_ruler",
-                         config={"overwrite_ents": False, "validate": False, "phrase_matcher_attr": "LOWER"})
-    lower.add_patterns([p for p in patterns if len(str(p["pattern"]).split()) >= 2])  # type: ignore[attr-defined]
     # The tokenizer reads a lone capital before a full stop as an initial
     # ("J."); for a one-letter name such as X, split the stop off.
     for actor in ont.actors.values():
@@ -67,6 +57,56 @@ def pipeline(model: str | None = None) -> Language:
                 special = [{"ORTH": alias}, {"ORTH": "."}]
                 nlp.tokenizer.add_special_case(f"{alias}.", special)  # type: ignore[union-attr]
     return nlp
+
+
+class ActorMatcher:
+    """The registry's names as entities, set before the NER so it keeps them: one phrase matcher over lower case,
+    where a one-word name must match its casing ("Apple", not "apple") and a longer one need not ("House Of
+    Lords"). Each entity carries its actor's class as label and its IRI as ``ent_id_``."""
+
+    def __init__(self, nlp: Language, ont: Ontology) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names: dict[int, list[tuple[str, str, str]]] = {}   # match id -> (alias, class, IRI)
+        by_lower: dict[str, list[tuple[str, str, str]]] = {}
+        for actor in ont.actors.values():
+            for alias in actor.names:
+                by_lower.setdefault(alias.lower(), []).append((alias, actor.type, actor.iri))
+        for lower, entries in by_lower.items():
+            key = f"kg-actor:{lower}"
+            self.matcher.add(key, [nlp.make_doc(entries[0][0])])
+            self.names[nlp.vocab.strings[key]] = entries
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            text = doc[start:end].text
+            for alias, cls, iri in self.names[match_id]:
+                if end - start > 1 or text == alias:
+                    spans.append(Span(doc, start, end, label=cls, span_id=iri))
+                    break
+        doc.ents = filter_spans(spans)
+        return doc
+
+
+_REGISTERED: list[bool] = []
+
+
+def _register_actor_matcher() -> None:
+    """Register the ``kg_actor_matcher`` factory with spaCy, once per process."""
+    if _REGISTERED:
+        return
+    from spacy.language import Language
+
+    @Language.factory("kg_actor_matcher")
+    def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:  # noqa: ARG001 - spaCy's factory signature
+        return ActorMatcher(nlp, load_ontology())
+
+    _REGISTERED.append(True)
 
 
 def clean_span(span: Span, honorifics: frozenset[str],

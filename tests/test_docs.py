@@ -41,3 +41,14 @@ def test_module_has_docstring(module: str) -> None:
     tree = ast.parse((ROOT / "kg" / module).read_text(encoding="utf-8"))
     doc = ast.get_docstring(tree)
     assert doc and doc.strip(), f"kg/{module} has no module docstring"
+
+
+def test_every_kg_subpackage_ships_in_the_wheel() -> None:
+    """A subpackage missing from pyproject's list installs nowhere: `pip install` would break on import."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {"kg." + p.parent.name for p in (root / "kg").glob("*/__init__.py")}
+    assert found <= listed, f"add {sorted(found - listed)} to [tool.setuptools] packages"

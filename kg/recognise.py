@@ -239,7 +239,7 @@ _INSTITUTION_HEADS = {"Committee", "Subcommittee", "Court", "Tribunal", "Commiss
 
 
 def _name_tail(doc: Doc, i: int) -> int:
-    """Return the end of a title-case name tail starting at ``i`` ("on Science, Space and Technology")."""
+    """Return the end of a title-case name tail starting at ``i`` ("on Roads, Rivers and Rail")."""
     if i >= len(doc) or doc[i].lower_ not in {"on", "of", "for"}:
         return i
     j = i + 1
@@ -263,7 +263,7 @@ def _name_tail(doc: Doc, i: int) -> int:
 
 def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
     """Return the mentions with names the recogniser cut short made whole: "the House Select Committee" + "on
-    China"; "U.S. House of Representatives" + "Committee on Science, Space and Technology" (a committee, not the
+    Russia"; "US Senate" + "Committee on Roads, Rivers and Rail" (a committee, not the
     House)."""
     out: list[Mention] = []
     skip_until = -1

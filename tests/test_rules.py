@@ -27,8 +27,8 @@ def check(text: str, must: set, must_not: set) -> None:
 
 
 ROLES = [
-    pytest.param("Pavel Durov, the founder and CEO of the messaging service Telegram, was freed on bail.",
-                 {("Pavel Durov", "leads", "Telegram")}, set(), id="coordinated-titles-share-of-1"),
+    pytest.param("Lena Okafor, the founder and CEO of the chat app Zeta Chat, spoke to investors.",
+                 {("Lena Okafor", "leads", "Zeta Chat")}, set(), id="coordinated-titles-share-of-1"),
     pytest.param("Jo Marsh, the co-owner and chief executive of Zentrix Labs, declined to comment.",
                  {("Jo Marsh", "leads", "Zentrix Labs")}, set(), id="coordinated-titles-share-of-2"),
     pytest.param("Anthropic CEO Dario Amodei wrote to lawmakers on Tuesday.",
@@ -63,17 +63,17 @@ def test_roles(text: str, must: set, must_not: set) -> None:
 
 
 AFFILIATIONS = [
-    pytest.param("Ron Wyden, a Democrat who sits on the intelligence panel, wrote to the agency.",
-                 {("Ron Wyden", "memberOf", "Democratic Party")}, set(), id="member-noun-apposition-1"),
-    pytest.param("Andy Biggs, a Republican on the judiciary panel, agreed.",
-                 {("Andy Biggs", "memberOf", "Republican Party")}, set(), id="member-noun-apposition-2"),
-    pytest.param("The amendment was written by Senators Marsha Blackburn (R-TN) and Maria Cantwell (D-WA).",
-                 {("Marsha Blackburn", "memberOf", "Republican Party"),
-                  ("Maria Cantwell", "memberOf", "Democratic Party")}, set(), id="us-party-tag-1"),
-    pytest.param("Congresswoman Zoe Lofgren, D-San Jose, praised the veto.",
-                 {("Zoe Lofgren", "memberOf", "Democratic Party")}, set(), id="us-party-tag-2"),
-    pytest.param("Republican Senator Ted Cruz urged the chamber to act.",
-                 {("Ted Cruz", "memberOf", "Republican Party")}, set(), id="party-adjective-before-title-1"),
+    pytest.param("Karen Voss, a Democrat who chairs a budget panel, wrote to the agency.",
+                 {("Karen Voss", "memberOf", "Democratic Party")}, set(), id="member-noun-apposition-1"),
+    pytest.param("Derek Holm, a Republican from Ohio, agreed with the plan.",
+                 {("Derek Holm", "memberOf", "Republican Party")}, set(), id="member-noun-apposition-2"),
+    pytest.param("The motion came from Senators Alice Brand (R-UT) and Tomas Reyes (D-NM) last week.",
+                 {("Alice Brand", "memberOf", "Republican Party"),
+                  ("Tomas Reyes", "memberOf", "Democratic Party")}, set(), id="us-party-tag-1"),
+    pytest.param("Congresswoman Nadia Park, D-Fresno, welcomed the report.",
+                 {("Nadia Park", "memberOf", "Democratic Party")}, set(), id="us-party-tag-2"),
+    pytest.param("Republican Senator Paul Dunne asked the agency to explain itself.",
+                 {("Paul Dunne", "memberOf", "Republican Party")}, set(), id="party-adjective-before-title-1"),
     pytest.param("Democratic Representative Raja Krishnamoorthi called the deal reckless.",
                  {("Raja Krishnamoorthi", "memberOf", "Democratic Party")}, set(),
                  id="party-adjective-before-title-2"),
@@ -86,14 +86,14 @@ def test_affiliations(text: str, must: set, must_not: set) -> None:
 
 
 LEGISLATURES = [
-    pytest.param("The US Senate voted on Tuesday. Senators Marsha Blackburn and Maria Cantwell led the revolt.",
-                 {("Marsha Blackburn", "memberOf", "United States Senate"),
-                  ("Maria Cantwell", "memberOf", "United States Senate")}, set(), id="plural-title-named-chamber-1"),
+    pytest.param("The US Senate held a hearing on Tuesday. Senators Alice Brand and Tomas Reyes asked the questions.",
+                 {("Alice Brand", "memberOf", "United States Senate"),
+                  ("Tomas Reyes", "memberOf", "United States Senate")}, set(), id="plural-title-named-chamber-1"),
     pytest.param("The UK House of Commons debated the Online Safety Act, and MP Dawn Hollis objected.",
                  {("Dawn Hollis", "memberOf", "House of Commons of the United Kingdom")}, set(),
                  id="title-named-chamber-2"),
-    pytest.param("California state senator Scott Wiener wrote the bill that Gavin Newsom vetoed.",
-                 set(), {("Scott Wiener", "memberOf", "United States Senate")}, id="unnamed-chamber-not-guessed"),
+    pytest.param("Ohio state senator Mark Ellery drafted a privacy bill for the governor.",
+                 set(), {("Mark Ellery", "memberOf", "United States Senate")}, id="unnamed-chamber-not-guessed"),
 ]
 
 
@@ -145,11 +145,11 @@ IMPLIED = [
     pytest.param("Ofcom banned Zeta Chat for minors. Campaigners at the Molly Rose Foundation welcomed the move.",
                  {("Molly Rose Foundation", "supports", "Ofcom")}, {("Zeta Chat", "supports", "Ofcom")},
                  id="stance-toward-decision-2"),
-    pytest.param("Google contested the fine imposed by the Japan Fair Trade Commission.",
-                 {("Google", "opposes", "Japan Fair Trade Commission")}, set(), id="decision-with-own-agent"),
-    pytest.param("The European Commission has given Google 60 days to end the practices.",
-                 {("European Commission", "orders", "Google")}, set(), id="deadline-active"),
-    pytest.param("Ofcom fined Kinmira Labs. The company has been given six months to stop the sales.",
+    pytest.param("Kinmira Labs disputed the penalty levied by the Federal Trade Commission.",
+                 {("Kinmira Labs", "opposes", "Federal Trade Commission")}, set(), id="decision-with-own-agent"),
+    pytest.param("Ofcom gave TikTok two weeks to fix its age checks.",
+                 {("Ofcom", "orders", "TikTok")}, set(), id="deadline-active"),
+    pytest.param("Ofcom fined Kinmira Labs. The firm was granted ninety days to delete the records.",
                  {("Ofcom", "orders", "Kinmira Labs")}, set(), id="deadline-passive"),
 ]
 
@@ -192,10 +192,10 @@ def test_a_minted_institution_answers_to_its_description() -> None:
 POSSESSIVES = [
     pytest.param("Elon Musk, the owner of the X platform, said ministers wanted to block his website.",
                  set(), {("UK Government", "bans", "Elon Musk")}, id="possessed-thing-is-not-its-owner-1"),
-    pytest.param("Ofcom ordered the startup to block its chatbot.", set(), {("Ofcom", "bans", "Ofcom")},
+    pytest.param("Ofcom told the company to pause its assistant.", set(), {("Ofcom", "bans", "Ofcom")},
                  id="possessed-thing-is-not-its-owner-2"),
-    pytest.param("Kakao Corp advised staff to avoid DeepSeek after its partnership with OpenAI.",
-                 {("Kakao", "cooperatesWith", "OpenAI")}, {("DeepSeek", "cooperatesWith", "OpenAI")},
+    pytest.param("Naver Corp warned users about Zeta Chat before its deal with OpenAI.",
+                 {("Naver", "cooperatesWith", "OpenAI")}, {("Zeta Chat", "cooperatesWith", "OpenAI")},
                  id="possessive-pronoun-means-its-own-subject"),
     pytest.param("Naver Corp said its deal with Samsung would stand.",
                  {("Naver", "cooperatesWith", "Samsung Electronics")}, set(), id="company-suffix-joins-the-name"),
@@ -231,8 +231,8 @@ RECOGNITION = [
     pytest.param("Ofcom fined a firm in Nepal on Thursday.", {"Nepal": "Country"}, id="state-the-ner-missed"),
     pytest.param("Regulators banned platforms including Zeta Chat and Quorvane on Friday.",
                  {"Zeta Chat": "Platform", "Quorvane": "Platform"}, id="including-list-under-class-noun"),
-    pytest.param("Facebook, TikTok, Viblo, Wizzle and Popo Live were listed as registered.",
-                 {"Viblo": "Platform", "Wizzle": "Platform", "Popo Live": "Platform"}, id="list-members-typed-alike"),
+    pytest.param("Facebook, TikTok, Viblo, Wizzle and Mira Live have filed their papers.",
+                 {"Viblo": "Platform", "Wizzle": "Platform", "Mira Live": "Platform"}, id="list-members-typed-alike"),
     pytest.param("Gavin Newsom vetoed SB 1047 on Sunday, and Texas passed HB 20.",
                  {"SB 1047": "Legislation", "HB 20": "Legislation"}, id="bill-numbers"),
     pytest.param("The commission found that Google broke the Antimonopoly Law.",
@@ -277,14 +277,14 @@ CLAUSES = [
                  {("Securities and Exchange Commission", "accuses", "Binance")}, set(), id="allege-clause-subject-1"),
     pytest.param("Regulators at Ofcom alleged that Zeta Chat hid its data practices.",
                  {("Ofcom", "accuses", "Zeta Chat")}, set(), id="allege-clause-subject-2"),
-    pytest.param("The SEC widened its crackdown by accusing Coinbase of running an illegal exchange.",
-                 {("Securities and Exchange Commission", "accuses", "Coinbase")}, set(), id="gerund-after-by-1"),
+    pytest.param("The SEC opened the week by accusing Kraken of selling unregistered tokens.",
+                 {("Securities and Exchange Commission", "accuses", "Kraken")}, set(), id="gerund-after-by-1"),
     pytest.param("The Federal Trade Commission ended the year by suing Amazon in Seattle.",
                  {("Federal Trade Commission", "sues", "Amazon")}, set(), id="gerund-after-by-2"),
-    pytest.param("Ron Wyden, a Democrat on the intelligence panel, and Andy Biggs, a Republican on the House "
-                 "Judiciary Committee, wrote to Tulsi Gabbard.",
-                 {("Ron Wyden", "contacts", "Tulsi Gabbard"), ("Andy Biggs", "contacts", "Tulsi Gabbard"),
-                  ("Andy Biggs", "memberOf", "House Judiciary Committee")}, set(), id="coordinated-appositions"),
+    pytest.param("Karen Voss, a Democrat from Oregon, and Derek Holm, a Republican on the House Budget Committee, "
+                 "wrote to Lina Khan.",
+                 {("Karen Voss", "contacts", "Lina Khan"), ("Derek Holm", "contacts", "Lina Khan"),
+                  ("Derek Holm", "memberOf", "House Budget Committee")}, set(), id="coordinated-appositions"),
 ]
 
 
@@ -294,14 +294,14 @@ def test_clause_constructions(text: str, must: set, must_not: set) -> None:
 
 
 NAME_TAILS = [
-    pytest.param("Raja Krishnamoorthi, the ranking Democrat on the House Select Committee on China, objected.",
-                 {"House Select Committee on China": "Legislature"}, id="committee-on-place"),
-    pytest.param("Zoe Lofgren chairs the U.S. House of Representatives Committee on Science, Space and Technology.",
-                 {"U.S. House of Representatives Committee on Science, Space and Technology": "Legislature"},
+    pytest.param("Nadia Park sits on the House Select Committee on Russia with two colleagues.",
+                 {"House Select Committee on Russia": "Legislature"}, id="committee-on-place"),
+    pytest.param("Paul Dunne leads the US Senate Committee on Roads, Rivers and Rail this year.",
+                 {"US Senate Committee on Roads, Rivers and Rail": "Legislature"},
                  id="chamber-then-its-committee"),
     pytest.param("The case went to the Zembla Court of Appeals for the Fourth Circuit in March.",
                  {"Zembla Court of Appeals for the Fourth Circuit": "Court"}, id="court-for-circuit"),
-    pytest.param("TikTok, Viblo, Wizzle and Nimbuzz were listed as registered.",
+    pytest.param("TikTok, Viblo, Wizzle and Nimbuzz have filed their papers.",
                  {"Viblo": "Platform", "Wizzle": "Platform", "Nimbuzz": "Platform"}, id="list-in-an-apposition"),
 ]
 
@@ -334,12 +334,12 @@ def test_an_acronym_defined_in_brackets_joins_its_name() -> None:
 
 
 MORE_ROLES = [
-    pytest.param("The regulator fined Facebook parent firm Meta on Monday.", {("Meta", "owns", "Facebook")}, set(),
+    pytest.param("Auditors looked at Instagram parent firm Meta in May.", {("Meta", "owns", "Instagram")}, set(),
                  id="parent-firm-title"),
-    pytest.param("Maria Costa, a Democrat who serves on the Senate Intelligence Committee, and Ivo Sato, a "
-                 "Republican on the House Judiciary Committee, spoke.",
-                 {("Maria Costa", "memberOf", "Senate Intelligence Committee")},
-                 {("Ivo Sato", "memberOf", "Senate Intelligence Committee")}, id="relative-means-its-own-noun"),
+    pytest.param("Maria Costa, a Democrat who sits on the Senate Budget Committee, and Ivo Sato, a "
+                 "Republican from Idaho, spoke.",
+                 {("Maria Costa", "memberOf", "Senate Budget Committee")},
+                 {("Ivo Sato", "memberOf", "Senate Budget Committee")}, id="relative-means-its-own-noun"),
 ]
 
 

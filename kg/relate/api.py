@@ -147,7 +147,7 @@ class Context:
         if tok.i in res.groups:
             return [(i, tune.group_member) for i in res.groups[tok.i]]
         if tok.lower_ in self.words(_RELATIVE_WORDS) and tok.head.dep_ == "relcl":
-            # "Wyden, a Democrat who serves on ..., and Biggs": the relative means its own noun, not the list.
+            # "Voss, a Democrat who chairs ..., and Holm": the relative means its own noun, not the list.
             ante = tok.head.head
             if ante.i not in res.token_entity and ante.dep_ == "appos":
                 ante = ante.head

@@ -258,7 +258,7 @@ def affiliation_triples(ctx: Context) -> Iterator[Triple]:
                 t.negated, t.modality = False, "asserted"
                 yield t
         if tok is not holder_tok:
-            # "a Republican on the House Judiciary Committee": the body the member sits on.
+            # "a Democrat on the budget committee": the body the member sits on.
             for body in clause.prep_objects(ctx, tok, {"on", "in", "of"}):
                 t = ctx.make(h_ref, "memberOf", body, tok, "role", f"party member noun '{tok.text}' on a body",
                              ctx.tuning.role)

@@ -1,7 +1,7 @@
 """The ``speech`` extractor: what a speaker says against an actor is criticism of it.
 
-"In a statement, the company said the ruling was unfair", "Elton said the
-government was on course to rob young people": the speaker (subject of a
+"In a statement, the company said the ruling was unfair", "the minister said
+the platform had misled its users": the speaker (subject of a
 speech verb, ``pk:speechVerb``) criticises the actor the reported clause is
 about (its subject, else an actor it names) when the clause carries a
 negative cue (``pk:negativeCue``: "unfair", "rob", "violation", ...). A

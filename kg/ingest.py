@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 #: Characters per parse: spaCy refuses texts over ``nlp.max_length`` (1,000,000) and its memory grows with length.
 CHUNK_CHARS = 100_000
 BATCH_SIZE = 16
+#: Store writes between flushes of the store's in-memory tables to disk.
+FLUSH_EVERY = 200
 PK = "https://policy-kg.org/ns#"
 
 # ---------------------------------------------------------------- settings, outcomes, report
@@ -537,6 +539,7 @@ class Writer:
         self.ops: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=depth)
         self.done: queue.Queue[tuple[Job | None, BaseException | None]] = queue.Queue()
         self.error: BaseException | None = None
+        self.writes = 0
         self.thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
         self.thread.start()
 
@@ -560,6 +563,9 @@ class Writer:
             job: Job | None = op[1] if op[0] == "write" else None
             try:
                 self._apply(op)
+                self.writes += 1
+                if self.writes % FLUSH_EVERY == 0 and hasattr(self.st, "flush"):
+                    self.st.flush()  # RocksDB keeps writes in memory tables until flushed: keep memory flat
                 self.done.put((job, None))
             except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which stops the run
                 self.error = exc

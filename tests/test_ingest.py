@@ -517,3 +517,16 @@ def test_forced_rerun_with_one_of_two_origins_changed(tmp_path: Path) -> None:
     assert stored["a"] == {"a.txt"} and "Acme Social" in text_of(store, "a")
     (other,) = (a for a in stored if a != "a")
     assert stored[other] == {"b.txt"} and "Apple" in text_of(store, other)
+
+
+def test_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory stays flat only if the store's in-memory tables are flushed during a long ingest."""
+    from kg import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "FLUSH_EVERY", 3)
+    flushes: list[int] = []
+    real = Store.flush
+    monkeypatch.setattr(Store, "flush", lambda self: flushes.append(1) or real(self))
+    write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(7)})
+    report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    assert report.new == 7 and len(flushes) == 2  # 7 article writes: a flush after the 3rd and the 6th

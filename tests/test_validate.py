@@ -60,7 +60,7 @@ def test_statement_without_evidence_fails_naming_the_node(tmp_path: Path) -> Non
     (f"DELETE {{ GRAPH ?g {{ <{FINE}> rdf:predicate ?p }} }} INSERT {{ GRAPH ?g {{ <{FINE}> rdf:predicate pk:nope }} }}"
      f" WHERE {{ GRAPH ?g {{ <{FINE}> rdf:predicate ?p }} }}", "a relation of the ontology"),
     (f"DELETE {{ GRAPH ?g {{ <{FINE}> dcterms:date ?d }} }} WHERE {{ GRAPH ?g {{ <{FINE}> dcterms:date ?d }} }}",
-     "is dated 2026-01-12, but the statement does not carry that dcterms:date"),
+     "the statement's article is dated, but the statement carries no dcterms:date"),
     (f"DELETE {{ GRAPH ?g {{ <{FINE}> rdf:predicate ?p }} }} "
      f"INSERT {{ GRAPH ?g {{ <{FINE}> rdf:predicate pk:leads }} }}"
      f" WHERE {{ GRAPH ?g {{ <{FINE}> rdf:predicate ?p }} }}", "of this pk:leads statement must be a Person"),

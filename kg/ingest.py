@@ -388,9 +388,9 @@ class Planner:
   {{ GRAPH ?a {{ ?a pk:origin {nt_string(origin)} ; pk:contentHash ?h . OPTIONAL {{ ?a pk:extractedWith ?w }}
                OPTIONAL {{ ?a pk:origin ?o }} }} BIND("origin" AS ?kind) }}
   UNION {{ GRAPH ?a {{ ?a pk:contentHash {nt_string(chash)} }} BIND("hash" AS ?kind) }}
-  UNION {{ VALUES ?a {{ <{iri}> }} GRAPH ?a {{ ?a a pk:Article . OPTIONAL {{ ?a pk:origin ?o }} }}
-           BIND("id" AS ?kind) }}
-}}""")
+  UNION {{ GRAPH <{iri}> {{ <{iri}> a pk:Article . OPTIONAL {{ <{iri}> pk:origin ?o }} }}
+           BIND(<{iri}> AS ?a) BIND("id" AS ?kind) }}
+}}""")  # constants, not VALUES: Oxigraph scans every graph for "VALUES ?a {...} GRAPH ?a {...}"
         own: _Stored | None = None
         same_text: str | None = None
         at_iri: _Stored | None = None
@@ -410,7 +410,7 @@ class Planner:
     def _iri_taken(self, iri: str) -> bool:
         if iri in self.by_iri:
             return True
-        return bool(self._query(f"SELECT ?a WHERE {{ VALUES ?a {{ <{iri}> }} GRAPH ?a {{ ?a ?p ?o }} }} LIMIT 1"))
+        return bool(self.st.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}").boolean)
 
     def plan(self, article: Article, ops: Callable[[tuple[Any, ...]], None]) -> tuple[Job | None, Outcome | None]:
         """Return the job to extract ``article`` (or None) and the outcome decided already (or None).

@@ -146,33 +146,28 @@ def split_for_parser(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     """
     if len(text) <= limit:
         return [text]
-    chunks: list[str] = []
-    current = ""
-    for para in re.split(r"\n\s*\n", text):
-        pieces = [para] if len(para) <= limit else _split_long(para, limit)
-        for piece in pieces:
-            if current and len(current) + 2 + len(piece) > limit:
-                chunks.append(current)
-                current = ""
-            current = f"{current}\n\n{piece}" if current else piece
-    if current:
-        chunks.append(current)
-    return [c for c in chunks if c.strip()] or [text[:limit]]
+    pieces = [p for para in re.split(r"\n\s*\n", text)
+              for p in ([para] if len(para) <= limit else _split_long(para, limit))]
+    return [c for c in _pack(pieces, limit, "\n\n") if c.strip()] or [text[:limit]]
 
 
-def _split_long(text: str, limit: int) -> list[str]:
+def _pack(pieces: list[str], limit: int, sep: str) -> list[str]:
+    """Return ``pieces`` joined with ``sep`` into as few chunks of at most ``limit`` characters as they fit."""
     out: list[str] = []
     current = ""
-    for unit in re.split(r"(?<=[.!?])\s+", text.strip()):
-        parts = [unit] if len(unit) <= limit else _split_words(unit, limit)
-        for part in parts:
-            if current and len(current) + 1 + len(part) > limit:
-                out.append(current)
-                current = ""
-            current = f"{current} {part}" if current else part
+    for piece in pieces:
+        if current and len(current) + len(sep) + len(piece) > limit:
+            out.append(current)
+            current = ""
+        current = f"{current}{sep}{piece}" if current else piece
     if current:
         out.append(current)
     return out
+
+
+def _split_long(text: str, limit: int) -> list[str]:
+    units = re.split(r"(?<=[.!?])\s+", text.strip())
+    return _pack([p for u in units for p in ([u] if len(u) <= limit else _split_words(u, limit))], limit, " ")
 
 
 def _split_words(text: str, limit: int) -> list[str]:

@@ -172,3 +172,12 @@ def clear_oxigraph(endpoint: str) -> None:
     url = endpoint.rsplit("/", 1)[0] + "/update"
     req = urllib.request.Request(url, data=b"DROP ALL", headers={"Content-Type": "application/sparql-update"})
     urllib.request.urlopen(req, timeout=10).close()
+
+
+# Two small article graphs for the store tests.
+G1 = "https://policy-kg.org/article/one"
+G2 = "https://policy-kg.org/article/two"
+NT_A = ("<https://policy-kg.org/id/ofcom> <https://policy-kg.org/ns#fines> <https://policy-kg.org/id/acme-social> .\n"
+        "<https://policy-kg.org/id/ofcom> <http://www.w3.org/2000/01/rdf-schema#label> \"Ofcom\" .\n")
+NT_B = ("<https://policy-kg.org/id/acme-social> <https://policy-kg.org/ns#criticises> "
+        "<https://policy-kg.org/id/ofcom> .\n")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from conftest import clear_oxigraph, free_port, oxigraph_binary, wait_for_http
+from conftest import G1, G2, NT_A, NT_B, clear_oxigraph, free_port, oxigraph_binary, wait_for_http
 from rdflib import RDFS, Graph, Literal
 
 from kg.errors import QueryError, StoreError
@@ -22,13 +22,6 @@ from kg.load import to_ntriples
 from kg.namespace import PK, PKID
 from kg.remote import RemoteStore, graph_store_url
 from kg.store import GraphStore, Store, open_store
-
-G1 = "https://policy-kg.org/article/one"
-G2 = "https://policy-kg.org/article/two"
-NT_A = ("<https://policy-kg.org/id/ofcom> <https://policy-kg.org/ns#fines> <https://policy-kg.org/id/acme-social> .\n"
-        "<https://policy-kg.org/id/ofcom> <http://www.w3.org/2000/01/rdf-schema#label> \"Ofcom\" .\n")
-NT_B = ("<https://policy-kg.org/id/acme-social> <https://policy-kg.org/ns#criticises> "
-        "<https://policy-kg.org/id/ofcom> .\n")
 
 
 @pytest.fixture(params=["embedded", "remote"])

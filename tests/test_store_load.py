@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from conftest import G1, G2, NT_A, NT_B
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
@@ -201,12 +202,6 @@ def test_golden_graph() -> None:
 # ---------------------------------------------------------------- the store
 
 
-G1 = "https://policy-kg.org/article/one"
-G2 = "https://policy-kg.org/article/two"
-NT_A = ("<https://policy-kg.org/id/ofcom> <https://policy-kg.org/ns#fines> <https://policy-kg.org/id/acme-social> .\n"
-        "<https://policy-kg.org/id/ofcom> <http://www.w3.org/2000/01/rdf-schema#label> \"Ofcom\" .\n")
-NT_B = ("<https://policy-kg.org/id/acme-social> <https://policy-kg.org/ns#criticises> "
-        "<https://policy-kg.org/id/ofcom> .\n")
 
 # The backend-independent store tests are in test_store_contract.py.
 

@@ -59,6 +59,7 @@ class PK(DefinedNamespace):
     government: URIRef
     jurisdiction: URIRef
     demonym: URIRef
+    seat: URIRef
     ownedBy: URIRef
     developedBy: URIRef
 
@@ -141,6 +142,7 @@ class PK(DefinedNamespace):
     subjectControlVerb: URIRef
     boilerplateCue: URIRef
     relativeWord: URIRef
+    stanceNoun: URIRef
     bylineLead: URIRef
     creditLabel: URIRef
     crossLinkLead: URIRef

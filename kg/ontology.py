@@ -95,6 +95,7 @@ class Actor:
     government: str | None = None
     jurisdiction: str | None = None
     demonym: str | None = None
+    seats: tuple[str, ...] = ()           # "Washington": the city that stands for the actor
     part_of: str | None = None
     same_as: list[str] = field(default_factory=list)
     member_titles: tuple[str, ...] = ()   # legislatures: "senator", "mp"
@@ -121,6 +122,7 @@ class Ontology:
     government_of: dict[str, str] = field(default_factory=dict)   # country IRI -> its government's IRI
     country_of: dict[str, str] = field(default_factory=dict)      # government IRI -> its country's IRI
     government_by_name: dict[str, str] = field(default_factory=dict)  # country name or demonym -> government IRI
+    actor_by_seat: dict[str, str] = field(default_factory=dict)  # "Washington" -> the actor it stands for
 
     def __post_init__(self) -> None:
         for rel in self.relations.values():
@@ -134,6 +136,8 @@ class Ontology:
             for noun in cls.description_nouns:
                 self.description_index.setdefault(noun, []).append(cls.name)
         for actor in self.actors.values():
+            for seat in actor.seats:  # a country's capital speaks for its government
+                self.actor_by_seat[seat] = actor.government or actor.iri
             if actor.government:
                 self.government_of[actor.iri] = actor.government
                 self.country_of[actor.government] = actor.iri
@@ -425,7 +429,7 @@ def load_ontology(folder: str | None = None) -> Ontology:
             iri=str(s), label=str(label), type=cname,
             alt_labels=sorted(str(o) for o in g.objects(s, SKOS.altLabel)),
             government=ref(PK.government), jurisdiction=ref(PK.jurisdiction),
-            demonym=ref(PK.demonym), part_of=ref(PK.partOf),
+            demonym=ref(PK.demonym), seats=_strings(g, s, PK.seat), part_of=ref(PK.partOf),
             same_as=sorted(str(o) for o in g.objects(s, OWL.sameAs)),
             member_titles=_strings(g, s, PK.memberTitle), member_nouns=_strings(g, s, PK.memberNoun),
             party_code=ref(PK.partyCode),

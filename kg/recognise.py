@@ -186,6 +186,14 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             elif _titles_a_name(doc, end, ont) is not None:
                 typ, typed_by = _titles_a_name(doc, end, ont), "title"  # "Activision Blizzard CEO Bobby Kotick"
         elif ent.label_ == "GPE":
+            seat = ont.actor_by_seat.get(text)
+            if seat is not None and not _names_a_state(doc, end):
+                # "Washington warned", "Brussels fined": the city stands for the power seated there; a city
+                # where something happens ("talks in Washington") names no actor.
+                if _city_acts(doc[start:end], ont):
+                    actor = ont.actors[seat]
+                    mentions.append(Mention(start, end, text, actor.type, actor.iri, "registry", typed_by="registry"))
+                continue
             # A state the registry lacks ("Nepal", "California") is a country; a city is no actor.
             if not is_state_name(text):
                 continue
@@ -202,7 +210,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions += _law_names(doc, mentions, ont)
-    mentions += _state_names_missed(doc, mentions)
+    mentions += _state_names_missed(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions += _list_members(doc, mentions, ont)
     mentions += _defined_acronyms(doc, mentions)
@@ -313,10 +321,35 @@ def is_state_name(text: str) -> bool:
     return text.lower() in _state_names()
 
 
-def _state_names_missed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Return country and state names the NER left unlabelled ("Nepal on Thursday banned ...")."""
+#: Where a city's name stands in for an actor: a subject, an object, an agent, the possessor of a stance.
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj"})
+_ACTING_PREPS = frozenset({"by", "from", "against", "with"})
+
+
+def _city_acts(span: Span, ont: Ontology) -> bool:
+    """Return True when the city ``span`` names does something or is acted on ("Beijing warned", "a rebuke
+    from Washington", "Brussels' decision"), False when it is where something happens."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in _ACTING_DEPS:
+        return True
+    if tok.dep_ == "poss":
+        return tok.head.lemma_.lower() in ont.words("stanceNoun") or tok.head.lower_ in ont.words("stanceNoun")
+    return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_PREPS
+
+
+def _names_a_state(doc: Doc, end: int) -> bool:
+    """Return True for "Washington state": the federal state of that name, not the capital."""
+    return end < len(doc) and doc[end].lower_ == "state"
+
+
+def _state_names_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return country and state names the NER left unlabelled ("Nepal on Thursday banned ..."); a capital that
+    shares its name with a province ("Madrid") is left to the seat rule."""
     taken = _covered(mentions)
     names = _state_names()
+    seats = {seat.lower() for seat in ont.actor_by_seat}
     words = [t.text for t in doc]
     propn = [t.pos_ == "PROPN" and t.i not in taken for t in doc]
     out: list[Mention] = []
@@ -324,7 +357,8 @@ def _state_names_missed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     while i < len(words):
         if propn[i]:
             for n in (3, 2, 1):
-                if i + n <= len(words) and all(propn[i:i + n]) and " ".join(words[i:i + n]).lower() in names:
+                if i + n <= len(words) and all(propn[i:i + n]) and (name := " ".join(words[i:i + n]).lower()) in names \
+                        and name not in seats:
                     text = doc[i:i + n].text
                     out.append(Mention(i, i + n, text, "Country", None, "ner", typed_by="cue"))
                     i += n - 1

@@ -385,3 +385,46 @@ SUBSIDIARIES = [
 def test_subsidiaries_are_companies_of_their_own(text: str, types: dict[str, str]) -> None:
     got = {label: typ for label, (typ, _) in entities(text).items()}
     assert {k: got.get(k) for k in types} == types, got
+
+
+def entities(text: str) -> dict[str, tuple[str, set[str]]]:
+    from kg.extract import extract_articles
+
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    return {e.label: (e.type, set(e.aliases)) for e in ex.entities}
+
+
+SEATS = [
+    pytest.param("Tokyo criticised Zentrix Labs for hiding the breach.",
+                 {("Japanese Government", "criticises", "Zentrix Labs")}, set(), id="capital-as-subject-1"),
+    pytest.param("Moscow banned the messaging app Quillchat on Thursday.",
+                 {("Russian Government", "bans", "Quillchat")}, set(), id="capital-as-subject-2"),
+    pytest.param("Brussels fined Norvex Cloud 40 million euros for breaking the rules.",
+                 {("European Commission", "fines", "Norvex Cloud")}, set(), id="seat-of-a-union-body"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), SEATS)
+def test_a_capital_that_acts_stands_for_its_government(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize("text", [
+    "Lawyers for Orbis Pay met regulators in Madrid on Monday.",
+    "The startup, which is based in Ottawa, hired forty engineers.",
+    "Stockholm's mayor opened the new data centre.",
+])
+def test_a_capital_as_a_place_names_no_actor(text: str) -> None:
+    got = entities(text)
+    assert not any(typ in {"GovernmentBody", "Country"} for typ, _ in got.values()), got
+
+
+def test_washington_state_is_not_the_us_government() -> None:
+    got = entities("Washington state sued Quillchat over its handling of location data.")
+    assert "US Government" not in got, got
+
+
+def test_a_capital_owning_a_stance_stands_for_its_government() -> None:
+    got = entities("Seoul's decision to fine the app stores surprised investors.")
+    assert "South Korean Government" in {label for label in got} or any(
+        "Seoul" in aliases for _, aliases in got.values()), got

@@ -387,13 +387,6 @@ def test_subsidiaries_are_companies_of_their_own(text: str, types: dict[str, str
     assert {k: got.get(k) for k in types} == types, got
 
 
-def entities(text: str) -> dict[str, tuple[str, set[str]]]:
-    from kg.extract import extract_articles
-
-    (ex,) = extract_articles([parse_text(text, article_id="t")])
-    return {e.label: (e.type, set(e.aliases)) for e in ex.entities}
-
-
 SEATS = [
     pytest.param("Tokyo criticised Zentrix Labs for hiding the breach.",
                  {("Japanese Government", "criticises", "Zentrix Labs")}, set(), id="capital-as-subject-1"),
@@ -426,5 +419,4 @@ def test_washington_state_is_not_the_us_government() -> None:
 
 def test_a_capital_owning_a_stance_stands_for_its_government() -> None:
     got = entities("Seoul's decision to fine the app stores surprised investors.")
-    assert "South Korean Government" in {label for label in got} or any(
-        "Seoul" in aliases for _, aliases in got.values()), got
+    assert "Seoul" in got.get("South Korean Government", ("", set()))[1], got

@@ -228,6 +228,8 @@ def test_descriptions_type_the_names_they_stand_beside(text: str, label: str, ty
 
 
 RECOGNITION = [
+    pytest.param("The deal was first reported by CNBC News, and the founder later told CNBC it was done.",
+                 {"CNBC": "MediaOutlet"}, id="an-outlet-under-its-variant-name"),
     pytest.param("Ofcom fined a firm in Nepal on Thursday.", {"Nepal": "Country"}, id="state-the-ner-missed"),
     pytest.param("Regulators banned platforms including Zeta Chat and Quorvane on Friday.",
                  {"Zeta Chat": "Platform", "Quorvane": "Platform"}, id="including-list-under-class-noun"),
@@ -420,3 +422,8 @@ def test_washington_state_is_not_the_us_government() -> None:
 def test_a_capital_owning_a_stance_stands_for_its_government() -> None:
     got = entities("Seoul's decision to fine the app stores surprised investors.")
     assert "Seoul" in got.get("South Korean Government", ("", set()))[1], got
+
+
+def test_an_outlets_variant_name_joins_the_outlet() -> None:
+    got = entities("The deal was first reported by CNBC News, and the founder later told CNBC it was done.")
+    assert "CNBC News" not in got and "CNBC News" in got["CNBC"][1], got

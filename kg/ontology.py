@@ -208,6 +208,42 @@ class Ontology:
         return out
 
     @functools.cached_property
+    def _names_but_one_word(self) -> dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]]:
+        """Index every registry name of two or more words by itself with one word left out:
+        (word count, position, other words) -> [(the word left out, actor IRI)]."""
+        out: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, str]]] = {}
+        for a in self.actors.values():
+            for name in a.names:
+                words = name.lower().split()
+                if len(words) < 2:
+                    continue
+                for i, word in enumerate(words):
+                    out.setdefault((len(words), i, (*words[:i], *words[i + 1:])), []).append((word, a.iri))
+        return out
+
+    def misspelt_name(self, name: str, *, person: bool) -> str | None:
+        """Return the one registry actor whose name ``name`` misspells, else None.
+
+        A misspelling is one word off by one edit (a letter added, dropped, changed or two swapped:
+        "Kier Starmer", "Mark Zuckerburg"), the other words the same. The word must be long enough for one edit
+        not to make another name (4 letters; a surname, 7), and no second actor may be as close.
+        """
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        words = name.lower().split()
+        if len(words) < 2:
+            return None
+        found: set[str] = set()
+        for i, word in enumerate(words):
+            shortest = 7 if (person and i == len(words) - 1) or not person else 4
+            if len(word) < shortest:
+                continue
+            for known, iri in self._names_but_one_word.get((len(words), i, (*words[:i], *words[i + 1:])), []):
+                if known != word and DamerauLevenshtein.distance(known, word, score_cutoff=1) <= 1:
+                    found.add(iri)
+        return found.pop() if len(found) == 1 else None
+
+    @functools.cached_property
     def generic_name_words(self) -> frozenset[str]:
         """Return the words a generic institution name is made of ("Supreme Court", "Ministry of Justice")."""
         words = {w.lower() for c in self.classes.values() for cue in c.name_cues for w in cue.split()}

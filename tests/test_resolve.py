@@ -152,3 +152,36 @@ def test_a_registry_name_in_other_casing_is_the_registry_actor_not_a_variant() -
     ids = {e.id for e in ex.entities}
     assert "https://policy-kg.org/id/alexandre-de-moraes" in ids
     assert not any(i.endswith("-person") for i in ids)
+
+
+def test_a_name_one_letter_off_a_registry_name_links_to_it_less_surely() -> None:
+    ex = extract("Kier Starmer criticised Zentrix Labs on Monday. Mark Zuckerburg defended Quillchat.")
+    got = labels(ex)
+    assert "Kier Starmer" in got["Keir Starmer"] and "Mark Zuckerburg" in got["Mark Zuckerberg"]
+    sure = extract("Keir Starmer criticised Zentrix Labs on Monday.")
+    assert ex.triples[0].confidence < sure.triples[0].confidence
+
+
+@pytest.mark.parametrize("name", [
+    "Mark Werner",      # a short surname one letter off another's is another person
+    "Marta Zuckerberg", # two words off
+])
+def test_a_name_not_close_enough_stays_its_own_actor(name: str) -> None:
+    ex = extract(f"{name} criticised Zentrix Labs on Monday.")
+    assert name in {e.label for e in ex.entities}
+
+
+def test_a_misspelling_two_registry_names_are_as_close_to_links_to_neither() -> None:
+    import dataclasses
+
+    from kg.ontology import Actor, load_ontology
+
+    ont = load_ontology()
+    people = {iri: Actor(iri, label, "Person") for iri, label in
+              [("p:a", "Dana Kowalczyk"), ("p:b", "Dana Kowalczak"), ("p:c", "Ilse Brandtner")]}
+    small = dataclasses.replace(ont, actors=people, government_of={}, country_of={}, government_by_name={},
+                                actor_by_seat={}, verb_index={}, phrase_index={}, noun_index={},
+                                description_index={})
+    assert small.misspelt_name("Dana Kowalczek", person=True) is None   # one edit from both
+    assert small.misspelt_name("Ilse Brandnter", person=True) == "p:c"  # two letters swapped
+    assert small.misspelt_name("Ilse Brandtner", person=True) is None   # the name itself is no misspelling

@@ -54,6 +54,13 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         st.entity(existing).aliases.add(m.text)
         retype(st.entity(existing), m.type, m.typed_by)
         return existing
+    near = st.ont.misspelt_name(m.text, person=typ == "Person")
+    if near is not None and (st.ont.actors[near].type == "Person") == (typ == "Person"):
+        # "Kier Starmer": one letter off a registry name and nothing else as close; linked, less surely.
+        st.misspelt.add(m.start)
+        idx = st.entity_for_actor(near)
+        st.entity(idx).aliases.add(m.text)
+        return idx
     return st.table.add(Entity(iri, m.text, typ, {m.text}, typed_by=m.typed_by))
 
 
@@ -100,6 +107,8 @@ def resolve_names(st: ResolveState, mentions: list[Mention]) -> None:
             continue
         idx = entity_for_name(st, m)
         certainty = tune.name if m.kind == "registry" or len(m.text.split()) > 1 else tune.short_name
+        if m.start in st.misspelt:
+            certainty = tune.misspelt_name
         m.entity = idx
         for t in range(m.start, m.end):
             st.token_entity[t] = idx

@@ -35,6 +35,7 @@ class ResolveState:
     history: list[tuple[int, int, bool]] = field(default_factory=list)  # (token, entity, is_subject), sorted
     tuning: Tuning = TUNING
     article_country: str | None = None  # the registry country the article's names point to most
+    misspelt: set[int] = field(default_factory=set)  # starts of names linked to the registry by spelling
     _home: int | None = None
     _home_done: bool = False
 

@@ -355,9 +355,42 @@ def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None) -> l
     return [paragraphs[0][m.end():], *paragraphs[1:]]
 
 
+_ENDS_CLAUSE = re.compile(r"[.!?:;\"”’')\]]$")
+
+
 def _split_paragraphs(text: str) -> list[str]:
+    """Return the paragraphs of ``text``: blocks between blank lines and, in a block whose lines are not
+    wrapped at a fixed width, each line (scraped pages put one paragraph, or a headline, on each line)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if _hard_wrapped(lines):
+            out.append(" ".join(lines))
+            continue
+        current = lines[0]
+        for line in lines[1:]:
+            if not _ENDS_CLAUSE.search(current) and line[:1].islower():
+                current += " " + line  # a sentence running on to the next line
+            else:
+                out.append(current)
+                current = line
+        out.append(current)
+    return out
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Return True for lines wrapped at a fixed width (most as long as the longest, up to 100 characters,
+    many ending mid-sentence): one paragraph, not one per line."""
+    if len(lines) < 3:
+        return len(lines) == 2 and not _ENDS_CLAUSE.search(lines[0]) and lines[1][:1].islower()
+    width = max(len(line) for line in lines)
+    body = lines[:-1]
+    full = sum(len(line) >= 0.6 * width for line in body)
+    open_ended = sum(not _ENDS_CLAUSE.search(line) for line in body)
+    return width <= 100 and full >= 0.8 * len(body) and open_ended >= 0.5 * len(body)
 
 
 def _looks_like_headline(paragraph: str) -> bool:

@@ -387,3 +387,31 @@ def test_html_loses_its_dateline_too(write_file) -> None:
             "</article></body></html>")
     [article] = read_article(write_file("page.html", page))
     assert article.text.startswith("The court sided")
+
+
+def test_one_paragraph_per_line_with_a_headline_line() -> None:
+    raw = ("Regulator opens case against Velto Pay\n"
+           "OSLO – The consumer agency opened a case against Velto Pay on Monday, saying its fees were hidden.\n"
+           "Velto Pay said it would cooperate with the agency.\n")
+    article = parse_text(raw, article_id="p")
+    assert article.title == "Regulator opens case against Velto Pay"
+    assert article.text.split("\n\n") == [
+        "The consumer agency opened a case against Velto Pay on Monday, saying its fees were hidden.",
+        "Velto Pay said it would cooperate with the agency."]
+
+
+def test_text_wrapped_at_a_fixed_width_stays_one_paragraph() -> None:
+    raw = ("The agency said on Monday that it would look again at the way the\n"
+           "company handles the data of its younger users, and that a fine\n"
+           "could follow if the answers it gets are not good enough. Velto\n"
+           "Pay did not reply.\n\nA second paragraph.")
+    assert parse_text(raw, article_id="w").text.split("\n\n") == [
+        "The agency said on Monday that it would look again at the way the company handles the data of its younger "
+        "users, and that a fine could follow if the answers it gets are not good enough. Velto Pay did not reply.",
+        "A second paragraph."]
+
+
+def test_a_sentence_running_on_to_the_next_line_is_joined() -> None:
+    raw = "The court fined the firm, which\nhad ignored two orders.\nIts lawyers said they would appeal the ruling."
+    assert parse_text(raw, article_id="r").text.split("\n\n") == [
+        "The court fined the firm, which had ignored two orders.", "Its lawyers said they would appeal the ruling."]

@@ -94,7 +94,19 @@ class ActorMatcher:
                     break
         registry = filter_spans(spans)
         taken = {i for span in registry for i in range(span.start, span.end)}
-        kept = [ent for ent in doc.ents if not any(i in taken for i in range(ent.start, ent.end))]
+        kept = []
+        for ent in doc.ents:
+            if not any(i in taken for i in range(ent.start, ent.end)):
+                kept.append(ent)
+                continue
+            # What the NER named around a registry name stays a name of its own when it is one
+            # ("U.S. District Court" -> "U.S." + "District Court"), as if the NER had read around it.
+            start = ent.start
+            for i in range(ent.start, ent.end + 1):
+                if i == ent.end or i in taken:
+                    if i - start >= 2 and doc[start].is_title:
+                        kept.append(Span(doc, start, i, label=ent.label))
+                    start = i + 1
         doc.ents = sorted(registry + kept, key=lambda span: span.start)
         return doc
 
@@ -142,6 +154,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     """Return the named actors in ``doc``, in text order."""
     ont = ont or load_ontology()
     mentions: list[Mention] = []
+    places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
     for ent in doc.ents:
         if ent.label_ in ont.classes:
             start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
@@ -196,6 +209,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                 continue
             # A state the registry lacks ("Nepal", "California") is a country; a city is no actor.
             if not is_state_name(text):
+                places.append((start, end, text))
                 continue
             typ = "Country"
         else:
@@ -208,6 +222,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             cue = ont.type_from_name(text)
             typ, typed_by = (cue, "cue") if cue else (ont.class_for_ner(ent.label_), "ner")
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
+    mentions += _misread_places(places, mentions)
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions += _law_names(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions, ont)
@@ -324,6 +339,21 @@ def is_state_name(text: str) -> bool:
 #: Where a city's name stands in for an actor: a subject, an object, an agent, the possessor of a stance.
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj"})
 _ACTING_PREPS = frozenset({"by", "from", "against", "with"})
+
+
+def _misread_places(places: list[tuple[int, int, str]], mentions: list[Mention]) -> list[Mention]:
+    """Return the names read as places where the same name is an actor elsewhere in the article: the NER
+    labels one name differently from sentence to sentence ("Binance" a place once, an organisation twice)."""
+    actors: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind in {"registry", "ner"} and m.type not in {None, "Country"}:
+            actors.setdefault(m.text, m)
+    out = []
+    for start, end, text in places:
+        like = actors.get(text)
+        if like is not None:
+            out.append(Mention(start, end, text, like.type, like.iri, like.kind, typed_by=like.typed_by))
+    return out
 
 
 def _city_acts(span: Span, ont: Ontology) -> bool:

@@ -36,3 +36,22 @@ def test_a_one_word_registry_name_must_match_its_casing() -> None:
     doc = _doc(words, [(0, 1, "PERSON")])
     out = _matcher(doc)(doc)
     assert [(e.text, e.label_) for e in out.ents] == [("Tomas", "PERSON"), ("Meta", "Company")]
+
+
+def test_what_the_ner_named_around_a_registry_name_stays_a_name() -> None:
+    words = ["The", "U.S.", "District", "Court", "heard", "Apple", "Store", "staff", "."]
+    doc = _doc(words, [(1, 4, "ORG"), (5, 7, "ORG")])
+    out = _matcher(doc)(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [
+        ("U.S.", "Country"), ("District Court", "ORG"), ("Apple", "Company")]
+
+
+def test_a_name_read_as_a_place_once_and_an_organisation_elsewhere_is_the_organisation() -> None:
+    from kg.recognise import recognise
+
+    words = ["Tarvio", "denied", "it", ".", "Regulators", "fined", "Tarvio", "."]
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words, pos=["PROPN", "VERB", "PRON", "PUNCT", "NOUN", "VERB", "PROPN", "PUNCT"],
+              ents=["B-ORG", "O", "O", "O", "O", "O", "B-GPE", "O"])
+    got = [(m.text, m.start, m.type) for m in recognise(doc, load_ontology())]
+    assert got == [("Tarvio", 0, "Organisation"), ("Tarvio", 6, "Organisation")]

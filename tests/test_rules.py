@@ -275,6 +275,19 @@ def test_speech(text: str, must: set, must_not: set) -> None:
 
 
 CLAUSES = [
+    pytest.param("Governor Ada Brisk vetoed the Data Broker Act on Monday.",
+                 {("Ada Brisk", "opposes", "Data Broker Act")}, set(), id="veto-opposes-1"),
+    pytest.param("Mayor Tom Halden has vetoed AB 310, a bill on facial recognition.",
+                 {("Tom Halden", "opposes", "AB 310")}, set(), id="veto-opposes-2"),
+    pytest.param("The Korea Fair Trade Commission issued its order against Quorvane for breaking the Fair Trade Act.",
+                 {("Quorvane", "violates", "Fair Trade Act")},
+                 {("Korea Fair Trade Commission", "violates", "Fair Trade Act")}, id="for-gerund-not-the-punisher"),
+    pytest.param("Ofcom issued a notice against Zeta Chat for breaching the Online Safety Act.",
+                 {("Zeta Chat", "violates", "Online Safety Act")}, {("Ofcom", "violates", "Online Safety Act")},
+                 id="for-gerund-against-target-1"),
+    pytest.param("The Japan Fair Trade Commission took action against Quorvane for violating the Antimonopoly Law.",
+                 {("Quorvane", "violates", "Antimonopoly Law")},
+                 {("Japan Fair Trade Commission", "violates", "Antimonopoly Law")}, id="for-gerund-against-target-2"),
     pytest.param("The SEC alleged Binance mishandled customer funds.",
                  {("Securities and Exchange Commission", "accuses", "Binance")}, set(), id="allege-clause-subject-1"),
     pytest.param("Regulators at Ofcom alleged that Zeta Chat hid its data practices.",

@@ -82,10 +82,17 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         if refs:
             return refs, "agent of its noun"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "for" and head.head.pos_ in VERBAL:
-        # "X was fined for breaching the Act": the one punished did it.
-        refs = objects(ctx, head.head)
+        # "X was fined for breaching the Act", "issued an order against X for breaching it": the one punished
+        # did it, never the one punishing.
+        verb_ = head.head
+        targets = [t for t in (verb_, *(c for c in verb_.children if c.dep_ == "dobj"))]
+        against = [p for t in targets for p in t.children if p.dep_ == "prep" and p.lower_ == "against"]
+        refs = [r for p in against for c in p.children if c.dep_ == "pobj" for r in ctx.refs(c)] or \
+            objects(ctx, verb_)
+        doers = {r[0] for r in subjects(ctx, verb_, depth + 1)[0]}
+        refs = [r for r in refs if r[0] not in doers]
         if refs:
-            return refs, f"patient of '{head.head.text}'"
+            return refs, f"patient of '{verb_.text}'"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ctx.words("sharedSubjectPreposition") and \
             head.head.pos_ in VERBAL and not is_passive(head.head):
         # "The SEC widened its crackdown by accusing Coinbase": whoever widened it accused.

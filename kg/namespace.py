@@ -156,6 +156,7 @@ class PK(DefinedNamespace):
     sharedSubjectPreposition: URIRef
     domainGroup: URIRef
     institutionNoun: URIRef
+    unitNoun: URIRef
     anchorPreposition: URIRef
     decisionNoun: URIRef
     appealVerb: URIRef

@@ -104,8 +104,11 @@ class ActorMatcher:
             start = ent.start
             for i in range(ent.start, ent.end + 1):
                 if i == ent.end or i in taken:
-                    if i - start >= 2 and doc[start].is_title:
-                        kept.append(Span(doc, start, i, label=ent.label))
+                    end = i
+                    while end > start and not (doc[end - 1].is_title or doc[end - 1].is_upper):
+                        end -= 1  # "Enforcement Division of the" + "SEC": the linking words go with the name
+                    if end - start >= 2 and doc[start].is_title:
+                        kept.append(Span(doc, start, end, label=ent.label))
                     start = i + 1
         doc.ents = sorted(registry + kept, key=lambda span: span.start)
         return doc
@@ -137,8 +140,9 @@ def clean_span(span: Span, honorifics: frozenset[str],
         if doc[start].lower_ in honorifics:
             honorific = doc[start].lower_.rstrip(".")
         start += 1
-    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                               or doc[end - 1].pos_ in {"DET", "ADP", "CCONJ"}):
+        end -= 1  # "the Enforcement Division of the": the NER's span ran into the next name
     if start > 0 and doc[start - 1].lower_ in honorifics:
         honorific = doc[start - 1].lower_.rstrip(".")
     return start, end, honorific
@@ -296,6 +300,9 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
     House)."""
     out: list[Mention] = []
     skip_until = -1
+    # A known body after "of" is the whole a unit belongs to, not the end of the unit's name: "the
+    # Enforcement Division of the SEC" is a division and the SEC (see the role extractor's units).
+    known_bodies = {m.start for m in mentions if m.kind == "registry" and m.type != "Country"}
     for m in mentions:
         if m.start < skip_until:
             continue
@@ -303,14 +310,23 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
         # A chamber's name followed by its committee: "House of Representatives Committee on ...".
         if end < len(doc) and doc[end].text in {"Committee", "Subcommittee"} and m.type in {"Legislature", None}:
             end += 1
-        if any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]):
+        if any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]) and not (
+                end + 1 < len(doc) and doc[end].lower_ == "of"
+                and (end + 1 in known_bodies or doc[end + 1].lower_ == "the" and end + 2 in known_bodies)):
             end = _name_tail(doc, end)
         if end == m.end:
             out.append(m)
             continue
         text = span_text(doc, m.start, end)
         typ = ont.type_from_name(text) or m.type
-        out.append(Mention(m.start, end, text, typ, None, "ner", m.honorific, typed_by="cue"))
+        inner = next((r for r in mentions if r.kind == "registry" and m.end <= r.start and r.end <= end
+                      and r.type == typ), None)
+        if inner is not None:
+            # "Court of Appeals for the Ninth Circuit": the whole name is the known court its tail names.
+            out.append(Mention(m.start, end, text, inner.type, inner.iri, "registry", m.honorific,
+                               typed_by="registry"))
+        else:
+            out.append(Mention(m.start, end, text, typ, None, "ner", m.honorific, typed_by="cue"))
         skip_until = end
     return out
 

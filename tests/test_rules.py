@@ -274,6 +274,30 @@ def test_speech(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
 
 
+UNITS = [
+    pytest.param("Ofcom fined Vexa on Monday. Lena Dahl, head of the regulator's Enforcement Bureau, said more "
+                 "cases would follow.", {("Enforcement Bureau", "partOf", "Ofcom")}, set(), id="unit-of-possessor"),
+    pytest.param("The Market Abuse Division of the SEC opened a case against Kraken.",
+                 {("Market Abuse Division", "partOf", "Securities and Exchange Commission")}, set(),
+                 id="unit-of-of-phrase"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNITS)
+def test_a_named_unit_is_part_of_its_body(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_unit_the_registry_lacks_gets_an_iri_under_its_body() -> None:
+    from kg.extract import extract_articles
+
+    texts = ["The Market Abuse Division of the SEC opened a case against Kraken.",
+             "The Market Abuse Division of Ofcom opened a case against Vexa."]
+    found = extract_articles([parse_text(text, article_id=f"t{n}") for n, text in enumerate(texts)])
+    units = sorted(e.id.rsplit("/", 1)[1] for ex in found for e in ex.entities if e.label == "Market Abuse Division")
+    assert units == ["ofcom-market-abuse-division", "securities-and-exchange-commission-market-abuse-division"], units
+
+
 CLAUSES = [
     pytest.param("Governor Ada Brisk vetoed the Data Broker Act on Monday.",
                  {("Ada Brisk", "opposes", "Data Broker Act")}, set(), id="veto-opposes-1"),
@@ -440,3 +464,11 @@ def test_a_capital_owning_a_stance_stands_for_its_government() -> None:
 def test_an_outlets_variant_name_joins_the_outlet() -> None:
     got = entities("The deal was first reported by CNBC News, and the founder later told CNBC it was done.")
     assert "CNBC News" not in got and "CNBC News" in got["CNBC"][1], got
+
+
+@pytest.mark.parametrize("text", [
+    "Quillchat appealed to the Court of Appeals for the 9th Circuit on Friday.",
+    "Lawyers for Vexa asked the Court of Appeals for the Ninth Circuit to pause the order.",
+])
+def test_a_name_whose_tail_is_a_known_court_is_that_court(text: str) -> None:
+    assert "US Court of Appeals for the Ninth Circuit" in entities(text)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..ontology import RoleTitle
+from ..resolve import Entity
 from . import clause
 from .api import Context, Ref, Triple
 from .registry import extractor
@@ -204,6 +205,42 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     t.negated, t.modality = False, "asserted"
                     yield t
     yield from affiliation_triples(ctx)
+    yield from unit_triples(ctx)
+
+
+def unit_triples(ctx: Context) -> Iterator[Triple]:
+    """A named unit inside a body: "the commission's Investigation Bureau", "the Enforcement Division of the
+    agency" (partOf). The unit's name must end in a unit noun of the lexicon ("bureau", "division")."""
+    units = ctx.words("unitNoun")
+    organisational = ctx.ont.organisational_classes
+    for tok in ctx.tokens:
+        idx = ctx.res.token_entity.get(tok.i)
+        if idx is None or tok.lemma_.lower() not in units and tok.lower_ not in units:
+            continue
+        if ctx.res.token_entity.get(tok.head.i) == idx or ctx.entity(idx).type not in organisational:
+            continue  # not the head of the unit's name, or a person
+        owners = [r for c in tok.children if c.dep_ == "poss" for r in ctx.refs(c)]
+        how = "possessor"
+        if not owners:
+            owners, how = clause.prep_objects(ctx, tok, {"of"}), "'of' phrase"
+        for owner in owners:
+            if owner[0] == idx or ctx.entity(owner[0]).type not in organisational:
+                continue
+            t = ctx.make((idx, 1.0), "partOf", owner, tok, "role", f"unit '{tok.text}' of its {how}",
+                         ctx.tuning.role)
+            if t:
+                t.negated, t.modality = False, "asserted"
+                _qualify(ctx.entity(idx), ctx.entity(t.object))
+                yield t
+
+
+def _qualify(unit: Entity, whole: Entity) -> None:
+    """Give a unit the registry lacks an IRI under its whole's: every agency has an "Enforcement Division",
+    and one IRI must not stand for them all."""
+    if unit.registry or unit.id.startswith(whole.id + "-"):
+        return
+    base, _, local = unit.id.rpartition("/")
+    unit.id = f"{whole.id}-{local}" if base else unit.id
 
 
 def _holders(ctx: Context, tok: Token, holder_tok: Token) -> list[Ref]:

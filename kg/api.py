@@ -184,3 +184,15 @@ def validate(*, store: str | os.PathLike[str] | None = None) -> Any:
 
     with open_store(store, read_only=True) as st:
         return validate_store(st)
+
+
+def actors(*, store: str | os.PathLike[str] | None = None, types: Iterable[str] = (),
+           match: str | None = None) -> list[Any]:
+    """Return the store's actors (:class:`kg.actors.StoredActor`), filtered by type names and a text to match."""
+    from .actors import list_actors
+    from .explore import parse_types
+    from .store import open_store
+
+    wanted = parse_types(types)
+    with open_store(store, read_only=True) as st:
+        return list_actors(st, types=wanted, match=match)

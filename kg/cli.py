@@ -401,6 +401,36 @@ def stats(store: str | None) -> None:
 
 
 @main.command()
+@STORE_OPTION
+@click.option("--type", "types", multiple=True, metavar="TYPES",
+              help="Only actors of these types (class names, comma-separated or repeated; see `kg stats`).")
+@click.option("--match", metavar="TEXT", help="Only actors whose label, an alias, IRI or Wikidata id contains TEXT "
+              "(any case).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def actors(store: str | None, types: tuple[str, ...], match: str | None, fmt: str) -> None:
+    """List the store's actors: label, type, aliases, articles, Wikidata id and IRI, most articles first.
+
+    The CSV output has the columns a registry file reads (--registry), so it
+    can be edited into one.
+    """
+    from . import api
+    from .actors import actors_csv
+
+    try:
+        found = api.actors(store=store, types=types, match=match)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        click.echo(json.dumps([a.to_json() for a in found], indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(actors_csv(found), nl=False)
+    else:
+        rows = [[a.label, a.type, "; ".join(a.aliases), a.articles, " ".join(a.wikidata), a.iri] for a in found]
+        click.echo(_table(["label", "type", "aliases", "articles", "wikidata", "iri"], rows, max_width=50))
+        click.echo(f"{len(found)} actor(s)")
+
+
+@main.command()
 def extractors() -> None:
     """List the registered extractors (switch one off with --disable NAME)."""
     from .relate import EXTRACTORS

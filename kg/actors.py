@@ -122,6 +122,26 @@ def find_actor(actors: list[StoredActor], name: str) -> StoredActor:
     raise InputError(f"no actor named '{name}' in the store{hint} (`kg actors --match TEXT` lists them)")
 
 
+def registry_actor(name: str) -> StoredActor | None:
+    """Return the registry actor (built-in or user) whose IRI, label or alias is ``name``, if exactly one is."""
+    from .ontology import load_ontology
+
+    actors = load_ontology().actors
+    text = name.strip()
+    for iri in (text, str(PKID) + text.removeprefix("pkid:")):
+        if iri in actors:
+            found = [actors[iri]]
+            break
+    else:
+        key = text.casefold()
+        found = [a for a in actors.values() if any(n.casefold() == key for n in a.names)]
+    if len(found) != 1:
+        return None
+    a = found[0]
+    return StoredActor(a.iri, a.label, a.type, tuple(a.alt_labels), 0,
+                       tuple(s[len(str(WD)):] for s in a.same_as if s.startswith(str(WD))))
+
+
 def actors_csv(actors: list[StoredActor]) -> str:
     """Return ``actors`` as CSV text: label, type, aliases (``;``-separated), articles, wikidata, iri."""
     import csv

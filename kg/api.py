@@ -225,7 +225,7 @@ def split(*, actor: str, names: Iterable[str], into: str | None = None,
           by: str | None = None) -> tuple[Any, int]:
     """Record that articles calling ``actor`` by one of ``names`` mean another actor: ``into`` (an actor in the
     store, or the label of a new one; default the first name). Return the decision and the graphs rewritten."""
-    from .actors import find_actor, stored_actors
+    from .actors import find_actor, registry_actor, stored_actors
     from .decisions import record, split_decision
     from .errors import InputError
     from .store import open_store
@@ -238,7 +238,7 @@ def split(*, actor: str, names: Iterable[str], into: str | None = None,
             try:
                 existing = find_actor(actors, into)
             except InputError:
-                existing = None   # not in the store: the label of a new actor
+                existing = registry_actor(into)   # else the label of a new actor
         return record(st, split_decision(found, list(names), into=into, existing=existing, why=why, by=by))
 
 

@@ -52,6 +52,14 @@ def corpus_links(actors: list[StoredActor], registry: set[str],
     """Return (short-named actor, the actor it names) pairs: each short name names exactly one other actor."""
     split_off = {(d.actor, n.casefold()) for d in decisions if d.kind == "split" for n in d.names}
     split_into = {d.other for d in decisions if d.kind == "split"}
+    by_name: dict[str, list[StoredActor]] = {}      # a name -> the actors also named in full
+    by_surname: dict[str, list[StoredActor]] = {}   # a surname -> the people with a full name ending with it
+    for x in actors:
+        if any(len(n.split()) > 1 for n in x.names):
+            for n in {_strip(n) for n in x.names}:
+                by_name.setdefault(n, []).append(x)
+        if x.type == "Person" and len(x.label.split()) > 1:
+            by_surname.setdefault(x.label.split()[-1], []).append(x)
     out = []
     for y in actors:
         if y.iri in registry or y.iri in split_into:
@@ -61,11 +69,9 @@ def corpus_links(actors: list[StoredActor], registry: set[str],
             continue
         (name,) = names
         if _ACRONYM.fullmatch(name):
-            found = [x for x in actors if x.iri != y.iri and name in {_strip(n) for n in x.names}
-                     and any(len(n.split()) > 1 for n in x.names)]
+            found = [x for x in by_name.get(name, ()) if x.iri != y.iri]
         elif y.type == "Person" and _WORD.fullmatch(name):
-            found = [x for x in actors if x.iri != y.iri and x.type == "Person" and len(x.label.split()) > 1
-                     and x.label.split()[-1] == name]
+            found = [x for x in by_surname.get(name, ()) if x.iri != y.iri]
         else:
             continue
         if len(found) == 1 and (found[0].iri, name.casefold()) not in split_off:

@@ -561,3 +561,26 @@ def test_link_corpus_rewrites_the_store(st: Store) -> None:
     assert link_corpus(st) == [(ID + "vda", ID + "veltrian-data-authority")]
     assert ID + "vda" not in {a.iri for a in stored_actors(st)}
     assert link_corpus(st) == []
+
+
+def test_split_into_a_registry_actor_takes_its_iri_and_label(tmp_path: Path) -> None:
+    from kg import api
+
+    path = build_store(tmp_path / "store", SUPREME)
+    decision, changed = api.split(actor="pkid:supreme-court", names=["Supreme Federal Court"],
+                                  into="supreme court of spain", store=path)
+    assert (decision.other, decision.label, changed) == (ID + "supreme-court-of-spain", "Supreme Court of Spain", 1)
+    assert {a.iri for a in api.actors(store=path, types=["Court"])} == {ID + "supreme-court",
+                                                                       ID + "supreme-court-of-spain"}
+
+
+@pytest.mark.model
+def test_cli_extract_takes_a_registry(tmp_path: Path, fresh_pipeline: None) -> None:
+    (tmp_path / "r.csv").write_text("label,type,aliases\nVeltrian Data Authority,Regulator,Veltra Watch\n",
+                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text(VDA_ARTICLE, encoding="utf-8")
+    out = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--format", "json", "--registry",
+                                    str(tmp_path / "r.csv")])
+    assert out.exit_code == 0, out.output
+    ents = {e["id"]: e for e in json.loads(out.output)["entities"]}
+    assert ents[ID + "veltrian-data-authority"]["type"] == "Regulator"

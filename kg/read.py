@@ -51,6 +51,13 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _NAME = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
 # C0 controls other than tab, newline, carriage return and form feed: never article text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: A news agency's dateline opening the story: "WASHINGTON –", "LONDON (Reuters) -",
+#: "SAN FRANCISCO, March 3 (AP) —". The place is in capitals; a dash ends it; a sentence follows.
+_DATELINE = re.compile(
+    r"^(?P<line>(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: \([A-Z][\w .&'-]{1,40}\))?"
+    r"\s*[-–—]+)\s+(?=[A-Z\"“‘'])")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
@@ -335,6 +342,19 @@ def is_boilerplate(paragraph: str) -> bool:
     return len(hits) >= 3 or (len(hits) >= 1 and words <= 12) or (len(hits) >= 2 and words <= 60)
 
 
+def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None) -> list[str]:
+    """Return ``paragraphs`` with a dateline ("WASHINGTON (Reuters) -") cut from the first, noted in ``dropped``:
+    it names where the story was filed, not an actor in it."""
+    if not paragraphs:
+        return paragraphs
+    m = _DATELINE.match(paragraphs[0])
+    if not m or not paragraphs[0][m.end():].strip():
+        return paragraphs
+    if dropped is not None:
+        dropped.append(m.group("line"))
+    return [paragraphs[0][m.end():], *paragraphs[1:]]
+
+
 def _split_paragraphs(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
@@ -387,6 +407,7 @@ def parse_text(raw: str, *, article_id: str, path: str | None = None, markdown: 
         title = kept.pop(0)
     elif title and kept and " ".join(kept[0].split()) == " ".join(title.split()):
         kept.pop(0)  # the headline repeated below the front matter
+    kept = strip_dateline(kept, dropped)
     text = "\n\n".join(" ".join(p.split()) for p in kept)
     if not text.strip() and not title:
         raise InputError(f"{path or article_id}: no article text found (empty, or only boilerplate)")
@@ -417,6 +438,7 @@ def parse_html(raw: str | bytes, *, article_id: str, path: str | None = None, ur
     title = clean_text(data["title"]) if data.get("title") else None
     if title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(title.split()):
         paragraphs = paragraphs[1:]  # the headline, already the title
+    paragraphs = strip_dateline(paragraphs)
     if not paragraphs and not title:
         raise InputError(f"{where}: no article text found in the HTML (only boilerplate)")
     return Article(id=article_id, text="\n\n".join(paragraphs), title=title, date=normalise_date(data.get("date")),

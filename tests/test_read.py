@@ -356,3 +356,34 @@ def test_slug_of_non_latin_text_is_a_stable_hash() -> None:
 def test_parse_text_without_path_names_the_article_id() -> None:
     with pytest.raises(InputError, match="my-article"):
         parse_text("Photograph: Jane Doe / Reuters", article_id="my-article")
+
+
+@pytest.mark.parametrize(("first", "line", "rest"), [
+    ("OSLO – The ministry fined the bank.", "OSLO –", "The ministry fined the bank."),
+    ("BRUSSELS (Newswire) - Officials met on Monday.", "BRUSSELS (Newswire) -", "Officials met on Monday."),
+    ("SAN JOSE, March 3 (AP) — A judge sided with the union.", "SAN JOSE, March 3 (AP) —",
+     "A judge sided with the union."),
+])
+def test_a_dateline_is_cut_from_the_story(first: str, line: str, rest: str) -> None:
+    article = parse_text(f"Regulator acts on bank\n\n{first}\n\nMore text here.", article_id="d")
+    assert article.text.split("\n\n")[0] == rest
+    assert line in article.dropped
+
+
+@pytest.mark.parametrize("first", [
+    "NATO – the alliance – met again.",  # no sentence starts after the dash: an aside
+    "The EU - and its members - agreed.",
+    "OPENAI said it would appeal.",
+])
+def test_text_that_is_not_a_dateline_is_kept(first: str) -> None:
+    assert parse_text(first, article_id="d").text == first
+
+
+def test_html_loses_its_dateline_too(write_file) -> None:
+    page = ("<html><head><title>Court rules on app</title></head><body><article>"
+            "<p>LISBON (Wire) — The court sided with the developers of the app on Tuesday, "
+            "ending a long dispute over payments between the parties.</p>"
+            "<p>Lawyers for both sides said they would study the ruling closely before deciding.</p>"
+            "</article></body></html>")
+    [article] = read_article(write_file("page.html", page))
+    assert article.text.startswith("The court sided")

@@ -1,0 +1,38 @@
+"""The registry's matcher over hand-built docs: its names win over the NER's overlapping guesses."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from kg.ontology import load_ontology
+from kg.recognise import ActorMatcher
+
+
+def _doc(words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _matcher(doc: Doc) -> ActorMatcher:
+    nlp = spacy.blank("en")
+    nlp.vocab = doc.vocab
+    return ActorMatcher(nlp, load_ontology())
+
+
+def test_a_registry_name_replaces_the_overlapping_ner_entity_and_keeps_the_others() -> None:
+    words = ["Marta", "Quell", "visited", "the", "Apple", "Store", "in", "Lisbon", "."]
+    doc = _doc(words, [(0, 2, "PERSON"), (4, 6, "ORG"), (7, 8, "GPE")])
+    out = _matcher(doc)(doc)
+    got = [(e.text, e.label_) for e in out.ents]
+    assert got == [("Marta Quell", "PERSON"), ("Apple", "Company"), ("Lisbon", "GPE")]
+    assert out.ents[1].ent_id_ == load_ontology().actors[out.ents[1].ent_id_].iri
+
+
+def test_a_one_word_registry_name_must_match_its_casing() -> None:
+    words = ["Tomas", "ate", "an", "apple", "while", "Meta", "waited", "."]
+    doc = _doc(words, [(0, 1, "PERSON")])
+    out = _matcher(doc)(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [("Tomas", "PERSON"), ("Meta", "Company")]

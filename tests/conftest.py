@@ -7,6 +7,7 @@ spaCy model are marked ``@pytest.mark.model``; the model is installed by
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,11 @@ try:  # hypothesis keeps caches in ./.hypothesis by default: tests never write i
     set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "policy-kg-hypothesis")
 except ImportError:  # pragma: no cover - hypothesis comes with the test extras
     pass
+
+# The tests read this checkout's ontology: an editable install made from another checkout of the repository
+# (a git worktree sharing its virtual environment) maps the package data kg.ontology_data to that checkout's
+# files, and its ontology may lag the code under test here. In the checkout installed, both are the same folder.
+os.environ.setdefault("KG_ONTOLOGY", str(Path(__file__).resolve().parent.parent / "ontology"))
 
 #: Own articles, tech-policy flavoured, short enough to parse in milliseconds.
 ARTICLES: dict[str, str] = {

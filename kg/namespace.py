@@ -171,6 +171,7 @@ class PK(DefinedNamespace):
     domainGroup: URIRef
     institutionNoun: URIRef
     unitNoun: URIRef
+    documentNoun: URIRef
     anchorPreposition: URIRef
     decisionNoun: URIRef
     appealVerb: URIRef

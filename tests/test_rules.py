@@ -299,6 +299,14 @@ def test_a_unit_the_registry_lacks_gets_an_iri_under_its_body() -> None:
 
 
 CLAUSES = [
+    pytest.param("The complaint, lodged by Ines Varga and Omar Tell last spring, alleged that Quillchat sold data.",
+                 {("Ines Varga", "accuses", "Quillchat"), ("Omar Tell", "accuses", "Quillchat")}, set(),
+                 id="document-speaks-for-its-makers-1"),
+    pytest.param("A report by Amnesty International criticised Vexa for its moderation failures.",
+                 {("Amnesty International", "criticises", "Vexa")}, set(), id="document-speaks-for-its-makers-2"),
+    pytest.param("The suit brought by Getty Images alleges that Norvex AI copied millions of photos.",
+                 {("Getty Images", "sues", "Norvex AI"), ("Getty Images", "accuses", "Norvex AI")}, set(),
+                 id="lawsuit-makers-sue-the-blamed"),
     pytest.param("Governor Ada Brisk vetoed the Data Broker Act on Monday.",
                  {("Ada Brisk", "opposes", "Data Broker Act")}, set(), id="veto-opposes-1"),
     pytest.param("Mayor Tom Halden has vetoed AB 310, a bill on facial recognition.",

@@ -56,7 +56,12 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         return (agents, "passive agent") if agents else ([], "")
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS:
-            return ctx.refs(c), "subject"
+            refs = ctx.refs(c)
+            if not refs and c.lemma_.lower() in ctx.words("documentNoun"):
+                # "The lawsuit, filed by A and B, alleged that ...": a document speaks for those who made it.
+                refs, _ = noun_agents(ctx, c, depth + 1)
+                return (refs, f"makers of the {c.lower_}") if refs else ([], "")
+            return refs, "subject"
     head = verb.head
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head is not verb and head.pos_ in VERBAL:
         if verb.dep_ in {"advcl", "ccomp"} and not (verb.tag_ == "VBG" or verb.dep_ == "advcl" and any(

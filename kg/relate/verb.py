@@ -91,3 +91,10 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
                 t = ctx.make(s, picked, o, tok, "verb", f"{voice} verb '{lemma}', {how}", base)
                 if t:
                     yield t
+        if how.startswith("makers of the ") and objects:
+            # "The lawsuit filed by A alleged that Y ...": A's lawsuit is against the one it blames.
+            noun = next(c for c in tok.children if c.dep_ in clause.SUBJECT_DEPS)
+            for rel, _prep in ont.noun_index.get(noun.lemma_.lower(), []):
+                yield from ctx.make_all(subjects, rel, objects, noun, "verb",
+                                        f"event noun '{noun.lower_}' whose makers blame the object of '{lemma}'",
+                                        tune.event_noun * tune.shared_subject)

@@ -74,6 +74,7 @@ class PK(DefinedNamespace):
     jurisdiction: URIRef
     demonym: URIRef
     seat: URIRef
+    executive: URIRef
     ownedBy: URIRef
     developedBy: URIRef
 

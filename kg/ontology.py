@@ -98,6 +98,7 @@ class Actor:
     jurisdiction: str | None = None
     demonym: str | None = None
     seats: tuple[str, ...] = ()           # "Washington": the city that stands for the actor
+    executive: str | None = None          # a union's acting body: the EU's Commission
     part_of: str | None = None
     same_as: list[str] = field(default_factory=list)
     member_titles: tuple[str, ...] = ()   # legislatures: "senator", "mp"
@@ -508,7 +509,8 @@ def read_ontology(folder: str | None = None) -> Ontology:
             iri=str(s), label=str(label), type=cname,
             alt_labels=sorted(str(o) for o in g.objects(s, SKOS.altLabel)),
             government=ref(PK.government), jurisdiction=ref(PK.jurisdiction),
-            demonym=ref(PK.demonym), seats=_strings(g, s, PK.seat), part_of=ref(PK.partOf),
+            demonym=ref(PK.demonym), seats=_strings(g, s, PK.seat), executive=ref(PK.executive),
+            part_of=ref(PK.partOf),
             same_as=sorted(str(o) for o in g.objects(s, OWL.sameAs)),
             member_titles=_strings(g, s, PK.memberTitle), member_nouns=_strings(g, s, PK.memberNoun),
             party_code=ref(PK.partyCode),

@@ -522,12 +522,16 @@ def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str],
         titled = tok.lower_ in honorifics or (ont is not None and tok.pos_ == "PROPN" and tok.is_title
                                               and _is_single_title(ont, tok))
         if titled and tok.text[0].isupper() and i + 1 not in taken and i not in taken:
-            end = i + 1
+            start = i + 1
+            while (ont is not None and start < len(doc) and start not in taken and doc[start].is_title
+                   and _is_single_title(ont, doc[start])):
+                start += 1  # "Justice Commissioner Karel Hanus": a second title, not the name
+            end = start
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper() and end not in taken:
                 end += 1
-            if end > i + 1:
+            if end > start and start not in taken:
                 honorific = tok.lower_.rstrip(".") if tok.lower_ in honorifics else None
-                out.append(Mention(i + 1, end, span_text(doc, i + 1, end), "Person", None, "ner", honorific))
+                out.append(Mention(start, end, span_text(doc, start, end), "Person", None, "ner", honorific))
                 i = end
                 continue
         i += 1

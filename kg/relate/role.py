@@ -193,6 +193,8 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                 relation = "memberOf"  # "head of public policy", "trade chief": a part, inside the whole
             if not orgs:
                 orgs, how = _role_org(ctx, tok, role, holder)
+                if h_ent.type == "Person" and not role.implies_legislature:
+                    orgs += [e for o in orgs if (e := _executive(ctx, o, role)) is not None]
                 if not orgs and tok.dep_ in {"compound", "appos", "conj"}:
                     # "Judge James Boasberg of the US District Court"; "Jo Lee, the co-owner
                     # and chief executive, of Acme" where the parser hangs "of" on the name.
@@ -241,6 +243,18 @@ def _qualify(unit: Entity, whole: Entity) -> None:
         return
     base, _, local = unit.id.rpartition("/")
     unit.id = f"{whole.id}-{local}" if base else unit.id
+
+
+def _executive(ctx: Context, org: Ref, role: RoleTitle) -> Ref | None:
+    """Return the body a union's office holder also sits in when the title names it: an "EU competition
+    commissioner" is a member of the EU and of the European Commission; an "EU trade chief" of the EU."""
+    actor = ctx.ont.actors.get(ctx.entity(org[0]).id)
+    if actor is None or actor.executive is None:
+        return None
+    body = ctx.ont.actors[actor.executive].label.split()[-1].lower()
+    if not role.title[-1].lower().startswith(body):
+        return None
+    return ctx.actor(actor.executive), org[1]
 
 
 def _holders(ctx: Context, tok: Token, holder_tok: Token) -> list[Ref]:

@@ -196,6 +196,12 @@ def test_a_minted_institution_answers_to_its_description() -> None:
 
 
 POSSESSIVES = [
+    pytest.param("Ofcom has fined Instagram parent firm Meta 5 million pounds over the breach.",
+                 {("Ofcom", "fines", "Meta")}, {("Ofcom", "fines", "Instagram")},
+                 id="titled-apposition-is-the-referent-1"),
+    pytest.param("The Garante fined WhatsApp owner company Meta 3 million euros on Monday.",
+                 {("Garante", "fines", "Meta")}, {("Garante", "fines", "WhatsApp")},
+                 id="titled-apposition-is-the-referent-2"),
     pytest.param("Elon Musk, the owner of the X platform, said ministers wanted to block his website.",
                  set(), {("UK Government", "bans", "Elon Musk")}, id="possessed-thing-is-not-its-owner-1"),
     pytest.param("Ofcom told the company to pause its assistant.", set(), {("Ofcom", "bans", "Ofcom")},

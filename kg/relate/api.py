@@ -159,9 +159,14 @@ class Context:
             return out
         classes = self.ont.description_classes(tok.lemma_.lower())
         for c in tok.children:
-            if c.dep_ in {"appos", "compound", "nmod"} and c.i in res.token_entity and c.i > tok.i - tune.title_span:
-                # "the regulator Ofcom", "the Meta platform"; but "the U.S. company" is no country.
-                if c.dep_ == "appos" or self.entity(res.token_entity[c.i]).type in classes:
+            if c.dep_ == "appos" and c.i in res.token_entity:
+                out += self.refs(c)  # "the regulator Ofcom"; "Facebook parent firm Meta" is Meta alone
+        if out:
+            return out
+        for c in tok.children:
+            if c.dep_ in {"compound", "nmod"} and c.i in res.token_entity and c.i > tok.i - tune.title_span:
+                # "the Meta platform"; but "the U.S. company" is no country.
+                if self.entity(res.token_entity[c.i]).type in classes:
                     out += self.refs(c)
         if out:
             return out

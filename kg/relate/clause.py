@@ -133,6 +133,13 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
             refs = ctx.refs(c)
             if refs:
                 return refs
+            if c.ent_type_ == "MONEY" or any(m.dep_ == "nummod" for m in c.children):
+                # "fined Acme parent firm Meta 5 million pounds", parsed with the sum as the object and the
+                # fined firm hung on it: the name inside the sum's phrase is the object.
+                refs = [r for m in c.children if m.dep_ in {"nmod", "npadvmod"} and m.ent_type_ != "MONEY"
+                        for r in ctx.refs(m)]
+                if refs:
+                    return refs
     if rel is not None and rel.clausal_object:
         for c in verb.children:
             if c.dep_ == "xcomp":

@@ -27,6 +27,10 @@ def check(text: str, must: set, must_not: set) -> None:
 
 
 ROLES = [
+    pytest.param("The TASS news agency quoted Russian Defence Ministry Spokesman Igor Belov as saying drills ended.",
+                 {("Igor Belov", "memberOf", "Russian Defence Ministry")}, set(), id="body-beside-title-on-name-1"),
+    pytest.param("Reuters quoted Indian Foreign Ministry Spokesman Ravi Menon as saying the ban stays.",
+                 {("Ravi Menon", "memberOf", "Indian Foreign Ministry")}, set(), id="body-beside-title-on-name-2"),
     pytest.param("Lena Okafor, the founder and CEO of the chat app Zeta Chat, spoke to investors.",
                  {("Lena Okafor", "leads", "Zeta Chat")}, set(), id="coordinated-titles-share-of-1"),
     pytest.param("Jo Marsh, the co-owner and chief executive of Zentrix Labs, declined to comment.",

@@ -102,6 +102,11 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                 return out, "possessor"
     inner = [g for c in children if c.dep_ == "compound" and c.i < role_tok.i for g in c.children
              if g.dep_ in {"compound", "nmod", "amod"} and g.i < c.i]
+    if role_tok.dep_ == "compound":
+        # "Russian Foreign Ministry Spokeswoman Maria Zakharova": the parser hangs the ministry and the
+        # title side by side on the name.
+        inner += [c for c in role_tok.head.children if c.dep_ in {"compound", "nmod"}
+                  and role_tok.i - ctx.tuning.title_span < c.i < role_tok.i]
     for c in children + inner:
         # "a Commission spokeswoman", "Anthropic CEO", "Facebook parent firm": a name inside the title.
         if c.dep_ in {"compound", "nmod", "amod"} and c.i < role_tok.i and c.i in ctx.res.token_entity:

@@ -186,7 +186,7 @@ def institution(st: ResolveState, token: Token) -> int | None:
     if country is None:
         return None
     classes = st.ont.description_classes(noun)
-    wanted = st.ont.domain_words(f.lemma_ for f in fields)
+    wanted = st.ont.domain_words([*(f.lemma_ for f in fields), *(f.lower_ for f in fields)])  # "data", not "datum"
     scored = []
     for actor in st.ont.actors_in(country, classes):
         names = {w for n in actor.names for w in re.findall(r"[a-z]+", n.lower())}

@@ -185,8 +185,8 @@ INSTITUTIONS = [
     pytest.param("Italy's data protection authority fined Zeta Chat. The Italian data watchdog had warned it.",
                  {("Italian Data Protection Authority", "fines", "Zeta Chat")}, set(),
                  id="registry-institution-by-field"),
-    pytest.param("Spain's data watchdog fined Zeta Chat 2 million euros on Tuesday.",
-                 {("Spanish Data Protection Agency", "fines", "Zeta Chat")}, set(),
+    pytest.param("Spain's data watchdog opened an investigation into Orbis Pay on Tuesday.",
+                 {("Spanish Data Protection Agency", "investigates", "Orbis Pay")}, set(),
                  id="field-word-read-as-written-not-as-lemma"),
 ]
 

@@ -308,8 +308,8 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
             continue
         end = m.end
         # A chamber's name followed by its committee: "House of Representatives Committee on ...".
-        if end < len(doc) and doc[end].text in {"Committee", "Subcommittee"} and m.type in {"Legislature", None}:
-            end += 1
+        if end < len(doc) and doc[end].lower_ in {"committee", "subcommittee"} and m.type in {"Legislature", None}:
+            end += 1  # "a Senate Commerce committee hearing"
         if any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]) and not (
                 end + 1 < len(doc) and doc[end].lower_ == "of"
                 and (end + 1 in known_bodies or doc[end + 1].lower_ == "the" and end + 2 in known_bodies)):

@@ -96,6 +96,18 @@ def test_affiliations(text: str, must: set, must_not: set) -> None:
 
 
 LEGISLATURES = [
+    pytest.param("US Senator Dana Pell questioned the witnesses.",
+                 {("Dana Pell", "memberOf", "United States Senate")}, {("Dana Pell", "memberOf", "US Government")},
+                 id="country-in-a-legislator-title-1"),
+    pytest.param("British MP Ada Lowe tabled the amendment on Monday.",
+                 {("Ada Lowe", "memberOf", "House of Commons of the United Kingdom")}, set(),
+                 id="country-in-a-legislator-title-2"),
+    pytest.param("In the US, the Senate Banking committee questioned Orbis Pay executives on Tuesday.",
+                 {("Senate Banking committee", "partOf", "United States Senate")}, set(),
+                 id="committee-named-after-its-chamber-1"),
+    pytest.param("Tom Voss chairs the U.S. House of Representatives Committee on Energy and Commerce.",
+                 {("U.S. House of Representatives Committee on Energy and Commerce", "partOf",
+                   "United States House of Representatives")}, set(), id="committee-named-after-its-chamber-2"),
     pytest.param("The US Senate held a hearing on Tuesday. Senators Alice Brand and Tomas Reyes asked the questions.",
                  {("Alice Brand", "memberOf", "United States Senate"),
                   ("Tomas Reyes", "memberOf", "United States Senate")}, set(), id="plural-title-named-chamber-1"),

@@ -111,7 +111,15 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         # "a Commission spokeswoman", "Anthropic CEO", "Facebook parent firm": a name inside the title.
         if c.dep_ in {"compound", "nmod", "amod"} and c.i < role_tok.i and c.i in ctx.res.token_entity:
             idx = ctx.res.token_entity[c.i]
-            if idx != holder and ctx.entity(idx).type != "Person":
+            e = ctx.entity(idx)
+            if role.implies_legislature and e.type in {"Country", "GovernmentBody"}:
+                # "US Senator Ted Cruz": the country's chamber whose members carry the title, not its government.
+                country = e.id if e.type == "Country" else ctx.ont.country_of.get(e.id)
+                chamber = ctx.ont.legislature_for(" ".join(role.title), country)
+                if chamber is not None:
+                    return [(ctx.actor(chamber), 1.0)], "chamber of the country in the title"
+                continue
+            if idx != holder and e.type != "Person":
                 return [(idx, ctx.res.token_certainty.get(c.i, 1.0))], "name in the title"
     for c in children:
         if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "on"}:
@@ -143,6 +151,15 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         if ctx.res.home_government is not None:
             return [(ctx.res.home_government, ctx.tuning.home_government)], "the article's government"
     if role.implies_legislature:
+        beside, up = [], role_tok
+        while up.dep_ == "compound" and up.head is not up:  # "British MP Ada Lowe": "British" hangs on "Lowe"
+            up = up.head
+            beside += [c for c in up.children if c.i < role_tok.i]
+        for c in [*role_tok.children, *beside]:
+            named = ctx.ont.government_named(c.text) if c.i < role_tok.i and c.dep_ in {"amod", "compound"} else None
+            chamber_iri = ctx.ont.legislature_for(" ".join(role.title), ctx.ont.country_of.get(named or ""))
+            if chamber_iri is not None:  # "British MP Ada Lowe"
+                return [(ctx.actor(chamber_iri), 1.0)], "chamber of the country adjective in the title"
         # Only a chamber the article names: a state senator is no member of the national Senate.
         iri = ctx.ont.legislature_for(" ".join(role.title), _home_country(ctx))
         chamber = _entity_for(ctx, iri) if iri else None
@@ -213,6 +230,39 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     yield t
     yield from affiliation_triples(ctx)
     yield from unit_triples(ctx)
+    yield from committee_triples(ctx)
+
+
+def committee_triples(ctx: Context) -> Iterator[Triple]:
+    """A committee named after its chamber is part of it: "Senate Commerce Committee", "U.S. House of
+    Representatives Committee on Science" (partOf the Senate, the House of the article's country)."""
+    country = _home_country(ctx)
+    chambers = [a for a in ctx.ont.by_jurisdiction.get(country or "", []) if a.type == "Legislature"]
+    first_token: dict[int, Token] = {}
+    for tok in ctx.tokens:
+        idx = ctx.res.token_entity.get(tok.i)
+        if idx is not None and idx not in first_token:
+            first_token[idx] = tok
+    for idx, tok in first_token.items():
+        e = ctx.entity(idx)
+        words = e.label.split()
+        if e.registry or e.type != "Legislature" or not {"committee", "subcommittee"} & {w.lower() for w in words}:
+            continue
+        label = e.label.lower()
+        legislatures = (a for a in ctx.ont.actors.values() if a.type == "Legislature")
+        chamber = next((a for a in legislatures for n in a.names if label.startswith(n.lower() + " ")), None)
+        if chamber is None and len(words) > 1:
+            # "Senate ...": the chamber of the article's country whose name ends in that word.
+            named = [a for a in chambers if a.label.split()[-1].lower() == words[0].lower()
+                     or words[0].lower() in {w.lower() for w in a.label.split()} and words[0] == "House"]
+            chamber = named[0] if len(named) == 1 else None
+        if chamber is None or chamber.iri == e.id:
+            continue
+        t = ctx.make((idx, 1.0), "partOf", (ctx.actor(chamber.iri), 1.0), tok, "role",
+                     "committee named after its chamber", ctx.tuning.role)
+        if t:
+            t.negated, t.modality = False, "asserted"
+            yield t
 
 
 def unit_triples(ctx: Context) -> Iterator[Triple]:

@@ -114,10 +114,10 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
             e = ctx.entity(idx)
             if role.implies_legislature and e.type in {"Country", "GovernmentBody"}:
                 # "US Senator Ted Cruz": the country's chamber whose members carry the title, not its government.
-                country = e.id if e.type == "Country" else ctx.ont.country_of.get(e.id)
-                chamber = ctx.ont.legislature_for(" ".join(role.title), country)
-                if chamber is not None:
-                    return [(ctx.actor(chamber), 1.0)], "chamber of the country in the title"
+                state_iri = e.id if e.type == "Country" else ctx.ont.country_of.get(e.id)
+                seated_in = ctx.ont.legislature_for(" ".join(role.title), state_iri)
+                if seated_in is not None:
+                    return [(ctx.actor(seated_in), 1.0)], "chamber of the country in the title"
                 continue
             if idx != holder and e.type != "Person":
                 return [(idx, ctx.res.token_certainty.get(c.i, 1.0))], "name in the title"
@@ -250,7 +250,8 @@ def committee_triples(ctx: Context) -> Iterator[Triple]:
             continue
         label = e.label.lower()
         legislatures = (a for a in ctx.ont.actors.values() if a.type == "Legislature")
-        chamber = next((a for a in legislatures for n in a.names if label.startswith(n.lower() + " ")), None)
+        chamber, alias = next(((a, e.label[:len(n)]) for a in legislatures for n in a.names
+                               if label.startswith(n.lower() + " ")), (None, None))
         if chamber is None and len(words) > 1:
             # "Senate ...": the chamber of the article's country whose name ends in that word.
             named = [a for a in chambers if a.label.split()[-1].lower() == words[0].lower()
@@ -258,7 +259,7 @@ def committee_triples(ctx: Context) -> Iterator[Triple]:
             chamber = named[0] if len(named) == 1 else None
         if chamber is None or chamber.iri == e.id:
             continue
-        t = ctx.make((idx, 1.0), "partOf", (ctx.actor(chamber.iri), 1.0), tok, "role",
+        t = ctx.make((idx, 1.0), "partOf", (ctx.actor(chamber.iri, alias), 1.0), tok, "role",
                      "committee named after its chamber", ctx.tuning.role)
         if t:
             t.negated, t.modality = False, "asserted"

@@ -250,8 +250,8 @@ def committee_triples(ctx: Context) -> Iterator[Triple]:
             continue
         label = e.label.lower()
         legislatures = (a for a in ctx.ont.actors.values() if a.type == "Legislature")
-        chamber, alias = next(((a, e.label[:len(n)]) for a in legislatures for n in a.names
-                               if label.startswith(n.lower() + " ")), (None, None))
+        chamber, alias = max(((a, e.label[:len(n)]) for a in legislatures for n in a.names
+                              if label.startswith(n.lower() + " ")), key=lambda m: len(m[1]), default=(None, None))
         if chamber is None and len(words) > 1:
             # "Senate ...": the chamber of the article's country whose name ends in that word.
             named = [a for a in chambers if a.label.split()[-1].lower() == words[0].lower()

@@ -330,6 +330,8 @@ def test_a_unit_the_registry_lacks_gets_an_iri_under_its_body() -> None:
 
 
 CLAUSES = [
+    pytest.param("State-run Taelim Gas & Power blocked Quillchat earlier this month.",
+                 {("Taelim Gas & Power", "bans", "Quillchat")}, set(), id="second-empty-subject"),
     pytest.param("The complaint, lodged by Ines Varga and Omar Tell last spring, alleged that Quillchat sold data.",
                  {("Ines Varga", "accuses", "Quillchat"), ("Omar Tell", "accuses", "Quillchat")}, set(),
                  id="document-speaks-for-its-makers-1"),

@@ -54,14 +54,19 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
     if is_passive(verb):
         agents = passive_agent(ctx, verb)
         return (agents, "passive agent") if agents else ([], "")
-    for c in verb.children:
-        if c.dep_ in SUBJECT_DEPS:
-            refs = ctx.refs(c)
-            if not refs and c.lemma_.lower() in ctx.words("documentNoun"):
-                # "The lawsuit, filed by A and B, alleged that ...": a document speaks for those who made it.
-                refs, _ = noun_agents(ctx, c, depth + 1)
-                return (refs, f"makers of the {c.lower_}") if refs else ([], "")
+    subjects_ = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    for c in subjects_:
+        refs = ctx.refs(c)
+        if refs:
             return refs, "subject"
+    for c in subjects_:
+        # "State-run Acme blocked X": the parser may give the verb a second, empty subject; else
+        # "The lawsuit, filed by A and B, alleged that ...": a document speaks for those who made it.
+        if c.lemma_.lower() in ctx.words("documentNoun"):
+            refs, _ = noun_agents(ctx, c, depth + 1)
+            return (refs, f"makers of the {c.lower_}") if refs else ([], "")
+    if subjects_:
+        return [], "subject"
     head = verb.head
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head is not verb and head.pos_ in VERBAL:
         if verb.dep_ in {"advcl", "ccomp"} and not (verb.tag_ == "VBG" or verb.dep_ == "advcl" and any(

@@ -93,7 +93,8 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
                     yield t
         if how.startswith("makers of the ") and objects:
             # "The lawsuit filed by A alleged that Y ...": A's lawsuit is against the one it blames.
-            noun = next(c for c in tok.children if c.dep_ in clause.SUBJECT_DEPS)
+            noun = next(c for c in tok.children if c.dep_ in clause.SUBJECT_DEPS
+                        and c.lemma_.lower() in ctx.words("documentNoun"))
             for rel, _prep in ont.noun_index.get(noun.lemma_.lower(), []):
                 yield from ctx.make_all(subjects, rel, objects, noun, "verb",
                                         f"event noun '{noun.lower_}' whose makers blame the object of '{lemma}'",

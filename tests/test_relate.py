@@ -230,3 +230,15 @@ def test_hand_parse_agentless_passive_takes_the_enforcer_before() -> None:
     got = run(doc)
     assert ("Zedland Authority", "fines", "Bettergram", False, "asserted") in got
     assert run(doc, disabled=["implied"]) == {("Zedland Authority", "fines", "Acmebook", False, "asserted")}
+
+
+# "State-run Zedland Power blocked Acmebook ." -- the parser gave the verb two subjects, the first naming nobody.
+TWO_SUBJECTS = [("State", 2, "npadvmod", "NOUN", "NN", "state"), ("-", 2, "punct", "PUNCT", "HYPH", "-"),
+                ("run", 5, "nsubj", "VERB", "VBN", "run"), ("Zedland", 4, "compound", "PROPN", "NNP", "Zedland"),
+                ("Power", 5, "nsubj", "PROPN", "NNP", "Power"), ("blocked", 5, "ROOT", "VERB", "VBD", "block"),
+                ("Acmebook", 5, "dobj", "PROPN", "NNP", "Acmebook"), (".", 5, "punct", "PUNCT", ".", ".")]
+
+
+def test_hand_parse_the_subject_that_names_an_actor_is_taken() -> None:
+    doc = hand_parse(TWO_SUBJECTS, [(3, 5, "ORG"), (6, 7, "ORG")])
+    assert run(doc) == {("Zedland Power", "bans", "Acmebook", False, "asserted")}

@@ -93,6 +93,12 @@ class ActorMatcher:
                     spans.append(Span(doc, start, end, label=cls, span_id=iri))
                     break
         registry = filter_spans(spans)
+        # A country after "of" inside an organisation's name belongs to that name ("Reserve Bank of Australia").
+        inside = {span.start for span in registry for ent in doc.ents
+                  if ent.label_ == "ORG" and span.label_ == "Country" and ent.start < span.start - 1
+                  and span.end <= ent.end and doc[span.start - 1].lower_ in {"of", "for"}
+                  and any(doc[i].lower_ not in {"of", "for", "the"} for i in range(ent.start, span.start - 1))}
+        registry = [span for span in registry if span.start not in inside]
         taken = {i for span in registry for i in range(span.start, span.end)}
         kept = []
         for ent in doc.ents:
@@ -268,11 +274,13 @@ def _subsidiaries(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
 
 
 _INSTITUTION_HEADS = {"Committee", "Subcommittee", "Court", "Tribunal", "Commission", "Ministry", "Department",
-                      "Office", "Bureau", "Division"}
+                      "Office", "Bureau", "Division", "Bank", "Authority", "Agency", "Council", "Board", "Institute",
+                      "University", "Association", "Federation", "Foundation", "Centre", "Center", "Service"}
 
 
-def _name_tail(doc: Doc, i: int) -> int:
-    """Return the end of a title-case name tail starting at ``i`` ("on Roads, Rivers and Rail")."""
+def _name_tail(doc: Doc, i: int, ont: Ontology | None = None) -> int:
+    """Return the end of a title-case name tail starting at ``i`` ("on Roads, Rivers and Rail"), stopping at a
+    date, a person or a role title ("Bank of Australia Governor ...")."""
     if i >= len(doc) or doc[i].lower_ not in {"on", "of", "for"}:
         return i
     j = i + 1
@@ -281,7 +289,7 @@ def _name_tail(doc: Doc, i: int) -> int:
     end = i
     while j < len(doc):
         t = doc[j]
-        if t.ent_type_ in {"DATE", "TIME"}:
+        if t.ent_type_ in {"DATE", "TIME", "PERSON"} or (ont is not None and ont.role_for(t.lower_) is not None):
             break  # "the Commission on Friday"
         if t.is_title or t.is_upper and t.is_alpha:
             j += 1
@@ -313,7 +321,7 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
         if any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]) and not (
                 end + 1 < len(doc) and doc[end].lower_ == "of"
                 and (end + 1 in known_bodies or doc[end + 1].lower_ == "the" and end + 2 in known_bodies)):
-            end = _name_tail(doc, end)
+            end = _name_tail(doc, end, ont)
         if end == m.end:
             out.append(m)
             continue

@@ -55,3 +55,10 @@ def test_a_name_read_as_a_place_once_and_an_organisation_elsewhere_is_the_organi
               ents=["B-ORG", "O", "O", "O", "O", "O", "B-GPE", "O"])
     got = [(m.text, m.start, m.type) for m in recognise(doc, load_ontology())]
     assert got == [("Tarvio", 0, "Organisation"), ("Tarvio", 6, "Organisation")]
+
+
+def test_a_country_after_of_inside_an_organisations_name_stays_in_the_name() -> None:
+    words = ["The", "Central", "Bank", "of", "Ireland", "warned", "Ireland", "."]
+    doc = _doc(words, [(1, 5, "ORG"), (6, 7, "GPE")])
+    out = _matcher(doc)(doc)
+    assert [(e.text, e.label_) for e in out.ents] == [("Central Bank of Ireland", "ORG"), ("Ireland", "Country")]

@@ -27,6 +27,12 @@ def check(text: str, must: set, must_not: set) -> None:
 
 
 ROLES = [
+    pytest.param("Oregon Governor Tina Kotek signed the privacy bill.",
+                 {("Tina Kotek", "leads", "Government of Oregon")}, set(), id="governor-of-a-state-in-the-title"),
+    pytest.param("Reserve Bank of Australia Governor Michele Bullock spoke on Tuesday.",
+                 {("Michele Bullock", "leads", "Reserve Bank of Australia")}, set(), id="governor-of-a-bank"),
+    pytest.param("Gov. Tina Kotek signed the privacy bill.", set(),
+                 {("Tina Kotek", "leads", "US Government")}, id="a-governor-leads-no-national-government"),
     pytest.param("The TASS news agency quoted Russian Defence Ministry Spokesman Igor Belov as saying drills ended.",
                  {("Igor Belov", "memberOf", "Russian Defence Ministry")}, set(), id="body-beside-title-on-name-1"),
     pytest.param("Reuters quoted Indian Foreign Ministry Spokesman Ravi Menon as saying the ban stays.",

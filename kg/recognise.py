@@ -233,6 +233,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             typ, typed_by = (cue, "cue") if cue else (ont.class_for_ner(ent.label_), "ner")
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
     mentions += _misread_places(places, mentions)
+    mentions += _surnames_missed(doc, mentions)
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions += _law_names(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions, ont)
@@ -363,6 +364,21 @@ def is_state_name(text: str) -> bool:
 #: Where a city's name stands in for an actor: a subject, an object, an agent, the possessor of a stance.
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj"})
 _ACTING_PREPS = frozenset({"by", "from", "against", "with"})
+
+
+def _surnames_missed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return a person's surname (or, for one person only, first name) used alone where the NER did not label it
+    ("Dana Voss said ... Voss added", "... Dana said")."""
+    full = {m.text for m in mentions if m.type == "Person" and len(m.text.split()) > 1}
+    firsts = Counter(name.split()[0] for name in full)
+    surnames = {name.split()[-1] for name in full} | {first for first, n in firsts.items() if n == 1}
+    if not surnames:
+        return []
+    taken = _covered(mentions)
+    return [Mention(t.i, t.i + 1, t.text, "Person", None, "ner", typed_by="title")
+            for t in doc if t.text in surnames and t.pos_ == "PROPN" and t.i not in taken
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
 
 
 def _misread_places(places: list[tuple[int, int, str]], mentions: list[Mention]) -> list[Mention]:

@@ -519,3 +519,12 @@ def test_an_outlets_variant_name_joins_the_outlet() -> None:
 ])
 def test_a_name_whose_tail_is_a_known_court_is_that_court(text: str) -> None:
     assert "US Court of Appeals for the Ninth Circuit" in entities(text)
+
+
+def test_a_surname_the_ner_missed_joins_its_person() -> None:
+    got = entities("Britain's government published the plan. Dana Voss criticised it on Monday. Voss said the "
+                   "government was on course to rob young people of their income.")
+    assert "Voss" in got["Dana Voss"][1], got
+    assert ("Dana Voss", "criticises", "UK Government") in facts(
+        "Britain's government published the plan. Dana Voss spoke on Monday. Voss said the government was on "
+        "course to rob young people of their income.")

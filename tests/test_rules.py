@@ -336,6 +336,12 @@ def test_a_unit_the_registry_lacks_gets_an_iri_under_its_body() -> None:
 
 
 CLAUSES = [
+    pytest.param("In a 40-page lawsuit filed on Monday, the regulator Ofcom alleged that Vexa hid its fees.",
+                 {("Ofcom", "sues", "Vexa"), ("Ofcom", "accuses", "Vexa")}, set(), id="proceeding-frames-speech-1"),
+    pytest.param("In a probe opened last year, the CNIL alleged that Vexa kept the data of children.",
+                 {("CNIL", "investigates", "Vexa")}, set(), id="proceeding-frames-speech-2"),
+    pytest.param("In a letter to investors, Ofcom alleged that Vexa hid its fees.",
+                 {("Ofcom", "accuses", "Vexa")}, {("Ofcom", "contacts", "Vexa")}, id="a-letter-frames-nothing"),
     pytest.param("State-run Taelim Gas & Power blocked Quillchat earlier this month.",
                  {("Taelim Gas & Power", "bans", "Quillchat")}, set(), id="second-empty-subject"),
     pytest.param("The complaint, lodged by Ines Varga and Omar Tell last spring, alleged that Quillchat sold data.",

@@ -49,6 +49,10 @@ def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
     return refs
 
 
+#: Proceedings that frame what their maker says of someone: "In a lawsuit, X alleged that Y ..." (X sues Y).
+_FRAMING = frozenset({"sues", "investigates"})
+
+
 @extractor("verb", order=20)
 def verb_triples(ctx: Context) -> Iterator[Triple]:
     """Trigger verbs and phrases with their subject and object (active, passive, coordinated, controlled)."""
@@ -91,6 +95,19 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
                 t = ctx.make(s, picked, o, tok, "verb", f"{voice} verb '{lemma}', {how}", base)
                 if t:
                     yield t
+        if objects and not passive:
+            # "In a lawsuit filed on Tuesday, the SEC alleged that Coinbase ...": the speaker's lawsuit is
+            # against the one it blames.
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in":
+                    continue
+                for noun in prep.children:
+                    for rel, _prep in ont.noun_index.get(noun.lemma_.lower(), []) if noun.dep_ == "pobj" else []:
+                        if rel not in _FRAMING:
+                            continue  # "in a letter", "in a call": whom it went to is not whom it blames
+                        yield from ctx.make_all(subjects, rel, objects, noun, "verb",
+                                                f"event noun '{noun.lower_}' framing '{lemma}'",
+                                                tune.event_noun * tune.shared_subject)
         if how.startswith("makers of the ") and objects:
             # "The lawsuit filed by A alleged that Y ...": A's lawsuit is against the one it blames.
             noun = next(c for c in tok.children if c.dep_ in clause.SUBJECT_DEPS

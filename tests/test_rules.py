@@ -320,6 +320,23 @@ UNITS = [
 ]
 
 
+UNIT_MEMBERS = [
+    pytest.param("Ofcom fined Vexa on Monday. Lena Dahl, head of the regulator's Enforcement Bureau, said more "
+                 "cases would follow.", {("Lena Dahl", "memberOf", "Ofcom")}, set(), id="member-of-a-units-body-1"),
+    pytest.param("The SEC sued Kraken. Jane Holt, who heads the agency's Enforcement Division, announced the case.",
+                 {("Jane Holt", "memberOf", "Securities and Exchange Commission")}, set(),
+                 id="member-of-a-units-body-2"),
+    pytest.param("US Representative Ana Ruiz, who sits on the House Select Committee on China, wrote to Nvidia.",
+                 set(), {("Ana Ruiz", "memberOf", "United States House of Representatives")},
+                 id="a-committee-member-is-not-inferred-into-the-chamber"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNIT_MEMBERS)
+def test_a_units_member_belongs_to_its_body(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), UNITS)
 def test_a_named_unit_is_part_of_its_body(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)

@@ -192,9 +192,32 @@ def deadlines(ctx: Context) -> Iterator[Triple]:
         yield from ctx.make_all(agents, "orders", targets, tok, "implied", f"deadline given, agent by {how}", base)
 
 
+def wider_membership(ctx: Context) -> Iterator[Triple]:
+    """A person in a unit is a member of the body the unit belongs to: "Masaru Ogo, director general of the
+    commission's Investigation Bureau" (memberOf the commission), stated on the sentence of the role."""
+    parts: dict[int, list[Triple]] = {}
+    for t in ctx.found:
+        if t.relation == "partOf" and not t.negated and t.rule.startswith("unit "):  # bureaus, divisions, panels
+            parts.setdefault(t.subject, []).append(t)
+    if not parts:
+        return
+    for t in list(ctx.found):
+        if t.relation not in {"leads", "memberOf"} or t.negated or ctx.entity(t.subject).type != "Person":
+            continue
+        for part in parts.get(t.object, []):
+            made = ctx.make((t.subject, 1.0), "memberOf", (part.object, 1.0), ctx.doc[t.trigger], "implied",
+                            f"member of a unit ({t.rule}) that is part of the whole ({part.rule})",
+                            min(t.confidence, part.confidence) * ctx.tuning.shared_subject)
+            if made:
+                made.negated, made.modality = False, "asserted"
+                yield made
+
+
 @extractor("implied", late=True)
 def implied_triples(ctx: Context) -> Iterator[Triple]:
-    """Actors the sentence leaves implicit: agentless passives, stances toward a decision, deadlines."""
+    """Actors the sentence leaves implicit: agentless passives, stances toward a decision, deadlines, and the
+    body a unit's member belongs to."""
     yield from agentless_passives(ctx)
     yield from decision_stances(ctx)
     yield from deadlines(ctx)
+    yield from wider_membership(ctx)

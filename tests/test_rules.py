@@ -326,7 +326,7 @@ UNIT_MEMBERS = [
     pytest.param("The SEC sued Kraken. Jane Holt, who heads the agency's Enforcement Division, announced the case.",
                  {("Jane Holt", "memberOf", "Securities and Exchange Commission")}, set(),
                  id="member-of-a-units-body-2"),
-    pytest.param("US Representative Ana Ruiz, who sits on the House Select Committee on China, wrote to Nvidia.",
+    pytest.param("Ana Ruiz, who sits on the House Select Committee on China, wrote to Nvidia.",
                  set(), {("Ana Ruiz", "memberOf", "United States House of Representatives")},
                  id="a-committee-member-is-not-inferred-into-the-chamber"),
 ]

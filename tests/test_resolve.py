@@ -185,3 +185,10 @@ def test_a_misspelling_two_registry_names_are_as_close_to_links_to_neither() -> 
     assert small.misspelt_name("Dana Kowalczek", person=True) is None   # one edit from both
     assert small.misspelt_name("Ilse Brandnter", person=True) == "p:c"  # two letters swapped
     assert small.misspelt_name("Ilse Brandtner", person=True) is None   # the name itself is no misspelling
+
+
+def test_an_article_naming_two_countries_alike_has_no_home_government_to_guess() -> None:
+    ex = extract("Japan and Germany signed the accord. Minister Ana Soto praised it.")
+    assert not any(t.relation == "memberOf" for t in ex.triples), triples(ex)
+    one = extract("Japan signed the accord on Monday. Minister Ana Soto praised it.")
+    assert ("Ana Soto", "memberOf", "Japanese Government") in triples(one)

@@ -95,7 +95,8 @@ def article_country(st: ResolveState, mentions: list[Mention]) -> str | None:
             counts[st.ont.country_of[actor.iri]] += 1
         elif actor.jurisdiction in st.ont.government_of:
             counts[actor.jurisdiction] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None  # a tie names no country
 
 
 def resolve_names(st: ResolveState, mentions: list[Mention]) -> None:

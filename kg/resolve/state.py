@@ -104,11 +104,12 @@ class ResolveState:
             if e.id in self.ont.government_of:
                 counts[e.id] += weight
         self._home_done = True
-        for country_iri, _ in counts.most_common():
-            gov = self.ont.actors.get(country_iri)
-            if gov and gov.government:
-                self._home = self.entity_for_actor(gov.government)
-                break
+        ranked = [(iri, n) for iri, n in counts.most_common()
+                  if (a := self.ont.actors.get(iri)) is not None and a.government]
+        # Only a clear first: an article that names Russia and Germany alike has no home government to guess.
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            gov = self.ont.actors[ranked[0][0]].government
+            self._home = self.entity_for_actor(gov) if gov else None
         return self._home
 
     def is_government(self, e: Entity) -> bool:

@@ -530,3 +530,18 @@ def test_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch: pytest
     write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(7)})
     report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
     assert report.new == 7 and len(flushes) == 2  # 7 article writes: a flush after the 3rd and the 6th
+
+
+def test_new_words_stay_in_the_vocabulary_until_the_budget_is_spent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory zones make spaCy's tokenizer cache nothing: they start only once the vocabulary budget is spent."""
+    import kg.ingest as ingest_mod
+    from kg.ingest import extract_batch
+    from kg.recognise import pipeline
+
+    nlp = pipeline(None)
+    extract_batch([(0, Article(id="warm", text="Ofcom fined Acme on Monday.", origin="warm"))], Settings())
+    extract_batch([(0, Article(id="w1", text="Ofcom fined Zorblaxian Widgets.", origin="w1"))], Settings())
+    assert "Zorblaxian" in nlp.vocab.strings  # under the budget: kept, no memory zone
+    monkeypatch.setattr(ingest_mod, "VOCAB_BUDGET", 0)
+    extract_batch([(0, Article(id="w2", text="Ofcom fined Quuxtronic Gadgets.", origin="w2"))], Settings())
+    assert "Quuxtronic" not in nlp.vocab.strings  # budget spent: the batch's new strings are freed

@@ -13,8 +13,8 @@ The flow, for every article the reader yields:
    at paragraph ends, joined back into one ``Doc``), analysed, and turned into
    N-Quads. A failing article fails alone; a crashed worker is replaced.
 3. **writing** (one writer thread): each article's graph replaces the old one
-   in one transaction, with its provenance (``pk:origin``, ``pk:contentHash``,
-   ``pk:extractedWith``).
+   in one transaction (the new articles of a batch are added in one), with its
+   provenance (``pk:origin``, ``pk:contentHash``, ``pk:extractedWith``).
 
 Memory stays bounded: the reader streams, at most a few batches are in
 flight, per run only an 8-byte digest of each origin seen is kept (to catch one
@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from .errors import KGError, ModelError, OntologyError
 from .fetch import FetchOptions
 from .read import MAX_CHARS, Article, Fields, ReadProblem, readable_id, short_hash
+from .store import nquads_to_ntriples  # noqa: F401 - importable from here, as before
 
 if TYPE_CHECKING:
     from .store import GraphStore
@@ -58,7 +59,7 @@ BATCH_SIZE = 16
 #: inside one and every new word is made again per batch), so they start only when this is spent: memory stays
 #: bounded, and a corpus whose words fit parses as fast as ``nlp.pipe`` alone.
 VOCAB_BUDGET = 100_000
-#: Store writes between flushes of the store's in-memory tables to disk.
+#: Articles written between flushes of the store's in-memory tables to disk.
 FLUSH_EVERY = 200
 PK = "https://policy-kg.org/ns#"
 
@@ -302,12 +303,6 @@ def _check_nquads(nquads: str) -> None:
         raise KGError(f"the article's graph is not valid RDF ({exc}); this is a bug, please report it") from exc
 
 
-def nquads_to_ntriples(nquads: str, graph_iri: str) -> str:
-    """Return the triples of the one graph ``graph_iri`` in ``nquads`` as N-Triples."""
-    suffix = f" <{graph_iri}> ."
-    return "".join(line[: -len(suffix)] + " .\n" for line in nquads.split("\n") if line.endswith(suffix))
-
-
 # ---------------------------------------------------------------- identity
 
 
@@ -535,16 +530,22 @@ def _id(iri: str) -> str:
 
 
 def provenance(job: Job, fingerprint: str) -> str:
-    """Return the N-Triples recording an article's origins, content hash and extraction settings."""
+    """Return the N-Quads, in the article's graph, recording its origins, content hash and extraction settings."""
     s = f"<{job.iri}>"
-    lines = [f"{s} <{PK}origin> {nt_string(o)} ." for o in sorted(set(job.origins))]
-    lines.append(f"{s} <{PK}contentHash> {nt_string(job.content_hash)} .")
-    lines.append(f"{s} <{PK}extractedWith> {nt_string(fingerprint)} .")
-    return "\n".join(lines) + "\n"
+    end = f" {s} .\n"
+    lines = [f"{s} <{PK}origin> {nt_string(o)}{end}" for o in sorted(set(job.origins))]
+    lines.append(f"{s} <{PK}contentHash> {nt_string(job.content_hash)}{end}")
+    lines.append(f"{s} <{PK}extractedWith> {nt_string(fingerprint)}{end}")
+    return "".join(lines)
 
 
 class Writer:
-    """The one thread that writes to the store, in the order operations are handed to it."""
+    """The one thread that writes to the store, in the order operations are handed to it.
+
+    A ``write`` operation carries a batch of articles: their graphs go to the
+    store in one call (:meth:`~kg.store.GraphStore.replace_graphs`: one
+    transaction for the new ones), each graph whole.
+    """
 
     def __init__(self, st: GraphStore, fingerprint: str, *, depth: int = 64) -> None:
         self.st = st
@@ -552,7 +553,7 @@ class Writer:
         self.ops: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=depth)
         self.done: queue.Queue[tuple[Job | None, BaseException | None]] = queue.Queue()
         self.error: BaseException | None = None
-        self.writes = 0
+        self.written = 0  # articles
         self.thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
         self.thread.start()
 
@@ -573,22 +574,22 @@ class Writer:
                 return
             if self.error is not None:
                 continue  # drain: the run is stopping
-            job: Job | None = op[1] if op[0] == "write" else None
+            jobs: list[Job | None] = [job for job, _ in op[1]] if op[0] == "write" else [None]
             try:
                 self._apply(op)
-                self.writes += 1
-                if self.writes % FLUSH_EVERY == 0 and hasattr(self.st, "flush"):
+                before, self.written = self.written, self.written + len(jobs)
+                if self.written // FLUSH_EVERY > before // FLUSH_EVERY and hasattr(self.st, "flush"):
                     self.st.flush()  # RocksDB keeps writes in memory tables until flushed: keep memory flat
-                self.done.put((job, None))
+                for job in jobs:
+                    self.done.put((job, None))
             except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which stops the run
                 self.error = exc
-                self.done.put((job, exc))
+                self.done.put((jobs[0], exc))
 
     def _apply(self, op: tuple[Any, ...]) -> None:
         kind = op[0]
         if kind == "write":
-            job, ntriples = op[1], op[2]
-            self.st.replace_graph(job.iri, ntriples + provenance(job, self.fingerprint))
+            self.st.replace_graphs([(job.iri, nquads + provenance(job, self.fingerprint)) for job, nquads in op[1]])
         elif kind in ("add_origin", "remove_origin"):
             iri, origin = op[1], op[2]
             line = f"<{iri}> <{PK}origin> {nt_string(origin)} ."
@@ -784,6 +785,7 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
             lost = f"the worker running this article's partition failed ({type(exc).__name__}: {exc})"
             results = [(j.n, None, 0, lost) for j in jobs]
         by_n = {j.n: j for j in jobs}
+        written: list[tuple[Job, str]] = []
         for n, nquads, triples, reason in results:
             job = by_n[n]
             if reason is not None or nquads is None:
@@ -796,7 +798,9 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
                 continue
             job.triples = triples
             job.queued = True
-            writer.put(("write", job, nquads_to_ntriples(nquads, job.iri)))
+            written.append((job, nquads))
+        if written:
+            writer.put(("write", written))
         confirm()
 
     batch: list[Job] = []

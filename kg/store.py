@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -91,6 +91,20 @@ class GraphStore(ABC):
     @abstractmethod
     def replace_graph(self, graph_iri: str, ntriples: str) -> None:
         """Replace the named graph ``graph_iri`` with the N-Triples ``ntriples``, atomically."""
+
+    def replace_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
+        """Replace each named graph of ``graphs``, pairs (graph IRI, its quads as N-Quads), each graph whole.
+
+        Lines of the N-Quads naming another graph are left out. Nothing is
+        written when any of the texts is not valid RDF. This default writes
+        one graph after the other with :meth:`replace_graph`; a backend may
+        write several in one transaction.
+        """
+        texts = [(iri, nquads_to_ntriples(nquads, iri)) for iri, nquads in graphs]
+        for iri, ntriples in texts:
+            parse_ntriples(iri, ntriples)
+        for iri, ntriples in texts:
+            self.replace_graph(iri, ntriples)
 
     @abstractmethod
     def stream(self, sparql: str) -> QueryStream:
@@ -171,6 +185,54 @@ class Store(GraphStore):
             self._store.update(update)
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
+
+    def replace_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
+        """Replace each named graph of ``graphs``, pairs (graph IRI, its quads as N-Quads), each graph whole.
+
+        The graphs that hold nothing yet (a new article's) are added together
+        in one transaction, their N-Quads parsed straight into quads: all of
+        them are written or none. A graph that holds quads is replaced on its
+        own, as by :meth:`replace_graph`. Lines naming another graph are left
+        out; nothing is written when any text is not valid N-Quads.
+        """
+        import pyoxigraph
+
+        fresh: list[Any] = []
+        fresh_names: set[str] = set()
+        used: list[tuple[str, str]] = []
+        for iri, nquads in graphs:
+            if iri in fresh_names or any(iri == u for u, _ in used):
+                # The same graph twice: what comes before must be written before it is replaced again.
+                self._write(fresh, fresh_names, used)
+                fresh, fresh_names, used = [], set(), []
+            try:
+                node = pyoxigraph.NamedNode(iri)
+            except ValueError as exc:
+                raise StoreError(f"cannot write graph {iri}: not an IRI ({exc})") from exc
+            if next(iter(self._store.quads_for_pattern(None, None, None, node)), None) is None:
+                try:
+                    quads = pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
+                    fresh.extend(q for q in quads if q.graph_name == node)
+                except (SyntaxError, ValueError) as exc:
+                    raise StoreError(f"cannot write graph {iri}: not valid N-Quads: {exc}") from exc
+                fresh_names.add(iri)
+            else:
+                ntriples = nquads_to_ntriples(nquads, iri)
+                parse_ntriples(iri, ntriples)  # every text is checked before anything is written
+                used.append((iri, ntriples))
+        self._write(fresh, fresh_names, used)
+
+    def _write(self, fresh: list[Any], fresh_names: set[str], used: list[tuple[str, str]]) -> None:
+        """Add the quads ``fresh`` of the graphs ``fresh_names`` in one transaction; replace the graphs ``used``."""
+        if fresh:
+            try:
+                self._store.extend(fresh)
+            except (OSError, ValueError, RuntimeError) as exc:
+                names = sorted(fresh_names)
+                more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+                raise StoreError(f"cannot write graph {', '.join(names[:3])}{more}: {exc}") from exc
+        for iri, ntriples in used:
+            self.replace_graph(iri, ntriples)
 
     def graph_ntriples(self, graph_iri: str) -> set[str]:
         """Return the set of triples in ``graph_iri`` as N-Triples lines (for comparisons)."""
@@ -254,6 +316,12 @@ def _guard(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
         yield from rows
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
+
+
+def nquads_to_ntriples(nquads: str, graph_iri: str) -> str:
+    """Return the triples of the one graph ``graph_iri`` in ``nquads`` as N-Triples."""
+    suffix = f" <{graph_iri}> ."
+    return "".join(line[: -len(suffix)] + " .\n" for line in nquads.split("\n") if line.endswith(suffix))
 
 
 def parse_ntriples(graph_iri: str, ntriples: str) -> list[Any]:

@@ -524,12 +524,13 @@ def test_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch: pytest
     from kg import ingest as ingest_module
 
     monkeypatch.setattr(ingest_module, "FLUSH_EVERY", 3)
+    monkeypatch.setattr(ingest_module, "BATCH_SIZE", 2)  # writes of 2, 2, 2 and 1 articles
     flushes: list[int] = []
     real = Store.flush
     monkeypatch.setattr(Store, "flush", lambda self: flushes.append(1) or real(self))
     write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(7)})
     report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
-    assert report.new == 7 and len(flushes) == 2  # 7 article writes: a flush after the 3rd and the 6th
+    assert report.new == 7 and len(flushes) == 2  # a flush once 3 articles are written (after 4) and 6 (after 6)
 
 
 def test_new_words_stay_in_the_vocabulary_until_the_budget_is_spent(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -545,3 +546,17 @@ def test_new_words_stay_in_the_vocabulary_until_the_budget_is_spent(monkeypatch:
     monkeypatch.setattr(ingest_mod, "VOCAB_BUDGET", 0)
     extract_batch([(0, Article(id="w2", text="Ofcom fined Quuxtronic Gadgets.", origin="w2"))], Settings())
     assert "Quuxtronic" not in nlp.vocab.strings  # budget spent: the batch's new strings are freed
+
+
+def test_a_batch_of_articles_is_written_in_one_store_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    real = Store.replace_graphs
+    monkeypatch.setattr(Store, "replace_graphs", lambda self, graphs: calls.append([g for g, _ in graphs])
+                        or real(self, graphs))
+    write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(5)})
+    report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    assert report.new == 5 and len(calls) == 1 and len(calls[0]) == 5
+    with Store(tmp_path / "store", read_only=True) as st:
+        assert set(calls[0]) < set(st.graphs())
+        assert all(st.query(f"ASK {{ GRAPH <{g}> {{ <{g}> pk:contentHash ?h ; pk:origin ?o }} }}").boolean
+                   for g in calls[0])

@@ -295,3 +295,32 @@ def test_pipeline_graph_is_deterministic(extractions: list[Extraction]) -> None:
 
 def test_ontology_graph_constant_is_an_iri() -> None:
     assert ONTOLOGY_GRAPH.startswith("https://")
+
+
+def test_new_graphs_are_written_in_one_transaction(tmp_path: Path) -> None:
+    """Articles new to the store go in together: one transaction for the batch, each graph whole or absent."""
+    g3 = "https://policy-kg.org/article/three"
+
+    def quads_in(graph: str, ntriples: str) -> str:
+        return "".join(line[:-2] + f" <{graph}> .\n" for line in ntriples.splitlines())
+
+    with Store(tmp_path / "s") as st:
+        st.replace_graph(G1, NT_A)
+        real = st._store
+        calls: list[str] = []
+
+        class Counting:
+            def __getattr__(self, name: str) -> object:
+                attr = getattr(real, name)
+                if name in ("extend", "load", "update", "bulk_extend", "bulk_load", "add", "remove_graph"):
+                    calls.append(name)
+                return attr
+
+        st._store = Counting()
+        st.replace_graphs([(G2, quads_in(G2, NT_B)), (g3, quads_in(g3, NT_A))])
+        assert calls == ["extend"]
+        st.replace_graphs([(G1, quads_in(G1, NT_B))])  # a stored graph: replaced as replace_graph does
+        assert calls == ["extend", "update"]
+        st._store = real
+        assert st.graphs() == [G1, g3, G2]
+        assert st.graph_ntriples(G1) == st.graph_ntriples(G2) == set(NT_B.splitlines())

@@ -283,11 +283,9 @@ def _join(docs: list[Any]) -> Any:
 
 def graph_nquads(ex: Any) -> str:
     """Return the article graph of an extraction as N-Quads in its named graph (lines sorted)."""
-    from .load import article_iri, article_ntriples
+    from .load import article_nquads
 
-    suffix = f" <{article_iri(ex.article.id)}> .\n"
-    # Split on "\n" only: N-Triples leaves form feeds, U+2028 and the like unescaped inside literals.
-    nquads = "".join(line[:-2] + suffix for line in article_ntriples(ex).split("\n") if line)
+    nquads = article_nquads(ex)
     _check_nquads(nquads)
     return nquads
 

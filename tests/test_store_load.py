@@ -20,7 +20,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import StoreError
 from kg.extract import Extraction
-from kg.load import article_iri, article_ntriples, statement_iri, to_graph, to_ntriples
+from kg.load import article_iri, article_nquads, article_ntriples, statement_iri, to_graph, to_ntriples
 from kg.ontology import DCTERMS, PK, PKID, load_ontology
 from kg.read import Article
 from kg.relate import Triple
@@ -167,6 +167,18 @@ def test_article_ntriples_is_the_text_of_the_rdflib_graph() -> None:
     ex.article.title = awkward
     assert article_ntriples(ex) == to_ntriples(to_graph(ex))
     assert Graph().parse(data=article_ntriples(ex), format="nt") is not None
+
+
+def test_article_nquads_are_the_article_triples_in_its_graph() -> None:
+    """Ingest writes the N-Quads built as text: the same triples as the rdflib graph, in the article's graph."""
+    awkward = 'quote " backslash \\ newline \n cr \r tab \t line-sep \u2028 nel \x85 ff \x0c “curly” £€'
+    ex = hand_extraction([Entity(str(PKID["odd"]), awkward, "Company", {awkward, "Odd"})])
+    ex.article.title = awkward
+    ex.article.date = "2024-02-29"
+    graph = f" <{article_iri(ex.article.id)}> ."
+    expected = "".join(line[:-2] + graph + "\n" for line in to_ntriples(to_graph(ex)).split("\n") if line)
+    assert article_nquads(ex) == expected
+    assert "^^<http://www.w3.org/2001/XMLSchema#date>" in expected and "XMLSchema#decimal>" in expected
 
 
 def test_to_ntriples_is_sorted_lines() -> None:

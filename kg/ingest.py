@@ -62,6 +62,7 @@ VOCAB_BUDGET = 100_000
 #: Articles written between flushes of the store's in-memory tables to disk.
 FLUSH_EVERY = 200
 PK = "https://policy-kg.org/ns#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 # ---------------------------------------------------------------- settings, outcomes, report
 
@@ -390,6 +391,12 @@ class Planner:
 
     def _lookup(self, origin: str, chash: str, iri: str) -> tuple[_Stored | None, str | None, _Stored | None]:
         """Return (the article stored under ``origin``, the article holding text ``chash``, the article at ``iri``)."""
+        if hasattr(self.st, "match"):
+            return self._lookup_quads(origin, chash, iri)
+        return self._lookup_sparql(origin, chash, iri)
+
+    def _lookup_sparql(self, origin: str, chash: str, iri: str) -> tuple[_Stored | None, str | None, _Stored | None]:
+        """Return what :meth:`_lookup` returns, by one SPARQL query (any store)."""
         rows = self._query(f"""SELECT ?kind ?a ?h ?w ?o WHERE {{
   {{ GRAPH ?a {{ ?a pk:origin {nt_string(origin)} ; pk:contentHash ?h . OPTIONAL {{ ?a pk:extractedWith ?w }}
                OPTIONAL {{ ?a pk:origin ?o }} }} BIND("origin" AS ?kind) }}
@@ -413,9 +420,43 @@ class Planner:
                     at_iri.origins.add(o)
         return own, same_text, at_iri
 
+    def _lookup_quads(self, origin: str, chash: str, iri: str) -> tuple[_Stored | None, str | None, _Stored | None]:
+        """Return what :meth:`_lookup` returns, read from the store's indexes (an embedded store)."""
+        from pyoxigraph import Literal, NamedNode
+
+        match = self.st.match  # type: ignore[attr-defined]
+        p_origin, p_hash = NamedNode(f"{PK}origin"), NamedNode(f"{PK}contentHash")
+        p_with = NamedNode(f"{PK}extractedWith")
+
+        def values(subject: Any, predicate: Any) -> list[str]:
+            return [q.object.value for q in match(subject, predicate, None, subject)]
+
+        own: _Stored | None = None
+        for q in match(None, p_origin, Literal(origin), None):
+            a = q.subject
+            if a != q.graph_name:
+                continue
+            hashes = values(a, p_hash)
+            if not hashes:
+                continue
+            if own is None:
+                own = _Stored(a.value, hashes[0], next(iter(values(a, p_with)), None), set())
+            own.origins.update(values(a, p_origin))
+        same_text = next((q.subject.value for q in match(None, p_hash, Literal(chash), None)
+                          if q.subject == q.graph_name), None)
+        node = NamedNode(iri)
+        at_iri: _Stored | None = None
+        if next(match(node, NamedNode(RDF_TYPE), NamedNode(f"{PK}Article"), node), None) is not None:
+            at_iri = _Stored(iri, None, None, set(values(node, p_origin)))
+        return own, same_text, at_iri
+
     def _iri_taken(self, iri: str) -> bool:
         if iri in self.by_iri:
             return True
+        if hasattr(self.st, "match"):
+            from pyoxigraph import NamedNode
+
+            return next(self.st.match(None, None, None, NamedNode(iri)), None) is not None
         return bool(self.st.query(f"ASK {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}").boolean)
 
     def plan(self, article: Article, ops: Callable[[tuple[Any, ...]], None]) -> tuple[Job | None, Outcome | None]:

@@ -234,6 +234,14 @@ class Store(GraphStore):
         for iri, ntriples in used:
             self.replace_graph(iri, ntriples)
 
+    def match(self, subject: Any = None, predicate: Any = None, obj: Any = None, graph: Any = None) -> Iterator[Any]:
+        """Yield the quads matching a pattern of pyoxigraph terms (``None`` matches anything), straight from the
+        indexes: no SPARQL to parse and plan, for the lookups every ingested article needs."""
+        try:
+            yield from self._store.quads_for_pattern(subject, predicate, obj, graph)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot read the store {self.location}: {exc}") from exc
+
     def graph_ntriples(self, graph_iri: str) -> set[str]:
         """Return the set of triples in ``graph_iri`` as N-Triples lines (for comparisons)."""
         import pyoxigraph

@@ -560,3 +560,25 @@ def test_a_batch_of_articles_is_written_in_one_store_call(tmp_path: Path, monkey
         assert set(calls[0]) < set(st.graphs())
         assert all(st.query(f"ASK {{ GRAPH <{g}> {{ <{g}> pk:contentHash ?h ; pk:origin ?o }} }}").boolean
                    for g in calls[0])
+
+
+def test_planner_lookup_by_store_indexes_answers_as_its_sparql_query(tmp_path: Path) -> None:
+    """An embedded store answers the per-article lookups from its indexes; any store by one SPARQL query."""
+    from kg.ingest import Planner, settings_fingerprint
+
+    write(tmp_path / "in", {"a.txt": OFCOM, "b.txt": OFCOM, "c.txt": "Ofcom fined Acme Social on Friday.\n"})
+    api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    with Store(tmp_path / "store", read_only=True) as st:
+        planner = Planner(st, Settings(), force=False)
+        assert hasattr(st, "match")
+        rows = st.query("SELECT ?a ?o ?h WHERE { GRAPH ?a { ?a pk:origin ?o ; pk:contentHash ?h } }").rows
+        assert len(rows) == 3
+        cases = [(o, h, a) for a, o, h in rows] + [(rows[0][1], "other-hash", str(PKART["nowhere"])),
+                                                  ("nowhere.txt", rows[2][2], rows[0][0]),
+                                                  ("nowhere.txt", "other-hash", str(PKART["nowhere"]))]
+        for origin, chash, iri in cases:
+            fast, slow = planner._lookup_quads(origin, chash, iri), planner._lookup_sparql(origin, chash, iri)
+            assert fast == slow, (origin, chash, iri)
+        own, same, at = planner._lookup_quads(rows[0][1], rows[0][2], rows[0][0])
+        assert own is not None and own.settings == settings_fingerprint(Settings()) and same and at is not None
+        assert planner._iri_taken(rows[0][0]) and not planner._iri_taken(str(PKART["nowhere"]))

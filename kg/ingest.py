@@ -921,4 +921,6 @@ def store_ontology(st: GraphStore, graph_iri: str) -> None:
     from .load import to_ntriples
     from .ontology import load_ontology
 
-    st.replace_graph(graph_iri, to_ntriples(load_ontology().graph))
+    end = f" <{graph_iri}> .\n"
+    nquads = "".join(line[:-2] + end for line in to_ntriples(load_ontology().graph).split("\n") if line)
+    st.replace_graphs([(graph_iri, nquads)])  # a new store takes it without SPARQL to parse

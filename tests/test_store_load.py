@@ -336,3 +336,16 @@ def test_new_graphs_are_written_in_one_transaction(tmp_path: Path) -> None:
         st._store = real
         assert st.graphs() == [G1, g3, G2]
         assert st.graph_ntriples(G1) == st.graph_ntriples(G2) == set(NT_B.splitlines())
+
+
+def test_ontology_goes_into_a_new_store_without_sparql(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.ingest import store_ontology
+
+    expected = {line for line in to_ntriples(load_ontology().graph).split("\n") if line}
+    with Store(tmp_path / "s") as st:
+        with monkeypatch.context() as m:
+            m.setattr(Store, "replace_graph", lambda *a: pytest.fail("SPARQL update for a graph the store lacks"))
+            store_ontology(st, ONTOLOGY_GRAPH)
+        assert len(st.graph_ntriples(ONTOLOGY_GRAPH)) == len(expected)
+        store_ontology(st, ONTOLOGY_GRAPH)  # a second time: replaced, not doubled
+        assert len(st.graph_ntriples(ONTOLOGY_GRAPH)) == len(expected) and st.graphs() == [ONTOLOGY_GRAPH]

@@ -190,46 +190,47 @@ class Store(GraphStore):
         """Replace each named graph of ``graphs``, pairs (graph IRI, its quads as N-Quads), each graph whole.
 
         The graphs that hold nothing yet (a new article's) are added together
-        in one transaction, their N-Quads parsed straight into quads: all of
-        them are written or none. A graph that holds quads is replaced on its
-        own, as by :meth:`replace_graph`. Lines naming another graph are left
-        out; nothing is written when any text is not valid N-Quads.
+        in one transaction, all of them or none: their triples go to Oxigraph
+        as one TriG text, each graph's block naming it (so no line can land in
+        another graph), parsed there with no Python object per quad. A graph
+        that holds quads is replaced on its own, as by :meth:`replace_graph`.
+        Lines naming another graph are left out; nothing is written when any
+        text is not valid.
         """
         import pyoxigraph
 
-        fresh: list[Any] = []
-        fresh_names: set[str] = set()
+        fresh: dict[str, str] = {}
         used: list[tuple[str, str]] = []
         for iri, nquads in graphs:
-            if iri in fresh_names or any(iri == u for u, _ in used):
+            if iri in fresh or any(iri == u for u, _ in used):
                 # The same graph twice: what comes before must be written before it is replaced again.
-                self._write(fresh, fresh_names, used)
-                fresh, fresh_names, used = [], set(), []
+                self._write(fresh, used)
+                fresh, used = {}, []
             try:
                 node = pyoxigraph.NamedNode(iri)
             except ValueError as exc:
                 raise StoreError(f"cannot write graph {iri}: not an IRI ({exc})") from exc
+            ntriples = nquads_to_ntriples(nquads, iri)
             if next(iter(self._store.quads_for_pattern(None, None, None, node)), None) is None:
-                try:
-                    quads = pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
-                    fresh.extend(q for q in quads if q.graph_name == node)
-                except (SyntaxError, ValueError) as exc:
-                    raise StoreError(f"cannot write graph {iri}: not valid N-Quads: {exc}") from exc
-                fresh_names.add(iri)
+                fresh[iri] = ntriples
             else:
-                ntriples = nquads_to_ntriples(nquads, iri)
                 parse_ntriples(iri, ntriples)  # every text is checked before anything is written
                 used.append((iri, ntriples))
-        self._write(fresh, fresh_names, used)
+        self._write(fresh, used)
 
-    def _write(self, fresh: list[Any], fresh_names: set[str], used: list[tuple[str, str]]) -> None:
-        """Add the quads ``fresh`` of the graphs ``fresh_names`` in one transaction; replace the graphs ``used``."""
+    def _write(self, fresh: dict[str, str], used: list[tuple[str, str]]) -> None:
+        """Add the triples of the graphs ``fresh`` (holding nothing yet) in one transaction; replace those ``used``."""
+        import pyoxigraph
+
         if fresh:
+            names = sorted(fresh)
+            more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+            trig = "".join(f"<{iri}> {{\n{ntriples}}}\n" for iri, ntriples in fresh.items() if ntriples)
             try:
-                self._store.extend(fresh)
-            except (OSError, ValueError, RuntimeError) as exc:
-                names = sorted(fresh_names)
-                more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+                self._store.load(trig, pyoxigraph.RdfFormat.TRIG)
+            except (SyntaxError, ValueError) as exc:
+                raise StoreError(f"cannot write graph {', '.join(names[:3])}{more}: not valid N-Quads: {exc}") from exc
+            except (OSError, RuntimeError) as exc:
                 raise StoreError(f"cannot write graph {', '.join(names[:3])}{more}: {exc}") from exc
         for iri, ntriples in used:
             self.replace_graph(iri, ntriples)

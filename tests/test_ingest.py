@@ -555,6 +555,7 @@ def test_a_batch_of_articles_is_written_in_one_store_call(tmp_path: Path, monkey
                         or real(self, graphs))
     write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(5)})
     report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    calls = [c for c in calls if c != [ONTOLOGY_GRAPH]]
     assert report.new == 5 and len(calls) == 1 and len(calls[0]) == 5
     with Store(tmp_path / "store", read_only=True) as st:
         assert set(calls[0]) < set(st.graphs())

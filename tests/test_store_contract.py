@@ -199,7 +199,9 @@ def test_replace_graphs_writes_nothing_when_one_text_is_malformed(store: GraphSt
     store.replace_graph(G1, NT_A)
     g3 = "https://policy-kg.org/article/three"
     bad = f'<urn:s> <urn:p> "unclosed <{G2}> .\n'
-    for graphs in ([(g3, quads_in(g3, NT_B)), (G2, bad)], [(G1, quads_in(G1, NT_B)), (G2, bad)]):
+    triple = f"<urn:s> <urn:p> <{G2}> .\n"  # a triple (default graph) whose line ends as one in G2 would
+    for graphs in ([(g3, quads_in(g3, NT_B)), (G2, bad)], [(G1, quads_in(G1, NT_B)), (G2, bad)],
+                   [(g3, quads_in(g3, NT_B)), (G2, triple)]):
         with pytest.raises(StoreError, match="cannot write graph"):
             store.replace_graphs(graphs)
         assert store.graphs() == [G1] and store.graph_ntriples(G1) == set(NT_A.splitlines())

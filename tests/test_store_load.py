@@ -330,9 +330,9 @@ def test_new_graphs_are_written_in_one_transaction(tmp_path: Path) -> None:
 
         st._store = Counting()
         st.replace_graphs([(G2, quads_in(G2, NT_B)), (g3, quads_in(g3, NT_A))])
-        assert calls == ["extend"]
+        assert calls == ["load"]
         st.replace_graphs([(G1, quads_in(G1, NT_B))])  # a stored graph: replaced as replace_graph does
-        assert calls == ["extend", "update"]
+        assert calls == ["load", "update"]
         st._store = real
         assert st.graphs() == [G1, g3, G2]
         assert st.graph_ntriples(G1) == st.graph_ntriples(G2) == set(NT_B.splitlines())

@@ -191,7 +191,7 @@ def test_graph_from_before_origins_is_adopted(tmp_path: Path) -> None:
 
 
 def test_grown_folder_only_parses_what_is_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kg import ingest as ingest_module
+    from kg.ingest import engines as ingest_module  # where the engines call extract_batch
 
     write(tmp_path / "in", {"a.txt": OFCOM, "b.txt": APPLE})
     store = tmp_path / "store"
@@ -264,7 +264,7 @@ def test_text_longer_than_the_parser_takes_is_split_not_fatal(tmp_path: Path, sm
 
 
 def test_parser_failure_fails_one_article_only(tmp_path: Path, small_parser, monkeypatch) -> None:
-    from kg import ingest as ingest_module
+    from kg.ingest import extraction as ingest_module
 
     monkeypatch.setattr(ingest_module, "split_for_parser", lambda text, limit: [text])  # no splitting: E088
     write(tmp_path / "in", {"a.txt": OFCOM, "huge.txt": "Ofcom fined Acme Social. " * 400, "z.txt": APPLE})
@@ -521,10 +521,10 @@ def test_forced_rerun_with_one_of_two_origins_changed(tmp_path: Path) -> None:
 
 def test_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Memory stays flat only if the store's in-memory tables are flushed during a long ingest."""
-    from kg import ingest as ingest_module
+    from kg.ingest import runner, writer
 
-    monkeypatch.setattr(ingest_module, "FLUSH_EVERY", 3)
-    monkeypatch.setattr(ingest_module, "BATCH_SIZE", 2)  # writes of 2, 2, 2 and 1 articles
+    monkeypatch.setattr(writer, "FLUSH_EVERY", 3)
+    monkeypatch.setattr(runner, "BATCH_SIZE", 2)  # writes of 2, 2, 2 and 1 articles
     flushes: list[int] = []
     real = Store.flush
     monkeypatch.setattr(Store, "flush", lambda self: flushes.append(1) or real(self))
@@ -535,8 +535,8 @@ def test_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch: pytest
 
 def test_new_words_stay_in_the_vocabulary_until_the_budget_is_spent(monkeypatch: pytest.MonkeyPatch) -> None:
     """Memory zones make spaCy's tokenizer cache nothing: they start only once the vocabulary budget is spent."""
-    import kg.ingest as ingest_mod
     from kg.ingest import extract_batch
+    from kg.ingest import extraction as ingest_mod
     from kg.recognise import pipeline
 
     nlp = pipeline(None)

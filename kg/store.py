@@ -330,6 +330,9 @@ def _guard(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
 def nquads_to_ntriples(nquads: str, graph_iri: str) -> str:
     """Return the triples of the one graph ``graph_iri`` in ``nquads`` as N-Triples."""
     suffix = f" <{graph_iri}> ."
+    if nquads.endswith("\n") and nquads.count("\n") == nquads.count(suffix + "\n"):
+        return nquads.replace(suffix + "\n", " .\n")  # every line is in the graph (the usual case): no loop
+    # Split on "\n" only: N-Quads leaves form feeds, U+2028 and the like unescaped inside literals.
     return "".join(line[: -len(suffix)] + " .\n" for line in nquads.split("\n") if line.endswith(suffix))
 
 

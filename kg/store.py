@@ -10,7 +10,10 @@ constructor), replace a graph, stream a query, close. Two backends:
 :func:`open_store` picks one from a location: a URL is a server, anything
 else a folder. Writing an article replaces its graph in one transaction: a
 failure leaves the previous graph in place, and nothing is ever
-half-written. Queries see the union of all graphs as the default graph.
+half-written. :meth:`GraphStore.replace_graphs` writes a batch of graphs, each
+whole; the embedded store adds those it lacks (new articles) in one
+transaction, from text Oxigraph parses itself. Queries see the union of all
+graphs as the default graph.
 """
 
 from __future__ import annotations

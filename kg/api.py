@@ -47,7 +47,8 @@ def ingest(*, paths: Iterable[str | os.PathLike[str]] = (), store: str | os.Path
     Articles stream through: read, identified (unchanged ones skipped unless
     ``force``, duplicates recorded once), parsed by ``workers`` processes
     (default: the machine's cores; or on ``executor``, e.g. a Dask client's),
-    and written one graph per transaction. A bad file, record or URL is
+    and written each graph whole, in one transaction (a batch of new
+    articles shares one). A bad file, record or URL is
     reported in the returned :class:`IngestReport` and passed to
     ``on_outcome`` with every other outcome; the rest is stored.
     ``registry`` is a user registry file (default: ``kg-registry.yaml`` or

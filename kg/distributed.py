@@ -6,7 +6,8 @@ reads the inputs, decides each article's identity against the store, and
 sends partitions of articles to the cluster, where each worker turns its
 partition into N-Quads (:func:`kg.ingest.extract_batch`, as
 :func:`kg.api.extract_nquads` does for library users). The quads come back
-and one writer loads them into the store, one transaction per article, so
+and one writer loads them into the store, each article's graph in one
+transaction (a batch of new articles shares one), so
 everything said of a local ingest (unchanged articles skipped, duplicates
 stored once, every outcome reported) holds here too.
 

@@ -10,7 +10,10 @@ constructor), replace a graph, stream a query, close. Two backends:
 :func:`open_store` picks one from a location: a URL is a server, anything
 else a folder. Writing an article replaces its graph in one transaction: a
 failure leaves the previous graph in place, and nothing is ever
-half-written. Queries see the union of all graphs as the default graph.
+half-written. :meth:`GraphStore.replace_graphs` writes a batch of graphs, each
+whole; the embedded store adds those it lacks (new articles) in one
+transaction, from text Oxigraph parses itself. Queries see the union of all
+graphs as the default graph.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import logging
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -91,6 +94,20 @@ class GraphStore(ABC):
     @abstractmethod
     def replace_graph(self, graph_iri: str, ntriples: str) -> None:
         """Replace the named graph ``graph_iri`` with the N-Triples ``ntriples``, atomically."""
+
+    def replace_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
+        """Replace each named graph of ``graphs``, pairs (graph IRI, its quads as N-Quads), each graph whole.
+
+        Lines of the N-Quads naming another graph are left out. Nothing is
+        written when any of the texts is not valid RDF. This default writes
+        one graph after the other with :meth:`replace_graph`; a backend may
+        write several in one transaction.
+        """
+        texts = [(iri, nquads_to_ntriples(nquads, iri)) for iri, nquads in graphs]
+        for iri, ntriples in texts:
+            parse_ntriples(iri, ntriples)
+        for iri, ntriples in texts:
+            self.replace_graph(iri, ntriples)
 
     @abstractmethod
     def stream(self, sparql: str) -> QueryStream:
@@ -171,6 +188,63 @@ class Store(GraphStore):
             self._store.update(update)
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
+
+    def replace_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
+        """Replace each named graph of ``graphs``, pairs (graph IRI, its quads as N-Quads), each graph whole.
+
+        The graphs that hold nothing yet (a new article's) are added together
+        in one transaction, all of them or none: their triples go to Oxigraph
+        as one TriG text, each graph's block naming it (so no line can land in
+        another graph), parsed there with no Python object per quad. A graph
+        that holds quads is replaced on its own, as by :meth:`replace_graph`.
+        Lines naming another graph are left out; nothing is written when any
+        text is not valid.
+        """
+        import pyoxigraph
+
+        fresh: dict[str, str] = {}
+        used: list[tuple[str, str]] = []
+        for iri, nquads in graphs:
+            if iri in fresh or any(iri == u for u, _ in used):
+                # The same graph twice: what comes before must be written before it is replaced again.
+                self._write(fresh, used)
+                fresh, used = {}, []
+            try:
+                node = pyoxigraph.NamedNode(iri)
+            except ValueError as exc:
+                raise StoreError(f"cannot write graph {iri}: not an IRI ({exc})") from exc
+            ntriples = nquads_to_ntriples(nquads, iri)
+            if next(iter(self._store.quads_for_pattern(None, None, None, node)), None) is None:
+                fresh[iri] = ntriples
+            else:
+                parse_ntriples(iri, ntriples)  # every text is checked before anything is written
+                used.append((iri, ntriples))
+        self._write(fresh, used)
+
+    def _write(self, fresh: dict[str, str], used: list[tuple[str, str]]) -> None:
+        """Add the triples of the graphs ``fresh`` (holding nothing yet) in one transaction; replace those ``used``."""
+        import pyoxigraph
+
+        if fresh:
+            names = sorted(fresh)
+            more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+            trig = "".join(f"<{iri}> {{\n{ntriples}}}\n" for iri, ntriples in fresh.items() if ntriples)
+            try:
+                self._store.load(trig, pyoxigraph.RdfFormat.TRIG)
+            except (SyntaxError, ValueError) as exc:
+                raise StoreError(f"cannot write graph {', '.join(names[:3])}{more}: not valid N-Quads: {exc}") from exc
+            except (OSError, RuntimeError) as exc:
+                raise StoreError(f"cannot write graph {', '.join(names[:3])}{more}: {exc}") from exc
+        for iri, ntriples in used:
+            self.replace_graph(iri, ntriples)
+
+    def match(self, subject: Any = None, predicate: Any = None, obj: Any = None, graph: Any = None) -> Iterator[Any]:
+        """Yield the quads matching a pattern of pyoxigraph terms (``None`` matches anything), straight from the
+        indexes: no SPARQL to parse and plan, for the lookups every ingested article needs."""
+        try:
+            yield from self._store.quads_for_pattern(subject, predicate, obj, graph)
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot read the store {self.location}: {exc}") from exc
 
     def graph_ntriples(self, graph_iri: str) -> set[str]:
         """Return the set of triples in ``graph_iri`` as N-Triples lines (for comparisons)."""
@@ -254,6 +328,15 @@ def _guard(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
         yield from rows
     except (OSError, ValueError, RuntimeError) as exc:
         raise QueryError(f"query failed: {exc}") from exc
+
+
+def nquads_to_ntriples(nquads: str, graph_iri: str) -> str:
+    """Return the triples of the one graph ``graph_iri`` in ``nquads`` as N-Triples."""
+    suffix = f" <{graph_iri}> ."
+    if nquads.endswith("\n") and nquads.count("\n") == nquads.count(suffix + "\n"):
+        return nquads.replace(suffix + "\n", " .\n")  # every line is in the graph (the usual case): no loop
+    # Split on "\n" only: N-Quads leaves form feeds, U+2028 and the like unescaped inside literals.
+    return "".join(line[: -len(suffix)] + " .\n" for line in nquads.split("\n") if line.endswith(suffix))
 
 
 def parse_ntriples(graph_iri: str, ntriples: str) -> list[Any]:

@@ -91,9 +91,9 @@ def test_reingesting_a_changed_article_replaces_its_graph(tmp_path: Path, sample
 def test_ingest_survives_a_crashing_extractor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug in one rule is reported for its article; the rest of the batch is stored (no model needed)."""
     from kg import extract as extract_module
-    from kg import ingest as ingest_module
     from kg import recognise as recognise_module
     from kg.extract import Extraction
+    from kg.ingest import extraction as ingest_module
 
     def fake_parse(_nlp, texts):  # noqa: ANN001, ANN202
         return [None for _ in texts]

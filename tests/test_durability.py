@@ -105,6 +105,36 @@ def test_kill_9_leaves_every_graph_whole_and_a_rerun_completes(versions: dict, t
     assert "unchanged" in rerun.stdout
 
 
+def test_kill_9_during_a_first_ingest_leaves_each_new_graph_whole_or_absent(versions: dict, tmp_path: Path) -> None:
+    """New articles are added a batch per transaction: a kill leaves each of them whole or not there at all."""
+    ref_b = versions["ref_b"]
+    store = tmp_path / "store"
+    proc = start_ingest(versions["B"], store)  # type: ignore[arg-type]
+    written = 0
+    deadline = time.monotonic() + 120
+    try:
+        while proc.poll() is None and time.monotonic() < deadline:
+            try:
+                seen = graphs(store) if (store / "CURRENT").exists() else {}
+            except StoreError:
+                continue
+            assert all(seen[g] == ref_b[g] for g in seen), "a reader saw a half-written graph"
+            written = sum("article" in g for g in seen)
+            if written >= 1:
+                break
+            time.sleep(0.01)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert written >= 1, "the ingest ended before an article was written"
+    after = graphs(store)
+    assert all(after[g] == ref_b[g] for g in after), "kill -9 left a half-written graph"
+    rerun = subprocess.run([KG, "ingest", str(versions["B"]), "--store", str(store), "--workers", "1"],
+                           capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert graphs(store) == ref_b
+
+
 def test_two_ingests_at_once_give_a_lock_error(versions: dict, tmp_path: Path) -> None:
     store = tmp_path / "store"
     first = start_ingest(versions["B"], store)  # type: ignore[arg-type]

@@ -191,7 +191,7 @@ def test_graph_from_before_origins_is_adopted(tmp_path: Path) -> None:
 
 
 def test_grown_folder_only_parses_what_is_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kg import ingest as ingest_module
+    from kg.ingest import engines as ingest_module  # where the engines call extract_batch
 
     write(tmp_path / "in", {"a.txt": OFCOM, "b.txt": APPLE})
     store = tmp_path / "store"
@@ -264,7 +264,7 @@ def test_text_longer_than_the_parser_takes_is_split_not_fatal(tmp_path: Path, sm
 
 
 def test_parser_failure_fails_one_article_only(tmp_path: Path, small_parser, monkeypatch) -> None:
-    from kg import ingest as ingest_module
+    from kg.ingest import extraction as ingest_module
 
     monkeypatch.setattr(ingest_module, "split_for_parser", lambda text, limit: [text])  # no splitting: E088
     write(tmp_path / "in", {"a.txt": OFCOM, "huge.txt": "Ofcom fined Acme Social. " * 400, "z.txt": APPLE})
@@ -521,12 +521,65 @@ def test_forced_rerun_with_one_of_two_origins_changed(tmp_path: Path) -> None:
 
 def test_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Memory stays flat only if the store's in-memory tables are flushed during a long ingest."""
-    from kg import ingest as ingest_module
+    from kg.ingest import runner, writer
 
-    monkeypatch.setattr(ingest_module, "FLUSH_EVERY", 3)
+    monkeypatch.setattr(writer, "FLUSH_EVERY", 3)
+    monkeypatch.setattr(runner, "BATCH_SIZE", 2)  # writes of 2, 2, 2 and 1 articles
     flushes: list[int] = []
     real = Store.flush
     monkeypatch.setattr(Store, "flush", lambda self: flushes.append(1) or real(self))
     write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(7)})
     report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
-    assert report.new == 7 and len(flushes) == 2  # 7 article writes: a flush after the 3rd and the 6th
+    assert report.new == 7 and len(flushes) == 2  # a flush once 3 articles are written (after 4) and 6 (after 6)
+
+
+def test_new_words_stay_in_the_vocabulary_until_the_budget_is_spent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory zones make spaCy's tokenizer cache nothing: they start only once the vocabulary budget is spent."""
+    from kg.ingest import extract_batch
+    from kg.ingest import extraction as ingest_mod
+    from kg.recognise import pipeline
+
+    nlp = pipeline(None)
+    extract_batch([(0, Article(id="warm", text="Ofcom fined Acme on Monday.", origin="warm"))], Settings())
+    extract_batch([(0, Article(id="w1", text="Ofcom fined Zorblaxian Widgets.", origin="w1"))], Settings())
+    assert "Zorblaxian" in nlp.vocab.strings  # under the budget: kept, no memory zone
+    monkeypatch.setattr(ingest_mod, "VOCAB_BUDGET", 0)
+    extract_batch([(0, Article(id="w2", text="Ofcom fined Quuxtronic Gadgets.", origin="w2"))], Settings())
+    assert "Quuxtronic" not in nlp.vocab.strings  # budget spent: the batch's new strings are freed
+
+
+def test_a_batch_of_articles_is_written_in_one_store_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    real = Store.replace_graphs
+    monkeypatch.setattr(Store, "replace_graphs", lambda self, graphs: calls.append([g for g, _ in graphs])
+                        or real(self, graphs))
+    write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(5)})
+    report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    calls = [c for c in calls if c != [ONTOLOGY_GRAPH]]
+    assert report.new == 5 and len(calls) == 1 and len(calls[0]) == 5
+    with Store(tmp_path / "store", read_only=True) as st:
+        assert set(calls[0]) < set(st.graphs())
+        assert all(st.query(f"ASK {{ GRAPH <{g}> {{ <{g}> pk:contentHash ?h ; pk:origin ?o }} }}").boolean
+                   for g in calls[0])
+
+
+def test_planner_lookup_by_store_indexes_answers_as_its_sparql_query(tmp_path: Path) -> None:
+    """An embedded store answers the per-article lookups from its indexes; any store by one SPARQL query."""
+    from kg.ingest import Planner, settings_fingerprint
+
+    write(tmp_path / "in", {"a.txt": OFCOM, "b.txt": OFCOM, "c.txt": "Ofcom fined Acme Social on Friday.\n"})
+    api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    with Store(tmp_path / "store", read_only=True) as st:
+        planner = Planner(st, Settings(), force=False)
+        assert hasattr(st, "match")
+        rows = st.query("SELECT ?a ?o ?h WHERE { GRAPH ?a { ?a pk:origin ?o ; pk:contentHash ?h } }").rows
+        assert len(rows) == 3
+        cases = [(o, h, a) for a, o, h in rows] + [(rows[0][1], "other-hash", str(PKART["nowhere"])),
+                                                  ("nowhere.txt", rows[2][2], rows[0][0]),
+                                                  ("nowhere.txt", "other-hash", str(PKART["nowhere"]))]
+        for origin, chash, iri in cases:
+            fast, slow = planner._lookup_quads(origin, chash, iri), planner._lookup_sparql(origin, chash, iri)
+            assert fast == slow, (origin, chash, iri)
+        own, same, at = planner._lookup_quads(rows[0][1], rows[0][2], rows[0][0])
+        assert own is not None and own.settings == settings_fingerprint(Settings()) and same and at is not None
+        assert planner._iri_taken(rows[0][0]) and not planner._iri_taken(str(PKART["nowhere"]))

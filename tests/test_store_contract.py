@@ -180,3 +180,34 @@ def test_graph_store_url_unknown_layout_names_the_setting(monkeypatch: pytest.Mo
         graph_store_url("http://h/strange")
     monkeypatch.setenv("KG_GRAPH_STORE", "http://h/gsp")
     assert graph_store_url("http://h/strange") == "http://h/gsp"
+
+
+def quads_in(graph: str, ntriples: str) -> str:
+    return "".join(line[:-2] + f" <{graph}> .\n" for line in ntriples.splitlines())
+
+
+def test_replace_graphs_writes_new_and_replaces_stored_graphs(store: GraphStore) -> None:
+    store.replace_graph(G1, NT_A)
+    other = "<urn:s> <urn:p> <urn:o> <urn:elsewhere> .\n"
+    store.replace_graphs([(G1, quads_in(G1, NT_B)), (G2, quads_in(G2, NT_A) + other)])
+    assert store.graph_ntriples(G1) == set(NT_B.splitlines())
+    assert store.graph_ntriples(G2) == set(NT_A.splitlines())  # the line naming another graph is left out
+    assert store.graphs() == [G1, G2]
+
+
+def test_replace_graphs_writes_nothing_when_one_text_is_malformed(store: GraphStore) -> None:
+    store.replace_graph(G1, NT_A)
+    g3 = "https://policy-kg.org/article/three"
+    bad = f'<urn:s> <urn:p> "unclosed <{G2}> .\n'
+    triple = f"<urn:s> <urn:p> <{G2}> .\n"  # a triple (default graph) whose line ends as one in G2 would
+    for graphs in ([(g3, quads_in(g3, NT_B)), (G2, bad)], [(G1, quads_in(G1, NT_B)), (G2, bad)],
+                   [(g3, quads_in(g3, NT_B)), (G2, triple)]):
+        with pytest.raises(StoreError, match="cannot write graph"):
+            store.replace_graphs(graphs)
+        assert store.graphs() == [G1] and store.graph_ntriples(G1) == set(NT_A.splitlines())
+
+
+def test_replace_graphs_with_one_graph_twice_keeps_the_last(store: GraphStore) -> None:
+    store.replace_graphs([(G1, quads_in(G1, NT_A)), (G2, quads_in(G2, NT_A)), (G1, quads_in(G1, NT_B))])
+    assert store.graph_ntriples(G1) == set(NT_B.splitlines())
+    assert store.graph_ntriples(G2) == set(NT_A.splitlines())

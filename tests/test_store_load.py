@@ -20,7 +20,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import StoreError
 from kg.extract import Extraction
-from kg.load import article_iri, article_ntriples, statement_iri, to_graph, to_ntriples
+from kg.load import article_iri, article_nquads, article_ntriples, statement_iri, to_graph, to_ntriples
 from kg.ontology import DCTERMS, PK, PKID, load_ontology
 from kg.read import Article
 from kg.relate import Triple
@@ -169,6 +169,18 @@ def test_article_ntriples_is_the_text_of_the_rdflib_graph() -> None:
     assert Graph().parse(data=article_ntriples(ex), format="nt") is not None
 
 
+def test_article_nquads_are_the_article_triples_in_its_graph() -> None:
+    """Ingest writes the N-Quads built as text: the same triples as the rdflib graph, in the article's graph."""
+    awkward = 'quote " backslash \\ newline \n cr \r tab \t line-sep \u2028 nel \x85 ff \x0c “curly” £€'
+    ex = hand_extraction([Entity(str(PKID["odd"]), awkward, "Company", {awkward, "Odd"})])
+    ex.article.title = awkward
+    ex.article.date = "2024-02-29"
+    graph = f" <{article_iri(ex.article.id)}> ."
+    expected = "".join(line[:-2] + graph + "\n" for line in to_ntriples(to_graph(ex)).split("\n") if line)
+    assert article_nquads(ex) == expected
+    assert "^^<http://www.w3.org/2001/XMLSchema#date>" in expected and "XMLSchema#decimal>" in expected
+
+
 def test_to_ntriples_is_sorted_lines() -> None:
     nt = to_ntriples(to_graph(hand_extraction()))
     lines = nt.splitlines()
@@ -295,3 +307,45 @@ def test_pipeline_graph_is_deterministic(extractions: list[Extraction]) -> None:
 
 def test_ontology_graph_constant_is_an_iri() -> None:
     assert ONTOLOGY_GRAPH.startswith("https://")
+
+
+def test_new_graphs_are_written_in_one_transaction(tmp_path: Path) -> None:
+    """Articles new to the store go in together: one transaction for the batch, each graph whole or absent."""
+    g3 = "https://policy-kg.org/article/three"
+
+    def quads_in(graph: str, ntriples: str) -> str:
+        return "".join(line[:-2] + f" <{graph}> .\n" for line in ntriples.splitlines())
+
+    with Store(tmp_path / "s") as st:
+        st.replace_graph(G1, NT_A)
+        real = st._store
+        calls: list[str] = []
+
+        class Counting:
+            def __getattr__(self, name: str) -> object:
+                attr = getattr(real, name)
+                if name in ("extend", "load", "update", "bulk_extend", "bulk_load", "add", "remove_graph"):
+                    calls.append(name)
+                return attr
+
+        st._store = Counting()
+        st.replace_graphs([(G2, quads_in(G2, NT_B)), (g3, quads_in(g3, NT_A))])
+        assert calls == ["load"]
+        st.replace_graphs([(G1, quads_in(G1, NT_B))])  # a stored graph: replaced as replace_graph does
+        assert calls == ["load", "update"]
+        st._store = real
+        assert st.graphs() == [G1, g3, G2]
+        assert st.graph_ntriples(G1) == st.graph_ntriples(G2) == set(NT_B.splitlines())
+
+
+def test_ontology_goes_into_a_new_store_without_sparql(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.ingest import store_ontology
+
+    expected = {line for line in to_ntriples(load_ontology().graph).split("\n") if line}
+    with Store(tmp_path / "s") as st:
+        with monkeypatch.context() as m:
+            m.setattr(Store, "replace_graph", lambda *a: pytest.fail("SPARQL update for a graph the store lacks"))
+            store_ontology(st, ONTOLOGY_GRAPH)
+        assert len(st.graph_ntriples(ONTOLOGY_GRAPH)) == len(expected)
+        store_ontology(st, ONTOLOGY_GRAPH)  # a second time: replaced, not doubled
+        assert len(st.graph_ntriples(ONTOLOGY_GRAPH)) == len(expected) and st.graphs() == [ONTOLOGY_GRAPH]

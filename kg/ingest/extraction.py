@@ -1,0 +1,197 @@
+"""Extraction of a batch of articles into N-Quads: what runs in the worker processes (or in-process for one)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import KGError, ModelError, OntologyError
+from ..read import Article
+
+if TYPE_CHECKING:
+    from ..ontology import Actor
+
+log = logging.getLogger(__name__)
+
+
+#: Characters per parse: spaCy refuses texts over ``nlp.max_length`` (1,000,000) and its memory grows with length.
+CHUNK_CHARS = 100_000
+#: Articles per batch handed to a worker (and per ``nlp.pipe`` batch).
+BATCH_SIZE = 16
+#: New strings spaCy may keep in its vocabulary per process (about 0.5 KB each, so some 50 MB) before every batch
+#: is parsed in a memory zone that frees them. Zones cost a fifth of the parse (spaCy's tokenizer caches nothing
+#: inside one and every new word is made again per batch), so they start only when this is spent: memory stays
+#: bounded, and a corpus whose words fit parses as fast as ``nlp.pipe`` alone.
+VOCAB_BUDGET = 100_000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What extraction needs in a worker process (picklable)."""
+
+    model: str | None = None
+    disabled: tuple[str, ...] = ()
+    min_confidence: float = 0.0
+    chunk_chars: int = CHUNK_CHARS
+    actors: tuple[Actor, ...] = ()   # from a user registry file (kg.userregistry), besides the built-in ones
+
+
+def split_for_parser(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Return ``text`` cut into pieces of at most ``limit`` characters, at paragraph ends where possible.
+
+    A paragraph longer than ``limit`` is cut at sentence ends, a sentence
+    longer than that at spaces, and a run of text without spaces anywhere.
+    """
+    if len(text) <= limit:
+        return [text]
+    pieces = [p for para in re.split(r"\n\s*\n", text)
+              for p in ([para] if len(para) <= limit else _split_long(para, limit))]
+    return [c for c in _pack(pieces, limit, "\n\n") if c.strip()] or [text[:limit]]
+
+
+def _pack(pieces: list[str], limit: int, sep: str) -> list[str]:
+    """Return ``pieces`` joined with ``sep`` into as few chunks of at most ``limit`` characters as they fit."""
+    out: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and len(current) + len(sep) + len(piece) > limit:
+            out.append(current)
+            current = ""
+        current = f"{current}{sep}{piece}" if current else piece
+    if current:
+        out.append(current)
+    return out
+
+
+def _split_long(text: str, limit: int) -> list[str]:
+    units = re.split(r"(?<=[.!?])\s+", text.strip())
+    return _pack([p for u in units for p in ([u] if len(u) <= limit else _split_words(u, limit))], limit, " ")
+
+
+def _split_words(text: str, limit: int) -> list[str]:
+    out: list[str] = []
+    current = ""
+    for word in text.split():
+        while len(word) > limit:
+            if current:
+                out.append(current)
+                current = ""
+            out.append(word[:limit])
+            word = word[limit:]
+        if current and len(current) + 1 + len(word) > limit:
+            out.append(current)
+            current = ""
+        current = f"{current} {word}" if current else word
+    if current:
+        out.append(current)
+    return out
+
+
+#: One extraction result: (job number, N-Quads or None, triple count, failure reason or None).
+Result = tuple[int, str | None, int, str | None]
+
+
+def extract_batch(items: list[tuple[int, Article]], settings: Settings) -> list[Result]:
+    """Return, per (number, article), its graph as N-Quads or the reason it failed.
+
+    Runs in a worker process (or in-process). Errors of one article are
+    caught and returned; a missing model or ontology raises, since no article
+    could be extracted then.
+    """
+    from ..extract import analyse
+    from ..ontology import load_ontology
+    from ..recognise import pipeline
+    from ..userregistry import activate
+
+    activate(settings.actors)
+    nlp = pipeline(settings.model)
+    ont = load_ontology()
+    texts: list[str] = []
+    owner: list[int] = []
+    limit = max(1000, min(settings.chunk_chars, nlp.max_length - 1)) if hasattr(nlp, "max_length") \
+        else settings.chunk_chars
+    for i, (_, article) in enumerate(items):
+        for chunk in split_for_parser(article.body, limit):
+            texts.append(chunk)
+            owner.append(i)
+    results: list[Result] = []
+    with _zone(nlp):  # past the vocabulary budget, strings spaCy adds for this batch are freed after it
+        docs = _parse(nlp, texts)
+        per_article: list[list[Any]] = [[] for _ in items]
+        for i, doc in zip(owner, docs, strict=True):
+            per_article[i].append(doc)
+        for (n, article), parsed in zip(items, per_article, strict=True):
+            failure = next((d for d in parsed if isinstance(d, BaseException)), None)
+            if failure is not None:
+                results.append((n, None, 0, f"the parser failed on this article ({type(failure).__name__}: "
+                                            f"{str(failure)[:200]})"))
+                continue
+            try:
+                doc = parsed[0] if len(parsed) == 1 else _join(parsed)
+                ex = analyse(article, doc, ont, disabled=settings.disabled, min_confidence=settings.min_confidence)
+                results.append((n, graph_nquads(ex), len(ex.triples), None))
+            except (ModelError, OntologyError):
+                raise  # nothing could be extracted: stop the batch
+            except KGError as exc:
+                results.append((n, None, 0, str(exc)))
+            except Exception as exc:  # noqa: BLE001 - a bug in one rule must not abort the batch
+                log.debug("extracting %s failed", article.location, exc_info=True)
+                results.append((n, None, 0, f"extraction failed ({type(exc).__name__}: {exc}); this is a bug, "
+                                            "please report it"))
+    return results
+
+
+#: Size of each pipeline's string store when this process first used it (by ``id``; pipelines are cached).
+_vocab_start: dict[int, int] = {}
+
+
+def _zone(nlp: Any) -> contextlib.AbstractContextManager[Any]:
+    """Return a memory zone for one batch once ``nlp`` has taken :data:`VOCAB_BUDGET` new strings, else nothing."""
+    if not hasattr(nlp, "memory_zone"):
+        return contextlib.nullcontext()
+    strings = len(nlp.vocab.strings)
+    start = _vocab_start.setdefault(id(nlp), strings)
+    return nlp.memory_zone() if strings - start >= VOCAB_BUDGET else contextlib.nullcontext()
+
+
+def _parse(nlp: Any, texts: list[str]) -> list[Any]:
+    """Return one Doc per text, or the exception parsing that text raised (the others are still parsed)."""
+    try:
+        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    except Exception:  # noqa: BLE001 - find the culprit: parse one by one
+        out: list[Any] = []
+        for text in texts:
+            try:
+                out.append(nlp(text))
+            except Exception as exc:  # noqa: BLE001
+                out.append(exc)
+        return out
+
+
+def _join(docs: list[Any]) -> Any:
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=True)
+
+
+def graph_nquads(ex: Any) -> str:
+    """Return the article graph of an extraction as N-Quads in its named graph (lines sorted)."""
+    from ..load import article_nquads
+
+    nquads = article_nquads(ex)
+    _check_nquads(nquads)
+    return nquads
+
+
+def _check_nquads(nquads: str) -> None:
+    """Raise KGError when ``nquads`` would not load: a bug, but one that must cost one article, not the run."""
+    import pyoxigraph
+
+    try:
+        for _ in pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS):
+            pass
+    except (SyntaxError, ValueError) as exc:
+        raise KGError(f"the article's graph is not valid RDF ({exc}); this is a bug, please report it") from exc

@@ -1,0 +1,214 @@
+"""The run: reader, planner, extraction engine and writer tied together, for the open store or a location."""
+
+from __future__ import annotations
+
+import os
+import queue
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
+from typing import TYPE_CHECKING, BinaryIO
+
+from ..errors import KGError
+from ..fetch import FetchOptions
+from ..read import MAX_CHARS, Article, Fields, ReadProblem
+from .engines import ClientExecutor, Local, ProcessPool, default_workers
+from .extraction import BATCH_SIZE, Result, Settings
+from .identity import Job, Planner, article_origin
+from .report import IngestReport, Outcome
+from .writer import Writer
+
+if TYPE_CHECKING:
+    from ..store import GraphStore
+
+
+def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Settings, workers: int = 1,
+        force: bool = False, on_outcome: Callable[[Outcome], None] | None = None,
+        executor: Executor | None = None, batch_size: int = BATCH_SIZE) -> IngestReport:
+    """Ingest the articles ``items`` yields into the open store ``st``; return the report.
+
+    ``executor`` (a ``concurrent.futures`` executor, e.g. a Dask client's)
+    replaces the local pool. Errors that stop everything (model, ontology,
+    store) raise after what was written so far is complete.
+    """
+    from ..userregistry import activate
+
+    report = IngestReport()
+    start = time.perf_counter()
+    activate(settings.actors)  # before workers fork, so they share the pipeline built with these actors
+
+    def emit(outcome: Outcome) -> None:
+        report.count(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+    planner = Planner(st, settings, force=force)
+    engines: list[Local | ProcessPool | ClientExecutor] = []
+
+    def engine() -> Local | ProcessPool | ClientExecutor:
+        """Return the extraction engine, started on first use (a run that only skips never loads the model)."""
+        if not engines:
+            if executor is not None:
+                engines.append(ClientExecutor(executor, settings))
+            elif workers > 1:
+                from ..recognise import pipeline
+
+                pipeline(settings.model)  # load once here: forked workers share it, and a missing model fails fast
+                engines.append(ProcessPool(workers, settings))
+            else:
+                engines.append(Local(settings))
+        return engines[0]
+
+    window = 0 if executor is None and workers <= 1 else 2 * max(1, workers)
+    from ..decisions import read_decisions
+
+    writer = Writer(st, planner.fingerprint, decisions=read_decisions(st))
+    inflight: deque[tuple[Future[list[Result]], list[Job]]] = deque()
+
+    def confirm(block: bool = False) -> None:
+        """Take the writer's confirmations: report written articles, forget them in the planner."""
+        while True:
+            try:
+                job, exc = writer.done.get(block=block, timeout=None if block else 0)
+            except queue.Empty:
+                return
+            if exc is not None:
+                raise exc
+            if job is not None:
+                planner.done(job)
+                emit(Outcome(job.status, job.article.location, job.article.id, article_origin(job), job.triples))
+                for dup in job.attached:
+                    emit(dup)
+            if block:
+                return
+
+    def collect(fut: Future[list[Result]], jobs: list[Job]) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            results = fut.result()
+        except BrokenProcessPool:
+            results = engine().rerun_alone([(j.n, j.article) for j in jobs])
+        except KGError:
+            raise  # from a worker: no model, no ontology
+        except Exception as exc:  # noqa: BLE001 - a distributed worker lost for good (KilledWorker), a cancelled task
+            lost = f"the worker running this article's partition failed ({type(exc).__name__}: {exc})"
+            results = [(j.n, None, 0, lost) for j in jobs]
+        by_n = {j.n: j for j in jobs}
+        written: list[tuple[Job, str]] = []
+        for n, nquads, triples, reason in results:
+            job = by_n[n]
+            if reason is not None or nquads is None:
+                planner.done(job)
+                emit(Outcome("failed", job.article.location, None, article_origin(job),
+                             reason=reason or "no result"))
+                for dup in job.attached:
+                    emit(Outcome("failed", dup.location, None, dup.origin,
+                                 reason=f"same text as {job.article.location}, which failed: {reason}"))
+                continue
+            job.triples = triples
+            job.queued = True
+            written.append((job, nquads))
+        if written:
+            writer.put(("write", written))
+        confirm()
+
+    batch: list[Job] = []
+
+    def submit() -> None:
+        nonlocal batch
+        if batch:
+            inflight.append((engine().submit([(j.n, j.article) for j in batch]), batch))
+            batch = []
+        while len(inflight) > window:
+            collect(*inflight.popleft())
+
+    try:
+        for item in items:
+            if isinstance(item, ReadProblem):
+                emit(Outcome("warning" if item.warning else "failed", item.location, reason=item.reason))
+                continue
+            job, outcome = planner.plan(item, writer.put)
+            if outcome is not None:
+                emit(outcome)
+            if job is not None:
+                batch.append(job)
+                if len(batch) >= batch_size:
+                    submit()
+            confirm()
+        submit()
+        while inflight:
+            collect(*inflight.popleft())
+    finally:
+        for started in engines:
+            started.shutdown()
+        writer.close()
+    if writer.error is not None:
+        raise writer.error
+    confirm()
+    while not writer.done.empty():
+        confirm()
+    if report.stored:
+        from ..corpus import link_corpus
+
+        report.linked = link_corpus(st)  # over the whole store: the same IRIs whatever order articles came in
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def ingest_inputs(*, inputs: Iterable[str | os.PathLike[str]], store: str | os.PathLike[str] | None,
+                  settings: Settings, workers: int | None = None, force: bool = False,
+                  urls_file: str | os.PathLike[str] | None = None, fields: Fields | None = None,
+                  input_format: str | None = None, encoding: str | None = None, max_chars: int = MAX_CHARS,
+                  fetch_options: FetchOptions | None = None, on_outcome: Callable[[Outcome], None] | None = None,
+                  stdin: BinaryIO | None = None, executor: Executor | None = None,
+                  registry: str | os.PathLike[str] | None = None) -> IngestReport:
+    """Open the store and ingest every input: files, folders, ``-``, URLs and feeds, and the URLs in ``urls_file``.
+
+    ``registry`` is a user registry file (default: one beside the store, see
+    :mod:`kg.userregistry`); its actors join the built-in ones.
+    """
+    import dataclasses
+
+    from ..read import is_url, read_inputs
+    from ..store import ONTOLOGY_GRAPH, open_store
+    from ..userregistry import load_registry, registry_beside
+
+    registry = registry if registry is not None else registry_beside(store)
+    if registry is not None:
+        settings = dataclasses.replace(settings, actors=load_registry(registry))
+
+    names = [os.fspath(x) for x in inputs]
+    local = [n for n in names if not is_url(n)]
+    urls = [n for n in names if is_url(n)]
+    fields = fields or Fields()
+
+    def items() -> Iterator[Article | ReadProblem]:
+        yield from read_inputs(local, fields=fields, fmt=input_format, encoding=encoding, max_chars=max_chars,
+                               stdin=stdin)
+        if urls or urls_file is not None:
+            from ..fetch import fetch_articles, read_url_file
+
+            listed: Iterable[str | ReadProblem] = urls
+            if urls_file is not None:
+                listed = [*urls, *read_url_file(urls_file)]
+            yield from fetch_articles(listed, options=fetch_options or FetchOptions(), max_chars=max_chars)
+
+    with open_store(store) as st:  # a folder, or a SPARQL endpoint's URL
+        store_ontology(st, ONTOLOGY_GRAPH)
+        from ..distributed import PARTITION
+
+        return run(items(), st=st, settings=settings, workers=workers or default_workers(), force=force,
+                   on_outcome=on_outcome, executor=executor,
+                   batch_size=BATCH_SIZE if executor is None else PARTITION)
+
+
+def store_ontology(st: GraphStore, graph_iri: str) -> None:
+    """Write the ontology into its own graph (so queries can use class labels and hierarchy)."""
+    from ..load import to_ntriples
+    from ..ontology import load_ontology
+
+    end = f" <{graph_iri}> .\n"
+    nquads = "".join(line[:-2] + end for line in to_ntriples(load_ontology().graph).split("\n") if line)
+    st.replace_graphs([(graph_iri, nquads)])  # a new store takes it without SPARQL to parse

@@ -1,0 +1,105 @@
+"""The one writer thread: article graphs and their provenance into the store, in order."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .identity import PK, Job, nt_string
+
+if TYPE_CHECKING:
+    from ..decisions import Decision
+    from ..store import GraphStore
+
+
+#: Articles written between flushes of the store's in-memory tables to disk.
+FLUSH_EVERY = 200
+
+
+def provenance(job: Job, fingerprint: str) -> str:
+    """Return the N-Quads, in the article's graph, recording its origins, content hash and extraction settings."""
+    s = f"<{job.iri}>"
+    end = f" {s} .\n"
+    lines = [f"{s} <{PK}origin> {nt_string(o)}{end}" for o in sorted(set(job.origins))]
+    lines.append(f"{s} <{PK}contentHash> {nt_string(job.content_hash)}{end}")
+    lines.append(f"{s} <{PK}extractedWith> {nt_string(fingerprint)}{end}")
+    return "".join(lines)
+
+
+class Writer:
+    """The one thread that writes to the store, in the order operations are handed to it.
+
+    A ``write`` operation carries a batch of articles: their graphs go to the
+    store in one call (:meth:`~kg.store.GraphStore.replace_graphs`: one
+    transaction for the new ones), each graph whole.
+    """
+
+    def __init__(self, st: GraphStore, fingerprint: str, *, depth: int = 64,
+                 decisions: Sequence[Decision] = ()) -> None:
+        self.st = st
+        self.fingerprint = fingerprint
+        self.decisions = list(decisions)   # merges and splits recorded in the store (kg.decisions)
+        self.ops: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=depth)
+        self.done: queue.Queue[tuple[Job | None, BaseException | None]] = queue.Queue()
+        self.error: BaseException | None = None
+        self.written = 0  # articles
+        self.thread = threading.Thread(target=self._run, name="kg-writer", daemon=True)
+        self.thread.start()
+
+    def put(self, op: tuple[Any, ...]) -> None:
+        if self.error is not None:
+            raise self.error
+        self.ops.put(op)
+
+    def close(self) -> None:
+        """Wait for every operation handed over to be written."""
+        self.ops.put(None)
+        self.thread.join()
+
+    def _run(self) -> None:
+        while True:
+            op = self.ops.get()
+            if op is None:
+                return
+            if self.error is not None:
+                continue  # drain: the run is stopping
+            jobs: list[Job | None] = [job for job, _ in op[1]] if op[0] == "write" else [None]
+            try:
+                self._apply(op)
+                before, self.written = self.written, self.written + len(jobs)
+                if self.written // FLUSH_EVERY > before // FLUSH_EVERY and hasattr(self.st, "flush"):
+                    self.st.flush()  # RocksDB keeps writes in memory tables until flushed: keep memory flat
+                for job in jobs:
+                    self.done.put((job, None))
+            except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which stops the run
+                self.error = exc
+                self.done.put((jobs[0], exc))
+
+    def _apply(self, op: tuple[Any, ...]) -> None:
+        kind = op[0]
+        if kind == "write":
+            self.st.replace_graphs([(job.iri, self._decided(job.iri, nquads) + provenance(job, self.fingerprint))
+                                    for job, nquads in op[1]])
+        elif kind in ("add_origin", "remove_origin"):
+            iri, origin = op[1], op[2]
+            line = f"<{iri}> <{PK}origin> {nt_string(origin)} ."
+            lines = self.st.graph_ntriples(iri)
+            if kind == "add_origin":
+                lines.add(line)
+            else:
+                lines.discard(line)
+            self.st.replace_graph(iri, "\n".join(sorted(lines)) + "\n")
+        elif kind == "drop":
+            self.st.replace_graph(op[1], "")
+
+    def _decided(self, graph_iri: str, nquads: str) -> str:
+        """Return an article graph's N-Quads with the recorded merges and splits applied."""
+        if not self.decisions or not any(d.touches(nquads) for d in self.decisions):
+            return nquads
+        from ..decisions import apply_all
+        from ..store import nquads_to_ntriples
+
+        ntriples = apply_all(self.decisions, nquads_to_ntriples(nquads, graph_iri))
+        return ntriples.replace(" .\n", f" <{graph_iri}> .\n") if ntriples else ""

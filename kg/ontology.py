@@ -331,8 +331,20 @@ class Ontology:
                 return cls.name
         return None
 
+    @functools.cached_property
+    def _types_by_name(self) -> dict[str, str | None]:
+        return {}
+
     def type_from_name(self, name: str) -> str | None:
         """Return the class a name's head word suggests ("... Commission" -> Regulator)."""
+        memo = self._types_by_name
+        if name not in memo:
+            if len(memo) > 100_000:
+                memo.clear()  # names are many in a long run; the cues are few
+            memo[name] = self._type_from_name(name)
+        return memo[name]
+
+    def _type_from_name(self, name: str) -> str | None:
         # Multi-word cues first ("House of Representatives", "White House").
         for cls in self.classes.values():
             for cue in cls.name_cues:

@@ -61,6 +61,11 @@ def pipeline(model: str | None = None) -> Language:
     return nlp
 
 
+#: Ways news spells the country a registry name starts with (lower case).
+_COUNTRY_SPELLINGS = {"us": ("u.s.", "united states"), "u.s.": ("us", "united states"),
+                      "uk": ("u.k.", "united kingdom"), "u.k.": ("uk", "united kingdom")}
+
+
 class ActorMatcher:
     """The registry's names as entities, laid over the NER's: one phrase matcher over lower case, where a one-word
     name must match its casing ("Apple", not "apple") and a longer one need not ("House Of Lords"). Each entity
@@ -76,6 +81,12 @@ class ActorMatcher:
         for actor in ont.actors.values():
             for alias in actor.names:
                 by_lower.setdefault(alias.lower(), []).append((alias, actor.type, actor.iri))
+        # "US Court of Appeals ..." is also written "U.S. Court ..." and "United States Court ...".
+        for lower, entries in list(by_lower.items()):
+            head, _, rest = lower.partition(" ")
+            for variant in _COUNTRY_SPELLINGS.get(head, ()) if rest else ():
+                alias, cls, iri = entries[0]
+                by_lower.setdefault(f"{variant} {rest}", [(f"{variant} {alias.split(' ', 1)[1]}", cls, iri)])
         for lower, entries in by_lower.items():
             key = f"kg-actor:{lower}"
             self.matcher.add(key, [nlp.make_doc(entries[0][0])])

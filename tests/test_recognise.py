@@ -62,3 +62,12 @@ def test_a_country_after_of_inside_an_organisations_name_stays_in_the_name() -> 
     doc = _doc(words, [(1, 5, "ORG"), (6, 7, "GPE")])
     out = _matcher(doc)(doc)
     assert [(e.text, e.label_) for e in out.ents] == [("Central Bank of Ireland", "ORG"), ("Ireland", "Country")]
+
+
+def test_a_registry_name_starting_with_us_matches_every_spelling_of_the_country() -> None:
+    for country in (["U.S."], ["United", "States"], ["US"]):
+        words = ["Acme", "went", "to", "the", *country, "Court", "of", "Appeals", "for", "the", "Ninth", "Circuit"]
+        doc = _doc(words, [])
+        out = _matcher(doc)(doc)
+        assert [e.ent_id_.rsplit("/", 1)[1] for e in out.ents if e.label_ == "Court"] == [
+            "us-court-of-appeals-for-the-ninth-circuit"], country

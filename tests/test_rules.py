@@ -547,8 +547,8 @@ def test_a_name_whose_tail_is_a_known_court_is_that_court(text: str) -> None:
 
 def test_a_surname_the_ner_missed_joins_its_person() -> None:
     got = entities("Britain's government published the plan. Dana Voss criticised it on Monday. Voss said the "
-                   "government was on course to rob young people of their income.")
+                   "ministers would rob young artists of their pay.")
     assert "Voss" in got["Dana Voss"][1], got
     assert ("Dana Voss", "criticises", "UK Government") in facts(
-        "Britain's government published the plan. Dana Voss spoke on Monday. Voss said the government was on "
-        "course to rob young people of their income.")
+        "Britain's government published the plan. Dana Voss spoke on Monday. Voss said the government would "
+        "rob young artists of their pay.")

@@ -193,8 +193,8 @@ def deadlines(ctx: Context) -> Iterator[Triple]:
 
 
 def wider_membership(ctx: Context) -> Iterator[Triple]:
-    """A person in a unit is a member of the body the unit belongs to: "Masaru Ogo, director general of the
-    commission's Investigation Bureau" (memberOf the commission), stated on the sentence of the role."""
+    """A person in a unit is a member of the body the unit belongs to: "Dana Ito, head of the agency's Market
+    Bureau" (memberOf the agency), stated on the sentence of the role."""
     parts: dict[int, list[Triple]] = {}
     for t in ctx.found:
         if t.relation == "partOf" and not t.negated and t.rule.startswith("unit "):  # bureaus, divisions, panels

@@ -60,11 +60,19 @@ class Site:
                     site.hits[self.path] = site.hits.get(self.path, 0) + 1
                     site.active += 1
                     site.max_active = max(site.max_active, site.active)
+                self.counted = True
                 try:
                     self.route()
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (the timeout test)
                 finally:
+                    self.done()
+
+            def done(self) -> None:
+                """Count this request as over: before its answer is sent (the client may ask again the moment
+                it has read it, before this thread runs on), or at the end."""
+                if self.counted:
+                    self.counted = False
                     with site.lock:
                         site.active -= 1
 
@@ -109,6 +117,7 @@ class Site:
                 elif path.startswith("/busy/"):
                     time.sleep(0.2)
                     n = path.rsplit("/", 1)[1]
+                    self.done()
                     self.send(200, page(f"Story {n}", f"Ofcom fined Company{n} Ltd on Monday."))
                 else:
                     self.send(404, b"not here", "text/plain")

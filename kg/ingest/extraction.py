@@ -72,22 +72,8 @@ def _split_long(text: str, limit: int) -> list[str]:
 
 
 def _split_words(text: str, limit: int) -> list[str]:
-    out: list[str] = []
-    current = ""
-    for word in text.split():
-        while len(word) > limit:
-            if current:
-                out.append(current)
-                current = ""
-            out.append(word[:limit])
-            word = word[limit:]
-        if current and len(current) + 1 + len(word) > limit:
-            out.append(current)
-            current = ""
-        current = f"{current} {word}" if current else word
-    if current:
-        out.append(current)
-    return out
+    """Return ``text`` packed at spaces into chunks of at most ``limit``, a word longer than that cut in pieces."""
+    return _pack([word[i:i + limit] for word in text.split() for i in range(0, len(word), limit)], limit, " ")
 
 
 #: One extraction result: (job number, N-Quads or None, triple count, failure reason or None).

@@ -102,11 +102,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                 return out, "possessor"
     inner = [g for c in children if c.dep_ == "compound" and c.i < role_tok.i for g in c.children
              if g.dep_ in {"compound", "nmod", "amod"} and g.i < c.i]
-    if role_tok.dep_ == "compound":
-        # "Russian Foreign Ministry Spokeswoman Maria Zakharova": the parser hangs the ministry and the
-        # title side by side on the name.
-        inner += [c for c in role_tok.head.children if c.dep_ in {"compound", "nmod"}
-                  and role_tok.i - ctx.tuning.title_span < c.i < role_tok.i]
+    inner += [c for c in _beside_title(ctx, role_tok) if c.dep_ in {"compound", "nmod"}]
     for c in children + inner:
         # "a Commission spokeswoman", "Anthropic CEO", "Facebook parent firm": a name inside the title.
         if c.dep_ in {"compound", "nmod", "amod"} and c.i < role_tok.i and c.i in ctx.res.token_entity:
@@ -151,11 +147,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         if ctx.res.home_government is not None:
             return [(ctx.res.home_government, ctx.tuning.home_government)], "the article's government"
     if role.implies_legislature:
-        beside, up = [], role_tok
-        while up.dep_ == "compound" and up.head is not up:  # "British MP Ada Lowe": "British" hangs on "Lowe"
-            up = up.head
-            beside += [c for c in up.children if c.i < role_tok.i]
-        for c in [*role_tok.children, *beside]:
+        for c in [*role_tok.children, *_beside_title(ctx, role_tok)]:
             named = ctx.ont.government_named(c.text) if c.i < role_tok.i and c.dep_ in {"amod", "compound"} else None
             chamber_iri = ctx.ont.legislature_for(" ".join(role.title), ctx.ont.country_of.get(named or ""))
             if chamber_iri is not None:  # "British MP Ada Lowe"
@@ -166,6 +158,17 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         if chamber is not None:
             return [(chamber, ctx.tuning.home_government)], "the named legislature of the article's country"
     return [], ""
+
+
+def _beside_title(ctx: Context, role_tok: Token) -> list[Token]:
+    """Return the words before a title that the parser hangs beside it on the name, not on the title:
+    "Russian Foreign Ministry Spokeswoman Maria Zakharova", "British MP Ada Lowe"."""
+    out: list[Token] = []
+    up = role_tok
+    while up.dep_ == "compound" and up.head is not up:
+        up = up.head
+        out += [c for c in up.children if role_tok.i - ctx.tuning.title_span < c.i < role_tok.i]
+    return out
 
 
 def _holder_token(ctx: Context, tok: Token) -> Token | None:

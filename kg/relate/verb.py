@@ -53,6 +53,16 @@ def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
 _FRAMING = frozenset({"sues", "investigates"})
 
 
+def _blame_by_noun(ctx: Context, noun: Token, subjects: list[Ref], objects: list[Ref], how: str,
+                   only: frozenset[str] | None = None) -> Iterator[Triple]:
+    """Yield the relations of a proceeding noun ("lawsuit": sues) from the ones who speak through it to the ones
+    they blame, at a lower confidence (``only``: the relations allowed)."""
+    for rel, _prep in ctx.ont.noun_index.get(noun.lemma_.lower(), []):
+        if only is None or rel in only:
+            yield from ctx.make_all(subjects, rel, objects, noun, "verb", f"event noun '{noun.lower_}' {how}",
+                                    ctx.tuning.event_noun * ctx.tuning.shared_subject)
+
+
 @extractor("verb", order=20)
 def verb_triples(ctx: Context) -> Iterator[Triple]:
     """Trigger verbs and phrases with their subject and object (active, passive, coordinated, controlled)."""
@@ -99,20 +109,12 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
             # "In a lawsuit filed on Tuesday, the SEC alleged that Coinbase ...": the speaker's lawsuit is
             # against the one it blames.
             for prep in tok.children:
-                if prep.dep_ != "prep" or prep.lower_ != "in":
-                    continue
-                for noun in prep.children:
-                    for rel, _prep in ont.noun_index.get(noun.lemma_.lower(), []) if noun.dep_ == "pobj" else []:
-                        if rel not in _FRAMING:
-                            continue  # "in a letter", "in a call": whom it went to is not whom it blames
-                        yield from ctx.make_all(subjects, rel, objects, noun, "verb",
-                                                f"event noun '{noun.lower_}' framing '{lemma}'",
-                                                tune.event_noun * tune.shared_subject)
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for noun in (n for n in prep.children if n.dep_ == "pobj"):
+                        # "in a letter", "in a call": whom it went to is not whom it blames
+                        yield from _blame_by_noun(ctx, noun, subjects, objects, f"framing '{lemma}'", _FRAMING)
         if how.startswith("makers of the ") and objects:
             # "The lawsuit filed by A alleged that Y ...": A's lawsuit is against the one it blames.
             noun = next(c for c in tok.children if c.dep_ in clause.SUBJECT_DEPS
                         and c.lemma_.lower() in ctx.words("documentNoun"))
-            for rel, _prep in ont.noun_index.get(noun.lemma_.lower(), []):
-                yield from ctx.make_all(subjects, rel, objects, noun, "verb",
-                                        f"event noun '{noun.lower_}' whose makers blame the object of '{lemma}'",
-                                        tune.event_noun * tune.shared_subject)
+            yield from _blame_by_noun(ctx, noun, subjects, objects, f"whose makers blame the object of '{lemma}'")

@@ -71,12 +71,24 @@ def extract_nquads(*, articles: Iterable[Article], model: str | None = None, dis
     The function a distributed worker runs (see :mod:`kg.distributed`); the
     articles' ids must be final (as :func:`ingest` assigns them).
     """
+    from .errors import KGError
     from .ingest import Settings, extract_batch
+    from .ingest.extraction import check_nquads
 
     items = list(enumerate(articles))
     results = extract_batch(items, Settings(model=model, disabled=tuple(disabled), min_confidence=min_confidence))
     failed = [(items[n][1].location, reason) for n, _, _, reason in results if reason is not None]
-    return "".join(nq for _, nq, _, _ in results if nq), failed
+    good = []
+    for n, nquads, _, _ in results:
+        if not nquads:
+            continue
+        try:
+            check_nquads(nquads)  # one bad graph must not spoil the partition's load
+        except KGError as exc:
+            failed.append((items[n][1].location, str(exc)))
+            continue
+        good.append(nquads)
+    return "".join(good), failed
 
 
 def query(*, sparql: str, store: str | os.PathLike[str] | None = None, timeout: float | None = None,

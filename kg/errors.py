@@ -5,6 +5,7 @@
      +-- ModelError         the spaCy model is missing or unusable
      +-- OntologyError      the ontology files are missing or inconsistent
      +-- StoreError         the RDF store cannot be opened or written
+     |    +-- GraphTextError  one graph's text is not valid RDF (that graph alone is left out)
      +-- QueryError         a SPARQL query is malformed or fails
      +-- DistributedError   the Dask path cannot start (Dask missing, scheduler unreachable)
      +-- OutputError        an output file (a page, a picture) cannot be written
@@ -35,6 +36,10 @@ class OntologyError(KGError):
 
 class StoreError(KGError):
     """The RDF store cannot be opened, read or written."""
+
+
+class GraphTextError(StoreError):
+    """A graph handed to the store is not valid RDF text: nothing of it is written; other graphs can be."""
 
 
 class QueryError(KGError):

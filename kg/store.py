@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import QueryError, StoreError
+from .errors import GraphTextError, QueryError, StoreError
 from .namespace import PREFIXES
 from .storecheck import check_store_folder, explain_open_error
 
@@ -212,7 +212,7 @@ class Store(GraphStore):
             try:
                 node = pyoxigraph.NamedNode(iri)
             except ValueError as exc:
-                raise StoreError(f"cannot write graph {iri}: not an IRI ({exc})") from exc
+                raise GraphTextError(f"cannot write graph {iri}: not an IRI ({exc})") from exc
             ntriples = nquads_to_ntriples(nquads, iri)
             if next(iter(self._store.quads_for_pattern(None, None, None, node)), None) is None:
                 fresh[iri] = ntriples
@@ -232,7 +232,8 @@ class Store(GraphStore):
             try:
                 self._store.load(trig, pyoxigraph.RdfFormat.TRIG)
             except (SyntaxError, ValueError) as exc:
-                raise StoreError(f"cannot write graph {', '.join(names[:3])}{more}: not valid N-Quads: {exc}") from exc
+                raise GraphTextError(f"cannot write graph {', '.join(names[:3])}{more}: not valid N-Quads: {exc}") \
+                    from exc
             except (OSError, RuntimeError) as exc:
                 raise StoreError(f"cannot write graph {', '.join(names[:3])}{more}: {exc}") from exc
         for iri, ntriples in used:
@@ -349,4 +350,4 @@ def parse_ntriples(graph_iri: str, ntriples: str) -> list[Any]:
     try:
         return list(pyoxigraph.parse(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES))
     except (SyntaxError, ValueError) as exc:
-        raise StoreError(f"cannot write graph {graph_iri}: not valid N-Triples: {exc}") from exc
+        raise GraphTextError(f"cannot write graph {graph_iri}: not valid N-Triples: {exc}") from exc

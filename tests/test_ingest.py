@@ -455,6 +455,54 @@ def test_extract_nquads_turns_a_partition_into_named_graphs() -> None:
     assert failed == [] and {q.graph_name.value for q in quads} == {str(PKART["p1"]), str(PKART["p2"])}
 
 
+def _break_graph_of(monkeypatch: pytest.MonkeyPatch, word: str) -> None:
+    """Make the graph of an article whose text has ``word`` invalid RDF, as a bug in extraction would."""
+    from kg import load as load_module
+
+    real = load_module.article_nquads
+
+    def broken(ex, ont=None):  # noqa: ANN001, ANN202
+        nquads = real(ex, ont)
+        if word not in ex.article.text:
+            return nquads
+        graph = nquads.rsplit(" ", 2)[-2]  # the graph IRI that ends every line
+        return nquads + f'<an IRI with spaces> <https://example.org/p> "x" {graph} .\n'
+
+    monkeypatch.setattr(load_module, "article_nquads", broken)
+
+
+def test_an_article_whose_graph_the_store_refuses_fails_alone(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store checks each batch as it loads it; the batch is written again article by article around the bad
+    one, which is reported as a bug."""
+    _break_graph_of(monkeypatch, "Brokenco")
+    files = {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(6)}
+    files["n3-bad.txt"] = "Ofcom fined Brokenco on Monday.\n"
+    write(tmp_path / "in", files)
+    report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    assert report.new == 6
+    ((where, reason),) = report.failed
+    assert where.endswith("n3-bad.txt") and "not valid RDF" in reason and "bug" in reason
+    with Store(tmp_path / "store", read_only=True) as st:
+        ids = {g.rsplit("/", 1)[-1] for g in st.graphs() if g != ONTOLOGY_GRAPH}
+    assert ids == {f"n{i}" for i in range(6)}
+    again = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    assert again.new == 0 and again.unchanged == 6 and len(again.failed) == 1  # the bad one is tried again
+
+
+def test_extract_nquads_leaves_out_a_graph_that_is_not_rdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyoxigraph
+
+    _break_graph_of(monkeypatch, "Brokenco")
+    parts = [Article(id="p1", text="Ofcom fined Acme Social on Monday.", origin="p1"),
+             Article(id="p2", text="Ofcom fined Brokenco on Monday.", origin="p2")]
+    nquads, failed = api.extract_nquads(articles=parts)
+    quads = list(pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS))
+    assert {q.graph_name.value for q in quads} == {str(PKART["p1"])}
+    ((where, reason),) = failed
+    assert where == "p2" and "not valid RDF" in reason
+
+
 def test_settings_are_picklable_for_workers() -> None:
     import pickle
 

@@ -164,16 +164,22 @@ def _join(docs: list[Any]) -> Any:
 
 
 def graph_nquads(ex: Any) -> str:
-    """Return the article graph of an extraction as N-Quads in its named graph (lines sorted)."""
+    """Return the article graph of an extraction as N-Quads in its named graph (lines sorted).
+
+    Not parsed here: the store checks the text as it loads it, and the writer
+    leaves out the one article whose graph it refuses (see :class:`~kg.ingest.writer.Writer`).
+    """
     from ..load import article_nquads
 
-    nquads = article_nquads(ex)
-    _check_nquads(nquads)
-    return nquads
+    return article_nquads(ex)
 
 
-def _check_nquads(nquads: str) -> None:
-    """Raise KGError when ``nquads`` would not load: a bug, but one that must cost one article, not the run."""
+def check_nquads(nquads: str) -> None:
+    """Raise KGError when ``nquads`` would not load: a bug, but one that must cost one article, not a whole load.
+
+    For N-Quads handed to a caller who loads them elsewhere (:func:`kg.api.extract_nquads`); ingest leaves the
+    check to the store as it writes.
+    """
     import pyoxigraph
 
     try:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from typing import TYPE_CHECKING, BinaryIO
 
-from ..errors import KGError
+from ..errors import GraphTextError, KGError
 from ..fetch import FetchOptions
 from ..read import MAX_CHARS, Article, Fields, ReadProblem
 from .engines import ClientExecutor, Local, ProcessPool, default_workers
@@ -73,15 +73,25 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
                 job, exc = writer.done.get(block=block, timeout=None if block else 0)
             except queue.Empty:
                 return
-            if exc is not None:
+            if isinstance(exc, GraphTextError) and job is not None and writer.error is None:
+                fail(job, f"the article's graph is not valid RDF ({exc}); this is a bug, please report it")
+            elif exc is not None:
                 raise exc
-            if job is not None:
+            elif job is not None:
                 planner.done(job)
                 emit(Outcome(job.status, job.article.location, job.article.id, article_origin(job), job.triples))
                 for dup in job.attached:
                     emit(dup)
             if block:
                 return
+
+    def fail(job: Job, reason: str) -> None:
+        """Report ``job``'s article (and the same texts attached to it) as failed."""
+        planner.done(job)
+        emit(Outcome("failed", job.article.location, None, article_origin(job), reason=reason))
+        for dup in job.attached:
+            emit(Outcome("failed", dup.location, None, dup.origin,
+                         reason=f"same text as {job.article.location}, which failed: {reason}"))
 
     def collect(fut: Future[list[Result]], jobs: list[Job]) -> None:
         from concurrent.futures.process import BrokenProcessPool
@@ -100,12 +110,7 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
         for n, nquads, triples, reason in results:
             job = by_n[n]
             if reason is not None or nquads is None:
-                planner.done(job)
-                emit(Outcome("failed", job.article.location, None, article_origin(job),
-                             reason=reason or "no result"))
-                for dup in job.attached:
-                    emit(Outcome("failed", dup.location, None, dup.origin,
-                                 reason=f"same text as {job.article.location}, which failed: {reason}"))
+                fail(job, reason or "no result")
                 continue
             job.triples = triples
             job.queued = True

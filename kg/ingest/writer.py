@@ -7,6 +7,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..errors import GraphTextError
 from .identity import PK, Job, nt_string
 
 if TYPE_CHECKING:
@@ -33,7 +34,14 @@ class Writer:
 
     A ``write`` operation carries a batch of articles: their graphs go to the
     store in one call (:meth:`~kg.store.GraphStore.replace_graphs`: one
-    transaction for the new ones), each graph whole.
+    transaction for the new ones), each graph whole. The store checks the
+    text as it loads it; when one graph of a batch is not valid RDF (a bug in
+    extraction) nothing of the batch is written, and its graphs are written
+    again one by one, so that article alone fails.
+
+    ``done`` receives, per article, ``(job, None)`` once it is written,
+    ``(job, GraphTextError)`` when its graph was refused (the run goes on),
+    or ``(job or None, error)`` for an error that stops the run.
     """
 
     def __init__(self, st: GraphStore, fingerprint: str, *, depth: int = 64,
@@ -67,21 +75,35 @@ class Writer:
                 continue  # drain: the run is stopping
             jobs: list[Job | None] = [job for job, _ in op[1]] if op[0] == "write" else [None]
             try:
-                self._apply(op)
+                refused = self._apply(op)
                 before, self.written = self.written, self.written + len(jobs)
                 if self.written // FLUSH_EVERY > before // FLUSH_EVERY and hasattr(self.st, "flush"):
                     self.st.flush()  # RocksDB keeps writes in memory tables until flushed: keep memory flat
                 for job in jobs:
-                    self.done.put((job, None))
+                    self.done.put((job, refused.get(id(job))))
             except BaseException as exc:  # noqa: BLE001 - handed to the main thread, which stops the run
                 self.error = exc
                 self.done.put((jobs[0], exc))
 
-    def _apply(self, op: tuple[Any, ...]) -> None:
+    def _apply(self, op: tuple[Any, ...]) -> dict[int, GraphTextError]:
+        """Carry out ``op``; return the error of each article (by ``id`` of its job) whose graph was refused."""
         kind = op[0]
         if kind == "write":
-            self.st.replace_graphs([(job.iri, self._decided(job.iri, nquads) + provenance(job, self.fingerprint))
-                                    for job, nquads in op[1]])
+            graphs = [(job.iri, self._decided(job.iri, nquads) + provenance(job, self.fingerprint))
+                      for job, nquads in op[1]]
+            try:
+                self.st.replace_graphs(graphs)
+                return {}
+            except GraphTextError as exc:
+                if len(graphs) == 1:
+                    return {id(op[1][0][0]): exc}
+            refused: dict[int, GraphTextError] = {}
+            for (job, _), graph in zip(op[1], graphs, strict=True):
+                try:
+                    self.st.replace_graphs([graph])
+                except GraphTextError as exc:
+                    refused[id(job)] = exc
+            return refused
         elif kind in ("add_origin", "remove_origin"):
             iri, origin = op[1], op[2]
             line = f"<{iri}> <{PK}origin> {nt_string(origin)} ."
@@ -93,6 +115,7 @@ class Writer:
             self.st.replace_graph(iri, "\n".join(sorted(lines)) + "\n")
         elif kind == "drop":
             self.st.replace_graph(op[1], "")
+        return {}
 
     def _decided(self, graph_iri: str, nquads: str) -> str:
         """Return an article graph's N-Quads with the recorded merges and splits applied."""

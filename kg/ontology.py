@@ -385,6 +385,12 @@ class Ontology:
     def _roles_by_phrase(self) -> dict[str, RoleTitle | None]:
         return {}
 
+    def may_end_title(self, word: str) -> bool:
+        """Return False when no role title can end with ``word`` (lower case), so :meth:`role_for` of any phrase
+        ending with it is None; a cheap test before building the phrase."""
+        last = self.roles_by_last_word
+        return word in last or word.endswith("s") and (word[:-1] in last or word[:-2] in last)
+
     def role_for(self, phrase: str) -> RoleTitle | None:
         """Return the longest role title ending ``phrase`` ("executive vice president")."""
         memo = self._roles_by_phrase

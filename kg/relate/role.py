@@ -36,7 +36,18 @@ def _role_phrase(tok: Token) -> str:
     for t in _role_tokens(tok):
         words += _modifiers(t)
     words.sort(key=lambda t: t.i)
-    return " ".join(w.lemma_.lower() if w is tok and w.tag_ in {"NNS", "NNPS"} else w.text for w in words)
+    return " ".join(_title_form(w) if w is tok else w.text for w in words)
+
+
+def _title_form(tok: Token) -> str:
+    """Return how a role noun ends its title phrase: singular ("judges" -> "judge")."""
+    return tok.lemma_.lower() if tok.tag_ in {"NNS", "NNPS"} else tok.text
+
+
+def _title_end(tok: Token) -> str:
+    """Return the last word of the title phrase ending with ``tok``, as :meth:`Ontology.role_for` splits it."""
+    words = _title_form(tok).lower().replace("-", " ").split()
+    return words[-1] if words else ""
 
 
 def _portfolio_words(ctx: Context, tok: Token, role: RoleTitle) -> bool:
@@ -193,8 +204,8 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
 def role_triples(ctx: Context) -> Iterator[Triple]:
     """Titles, appositions and possessive roles ("Meta's chief executive Mark Zuckerberg")."""
     for tok in ctx.tokens:
-        if tok.pos_ not in {"NOUN", "PROPN"}:
-            continue
+        if tok.pos_ not in {"NOUN", "PROPN"} or not ctx.ont.may_end_title(_title_end(tok)):
+            continue  # the second test is the cheap half of role_for(_role_phrase(tok)) below
         holder_tok = _holder_token(ctx, tok)
         if holder_tok is None or holder_tok.i not in ctx.res.token_entity:
             continue

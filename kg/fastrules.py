@@ -16,7 +16,6 @@ module does not know keeps spaCy's method.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -156,10 +155,10 @@ def speed_up_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> bo
     """Give the pipeline's attribute ruler the indexed ``match``; return True if it was given."""
     if name not in nlp.pipe_names:
         return False
-    ruler = nlp.get_pipe(name)
+    ruler: Any = nlp.get_pipe(name)
     if not callable(getattr(ruler, "match", None)) or not hasattr(ruler, "patterns"):
         return False
-    fast: Callable[[Doc], list[tuple[int, int, int, int]]] | None = indexed_match(ruler)
+    fast = indexed_match(ruler)
     if fast is None:
         return False
     ruler.match = fast

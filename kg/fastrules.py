@@ -68,9 +68,7 @@ class IndexedMatch:
     """
 
     def __init__(self, ruler: Any, rules: list[list[list[list[Test]]]]) -> None:
-        self.ruler = ruler
         self.vocab = ruler.vocab
-        self.rules = rules
         self.match_ids = [self.vocab.strings.add(str(i)) for i in range(len(rules))]
         # (rule, column, length, pattern, values of the column it can start at)
         self.keyed: list[tuple[int, int, int, list[list[Test]], frozenset[int]]] = []

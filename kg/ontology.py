@@ -168,27 +168,12 @@ class Ontology:
         return Ontology(graph=self.graph, classes=self.classes, relations=self.relations, roles=self.roles,
                         lexicon=self.lexicon, actors=actors)
 
-    @functools.cached_property
-    def _lemma_keys_memo(self) -> dict[tuple[str, str, int], list[str]]:
-        return {}
-
     def lemma_keys(self, token_lemma: str, token_lower: str, index: dict) -> list[str]:
         """Return the index keys a word may stand for: its lemma, or its form with a regular ending removed.
 
         spaCy's lemmatiser misses some forms ("fined" -> "fin"), so regular
-        inflections are undone here as a fallback. ``index`` is one of the
-        ontology's own indexes (answers are remembered per index).
+        inflections are undone here as a fallback.
         """
-        memo, key = self._lemma_keys_memo, (token_lemma, token_lower, id(index))
-        found = memo.get(key)
-        if found is None:
-            if len(memo) > 100_000:
-                memo.clear()  # words are many in a long run
-            found = memo[key] = self._lemma_keys(token_lemma, token_lower, index)
-        return list(found)
-
-    @staticmethod
-    def _lemma_keys(token_lemma: str, token_lower: str, index: dict) -> list[str]:
         cands = [token_lemma.lower(), token_lower]
         w = token_lower
         if w.endswith("ies"):
@@ -381,10 +366,6 @@ class Ontology:
             out.setdefault(role.title[-1], []).append(role)
         return out
 
-    @functools.cached_property
-    def _roles_by_phrase(self) -> dict[str, RoleTitle | None]:
-        return {}
-
     def may_end_title(self, word: str) -> bool:
         """Return False when no role title can end with ``word`` (lower case), so :meth:`role_for` of any phrase
         ending with it is None; a cheap test before building the phrase."""
@@ -393,14 +374,6 @@ class Ontology:
 
     def role_for(self, phrase: str) -> RoleTitle | None:
         """Return the longest role title ending ``phrase`` ("executive vice president")."""
-        memo = self._roles_by_phrase
-        if phrase not in memo:
-            if len(memo) > 100_000:
-                memo.clear()
-            memo[phrase] = self._role_for(phrase)
-        return memo[phrase]
-
-    def _role_for(self, phrase: str) -> RoleTitle | None:
         words = tuple(phrase.lower().replace("-", " ").split())
         if words and words[-1] not in self.roles_by_last_word and words[-1].endswith("s"):
             # a plural title: "Judges", "Senators", "Attorneys"

@@ -94,9 +94,8 @@ class Writer:
             try:
                 self.st.replace_graphs(graphs)
                 return {}
-            except GraphTextError as exc:
-                if len(graphs) == 1:
-                    return {id(op[1][0][0]): exc}
+            except GraphTextError:
+                pass  # nothing of the batch was written: find the article it refuses
             refused: dict[int, GraphTextError] = {}
             for (job, _), graph in zip(op[1], graphs, strict=True):
                 try:

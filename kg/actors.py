@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -59,21 +60,32 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def stored_actors(st: GraphStore) -> list[StoredActor]:
-    """Return every actor mentioned in an article graph of ``st``, most articles first, then by label."""
+def values(var: str, iris: Iterable[str]) -> str:
+    """Return a SPARQL ``VALUES`` clause binding ``?var`` to each IRI of ``iris``."""
+    return f"VALUES ?{var} {{ {' '.join(f'<{iri}>' for iri in iris)} }}"
+
+
+def stored_actors(st: GraphStore, iris: Collection[str] | None = None) -> list[StoredActor]:
+    """Return every actor mentioned in an article graph of ``st`` (or those of ``iris``: each with what every
+    article says of it), most articles first, then by label."""
     from .ontology import load_ontology
+
+    def ask(query: str) -> list[list[Any]]:
+        if iris is None:
+            return st.query(query).rows
+        return st.query(query.replace("WHERE {", "WHERE { " + values("e", iris), 1)).rows if iris else []
 
     classes = load_ontology().classes
     votes: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
-    for e, typ, label, n in st.query(VOTES_QUERY).rows:
+    for e, typ, label, n in ask(VOTES_QUERY):
         if _local(typ) in classes:
             votes[e][(_local(typ), label)] += int(n)
-    articles = {e: int(n) for e, n in st.query(ARTICLES_QUERY).rows}
+    articles = {e: int(n) for e, n in ask(ARTICLES_QUERY)}
     mentions: dict[str, set[str]] = defaultdict(set)
-    for e, m in st.query(MENTIONS_QUERY).rows:
+    for e, m in ask(MENTIONS_QUERY):
         mentions[e].add(m)
     wikidata: dict[str, set[str]] = defaultdict(set)
-    for e, same in st.query(SAME_AS_QUERY).rows:
+    for e, same in ask(SAME_AS_QUERY):
         if str(same).startswith(str(WD)):
             wikidata[e].add(str(same)[len(str(WD)):])
     out = []

@@ -29,6 +29,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .corpus import former_names, link_pending, mark_pending
 from .errors import CurationError
 from .namespace import OWL, PK, PKID, PROV, RDF, RDFS, XSD
 
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
     from .store import GraphStore
 
 DECISIONS_GRAPH = "https://policy-kg.org/graph/decisions"
+
+#: Graphs rewritten between flushes of the store's in-memory tables to disk (as the ingest writer does).
+FLUSH_EVERY = 25
 DECISION_NS = "https://policy-kg.org/decision/"
 
 _TYPE, _LABEL, _SAME_AS, _MENTION = str(RDF.type), str(RDFS.label), str(OWL.sameAs), str(PK.mention)
@@ -214,7 +218,8 @@ def record(st: GraphStore, d: Decision) -> tuple[Decision, int]:
     half-way, the graphs not yet rewritten still name the old IRI, so giving
     the same command again finishes it. Decisions apply in the order of their
     times, so one made within the same clock tick as the last is recorded a
-    microsecond after it.
+    microsecond after it. The corpus pass then reads the rewritten graphs
+    (:func:`kg.corpus.link_pending`), as it would after an ingest.
     """
     earlier = read_decisions(st)
     if earlier and _time(d.when) <= _time(earlier[-1].when):
@@ -223,21 +228,35 @@ def record(st: GraphStore, d: Decision) -> tuple[Decision, int]:
     changed = rewrite(st, d)
     lines = st.graph_ntriples(DECISIONS_GRAPH)
     st.replace_graph(DECISIONS_GRAPH, "\n".join(sorted(lines)) + "\n" + _decision_ntriples(d))
+    link_pending(st)   # the rewritten graphs may let a short name link, as after an ingest
     return d, changed
 
 
 def rewrite(st: GraphStore, d: Decision) -> int:
-    """Apply ``d`` to every stored article graph it touches, each replaced whole; return how many changed."""
+    """Apply ``d`` to every stored article graph it touches, each replaced whole; return how many changed.
+
+    The graphs are first marked for the corpus pass (:mod:`kg.corpus`), with
+    the names they hold now, then rewritten one at a time, the store flushed
+    to disk every :data:`FLUSH_EVERY` graphs.
+    """
     target = d.other if d.kind == "merge" else d.actor
-    graphs = [g for (g,) in st.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a pk:Article . "
-                                     f"{{ <{target}> ?p ?o }} UNION {{ ?s ?p <{target}> }} }} }}").rows]
+    graphs = sorted({str(g) for pattern in (f"<{target}> ?p ?o", f"?s ?p <{target}>")
+                     for (g,) in st.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {pattern} }} }}").rows}
+                    - {DECISIONS_GRAPH})
+    articles = [g for g in graphs if st.query(f"ASK {{ GRAPH <{g}> {{ <{g}> a pk:Article }} }}").boolean]
+    if not articles:
+        return 0
+    mark_pending(st, articles, [row for g in articles for row in former_names(st, g)])
+    st.flush()
     changed = 0
-    for g in sorted(graphs):
+    for g in articles:
         triples = _parse("\n".join(st.graph_ntriples(g)) + "\n")
         after = d.apply(triples)
         if after != triples:
             st.replace_graph(g, _serialise(after))
             changed += 1
+            if changed % FLUSH_EVERY == 0:
+                st.flush()   # as the ingest writer does: memory stays flat however many graphs change
     return changed
 
 

@@ -69,6 +69,11 @@ class PK(DefinedNamespace):
     decidedBy: URIRef
     reason: URIRef
 
+    # The corpus pass's bookkeeping (kg/corpus.py)
+    awaitsLinking: URIRef
+    formerActor: URIRef
+    formerName: URIRef
+
     # Registry hints
     government: URIRef
     jurisdiction: URIRef

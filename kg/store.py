@@ -117,6 +117,9 @@ class GraphStore(ABC):
     def close(self) -> None:
         """Release the store."""
 
+    def flush(self) -> None:  # noqa: B027 - a server's store has nothing to flush; the embedded one overrides it
+        """Write what the store holds in memory to disk (a server's store: nothing to do)."""
+
     def query(self, sparql: str) -> QueryResult:
         """Return the whole answer to ``sparql`` as plain values."""
         s = self.stream(sparql)
@@ -155,6 +158,24 @@ class GraphStore(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_trim: Any = None
+
+
+def release_freed_memory() -> None:
+    """Return the memory C code (RocksDB, the parser) freed to the system, where the C library can (glibc's
+    ``malloc_trim``): long runs keep their resident memory near what they use, not what they once used."""
+    global _trim
+    if _trim is None:
+        import ctypes
+
+        try:
+            _trim = ctypes.CDLL(None).malloc_trim
+        except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to call
+            _trim = False
+    if _trim:
+        _trim(0)
 
 
 def _open_embedded(path: Path, read_only: bool) -> Any:
@@ -309,7 +330,9 @@ class Store(GraphStore):
             raise QueryError(f"update failed: {exc}") from exc
 
     def flush(self) -> None:
+        """Write the in-memory tables to disk, and hand the memory freed since back to the system."""
         self._store.flush()
+        release_freed_memory()
 
     def close(self) -> None:
         """Release the store (Oxigraph holds a lock on the folder while open)."""

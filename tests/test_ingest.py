@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 
 from kg import api
 from kg.cli import main
+from kg.corpus import PENDING
 from kg.ingest import DigestSet, IngestReport, Outcome, Settings, ingest_inputs, split_for_parser
 from kg.namespace import PKART
 from kg.read import Article
@@ -578,7 +579,8 @@ def test_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(Store, "flush", lambda self: flushes.append(1) or real(self))
     write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(7)})
     report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
-    assert report.new == 7 and len(flushes) == 2  # a flush once 3 articles are written (after 4) and 6 (after 6)
+    # a flush once 3 articles are written (after 4) and 6 (after 6), and one before the corpus pass reads
+    assert report.new == 7 and len(flushes) == 3
 
 
 def test_new_words_stay_in_the_vocabulary_until_the_budget_is_spent(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -604,7 +606,10 @@ def test_a_batch_of_articles_is_written_in_one_store_call(tmp_path: Path, monkey
     write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(5)})
     report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
     calls = [c for c in calls if c != [ONTOLOGY_GRAPH]]
-    assert report.new == 5 and len(calls) == 1 and len(calls[0]) == 5
+    assert report.new == 5 and len(calls) == 1 and len(calls[0]) == 6
+    mark, *articles = calls[0]   # the mark that the articles await the corpus pass, in the same transaction
+    assert mark.startswith(PENDING) and not [g for g in articles if g.startswith(PENDING)]
+    calls[0] = articles
     with Store(tmp_path / "store", read_only=True) as st:
         assert set(calls[0]) < set(st.graphs())
         assert all(st.query(f"ASK {{ GRAPH <{g}> {{ <{g}> pk:contentHash ?h ; pk:origin ?o }} }}").boolean

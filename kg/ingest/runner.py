@@ -154,10 +154,10 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
     confirm()
     while not writer.done.empty():
         confirm()
-    if report.stored:
-        from ..corpus import link_corpus
+    from ..corpus import link_pending
 
-        report.linked = link_corpus(st)  # over the whole store: the same IRIs whatever order articles came in
+    st.flush()  # the run's writes on disk, the memory they took handed back, before the pass reads
+    report.linked = link_pending(st)  # what was written, against the whole store: the same IRIs in any order
     report.seconds = time.perf_counter() - start
     return report
 

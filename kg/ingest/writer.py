@@ -7,6 +7,7 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..corpus import former_names, mark_pending, pending_graph
 from ..errors import GraphTextError
 from .identity import PK, Job, nt_string
 
@@ -34,7 +35,8 @@ class Writer:
 
     A ``write`` operation carries a batch of articles: their graphs go to the
     store in one call (:meth:`~kg.store.GraphStore.replace_graphs`: one
-    transaction for the new ones), each graph whole. The store checks the
+    transaction for the new ones), each graph whole, with the mark that they
+    await the corpus pass (:func:`kg.corpus.pending_graph`). The store checks the
     text as it loads it; when one graph of a batch is not valid RDF (a bug in
     extraction) nothing of the batch is written, and its graphs are written
     again one by one, so that article alone fails.
@@ -77,7 +79,7 @@ class Writer:
             try:
                 refused = self._apply(op)
                 before, self.written = self.written, self.written + len(jobs)
-                if self.written // FLUSH_EVERY > before // FLUSH_EVERY and hasattr(self.st, "flush"):
+                if self.written // FLUSH_EVERY > before // FLUSH_EVERY:
                     self.st.flush()  # RocksDB keeps writes in memory tables until flushed: keep memory flat
                 for job in jobs:
                     self.done.put((job, refused.get(id(job))))
@@ -89,13 +91,16 @@ class Writer:
         """Carry out ``op``; return the error of each article (by ``id`` of its job) whose graph was refused."""
         kind = op[0]
         if kind == "write":
+            former = [row for job, _ in op[1] if job.status == "updated" for row in former_names(self.st, job.iri)]
+            pending = pending_graph([job.iri for job, _ in op[1]], former)
             graphs = [(job.iri, self._decided(job.iri, nquads) + provenance(job, self.fingerprint))
                       for job, nquads in op[1]]
             try:
-                self.st.replace_graphs(graphs)
+                self.st.replace_graphs([pending, *graphs])  # the new graphs and the mark in one transaction
                 return {}
             except GraphTextError:
                 pass  # nothing of the batch was written: find the article it refuses
+            self.st.replace_graphs([pending])
             refused: dict[int, GraphTextError] = {}
             for (job, _), graph in zip(op[1], graphs, strict=True):
                 try:
@@ -113,6 +118,7 @@ class Writer:
                 lines.discard(line)
             self.st.replace_graph(iri, "\n".join(sorted(lines)) + "\n")
         elif kind == "drop":
+            mark_pending(self.st, [op[1]], former_names(self.st, op[1]))
             self.st.replace_graph(op[1], "")
         return {}
 

@@ -177,7 +177,8 @@ class RemoteStore(GraphStore):
     # ------------------------------------------------------------ writes
 
     def replace_graph(self, graph_iri: str, ntriples: str) -> None:
-        """Replace the graph ``graph_iri`` on the server by one Graph Store Protocol PUT."""
+        """Replace the graph ``graph_iri`` on the server by one Graph Store Protocol PUT (a DELETE when
+        ``ntriples`` holds nothing: the server keeps no empty graph behind)."""
         import httpx
 
         triples = parse_ntriples(graph_iri, ntriples)
@@ -186,8 +187,13 @@ class RemoteStore(GraphStore):
         body = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples).encode("utf-8")
         url = graph_store_url(self.endpoint)
         try:
-            response = self._client.put(url, params={"graph": graph_iri}, content=body,
-                                        headers={"Content-Type": NTRIPLES})
+            if body:
+                response = self._client.put(url, params={"graph": graph_iri}, content=body,
+                                            headers={"Content-Type": NTRIPLES})
+            else:
+                response = self._client.delete(url, params={"graph": graph_iri})
+                if response.status_code == 404:
+                    return   # no such graph: nothing to drop
         except httpx.HTTPError as exc:
             raise StoreError(f"cannot write graph {graph_iri} to {url}: {exc}") from exc
         if response.status_code >= 300:

@@ -64,3 +64,12 @@ def test_stats_export_viz_and_validate_work_on_the_server(both: tuple[Path, str]
     result = kg("viz", "--store", remote, "--out", tmp_path / "graph.html")
     assert result.exit_code == 0 and (tmp_path / "graph.html").is_file()
     assert kg("validate", "--store", remote).exit_code == 0
+
+
+def test_the_corpus_pass_leaves_no_bookkeeping_graph_on_the_server(both: tuple[Path, str]) -> None:
+    from kg.corpus import PENDING
+    from kg.store import open_store
+
+    _, remote = both
+    with open_store(remote) as st:
+        assert not [g for g in st.graphs() if g.startswith(PENDING)]

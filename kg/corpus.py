@@ -102,31 +102,31 @@ PENDING = "https://policy-kg.org/graph/awaiting-links/"
 _CHUNK = 400   # IRIs or names per query
 
 
-def pending_graph(graphs: Iterable[str], former: Iterable[tuple[str, str, str]] = ()) -> tuple[str, str]:
+def pending_graph(graphs: Iterable[str], former: Iterable[tuple[str, str]] = ()) -> tuple[str, str]:
     """Return (IRI, N-Quads) of a bookkeeping graph: the article graphs ``graphs`` await the corpus pass.
 
-    ``former`` rows (article graph, actor, name) are what replaced or dropped
-    graphs held before (:func:`former_names`).
+    ``former`` pairs (actor, name) are what replaced or dropped graphs held
+    before (:func:`former_names`).
     """
     from .ingest.identity import nt_string
 
     iri = PENDING + uuid.uuid4().hex
     end = f" <{iri}> .\n"
     lines = {f"<{g}> <{PK.awaitsLinking}> \"true\"^^<{XSD.boolean}>{end}" for g in graphs}
-    for _, actor, name in former:   # said once per mark: many rewritten graphs hold the same actors
+    for actor, name in former:   # said once per mark: many rewritten graphs hold the same actors
         lines.add(f"<{iri}> <{PK.formerActor}> <{actor}>{end}")
         lines.add(f"<{iri}> <{PK.formerName}> {nt_string(name)}{end}")
     return iri, "".join(sorted(lines))
 
 
-def former_names(st: GraphStore, graph_iri: str) -> list[tuple[str, str, str]]:
-    """Return (``graph_iri``, actor, name) for every name the article graph now gives each of its actors."""
+def former_names(st: GraphStore, graph_iri: str) -> list[tuple[str, str]]:
+    """Return (actor, name) for every name the article graph ``graph_iri`` now gives each of its actors."""
     rows = st.query(f"SELECT DISTINCT ?e ?n WHERE {{ GRAPH <{graph_iri}> {{ ?e pk:mentionedIn <{graph_iri}> . "
                     f"{{ ?e rdfs:label ?n }} UNION {{ ?e pk:mention ?n }} }} }}").rows
-    return [(graph_iri, str(e), str(n)) for e, n in rows]
+    return [(str(e), str(n)) for e, n in rows]
 
 
-def mark_pending(st: GraphStore, graphs: Iterable[str], former: Iterable[tuple[str, str, str]] = ()) -> None:
+def mark_pending(st: GraphStore, graphs: Iterable[str], former: Iterable[tuple[str, str]] = ()) -> None:
     """Record that the article graphs ``graphs`` await the corpus pass (before rewriting them)."""
     st.replace_graphs([pending_graph(graphs, former)])
 
@@ -135,22 +135,24 @@ def link_pending(st: GraphStore) -> list[tuple[str, str]]:
     """Run the corpus pass over the article graphs written since it last ran; return (joined, kept) IRIs."""
     done: list[tuple[str, str]] = []
     while True:
-        pending: dict[str, tuple[set[str], set[str], set[str]]] = {}
+        marks: set[str] = set()
+        graphs: set[str] = set()
+        actors: set[str] = set()
+        names: set[str] = set()
         for p, g, actor, name in st.query(
                 "SELECT ?p ?g ?a ?n WHERE { GRAPH ?p { { ?g pk:awaitsLinking ?t } UNION { ?g pk:formerActor ?a } "
                 "UNION { ?g pk:formerName ?n } } }").rows:
-            graphs, actors, names = pending.setdefault(str(p), (set(), set(), set()))
+            marks.add(str(p))
             if actor is not None:
                 actors.add(str(actor))
             elif name is not None:
                 names.add(str(name))
             else:
                 graphs.add(str(g))
-        if not pending:
+        if not marks:
             return done
-        graphs, actors, names = (set().union(*(x[i] for x in pending.values())) for i in range(3))
         done += _link(st, graphs, actors, names)
-        for p in pending:
+        for p in marks:
             st.replace_graph(p, "")
 
 

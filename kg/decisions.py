@@ -14,7 +14,7 @@ who made it (``pk:decidedBy``), when (``prov:endedAtTime``) and why
 
 Both are functions from one article graph to another, so the same rule
 serves twice: :func:`record` rewrites every stored graph the decision
-touches (each replaced whole, in one transaction), and ingest applies every
+touches (each graph's change in one transaction), and ingest applies every
 recorded decision, oldest first, to each new graph before it is written
 (:func:`apply_all`), so a re-extracted article keeps the decision.
 """
@@ -29,7 +29,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .corpus import former_names, link_pending, mark_pending
+from .corpus import link_pending, mark_pending
 from .errors import CurationError
 from .namespace import OWL, PK, PKID, PROV, RDF, RDFS, XSD
 
@@ -214,7 +214,7 @@ def _decision_ntriples(d: Decision) -> str:
 def record(st: GraphStore, d: Decision) -> tuple[Decision, int]:
     """Apply ``d`` to every stored article graph it touches, then record it; return it and how many graphs changed.
 
-    Each graph is replaced whole in one transaction. Were the run stopped
+    Each graph changes in one transaction. Were the run stopped
     half-way, the graphs not yet rewritten still name the old IRI, so giving
     the same command again finishes it. Decisions apply in the order of their
     times, so one made within the same clock tick as the last is recorded a
@@ -233,31 +233,45 @@ def record(st: GraphStore, d: Decision) -> tuple[Decision, int]:
 
 
 def rewrite(st: GraphStore, d: Decision) -> int:
-    """Apply ``d`` to every stored article graph it touches, each replaced whole; return how many changed.
+    """Apply ``d`` to every stored article graph it touches; return how many changed.
 
-    The graphs are first marked for the corpus pass (:mod:`kg.corpus`), with
-    the names they hold now, then rewritten one at a time, the store flushed
-    to disk every :data:`FLUSH_EVERY` graphs.
+    A decision changes only triples naming its two IRIs (:meth:`Decision.apply` passes every other triple
+    through), so each graph's change is read and written as those triples alone, in one transaction
+    (:meth:`~kg.store.GraphStore.change_graph`). The graphs are first marked for the corpus pass
+    (:mod:`kg.corpus`) with the names the decision may take out of them, then changed one at a time, the store
+    flushed to disk every :data:`FLUSH_EVERY` graphs.
     """
+    from .actors import values
+
     target = d.other if d.kind == "merge" else d.actor
     graphs = sorted({str(g) for pattern in (f"<{target}> ?p ?o", f"?s ?p <{target}>")
                      for (g,) in st.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {pattern} }} }}").rows}
                     - {DECISIONS_GRAPH})
-    articles = [g for g in graphs if st.query(f"ASK {{ GRAPH <{g}> {{ <{g}> a pk:Article }} }}").boolean]
+    articles = sorted({str(g) for i in range(0, len(graphs), 400) for (g,) in st.query(
+        f"SELECT ?g WHERE {{ {values('g', graphs[i:i + 400])} GRAPH ?g {{ ?g a pk:Article }} }}").rows})
     if not articles:
         return 0
-    mark_pending(st, articles, [row for g in articles for row in former_names(st, g)])
+    # What the graphs lose is the decision's own IRIs (the absorbed actor, or the split one's names): the pass
+    # reads every other actor where it still is.
+    former = [(str(e), str(n)) for prop in ("rdfs:label", "pk:mention") for e, n in st.query(
+        f"SELECT DISTINCT ?e ?n WHERE {{ {values('e', [d.actor, d.other])} GRAPH ?g {{ ?e {prop} ?n }} }}").rows]
+    mark_pending(st, articles, former)
     st.flush()
     changed = 0
+    iris = (d.actor, d.other)
     for g in articles:
-        triples = _parse("\n".join(st.graph_ntriples(g)) + "\n")
-        after = d.apply(triples)
-        if after != triples:
-            st.replace_graph(g, _serialise(after))
+        before = st.triples_naming(g, iris)
+        after = d.apply(before)
+        if after != before:
+            st.change_graph(g, _lines(before - after), _lines(after - before))
             changed += 1
             if changed % FLUSH_EVERY == 0:
                 st.flush()   # as the ingest writer does: memory stays flat however many graphs change
     return changed
+
+
+def _lines(triples: set[tuple[str, str, str]]) -> list[str]:
+    return [f"{s} {p} {o} ." for s, p, o in sorted(triples)]
 
 
 def _time(text: str) -> datetime.datetime:

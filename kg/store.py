@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -108,6 +108,26 @@ class GraphStore(ABC):
             parse_ntriples(iri, ntriples)
         for iri, ntriples in texts:
             self.replace_graph(iri, ntriples)
+
+    def change_graph(self, graph_iri: str, remove: Iterable[str], add: Iterable[str]) -> None:
+        """Take the N-Triples lines ``remove`` out of the named graph ``graph_iri`` and put ``add`` in, atomically.
+
+        This default reads the graph and replaces it whole (:meth:`replace_graph`); the embedded store changes
+        only those triples.
+        """
+        remove, add = list(remove), list(add)
+        parse_ntriples(graph_iri, "".join(f"{line}\n" for line in [*remove, *add]))  # refused before anything is read
+        lines = self.graph_ntriples(graph_iri) - set(remove)
+        lines.update(add)
+        self.replace_graph(graph_iri, "".join(f"{line}\n" for line in sorted(lines)))
+
+    def triples_naming(self, graph_iri: str, iris: Iterable[str]) -> set[tuple[str, str, str]]:
+        """Return the triples (N-Triples terms) of the named graph ``graph_iri`` whose subject or object is one of
+        ``iris``."""
+        rows = self.stream(f"SELECT ?s ?p ?o WHERE {{ VALUES ?x {{ {' '.join(f'<{i}>' for i in iris)} }} "
+                           f"GRAPH <{graph_iri}> {{ {{ ?x ?p ?o BIND(?x AS ?s) }} UNION "
+                           f"{{ ?s ?p ?x BIND(?x AS ?o) }} }} }}").rows
+        return {(str(s), str(p), str(o)) for s, p, o in rows}
 
     @abstractmethod
     def stream(self, sparql: str) -> QueryStream:
@@ -259,6 +279,35 @@ class Store(GraphStore):
                 raise StoreError(f"cannot write graph {', '.join(names[:3])}{more}: {exc}") from exc
         for iri, ntriples in used:
             self.replace_graph(iri, ntriples)
+
+    def change_graph(self, graph_iri: str, remove: Iterable[str], add: Iterable[str]) -> None:
+        """Take the N-Triples lines ``remove`` out of the graph ``graph_iri`` and put ``add`` in: one SPARQL update,
+        one transaction, touching those triples alone (the lines are parsed first, so no text can run as
+        SPARQL)."""
+        body = {}
+        for name, lines in (("DELETE", remove), ("INSERT", add)):
+            triples = parse_ntriples(graph_iri, "".join(f"{line}\n" for line in lines))
+            if triples:
+                body[name] = " ".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+        if not body:
+            return
+        try:
+            self._store.update(" ; ".join(f"{op} DATA {{ GRAPH <{graph_iri}> {{ {text} }} }}"
+                                          for op, text in body.items()))
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
+
+    def triples_naming(self, graph_iri: str, iris: Iterable[str]) -> set[tuple[str, str, str]]:
+        """Return the triples of ``graph_iri`` whose subject or object is one of ``iris``, from the indexes."""
+        import pyoxigraph
+
+        g = pyoxigraph.NamedNode(graph_iri)
+        out: set[tuple[str, str, str]] = set()
+        for iri in iris:
+            node = pyoxigraph.NamedNode(iri)
+            for q in (*self.match(node, None, None, g), *self.match(None, None, node, g)):
+                out.add((str(q.subject), str(q.predicate), str(q.object)))
+        return out
 
     def match(self, subject: Any = None, predicate: Any = None, obj: Any = None, graph: Any = None) -> Iterator[Any]:
         """Yield the quads matching a pattern of pyoxigraph terms (``None`` matches anything), straight from the

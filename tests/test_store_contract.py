@@ -211,3 +211,34 @@ def test_replace_graphs_with_one_graph_twice_keeps_the_last(store: GraphStore) -
     store.replace_graphs([(G1, quads_in(G1, NT_A)), (G2, quads_in(G2, NT_A)), (G1, quads_in(G1, NT_B))])
     assert store.graph_ntriples(G1) == set(NT_B.splitlines())
     assert store.graph_ntriples(G2) == set(NT_A.splitlines())
+
+
+def test_change_graph_takes_out_and_puts_in_those_triples_alone(store: GraphStore) -> None:
+    store.replace_graph(G1, NT_A)
+    store.replace_graph(G2, NT_A)
+    label = '<https://policy-kg.org/id/ofcom> <http://www.w3.org/2000/01/rdf-schema#label> "Ofcom" .'
+    odd = '<https://policy-kg.org/id/ofcom> <https://policy-kg.org/ns#mention> "the \\"regulator\\" } }" .'
+    store.change_graph(G1, [label], [odd, NT_B.strip()])
+    assert store.graph_ntriples(G1) == {NT_A.splitlines()[0], odd, NT_B.strip()}
+    assert store.graph_ntriples(G2) == set(NT_A.splitlines())   # the other graph keeps the same triple
+    store.change_graph(G1, [odd, "<urn:never> <urn:was> <urn:there> ."], [])
+    assert store.graph_ntriples(G1) == {NT_A.splitlines()[0], NT_B.strip()}
+
+
+def test_change_graph_refuses_text_that_is_not_ntriples_and_changes_nothing(store: GraphStore) -> None:
+    store.replace_graph(G1, NT_A)
+    for remove, add in (([NT_A.splitlines()[0]], ["<urn:a> <urn:b> <urn:c> . } } ; DROP ALL ; INSERT DATA { <urn:x>"]),
+                        (["<urn:a> <urn:b> \"unclosed ."], [NT_B.strip()])):
+        with pytest.raises(StoreError, match="cannot write graph"):
+            store.change_graph(G1, remove, add)
+        assert store.graph_ntriples(G1) == set(NT_A.splitlines()) and store.graphs() == [G1]
+
+
+def test_triples_naming_reads_subject_and_object_in_one_graph(store: GraphStore) -> None:
+    store.replace_graph(G1, NT_A + NT_B)
+    store.replace_graph(G2, NT_B)
+    acme, ofcom = "<https://policy-kg.org/id/acme-social>", "<https://policy-kg.org/id/ofcom>"
+    fines, crit = "<https://policy-kg.org/ns#fines>", "<https://policy-kg.org/ns#criticises>"
+    assert store.triples_naming(G1, ["https://policy-kg.org/id/acme-social"]) == {(ofcom, fines, acme),
+                                                                                 (acme, crit, ofcom)}
+    assert store.triples_naming(G2, ["https://policy-kg.org/id/acme-social", "urn:none"]) == {(acme, crit, ofcom)}

@@ -78,6 +78,26 @@ def test_hand_parse_control_verb_gives_threat_and_intended_ban() -> None:
                         ("Zedland Authority", "bans", "Acmebook", False, "intended")}
 
 
+# "Zedland Authority sued Acmebook , the owner of Bettergram , on Monday ." -- the parser read the apposition
+# as a second object of the verb.
+SECOND_OBJECT = [("Zedland", 1, "compound", "PROPN", "NNP", "Zedland"),
+                 ("Authority", 2, "nsubj", "PROPN", "NNP", "Authority"), ("sued", 2, "ROOT", "VERB", "VBD", "sue"),
+                 ("Acmebook", 2, "dobj", "PROPN", "NNP", "Acmebook"), (",", 2, "punct", "PUNCT", ",", ","),
+                 ("the", 6, "det", "DET", "DT", "the"), ("owner", 2, "dobj", "NOUN", "NN", "owner"),
+                 ("of", 6, "prep", "ADP", "IN", "of"), ("Bettergram", 7, "pobj", "PROPN", "NNP", "Bettergram"),
+                 (",", 2, "punct", "PUNCT", ",", ","), ("on", 2, "prep", "ADP", "IN", "on"),
+                 ("Monday", 10, "pobj", "PROPN", "NNP", "Monday"), (".", 2, "punct", "PUNCT", ".", ".")]
+
+
+def test_hand_parse_an_apposition_read_as_a_second_object_is_still_an_apposition() -> None:
+    doc = hand_parse(SECOND_OBJECT, [(0, 2, "ORG"), (3, 4, "ORG"), (8, 9, "ORG")])
+    assert ("Acmebook", "owns", "Bettergram", False, "asserted") in run(doc)
+    listed = [("and", 3, "cc", "CCONJ", "CC", "and") if i == 4 else row for i, row in enumerate(SECOND_OBJECT)]
+    # Without the comma right before it ("sued Acmebook and the owner of Bettergram") it is another object.
+    assert not any(r == "owns" for _, r, _, _, _ in run(hand_parse(listed, [(0, 2, "ORG"), (3, 4, "ORG"),
+                                                                             (8, 9, "ORG")])))
+
+
 def test_disabled_extractor_yields_nothing() -> None:
     doc = hand_parse(PASSIVE, [(0, 1, "ORG"), (4, 6, "ORG")])
     assert run(doc, disabled=["verb"]) == set()

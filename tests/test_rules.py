@@ -41,6 +41,16 @@ ROLES = [
                  {("Lena Okafor", "leads", "Zeta Chat")}, set(), id="coordinated-titles-share-of-1"),
     pytest.param("Jo Marsh, the co-owner and chief executive of Zentrix Labs, declined to comment.",
                  {("Jo Marsh", "leads", "Zentrix Labs")}, set(), id="coordinated-titles-share-of-2"),
+    pytest.param("The Justice Department sued Live Nation, the owner of Ticketmaster, on Thursday.",
+                 {("Live Nation", "owns", "Ticketmaster")}, set(), id="apposition-read-as-second-object-1"),
+    pytest.param("Investigators questioned Zeta Chat, Quorvane and Mira Live about the leak.", set(),
+                 {("Zeta Chat", "owns", "Quorvane")}, id="a-list-of-objects-is-no-apposition"),
+    pytest.param("South Korea's industry ministry has restricted staff access to the chatbot Qwixel.",
+                 {("South Korean Industry Ministry", "partOf", "South Korean Government")}, set(),
+                 id="ministry-named-by-its-country-possessive"),
+    pytest.param("The Canadian foreign ministry summoned the envoy on Monday.",
+                 {("Canadian Foreign Ministry", "partOf", "Canadian Government")}, set(),
+                 id="ministry-named-by-its-country-adjective"),
     pytest.param("Anthropic CEO Dario Amodei wrote to lawmakers on Tuesday.",
                  {("Dario Amodei", "leads", "Anthropic")}, set(), id="org-name-in-title-1"),
     pytest.param("Quorvane Systems CEO Lina Ostrova announced the layoffs.",
@@ -269,6 +279,10 @@ RECOGNITION = [
     pytest.param("The deal was first reported by CNBC News, and the founder later told CNBC it was done.",
                  {"CNBC": "MediaOutlet"}, id="an-outlet-under-its-variant-name"),
     pytest.param("Ofcom fined a firm in Nepal on Thursday.", {"Nepal": "Country"}, id="state-the-ner-missed"),
+    pytest.param("Germany's Chancellor Olaf Scholz criticised the decision.", {"Olaf Scholz": "Person"},
+                 id="a-title-before-a-name-the-ner-read-as-an-organisation-1"),
+    pytest.param("Austria's Chancellor Karl Nehammer backed the plan on Friday.", {"Karl Nehammer": "Person"},
+                 id="a-title-before-a-name-the-ner-read-as-an-organisation-2"),
     pytest.param("Regulators banned platforms including Zeta Chat and Quorvane on Friday.",
                  {"Zeta Chat": "Platform", "Quorvane": "Platform"}, id="including-list-under-class-noun"),
     pytest.param("Facebook, TikTok, Viblo, Wizzle and Mira Live have filed their papers.",
@@ -552,3 +566,24 @@ def test_a_surname_the_ner_missed_joins_its_person() -> None:
     assert ("Dana Voss", "criticises", "UK Government") in facts(
         "Britain's government published the plan. Dana Voss spoke on Monday. Voss said the government would "
         "rob young artists of their pay.")
+
+
+RECIPROCAL = [
+    pytest.param("Narendra Modi and Joe Biden met at the White House on Thursday.",
+                 {("Narendra Modi", "meets", "Joe Biden")}, set(), id="coordinated-doers-of-meet"),
+    pytest.param("Japan and South Korea agreed to cooperate on chip supply chains.",
+                 {("Japanese Government", "cooperatesWith", "South Korean Government")},
+                 {("Japanese Government", "agreesWith", "South Korean Government")},
+                 id="coordinated-doers-of-a-controlled-verb"),
+    pytest.param("Kaito Systems and Zentrix Labs will collaborate on chip design, the companies said.",
+                 {("Kaito Systems", "cooperatesWith", "Zentrix Labs")}, set(), id="coordinated-doers-of-a-phrase-verb"),
+    pytest.param("Zeta Chat and Quorvane met the regulator on Monday.", set(),
+                 {("Zeta Chat", "meets", "Quorvane")}, id="an-object-is-the-other-side"),
+    pytest.param("Zeta Chat and Quorvane agree that the rules are too strict.", set(),
+                 {("Zeta Chat", "agreesWith", "Quorvane")}, id="agreeing-that-is-no-agreement-with-each-other"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), RECIPROCAL)
+def test_symmetric_verbs_with_coordinated_doers(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -191,6 +191,15 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
         return tok.head
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if tok.dep_ in {"dobj", "pobj", "nsubj"} and tok.i not in known and any(
+            c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in tok.children):
+        # "sued Live Nation, the owner of Ticketmaster,": the parser may read the apposition as a second object
+        # of the same word, right after the name and a comma.
+        comma = tok.left_edge.i - 1
+        twin = next((c for c in tok.head.children if c.dep_ == tok.dep_ and c.i < tok.i
+                     and c.right_edge.i == comma - 1 and c.i in known), None)
+        if twin is not None and comma >= 0 and doc[comma].text == ",":
+            return twin
     if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i not in known:
         # "the founder and CEO of Telegram": the coordinated title has the same holder.
         return _holder_token(ctx, tok.head)
@@ -245,6 +254,37 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
     yield from affiliation_triples(ctx)
     yield from unit_triples(ctx)
     yield from committee_triples(ctx)
+    yield from ministry_triples(ctx)
+
+
+def ministry_triples(ctx: Context) -> Iterator[Triple]:
+    """A ministry named with its country is part of that country's government: "South Korea's industry ministry",
+    "the Canadian foreign ministry" (partOf the government the country acts through)."""
+    for tok in ctx.tokens:
+        idx = ctx.res.token_entity.get(tok.i)
+        if idx is None or tok.lemma_.lower() not in ctx.words("ministryNoun") or \
+                ctx.res.token_entity.get(tok.head.i) == idx or ctx.entity(idx).type != "GovernmentBody":
+            continue   # not the head noun of a government body's name
+        gov: Ref | None = None
+        how = ""
+        for c in tok.children:
+            if c.i > tok.i or c.dep_ not in {"poss", "amod", "compound", "nmod"}:
+                continue
+            country = next((r for r in ctx.refs(c) if ctx.entity(r[0]).type == "Country"), None)
+            if country is not None:
+                gov, how = ctx.acting(country), f"country '{c.text}' naming it"
+                break
+            named = ctx.ont.government_named(c.text) if c.dep_ == "amod" else None
+            if named is not None:
+                gov, how = (ctx.actor(named), 1.0), f"country adjective '{c.text}'"
+                break
+        if gov is None or gov[0] == idx:
+            continue
+        t = ctx.make((idx, ctx.res.token_certainty.get(tok.i, 1.0)), "partOf", gov, tok, "role",
+                     f"ministry named by its country ({how})", ctx.tuning.role)
+        if t:
+            t.negated, t.modality = False, "asserted"
+            yield t
 
 
 def committee_triples(ctx: Context) -> Iterator[Triple]:

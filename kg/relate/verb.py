@@ -63,6 +63,30 @@ def _blame_by_noun(ctx: Context, noun: Token, subjects: list[Ref], objects: list
                                     ctx.tuning.event_noun * ctx.tuning.shared_subject)
 
 
+def _reciprocal(ctx: Context, verb: Token, subjects: list[Ref], how: str, rels: list[str]) -> list[Triple]:
+    """Return the statements between coordinated doers of a symmetric relation's verb that has no object of its
+    own: "Japan and Korea agreed to cooperate", "the two leaders, Lee and Ortiz, met on Friday" (each with each)."""
+    doers = list(dict.fromkeys(r[0] for r in subjects))
+    symmetric = [r for r in dict.fromkeys(rels) if ctx.ont.relations[r].symmetric]
+    if len(doers) < 2 or not symmetric or how == "passive agent":
+        return []
+    if any(c.dep_ in {"dobj", "attr", "dative", "xcomp", "ccomp"} or c.dep_ == "prep" and c.lower_ in {"with", "to"}
+           for c in verb.children):
+        # "met the minister", "cooperate with Acme": the object is the other side; "agreed to cooperate",
+        # "agreed that ...": a complement, not each other
+        return []
+    first = {r[0]: r for r in subjects}
+    out: list[Triple] = []
+    for i, a in enumerate(doers):
+        for b in doers[i + 1:]:
+            rel = ctx.pick(symmetric, first[a], first[b])
+            t = ctx.make(first[a], rel, first[b], verb, "verb", f"symmetric verb '{verb.lemma_.lower()}' with "
+                         f"coordinated doers ({how})", ctx.tuning.active_verb) if rel else None
+            if t:
+                out.append(t)
+    return out
+
+
 @extractor("verb", order=20)
 def verb_triples(ctx: Context) -> Iterator[Triple]:
     """Trigger verbs and phrases with their subject and object (active, passive, coordinated, controlled)."""
@@ -92,6 +116,10 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
             if found:
                 done = True
                 break
+        if not done:
+            found = _reciprocal(ctx, tok, subjects, how, [*verb_rels, *(rel for _, rel in phrases)])
+            yield from found
+            done = bool(found)
         if done or not verb_rels:
             continue
         objects = clause.objects(ctx, tok, ont.relations[verb_rels[0]])

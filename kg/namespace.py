@@ -177,6 +177,7 @@ class PK(DefinedNamespace):
     domainGroup: URIRef
     institutionNoun: URIRef
     unitNoun: URIRef
+    ministryNoun: URIRef
     documentNoun: URIRef
     anchorPreposition: URIRef
     decisionNoun: URIRef

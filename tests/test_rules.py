@@ -231,6 +231,12 @@ def test_a_minted_institution_answers_to_its_description() -> None:
 
 
 POSSESSIVES = [
+    pytest.param("Ofcom sued Quorvane Systems and its chief executive Mira Sand in May.",
+                 {("Mira Sand", "leads", "Quorvane Systems")}, {("Mira Sand", "leads", "Ofcom")},
+                 id="its-in-a-pair-is-the-first-named-1"),
+    pytest.param("The FTC fined Acme Labs, a maker of smart locks, and its boss Dario Fenn.",
+                 {("Dario Fenn", "leads", "Acme Labs")}, {("Dario Fenn", "leads", "Federal Trade Commission")},
+                 id="its-in-a-pair-is-the-first-named-2"),
     pytest.param("Ofcom has fined Instagram parent firm Meta 5 million pounds over the breach.",
                  {("Ofcom", "fines", "Meta")}, {("Ofcom", "fines", "Instagram")},
                  id="titled-apposition-is-the-referent-1"),

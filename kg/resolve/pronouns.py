@@ -73,6 +73,20 @@ def clause_subject(st: ResolveState, token: Token) -> int | None:
     return None
 
 
+def _first_conjunct(st: ResolveState, token: Token) -> int | None:
+    """Return the entity named first in "A and its B" (or "A, the ..., and its B"), for the possessive ``token``."""
+    noun = token.head
+    while noun.dep_ == "compound" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ != "conj" or noun.i < token.i:
+        return None
+    first = noun.head
+    if first.dep_ == "appos" and first.head.i in st.token_entity:
+        first = first.head   # "Binance, the largest platform, and its chief": the name the description is of
+    idx = st.token_entity.get(first.i)
+    return st.table.find(idx) if idx is not None else None
+
+
 def resolve_pronoun(st: ResolveState, token: Token) -> None:
     """Record what the pronoun ``token`` refers to, if it can be told."""
     lower = token.lower_
@@ -91,6 +105,9 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
                       and (bound is None or e is not st.entity(bound)))
     elif lower not in st.words("neuterPronoun"):
         return
+    elif token.dep_ == "poss" and (first := _first_conjunct(st, token)) is not None and \
+            st.entity(first).type in orgs - {"AISystem"}:
+        idx = first   # "Binance and its chief executive": the one named first in the pair
     elif token.dep_ in {"nsubj", "nsubjpass", "poss"}:
         idx = salient(st, token, lambda e: e.type in orgs - {"AISystem"})
     elif token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":

@@ -145,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ingest corpus: {args.articles} generated articles (benchmarks/corpus.py --seed 0); "
               f"{os.cpu_count()} cores", flush=True)
         best: dict[str, dict[str, float]] = {}
+        rounds: list[dict[str, float]] = []
         for r in range(1, args.repeat + 1):
+            rounds.append({})
             for name, mode, procs in (("parse x1", "parse", 1), ("extract x1", "extract", 1),
                                       ("ingest x1", "ingest", 1), ("parse x2", "parse", 2),
                                       ("ingest x2", "ingest", 2)):
@@ -153,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
                 extra = f"  ({int(res['triples'])} triples, {int(res['failed'])} failed)" if mode == "ingest" else ""
                 print(f"  round {r}: {name:<10} {res['seconds']:7.2f}s  {res['articles'] / res['seconds']:6.1f} "
                       f"articles/s  cpu {1000 * res['cpu'] / res['articles']:5.1f} ms/article{extra}", flush=True)
+                rounds[-1][name] = res["articles"] / res["seconds"]
                 if name not in best or res["seconds"] < best[name]["seconds"]:
                     best[name] = res
         rate = {k: v["articles"] / v["seconds"] for k, v in best.items()}
@@ -181,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extract / parse (1 process, kg.extract.extract_articles, no reading or writing): "
               f"{rate['extract x1'] / rate['parse x1']:.2f}; "
               f"ingest / extract: {rate['ingest x1'] / rate['extract x1']:.2f}")
+        paired = ", ".join(f"{r['ingest x1'] / r['parse x1']:.2f}" for r in rounds)
+        print(f"ingest / parse within each round (parse and ingest run a minute or two apart, so less moved by a host whose "
+              f"speed drifts; for information): {paired}")
         print(f"ingest / parse (1 process): {single:.2f}")
     return 0
 

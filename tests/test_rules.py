@@ -593,3 +593,19 @@ RECIPROCAL = [
 @pytest.mark.parametrize(("text", "must", "must_not"), RECIPROCAL)
 def test_symmetric_verbs_with_coordinated_doers(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+ORDERED_EVENTS = [
+    pytest.param("Brazil's Supreme Court ordered the suspension of the messaging app Telegram.",
+                 {("Supreme Court", "bans", "Telegram")}, set(), id="ordered-suspension-is-a-ban"),
+    pytest.param("India's Supreme Court ordered a ban on the app Zeta Chat.",
+                 {("Supreme Court of India", "bans", "Zeta Chat")}, set(), id="ordered-ban-is-a-ban"),
+    pytest.param("The FCC ordered an investigation into Quorvane Systems on Friday.",
+                 {("Federal Communications Commission", "investigates", "Quorvane Systems")}, set(),
+                 id="ordered-investigation-is-an-investigation"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), ORDERED_EVENTS)
+def test_an_event_someone_orders_is_theirs(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

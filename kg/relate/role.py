@@ -260,9 +260,10 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
 def ministry_triples(ctx: Context) -> Iterator[Triple]:
     """A ministry named with its country is part of that country's government: "South Korea's industry ministry",
     "the Canadian foreign ministry" (partOf the government the country acts through)."""
+    nouns = ctx.words("ministryNoun")
     for tok in ctx.tokens:
         idx = ctx.res.token_entity.get(tok.i)
-        if idx is None or tok.lemma_.lower() not in ctx.words("ministryNoun") or \
+        if idx is None or tok.lemma_.lower() not in nouns or \
                 ctx.res.token_entity.get(tok.head.i) == idx or ctx.entity(idx).type != "GovernmentBody":
             continue   # not the head noun of a government body's name
         gov: Ref | None = None

@@ -75,12 +75,12 @@ def _reciprocal(ctx: Context, verb: Token, subjects: list[Ref], how: str, rels: 
         # "met the minister", "cooperate with Acme": the object is the other side; "agreed to cooperate",
         # "agreed that ...": a complement, not each other
         return []
-    first = {r[0]: r for r in subjects}
+    ref = {r[0]: r for r in reversed(subjects)}   # each doer with its first reference
     out: list[Triple] = []
     for i, a in enumerate(doers):
         for b in doers[i + 1:]:
-            rel = ctx.pick(symmetric, first[a], first[b])
-            t = ctx.make(first[a], rel, first[b], verb, "verb", f"symmetric verb '{verb.lemma_.lower()}' with "
+            rel = ctx.pick(symmetric, ref[a], ref[b])
+            t = ctx.make(ref[a], rel, ref[b], verb, "verb", f"symmetric verb '{verb.lemma_.lower()}' with "
                          f"coordinated doers ({how})", ctx.tuning.active_verb) if rel else None
             if t:
                 out.append(t)

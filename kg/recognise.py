@@ -234,9 +234,15 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                     actor = ont.actors[seat]
                     mentions.append(Mention(start, end, text, actor.type, actor.iri, "registry", typed_by="registry"))
                 continue
-            # A state the registry lacks ("Nepal", "California") is a country; a city is no actor.
+            # A state the registry lacks ("Nepal", "California") is a country; a city is no actor, unless a
+            # description beside the name says what it is ("Binance, the largest crypto platform").
             if not is_state_name(text):
-                places.append((start, end, text))
+                described = _described_as(doc[start:end].root, ont)
+                if described is None:
+                    places.append((start, end, text))
+                    continue
+                typ, typed_by = described, "description"
+                mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
                 continue
             typ = "Country"
         else:
@@ -416,6 +422,21 @@ def _misread_places(places: list[tuple[int, int, str]], mentions: list[Mention])
         if like is not None:
             out.append(Mention(start, end, text, like.type, like.iri, like.kind, typed_by=like.typed_by))
     return out
+
+
+def _described_as(tok: Token, ont: Ontology) -> str | None:
+    """Return the one class an apposition to the name ``tok`` heads describes ("Binance, the largest crypto
+    platform" -> Platform; "Lumen, a payments firm" -> Company), None when there is none or it is a place."""
+    for c in tok.children:
+        if c.dep_ != "appos" or c.pos_ != "NOUN":
+            continue
+        lemma = c.lemma_.lower()
+        pairs = [f"{g.lower_} {lemma}" for g in c.lefts if g.dep_ == "compound" and g.is_lower]
+        for key in (*pairs, lemma):
+            found = ont.description_index.get(key, [])
+            if len(found) == 1 and found[0] not in {"Country", "Person"}:
+                return found[0]
+    return None
 
 
 def _city_acts(span: Span, ont: Ontology) -> bool:

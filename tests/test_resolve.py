@@ -123,6 +123,22 @@ def test_surnames_fold_past_name_particles() -> None:
     assert table.find(short) == full
 
 
+def test_a_surname_taken_for_an_organisation_folds_into_its_one_person() -> None:
+    from kg.resolve.entities import Entity, EntityTable
+
+    table = EntityTable()
+    org = table.add(Entity("x:holm", "Holm", "Organisation", {"Holm"}))                 # the recogniser's guess
+    full = table.add(Entity("x:vera-holm", "Vera Holm", "Person", {"Vera Holm"}))
+    typed = table.add(Entity("x:lind", "Lind", "Company", {"Lind"}, typed_by="cue"))   # typed by other evidence
+    table.add(Entity("x:ada-lind", "Ada Lind", "Person", {"Ada Lind"}))
+    two = table.add(Entity("x:berg", "Berg", "Organisation", {"Berg"}))                 # two people could own it
+    table.add(Entity("x:ola-berg", "Ola Berg", "Person", {"Ola Berg"}))
+    table.add(Entity("x:eva-berg", "Eva Berg", "Person", {"Eva Berg"}))
+    table.fold_surnames(frozenset())
+    assert table.find(org) == full and table[full].type == "Person"
+    assert table.find(typed) == typed and table.find(two) == two
+
+
 # ---------------------------------------------------------------- identity across articles
 
 

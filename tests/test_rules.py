@@ -103,6 +103,19 @@ AFFILIATIONS = [
     pytest.param("Democratic Representative Raja Krishnamoorthi called the deal reckless.",
                  {("Raja Krishnamoorthi", "memberOf", "Democratic Party")}, set(),
                  id="party-adjective-before-title-2"),
+    # A report about one country quoting another's politicians: the member noun reads in a country it names.
+    pytest.param("The British government ordered the firm to open its files. The UK government says the order is "
+                 "lawful. Two US lawmakers objected. Mark Dunn, a Democrat on the Senate Banking Committee, said the "
+                 "order must go.", {("Mark Dunn", "memberOf", "Democratic Party")}, set(),
+                 id="member-noun-of-another-named-country-1"),
+    pytest.param("France's government praised the ruling, and the French government said it would appeal. A "
+                 "US senator disagreed: Lena Ortiz, a Republican from Utah, called it a mistake.",
+                 {("Lena Ortiz", "memberOf", "Republican Party")}, set(),
+                 id="member-noun-of-another-named-country-2"),
+    # ...but not in a country the article never names.
+    pytest.param("The Irish government backed the plan. The Irish government says it is fair. Sean Kerr, a "
+                 "Republican, opposed it.", set(), {("Sean Kerr", "memberOf", "Republican Party")},
+                 id="member-noun-of-no-named-country"),
 ]
 
 
@@ -237,6 +250,12 @@ POSSESSIVES = [
     pytest.param("The FTC fined Acme Labs, a maker of smart locks, and its boss Dario Fenn.",
                  {("Dario Fenn", "leads", "Acme Labs")}, {("Dario Fenn", "leads", "Federal Trade Commission")},
                  id="its-in-a-pair-is-the-first-named-2"),
+    # The parser may hang the possessive on the name, not on the title before it.
+    pytest.param("Regulators said Bitvale, the biggest crypto exchange in Asia, and its chief executive Lena "
+                 "Moritz, hid client losses.", {("Lena Moritz", "leads", "Bitvale")}, set(),
+                 id="its-before-a-titled-name"),
+    pytest.param("Google and its chief executive Sundar Pichai were named in the suit.",
+                 {("Sundar Pichai", "leads", "Google")}, set(), id="its-before-a-titled-name-2"),
     pytest.param("Ofcom has fined Instagram parent firm Meta 5 million pounds over the breach.",
                  {("Ofcom", "fines", "Meta")}, {("Ofcom", "fines", "Instagram")},
                  id="titled-apposition-is-the-referent-1"),
@@ -285,6 +304,11 @@ RECOGNITION = [
     pytest.param("The deal was first reported by CNBC News, and the founder later told CNBC it was done.",
                  {"CNBC": "MediaOutlet"}, id="an-outlet-under-its-variant-name"),
     pytest.param("Ofcom fined a firm in Nepal on Thursday.", {"Nepal": "Country"}, id="state-the-ner-missed"),
+    # A name the NER read as a place, with a description beside it saying what it is.
+    pytest.param("Officials said Bithumb, the largest crypto exchange in the region, misled investors.",
+                 {"Bithumb": "Platform"}, id="a-described-name-the-ner-read-as-a-place-1"),
+    pytest.param("The SEC sued Novaria, a payments company based in Ohio, in March.",
+                 {"Novaria": "Company"}, id="a-described-name-the-ner-read-as-a-place-2"),
     pytest.param("Germany's Chancellor Olaf Scholz criticised the decision.", {"Olaf Scholz": "Person"},
                  id="a-title-before-a-name-the-ner-read-as-an-organisation-1"),
     pytest.param("Austria's Chancellor Karl Nehammer backed the plan on Friday.", {"Karl Nehammer": "Person"},
@@ -470,6 +494,21 @@ MORE_ROLES = [
                  "Republican from Idaho, spoke.",
                  {("Maria Costa", "memberOf", "Senate Budget Committee")},
                  {("Ivo Sato", "memberOf", "Senate Budget Committee")}, id="relative-means-its-own-noun"),
+    # A body "under" a person: a modifier of the body's name, or a phrase opening the body's clause.
+    pytest.param("The FTC under Lina Khan sued Amazon.", {("Lina Khan", "leads", "Federal Trade Commission")},
+                 set(), id="body-under-a-person-1"),
+    pytest.param("Under Ursula von der Leyen, the European Commission fined Apple.",
+                 {("Ursula von der Leyen", "leads", "European Commission")}, set(), id="body-under-a-person-2"),
+    pytest.param("Under chief executive Sundar Pichai, Google expanded its AI work.",
+                 {("Sundar Pichai", "leads", "Google")}, set(), id="body-under-a-person-3"),
+    pytest.param("Britain acted under pressure from Donald Trump.", set(),
+                 {("Donald Trump", "leads", "UK Government")}, id="under-something-else"),
+    pytest.param("The board met Nora Lind, and Acme fell under her control in May.", set(),
+                 {("Nora Lind", "leads", "Acme")}, id="under-a-possessed-noun"),
+    # A one-word name the recogniser took for an organisation is the surname of the article's one person with it.
+    pytest.param("Critics said the SEC under Gensler was too harsh. Gary Gensler rejected that.",
+                 {("Gary Gensler", "leads", "Securities and Exchange Commission")}, set(),
+                 id="surname-taken-for-an-organisation"),
 ]
 
 

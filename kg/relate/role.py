@@ -106,7 +106,10 @@ def _entity_for(ctx: Context, iri: str) -> int | None:
 def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tuple[list[Ref], str]:
     out: list[Ref] = []
     children = _title_children(role_tok)
-    for c in children:
+    # "its chief executive Zhao Changpeng": the parser may hang the possessive on the name the title precedes.
+    before_title = [c for c in role_tok.head.children if c.dep_ == "poss" and c.i < role_tok.i] \
+        if role_tok.dep_ == "compound" and ctx.res.token_entity.get(role_tok.head.i) == holder else []
+    for c in children + before_title:
         if c.dep_ == "poss":
             out = [r for r in ctx.refs(c) if r[0] != holder]
             if out:
@@ -255,6 +258,33 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
     yield from unit_triples(ctx)
     yield from committee_triples(ctx)
     yield from ministry_triples(ctx)
+    yield from under_triples(ctx)
+
+
+def under_triples(ctx: Context) -> Iterator[Triple]:
+    """A body named as being "under" a person is led by them: "the SEC under Gensler", "Under Ursula von der
+    Leyen, the Commission fined Apple" (the subject of the clause the phrase opens)."""
+    for tok in ctx.tokens:
+        if tok.lower_ != "under" or tok.dep_ != "prep" or tok.pos_ != "ADP":
+            continue
+        people = [r for c in tok.children if c.dep_ == "pobj" for r in ctx.refs(c)
+                  if ctx.entity(r[0]).type == "Person"]
+        if not people:
+            continue
+        head = tok.head
+        if head.pos_ in {"VERB", "AUX"}:
+            # "Under X, the Commission fined Apple": the clause's doer, when the phrase opens the clause.
+            bodies = [r for c in head.children if c.dep_ == "nsubj" and tok.i < c.i for r in ctx.refs(c)]
+        else:
+            bodies = ctx.refs(head) if head.i in ctx.res.token_entity else []
+        for body in bodies:
+            if ctx.entity(body[0]).type in {"Person", "Legislation", "AISystem"}:
+                continue
+            for person in people:
+                t = ctx.make(person, "leads", body, tok, "role", "body 'under' a person", ctx.tuning.role)
+                if t:
+                    t.negated, t.modality = False, "asserted"
+                    yield t
 
 
 def ministry_triples(ctx: Context) -> Iterator[Triple]:
@@ -398,7 +428,7 @@ def affiliation_triples(ctx: Context) -> Iterator[Triple]:
                 tok.text in ctx.ont.party_words or _adjective_noun(tok.text) in ctx.ont.party_words):
             parties = []
             for noun in dict.fromkeys([tok.text, _adjective_noun(tok.text)]):
-                parties = ctx.ont.parties(noun=noun, country=country) if noun else []
+                parties = _parties_for(ctx, noun, country) if noun else []
                 if parties:
                     break
             if len(parties) == 1:
@@ -427,6 +457,18 @@ def affiliation_triples(ctx: Context) -> Iterator[Triple]:
                 if t and ctx.entity(body[0]).type in {"Legislature", "GovernmentBody", "Organisation"}:
                     t.negated, t.modality = False, "asserted"
                     yield t
+
+
+def _parties_for(ctx: Context, noun: str, home: str | None) -> list[str]:
+    """Return the parties whose members ``noun`` names: the home country's; when it has none by that name, those
+    of the other countries the article names ("US lawmakers ... a Democrat" in a report about Britain)."""
+    parties = ctx.ont.parties(noun=noun, country=home)
+    if parties or home is None:
+        return parties
+    named = {e.id if e.type == "Country" else ctx.ont.country_of.get(e.id) for e in ctx.res.entities}
+    named.discard(home)
+    return [p for c in sorted(c for c in named if c) for p in ctx.ont.parties(noun=noun, country=c)
+            if ctx.ont.actors[p].jurisdiction == c]
 
 
 def _adjective_noun(adj: str) -> str | None:

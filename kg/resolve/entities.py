@@ -117,10 +117,20 @@ class EntityTable:
 
     def fold_surnames(self, particles: frozenset[str]) -> None:
         """Merge a person named by one word into the one full name it can be part of: a surname ("Musk" ...
-        "Elon Musk"), else a first name used alone ("Elton" for "Elton John") when only one person has it."""
+        "Elon Musk"), else a first name used alone ("Elton" for "Elton John") when only one person has it; and
+        a one-word name the recogniser took for an organisation or place into the one person whose surname it
+        is."""
         live = self.live()
         people = [(j, f, name_words(f.label, particles)) for j, f in live if f.type == "Person"]
         for i, e in live:
+            if e.type != "Person" and not e.registry and e.typed_by == "ner" and " " not in e.label.strip() \
+                    and all(" " not in a for a in e.aliases):
+                # "Gary Gensler ... the SEC under Gensler": the recogniser's organisation is the surname of the
+                # one person of the article with it (a name with no other evidence of its type).
+                named = [j for j, _, words in people if len(words) > 1 and words[-1] == e.label.strip()]
+                if len(named) == 1:
+                    self.merge(i, named[0])
+                continue
             if e.type != "Person" or len(name_words(e.label, particles)) != 1:
                 continue
             word = e.label.strip()

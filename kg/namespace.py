@@ -172,6 +172,7 @@ class PK(DefinedNamespace):
     titleModifier: URIRef
     speechVerb: URIRef
     negativeCue: URIRef
+    namingVerb: URIRef
     allegationVerb: URIRef
     sharedSubjectPreposition: URIRef
     domainGroup: URIRef

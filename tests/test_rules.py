@@ -348,6 +348,17 @@ SPEECH = [
                  set(), {("Meta", "criticises", "Online Safety Act 2023")}, id="speech-about-a-law-is-no-actor"),
     pytest.param("Ofcom said Zeta Chat had improved its checks.", set(), {("Ofcom", "criticises", "Zeta Chat")},
                  id="speech-without-negative-cue"),
+    # A decision with no maker named: the enforcer of the text around it made it.
+    pytest.param("Ofcom fined Reddit on Monday. “This decision is disproportionate and unjustified,” Reddit said.",
+                 {("Reddit", "criticises", "Ofcom")}, set(), id="speech-about-a-decision-of-the-text-around"),
+    # Naming a decision with a negative word: "called the fine disproportionate", "described it as arbitrary".
+    pytest.param("The Dutch Data Protection Authority fined Uber 290 million euros. Uber called the decision "
+                 "“deeply flawed” and said it would appeal.",
+                 {("Uber", "criticises", "Dutch Data Protection Authority")}, set(), id="naming-a-decision-1"),
+    pytest.param("The CMA fined Microsoft. Microsoft described the ruling as arbitrary.",
+                 {("Microsoft", "criticises", "Competition and Markets Authority")}, set(), id="naming-a-decision-2"),
+    pytest.param("Ofcom fined Reddit. Reddit called the fine fair.", set(), {("Reddit", "criticises", "Ofcom")},
+                 id="naming-a-decision-without-negative-word"),
 ]
 
 

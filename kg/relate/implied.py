@@ -106,7 +106,7 @@ def agentless_passives(ctx: Context) -> Iterator[Triple]:
                 yield t
 
 
-def _decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], str]:
+def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], str]:
     """Return who made the decision a noun names: its own agent, else the enforcer around ``tok``."""
     agents, how = clause.noun_agents(ctx, noun)
     if agents:
@@ -143,7 +143,7 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
             noun = objs[0]
             if noun.lemma_.lower() not in decisions or ctx.refs(noun):
                 continue
-            targets, how = _decision_maker(ctx, noun, tok)
+            targets, how = decision_maker(ctx, noun, tok)
         elif tok.lemma_.lower() in appeal and not any(c.dep_ == "prep" for c in tok.children):
             found = enforcer(ctx, tok)
             if found is not None:

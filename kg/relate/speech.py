@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import clause
 from .api import Context, Ref, Triple
+from .implied import decision_maker
 from .registry import extractor
 
 if TYPE_CHECKING:
@@ -58,11 +59,51 @@ def clause_target(ctx: Context, head: Token, speaker: set[int]) -> tuple[list[Re
         if refs and c.lemma_.lower() not in decisions:
             return refs, "subject"
         if c.lemma_.lower() in decisions:
-            agents, how = clause.noun_agents(ctx, c)
+            agents, how = decision_maker(ctx, c, head)
             agents = [r for r in agents if r[0] not in speaker]
             if agents:
-                return agents, f"maker of the {c.lemma_} by {how}"
+                return agents, how
     return [], ""
+
+
+def _complement(tok: Token) -> Token | None:
+    """Return what a verb of naming calls its object: "called the fine [disproportionate]", "described the order
+    [as unlawful]"."""
+    for c in tok.children:
+        if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((g for g in c.children if g.dep_ in {"pobj", "amod", "acomp"}), None)
+    return None
+
+
+def named_decisions(ctx: Context) -> Iterator[Triple]:
+    """Naming a decision with a negative word criticises its maker: "OpenAI called the fine
+    'disproportionate'", "the firm described the order as unlawful"."""
+    verbs = ctx.words("namingVerb")
+    decisions = ctx.words("decisionNoun")
+    for tok in ctx.tokens:
+        if tok.pos_ not in clause.VERBAL or tok.lemma_.lower() not in verbs:
+            continue
+        noun = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        comp = _complement(tok)
+        if noun is None or comp is None or noun.lemma_.lower() not in decisions or ctx.refs(noun):
+            continue
+        cue = negative(ctx, comp)
+        if cue is None:
+            continue
+        speakers, how = clause.subjects(ctx, tok)
+        own = {i for i, _ in speakers}
+        makers, m_how = decision_maker(ctx, noun, tok)
+        for target in makers:
+            if target[0] in own or ctx.entity(target[0]).type in {"Legislation", "Country"}:
+                continue
+            for s in speakers:
+                t = ctx.make(s, "criticises", target, tok, "speech",
+                             f"'{tok.lemma_}' the {noun.lemma_} '{cue.text}', {m_how}, speaker by {how}",
+                             ctx.tuning.speech)
+                if t:
+                    yield t
 
 
 @extractor("speech", order=40)
@@ -90,3 +131,4 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                                  f"speaker by {how}", ctx.tuning.speech)
                     if t:
                         yield t
+    yield from named_decisions(ctx)

@@ -173,6 +173,8 @@ class PK(DefinedNamespace):
     speechVerb: URIRef
     negativeCue: URIRef
     namingVerb: URIRef
+    requestNoun: URIRef
+    decidingVerb: URIRef
     allegationVerb: URIRef
     sharedSubjectPreposition: URIRef
     domainGroup: URIRef

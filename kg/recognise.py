@@ -265,6 +265,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions += _law_names(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions, ont)
+    mentions += _institutions_missed(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions += _list_members(doc, mentions, ont)
     mentions += _defined_acronyms(doc, mentions)
@@ -560,6 +561,32 @@ def _law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention
                                typed_by="cue"))
             taken.update(range(start, tok.i + 1))
     return out
+
+
+def _institutions_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return institutions the NER missed: capitalised words before an institution's head noun, in running text
+    ("the Seoul High Court partially accepted ..."; not in a headline's title case)."""
+    taken = _covered(mentions)
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.text not in _INSTITUTION_HEADS or tok.i in taken or tok.pos_ != "PROPN" or _title_case_line(tok.sent):
+            continue
+        start = tok.i
+        while start > tok.sent.start and tok.i - start < 4 and doc[start - 1].is_title and \
+                doc[start - 1].pos_ in {"PROPN", "ADJ"} and start - 1 not in taken and not doc[start - 1].is_sent_start:
+            start -= 1
+        text = span_text(doc, start, tok.i + 1)
+        typ = ont.type_from_name(text)
+        if start < tok.i and typ is not None and typ not in {"Person", "Country"}:
+            out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="cue"))
+            taken.update(range(start, tok.i + 1))
+    return out
+
+
+def _title_case_line(sent: Span) -> bool:
+    """Return True for a headline in title case ("Regulator Fines App Store Over Court Ruling")."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and not any(t.is_lower and t.pos_ in {"VERB", "NOUN", "ADJ", "ADV"} for t in words)
 
 
 def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:

@@ -305,6 +305,14 @@ RECOGNITION = [
                  {"CNBC": "MediaOutlet"}, id="an-outlet-under-its-variant-name"),
     pytest.param("Ofcom fined a firm in Nepal on Thursday.", {"Nepal": "Country"}, id="state-the-ner-missed"),
     # A name the NER read as a place, with a description beside it saying what it is.
+    # An institution's name the NER missed, in running text (not a title-case headline).
+    pytest.param("On Monday the Seoul High Court ruled against the carrier.", {"Seoul High Court": "Court"},
+                 id="an-institution-the-ner-missed-1"),
+    pytest.param("The Tokyo District Court fined the firm.", {"Tokyo District Court": "Court"},
+                 id="an-institution-the-ner-missed-2"),
+    pytest.param("Watchdog Hits Carrier With Record Penalty After Appeals Court Ruling",
+                 {"Record Penalty After Appeals Court": None, "Appeals Court": None},
+                 id="no-institution-from-a-title-case-headline"),
     pytest.param("Officials said Bithumb, the largest crypto exchange in the region, misled investors.",
                  {"Bithumb": "Platform"}, id="a-described-name-the-ner-read-as-a-place-1"),
     pytest.param("The SEC sued Novaria, a payments company based in Ohio, in March.",
@@ -450,6 +458,21 @@ CLAUSES = [
                  "wrote to Lina Khan.",
                  {("Karen Voss", "contacts", "Lina Khan"), ("Derek Holm", "contacts", "Lina Khan"),
                   ("Derek Holm", "memberOf", "House Budget Committee")}, set(), id="coordinated-appositions"),
+    # An active verb coordinated with a passive one shares its grammatical subject; a participle stays passive.
+    pytest.param("Meta was fined by the DPC in May and appealed the decision.",
+                 {("Meta", "opposes", "Irish Data Protection Commission")}, set(), id="active-after-passive-1"),
+    pytest.param("Last year Samsung and LG were investigated by the regulator and received orders from the KFTC.",
+                 {("Korea Fair Trade Commission", "orders", "Samsung Electronics"),
+                  ("Korea Fair Trade Commission", "orders", "LG")}, set(), id="active-after-passive-2"),
+    # A request is addressed to whoever decides on it.
+    pytest.param("The Seoul High Court partially accepted Google's request for a suspension.",
+                 {("Google", "urges", "Seoul High Court")}, set(), id="request-decided-by-its-addressee-1"),
+    pytest.param("Apple's request was denied by the Supreme Court.", {("Apple", "urges", "Supreme Court")}, set(),
+                 id="request-decided-by-its-addressee-2"),
+    pytest.param("The FTC approved Microsoft's plan.", set(), {("Microsoft", "urges", "Federal Trade Commission")},
+                 id="a-plan-is-no-request"),
+    pytest.param("Acme Labs was sued by Vexa and ordered to pay damages by the court.", set(),
+                 {("Acme Labs", "orders", "Vexa")}, id="participle-after-passive-stays-passive"),
 ]
 
 

@@ -73,6 +73,11 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
             return [], ""
         if verb.dep_ == "conj" and is_passive(head):
+            if verb.tag_ in {"VBD", "VBZ", "VBP"}:
+                # "Google was fined and received an order": an active verb coordinated with a passive one shares
+                # its grammatical subject (a participle, "was fined and ordered to pay", stays passive).
+                refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
+                return (refs, f"passive subject of '{head.text}'") if refs else ([], "")
             return [], ""
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and \
                 head.lemma_ not in ctx.words("subjectControlVerb"):

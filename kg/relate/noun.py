@@ -62,6 +62,24 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             yield from made
             if made:
                 break
+    yield from addressed_requests(ctx)
+
+
+def addressed_requests(ctx: Context) -> Iterator[Triple]:
+    """A request is addressed to whoever decides on it: "the court granted Apple's request for a stay", "the
+    regulator rejected Meta's application" -> the requester urges the decider."""
+    nouns, deciding = ctx.words("requestNoun"), ctx.words("decidingVerb")
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        verb = tok.head
+        if verb.pos_ not in clause.VERBAL or verb.lemma_.lower() not in deciding:
+            continue
+        requesters = [r for c in tok.children if c.dep_ == "poss" for r in ctx.refs(c)]
+        deciders, how = clause.subjects(ctx, verb)
+        yield from ctx.make_all(requesters, "urges", deciders, tok, "noun",
+                                f"request '{tok.lemma_}' decided on ('{verb.text}') by its addressee ({how})",
+                                ctx.tuning.event_noun)
 
 
 def _framed(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) -> Iterator[Triple]:

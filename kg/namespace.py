@@ -184,6 +184,8 @@ class PK(DefinedNamespace):
     documentNoun: URIRef
     anchorPreposition: URIRef
     decisionNoun: URIRef
+    courtDecisionNoun: URIRef
+    judgeNoun: URIRef
     appealVerb: URIRef
     patientLightVerb: URIRef
     deadlineVerb: URIRef

@@ -80,6 +80,9 @@ ROLES = [
                  {("Ada Lindqvist", "memberOf", "Columbia Business School")}, set(), id="professor-at-1"),
     pytest.param("Kenji Mori, a partner at the law firm Crowell & Moring, said the case was weak.",
                  {("Kenji Mori", "memberOf", "Crowell & Moring")}, set(), id="partner-at-2"),
+    pytest.param("Maria Lopez, a partner in law firm Baker & Lane's privacy group, said the case was weak.",
+                 {("Maria Lopez", "memberOf", "Baker & Lane")}, {("Maria Lopez", "partOf", "Baker & Lane")},
+                 id="partner-in-a-firms-group"),
 ]
 
 
@@ -182,6 +185,19 @@ def test_frames_and_idioms(text: str, must: set, must_not: set) -> None:
 
 
 IMPLIED = [
+    # A stance phrase of a verb and a preposition toward a decision is a stance toward its maker.
+    pytest.param("Ofcom fined Reddit. Reddit hit out at the decision.", {("Reddit", "criticises", "Ofcom")}, set(),
+                 id="stance-phrase-toward-a-decision-1"),
+    pytest.param("The CNIL fined Amazon in June. Amazon pushed back against the ruling.",
+                 {("Amazon", "opposes", "CNIL")}, set(), id="stance-phrase-toward-a-decision-2"),
+    pytest.param("The Garante fined TikTok. TikTok disagreed with the decision.",
+                 {("TikTok", "opposes", "Italian Data Protection Authority")}, set(),
+                 id="stance-phrase-toward-a-decision-3"),
+    # A ruling is made by one who rules on cases (a court, a judge, a regulator), never by a prosecutor.
+    pytest.param("The DOJ sued Apple in March. On Friday, Judge Ana Ruiz found Apple in contempt. Apple "
+                 "disagreed with the ruling.", {("Apple", "opposes", "Ana Ruiz")},
+                 {("Apple", "opposes", "US Department of Justice")},
+                 id="a-ruling-is-no-prosecutors"),
     pytest.param("The Korea Fair Trade Commission opened a case against Kinmira Inc in March. "
                  "Kinmira Inc was fined 20 billion won on Monday.",
                  {("Korea Fair Trade Commission", "fines", "Kinmira Inc")}, set(), id="agentless-passive-1"),

@@ -31,15 +31,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def enforcer(ctx: Context, tok: Token) -> tuple[Ref, str] | None:
-    """Return the enforcer the text around ``tok`` implies, and how it was found."""
+def enforcer(ctx: Context, tok: Token, court: bool = False) -> tuple[Ref, str] | None:
+    """Return the enforcer the text around ``tok`` implies, and how it was found; with ``court``, only one that
+    rules on cases (a court, a regulator, a judge: the maker of a ruling, not a prosecutor)."""
     sent = tok.sent
     latest: Triple | None = None
     for t in ctx.found:
         info = ctx.ont.relations[t.relation]
         if info.group != "enforcement" or t.relation == "violates":
             continue
-        if t.negated:
+        if t.negated or court and not _judges(ctx, t.subject):
             continue
         if sent.start <= t.trigger < sent.end and t.trigger != tok.i:
             return (t.subject, 1.0), "enforcer of the same sentence"
@@ -48,10 +49,24 @@ def enforcer(ctx: Context, tok: Token) -> tuple[Ref, str] | None:
             latest = t
     if latest is not None:
         return (latest.subject, ctx.tuning.enforcer_before), "enforcer of the sentences before"
+    if court:
+        # A ruling whose maker did nothing the rules could read ("Judge X found Apple in contempt"): the court or
+        # judge named last before it.
+        te = ctx.res.token_entity
+        for i in range(tok.i - 1, max(-1, tok.i - ctx.tuning.enforcer_window), -1):
+            if i in te and _judges(ctx, te[i]):
+                return (te[i], ctx.tuning.enforcer_before), "the court or judge named last before it"
+        return None
     dominant = _dominant_enforcer(ctx)
     if dominant is not None:
         return (dominant, ctx.tuning.enforcer_dominant), "the article's main enforcer"
     return None
+
+
+def _judges(ctx: Context, idx: int) -> bool:
+    """Return True for a court, a regulator (which rules on cases), or a person the article calls a judge."""
+    e = ctx.entity(idx)
+    return e.type in {"Court", "Regulator"} or e.type == "Person" and bool(e.roles & ctx.words("judgeNoun"))
 
 
 def _dominant_enforcer(ctx: Context) -> int | None:
@@ -117,7 +132,7 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
             by = clause.passive_agent(ctx, c)
             if by:
                 return by, f"maker of the {noun.lemma_} by '{c.text} by'"
-    found = enforcer(ctx, tok)
+    found = enforcer(ctx, tok, court=noun.lemma_.lower() in ctx.words("courtDecisionNoun"))
     if found is None:
         return [], ""
     ref, how = found
@@ -134,9 +149,12 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
         keys = ctx.ont.lemma_keys(tok.lemma_.lower(), tok.lower_, ctx.ont.verb_index)
         rels = [r for r in (ctx.ont.verb_index[keys[0]] if keys else []) if ctx.ont.relations[r].group == "stance"
                 and r not in {"threatens", "urges", "compares", "agreesWith"}]
-        if not rels:
-            continue
         objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if not rels:
+            # "disagreed with the ruling", "hit out at the fine": a stance phrase of a verb and a preposition.
+            rels, objs = _stance_phrase(ctx, tok)
+            if not rels:
+                continue
         targets: list[Ref] = []
         how = ""
         if objs:
@@ -160,6 +178,24 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
                              ctx.tuning.speech)
                 if t:
                     yield t
+
+
+def _stance_phrase(ctx: Context, verb: Token) -> tuple[list[str], list[Token]]:
+    """Return the stance relations of a phrase of the verb and a preposition ("disagree with"), with its
+    particles between ("hit out at", "push back against"), and the preposition's objects."""
+    lemma = verb.lemma_.lower()
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        particles = tuple(c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"} and verb.i < c.i < prep.i)
+        rels = [rel for words, rel in ctx.ont.phrase_index.get(lemma, [])
+                if words in {(lemma, prep.lower_), (lemma, *particles, prep.lower_)}
+                and ctx.ont.relations[rel].group == "stance" and rel not in {"threatens", "urges", "compares",
+                                                                              "agreesWith"}]
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if rels and objs:
+            return rels, objs
+    return [], []
 
 
 def deadlines(ctx: Context) -> Iterator[Triple]:

@@ -174,6 +174,7 @@ class PK(DefinedNamespace):
     negativeCue: URIRef
     namingVerb: URIRef
     requestNoun: URIRef
+    defendantVerb: URIRef
     decidingVerb: URIRef
     allegationVerb: URIRef
     sharedSubjectPreposition: URIRef

@@ -56,6 +56,7 @@ def pipeline(model: str | None = None) -> Language:
     # After the NER, not before it: spaCy's NER runs markedly slower on a doc with preset entities, and
     # the matcher's names win over the NER's overlapping guesses anyway (see ActorMatcher.__call__).
     nlp.add_pipe("kg_actor_matcher", name="kg_actor_ruler", after="ner")
+    _learn_common_words(nlp)
     ont = load_ontology()
     # The tokenizer reads a lone capital before a full stop as an initial
     # ("J."); for a one-letter name such as X, split the stop off.
@@ -65,6 +66,27 @@ def pipeline(model: str | None = None) -> Language:
                 special = [{"ORTH": alias}, {"ORTH": "."}]
                 nlp.tokenizer.add_special_case(f"{alias}.", special)  # type: ignore[union-attr]
     return nlp
+
+
+#: The model's dictionary words (its lemmatizer's index: nouns, verbs, adjectives, adverbs), lower case: a
+#: capitalised word that opens a sentence and is one of these ("Prosecutors said") is no unlabelled name.
+_COMMON_WORDS: set[str] = set()
+
+
+def _learn_common_words(nlp: Language) -> None:
+    if _COMMON_WORDS:
+        return
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return  # a model without the table: no name is refused for being a word
+    for words in index.values():
+        _COMMON_WORDS.update(words)
+
+
+def _common_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in _COMMON_WORDS or lower.endswith("s") and lower[:-1] in _COMMON_WORDS
 
 
 #: Ways news spells the country a registry name starts with (lower case).
@@ -266,6 +288,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _law_names(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions, ont)
     mentions += _institutions_missed(doc, mentions, ont)
+    mentions += _bare_names(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions += _list_members(doc, mentions, ont)
     mentions += _defined_acronyms(doc, mentions)
@@ -383,6 +406,47 @@ def _state_names() -> frozenset[str]:
         if sub.type in {"State", "Province", "Territory", "Commonwealth"}:
             names.add(sub.name.lower())
     return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, int]:
+    """Return each country's short names (ISO 3166, from pycountry), with a number per country."""
+    import pycountry
+
+    names: dict[str, int] = {}
+    for n, c in enumerate(pycountry.countries):
+        for attr in ("name", "common_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names.setdefault(value, n)
+    return names
+
+
+#: Endings of a demonym, and what the country's name may end with instead ("Ukrain|ian" -> "Ukrain|e").
+_DEMONYM_ENDINGS = (("ian", ("", "a", "e", "ia", "y")), ("an", ("", "a", "o", "e")), ("n", ("",)), ("i", ("", "land")),
+                    ("ese", ("", "a")), ("ish", ("", "en", "land")), ("e", ("a",)), ("", ("land",)))
+
+
+@functools.lru_cache(maxsize=4096)
+def country_of_demonym(word: str) -> str | None:
+    """Return the name of the country an adjective of nationality names ("Nigerian" -> "Nigeria", "Kenyan" ->
+    "Kenya"), by the regular endings of English demonyms; None when none fits or two countries could."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    names = _country_names()
+    found: dict[int, str] = {}
+    for ending, replacements in _DEMONYM_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: len(word) - len(ending)]
+        for r in replacements:
+            if stem + r in names and stem + r != word:
+                found.setdefault(names[stem + r], stem + r)
+    if not found:
+        return None
+    best = sorted(found.values(), key=len, reverse=True)
+    # "Nigerian": Nigeria over Niger, the longer name sharing more of the word.
+    return best[0] if len(best) == 1 or len(best[0]) > len(best[1]) else None
 
 
 def is_state_name(text: str) -> bool:
@@ -580,6 +644,40 @@ def _institutions_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
         if start < tok.i and typ is not None and typ not in {"Person", "Country"}:
             out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="cue"))
             taken.update(range(start, tok.i + 1))
+    return out
+
+
+def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return names the NER left unlabelled where a clause makes them a party: the subject or object of a verb,
+    or its "by" agent ("Pfizer agreed to pay ...", "Walmart, which owns Flipkart, ..."). Their type is what the
+    name's words say, else an organisation (the weakest evidence: a description or the registry outweighs it)."""
+    taken = _covered(mentions)
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or tok.ent_iob_ != "O" or tok.i in taken or \
+                not tok.text[:1].isupper() or len(tok.text) < 2 or _title_case_line(tok.sent):
+            continue  # (a plural, "NGOs", "Democrats", names a kind, not an actor)
+        head = tok.head
+        if not (tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ in {"VERB", "AUX"}
+                or tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB"):
+            continue
+        start = tok.i
+        while start > tok.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].ent_iob_ == "O" and start - 1 not in taken:
+            start -= 1
+        if start - 1 in taken or tok.text in ont.classes["Company"].name_cues:
+            continue  # the tail of a name found already ("Naver Corp")
+        text = span_text(doc, start, tok.i + 1)
+        lower = text.lower()
+        if lower in ont.description_index or ont.role_for(lower) is not None or lower in ont.honorifics or \
+                not any(c.isalpha() for c in text):
+            continue
+        opens = start == tok.sent.start or start == tok.sent.start + 1 and doc[start - 1].lower_ == "the"
+        if start == tok.i and opens and not tok.is_upper and _common_word(tok.text):
+            continue  # "Prosecutors charged ...": a word capitalised for opening the sentence
+        typ = ont.type_from_name(text) or "Organisation"
+        out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="ner"))
+        taken.update(range(start, tok.i + 1))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -71,3 +72,14 @@ def test_a_registry_name_starting_with_us_matches_every_spelling_of_the_country(
         out = _matcher(doc)(doc)
         assert [e.ent_id_.rsplit("/", 1)[1] for e in out.ents if e.label_ == "Court"] == [
             "us-court-of-appeals-for-the-ninth-circuit"], country
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Nigerian", "Nigeria"), ("Kenyan", "Kenya"), ("Ukrainian", "Ukraine"), ("Pakistani", "Pakistan"),
+    ("Vietnamese", "Vietnam"), ("Argentine", "Argentina"), ("Thai", "Thailand"), ("Swedish", "Sweden"),
+    ("Catholic", None), ("European", None), ("Republican", None), ("Sikh", None), ("nigerian", None),
+])
+def test_a_demonym_names_its_country(word: str, country: str | None) -> None:
+    from kg.recognise import country_of_demonym
+
+    assert country_of_demonym(word) == country

@@ -89,6 +89,21 @@ class Context:
             self.res.entities[i].aliases.add(alias)
         return i
 
+    def country_named(self, name: str) -> int:
+        """Return the entity of the country called ``name`` (the registry's, else one under the IRI its name
+        mints), adding it when the article implies it without naming it ("the Kenyan president")."""
+        from ..namespace import PKID
+        from ..read import slug
+
+        iri = str(PKID[slug(name)])
+        if iri in self.ont.actors:
+            return self.actor(iri)
+        i = next((n for n, e in enumerate(self.res.entities) if e.id == iri), -1)
+        if i < 0:
+            self.res.entities.append(Entity(iri, name, "Country", {name}, typed_by="cue"))
+            i = len(self.res.entities) - 1
+        return i
+
     def acting(self, ref: Ref) -> Ref:
         """Return the actor behind a reference: a country acts (and is acted on) through its government."""
         e = self.entity(ref[0])

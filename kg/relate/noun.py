@@ -41,6 +41,9 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             targets = clause.prep_objects(ctx, tok, preps)
             if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light:
                 targets = clause.prep_objects(ctx, tok.head, preps)
+            if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.words("defendantVerb"):
+                # "Pfizer agreed to settle a lawsuit brought by California": the one settling was its target.
+                targets = [r for r in clause.subjects(ctx, tok.head)[0] if r not in agents]
             if not targets and ont.relations[rel].clausal_object:
                 for c in tok.children:
                     if c.dep_ in {"acl", "relcl"} and c.pos_ in clause.VERBAL:

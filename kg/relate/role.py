@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..ontology import RoleTitle
+from ..recognise import country_of_demonym
 from ..resolve import Entity
 from . import clause
 from .api import Context, Ref, Triple
@@ -158,6 +159,12 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                     country = _entity_for(ctx, ctx.ont.country_of.get(named, ""))
                     gov = ctx.acting((country, 1.0))[0] if country is not None else ctx.actor(named)
                     return [(gov, 1.0)], "country adjective in the title"
+                place = country_of_demonym(c.text) if c.dep_ in {"amod", "compound"} else None
+                if place is not None:
+                    # "the Kenyan president": a country outside the registry, acting through its government.
+                    return [ctx.acting((ctx.country_named(place), 1.0))], "country adjective in the title"
+                if c.ent_type_ == "NORP" and c.dep_ in {"amod", "compound"}:
+                    return [], ""  # another country's title, whichever: not the article's government
         if ctx.res.home_government is not None:
             return [(ctx.res.home_government, ctx.tuning.home_government)], "the article's government"
     if role.implies_legislature:

@@ -93,7 +93,27 @@ def country_modifier(st: ResolveState, token: Token) -> int | None:
         idx = st.token_entity.get(child.i) if child.dep_ in {"amod", "compound", "poss", "nmod"} else None
         if idx is not None and st.entity(idx).type in {"GovernmentBody", "Country"}:
             return st.government(idx)
+    name = demonym_country(token)
+    return st.country_named(name) if name is not None else None
+
+
+def demonym_country(token: Token) -> str | None:
+    """Return the country a modifier of nationality before ``token`` names, outside the registry too ("the
+    Nigerian government" -> "Nigeria")."""
+    from ..recognise import country_of_demonym
+
+    for child in token.children:
+        if child.dep_ in {"amod", "compound"} and child.i < token.i:
+            name = country_of_demonym(child.text)
+            if name is not None:
+                return name
     return None
+
+
+def nationality_unknown(token: Token) -> bool:
+    """Return True when a modifier before ``token`` is a nationality no country could be found for ("the
+    Ruritanian president"): the noun is that country's, so never the article's own government."""
+    return any(c.dep_ in {"amod", "compound"} and c.i < token.i and c.ent_type_ == "NORP" for c in token.children)
 
 
 def described_class(st: ResolveState, token: Token) -> str | None:
@@ -230,6 +250,8 @@ def describe(st: ResolveState, token: Token) -> int | None:
         by_country = country_modifier(st, token)
         if by_country is not None:
             return by_country
+        if nationality_unknown(token):
+            return None
         home = st.recent(token.i, st.is_government)
         return st.government(home) if home is not None else st.home_government()
     if not classes:

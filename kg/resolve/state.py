@@ -87,6 +87,18 @@ class ResolveState:
         actor = self.ont.actors[iri]
         return self.table.add(Entity(iri, actor.label, actor.type, {actor.label}, registry=True, typed_by="registry"))
 
+    def country_named(self, name: str) -> int:
+        """Return the entity of the country called ``name``: the registry's, else one with the IRI its name mints
+        (the IRI the same name gets where the article writes it out)."""
+        from ..namespace import PKID
+        from ..read import slug
+
+        iri = str(PKID[slug(name)])
+        if iri in self.ont.actors:
+            return self.entity_for_actor(iri)
+        idx = self.table.by_key(iri)
+        return idx if idx is not None else self.table.add(Entity(iri, name, "Country", {name}, typed_by="cue"))
+
     def home_government(self) -> int | None:
         """Return the government of the country the article is mostly about (by its registry actors)."""
         if self._home_done:

@@ -174,9 +174,11 @@ class PK(DefinedNamespace):
     negativeCue: URIRef
     namingVerb: URIRef
     requestNoun: URIRef
+    defendantNoun: URIRef
     defendantVerb: URIRef
     decidingVerb: URIRef
     allegationVerb: URIRef
+    accusingVerb: URIRef
     sharedSubjectPreposition: URIRef
     domainGroup: URIRef
     institutionNoun: URIRef

@@ -200,6 +200,10 @@ MODAL_CASES = [
                  id="hedged-adverb"),
     pytest.param("Elon Musk claimed that Ofcom had banned X.", ("Ofcom", "bans", "X"), False, "hedged",
                  id="hedged-claim"),
+    pytest.param("The FTC accused Meta of buying Instagram to kill a rival.", ("Meta", "owns", "Instagram"), False,
+                 "hedged", id="hedged-accusation"),
+    pytest.param("Acme Labs was not fined for breaching the Online Safety Act.",
+                 ("Acme Labs", "violates", "Online Safety Act"), True, "asserted", id="not-punished-for-doing"),
 ]
 
 

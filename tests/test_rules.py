@@ -503,6 +503,16 @@ CLAUSES = [
                  {("Government of Ohio", "sues", "Pfizer")}, set(), id="settled-a-lawsuit-brought-by"),
     pytest.param("Meta won a lawsuit brought by the FTC.", {("Federal Trade Commission", "sues", "Meta")}, set(),
                  id="won-a-lawsuit-brought-by"),
+    # The one an accusation names did what its "of" gerund says; naming someone as defendant sues them.
+    pytest.param("The FTC had accused Meta of buying Instagram in 2012.", {("Meta", "owns", "Instagram")}, set(),
+                 id="accused-of-doing-1"),
+    pytest.param("Google was accused of buying YouTube to kill a rival.", {("Google", "owns", "YouTube")}, set(),
+                 id="accused-of-doing-2"),
+    pytest.param("Maria Lopez, the Spanish envoy, spoke first. Elon Musk was angry. He accused the European "
+                 "Commission of fining him personally.", {("European Commission", "fines", "Elon Musk")},
+                 {("European Commission", "fines", "Maria Lopez")}, id="accused-of-doing-to-the-accuser"),
+    pytest.param("Epic Games filed suit in California on Monday, naming Apple as the defendant.",
+                 {("Epic Games", "sues", "Apple")}, set(), id="named-as-defendant"),
     # A request is addressed to whoever decides on it.
     pytest.param("The Seoul High Court partially accepted Google's request for a suspension.",
                  {("Google", "urges", "Seoul High Court")}, set(), id="request-decided-by-its-addressee-1"),

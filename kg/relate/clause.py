@@ -108,6 +108,14 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         refs = [r for r in refs if r[0] not in doers]
         if refs:
             return refs, f"patient of '{verb_.text}'"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "of" and \
+            head.head.lemma_.lower() in ctx.words("accusingVerb"):
+        # "The FTC accused Meta of buying Instagram", "Meta was charged with ... of hiding": the accused did it.
+        accuser = head.head
+        accused = [r for c in accuser.children if c.dep_ in ({"nsubjpass"} if is_passive(accuser) else {"dobj"})
+                   for r in ctx.refs(c)]
+        if accused:
+            return accused, f"the one '{accuser.text}' names"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ctx.words("sharedSubjectPreposition") and \
             head.head.pos_ in VERBAL and not is_passive(head.head):
         # "The SEC widened its crackdown by accusing Coinbase": whoever widened it accused.

@@ -34,7 +34,7 @@ def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str
     chain: list[Token] = [pred]
     t = pred
     for _ in range(TUNING.chain_depth):
-        if t.dep_ not in {"xcomp", "dobj", "conj", "acl", "relcl", "pobj", "prep", "ccomp"} or t.head is t:
+        if t.dep_ not in {"xcomp", "dobj", "conj", "acl", "relcl", "pobj", "prep", "ccomp", "pcomp"} or t.head is t:
             break
         if t.dep_ in {"acl", "relcl"} and t.head.pos_ == "NOUN":
             if t.head.lemma_.lower() in ont.words("intentionNoun"):
@@ -48,6 +48,8 @@ def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str
                 negated = True
         if t.dep_ == "ccomp" and parent.lemma_ in ont.words("hedgeVerb"):
             found.add("hedged")
+        if t.dep_ == "prep" and t.lower_ == "of" and parent.lemma_.lower() in ont.words("accusingVerb"):
+            found.add("hedged")  # "accused Meta of buying Instagram": what the accusation says
         chain.append(parent)
         if t.dep_ == "ccomp":
             break

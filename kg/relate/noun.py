@@ -66,6 +66,27 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             if made:
                 break
     yield from addressed_requests(ctx)
+    yield from named_defendants(ctx)
+
+
+def named_defendants(ctx: Context) -> Iterator[Triple]:
+    """Naming someone as defendant is suing them: "Epic filed suit, naming Apple as the defendant"."""
+    roles = ctx.words("defendantNoun")
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in roles or tok.dep_ != "pobj" or tok.head.lower_ != "as":
+            continue
+        verb = tok.head.head
+        if verb.pos_ not in clause.VERBAL or verb.lemma_.lower() != "name":
+            continue
+        if clause.is_passive(verb):
+            # "Apple was named as a defendant in Epic's suit": the suit's makers, if the sentence gives them.
+            named = [r for c in verb.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
+            suers, how = clause.passive_agent(ctx, verb), "passive agent"
+        else:
+            named = clause.objects(ctx, verb)
+            suers, how = clause.subjects(ctx, verb)
+        yield from ctx.make_all(suers, "sues", named, tok, "noun", f"named as '{tok.lemma_}' ({how})",
+                                ctx.tuning.event_noun)
 
 
 def addressed_requests(ctx: Context) -> Iterator[Triple]:

@@ -66,6 +66,10 @@ def clause_subject(st: ResolveState, token: Token) -> int | None:
         for c in t.children:
             if c.dep_ in SUBJECT_DEPS and c.i in st.token_entity:
                 return st.table.find(st.token_entity[c.i])
+        if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in st.words("accusingVerb"):
+            # "He accused the Commission of fining him": the gerund's doer is the one accused.
+            accused = next((c for c in t.head.head.children if c.dep_ == "dobj" and c.i in st.token_entity), None)
+            return st.table.find(st.token_entity[accused.i]) if accused is not None else None
         if t.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and t.head is not t:
             t = t.head
         else:

@@ -156,6 +156,7 @@ class PK(DefinedNamespace):
     governmentNoun: URIRef
     sameRole: URIRef
     pastRoleWord: URIRef
+    outsideRoleWord: URIRef
     lightVerb: URIRef
     nounComplement: URIRef
     preposition: URIRef
@@ -174,6 +175,7 @@ class PK(DefinedNamespace):
     negativeCue: URIRef
     namingVerb: URIRef
     requestNoun: URIRef
+    occasionPreposition: URIRef
     defendantNoun: URIRef
     defendantVerb: URIRef
     decidingVerb: URIRef

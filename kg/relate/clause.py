@@ -223,10 +223,15 @@ def instrument_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], s
     if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in VERBAL:
         return [], [], ""
     verb = prep.head
-    targets = [r for c in verb.children if c.dep_ == "dobj" for r in ctx.refs(c)]
+    # "Amazon was hit with a fine by the CNIL": the passive subject is the target, the "by" phrase (subjects of a
+    # passive) the agent.
+    target_deps = {"nsubjpass"} if is_passive(verb) else {"dobj"}
+    targets = [r for c in verb.children if c.dep_ in target_deps for r in ctx.refs(c)]
     if not targets:
         return [], [], ""
     agents, how = subjects(ctx, verb)
+    if not agents and is_passive(verb):
+        agents, how = noun_agents(ctx, noun)  # "hit with a fine by the CNIL": the parser hangs "by" on the noun
     return agents, targets, f"'with' instrument of '{verb.text}', {how}"
 
 

@@ -34,6 +34,12 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
         entries = ont.noun_index[keys[0]]
         yield from _framed(ctx, tok, entries)
         agents, how = clause.noun_agents(ctx, tok)
+        if not agents and tok.dep_ == "pobj" and tok.head.head.pos_ in clause.VERBAL and tok.head.lower_ in \
+                ctx.words("occasionPreposition") and all(ont.relations[r].group == "interaction" for r, _ in entries):
+            # "visited China for talks with Wang Yi", "cut jobs after talks with the union": the clause's doer
+            # took part in the meeting its phrase names.
+            agents, how = clause.subjects(ctx, tok.head.head)
+            how = f"the doer of '{tok.head.head.text}', in its '{tok.head.lower_}' phrase"
         if not agents:
             continue
         for rel, prep in entries:

@@ -235,6 +235,9 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
             continue
         if any(c.lower_ in ctx.words("pastRoleWord") for c in tok.children if c.dep_ in {"amod", "advmod"}):
             continue  # a former role is no current membership
+        if any(c.lower_ in ctx.words("outsideRoleWord") for c in tok.children if c.dep_ in {"amod", "compound"}
+               and c.i < tok.i):
+            continue  # "opposition leader", "shadow chancellor": a role facing the government, not in it
         orgs: list[Ref] = []
         how = ""
         for holder, cert in _holders(ctx, tok, holder_tok):

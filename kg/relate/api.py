@@ -178,6 +178,15 @@ class Context:
                 out += self.refs(c)  # "the regulator Ofcom"; "Facebook parent firm Meta" is Meta alone
         if out:
             return out
+        if not classes and self.ont.role_for(tok.lemma_) is not None:
+            # "The CEO of Nvidia, Jensen Huang, met ...": the title's holder, hung by the parser on the organisation.
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    out += [r for o in p.children if o.dep_ == "pobj" for a in o.children
+                            if a.dep_ == "appos" and a.i in res.token_entity
+                            and self.entity(res.token_entity[a.i]).type == "Person" for r in self.refs(a)]
+            if out:
+                return out
         for c in tok.children:
             if c.dep_ in {"compound", "nmod"} and c.i in res.token_entity and c.i > tok.i - tune.title_span:
                 # "the Meta platform"; but "the U.S. company" is no country.

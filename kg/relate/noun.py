@@ -59,6 +59,12 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                     # "a fine imposed on TikTok": the target hangs on the light verb.
                     if c.dep_ in {"acl", "relcl"} and c.lemma_ in light:
                         targets = clause.prep_objects(ctx, c, preps)
+            if not targets and how == "'by' phrase" and ont.relations[rel].group == "enforcement" and \
+                    tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("occasionPreposition") and \
+                    tok.head.head.pos_ in clause.VERBAL:
+                # "Tesla recalled cars after an investigation by the NHTSA": the clause's subject was its target.
+                targets = [r for c in tok.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                           for r in ctx.refs(c) if r not in agents]
             if not targets:
                 for c in tok.children:
                     # "the TikTok ban": a named target in compound position

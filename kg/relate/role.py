@@ -216,6 +216,11 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
     holder = next((c for c in tok.children if c.dep_ in {"appos", "compound"} and c.i > tok.i and c.i in known), None)
     if holder is None and ctx.name_after(tok) is not None:
         holder = doc[tok.i + 1]
+    if holder is None:
+        # "The CEO of Nvidia, Jensen Huang, met ...": the parser may hang the person's name on the organisation.
+        holder = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                       if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.i in known
+                       and ctx.entity(known[a.i]).type == "Person"), None)
     return holder
 
 

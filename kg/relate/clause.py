@@ -153,9 +153,10 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
                 return refs
             if c.ent_type_ == "MONEY" or any(m.dep_ == "nummod" for m in c.children):
                 # "fined Acme parent firm Meta 5 million pounds", parsed with the sum as the object and the
-                # fined firm hung on it: the name inside the sum's phrase is the object.
+                # fined firm hung on it ("fined Google 5 billion rupees": a compound): the name inside the sum's
+                # phrase is the object.
                 refs = [r for m in c.children if m.dep_ in {"nmod", "npadvmod", "compound"} and m.ent_type_ != "MONEY"
-                        and (m.dep_ != "compound" or m.pos_ == "PROPN") for r in ctx.refs(m)]  # "fined Google 5bn rupees"
+                        and (m.dep_ != "compound" or m.pos_ == "PROPN") for r in ctx.refs(m)]
                 if refs:
                     return refs
     if rel is not None and rel.clausal_object:

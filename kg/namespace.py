@@ -127,6 +127,7 @@ class PK(DefinedNamespace):
     objectType: URIRef
     symmetric: URIRef
     clausalObject: URIRef
+    questionObject: URIRef
     organisational: URIRef
     enforcer: URIRef
     RoleTitle: URIRef
@@ -181,6 +182,7 @@ class PK(DefinedNamespace):
     decidingVerb: URIRef
     allegationVerb: URIRef
     accusingVerb: URIRef
+    questionWord: URIRef
     sharedSubjectPreposition: URIRef
     domainGroup: URIRef
     institutionNoun: URIRef

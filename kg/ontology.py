@@ -71,6 +71,7 @@ class RelationInfo:
     symmetric: bool
     clausal_object: bool
     group: str = ""   # stance, interaction, enforcement, structure
+    question_object: bool = False   # "investigate whether X broke the law": the question's subject is the target
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Return True when the relation's type constraints admit the pair."""
@@ -493,6 +494,7 @@ def read_ontology(folder: str | None = None) -> Ontology:
             object_types=frozenset(_local(o) for o in g.objects(rel, PK.objectType)),
             symmetric=_bool(g, rel, PK.symmetric),
             clausal_object=_bool(g, rel, PK.clausalObject),
+            question_object=_bool(g, rel, PK.questionObject),
             group=_local(g.value(rel, PK.relationGroup) or "").removeprefix("group-"),
         )
 

@@ -208,3 +208,9 @@ def test_an_article_naming_two_countries_alike_has_no_home_government_to_guess()
     assert not any(t.relation == "memberOf" for t in ex.triples), triples(ex)
     one = extract("Japan signed the accord on Monday. Minister Ana Soto praised it.")
     assert ("Ana Soto", "memberOf", "Japanese Government") in triples(one)
+
+
+def test_a_description_is_kept_as_an_alias_with_the_words_that_say_which() -> None:
+    ex = extract("Ofcom fined TikTok on Monday. The media regulator said the firm broke the rules.")
+    ofcom = next(e for e in ex.entities if e.label == "Ofcom")
+    assert {"the regulator", "the media regulator"} <= ofcom.aliases

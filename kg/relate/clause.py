@@ -163,6 +163,16 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
         for c in verb.children:
             if c.dep_ == "xcomp":
                 return objects(ctx, c)
+    if rel is not None and rel.question_object:
+        # "examining whether Microsoft abused its position", "investigate how DeepSeek handles data": the one the
+        # question is about.
+        words = ctx.words("questionWord")
+        for c in verb.children:
+            if c.dep_ in {"ccomp", "advcl"} and any(m.dep_ in {"mark", "advmod"} and m.lower_ in words and m.i < c.i
+                                         for m in c.children):
+                refs = [r for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
+                if refs:
+                    return refs
     if verb.lemma_.lower() in ctx.words("allegationVerb"):
         # "The SEC alleged (that) Binance mishandled funds": the one the clause blames.
         for c in verb.children:

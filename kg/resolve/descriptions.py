@@ -329,3 +329,7 @@ def resolve_description(st: ResolveState, token: Token) -> None:
     st.refers(token.i, idx, st.tuning.description, is_subject=token.dep_ in SUBJECT_DEPS)
     det = "the " if any(c.lower_ == "the" for c in token.children) else ""
     st.entity(idx).aliases.add(det + token.text)
+    # With the common words that say which one ("the privacy watchdog", "the Australian regulator").
+    words = [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.i not in st.token_entity]
+    if words and all(c.i + 1 == n.i for c, n in zip(words, [*words[1:], token])):
+        st.entity(idx).aliases.add(det + st.doc[words[0].i:token.i + 1].text)

@@ -331,5 +331,5 @@ def resolve_description(st: ResolveState, token: Token) -> None:
     st.entity(idx).aliases.add(det + token.text)
     # With the common words that say which one ("the privacy watchdog", "the Australian regulator").
     words = [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.i not in st.token_entity]
-    if words and all(c.i + 1 == n.i for c, n in zip(words, [*words[1:], token])):
+    if words and all(c.i + 1 == n.i for c, n in zip(words, [*words[1:], token], strict=True)):
         st.entity(idx).aliases.add(det + st.doc[words[0].i:token.i + 1].text)

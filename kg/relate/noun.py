@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from . import clause
-from .api import Context, Triple
+from .api import Context, Ref, Triple
 from .registry import extractor
 
 if TYPE_CHECKING:
@@ -33,6 +33,11 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             continue
         entries = ont.noun_index[keys[0]]
         yield from _framed(ctx, tok, entries)
+        if all(ont.relations[r].symmetric for r, _ in entries):
+            made = _between(ctx, tok, entries)
+            yield from made
+            if made:
+                continue
         agents, how = clause.noun_agents(ctx, tok)
         if not agents and tok.dep_ == "pobj" and tok.head.head.pos_ in clause.VERBAL and tok.head.lower_ in \
                 ctx.words("occasionPreposition") and all(ont.relations[r].group == "interaction" for r, _ in entries):
@@ -79,6 +84,35 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 break
     yield from addressed_requests(ctx)
     yield from named_defendants(ctx)
+
+
+def _between(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) -> list[Triple]:
+    """Return a symmetric event between the two parties its noun names together: "talks between Japan and
+    China", "the US-China trade deal", "the EU–Mercosur agreement"."""
+    parties: list[Ref] = []
+    how = ""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            parties = [r for o in c.children if o.dep_ == "pobj" for r in ctx.refs(o)]
+            how = "'between' phrase"
+    if not parties:
+        te = ctx.res.token_entity
+        for i in range(max(tok.left_edge.i + 1, 1), tok.i - 1):
+            dash = ctx.doc[i]
+            if dash.text in {"-", "–", "/"} and i - 1 in te and i + 1 in te and te[i - 1] != te[i + 1] and \
+                    not dash.whitespace_ and not ctx.doc[i - 1].whitespace_:
+                parties = [(te[i - 1], ctx.res.token_certainty.get(i - 1, 1.0)),
+                           (te[i + 1], ctx.res.token_certainty.get(i + 1, 1.0))]
+                how = f"pair '{ctx.doc[i - 1:i + 2].text}' naming it"
+                break
+    if len(parties) != 2:
+        return []
+    for rel, _ in entries:
+        t = ctx.make(parties[0], rel, parties[1], tok, "noun", f"event noun '{tok.lemma_}' between two, {how}",
+                     ctx.tuning.event_noun)
+        if t:
+            return [t]
+    return []
 
 
 def named_defendants(ctx: Context) -> Iterator[Triple]:

@@ -627,6 +627,18 @@ MORE_ROLES = [
     pytest.param("Venezuela's opposition leader Edmundo González fled to Spain.", set(),
                  {("Edmundo González", "memberOf", "Government of Venezuela"),
                   ("Edmundo González", "leads", "Government of Venezuela")}, id="opposition-leader"),
+    # An institution of a country outside the registry is its own, never the article's country's.
+    pytest.param("Ukraine's foreign ministry condemned Hungary's decision.",
+                 {("Foreign Ministry of Ukraine", "criticises", "Hungarian Government"),
+                  ("Foreign Ministry of Ukraine", "partOf", "Government of Ukraine")},
+                 {("Hungarian Foreign Ministry", "criticises", "Hungarian Government")},
+                 id="unlisted-countrys-ministry-1"),
+    pytest.param("The Kenyan interior ministry banned the app.",
+                 {("Interior Ministry of Kenya", "partOf", "Government of Kenya")}, set(),
+                 id="unlisted-countrys-ministry-2"),
+    # Those in a role for another, plural and unnamed, speak for it.
+    pytest.param("Apple's lawyers argued that the Justice Department's case was flawed.",
+                 {("Apple", "criticises", "US Department of Justice")}, set(), id="lawyers-speak-for-their-client"),
     # A body "under" a person: a modifier of the body's name, or a phrase opening the body's clause.
     pytest.param("The FTC under Lina Khan sued Amazon.", {("Lina Khan", "leads", "Federal Trade Commission")},
                  set(), id="body-under-a-person-1"),

@@ -205,8 +205,9 @@ class Context:
             for c in tok.children:
                 if c.dep_ == "poss":
                     out += self.possessed(c, classes)
-        elif self.ont.role_for(tok.lemma_) is None:
-            # "criticised the Commission's decision": the possessor acts.
+        elif self.ont.role_for(tok.lemma_) is None or tok.tag_ == "NNS":
+            # "criticised the Commission's decision": the possessor acts; "Apple's lawyers argued": those in a
+            # role for another (plural, no name of their own) speak for it.
             for c in tok.children:
                 if c.dep_ == "poss":
                     out += [(i, cert * tune.possessor) for i, cert in self.refs(c)]

@@ -324,6 +324,10 @@ def ministry_triples(ctx: Context) -> Iterator[Triple]:
             if named is not None:
                 gov, how = (ctx.actor(named), 1.0), f"country adjective '{c.text}'"
                 break
+            place = country_of_demonym(c.text) if c.dep_ in {"amod", "compound"} else None
+            if place is not None:
+                gov, how = ctx.acting((ctx.country_named(place), 1.0)), f"country adjective '{c.text}'"
+                break
         if gov is None or gov[0] == idx:
             continue
         t = ctx.make((idx, ctx.res.token_certainty.get(tok.i, 1.0)), "partOf", gov, tok, "role",

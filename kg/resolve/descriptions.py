@@ -201,6 +201,11 @@ def institution(st: ResolveState, token: Token) -> int | None:
     known = st.ont.domain_words([])
     fields = [f for f in field_words(st, token) if st.ont.domain_words([f.lemma_]) - known]
     country = description_country(st, token)
+    if country is None and (abroad := unlisted_country(st, token)) is not None:
+        # "Ukraine's foreign ministry": a country the registry lacks, never the article's own.
+        if not fields:
+            return None
+        return _mint_institution(st, token, None, fields, st.ont.description_classes(noun), place=abroad)
     if not fields and country is None:
         return None
     if country is None:
@@ -222,11 +227,34 @@ def institution(st: ResolveState, token: Token) -> int | None:
     return _mint_institution(st, token, country, fields, classes)
 
 
-def _mint_institution(st: ResolveState, token: Token, country: str, fields: list[Token],
-                      classes: frozenset[str]) -> int:
-    actor = st.ont.actors[country]
-    place = actor.demonym or actor.label
-    label = " ".join([place, *(f.text.title() for f in fields), token.text.title()])
+def unlisted_country(st: ResolveState, token: Token) -> str | None:
+    """Return the name of a country outside the registry that a possessor or modifier of ``token`` names
+    ("Ukraine's", "Kenyan")."""
+    from ..recognise import country_of_demonym
+
+    for c in token.children:
+        if c.dep_ not in {"poss", "amod", "compound", "nmod"} or c.i > token.i:
+            continue
+        idx = st.token_entity.get(c.i)
+        if idx is not None:
+            e = st.entity(idx)
+            if e.type == "Country" and not e.registry and e.id not in st.ont.government_of:
+                return e.label
+        elif c.dep_ in {"amod", "compound"} and st.ont.government_named(c.text) is None:
+            name = country_of_demonym(c.text)
+            if name is not None:
+                return name
+    return None
+
+
+def _mint_institution(st: ResolveState, token: Token, country: str | None, fields: list[Token],
+                      classes: frozenset[str], place: str | None = None) -> int:
+    if place is not None:
+        # A country outside the registry: "Foreign Ministry of Ukraine".
+        label = " ".join([*(f.text.title() for f in fields), token.text.title(), "of", place])
+    else:
+        actor = st.ont.actors[country or ""]
+        label = " ".join([actor.demonym or actor.label, *(f.text.title() for f in fields), token.text.title()])
     iri = str(PKID[slug(label)])
     idx = st.table.by_key(iri)
     if idx is None:

@@ -533,6 +533,8 @@ CLAUSES = [
                  id="met-with"),
     pytest.param("Emmanuel Macron spoke with Vladimir Putin by phone.",
                  {("Emmanuel Macron", "contacts", "Vladimir Putin")}, set(), id="spoke-with"),
+    pytest.param("The European Commission opened formal proceedings against TikTok.",
+                 {("European Commission", "investigates", "TikTok")}, set(), id="proceedings-against"),
     pytest.param("Iran warned Israel against any further strikes.",
                  {("Government of Iran", "threatens", "Government of Israel")}, set(), id="warned-an-actor"),
     pytest.param("Pfizer agreed to pay 5 million dollars to settle a lawsuit brought by Ohio.",
@@ -636,6 +638,11 @@ MORE_ROLES = [
     pytest.param("The Kenyan interior ministry banned the app.",
                  {("Interior Ministry of Kenya", "partOf", "Government of Kenya")}, set(),
                  id="unlisted-countrys-ministry-2"),
+    # A hyphenated title parsed with its noun first, hung on the name as a modifier.
+    pytest.param("The UN secretary-general, António Guterres, condemned the strike.",
+                 {("António Guterres", "leads", "United Nations")}, set(), id="hyphenated-title-noun-first"),
+    pytest.param("Acme's vice-president Jo Lind resigned.", {("Jo Lind", "memberOf", "Acme")}, set(),
+                 id="hyphenated-title-noun-last"),
     # Those in a role for another, plural and unnamed, speak for it.
     pytest.param("Apple's lawyers argued that the Justice Department's case was flawed.",
                  {("Apple", "criticises", "US Department of Justice")}, set(), id="lawyers-speak-for-their-client"),

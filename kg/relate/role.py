@@ -31,12 +31,18 @@ def _role_tokens(tok: Token) -> list[Token]:
     return toks
 
 
-def _role_phrase(tok: Token) -> str:
-    """Return the title a role noun spells with its modifiers ("executive vice president"), singular."""
+def _role_phrase(tok: Token, hyphenated_after: bool = False) -> str:
+    """Return the title a role noun spells with its modifiers ("executive vice president"), singular; with
+    ``hyphenated_after``, also the words hyphenated after it ("secretary-general", parsed with the noun first)."""
     words = []
     for t in _role_tokens(tok):
         words += _modifiers(t)
-    words.sort(key=lambda t: t.i)
+    if hyphenated_after:
+        doc, i = tok.doc, tok.i
+        while i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].is_alpha and not doc[i].whitespace_:
+            words.append(doc[i + 2])
+            i += 2
+    words = sorted(set(words), key=lambda t: t.i)
     return " ".join(_title_form(w) if w is tok else w.text for w in words)
 
 
@@ -197,6 +203,9 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
     doc, known = ctx.doc, ctx.res.token_entity
     if tok.dep_ == "compound" and tok.head.i in known and tok.i not in known:
         return tok.head
+    if tok.dep_ == "nmod" and tok.head.i in known and tok.i not in known and tok.i < tok.head.i and \
+            ctx.entity(known[tok.head.i]).type == "Person":
+        return tok.head  # "The UN secretary-general, António Guterres, ...", parsed as a modifier of the name
     if tok.dep_ == "appos" and tok.head.i in known:
         return tok.head
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
@@ -235,7 +244,7 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
             continue
         if tok.i in ctx.res.token_entity and ctx.res.token_entity[tok.i] == ctx.res.token_entity[holder_tok.i]:
             continue
-        role = ctx.ont.role_for(_role_phrase(tok))
+        role = ctx.ont.role_for(_role_phrase(tok, hyphenated_after=True)) or ctx.ont.role_for(_role_phrase(tok))
         if role is None:
             continue
         if any(c.lower_ in ctx.words("pastRoleWord") for c in tok.children if c.dep_ in {"amod", "advmod"}):

@@ -96,7 +96,10 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
     lower = token.lower_
     orgs = st.organisation_types()
     if lower in st.words("pluralPronoun"):
-        members = [st.table.find(i) for i in group_before(st, token, orgs, subjects_only=True)]
+        # "they", "their" mean a subject pair before them; an object "them" any pair ("sent notices to A and B requiring
+        # them to ...").
+        members = [st.table.find(i) for i in group_before(st, token, orgs,
+                                                          subjects_only=token.dep_ not in {"dobj", "dative"})]
         if members and token.i - max(0, token.sent.start) < st.tuning.plural_pronoun_span:
             st.groups[token.i] = members
         return

@@ -522,6 +522,9 @@ CLAUSES = [
                  id="investigate-whether-2"),
     pytest.param("Ofcom asked whether TikTok broke the law.", set(), {("Ofcom", "investigates", "TikTok")},
                  id="a-question-of-another-verb"),
+    # A phrase's later words may hang on its head verb, not on the word before them.
+    pytest.param("Elon Musk hit out at Ofcom.", {("Elon Musk", "criticises", "Ofcom")}, set(),
+                 id="phrase-words-hung-on-the-verb"),
     # A symmetric event between the two parties its noun names together.
     pytest.param("Talks between Japan and China resumed on Monday.",
                  {("Japanese Government", "meets", "Chinese Government")}, set(), id="talks-between"),

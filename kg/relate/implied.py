@@ -181,20 +181,17 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
 
 
 def _stance_phrase(ctx: Context, verb: Token) -> tuple[list[str], list[Token]]:
-    """Return the stance relations of a phrase of the verb and a preposition ("disagree with"), with its
-    particles between ("hit out at", "push back against"), and the preposition's objects."""
-    lemma = verb.lemma_.lower()
-    for prep in verb.children:
-        if prep.dep_ != "prep":
+    """Return the stance relations of a phrase the verb heads and ends in a preposition ("disagree with", "hit
+    out at", "push back against"), and the preposition's objects."""
+    from .verb import match_phrase
+
+    for words, rel in ctx.ont.phrase_index.get(verb.lemma_.lower(), []):
+        if ctx.ont.relations[rel].group != "stance" or rel in {"threatens", "urges", "compares", "agreesWith"}:
             continue
-        particles = tuple(c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"} and verb.i < c.i < prep.i)
-        rels = [rel for words, rel in ctx.ont.phrase_index.get(lemma, [])
-                if words in {(lemma, prep.lower_), (lemma, *particles, prep.lower_)}
-                and ctx.ont.relations[rel].group == "stance" and rel not in {"threatens", "urges", "compares",
-                                                                              "agreesWith"}]
-        objs = [c for c in prep.children if c.dep_ == "pobj"]
-        if rels and objs:
-            return rels, objs
+        last = match_phrase(verb, words)
+        objs = [c for c in last.children if c.dep_ == "pobj"] if last is not None and last.dep_ == "prep" else []
+        if objs:
+            return [rel], objs
     return [], []
 
 

@@ -104,6 +104,18 @@ class Context:
             i = len(self.res.entities) - 1
         return i
 
+    def government_by_adjective(self, word: str) -> Ref | None:
+        """Return the government a nationality names ("Italian", and outside the registry "Kenyan"), or None."""
+        from ..recognise import country_of_demonym
+
+        named = self.ont.government_named(word)
+        if named is not None:
+            country = next((n for n, e in enumerate(self.res.entities) if e.id == self.ont.country_of.get(named)),
+                           None)
+            return self.acting((country, 1.0)) if country is not None else (self.actor(named), 1.0)
+        place = country_of_demonym(word)
+        return self.acting((self.country_named(place), 1.0)) if place is not None else None
+
     def acting(self, ref: Ref) -> Ref:
         """Return the actor behind a reference: a country acts (and is acted on) through its government."""
         e = self.entity(ref[0])

@@ -246,6 +246,23 @@ def instrument_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], s
     return agents, targets, f"'with' instrument of '{verb.text}', {how}"
 
 
+def match_phrase(tok: Token, words: tuple[str, ...]) -> Token | None:
+    """Return the last token of ``words`` hanging below ``tok`` in order, or None. A word may hang below the
+    word before it or, after it, on ``tok`` itself ("hit out at X", with "out" and "at" both on "hit")."""
+    cur = tok
+    for w in words[1:]:
+        nxt = None
+        for c in [*cur.children, *(c for c in tok.children if c.i > cur.i)] if cur is not tok else cur.children:
+            # Not the infinitive's "to" ("to appeal the ruling" is no "appeal to").
+            if c.dep_ not in {"aux", "auxpass", "mark"} and (c.lemma_.lower() == w or c.lower_ == w):
+                nxt = c
+                break
+        if nxt is None:
+            return None
+        cur = nxt
+    return cur
+
+
 def prep_objects(ctx: Context, tok: Token, preps: set[str] | frozenset[str]) -> list[Ref]:
     """Return the entities in ``tok``'s prepositional complements headed by one of ``preps``."""
     out: list[Ref] = []

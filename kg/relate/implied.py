@@ -183,12 +183,10 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
 def _stance_phrase(ctx: Context, verb: Token) -> tuple[list[str], list[Token]]:
     """Return the stance relations of a phrase the verb heads and ends in a preposition ("disagree with", "hit
     out at", "push back against"), and the preposition's objects."""
-    from .verb import match_phrase
-
     for words, rel in ctx.ont.phrase_index.get(verb.lemma_.lower(), []):
         if ctx.ont.relations[rel].group != "stance" or rel in {"threatens", "urges", "compares", "agreesWith"}:
             continue
-        last = match_phrase(verb, words)
+        last = clause.match_phrase(verb, words)
         objs = [c for c in last.children if c.dep_ == "pobj"] if last is not None and last.dep_ == "prep" else []
         if objs:
             return [rel], objs

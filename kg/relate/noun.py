@@ -39,12 +39,12 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             if made:
                 continue
         agents, how = clause.noun_agents(ctx, tok)
-        if not agents and tok.dep_ == "pobj" and tok.head.head.pos_ in clause.VERBAL and tok.head.lower_ in \
-                ctx.words("occasionPreposition") and all(ont.relations[r].group == "interaction" for r, _ in entries):
+        occasion = _occasion_verb(ctx, tok)
+        if not agents and occasion is not None and all(ont.relations[r].group == "interaction" for r, _ in entries):
             # "visited China for talks with Wang Yi", "cut jobs after talks with the union": the clause's doer
             # took part in the meeting its phrase names.
-            agents, how = clause.subjects(ctx, tok.head.head)
-            how = f"the doer of '{tok.head.head.text}', in its '{tok.head.lower_}' phrase"
+            agents, _ = clause.subjects(ctx, occasion)
+            how = f"the doer of '{occasion.text}', in its '{tok.head.lower_}' phrase"
         if not agents:
             continue
         for rel, prep in entries:
@@ -65,10 +65,9 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                     if c.dep_ in {"acl", "relcl"} and c.lemma_ in light:
                         targets = clause.prep_objects(ctx, c, preps)
             if not targets and how == "'by' phrase" and ont.relations[rel].group == "enforcement" and \
-                    tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("occasionPreposition") and \
-                    tok.head.head.pos_ in clause.VERBAL:
+                    occasion is not None:
                 # "Tesla recalled cars after an investigation by the NHTSA": the clause's subject was its target.
-                targets = [r for c in tok.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}
+                targets = [r for c in occasion.children if c.dep_ in {"nsubj", "nsubjpass"}
                            for r in ctx.refs(c) if r not in agents]
             if not targets:
                 for c in tok.children:
@@ -84,6 +83,14 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 break
     yield from addressed_requests(ctx)
     yield from named_defendants(ctx)
+
+
+def _occasion_verb(ctx: Context, tok: Token) -> Token | None:
+    """Return the verb whose "after", "for", "during" ... phrase the event noun ``tok`` heads, if it heads one."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("occasionPreposition") and \
+            tok.head.head.pos_ in clause.VERBAL:
+        return tok.head.head
+    return None
 
 
 def _between(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) -> list[Triple]:

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..ontology import RoleTitle
-from ..recognise import country_of_demonym
 from ..resolve import Entity
 from . import clause
 from .api import Context, Ref, Triple
@@ -160,15 +159,10 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                 gov = ctx.res.token_entity.get(c.i)
                 if gov is not None and ctx.entity(gov).type == "GovernmentBody":
                     return [(gov, 1.0)], "country in the title"
-                named = ctx.ont.government_named(c.text)
-                if named is not None:
-                    country = _entity_for(ctx, ctx.ont.country_of.get(named, ""))
-                    gov = ctx.acting((country, 1.0))[0] if country is not None else ctx.actor(named)
-                    return [(gov, 1.0)], "country adjective in the title"
-                place = country_of_demonym(c.text) if c.dep_ in {"amod", "compound"} else None
-                if place is not None:
-                    # "the Kenyan president": a country outside the registry, acting through its government.
-                    return [ctx.acting((ctx.country_named(place), 1.0))], "country adjective in the title"
+                by_word = ctx.government_by_adjective(c.text) if c.dep_ != "poss" else None
+                if by_word is not None:
+                    # "the Italian minister", and outside the registry "the Kenyan president"
+                    return [(by_word[0], 1.0)], "country adjective in the title"
                 if c.ent_type_ == "NORP" and c.dep_ in {"amod", "compound"}:
                     return [], ""  # another country's title, whichever: not the article's government
         if ctx.res.home_government is not None:
@@ -329,13 +323,9 @@ def ministry_triples(ctx: Context) -> Iterator[Triple]:
             if country is not None:
                 gov, how = ctx.acting(country), f"country '{c.text}' naming it"
                 break
-            named = ctx.ont.government_named(c.text) if c.dep_ == "amod" else None
-            if named is not None:
-                gov, how = (ctx.actor(named), 1.0), f"country adjective '{c.text}'"
-                break
-            place = country_of_demonym(c.text) if c.dep_ in {"amod", "compound"} else None
-            if place is not None:
-                gov, how = ctx.acting((ctx.country_named(place), 1.0)), f"country adjective '{c.text}'"
+            by_word = ctx.government_by_adjective(c.text) if c.dep_ == "amod" else None
+            if by_word is not None:
+                gov, how = by_word, f"country adjective '{c.text}'"
                 break
         if gov is None or gov[0] == idx:
             continue

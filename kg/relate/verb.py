@@ -19,23 +19,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def match_phrase(tok: Token, words: tuple[str, ...]) -> Token | None:
-    """Return the last token of ``words`` hanging below ``tok`` in order, or None. A word may hang below the
-    word before it or, after it, on ``tok`` itself ("hit out at X", with "out" and "at" both on "hit")."""
-    cur = tok
-    for w in words[1:]:
-        nxt = None
-        for c in [*cur.children, *(c for c in tok.children if c.i > cur.i)] if cur is not tok else cur.children:
-            # Not the infinitive's "to" ("to appeal the ruling" is no "appeal to").
-            if c.dep_ not in {"aux", "auxpass", "mark"} and (c.lemma_.lower() == w or c.lower_ == w):
-                nxt = c
-                break
-        if nxt is None:
-            return None
-        cur = nxt
-    return cur
-
-
 def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
     """Return the entities governed by the last word of a matched phrase, else the head verb's object
     ("took the firm to court")."""
@@ -108,7 +91,7 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
         passive = clause.is_passive(tok)
         done = False
         for words, rel in phrases:
-            last = match_phrase(tok, words)
+            last = clause.match_phrase(tok, words)
             if last is None:
                 continue
             found = ctx.make_all(subjects, rel, phrase_objects(ctx, last, tok), tok, "verb",

@@ -93,18 +93,25 @@ def country_modifier(st: ResolveState, token: Token) -> int | None:
         idx = st.token_entity.get(child.i) if child.dep_ in {"amod", "compound", "poss", "nmod"} else None
         if idx is not None and st.entity(idx).type in {"GovernmentBody", "Country"}:
             return st.government(idx)
-    name = demonym_country(token)
+    name = unlisted_country(st, token)
     return st.country_named(name) if name is not None else None
 
 
-def demonym_country(token: Token) -> str | None:
-    """Return the country a modifier of nationality before ``token`` names, outside the registry too ("the
-    Nigerian government" -> "Nigeria")."""
+def unlisted_country(st: ResolveState, token: Token) -> str | None:
+    """Return the name of a country outside the registry that a possessor or modifier of ``token`` names
+    ("Ukraine's", "Kenyan")."""
     from ..recognise import country_of_demonym
 
-    for child in token.children:
-        if child.dep_ in {"amod", "compound"} and child.i < token.i:
-            name = country_of_demonym(child.text)
+    for c in token.children:
+        if c.dep_ not in {"poss", "amod", "compound", "nmod"} or c.i > token.i:
+            continue
+        idx = st.token_entity.get(c.i)
+        if idx is not None:
+            e = st.entity(idx)
+            if e.type == "Country" and not e.registry and e.id not in st.ont.government_of:
+                return e.label
+        elif c.dep_ in {"amod", "compound"} and st.ont.government_named(c.text) is None:
+            name = country_of_demonym(c.text)
             if name is not None:
                 return name
     return None
@@ -225,26 +232,6 @@ def institution(st: ResolveState, token: Token) -> int | None:
     if not fields:
         return st.entity_for_actor(scored[0][1].iri) if len(scored) == 1 else None
     return _mint_institution(st, token, country, fields, classes)
-
-
-def unlisted_country(st: ResolveState, token: Token) -> str | None:
-    """Return the name of a country outside the registry that a possessor or modifier of ``token`` names
-    ("Ukraine's", "Kenyan")."""
-    from ..recognise import country_of_demonym
-
-    for c in token.children:
-        if c.dep_ not in {"poss", "amod", "compound", "nmod"} or c.i > token.i:
-            continue
-        idx = st.token_entity.get(c.i)
-        if idx is not None:
-            e = st.entity(idx)
-            if e.type == "Country" and not e.registry and e.id not in st.ont.government_of:
-                return e.label
-        elif c.dep_ in {"amod", "compound"} and st.ont.government_named(c.text) is None:
-            name = country_of_demonym(c.text)
-            if name is not None:
-                return name
-    return None
 
 
 def _mint_institution(st: ResolveState, token: Token, country: str | None, fields: list[Token],

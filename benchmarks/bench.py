@@ -3,14 +3,14 @@
 What it measures
 ----------------
 Two workloads over exactly the same texts: every article in ``examples/articles``
-(read with :func:`kg.read.read_article`, analysed as ``Article.body``), repeated
+(read with :func:`kg.sources.read.read_article`, analysed as ``Article.body``), repeated
 until there are at least ``--min-sentences`` sentences (3000 by default).
 
 * **baseline** -- a bare ``nlp.pipe(texts, batch_size=16)`` with the model kg
-  uses (``kg.model.load_model(kg.model.model_name())``), docs consumed with
+  uses (``kg.extraction.model.load_model(kg.extraction.model.model_name())``), docs consumed with
   ``list()``. This is the floor: what parsing alone costs.
-* **extract** -- ``kg.extract.extract_articles(articles)``, consumed fully. That
-  parses with ``kg.recognise.pipeline()`` (the same model plus the actor
+* **extract** -- ``kg.extraction.pipeline.extract_articles(articles)``, consumed fully. That
+  parses with ``kg.extraction.recognise.pipeline()`` (the same model plus the actor
   registry's entity ruler) and then runs recognition, resolution and relation
   extraction in Python.
 
@@ -66,7 +66,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--repeat", type=int, default=3,
                    help="timing rounds of each workload, interleaved; the best is reported (default: 3)")
     p.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size for both workloads (default: 16)")
-    p.add_argument("--model", default=None, help="spaCy model (default: what kg.model.model_name() picks)")
+    p.add_argument("--model", default=None, help="spaCy model (default: what kg.extraction.model.model_name() picks)")
     args = p.parse_args(argv)
     if args.repeat < 1:
         p.error("--repeat must be at least 1")
@@ -86,17 +86,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    from kg.extract import extract_articles
-    from kg.model import load_model, model_name
-    from kg.read import iter_paths, read_article
-    from kg.recognise import pipeline
+    from kg.extraction.model import load_model, model_name
+    from kg.extraction.pipeline import extract_articles
+    from kg.extraction.recognise import pipeline
+    from kg.sources.read import iter_paths, read_article
 
     one_copy = [a for path in iter_paths([args.articles]) for a in read_article(path)]
     if not one_copy:
         print(f"no articles found under {args.articles}", file=sys.stderr)
         return 1
 
-    # Load both pipelines before any timing. kg.recognise.pipeline() is cached,
+    # Load both pipelines before any timing. kg.extraction.recognise.pipeline() is cached,
     # so extract_articles(model=None) reuses the one built here.
     name = model_name(args.model)
     t0 = time.perf_counter()

@@ -7,10 +7,10 @@ seed 0) in a temporary folder. Every workload runs in a fresh Python process
 that loads its pipeline first (not timed) and then times only the work:
 
 * **parse x1** -- bare ``nlp.pipe(texts, batch_size=16)`` with the model kg
-  uses (``kg.model.load_model``), the texts being each article's
+  uses (``kg.extraction.model.load_model``), the texts being each article's
   ``Article.body`` (read before timing);
 * **parse x2** -- the same with spaCy's own ``n_process=2``;
-* **extract x1** -- ``kg.extract.extract_articles`` over the same articles
+* **extract x1** -- ``kg.extraction.pipeline.extract_articles`` over the same articles
   (kg's parse and its own stages, nothing read or written: what ingest adds
   on top is ingest x1 over this);
 * **ingest x1** -- ``kg.api.ingest(paths=[corpus], workers=1)`` into a new
@@ -68,8 +68,8 @@ def _child(argv: list[str]) -> None:
         return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
     if mode == "parse":
-        from kg.model import load_model
-        from kg.read import read_inputs
+        from kg.extraction.model import load_model
+        from kg.sources.read import read_inputs
 
         texts = [a.body for a in read_inputs([corpus]) if hasattr(a, "body")]
         nlp = load_model()
@@ -80,8 +80,9 @@ def _child(argv: list[str]) -> None:
         out["cpu"] = cpu() - cpu0
         out["articles"] = n
     elif mode == "extract":
-        from kg.extract import extract_articles
-        from kg.read import Article, read_inputs
+        from kg.extraction.pipeline import extract_articles
+        from kg.sources.article import Article
+        from kg.sources.read import read_inputs
 
         arts = [a for a in read_inputs([corpus]) if isinstance(a, Article)]
         list(extract_articles(arts[:32]))  # warm up
@@ -92,8 +93,9 @@ def _child(argv: list[str]) -> None:
         out["articles"] = n
     else:
         from kg import api
-        from kg.extract import extract_articles
-        from kg.read import Article, read_inputs
+        from kg.extraction.pipeline import extract_articles
+        from kg.sources.article import Article
+        from kg.sources.read import read_inputs
 
         # The same warm-up as extract's: the pipeline and the ontology's lookup tables are built before timing
         # (forked workers inherit them); the store, the writer and the corpus pass are all timed.
@@ -181,12 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"by CPU time per article (less sensitive to a busy machine): ingest / parse "
               f"{cpu['parse x1'] / cpu['ingest x1']:.2f}, extract / parse {cpu['parse x1'] / cpu['extract x1']:.2f},"
               f" ingest / extract {cpu['extract x1'] / cpu['ingest x1']:.2f}")
-        print(f"extract / parse (1 process, kg.extract.extract_articles, no reading or writing): "
+        print(f"extract / parse (1 process, kg.extraction.pipeline.extract_articles, no reading or writing): "
               f"{rate['extract x1'] / rate['parse x1']:.2f}; "
               f"ingest / extract: {rate['ingest x1'] / rate['extract x1']:.2f}")
         paired = ", ".join(f"{r['ingest x1'] / r['parse x1']:.2f}" for r in rounds)
-        print(f"ingest / parse within each round (parse and ingest run a minute or two apart, so less moved by a host whose "
-              f"speed drifts; for information): {paired}")
+        print(f"ingest / parse within each round (parse and ingest run a minute or two apart, so less moved "
+              f"by a host whose speed drifts; for information): {paired}")
         print(f"ingest / parse (1 process): {single:.2f}")
     return 0
 

@@ -12,7 +12,7 @@ statement with its evidence (a large answer) -- runs two ways:
   use_default_graph_as_union=True)``, every term's value read and written as
   CSV to a null sink: what a researcher writes with pyoxigraph alone.
 * **kg** -- ``kg.api.stream_query(sparql=NAME_OR_TEXT, store=path, max_rows=None)``
-  and ``kg.results.write_csv`` to a null sink: the code path of
+  and ``kg.store.results.write_csv`` to a null sink: the code path of
   ``kg query --format csv --max-rows 0`` (query resolution, the safety
   checks, the evaluation thread with its batched hand-over, streaming).
 
@@ -54,7 +54,7 @@ class Null:
 def build_store(articles: int, seed: int) -> Path:
     """Return a store of the synthetic corpus, ingesting it unless a matching one is cached."""
     from kg import api
-    from kg.ontology import ontology_dir
+    from kg.vocabulary.ontology import ontology_dir
 
     sys.path.insert(0, str(REPO / "benchmarks"))
     import corpus
@@ -84,7 +84,7 @@ def build_store(articles: int, seed: int) -> Path:
 def run_raw(store: Path, text: str) -> int:
     import pyoxigraph
 
-    from kg.namespace import PREFIXES
+    from kg.vocabulary.namespace import PREFIXES
 
     st = pyoxigraph.Store.read_only(str(store))
     result = st.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
@@ -100,7 +100,7 @@ def run_raw(store: Path, text: str) -> int:
 
 def run_kg(store: Path, name_or_text: str) -> int:
     from kg import api
-    from kg.results import write_csv
+    from kg.store.results import write_csv
 
     with api.stream_query(sparql=name_or_text, store=store, max_rows=None) as answer:
         return write_csv(answer.variables, answer.rows(), Null())
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    from kg.queries import saved_queries
+    from kg.store.queries import saved_queries
 
     store = build_store(args.articles, args.seed)
     queries = {name: (name, q.text) for name, q in saved_queries().items()}

@@ -9,7 +9,7 @@ here). Then, each as its own ``kg`` process (so peak memory is that
 command's alone, read from ``wait4``'s ``ru_maxrss``):
 
 * **baseline** -- ``kg query`` of the explorer's own statement query
-  (``kg.explore.STATEMENTS_QUERY``) written as CSV: reading every statement
+  (``kg.views.explore.STATEMENTS_QUERY``) written as CSV: reading every statement
   out of the store, the floor any view pays;
 * **html** -- ``kg viz --out graph.html``: the explorer page of the whole store;
 * **png** -- ``kg viz --out graph.png``: the static picture;
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     store = ensure_store(args)
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    from kg.explore import STATEMENTS_QUERY
+    from kg.views.explore import STATEMENTS_QUERY
 
     kg = kg_bin()
     out = args.work / "out"

@@ -10,14 +10,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .extract import Extraction, extract_articles
-from .fetch import FetchOptions
-from .ingest import IngestReport, Outcome
-from .read import MAX_CHARS, Article, Fields, read_article
+from kg.extraction.pipeline import Extraction, extract_articles
+from kg.ingest import IngestReport, Outcome
+from kg.sources.article import Article, Fields
+from kg.sources.fetch import FetchOptions
+from kg.sources.parse import MAX_CHARS
+from kg.sources.read import read_article
 
 if TYPE_CHECKING:
-    from .sparql import Answer
-    from .store import GraphStore, QueryResult
+    from kg.store.base import GraphStore, QueryResult
+    from kg.store.sparql import Answer
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +28,9 @@ def extract(*, path: str | os.PathLike[str], model: str | None = None, disabled:
             min_confidence: float = 0.0, registry: str | os.PathLike[str] | None = None) -> list[Extraction]:
     """Return the extractions of the article(s) in one file, without touching the store.
 
-    ``registry`` is a user registry file whose actors join the built-in ones (see :mod:`kg.userregistry`).
+    ``registry`` is a user registry file whose actors join the built-in ones (see :mod:`kg.curation.registry_files`).
     """
-    from .userregistry import activate, load_registry
+    from kg.curation.registry_files import activate, load_registry
 
     activate(load_registry(registry) if registry is not None else ())
     articles = read_article(Path(path))
@@ -55,7 +57,7 @@ def ingest(*, paths: Iterable[str | os.PathLike[str]] = (), store: str | os.Path
     ``.csv`` beside the store folder); merge and split decisions recorded in
     the store apply to every article written.
     """
-    from .ingest import Settings, ingest_inputs
+    from kg.ingest import Settings, ingest_inputs
 
     settings = Settings(model=model, disabled=tuple(disabled), min_confidence=min_confidence)
     return ingest_inputs(inputs=paths, store=store, settings=settings, workers=workers, force=force,
@@ -68,12 +70,12 @@ def extract_nquads(*, articles: Iterable[Article], model: str | None = None, dis
                    min_confidence: float = 0.0) -> tuple[str, list[tuple[str, str]]]:
     """Return a partition of articles as N-Quads (one named graph each) and the (location, reason) of failures.
 
-    The function a distributed worker runs (see :mod:`kg.distributed`); the
+    The function a distributed worker runs (see :mod:`kg.ingest.distributed`); the
     articles' ids must be final (as :func:`ingest` assigns them).
     """
-    from .errors import KGError
-    from .ingest import Settings, extract_batch
-    from .ingest.extraction import check_nquads
+    from kg.errors import KGError
+    from kg.ingest import Settings, extract_batch
+    from kg.ingest.extraction import check_nquads
 
     items = list(enumerate(articles))
     results = extract_batch(items, Settings(model=model, disabled=tuple(disabled), min_confidence=min_confidence))
@@ -94,7 +96,7 @@ def extract_nquads(*, articles: Iterable[Article], model: str | None = None, dis
 def query(*, sparql: str, store: str | os.PathLike[str] | None = None, timeout: float | None = None,
           max_rows: int | None = None, allow_service: bool = False) -> QueryResult:
     """Return the whole answer to a SPARQL query (text, a .rq file or a saved query's name) over the store."""
-    from .store import QueryResult
+    from kg.store.base import QueryResult
 
     with stream_query(sparql=sparql, store=store, timeout=timeout, max_rows=max_rows,
                       allow_service=allow_service) as answer:
@@ -112,9 +114,9 @@ def stream_query(*, sparql: str, store: str | os.PathLike[str] | None = None, ti
     ``max_rows`` cut them; a query past ``timeout`` seconds raises QueryError.
     ``answer.labels`` maps IRIs to their rdfs:label.
     """
-    from .queries import query_text
-    from .sparql import Limits, run_guarded
-    from .store import open_store
+    from kg.store.location import open_store
+    from kg.store.queries import query_text
+    from kg.store.sparql import Limits, run_guarded
 
     text = query_text(sparql)
     with open_store(store, read_only=True) as st:
@@ -136,7 +138,7 @@ def _labels(st: GraphStore, iris: set[str]) -> dict[str, str]:
 
 def saved_queries() -> dict[str, Any]:
     """Return the saved research queries by name (each with its question and text)."""
-    from .queries import saved_queries as saved
+    from kg.store.queries import saved_queries as saved
 
     return saved()
 
@@ -151,11 +153,11 @@ def viz(*, out: str | os.PathLike[str], store: str | os.PathLike[str] | None = N
     The filters (``ego``/``hops``, ``relations``, ``types``, ``since``/``until``,
     ``min_articles``, ``min_confidence``, ``include_modal``) set the view the
     page opens on; the page still holds every statement. ``fmt`` defaults to
-    the ending of ``out``. See :func:`kg.viz.write_view` for the returned keys.
+    the ending of ``out``. See :func:`kg.views.viz.write_view` for the returned keys.
     """
-    from .explore import find_actor, make_filters, read_corpus
-    from .store import open_store
-    from .viz import output_format, write_view
+    from kg.store.location import open_store
+    from kg.views.explore import find_actor, make_filters, read_corpus
+    from kg.views.viz import output_format, write_view
 
     fmt = output_format(out, fmt)
     filters = make_filters(relations=relations, types=types, since=since, until=until,
@@ -169,9 +171,10 @@ def viz(*, out: str | os.PathLike[str], store: str | os.PathLike[str] | None = N
 
 
 def stats(*, store: str | os.PathLike[str] | None = None) -> Any:
-    """Return the store's statistics (:class:`kg.stats.Stats`): articles, actors by type, statements by relation."""
-    from .stats import store_stats
-    from .store import open_store
+    """Return the store's statistics (:class:`~kg.store.stats.Stats`): articles, actors by type, statements
+    by relation."""
+    from kg.store.location import open_store
+    from kg.store.stats import store_stats
 
     with open_store(store, read_only=True) as st:
         return store_stats(st)
@@ -180,8 +183,8 @@ def stats(*, store: str | os.PathLike[str] | None = None) -> Any:
 def export(*, fmt: str, out: str | os.PathLike[str], store: str | os.PathLike[str] | None = None,
            min_confidence: float = 0.0, include_modal: bool = False) -> dict[str, int]:
     """Write the store as ``fmt`` (graphml, gexf, csv, jsonld, trig, nquads) to ``out``; return counts."""
-    from .export import export_store
-    from .store import open_store
+    from kg.interfaces.export import export_store
+    from kg.store.location import open_store
 
     with open_store(store, read_only=True) as st:
         return export_store(st, fmt=fmt, out=Path(out), min_confidence=min_confidence, include_modal=include_modal)
@@ -191,8 +194,8 @@ def serve(*, store: str | os.PathLike[str] | None = None, host: str = "127.0.0.1
           timeout: float | None = 60.0, max_rows: int = 10_000, allow_update: bool = False,
           allow_service: bool = False, workers: int = 2) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint with a query page; blocks until interrupted."""
-    from .serve import serve as run
-    from .sparql import Limits
+    from kg.interfaces.endpoint import serve as run
+    from kg.store.sparql import Limits
 
     run(store=store, host=host, port=port, limits=Limits(timeout=timeout, max_rows=max_rows,
                                                          allow_service=allow_service),
@@ -200,9 +203,9 @@ def serve(*, store: str | os.PathLike[str] | None = None, host: str = "127.0.0.1
 
 
 def validate(*, store: str | os.PathLike[str] | None = None) -> Any:
-    """Return the store checked against the SHACL shapes (:class:`kg.validate.ValidationReport`)."""
-    from .store import open_store
-    from .validate import validate_store
+    """Return the store checked against the SHACL shapes (:class:`kg.interfaces.validate.ValidationReport`)."""
+    from kg.interfaces.validate import validate_store
+    from kg.store.location import open_store
 
     with open_store(store, read_only=True) as st:
         return validate_store(st)
@@ -210,10 +213,11 @@ def validate(*, store: str | os.PathLike[str] | None = None) -> Any:
 
 def actors(*, store: str | os.PathLike[str] | None = None, types: Iterable[str] = (),
            match: str | None = None) -> list[Any]:
-    """Return the store's actors (:class:`kg.actors.StoredActor`), filtered by type names and a text to match."""
-    from .actors import list_actors
-    from .explore import parse_types
-    from .store import open_store
+    """Return the store's actors (:class:`~kg.curation.actors.StoredActor`), filtered by type names and a text
+    to match."""
+    from kg.curation.actors import list_actors
+    from kg.store.location import open_store
+    from kg.views.explore import parse_types
 
     wanted = parse_types(types)
     with open_store(store, read_only=True) as st:
@@ -223,10 +227,11 @@ def actors(*, store: str | os.PathLike[str] | None = None, types: Iterable[str] 
 def merge(*, keep: str, absorb: str, store: str | os.PathLike[str] | None = None, why: str | None = None,
           by: str | None = None) -> tuple[Any, int]:
     """Record that actor ``absorb`` is actor ``keep`` (IRIs, labels or aliases); return the decision and the
-    number of stored article graphs rewritten. Later ingests apply it too (see :mod:`kg.decisions`)."""
-    from .actors import find_actor, stored_actors
-    from .decisions import merge_decision, record
-    from .store import open_store
+    number of stored article graphs rewritten. Later ingests apply it too (see :mod:`kg.curation.decisions`)."""
+    from kg.curation.actors import find_actor, stored_actors
+    from kg.curation.curate import record
+    from kg.curation.decisions import merge_decision
+    from kg.store.location import open_store
 
     with open_store(store) as st:
         actors = stored_actors(st)
@@ -238,10 +243,11 @@ def split(*, actor: str, names: Iterable[str], into: str | None = None,
           by: str | None = None) -> tuple[Any, int]:
     """Record that articles calling ``actor`` by one of ``names`` mean another actor: ``into`` (an actor in the
     store, or the label of a new one; default the first name). Return the decision and the graphs rewritten."""
-    from .actors import find_actor, registry_actor, stored_actors
-    from .decisions import record, split_decision
-    from .errors import InputError
-    from .store import open_store
+    from kg.curation.actors import find_actor, registry_actor, stored_actors
+    from kg.curation.curate import record
+    from kg.curation.decisions import split_decision
+    from kg.errors import InputError
+    from kg.store.location import open_store
 
     with open_store(store) as st:
         actors = stored_actors(st)
@@ -256,9 +262,10 @@ def split(*, actor: str, names: Iterable[str], into: str | None = None,
 
 
 def decisions(*, store: str | os.PathLike[str] | None = None) -> list[Any]:
-    """Return the merge and split decisions recorded in the store (:class:`kg.decisions.Decision`), oldest first."""
-    from .decisions import read_decisions
-    from .store import open_store
+    """Return the merge and split decisions recorded in the store (:class:`~kg.curation.decisions.Decision`),
+    oldest first."""
+    from kg.curation.decisions import read_decisions
+    from kg.store.location import open_store
 
     with open_store(store, read_only=True) as st:
         return read_decisions(st)

@@ -11,9 +11,10 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import KGError
-from .read import FORMATS, MAX_CHARS
+from kg import __version__
+from kg.errors import KGError
+from kg.sources.parse import MAX_CHARS
+from kg.sources.read import FORMATS
 
 STORE_OPTION = click.option("--store", "store", envvar="KG_STORE", type=click.Path(file_okay=False), metavar="DIR|URL",
                             help="Store folder, or a SPARQL endpoint URL (default: $KG_STORE or ./kg-store).")
@@ -90,10 +91,11 @@ def ingest(paths: tuple[str, ...], store: str | None, model: str | None, min_con
     A file, record or URL that fails is reported with its reason; the rest are
     stored and the exit code is 1.
     """
-    from . import api
-    from .fetch import FetchOptions
-    from .progress import ProgressLine, ReportFile
-    from .read import Fields, count_inputs
+    from kg import api
+    from kg.ingest.progress import ProgressLine, ReportFile
+    from kg.sources.article import Fields
+    from kg.sources.fetch import FetchOptions
+    from kg.sources.read import count_inputs
 
     if not paths and not urls_file:
         raise click.UsageError("give files, folders, URLs or - (standard input), or --urls FILE")
@@ -118,7 +120,7 @@ def ingest(paths: tuple[str, ...], store: str | None, model: str | None, min_con
         with contextlib.ExitStack() as stack:
             executor = None
             if dask_address:
-                from .distributed import dask_executor
+                from kg.ingest.distributed import dask_executor
 
                 executor, workers = stack.enter_context(dask_executor(dask_address))
             report = api.ingest(paths=paths, store=store, model=model, disabled=disable,
@@ -190,7 +192,7 @@ def _table(headers: list[str], rows: list[list[Any]], max_width: int = 60) -> st
 def extract(article: str, fmt: str, explain: bool, model: str | None, min_confidence: float,
             disable: tuple[str, ...], registry: str | None) -> None:
     """Extract one article's entities and triples without touching the store."""
-    from . import api
+    from kg import api
 
     try:
         results = api.extract(path=article, model=model, disabled=disable, min_confidence=min_confidence,
@@ -203,12 +205,12 @@ def extract(article: str, fmt: str, explain: bool, model: str | None, min_confid
     elif fmt == "ttl":
         from rdflib import Graph
 
-        from .load import to_graph
+        from kg.store.load import to_graph
 
         g = Graph()
         for r in results:
             g += to_graph(r)
-        from .ontology import PREFIXES
+        from kg.vocabulary.ontology import PREFIXES
 
         for p, ns in PREFIXES.items():
             g.bind(p, ns)
@@ -255,7 +257,7 @@ def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, timeout:
     all article graphs. Read-only: updates and SERVICE calls are refused. Rows are
     printed as they come; Ctrl-C stops the query.
     """
-    from . import api
+    from kg import api
 
     if list_saved:
         for name, saved in api.saved_queries().items():
@@ -263,7 +265,7 @@ def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, timeout:
         return
     if not sparql:
         raise click.UsageError("give a query (SPARQL text, a .rq file or a saved query's name), or --list")
-    from .results import write_answer
+    from kg.store.results import write_answer
 
     try:
         with api.stream_query(sparql=sparql, store=store, timeout=timeout or None, max_rows=max_rows or None,
@@ -310,7 +312,7 @@ def viz(out: str, fmt: str | None, store: str | None, ego: str | None, hops: int
     The page has search, ego views, filters, an evidence panel and a timeline;
     the options here set the view it opens on (and the view a picture shows).
     """
-    from . import api
+    from kg import api
 
     try:
         shown = api.viz(out=out, store=store, min_confidence=min_confidence, include_modal=include_modal,
@@ -334,7 +336,7 @@ def viz(out: str, fmt: str | None, store: str | None, ego: str | None, hops: int
 @click.option("--include-modal", is_flag=True, help="Network formats: also negated, conditional, hedged, intended.")
 def export(fmt: str, out: str, store: str | None, min_confidence: float, include_modal: bool) -> None:
     """Export the actor network (graphml, gexf, csv) or the whole store (jsonld, trig, nquads)."""
-    from . import api
+    from kg import api
 
     try:
         counts = api.export(fmt=fmt, out=out, store=store, min_confidence=min_confidence, include_modal=include_modal)
@@ -357,7 +359,7 @@ def export(fmt: str, out: str, store: str | None, min_confidence: float, include
 def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, allow_update: bool,
           allow_service: bool, workers: int) -> None:
     """Serve the store as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /."""
-    from . import api
+    from kg import api
 
     click.echo(f"serving {store or 'the store'} at http://{host}:{port}/ (SPARQL endpoint: /sparql); Ctrl-C stops")
     try:
@@ -372,10 +374,10 @@ def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int
 @click.option("--print-shapes", is_flag=True, help="Print the SHACL shapes (Turtle) instead of validating.")
 def validate(store: str | None, print_shapes: bool) -> None:
     """Check the store against the SHACL shapes; print each violation and exit 1 if there is any."""
-    from . import api
+    from kg import api
 
     if print_shapes:
-        from .validate import shapes_graph
+        from kg.interfaces.validate import shapes_graph
 
         click.echo(shapes_graph().serialize(format="turtle"))
         return
@@ -396,7 +398,7 @@ def validate(store: str | None, print_shapes: bool) -> None:
 @STORE_OPTION
 def stats(store: str | None) -> None:
     """Print what the store holds: articles, actors by type, statements by relation, the date range."""
-    from . import api
+    from kg import api
 
     try:
         s = api.stats(store=store)
@@ -424,8 +426,8 @@ def actors(store: str | None, types: tuple[str, ...], match: str | None, fmt: st
     The CSV output has the columns a registry file reads (--registry), so it
     can be edited into one.
     """
-    from . import api
-    from .actors import actors_csv
+    from kg import api
+    from kg.curation.actors import actors_csv
 
     try:
         found = api.actors(store=store, types=types, match=match)
@@ -458,7 +460,7 @@ def merge(keep: str, absorb: str, store: str | None, why: str | None, by: str | 
     ingests do the same; the decision is kept in the store with who, when
     and why (`kg decisions` lists them).
     """
-    from . import api
+    from kg import api
 
     try:
         decision, changed = api.merge(keep=keep, absorb=absorb, store=store, why=why, by=by)
@@ -484,7 +486,7 @@ def split(actor: str, names: tuple[str, ...], into: str | None, store: str | Non
     rewritten (ACTOR becomes the other actor there), and later ingests do the
     same; the decision is kept in the store with who, when and why.
     """
-    from . import api
+    from kg import api
 
     try:
         decision, changed = api.split(actor=actor, names=names, into=into, store=store, why=why, by=by)
@@ -498,7 +500,7 @@ def split(actor: str, names: tuple[str, ...], into: str | None, store: str | Non
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def decisions(store: str | None, fmt: str) -> None:
     """List the merge and split decisions recorded in the store: what, who, when and why, oldest first."""
-    from . import api
+    from kg import api
 
     try:
         found = api.decisions(store=store)
@@ -515,7 +517,7 @@ def decisions(store: str | None, fmt: str) -> None:
 @main.command()
 def extractors() -> None:
     """List the registered extractors (switch one off with --disable NAME)."""
-    from .relate import EXTRACTORS
+    from kg.extraction.relate import EXTRACTORS
 
     for name, reg in EXTRACTORS.items():
         click.echo(f"{name:8} {reg.description}")

@@ -14,10 +14,11 @@ from test_store_load import hand_extraction
 from kg import api
 from kg.cli import main
 from kg.ingest import store_ontology
-from kg.load import article_iri, to_graph, to_ntriples
-from kg.namespace import pk_term
-from kg.ontology import load_ontology, ontology_dir, package_data_dir
-from kg.store import ONTOLOGY_GRAPH, Store
+from kg.store.base import ONTOLOGY_GRAPH
+from kg.store.embedded import Store
+from kg.store.load import article_iri, to_graph, to_ntriples
+from kg.vocabulary.namespace import pk_term
+from kg.vocabulary.ontology import load_ontology, ontology_dir, package_data_dir
 
 PLOVER = Namespace("https://policy-kg.org/ext/plover#")
 CAMEO = Namespace("https://policy-kg.org/ext/cameo#")

@@ -14,8 +14,9 @@ from rdflib import RDF, Graph
 
 from kg import __version__
 from kg.cli import main
-from kg.ontology import PK, PKART, load_ontology
-from kg.store import ONTOLOGY_GRAPH, Store
+from kg.store.base import ONTOLOGY_GRAPH
+from kg.store.embedded import Store
+from kg.vocabulary.ontology import PK, PKART, load_ontology
 
 GOOD = ["commission-fines-apple", "ofcom-fines-acme-social", "zuckerberg-meets-starmer"]
 MODALITIES = {"asserted", "conditional", "hedged", "intended"}
@@ -90,9 +91,9 @@ def test_reingesting_a_changed_article_replaces_its_graph(tmp_path: Path, sample
 
 def test_ingest_survives_a_crashing_extractor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug in one rule is reported for its article; the rest of the batch is stored (no model needed)."""
-    from kg import extract as extract_module
-    from kg import recognise as recognise_module
-    from kg.extract import Extraction
+    from kg.extraction import pipeline as extract_module
+    from kg.extraction import recognise as recognise_module
+    from kg.extraction.pipeline import Extraction
     from kg.ingest import extraction as ingest_module
 
     def fake_parse(_nlp, texts):  # noqa: ANN001, ANN202

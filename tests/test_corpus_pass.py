@@ -2,7 +2,7 @@
 
 Stores are built by hand from small invented article graphs (no spaCy model):
 random runs of writes, rewrites and drops, each followed by the incremental
-pass in one store and by the whole-store pass (:func:`kg.corpus.corpus_links`
+pass in one store and by the whole-store pass (:func:`kg.curation.corpus_pass.corpus_links`
 over every stored actor, as the pass was first written) in another. Both
 must end with the same actors in the same articles after every step.
 """
@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from test_curate import ART, ID, article_graph
 
-from kg.actors import stored_actors
-from kg.corpus import PENDING, corpus_links, former_names, link_corpus, link_pending, pending_graph
-from kg.decisions import merge_decision, read_decisions, rewrite
-from kg.ontology import load_ontology
-from kg.store import Store
+from kg.curation.actors import stored_actors
+from kg.curation.corpus_pass import corpus_links, link_corpus, link_pending
+from kg.curation.decisions import merge_decision, read_decisions, rewrite
+from kg.curation.pending import PENDING, former_names, pending_graph
+from kg.store.embedded import Store
+from kg.vocabulary.ontology import load_ontology
 
 #: (slug, label, type, mentions): invented actors whose names collide on purpose.
 POOL = [

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.store import Store
+from kg.store.embedded import Store
 
 ID = "https://policy-kg.org/id/"
 ART = "https://policy-kg.org/article/"
@@ -88,7 +88,7 @@ def st(store_path: Path) -> Iterator[Store]:
 
 
 def test_actors_lists_label_type_aliases_articles_wikidata_iri(st: Store) -> None:
-    from kg.actors import stored_actors
+    from kg.curation.actors import stored_actors
 
     found = {a.iri.removeprefix(ID): a for a in stored_actors(st)}
     assert set(found) == {"veltrian-data-authority", "vda", "korro-labs", "mila-oskarsson"}
@@ -102,7 +102,7 @@ def test_actors_lists_label_type_aliases_articles_wikidata_iri(st: Store) -> Non
 
 
 def test_actors_filter_by_type_and_text(st: Store) -> None:
-    from kg.actors import list_actors
+    from kg.curation.actors import list_actors
 
     assert [a.label for a in list_actors(st, types=frozenset({"Person"}))] == ["Mila Oskarsson"]
     # "vda" is an alias of the authority and the label of the other node
@@ -112,7 +112,7 @@ def test_actors_filter_by_type_and_text(st: Store) -> None:
 
 
 def test_find_actor_by_iri_slug_label_alias_and_ambiguity(st: Store) -> None:
-    from kg.actors import find_actor, stored_actors
+    from kg.curation.actors import find_actor, stored_actors
 
     actors = stored_actors(st)
     assert find_actor(actors, "pkid:korro-labs").label == "Korro Labs"
@@ -165,14 +165,14 @@ Tamsin Greaves,Person,,,,British,
 @pytest.fixture
 def fresh_pipeline() -> Iterator[None]:
     """Leave the default registry active after the test, whatever the test activated."""
-    from kg.userregistry import activate
+    from kg.curation.registry_files import activate
 
     yield
     activate(())
 
 
 def test_yaml_registry_adds_actors_and_overrides_a_built_in(tmp_path: Path) -> None:
-    from kg.userregistry import load_registry
+    from kg.curation.registry_files import load_registry
 
     (tmp_path / "r.yaml").write_text(REGISTRY_YAML, encoding="utf-8")
     actors = {a.iri.removeprefix(ID): a for a in load_registry(tmp_path / "r.yaml")}
@@ -187,7 +187,7 @@ def test_yaml_registry_adds_actors_and_overrides_a_built_in(tmp_path: Path) -> N
 
 
 def test_csv_registry_reads_semicolon_aliases_iri_and_demonym(tmp_path: Path) -> None:
-    from kg.userregistry import load_registry
+    from kg.curation.registry_files import load_registry
 
     (tmp_path / "r.csv").write_text(REGISTRY_CSV, encoding="utf-8")
     actors = {a.label: a for a in load_registry(tmp_path / "r.csv")}
@@ -213,8 +213,8 @@ def test_csv_registry_reads_semicolon_aliases_iri_and_demonym(tmp_path: Path) ->
     ("- [unclosed\n", "r.yaml is not valid YAML"),
 ])
 def test_bad_registry_entries_name_file_entry_and_fix(tmp_path: Path, text: str, message: str) -> None:
+    from kg.curation.registry_files import load_registry
     from kg.errors import RegistryError
-    from kg.userregistry import load_registry
 
     (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(RegistryError, match=message):
@@ -222,8 +222,8 @@ def test_bad_registry_entries_name_file_entry_and_fix(tmp_path: Path, text: str,
 
 
 def test_bad_csv_row_names_its_line(tmp_path: Path) -> None:
+    from kg.curation.registry_files import load_registry
     from kg.errors import RegistryError
-    from kg.userregistry import load_registry
 
     (tmp_path / "r.csv").write_text("label,type\nKorro Labs,Company\nVale Bank,Bank\n", encoding="utf-8")
     with pytest.raises(RegistryError, match=r"r.csv, line 3: unknown type 'Bank'"):
@@ -231,7 +231,7 @@ def test_bad_csv_row_names_its_line(tmp_path: Path) -> None:
 
 
 def test_registry_names_win_over_built_in_aliases() -> None:
-    from kg.ontology import Actor, read_ontology
+    from kg.vocabulary.ontology import Actor, read_ontology
 
     base = read_ontology()
     assert "Office of Communications" in base.actors[ID + "ofcom"].alt_labels
@@ -244,8 +244,8 @@ def test_registry_names_win_over_built_in_aliases() -> None:
 
 
 def test_registry_found_beside_the_store(tmp_path: Path) -> None:
+    from kg.curation.registry_files import registry_beside
     from kg.errors import RegistryError
-    from kg.userregistry import registry_beside
 
     assert registry_beside(tmp_path / "store") is None
     (tmp_path / "kg-registry.csv").write_text(REGISTRY_CSV, encoding="utf-8")
@@ -262,7 +262,7 @@ VDA_ARTICLE = "Veltra Watch fined Korro Labs on Monday over its handling of user
 @pytest.mark.model
 def test_extract_with_a_registry_uses_its_iri_type_and_wikidata(tmp_path: Path, fresh_pipeline: None) -> None:
     from kg import api
-    from kg.load import to_graph
+    from kg.store.load import to_graph
 
     (tmp_path / "r.yaml").write_text(REGISTRY_YAML, encoding="utf-8")
     (tmp_path / "a.txt").write_text(VDA_ARTICLE, encoding="utf-8")
@@ -302,8 +302,9 @@ def test_ingest_finds_the_registry_beside_the_store_and_re_extracts_when_it_chan
 
 
 def test_merge_rewrites_stored_graphs_and_is_recorded_with_who_when_why(st: Store) -> None:
-    from kg.actors import find_actor, stored_actors
-    from kg.decisions import merge_decision, read_decisions, record
+    from kg.curation.actors import find_actor, stored_actors
+    from kg.curation.curate import record
+    from kg.curation.decisions import merge_decision, read_decisions
 
     actors = stored_actors(st)
     d = merge_decision(find_actor(actors, "Veltrian Data Authority"), find_actor(actors, "pkid:vda"),
@@ -328,8 +329,8 @@ def test_merge_rewrites_stored_graphs_and_is_recorded_with_who_when_why(st: Stor
 
 
 def test_merge_refuses_one_actor_twice_and_unknown_names(st: Store) -> None:
-    from kg.actors import find_actor, stored_actors
-    from kg.decisions import merge_decision
+    from kg.curation.actors import find_actor, stored_actors
+    from kg.curation.decisions import merge_decision
     from kg.errors import CurationError
 
     actors = stored_actors(st)
@@ -341,8 +342,9 @@ def test_merge_refuses_one_actor_twice_and_unknown_names(st: Store) -> None:
 
 def test_decisions_apply_to_a_new_graph_as_they_did_to_the_stored_one(st: Store) -> None:
     """What ingest writes for an article after a decision equals what the decision made of its stored graph."""
-    from kg.actors import find_actor, stored_actors
-    from kg.decisions import apply_all, merge_decision, read_decisions, record, split_decision
+    from kg.curation.actors import find_actor, stored_actors
+    from kg.curation.curate import record
+    from kg.curation.decisions import apply_all, merge_decision, read_decisions, split_decision
 
     actors = stored_actors(st)
     record(st, merge_decision(find_actor(actors, "Veltrian Data Authority"), find_actor(actors, "pkid:vda"),
@@ -372,8 +374,9 @@ SUPREME = {
 
 
 def test_split_moves_the_articles_using_the_name_to_a_new_actor(tmp_path: Path) -> None:
-    from kg.actors import find_actor, stored_actors
-    from kg.decisions import record, split_decision
+    from kg.curation.actors import find_actor, stored_actors
+    from kg.curation.curate import record
+    from kg.curation.decisions import split_decision
 
     with Store(build_store(tmp_path / "store", SUPREME)) as s:
         court = find_actor(stored_actors(s), "Supreme Court")
@@ -391,8 +394,8 @@ def test_split_moves_the_articles_using_the_name_to_a_new_actor(tmp_path: Path) 
 
 
 def test_split_refuses_a_name_the_actor_never_had_and_moving_every_name(st: Store) -> None:
-    from kg.actors import find_actor, stored_actors
-    from kg.decisions import split_decision
+    from kg.curation.actors import find_actor, stored_actors
+    from kg.curation.decisions import split_decision
     from kg.errors import CurationError
 
     authority = find_actor(stored_actors(st), "Veltrian Data Authority")
@@ -406,7 +409,7 @@ def test_split_refuses_a_name_the_actor_never_had_and_moving_every_name(st: Stor
 
 def test_store_with_decisions_still_validates(tmp_path: Path) -> None:
     from kg import api
-    from kg.validate import validate_store
+    from kg.interfaces.validate import validate_store
 
     path = build_store(tmp_path / "store", SUPREME)
     api.split(actor="Supreme Court", names=["Supreme Federal Court"], store=path, why="two courts")
@@ -528,8 +531,8 @@ def test_ingest_order_does_not_change_actor_iris(tmp_path: Path) -> None:
 
 
 def test_corpus_links_an_acronym_and_a_surname_to_the_one_actor_they_name() -> None:
-    from kg.actors import StoredActor
-    from kg.corpus import corpus_links
+    from kg.curation.actors import StoredActor
+    from kg.curation.corpus_pass import corpus_links
 
     def actor(slug: str, label: str, typ: str, *aliases: str) -> StoredActor:
         return StoredActor(ID + slug, label, typ, aliases, 1)
@@ -545,7 +548,7 @@ def test_corpus_links_an_acronym_and_a_surname_to_the_one_actor_they_name() -> N
     assert corpus_links([authority, brask, other, mikkel, *short], registry=set()) == []
     # registry actors stay; a name a user split off is not linked back
     assert corpus_links([authority, short[0]], registry={ID + "vda"}) == []
-    from kg.decisions import Decision
+    from kg.curation.decisions import Decision
 
     split = Decision("d", "split", authority.iri, ID + "vda-2", "VDA", None, ("VDA",), "ana", "2026-01-01T00:00:00Z")
     assert corpus_links([authority, short[0]], registry=set(), decisions=[split]) == []
@@ -555,8 +558,8 @@ def test_corpus_links_an_acronym_and_a_surname_to_the_one_actor_they_name() -> N
 
 
 def test_link_corpus_rewrites_the_store(st: Store) -> None:
-    from kg.actors import stored_actors
-    from kg.corpus import link_corpus
+    from kg.curation.actors import stored_actors
+    from kg.curation.corpus_pass import link_corpus
 
     assert link_corpus(st) == [(ID + "vda", ID + "veltrian-data-authority")]
     assert ID + "vda" not in {a.iri for a in stored_actors(st)}

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from kg import api
 from kg.cli import main
-from kg.store import Store
+from kg.store.embedded import Store
 
 pytestmark = pytest.mark.model
 distributed = pytest.importorskip("distributed", reason="the Dask extra: pip install 'policy-kg[dask]'")
@@ -38,7 +38,7 @@ def news(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _calls() -> int:
-    from kg.recognise import pipeline
+    from kg.extraction.recognise import pipeline
 
     info = pipeline.cache_info()
     return info.hits + info.misses
@@ -64,7 +64,7 @@ def test_dask_cluster_of_two_workers_stores_what_a_local_ingest_does(news: Path,
 
 
 def test_unreachable_scheduler_is_a_clear_error() -> None:
-    from kg.distributed import DistributedError, dask_executor
+    from kg.ingest.distributed import DistributedError, dask_executor
 
     with pytest.raises(DistributedError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         with dask_executor("tcp://127.0.0.1:9", timeout=1):

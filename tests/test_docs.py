@@ -36,7 +36,7 @@ def test_command_is_in_the_readme(name: str) -> None:
     assert f"kg {name}" in readme.read_text(encoding="utf-8"), f"README.md does not mention `kg {name}`"
 
 
-@pytest.mark.parametrize("module", sorted(p.name for p in (ROOT / "kg").glob("*.py")))
+@pytest.mark.parametrize("module", sorted(p.relative_to(ROOT / "kg").as_posix() for p in (ROOT / "kg").rglob("*.py")))
 def test_module_has_docstring(module: str) -> None:
     tree = ast.parse((ROOT / "kg" / module).read_text(encoding="utf-8"))
     doc = ast.get_docstring(tree)
@@ -50,5 +50,5 @@ def test_every_kg_subpackage_ships_in_the_wheel() -> None:
 
     root = Path(__file__).resolve().parent.parent
     listed = set(tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {"kg." + p.parent.name for p in (root / "kg").glob("*/__init__.py")}
+    found = {".".join(p.parent.relative_to(root).parts) for p in (root / "kg").rglob("*/__init__.py")}
     assert found <= listed, f"add {sorted(found - listed)} to [tool.setuptools] packages"

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from kg import api
-from kg.corpus import PENDING
+from kg.curation.pending import PENDING
 from kg.errors import StoreError
-from kg.store import Store
+from kg.store.embedded import Store
 
 pytestmark = pytest.mark.model
 

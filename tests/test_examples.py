@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kg import api
-from kg.ontology import PKART
-from kg.read import read_article
+from kg.sources.read import read_article
+from kg.vocabulary.ontology import PKART
 
 pytestmark = pytest.mark.model
 

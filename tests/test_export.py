@@ -21,9 +21,10 @@ from test_store_load import hand_extraction
 from kg import api
 from kg.cli import main
 from kg.ingest import store_ontology
-from kg.load import article_iri, to_graph, to_ntriples
-from kg.namespace import PKID
-from kg.store import ONTOLOGY_GRAPH, Store
+from kg.store.base import ONTOLOGY_GRAPH
+from kg.store.embedded import Store
+from kg.store.load import article_iri, to_graph, to_ntriples
+from kg.vocabulary.namespace import PKID
 
 NDA, ACME, ZETA = (str(PKID[x]) for x in ("northland-data-authority", "acme-social", "zeta-chat"))
 

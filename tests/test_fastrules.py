@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.fastrules import indexed_match, speed_up_attribute_ruler
-from kg.model import load_model
+from kg.extraction.fastrules import indexed_match, speed_up_attribute_ruler
+from kg.extraction.model import load_model
 
 #: Our own sentences, written to reach the ruler's rare rules: contractions, "gonna", "y'all", an expletive
 #: "there", auxiliaries and passives, pronouns as subjects and objects, determiners used alone, runs of spaces.
@@ -59,6 +59,6 @@ def test_a_rule_of_an_unknown_form_keeps_spacys_match(nlp) -> None:  # noqa: ANN
 
 
 def test_kg_pipeline_uses_the_indexed_match() -> None:
-    from kg.recognise import pipeline
+    from kg.extraction.recognise import pipeline
 
     assert "match" in vars(pipeline(None).get_pipe("attribute_ruler"))

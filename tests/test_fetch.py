@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.fetch import FetchOptions, fetch_articles, read_url_file
-from kg.read import Article, ReadProblem
+from kg.sources.article import Article, ReadProblem
+from kg.sources.fetch import FetchOptions, fetch_articles, read_url_file
 
 
 def page(title: str, sentence: str) -> bytes:

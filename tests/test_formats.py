@@ -15,17 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.read import (
-    Article,
-    Fields,
-    ReadProblem,
-    canonical_url,
-    count_inputs,
-    normalise_date,
-    read_article,
-    read_inputs,
-    url_id,
-)
+from kg.sources.article import Article, Fields, ReadProblem, canonical_url, normalise_date, url_id
+from kg.sources.read import count_inputs, read_article, read_inputs
 
 BODY = "Ofcom fined Acme Social £2m on Monday.\n\nThe regulator said the company had ignored three warnings.\n"
 
@@ -105,7 +96,7 @@ def test_linked_folder_outside_the_tree_is_followed(tmp_path: Path) -> None:
 
 
 def test_reading_is_lazy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kg import read as read_module
+    from kg.sources import read as read_module
 
     for i in range(5):
         (tmp_path / f"a{i}.txt").write_text(BODY, encoding="utf-8")

@@ -25,7 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError
-from kg.read import Article, ReadProblem, parse_html, read_inputs
+from kg.sources.article import Article, ReadProblem
+from kg.sources.parse import parse_html
+from kg.sources.read import read_inputs
 
 # 8 properties: KG_FUZZ=1 (make fuzz) gives each 1,250 cases, 10,000 in all; a normal run 40 each (25 for the
 # pipeline, which parses), 305 in all.
@@ -192,7 +194,7 @@ def test_long_texts_are_cut_without_losing_words(text: str, limit: int) -> None:
 
 @pytest.fixture(scope="module")
 def fuzz_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from kg.store import Store
+    from kg.store.embedded import Store
 
     with Store(tmp_path_factory.mktemp("fuzzstore") / "store") as store:
         yield store
@@ -204,9 +206,10 @@ def fuzz_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 def test_pipeline_on_generated_articles(fuzz_store: object, bodies: list[str], title: str | None) -> None:
     import pyoxigraph
 
-    from kg.ingest import Settings, extract_batch, nquads_to_ntriples
-    from kg.load import article_iri
-    from kg.read import clean_text
+    from kg.ingest import Settings, extract_batch
+    from kg.sources.parse import clean_text
+    from kg.store.base import nquads_to_ntriples
+    from kg.store.load import article_iri
 
     items = [(i, Article(id=f"fuzz-{i}", text=clean_text(b), title=clean_text(title) if title else None,
                          origin=f"fuzz-{i}")) for i, b in enumerate(bodies)]

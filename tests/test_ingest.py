@@ -17,11 +17,12 @@ from click.testing import CliRunner, Result
 
 from kg import api
 from kg.cli import main
-from kg.corpus import PENDING
+from kg.curation.pending import PENDING
 from kg.ingest import DigestSet, IngestReport, Outcome, Settings, ingest_inputs, split_for_parser
-from kg.namespace import PKART
-from kg.read import Article
-from kg.store import ONTOLOGY_GRAPH, Store
+from kg.sources.article import Article
+from kg.store.base import ONTOLOGY_GRAPH
+from kg.store.embedded import Store
+from kg.vocabulary.namespace import PKART
 
 pytestmark = pytest.mark.model
 
@@ -192,7 +193,7 @@ def test_graph_from_before_origins_is_adopted(tmp_path: Path) -> None:
 
 
 def test_grown_folder_only_parses_what_is_new(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kg.ingest import engines as ingest_module  # where the engines call extract_batch
+    from kg.ingest import engines as ingest_module
 
     write(tmp_path / "in", {"a.txt": OFCOM, "b.txt": APPLE})
     store = tmp_path / "store"
@@ -243,7 +244,7 @@ def test_split_for_parser_cuts_at_paragraphs_then_sentences_then_spaces() -> Non
 
 @pytest.fixture
 def small_parser(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - the pipeline, its max_length shrunk
-    from kg.recognise import pipeline
+    from kg.extraction.recognise import pipeline
 
     nlp = pipeline(None)
     monkeypatch.setattr(nlp, "max_length", 3000)
@@ -299,7 +300,7 @@ def test_two_workers_store_what_one_does(tmp_path: Path) -> None:
 def test_a_worker_that_dies_costs_only_its_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from kg import extract as extract_module
+    from kg.extraction import pipeline as extract_module
 
     real = extract_module.analyse
 
@@ -367,7 +368,7 @@ def test_not_a_terminal_gets_only_the_summary_and_quiet_gets_nothing(tmp_path: P
 def test_progress_line_shows_count_rate_eta_and_failures() -> None:
     import io
 
-    from kg.progress import ProgressLine
+    from kg.ingest.progress import ProgressLine
 
     line = ProgressLine(io.StringIO(), total=200)
     for i in range(50):
@@ -458,7 +459,7 @@ def test_extract_nquads_turns_a_partition_into_named_graphs() -> None:
 
 def _break_graph_of(monkeypatch: pytest.MonkeyPatch, word: str) -> None:
     """Make the graph of an article whose text has ``word`` invalid RDF, as a bug in extraction would."""
-    from kg import load as load_module
+    from kg.store import load as load_module
 
     real = load_module.article_nquads
 
@@ -519,7 +520,8 @@ def test_ingest_inputs_accepts_settings(tmp_path: Path) -> None:
 
 def test_line_breaking_characters_inside_literals_survive(tmp_path: Path) -> None:
     """Found by fuzzing: a form feed inside a name split a graph's lines apart, and the write failed."""
-    from kg.ingest import extract_batch, nquads_to_ntriples
+    from kg.ingest import extract_batch
+    from kg.store.base import nquads_to_ntriples
 
     ((n, nquads, _, reason),) = extract_batch([(0, Article(id="ff", text="000At\x0ck", origin="ff"))], Settings())
     assert reason is None and nquads is not None and "\x0c" in nquads
@@ -585,9 +587,9 @@ def test_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch: pytest
 
 def test_new_words_stay_in_the_vocabulary_until_the_budget_is_spent(monkeypatch: pytest.MonkeyPatch) -> None:
     """Memory zones make spaCy's tokenizer cache nothing: they start only once the vocabulary budget is spent."""
+    from kg.extraction.recognise import pipeline
     from kg.ingest import extract_batch
     from kg.ingest import extraction as ingest_mod
-    from kg.recognise import pipeline
 
     nlp = pipeline(None)
     extract_batch([(0, Article(id="warm", text="Ofcom fined Acme on Monday.", origin="warm"))], Settings())

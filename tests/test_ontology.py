@@ -10,7 +10,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.errors import OntologyError
-from kg.ontology import PK, PKID, Ontology, load_ontology, ontology_dir
+from kg.vocabulary.ontology import PK, PKID, Ontology, load_ontology, ontology_dir
 
 #: The relation vocabulary of the evaluation GUIDE, copied here on purpose:
 #: a relation added to or dropped from the ontology must be a visible decision.
@@ -240,20 +240,20 @@ def test_closed_namespace_matches_the_ontology_files():
     """Every pk: term the Turtle files use is a member of the closed PK namespace, and the reverse."""
     import re
 
-    from kg.namespace import PK as CLOSED
+    from kg.vocabulary.namespace import PK as CLOSED
 
     used: set[str] = set()
     for path in ontology_dir().glob("*.ttl"):
         used |= set(re.findall(r"\bpk:([A-Za-z][\w-]*)", path.read_text(encoding="utf-8")))
     declared = set(CLOSED.__annotations__) | set(CLOSED._extras)
-    assert used - declared == set(), "terms in ontology/*.ttl missing from kg/namespace.py"
-    assert declared - used == set(), "terms in kg/namespace.py the ontology never declares"
+    assert used - declared == set(), "terms in ontology/*.ttl missing from kg/vocabulary/namespace.py"
+    assert declared - used == set(), "terms in kg/vocabulary/namespace.py the ontology never declares"
 
 
 def test_closed_namespace_rejects_a_misspelt_term():
     import pytest as _pytest
 
-    from kg.namespace import PK as CLOSED
+    from kg.vocabulary.namespace import PK as CLOSED
 
     with _pytest.raises(AttributeError):
         CLOSED.fnies  # noqa: B018

@@ -14,7 +14,7 @@ hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from kg.read import parse_text  # noqa: E402
+from kg.sources.parse import parse_text  # noqa: E402
 
 pytestmark = pytest.mark.model
 
@@ -56,7 +56,7 @@ sentences = st.builds(lambda t, a, b: t.format(a=a, b=b), st.sampled_from(_TEMPL
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(sentences, min_size=1, max_size=9), st.booleans())
 def test_generated_articles_extract_cleanly(body: list[str], with_date: bool) -> None:
-    from kg.extract import extract_articles
+    from kg.extraction.pipeline import extract_articles
 
     text = ("date 2026-03-02\n\n" if with_date else "") + " ".join(body)
     (ex,) = extract_articles([parse_text(text, article_id="generated")])
@@ -72,7 +72,7 @@ def test_generated_articles_extract_cleanly(body: list[str], with_date: bool) ->
 
 def test_surname_entities_seen_before_their_full_names_do_not_crash() -> None:
     """A regression: one-word names and merged entities once crashed the surname fold (IndexError)."""
-    from kg.extract import extract_articles
+    from kg.extraction.pipeline import extract_articles
 
     text = ("date 2026-03-02\n\nPixnovaHub was fined by Elena Kowalski after a two-year inquiry. Olga Petrov backed "
             "LumvoxHub in a statement on Friday. Kowalski said Petrov was wrong. Farid Varga ordered Sami Yilmaz to "

@@ -20,9 +20,9 @@ from click.testing import CliRunner, Result
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.queries import query_text, saved_queries
-from kg.sparql import Limits, QueryText, check_query, strip_lexemes
-from kg.store import Store
+from kg.store.embedded import Store
+from kg.store.queries import query_text, saved_queries
+from kg.store.sparql import Limits, QueryText, check_query, strip_lexemes
 
 ACTORS = ("<https://policy-kg.org/id/ofcom> <http://www.w3.org/2000/01/rdf-schema#label> \"Ofcom\" .\n"
           "<https://policy-kg.org/id/acme-social> <http://www.w3.org/2000/01/rdf-schema#label> \"Acme Social\" .\n"

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.read import Article, is_boilerplate, iter_paths, parse_text, read_article, slug
+from kg.sources.article import Article, slug
+from kg.sources.parse import is_boilerplate, parse_text
+from kg.sources.read import iter_paths, read_article
 
 BODY = (
     "Ofcom fined Acme Social £2m on Monday for failing to check the ages of its users.\n\n"

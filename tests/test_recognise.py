@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg.ontology import load_ontology
-from kg.recognise import ActorMatcher
+from kg.extraction.recognise import ActorMatcher
+from kg.vocabulary.ontology import load_ontology
 
 
 def _doc(words: list[str], ents: list[tuple[int, int, str]]) -> Doc:
@@ -48,7 +48,7 @@ def test_what_the_ner_named_around_a_registry_name_stays_a_name() -> None:
 
 
 def test_a_name_read_as_a_place_once_and_an_organisation_elsewhere_is_the_organisation() -> None:
-    from kg.recognise import recognise
+    from kg.extraction.recognise import recognise
 
     words = ["Tarvio", "denied", "it", ".", "Regulators", "fined", "Tarvio", "."]
     nlp = spacy.blank("en")
@@ -80,6 +80,6 @@ def test_a_registry_name_starting_with_us_matches_every_spelling_of_the_country(
     ("Catholic", None), ("European", None), ("Republican", None), ("Sikh", None), ("nigerian", None),
 ])
 def test_a_demonym_names_its_country(word: str, country: str | None) -> None:
-    from kg.recognise import country_of_demonym
+    from kg.extraction.recognise import country_of_demonym
 
     assert country_of_demonym(word) == country

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from kg.ontology import PK, PKID, load_ontology, ontology_dir
+from kg.vocabulary.ontology import PK, PKID, load_ontology, ontology_dir
 
 #: Names that many countries give one of their institutions. They are never a
 #: label or an altLabel: the resolver reads them in the article's country.
@@ -196,8 +196,8 @@ def test_the_world_registry_is_loaded_with_the_rest() -> None:
 
 @pytest.mark.model
 def test_a_world_registry_actor_is_found_in_text_with_its_wikidata_link() -> None:
-    from kg.extract import extract_articles
-    from kg.read import parse_text
+    from kg.extraction.pipeline import extract_articles
+    from kg.sources.parse import parse_text
 
     text = ("The Swedish Authority for Privacy Protection fined Spotify on Tuesday. "
             "Baidu said the Supreme Court of Japan would hear its appeal.")

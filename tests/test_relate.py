@@ -11,11 +11,11 @@ import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from kg.ontology import load_ontology
-from kg.read import parse_text
-from kg.recognise import recognise
-from kg.relate import EXTRACTORS, extract_triples
-from kg.resolve import resolve
+from kg.extraction.recognise import recognise
+from kg.extraction.relate import EXTRACTORS, extract_triples
+from kg.extraction.resolve import resolve
+from kg.sources.parse import parse_text
+from kg.vocabulary.ontology import load_ontology
 
 # English lexical attributes (lower case, title case), no model: rules read them.
 _VOCAB = English().vocab
@@ -174,7 +174,7 @@ CASES = [
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES)
 def test_sentence_patterns(text: str, must: set, must_not: set) -> None:
-    from kg.extract import extract_articles
+    from kg.extraction.pipeline import extract_articles
 
     (ex,) = extract_articles([parse_text(text, article_id="t")])
     got = {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label) for t in ex.triples}
@@ -210,7 +210,7 @@ MODAL_CASES = [
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "triple", "negated", "modality"), MODAL_CASES)
 def test_negation_and_modality(text: str, triple: tuple, negated: bool, modality: str) -> None:
-    from kg.extract import extract_articles
+    from kg.extraction.pipeline import extract_articles
 
     (ex,) = extract_articles([parse_text(text, article_id="t")])
     got = {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label): t for t in ex.triples}
@@ -220,7 +220,7 @@ def test_negation_and_modality(text: str, triple: tuple, negated: bool, modality
 
 def test_a_second_extractor_under_a_taken_name_is_an_error() -> None:
     from kg.errors import KGError
-    from kg.relate import extractor
+    from kg.extraction.relate import extractor
 
     with pytest.raises(KGError, match="already registered"):
         extractor("verb")(lambda ctx: [])

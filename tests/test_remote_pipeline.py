@@ -11,7 +11,7 @@ from conftest import clear_oxigraph
 
 from kg import api
 from kg.cli import main
-from kg.queries import saved_queries
+from kg.store.queries import saved_queries
 
 pytestmark = pytest.mark.model
 
@@ -67,8 +67,8 @@ def test_stats_export_viz_and_validate_work_on_the_server(both: tuple[Path, str]
 
 
 def test_the_corpus_pass_leaves_no_bookkeeping_graph_on_the_server(both: tuple[Path, str]) -> None:
-    from kg.corpus import PENDING
-    from kg.store import open_store
+    from kg.curation.pending import PENDING
+    from kg.store.location import open_store
 
     _, remote = both
     with open_store(remote) as st:

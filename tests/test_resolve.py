@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.read import parse_text
+from kg.sources.parse import parse_text
 
 pytestmark = pytest.mark.model
 
 
 def extract(text: str):  # noqa: ANN201
-    from kg.extract import extract_articles
+    from kg.extraction.pipeline import extract_articles
 
     (ex,) = extract_articles([parse_text(text, article_id="t")])
     return ex
@@ -98,7 +98,7 @@ def test_title_before_name_gives_membership_of_the_government() -> None:
 
 
 def test_merging_leaves_no_row_behind_and_keeps_indexes_valid() -> None:
-    from kg.resolve.entities import Entity, EntityTable
+    from kg.extraction.resolve.entities import Entity, EntityTable
 
     table = EntityTable()
     musk = table.add(Entity("x:musk", "Musk", "Person", {"Musk"}))
@@ -114,7 +114,7 @@ def test_merging_leaves_no_row_behind_and_keeps_indexes_valid() -> None:
 
 
 def test_surnames_fold_past_name_particles() -> None:
-    from kg.resolve.entities import Entity, EntityTable
+    from kg.extraction.resolve.entities import Entity, EntityTable
 
     table = EntityTable()
     short = table.add(Entity("x:moraes", "Moraes", "Person", {"Moraes"}))
@@ -124,7 +124,7 @@ def test_surnames_fold_past_name_particles() -> None:
 
 
 def test_a_surname_taken_for_an_organisation_folds_into_its_one_person() -> None:
-    from kg.resolve.entities import Entity, EntityTable
+    from kg.extraction.resolve.entities import Entity, EntityTable
 
     table = EntityTable()
     org = table.add(Entity("x:holm", "Holm", "Organisation", {"Holm"}))                 # the recogniser's guess
@@ -190,7 +190,7 @@ def test_a_name_not_close_enough_stays_its_own_actor(name: str) -> None:
 def test_a_misspelling_two_registry_names_are_as_close_to_links_to_neither() -> None:
     import dataclasses
 
-    from kg.ontology import Actor, load_ontology
+    from kg.vocabulary.ontology import Actor, load_ontology
 
     ont = load_ontology()
     people = {iri: Actor(iri, label, "Person") for iri, label in

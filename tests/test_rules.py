@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.read import parse_text
+from kg.sources.parse import parse_text
 
 pytestmark = pytest.mark.model
 
 
 def facts(text: str) -> set[tuple[str, str, str]]:
-    from kg.extract import extract_articles
+    from kg.extraction.pipeline import extract_articles
 
     (ex,) = extract_articles([parse_text(text, article_id="t")])
     return {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label) for t in ex.triples}
@@ -227,7 +227,7 @@ def test_implied_actors(text: str, must: set, must_not: set) -> None:
 
 
 def entities(text: str) -> dict[str, tuple[str, set[str]]]:
-    from kg.extract import extract_articles
+    from kg.extraction.pipeline import extract_articles
 
     (ex,) = extract_articles([parse_text(text, article_id="t")])
     return {e.label: (e.type, e.aliases) for e in ex.entities}
@@ -431,7 +431,7 @@ def test_a_named_unit_is_part_of_its_body(text: str, must: set, must_not: set) -
 
 
 def test_a_unit_the_registry_lacks_gets_an_iri_under_its_body() -> None:
-    from kg.extract import extract_articles
+    from kg.extraction.pipeline import extract_articles
 
     texts = ["The Market Abuse Division of the SEC opened a case against Kraken.",
              "The Market Abuse Division of Ofcom opened a case against Vexa."]

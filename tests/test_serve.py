@@ -27,10 +27,11 @@ from SPARQLWrapper import CSV, JSON, POST, TSV, XML, SPARQLWrapper
 from test_store_load import hand_extraction
 
 from kg.ingest import store_ontology
-from kg.load import article_iri, to_graph, to_ntriples
-from kg.namespace import PKID
-from kg.serve import negotiate
-from kg.store import ONTOLOGY_GRAPH, Store
+from kg.interfaces.endpoint import negotiate
+from kg.store.base import ONTOLOGY_GRAPH
+from kg.store.embedded import Store
+from kg.store.load import article_iri, to_graph, to_ntriples
+from kg.vocabulary.namespace import PKID
 
 FINES = "SELECT ?s ?o WHERE { ?s pk:fines ?o }"
 SLOW = "SELECT ?a ?d WHERE { ?a pk:rank ?c . ?d pk:rank ?f } ORDER BY ?c ?f"

@@ -18,10 +18,12 @@ from conftest import G1, G2, NT_A, NT_B, clear_oxigraph, free_port, oxigraph_bin
 from rdflib import RDFS, Graph, Literal
 
 from kg.errors import QueryError, StoreError
-from kg.load import to_ntriples
-from kg.namespace import PK, PKID
-from kg.remote import RemoteStore, graph_store_url
-from kg.store import GraphStore, Store, open_store
+from kg.store.base import GraphStore
+from kg.store.embedded import Store
+from kg.store.load import to_ntriples
+from kg.store.location import open_store
+from kg.store.remote import RemoteStore, graph_store_url
+from kg.vocabulary.namespace import PK, PKID
 
 
 @pytest.fixture(params=["embedded", "remote"])

@@ -19,13 +19,14 @@ from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import StoreError
-from kg.extract import Extraction
-from kg.load import article_iri, article_nquads, article_ntriples, statement_iri, to_graph, to_ntriples
-from kg.ontology import DCTERMS, PK, PKID, load_ontology
-from kg.read import Article
-from kg.relate import Triple
-from kg.resolve import Entity
-from kg.store import ONTOLOGY_GRAPH, Store, store_path
+from kg.extraction.pipeline import Extraction
+from kg.extraction.relate import Triple
+from kg.extraction.resolve import Entity
+from kg.sources.article import Article
+from kg.store.base import ONTOLOGY_GRAPH, store_path
+from kg.store.embedded import Store
+from kg.store.load import article_iri, article_nquads, article_ntriples, statement_iri, to_graph, to_ntriples
+from kg.vocabulary.ontology import DCTERMS, PK, PKID, load_ontology
 
 # rdflib's XSD namespace warns when pytest probes module attributes, so take its terms as IRIs.
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
@@ -266,8 +267,8 @@ def test_hand_graph_loads_into_the_store(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def extractions(sample_articles: dict[str, str]) -> list[Extraction]:
-    from kg.extract import extract_articles
-    from kg.read import parse_text
+    from kg.extraction.pipeline import extract_articles
+    from kg.sources.parse import parse_text
 
     article = parse_text(sample_articles["ofcom-fines-acme-social.txt"], article_id="ofcom-fines-acme-social")
     # Two independent runs, for the determinism check.

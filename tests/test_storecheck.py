@@ -11,8 +11,8 @@ from click.testing import CliRunner, Result
 
 from kg.cli import main
 from kg.errors import StoreError
-from kg.store import Store
-from kg.storecheck import check_store_folder, explain_open_error
+from kg.store.check import check_store_folder, explain_open_error
+from kg.store.embedded import Store
 
 NT = '<https://policy-kg.org/id/ofcom> <http://www.w3.org/2000/01/rdf-schema#label> "Ofcom" .\n'
 G = "https://policy-kg.org/article/one"

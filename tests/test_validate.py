@@ -16,10 +16,11 @@ from test_store_load import hand_extraction
 
 from kg.cli import main
 from kg.ingest import store_ontology
-from kg.load import article_iri, statement_iri, to_graph, to_ntriples
-from kg.namespace import PK, PKID
-from kg.store import ONTOLOGY_GRAPH, Store
-from kg.validate import PKSH, SH, shapes_graph
+from kg.interfaces.validate import PKSH, SH, shapes_graph
+from kg.store.base import ONTOLOGY_GRAPH
+from kg.store.embedded import Store
+from kg.store.load import article_iri, statement_iri, to_graph, to_ntriples
+from kg.vocabulary.namespace import PK, PKID
 
 ARTICLE = str(article_iri("hand-built"))
 FINE = str(statement_iri("hand-built", str(PKID["northland-data-authority"]), "fines", str(PKID["acme-social"]),

@@ -1,5 +1,8 @@
 """Ingest at corpus scale: articles streamed in, parsed in parallel, written by one writer, each outcome reported.
 
+The layer that runs the others end to end: it may import :mod:`kg.views` and every layer below it
+(:mod:`kg.curation`, :mod:`kg.store`, :mod:`kg.extraction`, :mod:`kg.sources`, :mod:`kg.vocabulary`).
+
 The flow, for every article the reader yields:
 
 1. **identity** (main process): its origin (URL, relative path, ``file#id``)
@@ -30,9 +33,8 @@ One module per job: :mod:`~kg.ingest.extraction` (what runs in the workers),
 (the run itself). Their public names are importable from here.
 """
 
-from ..store import nquads_to_ntriples
-from .engines import ClientExecutor, InProcess, Local, ProcessPool, default_workers
-from .extraction import (
+from kg.ingest.engines import ClientExecutor, InProcess, Local, ProcessPool, default_workers
+from kg.ingest.extraction import (
                          BATCH_SIZE,
                          CHUNK_CHARS,
                          VOCAB_BUDGET,
@@ -42,10 +44,11 @@ from .extraction import (
                          graph_nquads,
                          split_for_parser,
 )
-from .identity import PK, DigestSet, Job, Planner, article_origin, nt_string, settings_fingerprint
-from .report import IngestReport, Outcome
-from .runner import ingest_inputs, run, store_ontology
-from .writer import FLUSH_EVERY, Writer, provenance
+from kg.ingest.identity import PK, DigestSet, Job, Planner, article_origin, settings_fingerprint
+from kg.ingest.report import IngestReport, Outcome
+from kg.ingest.runner import ingest_inputs, run, store_ontology
+from kg.ingest.writer import FLUSH_EVERY, Writer, provenance
+from kg.store.base import nquads_to_ntriples, nt_string
 
 __all__ = ["BATCH_SIZE", "CHUNK_CHARS", "FLUSH_EVERY", "PK", "VOCAB_BUDGET", "ClientExecutor", "DigestSet",
            "InProcess", "IngestReport", "Job", "Local", "Outcome", "Planner", "ProcessPool", "Result", "Settings",

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from typing import Any
 
-from ..read import Article
-from .extraction import Result, Settings, extract_batch
+from kg.ingest.extraction import Result, Settings, extract_batch
+from kg.sources.article import Article
 
 
 class InProcess(Executor):
@@ -28,7 +28,7 @@ def _init_worker(settings: Settings) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the pool
-    from ..recognise import pipeline
+    from kg.extraction.recognise import pipeline
 
     pipeline(settings.model)
 
@@ -78,7 +78,7 @@ class ProcessPool:
 
 
 class ClientExecutor:
-    """Extraction on any ``concurrent.futures`` executor, such as a Dask client's (see :mod:`kg.distributed`)."""
+    """Extraction on any ``concurrent.futures`` executor, such as a Dask client's (see :mod:`kg.ingest.distributed`)."""
 
     def __init__(self, executor: Executor, settings: Settings) -> None:
         self.executor = executor

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import KGError, ModelError, OntologyError
-from ..read import Article
+from kg.errors import KGError, ModelError, OntologyError
+from kg.sources.article import Article
 
 if TYPE_CHECKING:
-    from ..ontology import Actor
+    from kg.vocabulary.ontology import Actor
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class Settings:
     disabled: tuple[str, ...] = ()
     min_confidence: float = 0.0
     chunk_chars: int = CHUNK_CHARS
-    actors: tuple[Actor, ...] = ()   # from a user registry file (kg.userregistry), besides the built-in ones
+    actors: tuple[Actor, ...] = ()   # from a user registry file (kg.curation.registry_files), besides the built-in ones
 
 
 def split_for_parser(text: str, limit: int = CHUNK_CHARS) -> list[str]:
@@ -87,10 +87,10 @@ def extract_batch(items: list[tuple[int, Article]], settings: Settings) -> list[
     caught and returned; a missing model or ontology raises, since no article
     could be extracted then.
     """
-    from ..extract import analyse
-    from ..ontology import load_ontology
-    from ..recognise import pipeline
-    from ..userregistry import activate
+    from kg.curation.registry_files import activate
+    from kg.extraction.pipeline import analyse
+    from kg.extraction.recognise import pipeline
+    from kg.vocabulary.ontology import load_ontology
 
     activate(settings.actors)
     nlp = pipeline(settings.model)
@@ -169,7 +169,7 @@ def graph_nquads(ex: Any) -> str:
     Not parsed here: the store checks the text as it loads it, and the writer
     leaves out the one article whose graph it refuses (see :class:`~kg.ingest.writer.Writer`).
     """
-    from ..load import article_nquads
+    from kg.store.load import article_nquads
 
     return article_nquads(ex)
 

@@ -9,29 +9,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..read import Article, readable_id, short_hash
-from .extraction import Settings
-from .report import Outcome
+from kg.ingest.extraction import Settings
+from kg.ingest.report import Outcome
+from kg.sources.article import Article, readable_id, short_hash
+from kg.store.base import nt_string
 
 if TYPE_CHECKING:
-    from ..store import GraphStore
+    from kg.store.base import GraphStore
 
 
 PK = "https://policy-kg.org/ns#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def nt_string(text: str) -> str:
-    """Return ``text`` as an N-Triples / SPARQL string literal (quotes, backslashes and line ends escaped)."""
-    escaped = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r"))
-    return f'"{escaped}"'
 
 
 def settings_fingerprint(settings: Settings) -> str:
     """Return what ``pk:extractedWith`` records: extractor version, model and options."""
-    from ..extract import EXTRACTOR_VERSION
-    from ..model import model_name
-    from ..userregistry import registry_key
+    from kg.curation.registry_files import registry_key
+    from kg.extraction.model import model_name
+    from kg.extraction.pipeline import EXTRACTOR_VERSION
 
     disabled = ",".join(sorted(settings.disabled)) or "-"
     registry = f" registry={registry_key(settings.actors)}" if settings.actors else ""
@@ -92,7 +89,7 @@ class Planner:
     """Decides, per article, what to do with it: skip, record as a duplicate, or extract under which id."""
 
     def __init__(self, st: GraphStore, settings: Settings, *, force: bool) -> None:
-        from ..load import article_iri
+        from kg.store.load import article_iri
 
         self.st = st
         self.force = force
@@ -278,6 +275,6 @@ def article_origin(job: Job) -> str:
 
 
 def _id(iri: str) -> str:
-    from ..load import article_iri
+    from kg.store.load import article_iri
 
     return iri.removeprefix(str(article_iri("")))

@@ -10,17 +10,18 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from typing import TYPE_CHECKING, BinaryIO
 
-from ..errors import GraphTextError, KGError
-from ..fetch import FetchOptions
-from ..read import MAX_CHARS, Article, Fields, ReadProblem
-from .engines import ClientExecutor, Local, ProcessPool, default_workers
-from .extraction import BATCH_SIZE, Result, Settings
-from .identity import Job, Planner, article_origin
-from .report import IngestReport, Outcome
-from .writer import Writer
+from kg.errors import GraphTextError, KGError
+from kg.ingest.engines import ClientExecutor, Local, ProcessPool, default_workers
+from kg.ingest.extraction import BATCH_SIZE, Result, Settings
+from kg.ingest.identity import Job, Planner, article_origin
+from kg.ingest.report import IngestReport, Outcome
+from kg.ingest.writer import Writer
+from kg.sources.article import Article, Fields, ReadProblem
+from kg.sources.fetch import FetchOptions
+from kg.sources.parse import MAX_CHARS
 
 if TYPE_CHECKING:
-    from ..store import GraphStore
+    from kg.store.base import GraphStore
 
 
 def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Settings, workers: int = 1,
@@ -32,7 +33,7 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
     replaces the local pool. Errors that stop everything (model, ontology,
     store) raise after what was written so far is complete.
     """
-    from ..userregistry import activate
+    from kg.curation.registry_files import activate
 
     report = IngestReport()
     start = time.perf_counter()
@@ -52,7 +53,7 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
             if executor is not None:
                 engines.append(ClientExecutor(executor, settings))
             elif workers > 1:
-                from ..recognise import pipeline
+                from kg.extraction.recognise import pipeline
 
                 pipeline(settings.model)  # load once here: forked workers share it, and a missing model fails fast
                 engines.append(ProcessPool(workers, settings))
@@ -61,7 +62,7 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
         return engines[0]
 
     window = 0 if executor is None and workers <= 1 else 2 * max(1, workers)
-    from ..decisions import read_decisions
+    from kg.curation.decisions import read_decisions
 
     writer = Writer(st, planner.fingerprint, decisions=read_decisions(st))
     inflight: deque[tuple[Future[list[Result]], list[Job]]] = deque()
@@ -154,7 +155,7 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
     confirm()
     while not writer.done.empty():
         confirm()
-    from ..corpus import link_pending
+    from kg.curation.corpus_pass import link_pending
 
     st.flush()  # the run's writes on disk, the memory they took handed back, before the pass reads
     report.linked = link_pending(st)  # what was written, against the whole store: the same IRIs in any order
@@ -172,13 +173,15 @@ def ingest_inputs(*, inputs: Iterable[str | os.PathLike[str]], store: str | os.P
     """Open the store and ingest every input: files, folders, ``-``, URLs and feeds, and the URLs in ``urls_file``.
 
     ``registry`` is a user registry file (default: one beside the store, see
-    :mod:`kg.userregistry`); its actors join the built-in ones.
+    :mod:`kg.curation.registry_files`); its actors join the built-in ones.
     """
     import dataclasses
 
-    from ..read import is_url, read_inputs
-    from ..store import ONTOLOGY_GRAPH, open_store
-    from ..userregistry import load_registry, registry_beside
+    from kg.curation.registry_files import load_registry, registry_beside
+    from kg.sources.article import is_url
+    from kg.sources.read import read_inputs
+    from kg.store.base import ONTOLOGY_GRAPH
+    from kg.store.location import open_store
 
     registry = registry if registry is not None else registry_beside(store)
     if registry is not None:
@@ -193,7 +196,7 @@ def ingest_inputs(*, inputs: Iterable[str | os.PathLike[str]], store: str | os.P
         yield from read_inputs(local, fields=fields, fmt=input_format, encoding=encoding, max_chars=max_chars,
                                stdin=stdin)
         if urls or urls_file is not None:
-            from ..fetch import fetch_articles, read_url_file
+            from kg.sources.fetch import fetch_articles, read_url_file
 
             listed: Iterable[str | ReadProblem] = urls
             if urls_file is not None:
@@ -202,7 +205,7 @@ def ingest_inputs(*, inputs: Iterable[str | os.PathLike[str]], store: str | os.P
 
     with open_store(store) as st:  # a folder, or a SPARQL endpoint's URL
         store_ontology(st, ONTOLOGY_GRAPH)
-        from ..distributed import PARTITION
+        from kg.ingest.distributed import PARTITION
 
         return run(items(), st=st, settings=settings, workers=workers or default_workers(), force=force,
                    on_outcome=on_outcome, executor=executor,
@@ -211,8 +214,8 @@ def ingest_inputs(*, inputs: Iterable[str | os.PathLike[str]], store: str | os.P
 
 def store_ontology(st: GraphStore, graph_iri: str) -> None:
     """Write the ontology into its own graph (so queries can use class labels and hierarchy)."""
-    from ..load import to_ntriples
-    from ..ontology import load_ontology
+    from kg.store.load import to_ntriples
+    from kg.vocabulary.ontology import load_ontology
 
     end = f" <{graph_iri}> .\n"
     nquads = "".join(line[:-2] + end for line in to_ntriples(load_ontology().graph).split("\n") if line)

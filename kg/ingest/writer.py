@@ -7,13 +7,14 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..corpus import former_names, mark_pending, pending_graph
-from ..errors import GraphTextError
-from .identity import PK, Job, nt_string
+from kg.curation.pending import former_names, mark_pending, pending_graph
+from kg.errors import GraphTextError
+from kg.ingest.identity import PK, Job
+from kg.store.base import nt_string
 
 if TYPE_CHECKING:
-    from ..decisions import Decision
-    from ..store import GraphStore
+    from kg.curation.decisions import Decision
+    from kg.store.base import GraphStore
 
 
 #: Articles written between flushes of the store's in-memory tables to disk.
@@ -34,9 +35,9 @@ class Writer:
     """The one thread that writes to the store, in the order operations are handed to it.
 
     A ``write`` operation carries a batch of articles: their graphs go to the
-    store in one call (:meth:`~kg.store.GraphStore.replace_graphs`: one
+    store in one call (:meth:`~kg.store.base.GraphStore.replace_graphs`: one
     transaction for the new ones), each graph whole, with the mark that they
-    await the corpus pass (:func:`kg.corpus.pending_graph`). The store checks the
+    await the corpus pass (:func:`kg.curation.pending.pending_graph`). The store checks the
     text as it loads it; when one graph of a batch is not valid RDF (a bug in
     extraction) nothing of the batch is written, and its graphs are written
     again one by one, so that article alone fails.
@@ -50,7 +51,7 @@ class Writer:
                  decisions: Sequence[Decision] = ()) -> None:
         self.st = st
         self.fingerprint = fingerprint
-        self.decisions = list(decisions)   # merges and splits recorded in the store (kg.decisions)
+        self.decisions = list(decisions)   # merges and splits recorded in the store (kg.curation.decisions)
         self.ops: queue.Queue[tuple[Any, ...] | None] = queue.Queue(maxsize=depth)
         self.done: queue.Queue[tuple[Job | None, BaseException | None]] = queue.Queue()
         self.error: BaseException | None = None
@@ -126,8 +127,8 @@ class Writer:
         """Return an article graph's N-Quads with the recorded merges and splits applied."""
         if not self.decisions or not any(d.touches(nquads) for d in self.decisions):
             return nquads
-        from ..decisions import apply_all
-        from ..store import nquads_to_ntriples
+        from kg.curation.decisions import apply_all
+        from kg.store.base import nquads_to_ntriples
 
         ntriples = apply_all(self.decisions, nquads_to_ntriples(nquads, graph_iri))
         return ntriples.replace(" .\n", f" <{graph_iri}> .\n") if ntriples else ""

@@ -5,7 +5,7 @@ world of ~1,200 actors and 5,600 statements (the page's large-graph mode), and
 the shipped examples ingested with the spaCy model (what ``make demo``
 writes). ``KG_VIZ_TEST_STORE=DIR`` adds a page of any store, e.g. the
 2,000-article benchmark corpus. The page's filter rules are checked against
-:func:`kg.explore.select` on the same store.
+:func:`kg.views.explore.select` on the same store.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 
 from kg import api
-from kg.explore import MODALITIES, Corpus, Filters, Selection, read_corpus, relation_groups, select
-from kg.store import Store
+from kg.store.embedded import Store
+from kg.views.explore import MODALITIES, Corpus, Filters, Selection, read_corpus, relation_groups, select
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -317,7 +317,7 @@ _POSITIONS: dict[int, list[tuple[float, float]]] = {}
 
 
 def corpus_positions(corpus: Corpus) -> list[tuple[float, float]]:
-    from kg.viz import layout_positions
+    from kg.views.viz import layout_positions
 
     if id(corpus) not in _POSITIONS:
         _POSITIONS[id(corpus)] = layout_positions(corpus)

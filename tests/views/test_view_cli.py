@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from kg import output
 from kg.cli import main
-from kg.explore import Filters, read_corpus, select
-from kg.namespace import PKID
-from kg.store import Store
+from kg.store.embedded import Store
+from kg.views import output
+from kg.views.explore import Filters, read_corpus, select
+from kg.vocabulary.namespace import PKID
 
 from .worlds import SMALL_STATEMENTS
 

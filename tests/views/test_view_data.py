@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError, OntologyError
-from kg.explore import (
+from kg.store.embedded import Store
+from kg.views.explore import (
     Corpus,
     Filters,
     find_actor,
@@ -25,10 +26,9 @@ from kg.explore import (
     relation_groups,
     select,
 )
-from kg.layout import SPACING, components, force_layout, ring_layout
-from kg.namespace import PKID
-from kg.ontology import load_ontology
-from kg.store import Store
+from kg.views.layout import SPACING, components, force_layout, ring_layout
+from kg.vocabulary.namespace import PKID
+from kg.vocabulary.ontology import load_ontology
 
 from .worlds import SMALL_STATEMENTS, A, Art, S, write_world
 

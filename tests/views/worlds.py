@@ -17,7 +17,7 @@ from typing import Any
 import pyoxigraph
 from rdflib import Literal, URIRef
 
-from kg.namespace import DCTERMS, PK, PKART, PKID, PKST, RDF, RDFS, XSD, pk_term
+from kg.vocabulary.namespace import DCTERMS, PK, PKART, PKID, PKST, RDF, RDFS, XSD, pk_term
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,760 @@
+"""Recognise stage: find the actors an article names.
+
+spaCy's NER finds people, organisations, places and laws; a spaCy entity
+ruler placed after it applies the ontology's registry of known actors
+(``ontology/actors.ttl``), so known names get their registry type and IRI.
+Unknown organisations are typed from cue words in their names ("... Court",
+"... Act") and, failing that, from the NER label. Definite descriptions
+("the regulator") and pronouns are left for :mod:`kg.extraction.resolve`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extraction.model import load_model, model_name
+from kg.vocabulary.ontology import Ontology, load_ontology
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+_NER_KEPT = {"PERSON", "ORG", "GPE", "LAW", "NORP"}
+
+
+@dataclass
+class Mention:
+    """One place where the text names an actor."""
+
+    start: int            # first token (doc index)
+    end: int              # one past the last token
+    text: str             # cleaned surface form ("Mr Musk" -> "Musk")
+    type: str | None      # ontology class, None while unknown
+    iri: str | None       # registry IRI when the registry knows the name
+    kind: str             # "registry", "ner", "description", "pronoun"
+    honorific: str | None = None
+    entity: int | None = None  # index into the resolved entity list
+    typed_by: str = "ner"      # what the type rests on: registry, cue (the name's words), title, list, ner
+
+
+@functools.lru_cache(maxsize=2)
+def pipeline(model: str | None = None) -> Language:
+    """Return the spaCy pipeline with the actor registry's matcher added after the NER, cached.
+
+    The model's attribute ruler finds its matches by index (:mod:`~kg.extraction.fastrules`): the same annotations,
+    faster.
+    """
+    from kg.extraction.fastrules import speed_up_attribute_ruler
+
+    name = model_name(model)
+    nlp = load_model(name)
+    speed_up_attribute_ruler(nlp)  # the same matches, found by index: an eighth of the parse saved
+    _register_actor_matcher()
+    # After the NER, not before it: spaCy's NER runs markedly slower on a doc with preset entities, and
+    # the matcher's names win over the NER's overlapping guesses anyway (see ActorMatcher.__call__).
+    nlp.add_pipe("kg_actor_matcher", name="kg_actor_ruler", after="ner")
+    _learn_common_words(nlp)
+    ont = load_ontology()
+    # The tokenizer reads a lone capital before a full stop as an initial
+    # ("J."); for a one-letter name such as X, split the stop off.
+    for actor in ont.actors.values():
+        for alias in actor.names:
+            if len(alias) == 1 and alias.isupper():
+                special = [{"ORTH": alias}, {"ORTH": "."}]
+                nlp.tokenizer.add_special_case(f"{alias}.", special)  # type: ignore[union-attr]
+    return nlp
+
+
+#: The model's dictionary words (its lemmatizer's index: nouns, verbs, adjectives, adverbs), lower case: a
+#: capitalised word that opens a sentence and is one of these ("Prosecutors said") is no unlabelled name.
+_COMMON_WORDS: set[str] = set()
+
+
+def _learn_common_words(nlp: Language) -> None:
+    if _COMMON_WORDS:
+        return
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (KeyError, AttributeError):
+        return  # a model without the table: no name is refused for being a word
+    for words in index.values():
+        _COMMON_WORDS.update(words)
+
+
+def _common_word(word: str) -> bool:
+    lower = word.lower()
+    return lower in _COMMON_WORDS or lower.endswith("s") and lower[:-1] in _COMMON_WORDS
+
+
+#: Ways news spells the country a registry name starts with (lower case).
+_COUNTRY_SPELLINGS = {"us": ("u.s.", "united states"), "u.s.": ("us", "united states"),
+                      "uk": ("u.k.", "united kingdom"), "u.k.": ("uk", "united kingdom")}
+
+
+class ActorMatcher:
+    """The registry's names as entities, laid over the NER's: one phrase matcher over lower case, where a one-word
+    name must match its casing ("Apple", not "apple") and a longer one need not ("House Of Lords"). Each entity
+    carries its actor's class as label and its IRI as ``ent_id_``; an NER entity that overlaps a registry name
+    is dropped, the registry knowing better."""
+
+    def __init__(self, nlp: Language, ont: Ontology) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names: dict[int, list[tuple[str, str, str]]] = {}   # match id -> (alias, class, IRI)
+        by_lower: dict[str, list[tuple[str, str, str]]] = {}
+        for actor in ont.actors.values():
+            for alias in actor.names:
+                by_lower.setdefault(alias.lower(), []).append((alias, actor.type, actor.iri))
+        # "US Court of Appeals ..." is also written "U.S. Court ..." and "United States Court ...".
+        for lower, entries in list(by_lower.items()):
+            head, _, rest = lower.partition(" ")
+            for variant in _COUNTRY_SPELLINGS.get(head, ()) if rest else ():
+                alias, cls, iri = entries[0]
+                by_lower.setdefault(f"{variant} {rest}", [(f"{variant} {alias.split(' ', 1)[1]}", cls, iri)])
+        for lower, entries in by_lower.items():
+            key = f"kg-actor:{lower}"
+            self.matcher.add(key, [nlp.make_doc(entries[0][0])])
+            self.names[nlp.vocab.strings[key]] = entries
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            text = doc[start:end].text
+            for alias, cls, iri in self.names[match_id]:
+                if end - start > 1 or text == alias:
+                    spans.append(Span(doc, start, end, label=cls, span_id=iri))
+                    break
+        registry = filter_spans(spans)
+        # A country after "of" inside an organisation's name belongs to that name ("Reserve Bank of Australia").
+        inside = {span.start for span in registry for ent in doc.ents
+                  if ent.label_ == "ORG" and span.label_ == "Country" and ent.start < span.start - 1
+                  and span.end <= ent.end and doc[span.start - 1].lower_ in {"of", "for"}
+                  and any(doc[i].lower_ not in {"of", "for", "the"} for i in range(ent.start, span.start - 1))}
+        registry = [span for span in registry if span.start not in inside]
+        taken = {i for span in registry for i in range(span.start, span.end)}
+        kept = []
+        for ent in doc.ents:
+            if not any(i in taken for i in range(ent.start, ent.end)):
+                kept.append(ent)
+                continue
+            # What the NER named around a registry name stays a name of its own when it is one
+            # ("U.S. District Court" -> "U.S." + "District Court"), as if the NER had read around it.
+            start = ent.start
+            for i in range(ent.start, ent.end + 1):
+                if i == ent.end or i in taken:
+                    end = i
+                    while end > start and not (doc[end - 1].is_title or doc[end - 1].is_upper):
+                        end -= 1  # "Enforcement Division of the" + "SEC": the linking words go with the name
+                    if end - start >= 2 and doc[start].is_title:
+                        kept.append(Span(doc, start, end, label=ent.label))
+                    start = i + 1
+        doc.ents = sorted(registry + kept, key=lambda span: span.start)
+        return doc
+
+
+_REGISTERED: list[bool] = []
+
+
+def _register_actor_matcher() -> None:
+    """Register the ``kg_actor_matcher`` factory with spaCy, once per process."""
+    if _REGISTERED:
+        return
+    from spacy.language import Language
+
+    @Language.factory("kg_actor_matcher")
+    def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:  # noqa: ARG001 - spaCy's factory signature
+        return ActorMatcher(nlp, load_ontology())
+
+    _REGISTERED.append(True)
+
+
+def clean_span(span: Span, honorifics: frozenset[str],
+               leading: frozenset[str] = frozenset()) -> tuple[int, int, str | None]:
+    """Return the span's bounds without leading articles, honorifics and a trailing "'s"."""
+    start, end = span.start, span.end
+    doc = span.doc
+    honorific = None
+    while start < end - 1 and doc[start].lower_ in leading | honorifics:
+        if doc[start].lower_ in honorifics:
+            honorific = doc[start].lower_.rstrip(".")
+        start += 1
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                               or doc[end - 1].pos_ in {"DET", "ADP", "CCONJ"}):
+        end -= 1  # "the Enforcement Division of the": the NER's span ran into the next name
+    if start > 0 and doc[start - 1].lower_ in honorifics:
+        honorific = doc[start - 1].lower_.rstrip(".")
+    return start, end, honorific
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """Return the text of tokens ``start:end`` with possessive endings dropped."""
+    text = doc[start:end].text
+    return re.sub(r"[’']s?$", "", text).strip()
+
+
+def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
+    """Return the named actors in ``doc``, in text order."""
+    ont = ont or load_ontology()
+    mentions: list[Mention] = []
+    places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
+    for ent in doc.ents:
+        if ent.label_ in ont.classes:
+            start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
+            actor = ont.actors.get(ent.ent_id_)
+            mentions.append(Mention(start, end, span_text(doc, start, end), ent.label_,
+                                    actor.iri if actor else None, "registry", honorific, typed_by="registry"))
+            continue
+        if ent.label_ not in _NER_KEPT:
+            continue
+        start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
+        text = span_text(doc, start, end)
+        if not text or not any(c.isupper() for c in text) or len(text) < 2:
+            continue
+        if " " not in text and text in ont.classes["Company"].name_cues:
+            continue  # "AI", "Group": a company suffix alone names nobody
+        title = ont.role_for(f"{doc[start - 2].text} of {text}") if start >= 2 else None
+        if end - start == 1 and doc[start - 1].lower_ == "of" and title is not None and len(title.title) == 3:
+            continue  # the "State" of "Secretary of State" is part of a title
+        if ent.label_ == "NORP":
+            # A demonym alone ("Brazilian") names no actor; the resolver uses it
+            # as a modifier. A named group ("the Brazilian Bar Association") is
+            # an organisation if its name carries a cue.
+            cue = ont.type_from_name(text)
+            if cue is None or len(text.split()) < 2:
+                continue
+            mentions.append(Mention(start, end, text, cue, None, "ner", honorific, typed_by="cue"))
+            continue
+        if text.lower() in ont.description_index and len(text.split()) == 1:
+            # "the Government", "the Commission": a description, not a name.
+            mentions.append(Mention(start, end, text, None, None, "description"))
+            continue
+        typed_by = "ner"
+        if ent.label_ == "PERSON":
+            start = _skip_titles(doc, start, end, ont)  # "Presiding Judges Ham Sanghoon" -> "Ham Sanghoon"
+            text = span_text(doc, start, end)
+            typ: str | None = "Person"
+            cue = ont.type_from_name(text)
+            last_cue = ont.type_from_name(text.split()[-1]) if len(text.split()) > 1 else None
+            if cue and cue != "Person" and len(text.split()) > 1 and (
+                    not _is_personal_name(doc, start, end) or last_cue == cue):
+                typ, typed_by = cue, "cue"  # "Zentrix Labs": an organisation's suffix outweighs a name-like shape
+            elif _titles_a_name(doc, end, ont) is not None:
+                typ, typed_by = _titles_a_name(doc, end, ont), "title"  # "Activision Blizzard CEO Bobby Kotick"
+        elif ent.label_ == "GPE":
+            seat = ont.actor_by_seat.get(text)
+            if seat is not None and not _names_a_state(doc, end):
+                # "Washington warned", "Brussels fined": the city stands for the power seated there; a city
+                # where something happens ("talks in Washington") names no actor.
+                if _city_acts(doc[start:end], ont):
+                    actor = ont.actors[seat]
+                    mentions.append(Mention(start, end, text, actor.type, actor.iri, "registry", typed_by="registry"))
+                continue
+            # A state the registry lacks ("Nepal", "California") is a country; a city is no actor, unless a
+            # description beside the name says what it is ("Binance, the largest crypto platform").
+            if not is_state_name(text):
+                described = _described_as(doc[start:end].root, ont)
+                if described is None:
+                    places.append((start, end, text))
+                    continue
+                typ, typed_by = described, "description"
+                mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
+                continue
+            typ = "Country"
+        else:
+            named_from = _skip_titles(doc, start, end, ont)
+            if named_from > start and _is_personal_name(doc, named_from, end):
+                # "Presiding Judges Ana Lima" read as an organisation: a person behind titles.
+                start, text, typ, typed_by = named_from, span_text(doc, named_from, end), "Person", "title"
+                mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
+                continue
+            cue = ont.type_from_name(text)
+            if cue is None and start > 0 and doc[start - 1].is_title and _is_single_title(ont, doc[start - 1]) \
+                    and end - start in {2, 3} and _is_personal_name(doc, start, end):
+                # "Chancellor Olaf Scholz" read as an organisation: a person's title before a personal name.
+                mentions.append(Mention(start, end, text, "Person", None, "ner", honorific, typed_by="title"))
+                continue
+            typ, typed_by = (cue, "cue") if cue else (ont.class_for_ner(ent.label_), "ner")
+        mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
+    mentions += _misread_places(places, mentions)
+    mentions += _surnames_missed(doc, mentions)
+    mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
+    mentions += _law_names(doc, mentions, ont)
+    mentions += _state_names_missed(doc, mentions, ont)
+    mentions += _institutions_missed(doc, mentions, ont)
+    mentions += _bare_names(doc, mentions, ont)
+    mentions.sort(key=lambda m: m.start)
+    mentions += _list_members(doc, mentions, ont)
+    mentions += _defined_acronyms(doc, mentions)
+    mentions.sort(key=lambda m: m.start)
+    _take_company_suffixes(doc, mentions, ont)
+    return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+
+
+def _subsidiaries(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return the mentions with a company's national or regional arm made one name: "Google" + "Korea" ->
+    "Google Korea", "Google Asia Pacific" (a company of its own, not the parent and a country)."""
+    regions = ont.words("regionName")
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        end = None
+        if m.type in {"Company", "Platform"} and m.end < len(doc) and doc[m.end - 1].dep_ == "compound":
+            if nxt is not None and nxt.start == m.end and nxt.type == "Country":
+                end = nxt.end
+            else:
+                for n in (2, 1):
+                    words = doc[m.end:m.end + n]
+                    if len(words) == n and words.text in regions and all(t.is_title for t in words):
+                        end = m.end + n
+                        break
+        if end is None:
+            out.append(m)
+            i += 1
+            continue
+        text = span_text(doc, m.start, end)
+        out.append(Mention(m.start, end, text, "Company", None, "ner", m.honorific, typed_by="cue"))
+        i += 2 if nxt is not None and nxt.end == end else 1
+    return out
+
+
+_INSTITUTION_HEADS = {"Committee", "Subcommittee", "Court", "Tribunal", "Commission", "Ministry", "Department",
+                      "Office", "Bureau", "Division", "Bank", "Authority", "Agency", "Council", "Board", "Institute",
+                      "University", "Association", "Federation", "Foundation", "Centre", "Center", "Service"}
+
+
+def _name_tail(doc: Doc, i: int, ont: Ontology | None = None) -> int:
+    """Return the end of a title-case name tail starting at ``i`` ("on Roads, Rivers and Rail"), stopping at a
+    date, a person or a role title ("Bank of Australia Governor ...")."""
+    if i >= len(doc) or doc[i].lower_ not in {"on", "of", "for"}:
+        return i
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    end = i
+    while j < len(doc):
+        t = doc[j]
+        if t.ent_type_ in {"DATE", "TIME", "PERSON"} or (ont is not None and ont.role_for(t.lower_) is not None):
+            break  # "the Commission on Friday"
+        if t.is_title or t.is_upper and t.is_alpha:
+            j += 1
+            end = j
+        elif t.text in {",", "and", "&", "of"} and j + 1 < len(doc) and (doc[j + 1].is_title or
+                                                                      doc[j + 1].lower_ == "and"):
+            j += 1
+        else:
+            break
+    return end
+
+
+def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return the mentions with names the recogniser cut short made whole: "the House Select Committee" + "on
+    Russia"; "US Senate" + "Committee on Roads, Rivers and Rail" (a committee, not the
+    House)."""
+    out: list[Mention] = []
+    skip_until = -1
+    # A known body after "of" is the whole a unit belongs to, not the end of the unit's name: "the
+    # Enforcement Division of the SEC" is a division and the SEC (see the role extractor's units).
+    known_bodies = {m.start for m in mentions if m.kind == "registry" and m.type != "Country"}
+    for m in mentions:
+        if m.start < skip_until:
+            continue
+        end = m.end
+        # A chamber's name followed by its committee: "House of Representatives Committee on ...".
+        if end < len(doc) and doc[end].lower_ in {"committee", "subcommittee"} and m.type in {"Legislature", None}:
+            end += 1  # "a Senate Commerce committee hearing"
+        if any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]) and not (
+                end + 1 < len(doc) and doc[end].lower_ == "of"
+                and (end + 1 in known_bodies or doc[end + 1].lower_ == "the" and end + 2 in known_bodies)):
+            end = _name_tail(doc, end, ont)
+        if end == m.end:
+            out.append(m)
+            continue
+        text = span_text(doc, m.start, end)
+        typ = ont.type_from_name(text) or m.type
+        inner = next((r for r in mentions if r.kind == "registry" and m.end <= r.start and r.end <= end
+                      and r.type == typ), None)
+        if inner is not None:
+            # "Court of Appeals for the Ninth Circuit": the whole name is the known court its tail names.
+            out.append(Mention(m.start, end, text, inner.type, inner.iri, "registry", m.honorific,
+                               typed_by="registry"))
+        else:
+            out.append(Mention(m.start, end, text, typ, None, "ner", m.honorific, typed_by="cue"))
+        skip_until = end
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _state_names() -> frozenset[str]:
+    import pycountry
+
+    names: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(value.split(",")[0].lower())
+    for sub in pycountry.subdivisions:
+        if sub.type in {"State", "Province", "Territory", "Commonwealth"}:
+            names.add(sub.name.lower())
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, int]:
+    """Return each country's short names (ISO 3166, from pycountry), with a number per country."""
+    import pycountry
+
+    names: dict[str, int] = {}
+    for n, c in enumerate(pycountry.countries):
+        for attr in ("name", "common_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names.setdefault(value, n)
+    return names
+
+
+#: Endings of a demonym, and what the country's name may end with instead ("Ukrain|ian" -> "Ukrain|e").
+_DEMONYM_ENDINGS = (("ian", ("", "a", "e", "ia", "y")), ("an", ("", "a", "o", "e")), ("n", ("",)), ("i", ("", "land")),
+                    ("ese", ("", "a")), ("ish", ("", "en", "land")), ("e", ("a",)), ("", ("land",)))
+
+
+@functools.lru_cache(maxsize=4096)
+def country_of_demonym(word: str) -> str | None:
+    """Return the name of the country an adjective of nationality names ("Nigerian" -> "Nigeria", "Kenyan" ->
+    "Kenya"), by the regular endings of English demonyms; None when none fits or two countries could."""
+    if not word[:1].isupper() or not word.isalpha():
+        return None
+    names = _country_names()
+    found: dict[int, str] = {}
+    for ending, replacements in _DEMONYM_ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: len(word) - len(ending)]
+        for r in replacements:
+            if stem + r in names and stem + r != word:
+                found.setdefault(names[stem + r], stem + r)
+    if not found:
+        return None
+    best = sorted(found.values(), key=len, reverse=True)
+    # "Nigerian": Nigeria over Niger, the longer name sharing more of the word.
+    return best[0] if len(best) == 1 or len(best[0]) > len(best[1]) else None
+
+
+def is_state_name(text: str) -> bool:
+    """Return True for the name of a country or a federal state/province (ISO 3166, from pycountry)."""
+    return text.lower() in _state_names()
+
+
+#: Where a city's name stands in for an actor: a subject, an object, an agent, the possessor of a stance.
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj"})
+_ACTING_PREPS = frozenset({"by", "from", "against", "with"})
+
+
+def _surnames_missed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return a person's surname (or, for one person only, first name) used alone where the NER did not label it
+    ("Dana Voss said ... Voss added", "... Dana said")."""
+    full = {m.text for m in mentions if m.type == "Person" and len(m.text.split()) > 1}
+    firsts = Counter(name.split()[0] for name in full)
+    surnames = {name.split()[-1] for name in full} | {first for first, n in firsts.items() if n == 1}
+    if not surnames:
+        return []
+    taken = _covered(mentions)
+    return [Mention(t.i, t.i + 1, t.text, "Person", None, "ner", typed_by="title")
+            for t in doc if t.text in surnames and t.pos_ == "PROPN" and t.i not in taken
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
+
+
+def _misread_places(places: list[tuple[int, int, str]], mentions: list[Mention]) -> list[Mention]:
+    """Return the names read as places where the same name is an actor elsewhere in the article: the NER
+    labels one name differently from sentence to sentence ("Binance" a place once, an organisation twice)."""
+    actors: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind in {"registry", "ner"} and m.type not in {None, "Country"}:
+            actors.setdefault(m.text, m)
+    out = []
+    for start, end, text in places:
+        like = actors.get(text)
+        if like is not None:
+            out.append(Mention(start, end, text, like.type, like.iri, like.kind, typed_by=like.typed_by))
+    return out
+
+
+def _described_as(tok: Token, ont: Ontology) -> str | None:
+    """Return the one class an apposition to the name ``tok`` heads describes ("Binance, the largest crypto
+    platform" -> Platform; "Lumen, a payments firm" -> Company), None when there is none or it is a place."""
+    for c in tok.children:
+        if c.dep_ != "appos" or c.pos_ != "NOUN":
+            continue
+        lemma = c.lemma_.lower()
+        pairs = [f"{g.lower_} {lemma}" for g in c.lefts if g.dep_ == "compound" and g.is_lower]
+        for key in (*pairs, lemma):
+            found = ont.description_index.get(key, [])
+            if len(found) == 1 and found[0] not in {"Country", "Person"}:
+                return found[0]
+    return None
+
+
+def _city_acts(span: Span, ont: Ontology) -> bool:
+    """Return True when the city ``span`` names does something or is acted on ("Beijing warned", "a rebuke
+    from Washington", "Brussels' decision"), False when it is where something happens."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in _ACTING_DEPS:
+        return True
+    if tok.dep_ == "poss":
+        return tok.head.lemma_.lower() in ont.words("stanceNoun") or tok.head.lower_ in ont.words("stanceNoun")
+    return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_PREPS
+
+
+def _names_a_state(doc: Doc, end: int) -> bool:
+    """Return True for "Washington state": the federal state of that name, not the capital."""
+    return end < len(doc) and doc[end].lower_ == "state"
+
+
+def _state_names_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return country and state names the NER left unlabelled ("Nepal on Thursday banned ..."); a capital that
+    shares its name with a province ("Madrid") is left to the seat rule."""
+    taken = _covered(mentions)
+    names = _state_names()
+    seats = {seat.lower() for seat in ont.actor_by_seat}
+    words = [t.text for t in doc]
+    propn = [t.pos_ == "PROPN" and t.i not in taken for t in doc]
+    out: list[Mention] = []
+    i = 0
+    while i < len(words):
+        if propn[i]:
+            for n in (3, 2, 1):
+                if i + n <= len(words) and all(propn[i:i + n]) and (name := " ".join(words[i:i + n]).lower()) in names \
+                        and name not in seats:
+                    text = doc[i:i + n].text
+                    out.append(Mention(i, i + n, text, "Country", None, "ner", typed_by="cue"))
+                    i += n - 1
+                    break
+        i += 1
+    return out
+
+
+def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return the uses of an acronym a name defines in brackets ("the Federation of Nepalese Journalists (FNJ)"),
+    which the NER may not know; the resolver joins them to the name."""
+    taken = _covered(mentions)
+    defined: dict[str, str | None] = {}
+    for m in mentions:
+        e = m.end
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].is_upper and \
+                doc[e + 1].is_alpha and 2 <= len(doc[e + 1]) <= 6:
+            defined[doc[e + 1].text] = m.type
+    out: list[Mention] = []
+    if not defined:
+        return out
+    for tok in doc:
+        if tok.text in defined and tok.i not in taken:
+            out.append(Mention(tok.i, tok.i + 1, tok.text, defined[tok.text], None, "ner", typed_by="cue"))
+    return out
+
+
+def _covered(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return names the NER missed inside a list of named actors: "Facebook, Viber, Witk and Nimbuzz" -> each a
+    Platform, typed like the list's named members."""
+    taken = _covered(mentions)
+    by_root = {doc[m.start:m.end].root.i: m for m in mentions if m.type and m.kind in {"registry", "ner"}}
+    out: list[Mention] = []
+    for root, m in by_root.items():
+        chain = list(doc[root].conjuncts)
+        for c in doc[root].children:
+            # "TikTok, Viber, Witk and Nimbuzz" parsed as an apposition with a list of its own.
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts:
+                chain += [c, *c.conjuncts]
+        named = [by_root[c.i] for c in chain if c.i in by_root] + [m]
+        # The registry's word outweighs the NER's guesses.
+        sure = [x for x in named if x.typed_by in {"registry", "cue"}] or named
+        votes = Counter(x.type for x in sure).most_common(2)
+        if len(votes) > 1 and votes[0][1] == votes[1][1]:
+            continue  # the named members disagree: no type to lend
+        for conj in chain:
+            if conj.i in taken or conj.pos_ != "PROPN" or not conj.text[:1].isupper():
+                continue
+            start = min([conj.i] + [c.i for c in conj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                                    and ont.role_for(c.text) is None])
+            end = conj.i + 1
+            if any(i in taken for i in range(start, end)):
+                continue
+            out.append(Mention(start, end, span_text(doc, start, end), votes[0][0], None, "ner", typed_by="list"))
+            taken.update(range(start, end))
+    return out
+
+
+_BILL_CODE = re.compile(r"\b(?:SB|AB|HB|HR|H\.R\.|S\.B\.|A\.B\.|H\.B\.)[ -]?\d{1,5}\b")
+
+
+def _law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return laws the NER missed: bill numbers ("SB 1047", "H.R. 815") and capitalised names ending in a law
+    word ("the Antimonopoly Law")."""
+    taken = _covered(mentions)
+    out: list[Mention] = []
+    for m in _BILL_CODE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and not any(i in taken for i in range(span.start, span.end)):
+            out.append(Mention(span.start, span.end, span.text, "Legislation", None, "ner", typed_by="cue"))
+            taken.update(range(span.start, span.end))
+    law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w}
+    for tok in doc:
+        if tok.text not in law_words or tok.i in taken or tok.i == 0:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"} and \
+                start - 1 not in taken and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start < tok.i:
+            out.append(Mention(start, tok.i + 1, span_text(doc, start, tok.i + 1), "Legislation", None, "ner",
+                               typed_by="cue"))
+            taken.update(range(start, tok.i + 1))
+    return out
+
+
+def _institutions_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return institutions the NER missed: capitalised words before an institution's head noun, in running text
+    ("the Seoul High Court partially accepted ..."; not in a headline's title case)."""
+    taken = _covered(mentions)
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.text not in _INSTITUTION_HEADS or tok.i in taken or tok.pos_ != "PROPN" or _title_case_line(tok.sent):
+            continue
+        start = tok.i
+        while start > tok.sent.start and tok.i - start < 4 and doc[start - 1].is_title and \
+                doc[start - 1].pos_ in {"PROPN", "ADJ"} and start - 1 not in taken and not doc[start - 1].is_sent_start:
+            start -= 1
+        text = span_text(doc, start, tok.i + 1)
+        typ = ont.type_from_name(text)
+        if start < tok.i and typ is not None and typ not in {"Person", "Country"}:
+            out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="cue"))
+            taken.update(range(start, tok.i + 1))
+    return out
+
+
+def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return names the NER left unlabelled where a clause makes them a party: the subject or object of a verb,
+    or its "by" agent ("Pfizer agreed to pay ...", "Walmart, which owns Flipkart, ..."). Their type is what the
+    name's words say, else an organisation (the weakest evidence: a description or the registry outweighs it)."""
+    taken = _covered(mentions)
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or tok.ent_iob_ != "O" or tok.i in taken or \
+                not tok.text[:1].isupper() or len(tok.text) < 2 or _title_case_line(tok.sent):
+            continue  # (a plural, "NGOs", "Democrats", names a kind, not an actor)
+        head = tok.head
+        if not (tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ in {"VERB", "AUX"}
+                or tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB"):
+            continue
+        start = tok.i
+        while start > tok.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].ent_iob_ == "O" and start - 1 not in taken:
+            start -= 1
+        if start - 1 in taken or tok.text in ont.classes["Company"].name_cues:
+            continue  # the tail of a name found already ("Naver Corp")
+        text = span_text(doc, start, tok.i + 1)
+        lower = text.lower()
+        if lower in ont.description_index or ont.role_for(lower) is not None or lower in ont.honorifics or \
+                not any(c.isalpha() for c in text):
+            continue
+        opens = start == tok.sent.start or start == tok.sent.start + 1 and doc[start - 1].lower_ == "the"
+        if start == tok.i and opens and not tok.is_upper and _common_word(tok.text):
+            continue  # "Prosecutors charged ...": a word capitalised for opening the sentence
+        typ = ont.type_from_name(text) or "Organisation"
+        out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="ner"))
+        taken.update(range(start, tok.i + 1))
+    return out
+
+
+def _title_case_line(sent: Span) -> bool:
+    """Return True for a headline in title case ("Regulator Fines App Store Over Court Ruling")."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and not any(t.is_lower and t.pos_ in {"VERB", "NOUN", "ADJ", "ADV"} for t in words)
+
+
+def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:
+    """Extend a name over a company suffix the recogniser left out ("Kakao" + "Corp"), so the name is the
+    phrase's head; the text (and so the entity) stays the name without the suffix."""
+    suffixes = ont.classes["Company"].name_cues
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        while m.end < len(doc) and m.end not in starts and doc[m.end].text in suffixes and doc[m.end].is_title:
+            m.end += 1
+
+
+def _is_single_title(ont: Ontology, tok: Token) -> bool:
+    role = ont.role_for(tok.text)
+    return role is not None and len(role.title) == 1 and role.relation in {"leads", "memberOf"}
+
+
+def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str],
+                     ont: Ontology | None = None) -> list[Mention]:
+    """Return people named by an honorific or a title and capitalised words the NER missed ("Mr Vance",
+    "Representative Raja Krishnamoorthi")."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        titled = tok.lower_ in honorifics or (ont is not None and tok.pos_ == "PROPN" and tok.is_title
+                                              and _is_single_title(ont, tok))
+        if titled and tok.text[0].isupper() and i + 1 not in taken and i not in taken:
+            start = i + 1
+            while (ont is not None and start < len(doc) and start not in taken and doc[start].is_title
+                   and _is_single_title(ont, doc[start])):
+                start += 1  # "Justice Commissioner Karel Hanus": a second title, not the name
+            end = start
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper() and end not in taken:
+                end += 1
+            if end > start and start not in taken:
+                honorific = tok.lower_.rstrip(".") if tok.lower_ in honorifics else None
+                out.append(Mention(start, end, span_text(doc, start, end), "Person", None, "ner", honorific))
+                i = end
+                continue
+        i += 1
+    return out
+
+
+def _skip_titles(doc: Doc, start: int, end: int, ont: Ontology) -> int:
+    """Return where a person's name starts after the titles the NER took into it ("Senator", "Presiding Judges")."""
+    i = start
+    while i < end - 1:
+        tok = doc[i]
+        if ont.role_for(tok.lemma_) is not None or ont.role_for(tok.text) is not None or \
+                tok.lower_ in ont.words("titleModifier"):
+            i += 1
+        else:
+            break
+    return i if i > start and any(doc[j].is_title for j in range(i, end)) else start
+
+
+def _titles_a_name(doc: Doc, end: int, ont: Ontology) -> str | None:
+    """Return the class a role title right after a name implies for that name, when a person's name follows
+    ("Activision Blizzard CEO Bobby Kotick": a company)."""
+    for n in (2, 1):
+        if end + n < len(doc) and doc[end + n].ent_type_ in {"PERSON", "Person"}:
+            role = ont.role_for(doc[end:end + n].text)
+            if role is not None and role.holder_class and len(role.title) == n:
+                return role.holder_class
+    return None
+
+
+def _is_personal_name(doc: Doc, start: int, end: int) -> bool:
+    return all(t.is_title or not t.is_alpha for t in doc[start:end]) and end - start <= 4 and not any(
+        t.lower_ in {"of", "for"} for t in doc[start:end])

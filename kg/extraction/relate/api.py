@@ -1,0 +1,282 @@
+"""What an extractor receives: the :class:`Context` of one parsed article, and what it gives back: :class:`Triple`.
+
+An extractor is a function ``Context -> Iterable[Triple]`` registered by name
+(:func:`kg.extraction.relate.registry.extractor`). Through the context it reads:
+
+- ``ctx.doc``: the spaCy parse; ``ctx.ont``: the ontology (relations, lexicon);
+- ``ctx.refs(token)``: the entities (with a certainty) the phrase headed by a
+  token refers to, through names, descriptions, pronouns, appositions,
+  coordination and relative pronouns;
+- ``ctx.entity(i)``: the resolved :class:`~kg.extraction.resolve.Entity` ``i``;
+
+and builds statements with ``ctx.make(...)`` / ``ctx.make_all(...)``, which
+check the relation's type constraints, read negation and modality off the
+parse, and fold the references' certainty into the confidence. Clause syntax
+(subjects, objects, passives) is in :mod:`kg.extraction.relate.clause`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.extraction.relate.modality import modality
+from kg.extraction.resolve import Entity, Resolution
+from kg.extraction.tuning import TUNING, Tuning
+from kg.vocabulary.ontology import Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: An entity index with how certain the reference to it is.
+Ref = tuple[int, float]
+
+_RELATIVE_WORDS = "relativeWord"
+
+
+@dataclass
+class Triple:
+    """One extracted statement, with its evidence and how it was found."""
+
+    subject: int                 # entity index
+    relation: str
+    object: int
+    sentence: Span
+    extractor: str
+    rule: str
+    trigger: int                 # token index of the trigger word
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.5
+
+
+@dataclass
+class Context:
+    """What an extractor sees: the parse, the resolved entities, the ontology and the tuning table."""
+
+    doc: Doc
+    res: Resolution
+    ont: Ontology
+    tuning: Tuning = TUNING
+    found: list[Triple] = field(default_factory=list)   # what the extractors that ran before found
+    cache: dict[str, int] = field(default_factory=dict)  # per-article values an extractor computes once
+    stand_ins: dict[int, int] = field(default_factory=dict)  # country entity -> the government acting for it
+    _refs_cache: dict[int, list[Ref]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        """Return the article's tokens, made once (iterating a Doc makes new Token objects each time)."""
+        return list(self.doc)
+
+    def entity(self, idx: int) -> Entity:
+        """Return the resolved entity ``idx``."""
+        return self.res.entities[idx]
+
+    def clear_cache(self) -> None:
+        """Forget cached references (they may change as extractors add statements)."""
+        self._refs_cache.clear()
+
+    def actor(self, iri: str, alias: str | None = None) -> int:
+        """Return the entity of registry actor ``iri``, adding it when the article implies it without naming it
+        (a senator's Senate, the party of "(R-TX)")."""
+        i = next((n for n, e in enumerate(self.res.entities) if e.id == iri), -1)
+        if i < 0:
+            a = self.ont.actors[iri]
+            self.res.entities.append(Entity(iri, a.label, a.type, {a.label}, registry=True))
+            i = len(self.res.entities) - 1
+        if alias:
+            self.res.entities[i].aliases.add(alias)
+        return i
+
+    def country_named(self, name: str) -> int:
+        """Return the entity of the country called ``name`` (the registry's, else one under the IRI its name
+        mints), adding it when the article implies it without naming it ("the Kenyan president")."""
+        from kg.sources.article import slug
+        from kg.vocabulary.namespace import PKID
+
+        iri = str(PKID[slug(name)])
+        if iri in self.ont.actors:
+            return self.actor(iri)
+        i = next((n for n, e in enumerate(self.res.entities) if e.id == iri), -1)
+        if i < 0:
+            self.res.entities.append(Entity(iri, name, "Country", {name}, typed_by="cue"))
+            i = len(self.res.entities) - 1
+        return i
+
+    def government_by_adjective(self, word: str) -> Ref | None:
+        """Return the government a nationality names ("Italian", and outside the registry "Kenyan"), or None."""
+        from kg.extraction.recognise import country_of_demonym
+
+        named = self.ont.government_named(word)
+        if named is not None:
+            country = next((n for n, e in enumerate(self.res.entities) if e.id == self.ont.country_of.get(named)),
+                           None)
+            return self.acting((country, 1.0)) if country is not None else (self.actor(named), 1.0)
+        place = country_of_demonym(word)
+        return self.acting((self.country_named(place), 1.0)) if place is not None else None
+
+    def acting(self, ref: Ref) -> Ref:
+        """Return the actor behind a reference: a country acts (and is acted on) through its government."""
+        e = self.entity(ref[0])
+        if e.type != "Country":
+            return ref
+        gov = self.ont.government_of.get(e.id)
+        if gov is not None:
+            idx = self.actor(gov)
+        else:
+            iri = f"{e.id}-government"
+            idx = next((n for n, x in enumerate(self.res.entities) if x.id == iri), -1)
+            if idx < 0:
+                self.res.entities.append(Entity(iri, f"Government of {e.label}", "GovernmentBody", set()))
+                idx = len(self.res.entities) - 1
+        self.res.entities[idx].aliases |= e.aliases | {e.label}
+        self.stand_ins[ref[0]] = idx
+        return (idx, ref[1])
+
+    def words(self, key: str) -> frozenset[str]:
+        """Return the ontology lexicon's word list ``key``."""
+        return self.ont.words(key)
+
+    # -- references ----------------------------------------------------------
+    def refs(self, tok: Token) -> list[Ref]:
+        """Return the entities (with certainty) the phrase headed by ``tok`` refers to."""
+        cached = self._refs_cache.get(tok.i)
+        if cached is not None:
+            return cached
+        self._refs_cache[tok.i] = []  # guards cycles in odd parses
+        out = self._refs(tok)
+        appos_at = min((c.i for c in tok.children if c.dep_ == "appos"), default=None)
+        own_types = {self.entity(i).type for i, _ in out}
+        for c in tok.children:
+            # A conjunct after an apposition belongs to the apposition ("Musk, the boss of xAI and the X
+            # platform, ..."), unless it names another of the same kind ("Wyden, a Democrat, and Biggs").
+            if c.dep_ != "conj":
+                continue
+            if appos_at is None or c.i < appos_at:
+                out += self.refs(c)
+            elif c.i in self.res.token_entity and self.entity(self.res.token_entity[c.i]).type in own_types:
+                out += self.refs(c)
+        seen: set[int] = set()
+        result = []
+        for idx, cert in out:
+            if idx not in seen:
+                seen.add(idx)
+                result.append((idx, cert))
+        self._refs_cache[tok.i] = result
+        return result
+
+    def _refs(self, tok: Token) -> list[Ref]:
+        res, tune = self.res, self.tuning
+        idx = res.token_entity.get(tok.i)
+        if idx is not None:
+            return [(idx, res.token_certainty.get(tok.i, 1.0))]
+        if tok.i in res.groups:
+            return [(i, tune.group_member) for i in res.groups[tok.i]]
+        if tok.lower_ in self.words(_RELATIVE_WORDS) and tok.head.dep_ == "relcl":
+            # "Voss, a Democrat who chairs ..., and Holm": the relative means its own noun, not the list.
+            ante = tok.head.head
+            if ante.i not in res.token_entity and ante.dep_ == "appos":
+                ante = ante.head
+            if ante.i in res.token_entity:
+                return [(res.token_entity[ante.i], res.token_certainty.get(ante.i, 1.0))]
+            return self.refs(ante)
+        out: list[Ref] = []
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return out
+        classes = self.ont.description_classes(tok.lemma_.lower())
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in res.token_entity:
+                out += self.refs(c)  # "the regulator Ofcom"; "Facebook parent firm Meta" is Meta alone
+        if out:
+            return out
+        if not classes and self.ont.role_for(tok.lemma_) is not None:
+            # "The CEO of Nvidia, Jensen Huang, met ...": the title's holder, hung by the parser on the organisation.
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    out += [r for o in p.children if o.dep_ == "pobj" for a in o.children
+                            if a.dep_ == "appos" and a.i in res.token_entity
+                            and self.entity(res.token_entity[a.i]).type == "Person" for r in self.refs(a)]
+            if out:
+                return out
+        for c in tok.children:
+            if c.dep_ in {"compound", "nmod"} and c.i in res.token_entity and c.i > tok.i - tune.title_span:
+                # "the Meta platform"; but "the U.S. company" is no country.
+                if self.entity(res.token_entity[c.i]).type in classes:
+                    out += self.refs(c)
+        if out:
+            return out
+        named = self.name_after(tok)
+        if named is not None:
+            return [(named, res.token_certainty.get(tok.i + 1, 1.0))]
+        if tok.dep_ == "appos" and tok.head.i in res.token_entity:
+            return self.refs(tok.head)
+        classes = self.ont.description_classes(tok.lemma_.lower())
+        if classes:
+            # "his website", "its chatbot": the one of that class the possessor is known to run or own.
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    out += self.possessed(c, classes)
+        elif self.ont.role_for(tok.lemma_) is None or tok.tag_ == "NNS":
+            # "criticised the Commission's decision": the possessor acts; "Apple's lawyers argued": those in a
+            # role for another (plural, no name of their own) speak for it.
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    out += [(i, cert * tune.possessor) for i, cert in self.refs(c)]
+        for c in tok.children:
+            # "platforms including X", "companies such as Meta and Google", "firms like Acme"
+            if c.dep_ == "prep" and (c.lower_ in {"including", "like"} or (
+                    c.lower_ == "as" and any(a.lower_ == "such" for a in c.children))):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.refs(p)
+        return out
+
+    def possessed(self, owner_tok: Token, classes: frozenset[str]) -> list[Ref]:
+        """Return the entity of ``classes`` that a structure statement found so far ties to the possessor."""
+        owners = {i for i, _ in self.refs(owner_tok)}
+        tied = [t.object for t in self.found if t.subject in owners and t.object not in owners
+                and self.ont.relations[t.relation].group == "structure" and self.entity(t.object).type in classes]
+        # The noun's own class first: "his website" is his platform, not his company.
+        exact = set(self.ont.description_index.get(owner_tok.head.lemma_.lower(), ()))
+        best = [i for i in tied if self.entity(i).type in exact] or tied
+        return [(i, self.tuning.description) for i in dict.fromkeys(best)]
+
+    def name_after(self, tok: Token) -> int | None:
+        """Return the entity named right after a title or description noun ("creator xAI")."""
+        nxt = tok.i + 1
+        if nxt < len(self.doc) and nxt in self.res.token_entity and tok.i not in self.res.token_entity:
+            lemma = tok.lemma_.lower()
+            if (self.ont.role_for(lemma) is not None or lemma in self.ont.description_index) and \
+                    self.doc[nxt].pos_ != "PUNCT":
+                return self.res.token_entity[nxt]
+        return None
+
+    # -- statements ------------------------------------------------------------
+    def make(self, subj: Ref, rel: str, obj: Ref, trigger: Token, extractor_name: str, rule: str, base: float,
+             modal_token: Token | None = None) -> Triple | None:
+        """Return the statement ``subj rel obj``, or None when it links an entity to itself or the types don't fit."""
+        subj, obj = self.acting(subj), self.acting(obj)
+        if subj[0] == obj[0]:
+            return None
+        info = self.ont.relations[rel]
+        s, o = self.entity(subj[0]), self.entity(obj[0])
+        if not info.accepts(s.type, o.type):
+            return None
+        negated, mod = modality(modal_token or trigger, self.ont)
+        conf = round(base * min(subj[1], obj[1]), 3)
+        return Triple(subj[0], rel, obj[0], trigger.sent, extractor_name, rule, trigger.i, negated, mod, conf)
+
+    def make_all(self, subjects: list[Ref], rel: str, objects: list[Ref], trigger: Token, extractor_name: str,
+                 rule: str, base: float) -> list[Triple]:
+        """Return the statements of every subject-object pair the relation's types admit."""
+        made = (self.make(s, rel, o, trigger, extractor_name, rule, base) for s in subjects for o in objects)
+        return [t for t in made if t is not None]
+
+    def pick(self, rels: list[str], subj: Ref, obj: Ref) -> str | None:
+        """Return the first of ``rels`` whose type constraints admit the pair."""
+        s, o = self.entity(subj[0]), self.entity(obj[0])
+        for r in rels:
+            if self.ont.relations[r].accepts(s.type, o.type):
+                return r
+        return None

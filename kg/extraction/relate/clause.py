@@ -1,0 +1,274 @@
+"""Clause syntax as plain functions: who does what a verb or an event noun says, and to whom.
+
+Each function takes the extractor :class:`~kg.extraction.relate.api.Context` (for
+``refs``, the entities a phrase refers to) and a token of the parse:
+
+- :func:`is_passive`: passive voice, including reduced relatives ("a fine imposed on");
+- :func:`subjects`: the doers of a verb: its subject, a passive agent, or a
+  subject shared through coordination, control ("ordered X to remove": X),
+  participles ("..., saying"), and the agent of an event noun the verb modifies;
+- :func:`objects`: what a verb acts on (direct object, dative, passive patient);
+- :func:`noun_agents`: who does what an event noun names (possessor, "by"
+  phrase, the subject of its light verb);
+- :func:`prep_objects`: the entities in a token's prepositional complements.
+
+Each returning a "how" string gives the construction, recorded as the rule.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extraction.tuning import TUNING
+from kg.vocabulary.ontology import RelationInfo
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extraction.relate.api import Context, Ref
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+VERBAL = {"VERB", "AUX"}
+
+
+def is_passive(verb: Token) -> bool:
+    """Return True when ``verb`` is in the passive voice (or a past participle modifying a noun)."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def passive_agent(ctx: Context, verb: Token) -> list[Ref]:
+    """Return the entities of a passive verb's "by" phrase."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return ctx.refs(p)
+    return []
+
+
+def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]:
+    """Return the doers of ``verb`` and how they were found."""
+    if depth > TUNING.subject_depth:
+        return [], ""
+    if is_passive(verb):
+        agents = passive_agent(ctx, verb)
+        return (agents, "passive agent") if agents else ([], "")
+    subjects_ = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    for c in subjects_:
+        refs = ctx.refs(c)
+        if refs:
+            return refs, "subject"
+    for c in subjects_:
+        # "State-run Acme blocked X": the parser may give the verb a second, empty subject; else
+        # "The lawsuit, filed by A and B, alleged that ...": a document speaks for those who made it.
+        if c.lemma_.lower() in ctx.words("documentNoun"):
+            refs, _ = noun_agents(ctx, c, depth + 1)
+            return (refs, f"makers of the {c.lower_}") if refs else ([], "")
+    if subjects_:
+        return [], "subject"
+    head = verb.head
+    if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head is not verb and head.pos_ in VERBAL:
+        if verb.dep_ in {"advcl", "ccomp"} and not (verb.tag_ == "VBG" or verb.dep_ == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            return [], ""
+        if verb.dep_ == "conj" and is_passive(head):
+            if verb.tag_ in {"VBD", "VBZ", "VBP"}:
+                # "Google was fined and received an order": an active verb coordinated with a passive one shares
+                # its grammatical subject (a participle, "was fined and ordered to pay", stays passive).
+                refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
+                return (refs, f"passive subject of '{head.text}'") if refs else ([], "")
+            return [], ""
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and \
+                head.lemma_ not in ctx.words("subjectControlVerb"):
+            # Object control: "ordered X to remove" -> X removes.
+            for c in head.children:
+                if c.dep_ == "dobj":
+                    return ctx.refs(c), "object control"
+        refs, _ = subjects(ctx, head, depth + 1)
+        return refs, f"shared with '{head.text}'" if refs else ""
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":
+        refs = ctx.refs(head)
+        if refs:
+            return refs, "participle of its noun"
+    if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN":
+        # "threats to block his website": the noun's agent acts.
+        refs, _ = noun_agents(ctx, head, depth + 1)
+        if refs:
+            return refs, "agent of its noun"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "for" and head.head.pos_ in VERBAL:
+        # "X was fined for breaching the Act", "issued an order against X for breaching it": the one punished
+        # did it, never the one punishing.
+        verb_ = head.head
+        targets = [t for t in (verb_, *(c for c in verb_.children if c.dep_ == "dobj"))]
+        against = [p for t in targets for p in t.children if p.dep_ == "prep" and p.lower_ == "against"]
+        refs = [r for p in against for c in p.children if c.dep_ == "pobj" for r in ctx.refs(c)] or \
+            objects(ctx, verb_)
+        doers = {r[0] for r in subjects(ctx, verb_, depth + 1)[0]}
+        refs = [r for r in refs if r[0] not in doers]
+        if refs:
+            return refs, f"patient of '{verb_.text}'"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "of" and \
+            head.head.lemma_.lower() in ctx.words("accusingVerb"):
+        # "The FTC accused Meta of buying Instagram", "Meta was charged with ... of hiding": the accused did it.
+        accuser = head.head
+        accused = [r for c in accuser.children if c.dep_ in ({"nsubjpass"} if is_passive(accuser) else {"dobj"})
+                   for r in ctx.refs(c)]
+        if accused:
+            return accused, f"the one '{accuser.text}' names"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ctx.words("sharedSubjectPreposition") and \
+            head.head.pos_ in VERBAL and not is_passive(head.head):
+        # "The SEC widened its crackdown by accusing Coinbase": whoever widened it accused.
+        refs, _ = subjects(ctx, head.head, depth + 1)
+        if refs:
+            return refs, f"gerund after '{head.lower_}' shares '{head.head.text}'"
+    if verb.dep_ in {"acl", "advcl"} and verb.tag_ == "VBG":
+        # "messages criticising the UK", reached through prepositions.
+        t = head
+        for _ in range(TUNING.climb_depth):
+            if t.pos_ in VERBAL:
+                refs, _ = subjects(ctx, t, depth + 1)
+                return refs, f"participle under '{t.text}'" if refs else ""
+            if t.head is t:
+                break
+            t = t.head
+    return [], ""
+
+
+def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[Ref]:
+    """Return what ``verb`` acts on: its direct object, or its patient in the passive."""
+    if is_passive(verb):
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                return ctx.refs(c)
+        if verb.dep_ == "acl":
+            return ctx.refs(verb.head)
+        if verb.dep_ == "conj":
+            return objects(ctx, verb.head)
+        return []
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"}:
+            refs = ctx.refs(c)
+            if refs:
+                return refs
+            if c.ent_type_ == "MONEY" or any(m.dep_ == "nummod" for m in c.children):
+                # "fined Acme parent firm Meta 5 million pounds", parsed with the sum as the object and the
+                # fined firm hung on it ("fined Google 5 billion rupees": a compound): the name inside the sum's
+                # phrase is the object.
+                refs = [r for m in c.children if m.dep_ in {"nmod", "npadvmod", "compound"} and m.ent_type_ != "MONEY"
+                        and (m.dep_ != "compound" or m.pos_ == "PROPN") for r in ctx.refs(m)]
+                if refs:
+                    return refs
+    if rel is not None and rel.clausal_object:
+        for c in verb.children:
+            if c.dep_ == "xcomp":
+                return objects(ctx, c)
+    if rel is not None and rel.question_object:
+        # "examining whether Microsoft abused its position", "investigate how DeepSeek handles data": the one the
+        # question is about.
+        words = ctx.words("questionWord")
+        for c in verb.children:
+            if c.dep_ in {"ccomp", "advcl"} and any(m.dep_ in {"mark", "advmod"} and m.lower_ in words and m.i < c.i
+                                         for m in c.children):
+                refs = [r for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
+                if refs:
+                    return refs
+    if verb.lemma_.lower() in ctx.words("allegationVerb"):
+        # "The SEC alleged (that) Binance mishandled funds": the one the clause blames.
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                return [r for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
+    return []
+
+
+def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], str]:
+    """Return who does what an event noun names: its possessor, a "by" phrase, or the light verb's subject."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return ctx.refs(c), "possessor"
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return ctx.refs(p), "'by' phrase"
+    light = ctx.words("lightVerb")
+    for c in noun.children:
+        # "an investigation that the Commission opened", "a lawsuit brought by the DOJ"
+        if c.dep_ in {"relcl", "acl"} and c.lemma_ in light:
+            refs, _ = subjects(ctx, c, depth + 1)
+            if refs:
+                return refs, f"subject of '{c.text}' on the noun"
+    head = noun.head
+    if noun.dep_ in {"dobj", "attr"} and head.lemma_ in light:
+        refs, _ = subjects(ctx, head, depth + 1)
+        return refs, f"subject of light verb '{head.text}'" if refs else ""
+    if noun.dep_ == "pobj" and head.head.lemma_ in light and head.head.pos_ in VERBAL:
+        # "carrying out an assessment": prt; "in contact with": prep chain.
+        refs, _ = subjects(ctx, head.head, depth + 1)
+        return refs, f"subject of '{head.head.text}'" if refs else ""
+    return [], ""
+
+
+def patient_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], str]:
+    """Return (agents, patients, how) for an event noun under a patient light verb: "X received an order from Y",
+    "X came under fire from Y", "X drew criticism from Y" -> Y acts on X."""
+    patient_verbs = ctx.words("patientLightVerb")
+    verb = None
+    if noun.dep_ in {"dobj", "attr"} and noun.head.lemma_ in patient_verbs:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_ in patient_verbs:
+        verb = noun.head.head
+    if verb is None or verb.pos_ not in VERBAL:
+        return [], [], ""
+    agents = prep_objects(ctx, noun, {"from", "by"}) or prep_objects(ctx, verb, {"from", "by"})
+    patients, _ = subjects(ctx, verb)
+    if is_passive(verb) or not agents or not patients:
+        return [], [], ""
+    return agents, patients, f"patient light verb '{verb.text}'"
+
+
+def instrument_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], str]:
+    """Return (agents, targets, how) for an event noun a verb applies with "with": "hit the firm with a fine",
+    "slapped Google with a penalty" -> the verb's subject acts on its object."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in VERBAL:
+        return [], [], ""
+    verb = prep.head
+    # "Amazon was hit with a fine by the CNIL": the passive subject is the target, the "by" phrase (subjects of a
+    # passive) the agent.
+    target_deps = {"nsubjpass"} if is_passive(verb) else {"dobj"}
+    targets = [r for c in verb.children if c.dep_ in target_deps for r in ctx.refs(c)]
+    if not targets:
+        return [], [], ""
+    agents, how = subjects(ctx, verb)
+    if not agents and is_passive(verb):
+        agents, how = noun_agents(ctx, noun)  # "hit with a fine by the CNIL": the parser hangs "by" on the noun
+    return agents, targets, f"'with' instrument of '{verb.text}', {how}"
+
+
+def match_phrase(tok: Token, words: tuple[str, ...]) -> Token | None:
+    """Return the last token of ``words`` hanging below ``tok`` in order, or None. A word may hang below the
+    word before it or, after it, on ``tok`` itself ("hit out at X", with "out" and "at" both on "hit")."""
+    cur = tok
+    for w in words[1:]:
+        nxt = None
+        for c in [*cur.children, *(c for c in tok.children if c.i > cur.i)] if cur is not tok else cur.children:
+            # Not the infinitive's "to" ("to appeal the ruling" is no "appeal to").
+            if c.dep_ not in {"aux", "auxpass", "mark"} and (c.lemma_.lower() == w or c.lower_ == w):
+                nxt = c
+                break
+        if nxt is None:
+            return None
+        cur = nxt
+    return cur
+
+
+def prep_objects(ctx: Context, tok: Token, preps: set[str] | frozenset[str]) -> list[Ref]:
+    """Return the entities in ``tok``'s prepositional complements headed by one of ``preps``."""
+    out: list[Ref] = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "dative"} and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += ctx.refs(p)
+    return out

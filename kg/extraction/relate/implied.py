@@ -1,0 +1,254 @@
+"""The ``implied`` extractor: statements whose actor the sentence leaves to the surrounding text.
+
+- agentless passives of enforcement verbs: "Acme has been fined EUR 40m" ->
+  the enforcer of the surrounding text fines Acme;
+- stances toward a decision: "Meta said it would appeal the ruling",
+  "campaigners welcomed the decision" -> a stance toward whoever made it (the
+  noun's own agent when the sentence names one: "the fine imposed by the
+  KFTC");
+- deadlines: "the Commission gave Google 60 days to end the practice", "the
+  firm was given six months to stop" -> orders.
+
+The enforcer of the surrounding text is, in order: the actor of an
+enforcement statement found earlier in the same sentence; the latest one
+within :attr:`~kg.extraction.tuning.Tuning.enforcer_window` tokens before; the one
+regulator or court the article names most, when it names it at
+least twice and more than any other. Nothing is guessed beyond that, and
+statements made this way carry a lower confidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extraction.relate import clause
+from kg.extraction.relate.api import Context, Ref, Triple
+from kg.extraction.relate.registry import extractor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def enforcer(ctx: Context, tok: Token, court: bool = False) -> tuple[Ref, str] | None:
+    """Return the enforcer the text around ``tok`` implies, and how it was found; with ``court``, only one that
+    rules on cases (a court, a regulator, a judge: the maker of a ruling, not a prosecutor)."""
+    sent = tok.sent
+    latest: Triple | None = None
+    for t in ctx.found:
+        info = ctx.ont.relations[t.relation]
+        if info.group != "enforcement" or t.relation == "violates":
+            continue
+        if t.negated or court and not _judges(ctx, t.subject):
+            continue
+        if sent.start <= t.trigger < sent.end and t.trigger != tok.i:
+            return (t.subject, 1.0), "enforcer of the same sentence"
+        if t.trigger < tok.i and tok.i - t.trigger <= ctx.tuning.enforcer_window and (
+                latest is None or t.trigger > latest.trigger):
+            latest = t
+    if latest is not None:
+        return (latest.subject, ctx.tuning.enforcer_before), "enforcer of the sentences before"
+    if court:
+        # A ruling whose maker did nothing the rules could read ("Judge X found Apple in contempt"): the court or
+        # judge named last before it.
+        te = ctx.res.token_entity
+        for i in range(tok.i - 1, max(-1, tok.i - ctx.tuning.enforcer_window), -1):
+            if i in te and _judges(ctx, te[i]):
+                return (te[i], ctx.tuning.enforcer_before), "the court or judge named last before it"
+        return None
+    dominant = _dominant_enforcer(ctx)
+    if dominant is not None:
+        return (dominant, ctx.tuning.enforcer_dominant), "the article's main enforcer"
+    return None
+
+
+def _judges(ctx: Context, idx: int) -> bool:
+    """Return True for a court, a regulator (which rules on cases), or a person the article calls a judge."""
+    e = ctx.entity(idx)
+    return e.type in {"Court", "Regulator"} or e.type == "Person" and bool(e.roles & ctx.words("judgeNoun"))
+
+
+def _dominant_enforcer(ctx: Context) -> int | None:
+    cache = ctx.cache.get("dominant_enforcer")
+    if cache is not None:
+        return cache if cache >= 0 else None
+    counts: Counter[int] = Counter()
+    te = ctx.res.token_entity
+    for i, idx in te.items():
+        # A government is mostly named as a place or a party to the story; only agencies and courts count.
+        e = ctx.entity(idx)
+        if te.get(i - 1) != idx and e.type in ctx.ont.enforcer_classes and e.type != "GovernmentBody":
+            counts[idx] += 1
+    top = counts.most_common(2)
+    found = top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]) else -1
+    ctx.cache["dominant_enforcer"] = found
+    return found if found >= 0 else None
+
+
+def _has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _enforcement_rels(ctx: Context, tok: Token) -> list[str]:
+    keys = ctx.ont.lemma_keys(tok.lemma_.lower(), tok.lower_, ctx.ont.verb_index)
+    rels = ctx.ont.verb_index[keys[0]] if keys else []
+    return [r for r in rels if ctx.ont.relations[r].group == "enforcement" and r != "violates"]
+
+
+def agentless_passives(ctx: Context) -> Iterator[Triple]:
+    """"X was fined" with no "by": the enforcer of the surrounding text fines X."""
+    for tok in ctx.tokens:
+        if tok.pos_ not in clause.VERBAL or not clause.is_passive(tok) or _has_agent(tok):
+            continue
+        rels = _enforcement_rels(ctx, tok)
+        if not rels:
+            continue
+        patients = clause.objects(ctx, tok)
+        if not patients:
+            continue
+        found = enforcer(ctx, tok)
+        if found is None:
+            continue
+        (agent, cert), how = found
+        for p in patients:
+            rel = ctx.pick(rels, (agent, cert), p)
+            if rel is None:
+                continue
+            t = ctx.make((agent, cert), rel, p, tok, "implied", f"agentless passive '{tok.lemma_}', agent: {how}",
+                         ctx.tuning.implied_agent)
+            if t:
+                yield t
+
+
+def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], str]:
+    """Return who made the decision a noun names: its own agent, else the enforcer around ``tok``."""
+    agents, how = clause.noun_agents(ctx, noun)
+    if agents:
+        return agents, f"maker of the {noun.lemma_} by {how}"
+    for c in noun.children:
+        # "the fine imposed by the KFTC"
+        if c.dep_ == "acl" and clause.is_passive(c):
+            by = clause.passive_agent(ctx, c)
+            if by:
+                return by, f"maker of the {noun.lemma_} by '{c.text} by'"
+    found = enforcer(ctx, tok, court=noun.lemma_.lower() in ctx.words("courtDecisionNoun"))
+    if found is None:
+        return [], ""
+    ref, how = found
+    return [ref], f"maker of the {noun.lemma_}: {how}"
+
+
+def decision_stances(ctx: Context) -> Iterator[Triple]:
+    """A stance toward a decision is a stance toward its maker: "Meta will appeal the ruling"."""
+    decisions = ctx.words("decisionNoun")
+    appeal = ctx.words("appealVerb")
+    for tok in ctx.tokens:
+        if tok.pos_ not in clause.VERBAL:
+            continue
+        keys = ctx.ont.lemma_keys(tok.lemma_.lower(), tok.lower_, ctx.ont.verb_index)
+        rels = [r for r in (ctx.ont.verb_index[keys[0]] if keys else []) if ctx.ont.relations[r].group == "stance"
+                and r not in {"threatens", "urges", "compares", "agreesWith"}]
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if not rels:
+            # "disagreed with the ruling", "hit out at the fine": a stance phrase of a verb and a preposition.
+            rels, objs = _stance_phrase(ctx, tok)
+            if not rels:
+                continue
+        targets: list[Ref] = []
+        how = ""
+        if objs:
+            noun = objs[0]
+            if noun.lemma_.lower() not in decisions or ctx.refs(noun):
+                continue
+            targets, how = decision_maker(ctx, noun, tok)
+        elif tok.lemma_.lower() in appeal and not any(c.dep_ == "prep" for c in tok.children):
+            found = enforcer(ctx, tok)
+            if found is not None:
+                targets, how = [found[0]], f"appeal with no object: {found[1]}"
+        if not targets:
+            continue
+        subjects, s_how = clause.subjects(ctx, tok)
+        for s in subjects:
+            for o in targets:
+                rel = ctx.pick(rels, s, o)
+                if rel is None:
+                    continue
+                t = ctx.make(s, rel, o, tok, "implied", f"stance '{tok.lemma_}' toward a decision, {how}, {s_how}",
+                             ctx.tuning.speech)
+                if t:
+                    yield t
+
+
+def _stance_phrase(ctx: Context, verb: Token) -> tuple[list[str], list[Token]]:
+    """Return the stance relations of a phrase the verb heads and ends in a preposition ("disagree with", "hit
+    out at", "push back against"), and the preposition's objects."""
+    for words, rel in ctx.ont.phrase_index.get(verb.lemma_.lower(), []):
+        if ctx.ont.relations[rel].group != "stance" or rel in {"threatens", "urges", "compares", "agreesWith"}:
+            continue
+        last = clause.match_phrase(verb, words)
+        objs = [c for c in last.children if c.dep_ == "pobj"] if last is not None and last.dep_ == "prep" else []
+        if objs:
+            return [rel], objs
+    return [], []
+
+
+def deadlines(ctx: Context) -> Iterator[Triple]:
+    """A deadline given is an order: "gave Google 60 days to end the practice", "was given six months to stop"."""
+    verbs, units = ctx.words("deadlineVerb"), ctx.words("deadlineNoun")
+    for tok in ctx.tokens:
+        if tok.lemma_.lower() not in verbs or tok.pos_ not in clause.VERBAL:
+            continue
+        span = [c for c in tok.children if c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in units]
+        if not span:
+            continue
+        has_to = any(c.dep_ in {"advcl", "xcomp", "relcl", "acl"} and any(a.lower_ == "to" for a in c.children)
+                     for t in (tok, span[0]) for c in t.children)
+        if not has_to:
+            continue
+        if clause.is_passive(tok):
+            targets = [r for c in tok.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
+            agents = clause.passive_agent(ctx, tok)
+            how = "passive agent"
+            base = ctx.tuning.idiom
+            if not agents:
+                found = enforcer(ctx, tok)
+                if found is None:
+                    continue
+                agents, how, base = [found[0]], found[1], ctx.tuning.implied_agent
+        else:
+            targets = [r for c in tok.children if c.dep_ == "dative" for r in ctx.refs(c)]
+            agents, how = clause.subjects(ctx, tok)
+            base = ctx.tuning.idiom
+        yield from ctx.make_all(agents, "orders", targets, tok, "implied", f"deadline given, agent by {how}", base)
+
+
+def wider_membership(ctx: Context) -> Iterator[Triple]:
+    """A person in a unit is a member of the body the unit belongs to: "Dana Ito, head of the agency's Market
+    Bureau" (memberOf the agency), stated on the sentence of the role."""
+    parts: dict[int, list[Triple]] = {}
+    for t in ctx.found:
+        if t.relation == "partOf" and not t.negated and t.rule.startswith("unit "):  # bureaus, divisions, panels
+            parts.setdefault(t.subject, []).append(t)
+    if not parts:
+        return
+    for t in list(ctx.found):
+        if t.relation not in {"leads", "memberOf"} or t.negated or ctx.entity(t.subject).type != "Person":
+            continue
+        for part in parts.get(t.object, []):
+            made = ctx.make((t.subject, 1.0), "memberOf", (part.object, 1.0), ctx.doc[t.trigger], "implied",
+                            f"member of a unit ({t.rule}) that is part of the whole ({part.rule})",
+                            min(t.confidence, part.confidence) * ctx.tuning.shared_subject)
+            if made:
+                made.negated, made.modality = False, "asserted"
+                yield made
+
+
+@extractor("implied", late=True)
+def implied_triples(ctx: Context) -> Iterator[Triple]:
+    """Actors the sentence leaves implicit: agentless passives, stances toward a decision, deadlines, and the
+    body a unit's member belongs to."""
+    yield from agentless_passives(ctx)
+    yield from decision_stances(ctx)
+    yield from deadlines(ctx)
+    yield from wider_membership(ctx)

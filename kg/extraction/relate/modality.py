@@ -1,0 +1,91 @@
+"""Negation and modality of a statement, read off the clause chain above its trigger word.
+
+``modality(trigger, ont)`` gives ``(negated, modality)`` where modality is
+one of :data:`MODALITIES`. The cue words (negation, negating verbs such as
+"refused to", conditional auxiliaries and markers, intention verbs and nouns,
+hedges) come from the ontology lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extraction.tuning import TUNING
+from kg.vocabulary.ontology import Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MODALITIES = ("asserted", "conditional", "hedged", "intended")
+_VERBAL = {"VERB", "AUX"}
+
+
+def _has_conditional_mark(tok: Token, marks: frozenset[str]) -> bool:
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in tok.children)
+
+
+def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str]]:
+    """Return the trigger's clause chain (the trigger, the light verb or noun it hangs from, the verbs whose
+    complement it is), whether a negating verb governs it, and the modalities the chain's heads impose."""
+    negating = ont.words("negatingVerb")
+    intention = ont.words("intentionVerb")
+    negated = False
+    found: set[str] = set()
+    chain: list[Token] = [pred]
+    t = pred
+    for _ in range(TUNING.chain_depth):
+        if t.dep_ not in {"xcomp", "dobj", "conj", "acl", "relcl", "pobj", "prep", "ccomp", "pcomp"} or t.head is t:
+            break
+        if t.dep_ in {"acl", "relcl"} and t.head.pos_ == "NOUN":
+            if t.head.lemma_.lower() in ont.words("intentionNoun"):
+                found.add("intended")
+            break
+        parent = t.head
+        if t.dep_ == "xcomp" or (t.dep_ in {"acl", "relcl"} and pred.pos_ in _VERBAL and parent.pos_ == "NOUN"):
+            if parent.lemma_ in intention and parent is not pred:
+                found.add("intended")
+            if parent.lemma_ in negating:
+                negated = True
+        if t.dep_ == "ccomp" and parent.lemma_ in ont.words("hedgeVerb"):
+            found.add("hedged")
+        if t.dep_ == "prep" and t.lower_ == "of" and parent.lemma_.lower() in ont.words("accusingVerb"):
+            found.add("hedged")  # "accused Meta of buying Instagram": what the accusation says
+        chain.append(parent)
+        if t.dep_ == "ccomp":
+            break
+        t = parent
+    return chain, negated, found
+
+
+def modality(pred: Token, ont: Ontology) -> tuple[bool, str]:
+    """Return (negated, modality) for the statement whose trigger is ``pred``."""
+    neg_words = ont.words("negationWord")
+    cond_aux = ont.words("conditionalAux")
+    cond_mark = ont.words("conditionalMark")
+    hedge_adv = ont.words("hedgeAdverb")
+    chain, negated, found = clause_chain(pred, ont)
+    for node in chain[:4]:
+        for c in node.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and node is pred):
+                if c.lower_ in neg_words or c.dep_ == "neg":
+                    negated = True
+            if c.dep_ == "aux" and c.lower_ in cond_aux:
+                found.add("conditional")
+            if c.dep_ == "advmod" and c.lower_ in hedge_adv:
+                found.add("hedged")
+            if _has_conditional_mark(c, cond_mark):
+                found.add("conditional")
+        if _has_conditional_mark(node, cond_mark):
+            found.add("conditional")
+    # Inside an if-clause higher up ("if it decided to ban X").
+    t = pred
+    for _ in range(TUNING.climb_depth):
+        if _has_conditional_mark(t, cond_mark):
+            found.add("conditional")
+        if t.head is t:
+            break
+        t = t.head
+    for mod in ("conditional", "intended", "hedged"):
+        if mod in found:
+            return negated, mod
+    return negated, "asserted"

@@ -1,0 +1,174 @@
+"""The ``noun`` extractor: an event noun with its agent and target.
+
+"launched an investigation into X", "Musk's criticism of the Government",
+"a fine imposed on TikTok", "the TikTok ban": the noun (``pk:noun``) names
+the event, its possessor, "by" phrase or light verb's subject is the agent
+(:func:`kg.extraction.relate.clause.noun_agents`), and its complement the target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extraction.relate import clause
+from kg.extraction.relate.api import Context, Ref, Triple
+from kg.extraction.relate.registry import extractor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@extractor("noun", order=30)
+def noun_triples(ctx: Context) -> Iterator[Triple]:
+    """Event nouns with their agent and target ("launched an investigation into X", "Musk's criticism of Y")."""
+    ont = ctx.ont
+    complements = ctx.words("nounComplement")
+    light = ctx.words("lightVerb")
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN":
+            continue
+        keys = ont.lemma_keys(tok.lemma_, tok.lower_, ont.noun_index)
+        if not keys:
+            continue
+        entries = ont.noun_index[keys[0]]
+        yield from _framed(ctx, tok, entries)
+        if all(ont.relations[r].symmetric for r, _ in entries):
+            made = _between(ctx, tok, entries)
+            yield from made
+            if made:
+                continue
+        agents, how = clause.noun_agents(ctx, tok)
+        occasion = _occasion_verb(ctx, tok)
+        if not agents and occasion is not None and all(ont.relations[r].group == "interaction" for r, _ in entries):
+            # "visited China for talks with Wang Yi", "cut jobs after talks with the union": the clause's doer
+            # took part in the meeting its phrase names.
+            agents, _ = clause.subjects(ctx, occasion)
+            how = f"the doer of '{occasion.text}', in its '{tok.head.lower_}' phrase"
+        if not agents:
+            continue
+        for rel, prep in entries:
+            preps = frozenset({prep}) if prep else complements
+            targets = clause.prep_objects(ctx, tok, preps)
+            if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light:
+                targets = clause.prep_objects(ctx, tok.head, preps)
+            if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.words("defendantVerb"):
+                # "Pfizer agreed to settle a lawsuit brought by California": the one settling was its target.
+                targets = [r for r in clause.subjects(ctx, tok.head)[0] if r not in agents]
+            if not targets and ont.relations[rel].clausal_object:
+                for c in tok.children:
+                    if c.dep_ in {"acl", "relcl"} and c.pos_ in clause.VERBAL:
+                        targets = clause.objects(ctx, c)
+            if not targets:
+                for c in tok.children:
+                    # "a fine imposed on TikTok": the target hangs on the light verb.
+                    if c.dep_ in {"acl", "relcl"} and c.lemma_ in light:
+                        targets = clause.prep_objects(ctx, c, preps)
+            if not targets and how == "'by' phrase" and ont.relations[rel].group == "enforcement" and \
+                    occasion is not None:
+                # "Tesla recalled cars after an investigation by the NHTSA": the clause's subject was its target.
+                targets = [r for c in occasion.children if c.dep_ in {"nsubj", "nsubjpass"}
+                           for r in ctx.refs(c) if r not in agents]
+            if not targets:
+                for c in tok.children:
+                    # "the TikTok ban": a named target in compound position
+                    # (but a "GDPR fine" is a fine under the law, not on it).
+                    if c.dep_ == "compound" and c.i in ctx.res.token_entity:
+                        targets = [r for r in ctx.refs(c) if ctx.entity(r[0]).type != "Legislation"
+                                   or "Legislation" in ont.relations[rel].object_types]
+            made = ctx.make_all(agents, rel, targets, tok, "noun", f"event noun '{tok.lemma_}', agent by {how}",
+                                ctx.tuning.event_noun)
+            yield from made
+            if made:
+                break
+    yield from addressed_requests(ctx)
+    yield from named_defendants(ctx)
+
+
+def _occasion_verb(ctx: Context, tok: Token) -> Token | None:
+    """Return the verb whose "after", "for", "during" ... phrase the event noun ``tok`` heads, if it heads one."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("occasionPreposition") and \
+            tok.head.head.pos_ in clause.VERBAL:
+        return tok.head.head
+    return None
+
+
+def _between(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) -> list[Triple]:
+    """Return a symmetric event between the two parties its noun names together: "talks between Japan and
+    China", "the US-China trade deal", "the EU–Mercosur agreement"."""
+    parties: list[Ref] = []
+    how = ""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            parties = [r for o in c.children if o.dep_ == "pobj" for r in ctx.refs(o)]
+            how = "'between' phrase"
+    if not parties:
+        te = ctx.res.token_entity
+        for i in range(max(tok.left_edge.i + 1, 1), tok.i - 1):
+            dash = ctx.doc[i]
+            if dash.text in {"-", "–", "/"} and i - 1 in te and i + 1 in te and te[i - 1] != te[i + 1] and \
+                    not dash.whitespace_ and not ctx.doc[i - 1].whitespace_:
+                parties = [(te[i - 1], ctx.res.token_certainty.get(i - 1, 1.0)),
+                           (te[i + 1], ctx.res.token_certainty.get(i + 1, 1.0))]
+                how = f"pair '{ctx.doc[i - 1:i + 2].text}' naming it"
+                break
+    if len(parties) != 2:
+        return []
+    for rel, _ in entries:
+        t = ctx.make(parties[0], rel, parties[1], tok, "noun", f"event noun '{tok.lemma_}' between two, {how}",
+                     ctx.tuning.event_noun)
+        if t:
+            return [t]
+    return []
+
+
+def named_defendants(ctx: Context) -> Iterator[Triple]:
+    """Naming someone as defendant is suing them: "Epic filed suit, naming Apple as the defendant"."""
+    roles = ctx.words("defendantNoun")
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in roles or tok.dep_ != "pobj" or tok.head.lower_ != "as":
+            continue
+        verb = tok.head.head
+        if verb.pos_ not in clause.VERBAL or verb.lemma_.lower() != "name":
+            continue
+        if clause.is_passive(verb):
+            # "Apple was named as a defendant in Epic's suit": the suit's makers, if the sentence gives them.
+            named = [r for c in verb.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
+            suers, how = clause.passive_agent(ctx, verb), "passive agent"
+        else:
+            named = clause.objects(ctx, verb)
+            suers, how = clause.subjects(ctx, verb)
+        yield from ctx.make_all(suers, "sues", named, tok, "noun", f"named as '{tok.lemma_}' ({how})",
+                                ctx.tuning.event_noun)
+
+
+def addressed_requests(ctx: Context) -> Iterator[Triple]:
+    """A request is addressed to whoever decides on it: "the court granted Apple's request for a stay", "the
+    regulator rejected Meta's application" -> the requester urges the decider."""
+    nouns, deciding = ctx.words("requestNoun"), ctx.words("decidingVerb")
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        verb = tok.head
+        if verb.pos_ not in clause.VERBAL or verb.lemma_.lower() not in deciding:
+            continue
+        requesters = [r for c in tok.children if c.dep_ == "poss" for r in ctx.refs(c)]
+        deciders, how = clause.subjects(ctx, verb)
+        yield from ctx.make_all(requesters, "urges", deciders, tok, "noun",
+                                f"request '{tok.lemma_}' decided on ('{verb.text}') by its addressee ({how})",
+                                ctx.tuning.event_noun)
+
+
+def _framed(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) -> Iterator[Triple]:
+    """Event nouns whose roles a frame verb sets: patient light verbs ("received an order from Y") and
+    instruments ("hit X with a fine")."""
+    for frame in (clause.patient_frame, clause.instrument_frame):
+        agents, targets, how = frame(ctx, tok)
+        if not (agents and targets):
+            continue
+        for rel, _ in entries:
+            made = ctx.make_all(agents, rel, targets, tok, "noun", f"event noun '{tok.lemma_}', {how}",
+                                ctx.tuning.idiom)
+            yield from made
+            if made:
+                return

@@ -1,0 +1,521 @@
+"""The ``role`` extractor: titles and appositions link a person (or a body) to an organisation.
+
+"Technology Secretary Liz Kendall" (memberOf the government), "Mark
+Zuckerberg, Meta's chief executive" (leads), "Grok's creator xAI"
+(develops), "the Commission, the EU's executive arm" (partOf). Role titles
+and the relation each implies come from the ontology (``pk:RoleTitle``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extraction.relate import clause
+from kg.extraction.relate.api import Context, Ref, Triple
+from kg.extraction.relate.registry import extractor
+from kg.extraction.resolve import Entity
+from kg.vocabulary.ontology import RoleTitle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+def _role_tokens(tok: Token) -> list[Token]:
+    """Return a role noun with the words hyphenated onto it ("vice-president" -> vice, -, president)."""
+    toks = [tok]
+    doc = tok.doc
+    i = tok.i
+    while i >= 2 and doc[i - 1].text == "-" and doc[i - 2].is_alpha:
+        toks.append(doc[i - 2])
+        i -= 2
+    return toks
+
+
+def _role_phrase(tok: Token, hyphenated_after: bool = False) -> str:
+    """Return the title a role noun spells with its modifiers ("executive vice president"), singular; with
+    ``hyphenated_after``, also the words hyphenated after it ("secretary-general", parsed with the noun first)."""
+    words = []
+    for t in _role_tokens(tok):
+        words += _modifiers(t)
+    if hyphenated_after:
+        doc, i = tok.doc, tok.i
+        while i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].is_alpha and not doc[i].whitespace_:
+            words.append(doc[i + 2])
+            i += 2
+    words = sorted(set(words), key=lambda t: t.i)
+    return " ".join(_title_form(w) if w is tok else w.text for w in words)
+
+
+def _title_form(tok: Token) -> str:
+    """Return how a role noun ends its title phrase: singular ("judges" -> "judge")."""
+    return tok.lemma_.lower() if tok.tag_ in {"NNS", "NNPS"} else tok.text
+
+
+def _title_end(tok: Token) -> str:
+    """Return the last word of the title phrase ending with ``tok``, as :meth:`Ontology.role_for` splits it."""
+    words = _title_form(tok).lower().replace("-", " ").split()
+    return words[-1] if words else ""
+
+
+def _portfolio_words(ctx: Context, tok: Token, role: RoleTitle) -> bool:
+    """Return True when common nouns before a title name a portfolio ("trade chief", "policy head")."""
+    mods = [m for t in _role_tokens(tok) for m in _modifiers(t) if m is not t]
+    extra = [m for m in mods if m.lower_ not in role.title and m.i not in ctx.res.token_entity]
+    return any(m.pos_ == "NOUN" and m.is_lower for m in extra)
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    words = [tok]
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "ADJ", "PROPN"}:
+            words.append(c)
+            for cc in c.children:
+                if cc.i < c.i and cc.dep_ in {"compound", "amod"} and cc.pos_ in {"NOUN", "ADJ", "PROPN"}:
+                    words.append(cc)
+    return words
+
+
+def _is_title(ctx: Context, phrase: str) -> bool:
+    role = ctx.ont.role_for(phrase)
+    return role is not None and len(role.title) == len(phrase.split())
+
+
+def _portfolio(ctx: Context, role_tok: Token) -> bool:
+    """Return True when a title names a portfolio ("president of global affairs", "head of policy")."""
+    for t in _role_tokens(role_tok):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in {"of", "for"}:
+                for p in c.children:
+                    if p.dep_ == "pobj" and not ctx.refs(p) and not _is_title(ctx, f"{t.text} {c.lower_} {p.text}"):
+                        return True
+    return False
+
+
+def _title_children(role_tok: Token) -> list[Token]:
+    """Return the children of a role noun and of the words hyphenated or coordinated with it
+    ("founder and CEO of Telegram": "CEO" shares "of Telegram")."""
+    toks = _role_tokens(role_tok)
+    if role_tok.dep_ == "conj" and role_tok.head.pos_ in {"NOUN", "PROPN"}:
+        toks.append(role_tok.head)
+    toks += [c for c in role_tok.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+    return [c for t in toks for c in t.children]
+
+
+def _home_country(ctx: Context) -> str | None:
+    home = ctx.res.home_government
+    return ctx.ont.country_of.get(ctx.entity(home).id) if home is not None else None
+
+
+def _entity_for(ctx: Context, iri: str) -> int | None:
+    return next((i for i, e in enumerate(ctx.res.entities) if e.id == iri), None)
+
+
+def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tuple[list[Ref], str]:
+    out: list[Ref] = []
+    children = _title_children(role_tok)
+    # "its chief executive Zhao Changpeng": the parser may hang the possessive on the name the title precedes.
+    before_title = [c for c in role_tok.head.children if c.dep_ == "poss" and c.i < role_tok.i] \
+        if role_tok.dep_ == "compound" and ctx.res.token_entity.get(role_tok.head.i) == holder else []
+    for c in children + before_title:
+        if c.dep_ == "poss":
+            out = [r for r in ctx.refs(c) if r[0] != holder]
+            if out:
+                return out, "possessor"
+    inner = [g for c in children if c.dep_ == "compound" and c.i < role_tok.i for g in c.children
+             if g.dep_ in {"compound", "nmod", "amod"} and g.i < c.i]
+    inner += [c for c in _beside_title(ctx, role_tok) if c.dep_ in {"compound", "nmod"}]
+    for c in children + inner:
+        # "a Commission spokeswoman", "Anthropic CEO", "Facebook parent firm": a name inside the title.
+        if c.dep_ in {"compound", "nmod", "amod"} and c.i < role_tok.i and c.i in ctx.res.token_entity:
+            idx = ctx.res.token_entity[c.i]
+            e = ctx.entity(idx)
+            if role.implies_legislature and e.type in {"Country", "GovernmentBody"}:
+                # "US Senator Ted Cruz": the country's chamber whose members carry the title, not its government.
+                state_iri = e.id if e.type == "Country" else ctx.ont.country_of.get(e.id)
+                seated_in = ctx.ont.legislature_for(" ".join(role.title), state_iri)
+                if seated_in is not None:
+                    return [(ctx.actor(seated_in), 1.0)], "chamber of the country in the title"
+                continue
+            if idx != holder and e.type != "Person":
+                return [(idx, ctx.res.token_certainty.get(c.i, 1.0))], "name in the title"
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "on"}:
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if _is_title(ctx, f"{role_tok.text} {c.lower_} {p.text}"):
+                    continue  # "Secretary of State" is one title
+                out = [r for r in ctx.refs(p) if r[0] != holder]
+                if out:
+                    if role_tok.dep_ == "appos":
+                        # "the boss of xAI and the X platform": conjuncts
+                        # the parser hung on the name itself.
+                        for conj in role_tok.head.children:
+                            if conj.dep_ == "conj" and conj.i > role_tok.i:
+                                out += [r for r in ctx.refs(conj) if r[0] != holder]
+                    return out, f"'{c.lower_}' phrase"
+    if role.implies_government:
+        for c in role_tok.children:
+            if c.i < role_tok.i and c.dep_ in {"compound", "amod", "nmod", "poss"}:
+                gov = ctx.res.token_entity.get(c.i)
+                if gov is not None and ctx.entity(gov).type == "GovernmentBody":
+                    return [(gov, 1.0)], "country in the title"
+                by_word = ctx.government_by_adjective(c.text) if c.dep_ != "poss" else None
+                if by_word is not None:
+                    # "the Italian minister", and outside the registry "the Kenyan president"
+                    return [(by_word[0], 1.0)], "country adjective in the title"
+                if c.ent_type_ == "NORP" and c.dep_ in {"amod", "compound"}:
+                    return [], ""  # another country's title, whichever: not the article's government
+        if ctx.res.home_government is not None:
+            return [(ctx.res.home_government, ctx.tuning.home_government)], "the article's government"
+    if role.implies_legislature:
+        for c in [*role_tok.children, *_beside_title(ctx, role_tok)]:
+            named = ctx.ont.government_named(c.text) if c.i < role_tok.i and c.dep_ in {"amod", "compound"} else None
+            chamber_iri = ctx.ont.legislature_for(" ".join(role.title), ctx.ont.country_of.get(named or ""))
+            if chamber_iri is not None:  # "British MP Ada Lowe"
+                return [(ctx.actor(chamber_iri), 1.0)], "chamber of the country adjective in the title"
+        # Only a chamber the article names: a state senator is no member of the national Senate.
+        iri = ctx.ont.legislature_for(" ".join(role.title), _home_country(ctx))
+        chamber = _entity_for(ctx, iri) if iri else None
+        if chamber is not None:
+            return [(chamber, ctx.tuning.home_government)], "the named legislature of the article's country"
+    return [], ""
+
+
+def _beside_title(ctx: Context, role_tok: Token) -> list[Token]:
+    """Return the words before a title that the parser hangs beside it on the name, not on the title:
+    "Russian Foreign Ministry Spokeswoman Maria Zakharova", "British MP Ada Lowe"."""
+    out: list[Token] = []
+    up = role_tok
+    while up.dep_ == "compound" and up.head is not up:
+        up = up.head
+        out += [c for c in up.children if role_tok.i - ctx.tuning.title_span < c.i < role_tok.i]
+    return out
+
+
+def _holder_token(ctx: Context, tok: Token) -> Token | None:
+    """Return the name a role noun is the title of: "CEO Jo Lee", "Jo Lee, the CEO", "Lee is CEO"."""
+    doc, known = ctx.doc, ctx.res.token_entity
+    if tok.dep_ == "compound" and tok.head.i in known and tok.i not in known:
+        return tok.head
+    if tok.dep_ == "nmod" and tok.head.i in known and tok.i not in known and tok.i < tok.head.i and \
+            ctx.entity(known[tok.head.i]).type == "Person":
+        return tok.head  # "The UN secretary-general, António Guterres, ...", parsed as a modifier of the name
+    if tok.dep_ == "appos" and tok.head.i in known:
+        return tok.head
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if tok.dep_ in {"dobj", "pobj", "nsubj"} and tok.i not in known and any(
+            c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in tok.children):
+        # "sued Live Nation, the owner of Ticketmaster,": the parser may read the apposition as a second object
+        # of the same word, right after the name and a comma.
+        comma = tok.left_edge.i - 1
+        twin = next((c for c in tok.head.children if c.dep_ == tok.dep_ and c.i < tok.i
+                     and c.right_edge.i == comma - 1 and c.i in known), None)
+        if twin is not None and comma >= 0 and doc[comma].text == ",":
+            return twin
+    if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and tok.head.i not in known:
+        # "the founder and CEO of Telegram": the coordinated title has the same holder.
+        return _holder_token(ctx, tok.head)
+    holder = next((c for c in tok.children if c.dep_ in {"appos", "compound"} and c.i > tok.i and c.i in known), None)
+    if holder is None and ctx.name_after(tok) is not None:
+        holder = doc[tok.i + 1]
+    if holder is None:
+        # "The CEO of Nvidia, Jensen Huang, met ...": the parser may hang the person's name on the organisation.
+        holder = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                       if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.i in known
+                       and ctx.entity(known[a.i]).type == "Person"), None)
+    return holder
+
+
+@extractor("role", order=10)
+def role_triples(ctx: Context) -> Iterator[Triple]:
+    """Titles, appositions and possessive roles ("Meta's chief executive Mark Zuckerberg")."""
+    for tok in ctx.tokens:
+        if tok.pos_ not in {"NOUN", "PROPN"} or not ctx.ont.may_end_title(_title_end(tok)):
+            continue  # the second test is the cheap half of role_for(_role_phrase(tok)) below
+        holder_tok = _holder_token(ctx, tok)
+        if holder_tok is None or holder_tok.i not in ctx.res.token_entity:
+            continue
+        if tok.i in ctx.res.token_entity and ctx.res.token_entity[tok.i] == ctx.res.token_entity[holder_tok.i]:
+            continue
+        role = ctx.ont.role_for(_role_phrase(tok, hyphenated_after=True)) or ctx.ont.role_for(_role_phrase(tok))
+        if role is None:
+            continue
+        if any(c.lower_ in ctx.words("pastRoleWord") for c in tok.children if c.dep_ in {"amod", "advmod"}):
+            continue  # a former role is no current membership
+        if any(c.lower_ in ctx.words("outsideRoleWord") for c in tok.children if c.dep_ in {"amod", "compound"}
+               and c.i < tok.i):
+            continue  # "opposition leader", "shadow chancellor": a role facing the government, not in it
+        orgs: list[Ref] = []
+        how = ""
+        for holder, cert in _holders(ctx, tok, holder_tok):
+            h_ent = ctx.entity(holder)
+            relation = role.relation
+            if relation in {"leads", "memberOf"} and h_ent.type != "Person":
+                if relation == "leads" or role.implies_government or role.implies_legislature:
+                    continue
+                relation = "partOf"  # "the Commission, the EU's executive arm"
+            if relation == "leads" and (_portfolio(ctx, tok) or _portfolio_words(ctx, tok, role)):
+                relation = "memberOf"  # "head of public policy", "trade chief": a part, inside the whole
+            if not orgs:
+                orgs, how = _role_org(ctx, tok, role, holder)
+                if h_ent.type == "Person" and not role.implies_legislature:
+                    orgs += [e for o in orgs if (e := _executive(ctx, o, role)) is not None]
+                if not orgs and tok.dep_ in {"compound", "appos", "conj"}:
+                    # "Judge James Boasberg of the US District Court"; "Jo Lee, the co-owner
+                    # and chief executive, of Acme" where the parser hangs "of" on the name.
+                    orgs = [r for r in clause.prep_objects(ctx, holder_tok, {"of", "at"}) if r[0] != holder]
+                    how = "'of' phrase on the name"
+            for o in orgs:
+                t = ctx.make((holder, cert), relation, o, tok, "role",
+                             f"role '{' '.join(role.title)}' ({tok.dep_}), organisation by {how}", ctx.tuning.role)
+                if t:
+                    t.negated, t.modality = False, "asserted"
+                    yield t
+    yield from affiliation_triples(ctx)
+    yield from unit_triples(ctx)
+    yield from committee_triples(ctx)
+    yield from ministry_triples(ctx)
+    yield from under_triples(ctx)
+
+
+def under_triples(ctx: Context) -> Iterator[Triple]:
+    """A body named as being "under" a person is led by them: "the SEC under Gensler", "Under Ursula von der
+    Leyen, the Commission fined Apple" (the subject of the clause the phrase opens)."""
+    for tok in ctx.tokens:
+        if tok.lower_ != "under" or tok.dep_ != "prep" or tok.pos_ != "ADP":
+            continue
+        people = [r for c in tok.children if c.dep_ == "pobj" for r in ctx.refs(c)
+                  if ctx.entity(r[0]).type == "Person"]
+        if not people:
+            continue
+        head = tok.head
+        if head.pos_ in {"VERB", "AUX"}:
+            # "Under X, the Commission fined Apple": the clause's doer, when the phrase opens the clause.
+            bodies = [r for c in head.children if c.dep_ == "nsubj" and tok.i < c.i for r in ctx.refs(c)]
+        else:
+            bodies = ctx.refs(head) if head.i in ctx.res.token_entity else []
+        for body in bodies:
+            if ctx.entity(body[0]).type in {"Person", "Legislation", "AISystem"}:
+                continue
+            for person in people:
+                t = ctx.make(person, "leads", body, tok, "role", "body 'under' a person", ctx.tuning.role)
+                if t:
+                    t.negated, t.modality = False, "asserted"
+                    yield t
+
+
+def ministry_triples(ctx: Context) -> Iterator[Triple]:
+    """A ministry named with its country is part of that country's government: "South Korea's industry ministry",
+    "the Canadian foreign ministry" (partOf the government the country acts through)."""
+    nouns = ctx.words("ministryNoun")
+    for tok in ctx.tokens:
+        idx = ctx.res.token_entity.get(tok.i)
+        if idx is None or tok.lemma_.lower() not in nouns or \
+                ctx.res.token_entity.get(tok.head.i) == idx or ctx.entity(idx).type != "GovernmentBody":
+            continue   # not the head noun of a government body's name
+        gov: Ref | None = None
+        how = ""
+        for c in tok.children:
+            if c.i > tok.i or c.dep_ not in {"poss", "amod", "compound", "nmod"}:
+                continue
+            country = next((r for r in ctx.refs(c) if ctx.entity(r[0]).type == "Country"), None)
+            if country is not None:
+                gov, how = ctx.acting(country), f"country '{c.text}' naming it"
+                break
+            by_word = ctx.government_by_adjective(c.text) if c.dep_ == "amod" else None
+            if by_word is not None:
+                gov, how = by_word, f"country adjective '{c.text}'"
+                break
+        if gov is None or gov[0] == idx:
+            continue
+        t = ctx.make((idx, ctx.res.token_certainty.get(tok.i, 1.0)), "partOf", gov, tok, "role",
+                     f"ministry named by its country ({how})", ctx.tuning.role)
+        if t:
+            t.negated, t.modality = False, "asserted"
+            yield t
+
+
+def committee_triples(ctx: Context) -> Iterator[Triple]:
+    """A committee named after its chamber is part of it: "Senate Commerce Committee", "U.S. House of
+    Representatives Committee on Science" (partOf the Senate, the House of the article's country)."""
+    country = _home_country(ctx)
+    chambers = [a for a in ctx.ont.by_jurisdiction.get(country or "", []) if a.type == "Legislature"]
+    first_token: dict[int, Token] = {}
+    for tok in ctx.tokens:
+        idx = ctx.res.token_entity.get(tok.i)
+        if idx is not None and idx not in first_token:
+            first_token[idx] = tok
+    for idx, tok in first_token.items():
+        e = ctx.entity(idx)
+        words = e.label.split()
+        if e.registry or e.type != "Legislature" or not {"committee", "subcommittee"} & {w.lower() for w in words}:
+            continue
+        label = e.label.lower()
+        legislatures = (a for a in ctx.ont.actors.values() if a.type == "Legislature")
+        chamber, alias = max(((a, e.label[:len(n)]) for a in legislatures for n in a.names
+                              if label.startswith(n.lower() + " ")), key=lambda m: len(m[1]), default=(None, None))
+        if chamber is None and len(words) > 1:
+            # "Senate ...": the chamber of the article's country whose name ends in that word.
+            named = [a for a in chambers if a.label.split()[-1].lower() == words[0].lower()
+                     or words[0].lower() in {w.lower() for w in a.label.split()} and words[0] == "House"]
+            chamber = named[0] if len(named) == 1 else None
+        if chamber is None or chamber.iri == e.id:
+            continue
+        t = ctx.make((idx, 1.0), "partOf", (ctx.actor(chamber.iri, alias), 1.0), tok, "role",
+                     "committee named after its chamber", ctx.tuning.role)
+        if t:
+            t.negated, t.modality = False, "asserted"
+            yield t
+
+
+def unit_triples(ctx: Context) -> Iterator[Triple]:
+    """A named unit inside a body: "the commission's Investigation Bureau", "the Enforcement Division of the
+    agency" (partOf). The unit's name must end in a unit noun of the lexicon ("bureau", "division")."""
+    units = ctx.words("unitNoun")
+    organisational = ctx.ont.organisational_classes
+    for tok in ctx.tokens:
+        idx = ctx.res.token_entity.get(tok.i)
+        if idx is None or tok.lemma_.lower() not in units and tok.lower_ not in units:
+            continue
+        if ctx.res.token_entity.get(tok.head.i) == idx or ctx.entity(idx).type not in organisational:
+            continue  # not the head of the unit's name, or a person
+        owners = [r for c in tok.children if c.dep_ == "poss" for r in ctx.refs(c)]
+        how = "possessor"
+        if not owners:
+            owners, how = clause.prep_objects(ctx, tok, {"of"}), "'of' phrase"
+        for owner in owners:
+            if owner[0] == idx or ctx.entity(owner[0]).type not in organisational:
+                continue
+            t = ctx.make((idx, 1.0), "partOf", owner, tok, "role", f"unit '{tok.text}' of its {how}",
+                         ctx.tuning.role)
+            if t:
+                t.negated, t.modality = False, "asserted"
+                _qualify(ctx.entity(idx), ctx.entity(t.object))
+                yield t
+
+
+def _qualify(unit: Entity, whole: Entity) -> None:
+    """Give a unit the registry lacks an IRI under its whole's: every agency has an "Enforcement Division",
+    and one IRI must not stand for them all."""
+    if unit.registry or unit.id.startswith(whole.id + "-"):
+        return
+    base, _, local = unit.id.rpartition("/")
+    unit.id = f"{whole.id}-{local}" if base else unit.id
+
+
+def _executive(ctx: Context, org: Ref, role: RoleTitle) -> Ref | None:
+    """Return the body a union's office holder also sits in when the title names it: an "EU competition
+    commissioner" is a member of the EU and of the European Commission; an "EU trade chief" of the EU."""
+    actor = ctx.ont.actors.get(ctx.entity(org[0]).id)
+    if actor is None or actor.executive is None:
+        return None
+    body = ctx.ont.actors[actor.executive].label.split()[-1].lower()
+    if not role.title[-1].lower().startswith(body):
+        return None
+    return ctx.actor(actor.executive), org[1]
+
+
+def _holders(ctx: Context, tok: Token, holder_tok: Token) -> list[Ref]:
+    """Return the holder of a title, and for a plural title ("Senators A and B") every coordinated person."""
+    cert = ctx.res.token_certainty.get(holder_tok.i, 1.0)
+    first = (ctx.res.token_entity[holder_tok.i], cert)
+    if tok.tag_ not in {"NNS", "NNPS"}:
+        return [first]
+    people = [r for r in ctx.refs(holder_tok) if ctx.entity(r[0]).type == "Person"]
+    return people or [first]
+
+
+def affiliation_triples(ctx: Context) -> Iterator[Triple]:
+    """Party membership: "Ron Wyden, a Democrat", "Republican Senator Jo Lee", "Jo Lee (R-TX)", "Lee, D-Ohio"."""
+    country = _home_country(ctx)
+    seen: set[tuple[int, int]] = set()
+    doc = ctx.doc
+    for tok in ctx.tokens:
+        holder_tok: Token | None = None
+        party: str | None = None
+        how = ""
+        alias = ""
+        if tok.i in ctx.res.token_entity and ctx.entity(ctx.res.token_entity[tok.i]).type == "Person":
+            code = _party_tag(doc, tok)
+            if code:
+                parties = ctx.ont.parties(code=code, country=country)
+                party, holder_tok, how = (parties[0] if len(parties) == 1 else None), tok, f"tag '{code}-'"
+                alias = code
+        if party is None and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.i not in ctx.res.token_entity and (
+                tok.text in ctx.ont.party_words or _adjective_noun(tok.text) in ctx.ont.party_words):
+            parties = []
+            for noun in dict.fromkeys([tok.text, _adjective_noun(tok.text)]):
+                parties = _parties_for(ctx, noun, country) if noun else []
+                if parties:
+                    break
+            if len(parties) == 1:
+                holder_tok = _party_holder(ctx, tok)
+                party, how = parties[0], f"member noun '{tok.text}'"
+                alias = tok.text
+        if party is None or holder_tok is None or holder_tok.i not in ctx.res.token_entity:
+            continue
+        holder = ctx.res.token_entity[holder_tok.i]
+        if ctx.entity(holder).type != "Person":
+            continue
+        p_idx = ctx.actor(party, alias)
+        h_ref = (holder, ctx.res.token_certainty.get(holder_tok.i, 1.0))
+        if (holder, p_idx) not in seen:
+            seen.add((holder, p_idx))
+            t = ctx.make(h_ref, "memberOf", (p_idx, 1.0), tok, "role", f"party affiliation by {how}",
+                         ctx.tuning.role)
+            if t:
+                t.negated, t.modality = False, "asserted"
+                yield t
+        if tok is not holder_tok:
+            # "a Democrat on the budget committee": the body the member sits on.
+            for body in clause.prep_objects(ctx, tok, {"on", "in", "of"}):
+                t = ctx.make(h_ref, "memberOf", body, tok, "role", f"party member noun '{tok.text}' on a body",
+                             ctx.tuning.role)
+                if t and ctx.entity(body[0]).type in {"Legislature", "GovernmentBody", "Organisation"}:
+                    t.negated, t.modality = False, "asserted"
+                    yield t
+
+
+def _parties_for(ctx: Context, noun: str, home: str | None) -> list[str]:
+    """Return the parties whose members ``noun`` names: the home country's; when it has none by that name, those
+    of the other countries the article names ("US lawmakers ... a Democrat" in a report about Britain)."""
+    parties = ctx.ont.parties(noun=noun, country=home)
+    if parties or home is None:
+        return parties
+    named = {e.id if e.type == "Country" else ctx.ont.country_of.get(e.id) for e in ctx.res.entities}
+    named.discard(home)
+    return [p for c in sorted(c for c in named if c) for p in ctx.ont.parties(noun=noun, country=c)
+            if ctx.ont.actors[p].jurisdiction == c]
+
+
+def _adjective_noun(adj: str) -> str | None:
+    # "Democratic senator" -> the member noun "Democrat"; "Republican" is both.
+    return adj[:-2] if adj.endswith("ic") and adj[:1].isupper() else adj if adj[:1].isupper() else None
+
+
+def _party_holder(ctx: Context, tok: Token) -> Token | None:
+    """Return the person a party member noun describes: appositive, predicate, or modifier of a title."""
+    known = ctx.res.token_entity
+    if tok.dep_ == "appos" and tok.head.i in known:
+        return tok.head
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i in known), None)
+    if tok.dep_ in {"amod", "compound"}:
+        head = tok.head
+        if head.i in known:
+            return head
+        # "Republican Senator Jo Lee": the title's holder.
+        return _holder_token(ctx, head) if ctx.ont.role_for(head.lemma_) is not None else None
+    return None
+
+
+def _party_tag(doc, tok: Token) -> str | None:  # noqa: ANN001 - a spaCy Doc
+    """Return the party letter of a US-style tag right after a name: "(R-TX)", ", D-San Jose,"."""
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I":
+        return None  # not the last word of the name
+    rest = doc[tok.i + 1: tok.i + 9].text
+    import re
+
+    m = re.match(r"\s*[(,]\s*([A-Z])\s*[-–.]\s*[A-Z][A-Za-z. ]*[),]", rest)
+    return m.group(1) if m else None

@@ -1,0 +1,134 @@
+"""The ``speech`` extractor: what a speaker says against an actor is criticism of it.
+
+"In a statement, the company said the ruling was unfair", "the minister said
+the platform had misled its users": the speaker (subject of a
+speech verb, ``pk:speechVerb``) criticises the actor the reported clause is
+about (its subject, else an actor it names) when the clause carries a
+negative cue (``pk:negativeCue``: "unfair", "rob", "violation", ...). A
+heuristic reading of tone, so its statements carry the low
+:attr:`~kg.extraction.tuning.Tuning.speech` confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extraction.relate import clause
+from kg.extraction.relate.api import Context, Ref, Triple
+from kg.extraction.relate.implied import decision_maker
+from kg.extraction.relate.registry import extractor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def reported_clauses(tok: Token) -> list[Token]:
+    """Return the heads of the clauses a speech verb reports ("said [the ruling was unfair]")."""
+    return [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in clause.VERBAL | {"NOUN", "ADJ"}]
+
+
+def own_clause(head: Token) -> list[Token]:
+    """Return the tokens of the clause headed by ``head``, without the clauses embedded in it."""
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ not in {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis"}]
+    return out
+
+
+def negative(ctx: Context, head: Token) -> Token | None:
+    """Return the first negative cue word in the clause headed by ``head`` (not in clauses it embeds)."""
+    cues = ctx.words("negativeCue")
+    for t in sorted(own_clause(head), key=lambda t: t.i):
+        lower = t.lower_
+        if t.lemma_.lower() in cues or lower in cues or (lower.endswith("ly") and lower[:-2] in cues):
+            return t  # "unlawfully" counts as "unlawful"
+    return None
+
+
+def clause_target(ctx: Context, head: Token, speaker: set[int]) -> tuple[list[Ref], str]:
+    """Return the actor a reported clause runs down: its active subject, or the maker of a decision that is its
+    subject ("the administration's decision was misguided"). A passive subject is a victim, not a target."""
+    decisions = ctx.words("decisionNoun")
+    for c in head.children:
+        if c.dep_ != "nsubj":
+            continue
+        refs = [r for r in ctx.refs(c) if r[0] not in speaker]
+        if refs and c.lemma_.lower() not in decisions:
+            return refs, "subject"
+        if c.lemma_.lower() in decisions:
+            agents, how = decision_maker(ctx, c, head)
+            agents = [r for r in agents if r[0] not in speaker]
+            if agents:
+                return agents, how
+    return [], ""
+
+
+def _complement(tok: Token) -> Token | None:
+    """Return what a verb of naming calls its object: "called the fine [disproportionate]", "described the order
+    [as unlawful]"."""
+    for c in tok.children:
+        if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((g for g in c.children if g.dep_ in {"pobj", "amod", "acomp"}), None)
+    return None
+
+
+def named_decisions(ctx: Context) -> Iterator[Triple]:
+    """Naming a decision with a negative word criticises its maker: "OpenAI called the fine
+    'disproportionate'", "the firm described the order as unlawful"."""
+    verbs = ctx.words("namingVerb")
+    decisions = ctx.words("decisionNoun")
+    for tok in ctx.tokens:
+        if tok.pos_ not in clause.VERBAL or tok.lemma_.lower() not in verbs:
+            continue
+        noun = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        comp = _complement(tok)
+        if noun is None or comp is None or noun.lemma_.lower() not in decisions or ctx.refs(noun):
+            continue
+        cue = negative(ctx, comp)
+        if cue is None:
+            continue
+        speakers, how = clause.subjects(ctx, tok)
+        own = {i for i, _ in speakers}
+        makers, m_how = decision_maker(ctx, noun, tok)
+        for target in makers:
+            if target[0] in own or ctx.entity(target[0]).type in {"Legislation", "Country"}:
+                continue
+            for s in speakers:
+                t = ctx.make(s, "criticises", target, tok, "speech",
+                             f"'{tok.lemma_}' the {noun.lemma_} '{cue.text}', {m_how}, speaker by {how}",
+                             ctx.tuning.speech)
+                if t:
+                    yield t
+
+
+@extractor("speech", order=40)
+def speech_triples(ctx: Context) -> Iterator[Triple]:
+    """Speakers criticising the actor their reported words run down ("said the regulator acted unlawfully")."""
+    verbs = ctx.words("speechVerb")
+    for tok in ctx.tokens:
+        if tok.pos_ not in clause.VERBAL or tok.lemma_.lower() not in verbs:
+            continue
+        speakers, how = clause.subjects(ctx, tok)
+        if not speakers:
+            continue
+        own = {i for i, _ in speakers}
+        for head in reported_clauses(tok):
+            cue = negative(ctx, head)
+            if cue is None:
+                continue
+            targets, t_how = clause_target(ctx, head, own)
+            for target in targets:
+                if ctx.entity(target[0]).type in {"Legislation", "Country"}:
+                    continue  # a law or a place said to be bad is no actor criticised
+                for s in speakers:
+                    t = ctx.make(s, "criticises", target, tok, "speech",
+                                 f"speech '{tok.lemma_}' with negative cue '{cue.text}' about its {t_how}, "
+                                 f"speaker by {how}", ctx.tuning.speech)
+                    if t:
+                        yield t
+    yield from named_decisions(ctx)

@@ -1,0 +1,132 @@
+"""The ``verb`` extractor: a trigger verb or phrase with its subject and object.
+
+Covers active and passive voice, coordination, control verbs ("threatened to
+ban X"), relative clauses ("Meta, which owns Instagram"), reduced relatives
+("the regulator headed by ...") and participles; trigger verbs and phrases
+come from the ontology (``pk:verb``, ``pk:phrase``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extraction.relate import clause
+from kg.extraction.relate.api import Context, Ref, Triple
+from kg.extraction.relate.registry import extractor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
+    """Return the entities governed by the last word of a matched phrase, else the head verb's object
+    ("took the firm to court")."""
+    refs: list[Ref] = []
+    for c in last.children:
+        if c.dep_ in {"pobj", "dobj"}:
+            refs += ctx.refs(c)
+    if not refs and last is not head:
+        for c in head.children:
+            if c.dep_ == "dobj":
+                refs += ctx.refs(c)
+    return refs
+
+
+#: Proceedings that frame what their maker says of someone: "In a lawsuit, X alleged that Y ..." (X sues Y).
+_FRAMING = frozenset({"sues", "investigates"})
+
+
+def _blame_by_noun(ctx: Context, noun: Token, subjects: list[Ref], objects: list[Ref], how: str,
+                   only: frozenset[str] | None = None) -> Iterator[Triple]:
+    """Yield the relations of a proceeding noun ("lawsuit": sues) from the ones who speak through it to the ones
+    they blame, at a lower confidence (``only``: the relations allowed)."""
+    for rel, _prep in ctx.ont.noun_index.get(noun.lemma_.lower(), []):
+        if only is None or rel in only:
+            yield from ctx.make_all(subjects, rel, objects, noun, "verb", f"event noun '{noun.lower_}' {how}",
+                                    ctx.tuning.event_noun * ctx.tuning.shared_subject)
+
+
+def _reciprocal(ctx: Context, verb: Token, subjects: list[Ref], how: str, rels: list[str]) -> list[Triple]:
+    """Return the statements between coordinated doers of a symmetric relation's verb that has no object of its
+    own: "Japan and Korea agreed to cooperate", "the two leaders, Lee and Ortiz, met on Friday" (each with each)."""
+    doers = list(dict.fromkeys(r[0] for r in subjects))
+    symmetric = [r for r in dict.fromkeys(rels) if ctx.ont.relations[r].symmetric]
+    if len(doers) < 2 or not symmetric or how == "passive agent":
+        return []
+    if any(c.dep_ in {"dobj", "attr", "dative", "xcomp", "ccomp"} or c.dep_ == "prep" and c.lower_ in {"with", "to"}
+           for c in verb.children):
+        # "met the minister", "cooperate with Acme": the object is the other side; "agreed to cooperate",
+        # "agreed that ...": a complement, not each other
+        return []
+    ref = {r[0]: r for r in reversed(subjects)}   # each doer with its first reference
+    out: list[Triple] = []
+    for i, a in enumerate(doers):
+        for b in doers[i + 1:]:
+            rel = ctx.pick(symmetric, ref[a], ref[b])
+            t = ctx.make(ref[a], rel, ref[b], verb, "verb", f"symmetric verb '{verb.lemma_.lower()}' with "
+                         f"coordinated doers ({how})", ctx.tuning.active_verb) if rel else None
+            if t:
+                out.append(t)
+    return out
+
+
+@extractor("verb", order=20)
+def verb_triples(ctx: Context) -> Iterator[Triple]:
+    """Trigger verbs and phrases with their subject and object (active, passive, coordinated, controlled)."""
+    ont, tune = ctx.ont, ctx.tuning
+    for tok in ctx.tokens:
+        if tok.pos_ not in clause.VERBAL and tok.tag_ not in {"VBN", "VBG"}:
+            continue
+        lemma = tok.lemma_.lower()
+        phrases = [p for k in ont.lemma_keys(lemma, tok.lower_, ont.phrase_index) for p in ont.phrase_index[k]]
+        verb_keys = ont.lemma_keys(lemma, tok.lower_, ont.verb_index)
+        verb_rels = ont.verb_index[verb_keys[0]] if verb_keys else []
+        lemma = verb_keys[0] if verb_keys else lemma
+        if not phrases and not verb_rels:
+            continue
+        subjects, how = clause.subjects(ctx, tok)
+        if not subjects:
+            continue
+        passive = clause.is_passive(tok)
+        done = False
+        for words, rel in phrases:
+            last = clause.match_phrase(tok, words)
+            if last is None:
+                continue
+            found = ctx.make_all(subjects, rel, phrase_objects(ctx, last, tok), tok, "verb",
+                                 f"phrase '{' '.join(words)}', {how}", tune.phrase)
+            yield from found
+            if found:
+                done = True
+                break
+        if not done:
+            found = _reciprocal(ctx, tok, subjects, how, [*verb_rels, *(rel for _, rel in phrases)])
+            yield from found
+            done = bool(found)
+        if done or not verb_rels:
+            continue
+        objects = clause.objects(ctx, tok, ont.relations[verb_rels[0]])
+        voice = "passive" if passive else "active"
+        base = tune.passive_verb if passive else tune.active_verb
+        for s in subjects:
+            for o in objects:
+                picked = ctx.pick(verb_rels, s, o)
+                if picked is None:
+                    continue
+                t = ctx.make(s, picked, o, tok, "verb", f"{voice} verb '{lemma}', {how}", base)
+                if t:
+                    yield t
+        if objects and not passive:
+            # "In a lawsuit filed on Tuesday, the SEC alleged that Coinbase ...": the speaker's lawsuit is
+            # against the one it blames.
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for noun in (n for n in prep.children if n.dep_ == "pobj"):
+                        # "in a letter", "in a call": whom it went to is not whom it blames
+                        yield from _blame_by_noun(ctx, noun, subjects, objects, f"framing '{lemma}'", _FRAMING)
+        if how.startswith("makers of the ") and objects:
+            # "The lawsuit filed by A alleged that Y ...": A's lawsuit is against the one it blames.
+            noun = next(c for c in tok.children if c.dep_ in clause.SUBJECT_DEPS
+                        and c.lemma_.lower() in ctx.words("documentNoun"))
+            yield from _blame_by_noun(ctx, noun, subjects, objects, f"whose makers blame the object of '{lemma}'")

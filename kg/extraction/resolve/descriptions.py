@@ -1,0 +1,350 @@
+"""Descriptions: "the regulator", "the Commission", "the Australian government", "the firms", "the judge".
+
+A definite description refers to the latest entity whose class the noun
+names (the ontology's ``pk:descriptionNoun``), preferring one whose name holds
+the noun ("the Commission"); a government noun takes a country modifier's
+government, else the latest government, else the article's own; a role noun
+("the judge") refers to the latest person seen with that role; a plural
+("the firms") refers to the latest coordinated group of that class. A
+description standing beside a name ("regulator Ofcom", "eSafety, the
+regulator") is a title of that name, not a reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from kg.extraction.resolve.entities import TYPE_EVIDENCE, Entity, retype
+from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
+from kg.sources.article import slug
+from kg.vocabulary.namespace import PKID
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def definite(st: ResolveState, token: Token) -> bool:
+    """Return True for a noun with a definite or demonstrative determiner, or a possessor."""
+    demonstratives = st.words("demonstrative")
+    return any((c.dep_ == "det" and c.lower_ in demonstratives) or c.dep_ == "poss" for c in token.children)
+
+
+def plural_body(st: ResolveState, token: Token) -> bool:
+    """Return True for a plural the ontology lists as naming a body itself ("ministers", "lawmakers")."""
+    return token.tag_ in {"NNS", "NNPS"} and token.lower_ in st.ont.description_index
+
+
+def same_roles(st: ResolveState, nouns: set[str]) -> set[str]:
+    """Return ``nouns`` with the role nouns the lexicon says mean the same ("judge" -> "justice")."""
+    out = set(nouns)
+    for group in st.words("sameRole"):
+        words = set(group.split())
+        if out & words:
+            out |= words
+    return out
+
+
+def is_description(st: ResolveState, token: Token) -> bool:
+    """Return True when ``token`` heads a description that refers back to an entity."""
+    lemma = token.lemma_.lower()
+    if lemma not in st.ont.description_index and token.lower_ not in st.ont.description_index:
+        roles = same_roles(st, {r for _, e in st.table.live() for r in e.roles})
+        if not (lemma in roles and definite(st, token)):
+            return False
+    if token.dep_ in {"compound", "amod"}:
+        if token.dep_ == "compound" and token.head.i in st.token_entity:
+            named = st.entity(st.token_entity[token.head.i])  # "crypto exchange Coinbase"
+            named.roles.add(lemma)
+            _retype_by_description(st, named, token)
+        return False
+    # A description naming an entity in place ("regulator Ofcom", "the telecoms
+    # regulator Anatel", "eSafety, the regulator") is a title.
+    classes = st.ont.description_classes(lemma) or st.ont.description_classes(token.lower_)
+    for child in token.children:
+        if child.dep_ in {"appos", "compound"} and child.i in st.token_entity:
+            named = st.entity(st.token_entity[child.i])
+            if child.dep_ == "compound" and classes and named.type not in classes and named.type in {
+                    "Country", "GovernmentBody"}:
+                continue  # "the U.S. company": a place modifying the noun, not the company's name
+            named.roles.add(lemma)
+            _retype_by_description(st, named, token)
+            return False
+    if token.dep_ == "appos" and token.head.i in st.token_entity:
+        named = st.entity(st.token_entity[token.head.i])
+        named.roles.add(lemma)
+        if not (named.type == "Person" and any(c.dep_ in {"poss", "nmod"} and c.i in st.token_entity
+                                               for c in token.children)):
+            # (A person beside "Baker & Lane's privacy group" works in another's group: no retyping.)
+            _retype_by_description(st, named, token)
+        return False
+    if plural_body(st, token) or anchored(st, token) is not None:
+        return True  # "ministers", "regulators at Ofcom"
+    return definite(st, token)
+
+
+def country_modifier(st: ResolveState, token: Token) -> int | None:
+    """Return the government of a country named by a modifier of ``token`` ("the Australian government")."""
+    country = description_country(st, token)
+    if country is not None and country in st.ont.government_of:
+        return st.entity_for_actor(st.ont.government_of[country])
+    for child in token.children:
+        idx = st.token_entity.get(child.i) if child.dep_ in {"amod", "compound", "poss", "nmod"} else None
+        if idx is not None and st.entity(idx).type in {"GovernmentBody", "Country"}:
+            return st.government(idx)
+    name = unlisted_country(st, token)
+    return st.country_named(name) if name is not None else None
+
+
+def unlisted_country(st: ResolveState, token: Token) -> str | None:
+    """Return the name of a country outside the registry that a possessor or modifier of ``token`` names
+    ("Ukraine's", "Kenyan")."""
+    from kg.extraction.recognise import country_of_demonym
+
+    for c in token.children:
+        if c.dep_ not in {"poss", "amod", "compound", "nmod"} or c.i > token.i:
+            continue
+        idx = st.token_entity.get(c.i)
+        if idx is not None:
+            e = st.entity(idx)
+            if e.type == "Country" and not e.registry and e.id not in st.ont.government_of:
+                return e.label
+        elif c.dep_ in {"amod", "compound"} and st.ont.government_named(c.text) is None:
+            name = country_of_demonym(c.text)
+            if name is not None:
+                return name
+    return None
+
+
+def nationality_unknown(token: Token) -> bool:
+    """Return True when a modifier before ``token`` is a nationality no country could be found for ("the
+    Ruritanian president"): the noun is that country's, so never the article's own government."""
+    return any(c.dep_ in {"amod", "compound"} and c.i < token.i and c.ent_type_ == "NORP" for c in token.children)
+
+
+def described_class(st: ResolveState, token: Token) -> str | None:
+    """Return the one class a description noun names, trying it with its compound first ("news agency",
+    "law firm", "messaging service")."""
+    for c in token.lefts:
+        if c.dep_ == "compound" and c.is_lower:
+            found = st.ont.description_index.get(f"{c.lower_} {token.lemma_.lower()}", [])
+            if len(found) == 1:
+                return found[0]
+    found = st.ont.description_index.get(token.lemma_.lower(), [])
+    return found[0] if len(found) == 1 else None
+
+
+def _retype_by_description(st: ResolveState, named: Entity, token: Token) -> None:
+    # A role noun ("owner", "developer") may describe a person: it types nobody.
+    if st.ont.role_for(token.lemma_) is None:
+        retype(named, described_class(st, token), "description")
+
+
+def type_list_members(st: ResolveState) -> None:
+    """Type names listed under a class noun: "platforms including Viber and Witk", "firms such as Acme"."""
+    for token in st.tokens:
+        if token.pos_ != "NOUN":
+            continue
+        typ = described_class(st, token)
+        if typ is None:
+            continue
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in {"including", "like", "as"}:
+                for p in c.children:
+                    for member in [p, *p.conjuncts] if p.dep_ == "pobj" else []:
+                        idx = st.token_entity.get(member.i)
+                        if idx is not None:
+                            retype(st.entity(idx), typ, "description")
+    # Coordinated names typed on weak evidence follow the type the better-typed ones agree on.
+    for i, idx in list(st.token_entity.items()):
+        tok = st.doc[i]
+        if tok.dep_ == "conj" or st.token_entity.get(tok.head.i) == idx or not any(
+                c.dep_ == "conj" for c in tok.children):
+            continue  # not the head of the first name of a list
+        listed = [tok, *tok.conjuncts] + ([tok.head] if tok.dep_ == "appos" else [])
+        members = [st.entity(st.token_entity[c.i]) for c in listed if c.i in st.token_entity]
+        strong = Counter(e.type for e in members if TYPE_EVIDENCE.get(e.typed_by, 0) > TYPE_EVIDENCE["list"])
+        if len(members) > 2 and strong:
+            (typ, n), *rest = strong.most_common(2)
+            if not rest or rest[0][1] < n:
+                for e in members:
+                    retype(e, typ, "list")
+
+
+def description_country(st: ResolveState, token: Token) -> str | None:
+    """Return the registry country a description names by a possessor or modifier ("South Korea's", "Italian")."""
+    for c in token.children:
+        if c.dep_ not in {"poss", "amod", "compound", "nmod"}:
+            continue
+        idx = st.token_entity.get(c.i)
+        if idx is not None:
+            e = st.entity(idx)
+            if e.id in st.ont.government_of:
+                return e.id
+            if e.id in st.ont.country_of:
+                return st.ont.country_of[e.id]
+        gov = st.ont.government_named(c.text)
+        if gov is not None:
+            return st.ont.country_of[gov]
+    return None
+
+
+def field_words(st: ResolveState, token: Token) -> list[Token]:
+    """Return the common words before an institution noun that name its field ("industry", "data protection")."""
+    return [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"NOUN", "ADJ"} and c.is_lower
+            and c.i not in st.token_entity and st.ont.government_named(c.text) is None]
+
+
+def institution(st: ResolveState, token: Token) -> int | None:
+    """Return the institution a description names by its country and field: "South Korea's industry ministry",
+    "Italy's data watchdog", "the defence ministry" (in the article's country). A registry actor of that country
+    whose names share the field is taken; otherwise the institution becomes an entity of its own."""
+    noun = token.lemma_.lower()
+    if noun not in st.words("institutionNoun") or token.tag_ in {"NNS", "NNPS"}:
+        return None
+    if described_class(st, token) not in {None, "Regulator", "GovernmentBody"}:
+        return None  # "news agency": a newsroom, not an institution of government
+    known = st.ont.domain_words([])
+    fields = [f for f in field_words(st, token) if st.ont.domain_words([f.lemma_]) - known]
+    country = description_country(st, token)
+    if country is None and (abroad := unlisted_country(st, token)) is not None:
+        # "Ukraine's foreign ministry": a country the registry lacks, never the article's own.
+        if not fields:
+            return None
+        return _mint_institution(st, token, None, fields, st.ont.description_classes(noun), place=abroad)
+    if not fields and country is None:
+        return None
+    if country is None:
+        home = st.home_government()
+        country = st.ont.country_of.get(st.entity(home).id) if home is not None else None
+    if country is None:
+        return None
+    classes = st.ont.description_classes(noun)
+    wanted = st.ont.domain_words([*(f.lemma_ for f in fields), *(f.lower_ for f in fields)])  # "data", not "datum"
+    scored = []
+    for actor in st.ont.actors_in(country, classes):
+        names = {w for n in actor.names for w in re.findall(r"[a-z]+", n.lower())}
+        scored.append((len(wanted & names), actor))
+    scored.sort(key=lambda x: -x[0])
+    if fields and scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return st.entity_for_actor(scored[0][1].iri)
+    if not fields:
+        return st.entity_for_actor(scored[0][1].iri) if len(scored) == 1 else None
+    return _mint_institution(st, token, country, fields, classes)
+
+
+def _mint_institution(st: ResolveState, token: Token, country: str | None, fields: list[Token],
+                      classes: frozenset[str], place: str | None = None) -> int:
+    if place is not None:
+        # A country outside the registry: "Foreign Ministry of Ukraine".
+        label = " ".join([*(f.text.title() for f in fields), token.text.title(), "of", place])
+    else:
+        actor = st.ont.actors[country or ""]
+        label = " ".join([actor.demonym or actor.label, *(f.text.title() for f in fields), token.text.title()])
+    iri = str(PKID[slug(label)])
+    idx = st.table.by_key(iri)
+    if idx is None:
+        typ = "GovernmentBody" if "GovernmentBody" in classes else sorted(classes)[0]
+        idx = st.table.add(Entity(iri, label, typ, {label}))
+    start = min(f.i for f in fields)
+    st.entity(idx).aliases.add(st.doc[start:token.i + 1].text)
+    return idx
+
+
+def describe(st: ResolveState, token: Token) -> int | None:
+    """Return the entity a singular class description refers to."""
+    inst = institution(st, token)
+    if inst is not None:
+        return inst
+    if any(c.dep_ == "poss" for c in token.children) and description_country(st, token) is None:
+        return None  # "its chatbot", "Meta's platform": whose, not which; not guessed
+    noun = token.lemma_.lower()
+    classes = set(st.ont.description_index.get(noun, [])) | set(st.ont.description_index.get(token.lower_, []))
+    if "GovernmentBody" in classes and noun in st.words("governmentNoun"):
+        by_country = country_modifier(st, token)
+        if by_country is not None:
+            return by_country
+        if nationality_unknown(token):
+            return None
+        home = st.recent(token.i, st.is_government)
+        return st.government(home) if home is not None else st.home_government()
+    if not classes:
+        return None
+    if "Company" in classes:
+        classes.add("Platform")  # "the company" behind a service
+
+    def accept(e: Entity) -> bool:
+        return e.type in classes
+
+    def prefer(e: Entity) -> bool:
+        return noun in e.label.lower()
+
+    return st.recent(token.i, accept, prefer)
+
+
+def describe_person(st: ResolveState, token: Token) -> int | None:
+    """Return the person a role noun refers to ("the judge" after "Judge Amit Mehta")."""
+    same = same_roles(st, {token.lemma_.lower()})
+    return st.recent(token.i, lambda e: e.type == "Person" and bool(same & e.roles))
+
+
+def group_before(st: ResolveState, token: Token, classes: set[str] | frozenset[str],
+                 subjects_only: bool = False) -> list[int]:
+    """Return the latest coordinated pair or list of entities of ``classes`` before ``token``."""
+    for i in range(token.i - 1, max(-1, token.i - st.tuning.group_window), -1):
+        idx = st.token_entity.get(i)
+        if idx is None or st.entity(idx).type not in classes:
+            continue
+        t = st.doc[i]
+        if subjects_only and t.dep_ not in SUBJECT_DEPS:
+            continue
+        members = [st.table.find(idx)]
+        for c in t.conjuncts:
+            j = st.token_entity.get(c.i)
+            if j is not None and st.table.find(j) not in members and st.entity(j).type in classes:
+                members.append(st.table.find(j))
+        if len(members) > 1:
+            return members
+    return []
+
+
+def anchored(st: ResolveState, token: Token) -> int | None:
+    """Return the organisation a description is anchored to by a preposition: "campaigners at the Molly Rose
+    Foundation", "lawyers for Meta", "officials from the Commission" speak for that organisation."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in st.words("anchorPreposition"):
+            for p in c.children:
+                idx = st.token_entity.get(p.i) if p.dep_ == "pobj" else None
+                if idx is not None and st.entity(idx).type in st.ont.organisational_classes:
+                    return st.table.find(idx)
+    return None
+
+
+def resolve_description(st: ResolveState, token: Token) -> None:
+    """Record what the description headed by ``token`` refers to, if anything."""
+    anchor = anchored(st, token)
+    if anchor is not None:
+        st.refers(token.i, anchor, st.tuning.description, is_subject=token.dep_ in SUBJECT_DEPS)
+        return
+    if token.tag_ in {"NNS", "NNPS"} and not plural_body(st, token):
+        classes = set(st.ont.description_index.get(token.lemma_.lower(), []))
+        if "Company" in classes or "Platform" in classes:
+            classes |= {"Company", "Platform"}
+        members = group_before(st, token, classes)
+        if members:
+            st.groups[token.i] = members
+            st.note(token.i, members[0], is_subject=False)
+        return
+    idx = describe(st, token)
+    if idx is None:
+        idx = describe_person(st, token)
+    if idx is None:
+        return
+    st.refers(token.i, idx, st.tuning.description, is_subject=token.dep_ in SUBJECT_DEPS)
+    det = "the " if any(c.lower_ == "the" for c in token.children) else ""
+    st.entity(idx).aliases.add(det + token.text)
+    # With the common words that say which one ("the privacy watchdog", "the Australian regulator").
+    words = [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.i not in st.token_entity]
+    if words and all(c.i + 1 == n.i for c, n in zip(words, [*words[1:], token], strict=True)):
+        st.entity(idx).aliases.add(det + st.doc[words[0].i:token.i + 1].text)

@@ -1,0 +1,120 @@
+"""Names: mentions the recogniser found become entities of the table.
+
+A registry name takes its registry entity (a country acts through its
+government); an unknown name joins an entity it repeats (same alias, a
+person's surname, an organisation's acronym) or starts a new one with an
+IRI minted from the name. People get their gender from an honorific and the
+role nouns written around their name ("Judge", "the chief executive").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.extraction.recognise import Mention
+from kg.extraction.resolve.entities import Entity, retype
+from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
+from kg.sources.article import slug
+from kg.vocabulary.namespace import PKID
+
+
+def entity_for_name(st: ResolveState, m: Mention) -> int:
+    """Return the entity a name mention stands for, adding one when it is new."""
+    typ = m.type or "Organisation"
+    if m.iri:
+        # A country stays a place here; where it acts, :mod:`kg.extraction.relate` puts its government in its stead.
+        idx = st.entity_for_actor(m.iri)
+        st.entity(idx).aliases.add(m.text)
+        return idx
+    found = st.table.match(m.text, typ, st.words("nameParticle"))
+    if found is not None:
+        st.entity(found).aliases.add(m.text)
+        retype(st.entity(found), m.type, m.typed_by)
+        return found
+    if " " not in m.text and (typ == "Person" or m.typed_by == "ner"):
+        # A surname alone, in an article that never gives the full name: the one registry person it can be.
+        known = st.ont.people_by_surname.get(m.text, [])
+        if len(known) == 1:
+            idx = st.entity_for_actor(known[0])
+            st.entity(idx).aliases.add(m.text)
+            return idx
+    name = m.text
+    if st.ont.is_generic_name(name) and st.article_country is not None:
+        # "Supreme Court", "Data Protection Commission": every country has one; the article's is meant.
+        name = f"{name} of {st.ont.actors[st.article_country].label}"
+    iri = str(PKID[slug(name)])
+    if iri in st.ont.actors:
+        # The registry's actor under another casing or spelling of its name ("Alexandre De Moraes"): one actor,
+        # one IRI, whatever type the NER guessed (the registry's type wins).
+        idx = st.entity_for_actor(iri)
+        st.entity(idx).aliases.add(m.text)
+        return idx
+    existing = st.table.by_key(iri)
+    if existing is not None:
+        st.entity(existing).aliases.add(m.text)
+        retype(st.entity(existing), m.type, m.typed_by)
+        return existing
+    near = st.ont.misspelt_name(m.text, person=typ == "Person")
+    if near is not None and (st.ont.actors[near].type == "Person") == (typ == "Person"):
+        # "Kier Starmer": one letter off a registry name and nothing else as close; linked, less surely.
+        st.misspelt.add(m.start)
+        idx = st.entity_for_actor(near)
+        st.entity(idx).aliases.add(m.text)
+        return idx
+    return st.table.add(Entity(iri, m.text, typ, {m.text}, typed_by=m.typed_by))
+
+
+def note_person(st: ResolveState, m: Mention, idx: int) -> None:
+    """Record a person's gender (from an honorific) and the role nouns around the name."""
+    e = st.entity(idx)
+    if m.honorific in st.words("maleHonorific"):
+        e.gender = "m"
+    elif m.honorific in st.words("femaleHonorific"):
+        e.gender = "f"
+    head = st.doc[m.start:m.end].root
+    for child in head.children:
+        if child.dep_ in {"compound", "appos"} and child.i < m.start and child.pos_ in {"NOUN", "PROPN"}:
+            e.roles.add(child.lemma_.lower())
+    if head.dep_ in {"appos", "compound"}:
+        e.roles.add(head.head.lemma_.lower())
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= m.end:
+            e.roles.add(child.lemma_.lower())
+
+
+def article_country(st: ResolveState, mentions: list[Mention]) -> str | None:
+    """Return the country the article's registry names point to most (their jurisdictions and states)."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        actor = st.ont.actors.get(m.iri) if m.iri else None
+        if actor is None:
+            continue
+        if actor.iri in st.ont.government_of:
+            counts[actor.iri] += 1
+        elif actor.iri in st.ont.country_of:
+            counts[st.ont.country_of[actor.iri]] += 1
+        elif actor.jurisdiction in st.ont.government_of:
+            counts[actor.jurisdiction] += 1
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None  # a tie names no country
+
+
+def resolve_names(st: ResolveState, mentions: list[Mention]) -> None:
+    """Give every name mention its entity, then fold surnames seen before the full name."""
+    st.article_country = article_country(st, mentions)
+    tune = st.tuning
+    for m in mentions:
+        if m.kind not in {"registry", "ner"}:
+            continue
+        idx = entity_for_name(st, m)
+        certainty = tune.name if m.kind == "registry" or len(m.text.split()) > 1 else tune.short_name
+        if m.start in st.misspelt:
+            certainty = tune.misspelt_name
+        m.entity = idx
+        for t in range(m.start, m.end):
+            st.token_entity[t] = idx
+            st.token_certainty[t] = certainty
+        st.note(m.start, idx, is_subject=st.doc[m.start:m.end].root.dep_ in SUBJECT_DEPS)
+        if st.entity(idx).type == "Person":
+            note_person(st, m, idx)
+    st.table.fold_surnames(st.words("nameParticle"))

@@ -1,0 +1,138 @@
+"""Pronouns: he/she -> the most salient person of that gender, it/its -> the most salient organisation,
+they/them -> the last coordinated group of subjects.
+
+Salience: a subject of a governing clause earlier in the same sentence, then
+the subjects of the previous sentences, then the latest mention. A pronoun
+object is never its own clause's subject ("Musk attacked the judge, branding
+him ...": that would be "himself"), and "it" as an object is resolved only
+where it cannot be a thing: inside a noun phrase ("a lawsuit against it")
+or parallel to a named object ("ordered X to comply and fined it").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kg.extraction.resolve.descriptions import group_before
+from kg.extraction.resolve.entities import Entity
+from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"}
+
+
+def same_clause(a: Token, b: Token) -> bool:
+    """Return True when tokens ``a`` and ``b`` sit in the same clause."""
+
+    def clause(t: Token) -> int:
+        while t.dep_ not in _CLAUSE_DEPS and t.head is not t:
+            t = t.head
+        return t.i
+
+    return clause(a) == clause(b)
+
+
+def salient(st: ResolveState, token: Token, accept: Callable[[Entity], bool]) -> int | None:
+    """Return the entity a pronoun most likely means: the latest subject, else the latest mention.
+
+    A possessive may mean its own clause's subject ("Kakao told its staff"); any other pronoun may not.
+    """
+    sent = token.sent
+    own_clause_ok = token.dep_ == "poss"
+    for tok, idx, is_subj in reversed(st.history):
+        if tok >= token.i or tok < sent.start:
+            continue
+        if is_subj and accept(st.entity(idx)) and (own_clause_ok or not same_clause(st.doc[tok], token)):
+            return st.table.find(idx)
+    prev_start = sent.start
+    for _ in range(st.tuning.pronoun_sentences):
+        if prev_start <= 0:
+            break
+        prev = st.doc[prev_start - 1].sent
+        for tok, idx, is_subj in st.history:
+            if prev.start <= tok < prev.end and is_subj and accept(st.entity(idx)):
+                return st.table.find(idx)
+        prev_start = prev.start
+    return st.recent(token.i, accept, window=st.tuning.pronoun_window)
+
+
+def clause_subject(st: ResolveState, token: Token) -> int | None:
+    """Return the entity that is the subject of the clause ``token`` sits in."""
+    t = token if token.pos_ in {"VERB", "AUX"} else token.head
+    for _ in range(st.tuning.chain_depth):
+        for c in t.children:
+            if c.dep_ in SUBJECT_DEPS and c.i in st.token_entity:
+                return st.table.find(st.token_entity[c.i])
+        if t.dep_ == "pcomp" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in st.words("accusingVerb"):
+            # "He accused the Commission of fining him": the gerund's doer is the one accused.
+            accused = next((c for c in t.head.head.children if c.dep_ == "dobj" and c.i in st.token_entity), None)
+            return st.table.find(st.token_entity[accused.i]) if accused is not None else None
+        if t.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and t.head is not t:
+            t = t.head
+        else:
+            break
+    return None
+
+
+def _first_conjunct(st: ResolveState, token: Token) -> int | None:
+    """Return the entity named first in "A and its B" (or "A, the ..., and its B"), for the possessive ``token``."""
+    noun = token.head
+    while noun.dep_ == "compound" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ != "conj" or noun.i < token.i:
+        return None
+    first = noun.head
+    if first.dep_ == "appos" and first.head.i in st.token_entity:
+        first = first.head   # "Binance, the largest platform, and its chief": the name the description is of
+    idx = st.token_entity.get(first.i)
+    return st.table.find(idx) if idx is not None else None
+
+
+def resolve_pronoun(st: ResolveState, token: Token) -> None:
+    """Record what the pronoun ``token`` refers to, if it can be told."""
+    lower = token.lower_
+    orgs = st.organisation_types()
+    if lower in st.words("pluralPronoun"):
+        # "they", "their" mean a subject pair before them; an object "them" any pair ("sent notices to A and B requiring
+        # them to ...").
+        members = [st.table.find(i) for i in group_before(st, token, orgs,
+                                                          subjects_only=token.dep_ not in {"dobj", "dative"})]
+        if members and token.i - max(0, token.sent.start) < st.tuning.plural_pronoun_span:
+            st.groups[token.i] = members
+        return
+    male, female = st.words("malePronoun"), st.words("femalePronoun")
+    idx: int | None
+    if lower in male or lower in female:
+        gender = "m" if lower in male else "f"
+        bound = clause_subject(st, token) if token.dep_ in {"dobj", "pobj", "dative"} else None
+        idx = salient(st, token, lambda e: e.type == "Person" and e.gender in {None, gender}
+                      and (bound is None or e is not st.entity(bound)))
+    elif lower not in st.words("neuterPronoun"):
+        return
+    elif token.dep_ == "poss" and (first := _first_conjunct(st, token)) is not None and \
+            st.entity(first).type in orgs - {"AISystem"}:
+        idx = first   # "Binance and its chief executive": the one named first in the pair
+    elif token.dep_ in {"nsubj", "nsubjpass", "poss"}:
+        idx = salient(st, token, lambda e: e.type in orgs - {"AISystem"})
+    elif token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
+        # Inside a noun phrase "it" may mean the clause's subject: "Meta
+        # defeated the FTC's lawsuit against it".
+        idx = clause_subject(st, token.head.head)
+        if idx is None or st.entity(idx).type not in orgs:
+            return
+    elif token.dep_ == "dobj" and token.head.dep_ == "conj":
+        # Parallel objects: "ordered the company to comply and fined it".
+        idx = next((st.token_entity[c.i] for c in token.head.head.children
+                    if c.dep_ == "dobj" and c.i in st.token_entity), None)
+        if idx is None or st.entity(idx).type not in orgs:
+            return
+    else:
+        # Otherwise "it" as an object is usually a thing (the fine, the law,
+        # the ban), not an actor: leave it unresolved.
+        return
+    if idx is None:
+        return
+    st.refers(token.i, idx, st.tuning.pronoun, is_subject=token.dep_ in SUBJECT_DEPS)

@@ -1,0 +1,140 @@
+"""What the resolvers share while reading one article: the entity table and what each token refers to.
+
+:class:`ResolveState` holds the parse, the ontology, the :class:`EntityTable`,
+the token -> entity map (with certainty), plural groups, and the history of
+references in text order that descriptions and pronouns look back through.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.extraction.resolve.entities import Entity, EntityTable
+from kg.extraction.tuning import TUNING, Tuning
+from kg.vocabulary.ontology import Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass
+class ResolveState:
+    doc: Doc
+    ont: Ontology
+    table: EntityTable = field(default_factory=EntityTable)
+    token_entity: dict[int, int] = field(default_factory=dict)      # token index -> entity index
+    token_certainty: dict[int, float] = field(default_factory=dict)
+    groups: dict[int, list[int]] = field(default_factory=dict)       # plural reference -> entity indexes
+    history: list[tuple[int, int, bool]] = field(default_factory=list)  # (token, entity, is_subject), sorted
+    tuning: Tuning = TUNING
+    article_country: str | None = None  # the registry country the article's names point to most
+    misspelt: set[int] = field(default_factory=set)  # starts of names linked to the registry by spelling
+    _home: int | None = None
+    _home_done: bool = False
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        """Return the article's tokens, made once."""
+        return list(self.doc)
+
+    def words(self, key: str) -> frozenset[str]:
+        return self.ont.words(key)
+
+    def entity(self, idx: int) -> Entity:
+        return self.table[idx]
+
+    def refers(self, token: int, idx: int, certainty: float, *, is_subject: bool) -> None:
+        """Record that ``token`` refers to entity ``idx``."""
+        self.token_entity[token] = idx
+        self.token_certainty[token] = certainty
+        self.note(token, idx, is_subject=is_subject)
+
+    def note(self, token: int, idx: int, *, is_subject: bool) -> None:
+        """Add a reference to the history, keeping it in text order."""
+        bisect.insort(self.history, (token, idx, is_subject))
+
+    def recent(self, before: int, accept: Callable[[Entity], bool], prefer: Callable[[Entity], bool] | None = None,
+               window: int | None = None) -> int | None:
+        """Return the latest entity referred to before token ``before`` that ``accept`` admits (``prefer`` first)."""
+        window = self.tuning.description_window if window is None else window
+        best = None
+        for tok, idx, _ in reversed(self.history):
+            if tok >= before:
+                continue
+            if before - tok > window:
+                break
+            e = self.table[idx]
+            if not accept(e):
+                continue
+            if prefer is None or prefer(e):
+                return self.table.find(idx)
+            if best is None:
+                best = self.table.find(idx)
+        return best
+
+    def entity_for_actor(self, iri: str) -> int:
+        """Return the entity of registry actor ``iri``, adding it on first use."""
+        idx = self.table.by_key(iri)
+        if idx is not None:
+            return idx
+        actor = self.ont.actors[iri]
+        return self.table.add(Entity(iri, actor.label, actor.type, {actor.label}, registry=True, typed_by="registry"))
+
+    def country_named(self, name: str) -> int:
+        """Return the entity of the country called ``name``: the registry's, else one with the IRI its name mints
+        (the IRI the same name gets where the article writes it out)."""
+        from kg.sources.article import slug
+        from kg.vocabulary.namespace import PKID
+
+        iri = str(PKID[slug(name)])
+        if iri in self.ont.actors:
+            return self.entity_for_actor(iri)
+        idx = self.table.by_key(iri)
+        return idx if idx is not None else self.table.add(Entity(iri, name, "Country", {name}, typed_by="cue"))
+
+    def home_government(self) -> int | None:
+        """Return the government of the country the article is mostly about (by its registry actors)."""
+        if self._home_done:
+            return self._home
+        counts: Counter[str] = Counter()
+        for _, e in self.table.live():
+            actor = self.ont.actors.get(e.id) if e.registry else None
+            if actor is None:
+                continue
+            weight = len(e.aliases) + 1
+            if actor.jurisdiction:
+                counts[actor.jurisdiction] += weight
+            if e.id in self.ont.country_of:
+                counts[self.ont.country_of[e.id]] += weight
+            if e.id in self.ont.government_of:
+                counts[e.id] += weight
+        self._home_done = True
+        ranked = [(iri, n) for iri, n in counts.most_common()
+                  if (a := self.ont.actors.get(iri)) is not None and a.government]
+        # Only a clear first: an article that names Russia and Germany alike has no home government to guess.
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            gov = self.ont.actors[ranked[0][0]].government
+            self._home = self.entity_for_actor(gov) if gov else None
+        return self._home
+
+    def is_government(self, e: Entity) -> bool:
+        """Return True for a national government (not a ministry or agency), or a country that has one."""
+        if e.registry:
+            return e.id in self.ont.country_of or e.id in self.ont.government_of
+        return e.type == "GovernmentBody" and "government" in e.label.lower()
+
+    def government(self, idx: int) -> int:
+        """Return the government entity of country entity ``idx`` (``idx`` itself for anything else)."""
+        gov = self.ont.government_of.get(self.entity(idx).id)
+        return idx if gov is None else self.entity_for_actor(gov)
+
+    def organisation_types(self) -> frozenset[str]:
+        """Return the classes "it" and "they" may stand for (the ontology marks them pk:organisational)."""
+        return self.ont.organisational_classes

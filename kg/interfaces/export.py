@@ -1,0 +1,161 @@
+"""Exports: the actor network for graph tools, and the whole store for other triple stores.
+
+- ``graphml``, ``gexf``: the actor network (Gephi, Cytoscape, igraph,
+  networkx). Nodes are actors (label, type, Wikidata id, number of articles
+  naming them, article ids); edges are one per (subject, relation, object)
+  with the number of statements, first and last date, article ids and mean
+  confidence.
+- ``csv``: the same network as two tables in a folder, ``nodes.csv`` and
+  ``edges.csv`` (pandas, R, spreadsheet imports).
+- ``trig``, ``nquads``: every named graph, so another store loads the same
+  quads.
+- ``jsonld``: every named graph as JSON-LD with a context of short names
+  (``label``, ``evidence``, ``fines`` ...), for web developers.
+
+By default the network holds asserted, non-negated statements, like
+``kg viz``; ``include_modal`` adds the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import InputError
+from kg.vocabulary.namespace import PREFIXES
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.store.base import GraphStore
+
+FORMATS = ("graphml", "gexf", "csv", "jsonld", "trig", "nquads")
+
+_EDGES = """
+SELECT ?s ?p ?o (COUNT(DISTINCT ?st) AS ?statements) (MIN(?date) AS ?first) (MAX(?date) AS ?last)
+       (GROUP_CONCAT(DISTINCT ?aid; separator=" ") AS ?articles) (AVG(?conf) AS ?confidence) WHERE {
+  ?st a pk:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; pk:article ?a ;
+      pk:confidence ?conf ; pk:negated ?negated ; pk:modality ?modality .
+  OPTIONAL { ?st dcterms:date ?date }
+  FILTER(?conf >= %(min)s)
+  FILTER(%(modal)s || (?negated = false && ?modality = "asserted"))
+  BIND(STRAFTER(STR(?a), STR(pkart:)) AS ?aid)
+}
+GROUP BY ?s ?p ?o
+ORDER BY ?s ?p ?o
+"""
+
+_NODES = """
+SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?class) AS ?type) (SAMPLE(?same) AS ?wikidata)
+       (COUNT(DISTINCT ?a) AS ?articles) (GROUP_CONCAT(DISTINCT ?aid; separator=" ") AS ?ids) WHERE {
+  ?e pk:mentionedIn ?a ; rdfs:label ?l ; a ?class .
+  ?class rdfs:subClassOf pk:Actor .
+  OPTIONAL { ?e owl:sameAs ?same FILTER(STRSTARTS(STR(?same), STR(wd:))) }
+  BIND(STRAFTER(STR(?a), STR(pkart:)) AS ?aid)
+}
+GROUP BY ?e
+"""
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def actor_network(store: GraphStore, *, min_confidence: float = 0.0, include_modal: bool = False) -> nx.MultiDiGraph:
+    """Return the actor network: one node per actor in a statement, one edge per (subject, relation, object)."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    edges = store.query(_EDGES % {"min": f"{min_confidence:.6f}", "modal": "true" if include_modal else "false"})
+    nodes = {row[0]: row for row in store.query(_NODES).rows}
+    for s, p, o, n, first, last, articles, conf in edges.rows:
+        for node in (s, o):
+            if node not in g:
+                _, label, typ, same, count, ids = nodes.get(node, (node, _local(node), "", None, 0, ""))
+                g.add_node(node, label=label or _local(node), type=_local(typ or "") or "Actor",
+                           wikidata=_local(same) if same else "", articles=int(count or 0), article_ids=ids or "")
+        rel = _local(p)
+        g.add_edge(s, o, key=rel, relation=rel, statements=int(n), first_date=first or "", last_date=last or "",
+                   article_ids=articles or "", confidence=round(float(conf), 3))
+    return g
+
+
+def json_ld_context() -> dict[str, Any]:
+    """Return the JSON-LD context of the export: the prefixes, and a short name for every property used."""
+    from kg.vocabulary.ontology import load_ontology
+
+    ctx: dict[str, Any] = dict(PREFIXES)
+    ctx.update({
+        "id": "@id", "type": "@type", "graph": "@graph",
+        "label": "rdfs:label", "title": "dcterms:title", "identifier": "dcterms:identifier",
+        "source": "dcterms:source", "date": {"@id": "dcterms:date", "@type": "xsd:date"}, "url": "pk:url",
+        "subject": {"@id": "rdf:subject", "@type": "@id"}, "predicate": {"@id": "rdf:predicate", "@type": "@id"},
+        "object": {"@id": "rdf:object", "@type": "@id"}, "evidence": "pk:evidence",
+        "article": {"@id": "pk:article", "@type": "@id"}, "extractor": "pk:extractor", "rule": "pk:rule",
+        "confidence": {"@id": "pk:confidence", "@type": "xsd:decimal"}, "negated": "pk:negated",
+        "modality": "pk:modality", "mention": "pk:mention", "mentionedIn": {"@id": "pk:mentionedIn", "@type": "@id"},
+        "sameAs": {"@id": "owl:sameAs", "@type": "@id"},
+    })
+    for name in load_ontology().relations:
+        ctx[name] = {"@id": f"pk:{name}", "@type": "@id"}
+    return ctx
+
+
+def export_store(store: GraphStore, *, fmt: str, out: Path, min_confidence: float = 0.0,
+                 include_modal: bool = False) -> dict[str, int]:
+    """Write ``store`` to ``out`` in ``fmt``; return counts (nodes and edges, or quads)."""
+    import networkx as nx
+
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format '{fmt}': choose one of {', '.join(FORMATS)}")
+    if fmt in ("trig", "nquads"):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("wb") as fh:
+            store.dump(fh, fmt)
+        return {"quads": len(store)}
+    if fmt == "jsonld":
+        return {"quads": _write_json_ld(store, out)}
+    g = actor_network(store, min_confidence=min_confidence, include_modal=include_modal)
+    counts = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+    if fmt == "csv":
+        if out.exists() and not out.is_dir():
+            raise InputError(f"{out} is a file: the CSV export writes nodes.csv and edges.csv into a folder")
+        out.mkdir(parents=True, exist_ok=True)
+        node_cols = ["id", "label", "type", "wikidata", "articles", "article_ids"]
+        with (out / "nodes.csv").open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(node_cols)
+            for node, d in g.nodes(data=True):
+                w.writerow([node, *(d[c] for c in node_cols[1:])])
+        edge_cols = ["relation", "statements", "first_date", "last_date", "article_ids", "confidence"]
+        with (out / "edges.csv").open("w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow(["source", "target", *edge_cols])
+            for s, o, d in g.edges(data=True):
+                w.writerow([s, o, *(d[c] for c in edge_cols)])
+        return counts
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "graphml":
+        nx.write_graphml(g, out)
+    else:
+        nx.write_gexf(g, out)
+    return counts
+
+
+def _write_json_ld(store: GraphStore, out: Path) -> int:
+    import io
+
+    from rdflib import Dataset
+
+    buf = io.BytesIO()
+    store.dump(buf, "nquads")
+    ds = Dataset()
+    ds.parse(data=buf.getvalue().decode("utf-8"), format="nquads")
+    ctx = json_ld_context()
+    text = ds.serialize(format="json-ld", context=ctx, auto_compact=True)
+    doc = json.loads(text)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return sum(1 for _ in ds.quads((None, None, None, None)))

@@ -806,3 +806,43 @@ ORDERED_EVENTS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), ORDERED_EVENTS)
 def test_an_event_someone_orders_is_theirs(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+# Constructions of unseen news (issue 19): each row's sentence is ours; the blind set is scored, never read.
+UNSEEN_STRUCTURE = [
+    pytest.param("ByteDance-owned TikTok was banned in India.", {("ByteDance", "owns", "TikTok")}, set(),
+                 id="hyphenated-owner-1"),
+    pytest.param("Google-owned YouTube removed the videos on Friday.", {("Google", "owns", "YouTube")}, set(),
+                 id="hyphenated-owner-2"),
+    pytest.param("The Chinese-owned app Zeta Chat faces a ban.", set(),
+                 {("Chinese Government", "owns", "Zeta Chat")}, id="a-nationality-hyphenated-on-is-no-owner"),
+    pytest.param("Ohio Attorney General Dave Yost sued TikTok on Monday.",
+                 {("Dave Yost", "sues", "TikTok")}, {("General", "memberOf", "Government of Ohio")},
+                 id="title-before-a-name-is-no-actor-1"),
+    pytest.param("EU Competition Commissioner Margrethe Vestager warned Apple about its app store rules.",
+                 {("Margrethe Vestager", "memberOf", "European Commission")}, set(),
+                 id="title-before-a-name-is-no-actor-2"),
+    pytest.param("U.S. District Judge Amit Mehta ruled that Google had acted illegally.", set(),
+                 {("Amit Mehta", "memberOf", "US Government")}, id="a-judge-sits-in-a-court-not-a-government-1"),
+    pytest.param("Federal Judge Rhea Vance of the District Court ruled against Quorvane.",
+                 {("Rhea Vance", "memberOf", "District Court")}, set(), id="a-judge-sits-in-a-court-2"),
+    pytest.param("Russian foreign ministry spokeswoman Maria Zakharova criticised the European Union.",
+                 {("Maria Zakharova", "memberOf", "Russian Foreign Ministry")},
+                 {("Maria Zakharova", "memberOf", "Russian Government")}, id="ministry-in-a-title-before-a-name-1"),
+    pytest.param("Chinese foreign ministry spokesman Lin Jian accused the United States of hypocrisy.",
+                 {("Lin Jian", "memberOf", "Chinese Foreign Ministry")}, set(),
+                 id="ministry-in-a-title-before-a-name-2"),
+    pytest.param("U.S. Trade Representative Katherine Tai criticised the digital tax.", set(),
+                 {("Katherine Tai", "memberOf", "United States House of Representatives")},
+                 id="an-office-named-representative-is-no-legislator-1"),
+    pytest.param("The EU's High Representative Josep Borrell condemned the attack.", set(),
+                 {("Josep Borrell", "memberOf", "European Parliament")},
+                 id="an-office-named-representative-is-no-legislator-2"),
+    pytest.param("The Vantor Authority fined Chatter and its parent company Quorvane.", set(),
+                 {("Quorvane", "owns", "Vantor Authority")}, id="its-on-a-conjunct-is-never-another-actors"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_STRUCTURE)
+def test_structure_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -295,7 +295,24 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _defined_acronyms(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _take_company_suffixes(doc, mentions, ont)
+    mentions = _titles_before_names(doc, mentions, ont)
     return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+
+
+def _titles_before_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return ``mentions`` without the titles the NER read as names: a span ending with a role title right
+    before a person's name is the person's title ("Competition Commissioner Ada Vos", "Attorney General Jo
+    Lee"), not an actor of its own. A name the registry knows is kept."""
+    people = {m.start for m in mentions if m.type == "Person"} | {t.i for t in doc if t.ent_type_ == "PERSON"}
+    kept = []
+    for m in mentions:
+        if m.kind != "registry" and m.end in people and (m.type != "Person" or m.end - m.start == 1):
+            words = [doc[i].text for i in range(max(0, m.start - 1), m.end)]
+            role = ont.role_for(" ".join(words))
+            if role is not None and role.title[-1] == words[-1].lower().replace("-", " ").split()[-1]:
+                continue
+        kept.append(m)
+    return kept
 
 
 def _subsidiaries(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:

@@ -136,6 +136,7 @@ class PK(DefinedNamespace):
     impliesGovernment: URIRef
     impliesLegislature: URIRef
     holderOf: URIRef
+    organisationType: URIRef
     memberTitle: URIRef
     memberNoun: URIRef
     partyCode: URIRef
@@ -208,7 +209,7 @@ class PK(DefinedNamespace):
     # Names that are not Python identifiers: reach them as PK["role-leads"].
     _extras = [
         "role-leads", "role-leads-company", "role-leads-government", "role-member", "role-member-government",
-        "role-member-legislature", "role-develops", "role-owns",
+        "role-member-legislature", "role-member-court", "role-develops", "role-owns",
         "group-stance", "group-interaction", "group-enforcement", "group-structure",
     ]
 

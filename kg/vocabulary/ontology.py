@@ -87,6 +87,7 @@ class RoleTitle:
     implies_government: bool
     implies_legislature: bool = False
     holder_class: str | None = None   # a name right before the title is of this class ("Acme CEO Jo Lee")
+    organisation_types: frozenset[str] = frozenset()   # the holder sits only in these ("judge": Court)
 
 
 @dataclass
@@ -504,11 +505,12 @@ def read_ontology(folder: str | None = None) -> Ontology:
         rel_iri = g.value(role, PK.relationOf)
         if rel_iri is None or _local(rel_iri) not in relations:
             raise OntologyError(f"role title {role} names no known relation")
+        holder = g.value(role, PK.holderOf)
+        org_types = frozenset(_local(o) for o in g.objects(role, PK.organisationType))
         for title in _strings(g, role, PK.title):
-            holder = g.value(role, PK.holderOf)
             roles.append(RoleTitle(tuple(title.lower().replace("-", " ").split()), _local(rel_iri),
                                    _bool(g, role, PK.impliesGovernment), _bool(g, role, PK.impliesLegislature),
-                                   _local(holder) if holder is not None else None))
+                                   _local(holder) if holder is not None else None, org_types))
 
     actors: dict[str, Actor] = {}
     for s, cls in g.subject_objects(RDF.type):

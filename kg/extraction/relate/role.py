@@ -266,6 +266,8 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     # and chief executive, of Acme" where the parser hangs "of" on the name.
                     orgs = [r for r in clause.prep_objects(ctx, holder_tok, {"of", "at"}) if r[0] != holder]
                     how = "'of' phrase on the name"
+            if role.organisation_types:
+                orgs = [o for o in orgs if ctx.entity(o[0]).type in role.organisation_types]
             for o in orgs:
                 t = ctx.make((holder, cert), relation, o, tok, "role",
                              f"role '{' '.join(role.title)}' ({tok.dep_}), organisation by {how}", ctx.tuning.role)

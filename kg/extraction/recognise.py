@@ -451,6 +451,9 @@ def country_of_demonym(word: str) -> str | None:
     "Kenya"), by the regular endings of English demonyms; None when none fits or two countries could."""
     if not word[:1].isupper() or not word.isalpha():
         return None
+    listed = load_ontology().nationalities.get(word)   # WordNet's nationalities ("Norwegian" -> "Norway")
+    if listed is not None:
+        return listed
     names = _country_names()
     found: dict[int, str] = {}
     for ending, replacements in _DEMONYM_ENDINGS:

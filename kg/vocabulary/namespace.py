@@ -137,6 +137,8 @@ class PK(DefinedNamespace):
     impliesLegislature: URIRef
     holderOf: URIRef
     organisationType: URIRef
+    Nationality: URIRef
+    countryName: URIRef
     memberTitle: URIRef
     memberNoun: URIRef
     partyCode: URIRef
@@ -159,6 +161,7 @@ class PK(DefinedNamespace):
     sameRole: URIRef
     pastRoleWord: URIRef
     outsideRoleWord: URIRef
+    bodyTitle: URIRef
     lightVerb: URIRef
     nounComplement: URIRef
     preposition: URIRef

@@ -128,6 +128,7 @@ class Ontology:
     country_of: dict[str, str] = field(default_factory=dict)      # government IRI -> its country's IRI
     government_by_name: dict[str, str] = field(default_factory=dict)  # country name or demonym -> government IRI
     actor_by_seat: dict[str, str] = field(default_factory=dict)  # "Washington" -> the actor it stands for
+    nationalities: dict[str, str] = field(default_factory=dict)  # "Norwegian" -> "Norway" (lexicon-wordnet.ttl)
 
     def __post_init__(self) -> None:
         for rel in self.relations.values():
@@ -168,7 +169,7 @@ class Ontology:
             kept = [n for n in actor.alt_labels if n.casefold() not in taken]
             actors[iri] = actor if len(kept) == len(actor.alt_labels) else dataclasses.replace(actor, alt_labels=kept)
         return Ontology(graph=self.graph, classes=self.classes, relations=self.relations, roles=self.roles,
-                        lexicon=self.lexicon, actors=actors)
+                        lexicon=self.lexicon, actors=actors, nationalities=self.nationalities)
 
     def lemma_keys(self, token_lemma: str, token_lower: str, index: dict) -> list[str]:
         """Return the index keys a word may stand for: its lemma, or its form with a regular ending removed.
@@ -203,6 +204,18 @@ class Ontology:
         """Return the registry actors of ``classes`` whose jurisdiction is ``country``."""
         wanted = set(classes)
         return [a for a in self.by_jurisdiction.get(country, []) if a.type in wanted]
+
+    def actor_named(self, name: str) -> str | None:
+        """Return the IRI of the one registry actor ``name`` names (any case), or None."""
+        return self._by_name.get(name.casefold())
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for a in self.actors.values():
+            for n in a.names:
+                out.setdefault(n.casefold(), a.iri)
+        return out
 
     @functools.cached_property
     def by_jurisdiction(self) -> dict[str, list[Actor]]:
@@ -537,5 +550,7 @@ def read_ontology(folder: str | None = None) -> Ontology:
             member_titles=_strings(g, s, PK.memberTitle), member_nouns=_strings(g, s, PK.memberNoun),
             party_code=ref(PK.partyCode),
         )
+    nationalities = {str(label): str(country) for n in g.subjects(RDF.type, PK.Nationality)
+                     for label in g.objects(n, RDFS.label) for country in g.objects(n, PK.countryName)}
     return Ontology(graph=g, classes=classes, relations=relations, roles=roles,
-                    lexicon=lexicon, actors=actors)
+                    lexicon=lexicon, actors=actors, nationalities=nationalities)

@@ -58,9 +58,11 @@ def _title_end(tok: Token) -> str:
 
 def _portfolio_words(ctx: Context, tok: Token, role: RoleTitle) -> bool:
     """Return True when common nouns before a title name a portfolio ("trade chief", "policy head")."""
-    mods = [m for t in _role_tokens(tok) for m in _modifiers(t) if m is not t]
+    mods = [m for t in _role_tokens(tok) for m in _modifiers(t) if m.i != t.i]
     extra = [m for m in mods if m.lower_ not in role.title and m.i not in ctx.res.token_entity]
-    return any(m.pos_ == "NOUN" and m.is_lower for m in extra)
+    fields = {w for group in ctx.words("domainGroup") for w in group.split()}
+    # A field of government names a portfolio whatever its part of speech ("digital chief", "Trade chief").
+    return any(m.pos_ == "NOUN" and m.is_lower or m.lower_ in fields for m in extra)
 
 
 def _modifiers(tok: Token) -> list[Token]:
@@ -120,6 +122,9 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
             out = [r for r in ctx.refs(c) if r[0] != holder]
             if out:
                 return out, "possessor"
+    body = _body_in_title(ctx, role_tok)
+    if body is not None:
+        return [(body, 1.0)], "the body the title is named after"
     inner = [g for c in children if c.dep_ == "compound" and c.i < role_tok.i for g in c.children
              if g.dep_ in {"compound", "nmod", "amod"} and g.i < c.i]
     inner += [c for c in _beside_title(ctx, role_tok) if c.dep_ in {"compound", "nmod"}]
@@ -179,6 +184,23 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         if chamber is not None:
             return [(chamber, ctx.tuning.home_government)], "the named legislature of the article's country"
     return [], ""
+
+
+def _body_in_title(ctx: Context, role_tok: Token) -> int | None:
+    """Return the registry body a title is named after, with the capitalised words before it: "European
+    Commissioner" sits in the European Commission, "Federal Trade Commissioner" in the Federal Trade Commission."""
+    pairs = dict(p.split() for p in ctx.words("bodyTitle"))
+    head = pairs.get(role_tok.lower_)
+    if head is None:
+        return None
+    mods = sorted((c for c in role_tok.children if c.dep_ in {"amod", "compound"} and c.i < role_tok.i
+                   and c.text[:1].isupper()), key=lambda c: c.i)
+    mods += [g for c in mods for g in c.children if g.dep_ in {"amod", "compound"} and g.text[:1].isupper()]
+    if not mods:
+        return None
+    words = [t.text for t in sorted(mods, key=lambda t: t.i)]
+    iri = ctx.ont.actor_named(" ".join([*words, head]))
+    return ctx.actor(iri) if iri is not None else None
 
 
 def _beside_title(ctx: Context, role_tok: Token) -> list[Token]:

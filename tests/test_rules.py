@@ -1008,3 +1008,42 @@ ENFORCEMENT = [
 @pytest.mark.parametrize(("text", "must", "must_not"), ENFORCEMENT)
 def test_enforcement_beyond_the_first_lexicon(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+UNSEEN_SPEAKERS_AND_NAMES = [
+    pytest.param("The Dutch Data Protection Authority (AP) fined Uber. AP chairman Aleid Wolfsen defended the fine.",
+                 {("Aleid Wolfsen", "leads", "Dutch Data Protection Authority")},
+                 {("Aleid Wolfsen", "leads", "Associated Press")}, id="an-acronym-the-article-defines-wins-1"),
+    pytest.param("The Competition Authority of Kenya (CMA) fined Safaricom. The CMA said the firm had misled buyers.",
+                 {("Competition Authority of Kenya", "fines", "Safaricom")},
+                 {("Competition and Markets Authority", "criticises", "Safaricom")},
+                 id="an-acronym-the-article-defines-wins-2"),
+    pytest.param("The Dutch Data Protection Authority fined Uber. Uber called the fine disproportionate.",
+                 {("Uber", "criticises", "Dutch Data Protection Authority")}, set(), id="naming-a-decision-3"),
+    pytest.param("The Dutch Data Protection Authority fined Uber. Uber called the decision completely unjustified.",
+                 {("Uber", "criticises", "Dutch Data Protection Authority")}, set(), id="naming-a-decision-4"),
+    pytest.param("The Dutch Data Protection Authority fined Uber. “This flawed decision is unjustified,” an Uber "
+                 "spokesperson said.", {("Uber", "criticises", "Dutch Data Protection Authority")}, set(),
+                 id="a-spokesperson-speaks-for-the-company-1"),
+    pytest.param("A Meta spokeswoman criticised the European Commission on Friday.",
+                 {("Meta", "criticises", "European Commission")}, set(), id="a-spokesperson-speaks-for-the-company-2"),
+    pytest.param("Fahrettin Altun, President Tayyip Erdogan's communications director, criticised Instagram.", set(),
+                 {("Fahrettin Altun", "memberOf", "Tayyip Erdogan")}, id="no-one-is-a-member-of-a-person"),
+    pytest.param("Turkey blocked Instagram. Transport and Infrastructure Minister Abdulkadir Uraloglu defended it.",
+                 {("Abdulkadir Uraloglu", "memberOf", "Turkish Government")},
+                 {("Abdulkadir Uraloglu", "memberOf", "Transport")}, id="a-portfolio-is-no-organisation-1"),
+    pytest.param("Spain fined Apple. Culture Minister Ernest Urtasun welcomed the fine.",
+                 {("Ernest Urtasun", "memberOf", "Spanish Government")},
+                 {("Ernest Urtasun", "memberOf", "Culture")}, id="a-portfolio-is-no-organisation-2"),
+    pytest.param("Instagram, a subsidiary of Meta, was criticised by the senator.",
+                 {("Meta", "owns", "Instagram")}, {("Instagram", "partOf", "Meta")}, id="a-subsidiary-is-owned-1"),
+    pytest.param("Google, a unit of Alphabet, was fined by the Commission.",
+                 {("Alphabet", "owns", "Google")}, set(), id="a-subsidiary-is-owned-2"),
+    pytest.param("The State Department, a branch of the US government, issued a statement.",
+                 {("US Department of State", "partOf", "US Government")}, set(), id="a-branch-of-a-government-is-part"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_SPEAKERS_AND_NAMES)
+def test_speakers_and_names_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

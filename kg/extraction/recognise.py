@@ -85,7 +85,7 @@ def _learn_common_words(nlp: Language) -> None:
         _COMMON_WORDS.update(words)
 
 
-def _common_word(word: str) -> bool:
+def common_word(word: str) -> bool:
     lower = word.lower()
     return lower in _COMMON_WORDS or lower.endswith("s") and lower[:-1] in _COMMON_WORDS
 
@@ -292,6 +292,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _bare_names(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions += _list_members(doc, mentions, ont)
+    mentions = _acronyms_over_registry(doc, mentions)
     mentions += _defined_acronyms(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _take_company_suffixes(doc, mentions, ont)
@@ -585,6 +586,26 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with an acronym the article defines taken from the registry actor of the same letters:
+    after "the Dutch Data Protection Authority (AP)", "AP" is the authority, not the Associated Press."""
+    defined: dict[str, Mention] = {}
+    for m in mentions:
+        e = m.end
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].is_upper and \
+                doc[e + 1].is_alpha and 2 <= len(doc[e + 1]) <= 6 and m.kind != "description":
+            defined.setdefault(doc[e + 1].text, m)
+    if not defined:
+        return mentions
+    out = []
+    for m in mentions:
+        by = defined.get(m.text) if m.kind == "registry" and m.end - m.start == 1 else None
+        if by is not None and by.iri != m.iri:
+            m = Mention(m.start, m.end, m.text, by.type, None, "ner", m.honorific, typed_by="cue")
+        out.append(m)
+    return out
+
+
 def _covered(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
@@ -694,7 +715,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
                 not any(c.isalpha() for c in text):
             continue
         opens = start == tok.sent.start or start == tok.sent.start + 1 and doc[start - 1].lower_ == "the"
-        if start == tok.i and opens and not tok.is_upper and _common_word(tok.text):
+        if start == tok.i and opens and not tok.is_upper and common_word(tok.text):
             continue  # "Prosecutors charged ...": a word capitalised for opening the sentence
         typ = ont.type_from_name(text) or "Organisation"
         out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="ner"))

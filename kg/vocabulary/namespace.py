@@ -162,6 +162,8 @@ class PK(DefinedNamespace):
     pastRoleWord: URIRef
     outsideRoleWord: URIRef
     bodyTitle: URIRef
+    subsidiaryTitle: URIRef
+    spokesNoun: URIRef
     lightVerb: URIRef
     nounComplement: URIRef
     preposition: URIRef

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extraction.recognise import common_word
 from kg.extraction.relate import clause
 from kg.extraction.relate.api import Context, Ref, Triple
 from kg.extraction.relate.registry import extractor
@@ -140,7 +141,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                 if seated_in is not None:
                     return [(ctx.actor(seated_in), 1.0)], "chamber of the country in the title"
                 continue
-            if idx != holder and e.type != "Person":
+            if idx != holder and e.type != "Person" and not _portfolio_name(e):
                 return [(idx, ctx.res.token_certainty.get(c.i, 1.0))], "name in the title"
     for c in children:
         if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "on"}:
@@ -203,6 +204,13 @@ def _body_in_title(ctx: Context, role_tok: Token) -> int | None:
     return ctx.actor(iri) if iri is not None else None
 
 
+def _portfolio_name(e: Entity) -> bool:
+    """Return True for a name the NER made of a title's portfolio: common words only, no registry actor
+    ("Transport and Infrastructure Minister Ada Vos": the minister's portfolio, not an organisation)."""
+    return not e.registry and e.type not in {"Country", "GovernmentBody", "Person"} and \
+        all(common_word(w) for w in e.label.replace(" and ", " ").split())
+
+
 def _beside_title(ctx: Context, role_tok: Token) -> list[Token]:
     """Return the words before a title that the parser hangs beside it on the name, not on the title:
     "Russian Foreign Ministry Spokeswoman Maria Zakharova", "British MP Ada Lowe"."""
@@ -249,6 +257,10 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
     return holder
 
 
+#: Classes of actors one company may own: a "unit" of a ministry is part of it, a "unit" of a company owned.
+_COMMERCIAL = frozenset({"Company", "Platform", "MediaOutlet"})
+
+
 @extractor("role", order=10)
 def role_triples(ctx: Context) -> Iterator[Triple]:
     """Titles, appositions and possessive roles ("Meta's chief executive Mark Zuckerberg")."""
@@ -291,8 +303,15 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
             if role.organisation_types:
                 orgs = [o for o in orgs if ctx.entity(o[0]).type in role.organisation_types]
             for o in orgs:
-                t = ctx.make((holder, cert), relation, o, tok, "role",
-                             f"role '{' '.join(role.title)}' ({tok.dep_}), organisation by {how}", ctx.tuning.role)
+                if relation == "partOf" and " ".join(role.title) in ctx.words("subsidiaryTitle") and \
+                        h_ent.type in _COMMERCIAL and ctx.entity(o[0]).type in _COMMERCIAL:
+                    # "Careem, a subsidiary of Uber", "Google, a unit of Alphabet": a company inside another is
+                    # owned by it.
+                    t = ctx.make(o, "owns", (holder, cert), tok, "role", f"role '{' '.join(role.title)}' "
+                                 f"({tok.dep_}) of one company in another, organisation by {how}", ctx.tuning.role)
+                else:
+                    t = ctx.make((holder, cert), relation, o, tok, "role",
+                                 f"role '{' '.join(role.title)}' ({tok.dep_}), organisation by {how}", ctx.tuning.role)
                 if t:
                     t.negated, t.modality = False, "asserted"
                     yield t

@@ -1047,3 +1047,35 @@ UNSEEN_SPEAKERS_AND_NAMES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_SPEAKERS_AND_NAMES)
 def test_speakers_and_names_in_unseen_news(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+UNSEEN_COUNTRIES_AND_OWNERS = [
+    pytest.param("Kenya suspended Worldcoin. Interior Minister Kithure Kindiki said the agencies would examine it.",
+                 {("Kithure Kindiki", "memberOf", "Government of Kenya")}, set(),
+                 id="the-one-country-outside-the-registry-is-home-1"),
+    pytest.param("Nigeria fined Meta. Information Minister Mohammed Idris defended the penalty.",
+                 {("Mohammed Idris", "memberOf", "Government of Nigeria")}, set(),
+                 id="the-one-country-outside-the-registry-is-home-2"),
+    pytest.param("Kenya and Nigeria criticised Worldcoin. Interior Minister Kithure Kindiki spoke first.", set(),
+                 {("Kithure Kindiki", "memberOf", "Government of Nigeria")}, id="two-countries-no-home"),
+    pytest.param("The Office of the Data Protection Commissioner had earlier warned Safaricom about its practices.",
+                 {("Office of the Data Protection Commissioner", "threatens", "Safaricom")}, set(),
+                 id="a-name-the-ner-cut-before-its-last-word-1"),
+    pytest.param("The Office of the Information Commissioner fined Kaito Systems on Monday.",
+                 {("Office of the Information Commissioner", "fines", "Kaito Systems")}, set(),
+                 id="a-name-the-ner-cut-before-its-last-word-2"),
+    pytest.param("Meta had threatened to pull Facebook and Instagram out of Nigeria.", set(),
+                 {("Meta", "threatens", "Facebook"), ("Meta", "threatens", "Instagram")},
+                 id="no-stance-against-what-one-owns-1"),
+    pytest.param("Google said it would shut down YouTube Shorts in Canada.", set(),
+                 {("Google", "bans", "YouTube")}, id="no-stance-against-what-one-owns-2"),
+    pytest.param("Nigeria's Federal Competition and Consumer Protection Commission (FCCPC) fined Meta. FCCPC chief "
+                 "executive Adamu Abdullahi spoke.",
+                 {("Adamu Abdullahi", "leads", "Federal Competition and Consumer Protection Commission")}, set(),
+                 id="a-body-named-by-common-words-is-no-portfolio"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_COUNTRIES_AND_OWNERS)
+def test_countries_and_owners_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -394,6 +394,16 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
                 end + 1 < len(doc) and doc[end].lower_ == "of"
                 and (end + 1 in known_bodies or doc[end + 1].lower_ == "the" and end + 2 in known_bodies)):
             end = _name_tail(doc, end, ont)
+        if end == m.end and m.kind == "ner" and any(t.lower_ in {"of", "for"} for t in doc[m.start:end]) and \
+                any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]):
+            # "the Office of the Data Protection" + "Commissioner": the NER stopped before the last word of the
+            # name; a title-case noun the name's words hang on continues it, unless a person's name follows
+            # (then it is that person's title).
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ in {"NOUN", "PROPN"} and \
+                    doc[end].ent_type_ in {"", "ORG"} and any(doc[k].head.i == end for k in range(m.start, end)):
+                end += 1
+            if end < len(doc) and doc[end].ent_type_ == "PERSON":
+                end = m.end
         if end == m.end:
             out.append(m)
             continue

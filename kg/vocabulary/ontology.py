@@ -106,6 +106,7 @@ class Actor:
     member_titles: tuple[str, ...] = ()   # legislatures: "senator", "mp"
     member_nouns: tuple[str, ...] = ()    # parties: "Democrat"
     party_code: str | None = None         # parties: "D" in "(D-CA)"
+    owners: tuple[str, ...] = ()          # the registry's background hints: who owns or develops it (pk:ownedBy ...)
 
     @property
     def names(self) -> list[str]:
@@ -549,6 +550,7 @@ def read_ontology(folder: str | None = None) -> Ontology:
             same_as=sorted(str(o) for o in g.objects(s, OWL.sameAs)),
             member_titles=_strings(g, s, PK.memberTitle), member_nouns=_strings(g, s, PK.memberNoun),
             party_code=ref(PK.partyCode),
+            owners=tuple(sorted(str(o) for p in (PK.ownedBy, PK.developedBy) for o in g.objects(s, p))),
         )
     nationalities = {str(label): str(country) for n in g.subjects(RDF.type, PK.Nationality)
                      for label in g.objects(n, RDFS.label) for country in g.objects(n, PK.countryName)}

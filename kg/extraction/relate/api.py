@@ -270,6 +270,9 @@ class Context:
         s, o = self.entity(subj[0]), self.entity(obj[0])
         if not info.accepts(s.type, o.type):
             return None
+        if info.group in {"stance", "enforcement"} and s.registry and o.registry and \
+                s.id in getattr(self.ont.actors.get(o.id), "owners", ()):
+            return None  # "Meta threatened to pull Facebook out of Nigeria": no one takes a stance against its own
         negated, mod = modality(modal_token or trigger, self.ont)
         conf = round(base * min(subj[1], obj[1]), 3)
         return Triple(subj[0], rel, obj[0], trigger.sent, extractor_name, rule, trigger.i, negated, mod, conf)

@@ -141,7 +141,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                 if seated_in is not None:
                     return [(ctx.actor(seated_in), 1.0)], "chamber of the country in the title"
                 continue
-            if idx != holder and e.type != "Person" and not _portfolio_name(e):
+            if idx != holder and e.type != "Person" and not _portfolio_name(ctx, e):
                 return [(idx, ctx.res.token_certainty.get(c.i, 1.0))], "name in the title"
     for c in children:
         if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "on"}:
@@ -204,11 +204,14 @@ def _body_in_title(ctx: Context, role_tok: Token) -> int | None:
     return ctx.actor(iri) if iri is not None else None
 
 
-def _portfolio_name(e: Entity) -> bool:
-    """Return True for a name the NER made of a title's portfolio: common words only, no registry actor
-    ("Transport and Infrastructure Minister Ada Vos": the minister's portfolio, not an organisation)."""
-    return not e.registry and e.type not in {"Country", "GovernmentBody", "Person"} and \
-        all(common_word(w) for w in e.label.replace(" and ", " ").split())
+def _portfolio_name(ctx: Context, e: Entity) -> bool:
+    """Return True for a name the NER made of a title's portfolio: a few common words naming no kind of body, no
+    registry actor ("Transport and Infrastructure Minister Ada Vos": the minister's portfolio, not an organisation;
+    but "Consumer Protection Commission" is one)."""
+    words = e.label.replace(" and ", " ").split()
+    bodies = ctx.words("institutionNoun") | set(ctx.ont.description_index)
+    return not e.registry and e.type not in {"Country", "GovernmentBody", "Person"} and len(words) <= 3 and \
+        all(common_word(w) and w.lower() not in bodies for w in words)
 
 
 def _beside_title(ctx: Context, role_tok: Token) -> list[Token]:

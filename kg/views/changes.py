@@ -190,7 +190,8 @@ def digest(corpus: Corpus, new: list[int], before: list[int], baseline: list[int
         out = []
         for n, idx in sorted(found.items(), key=lambda kv: (-len(kv[1]), label[kv[0]]))[:top]:
             ends = sorted({label[sts[i].object if other == "object" else sts[i].subject] for i in idx})
-            out.append(Item(kind, label[n], ", ".join(ends), {"statements": len(idx)}, ev(idx)))
+            words = "against " if other == "object" else "by "
+            out.append(Item(kind, label[n], words + ", ".join(ends), {"statements": len(idx)}, ev(idx)))
         return out
 
     articles = sorted({sts[i].article for i in new}, key=lambda a: (corpus.articles[a].date or "",

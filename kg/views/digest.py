@@ -66,8 +66,8 @@ def to_markdown(d: Digest) -> str:
     """Return the digest as Markdown."""
     lines = [f"# {_md(d.title)}", "", f"{_md(d.period)}; made {_md(d.made)}.", "",
              f"{d.statements} new statement(s) from {len(d.new_articles)} article(s)."]
-    if d.empty:
-        lines += ["", "Nothing changed: no new statement in this period."]
+    if not d.statements:
+        lines += ["", "No new statement in this period."]
     for key, heading in SECTIONS.items():
         items = d.sections.get(key) or []
         if not items:
@@ -127,8 +127,8 @@ def to_html(d: Digest) -> str:
            f"<h1>{_e(d.title)}</h1>",
            f'<p class="meta">{_e(d.period)}; made {_e(d.made)}. {d.statements} new statement(s) from '
            f"{len(d.new_articles)} article(s).</p>"]
-    if d.empty:
-        out.append('<p id="nothing">Nothing changed: no new statement in this period.</p>')
+    if not d.statements:
+        out.append('<p id="nothing">No new statement in this period.</p>')
     for key, heading in SECTIONS.items():
         items = d.sections.get(key) or []
         if not items:

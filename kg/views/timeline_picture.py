@@ -30,10 +30,10 @@ def draw_timeline(t: Timeline, *, fmt: str, title: str | None = None) -> bytes:
                         else t.label(t.actor))
     width = min(max(6.0, 2.6 + 0.55 * len(periods)), 18.0)
     strip_h = 0.9 + 0.32 * max(len(relations), 1)
-    stance_h = 1.9 * len(stances)
+    stance_h = 2.2 * len(stances)
     fig = Figure(figsize=(width, strip_h + stance_h + 0.9), dpi=150)
     fig.suptitle(f"{heading}: statements per {t.unit}", fontsize=11)
-    ratios = [strip_h] + [1.9] * len(stances)
+    ratios = [strip_h] + [2.2] * len(stances)
     axes = fig.subplots(len(ratios), 1, squeeze=False, gridspec_kw={"height_ratios": ratios})[:, 0]
     ax = axes[0]
     if not periods:
@@ -90,7 +90,7 @@ def _stance_axis(ax: Any, t: Timeline, s: Any, periods: list[str]) -> None:
                   ha="right" if len(periods) > 8 else "center")
     ax.tick_params(axis="y", labelsize=7)
     ax.set_title(f"stance of {t.label(s.subject)} toward {t.label(s.object)}\n"
-                 "+ support, agreement, cooperation; − criticism, accusation, opposition, threat; "
-                 "× confidence", fontsize=8, loc="left")
+                 "+ support, agreement, cooperation   − criticism, accusation, opposition, threat\n"
+                 "(each statement × its confidence)", fontsize=8, loc="left")
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)

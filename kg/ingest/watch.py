@@ -59,11 +59,12 @@ def _stamp(made: str) -> str:
 
 
 def _digest_files(folder: Path, made: str, formats: tuple[str, ...]) -> dict[str, Path]:
-    """Return a fresh file per format for a digest made at ``made`` (a suffix when that second is taken)."""
+    """Return a fresh file per format for a digest made at ``made`` (``_2``, ... when that second is taken: the
+    names still sort in the order the digests were made)."""
     base = f"digest-{_stamp(made)}"
     n = 1
     while True:
-        name = base if n == 1 else f"{base}-{n}"
+        name = base if n == 1 else f"{base}_{n}"
         paths = {fmt: folder / f"{name}.{fmt}" for fmt in formats}
         if not any(p.exists() for p in paths.values()):
             return paths

@@ -14,7 +14,12 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -144,6 +149,9 @@ class FeedSite:
     def __init__(self) -> None:
         self.items = ["ofcom-tiktok", "spotify-backs"]
         self.log: list[tuple[str, str | None, int]] = []   # (path, If-None-Match sent, status answered)
+        self.slow: set[str] = set()             # item pages held back until ``release`` is set
+        self.held = threading.Event()           # set when a held-back page has been asked for
+        self.release = threading.Event()
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -160,6 +168,9 @@ class FeedSite:
                             "</channel></rss>").encode()
                     ctype = "application/rss+xml"
                 elif self.path.startswith("/story/") and self.path[7:] in ITEMS:
+                    if self.path[7:] in site.slow:
+                        site.held.set()
+                        site.release.wait(60)
                     body, ctype = page_html(*ITEMS[self.path[7:]]), "text/html; charset=utf-8"
                 else:
                     self.send_response(404)
@@ -184,6 +195,7 @@ class FeedSite:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self) -> None:
+        self.release.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -248,3 +260,64 @@ def test_watch_refuses_a_missing_url_list(tmp_path: Path) -> None:
     out = CliRunner().invoke(main, ["watch", "--once", "--urls", str(tmp_path / "none.txt"), "--store",
                                     str(tmp_path / "store")])
     assert out.exit_code == 1 and "no URL list at" in out.output
+
+
+def kg_process(*args: str) -> subprocess.Popen[str]:
+    """Start ``kg ARGS`` in its own process (so a signal reaches it alone), its output unbuffered."""
+    return subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", *args], text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+
+
+def test_ctrl_c_between_cycles_stops_at_once(feed_site: FeedSite, tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{feed_site.base}/feed.xml\n", encoding="utf-8")
+    proc = kg_process("watch", "--urls", str(urls), "--store", str(tmp_path / "store"), "--digests",
+                      str(tmp_path / "digests"), "--interval", "600")
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()   # the first cycle's line; then it waits 600 s for the next one
+        assert line.startswith("cycle 1: stored 2 article(s)"), line + (proc.stderr.read() if proc.stderr else "")
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        code = proc.wait(timeout=30)
+        assert code == 130 and time.monotonic() - started < 10
+        assert "stopped: every stored article is whole" in (proc.stderr.read() if proc.stderr else "")
+    finally:
+        proc.kill()
+        proc.wait()
+    out = CliRunner().invoke(main, ["validate", "--store", str(tmp_path / "store")])
+    assert out.exit_code == 0 and out.output.startswith("conforms"), out.output
+
+
+def test_a_watch_killed_mid_cycle_leaves_the_store_whole(feed_site: FeedSite, tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{feed_site.base}/feed.xml\n", encoding="utf-8")
+    feed_site.items.append("spotify-turns")
+    feed_site.slow.add("spotify-turns")
+    store, digests = tmp_path / "store", tmp_path / "digests"
+    args = ["watch", "--once", "--urls", str(urls), "--store", str(store), "--digests", str(digests)]
+    proc = kg_process(*args)
+    try:
+        assert feed_site.held.wait(120), proc.stderr.read() if proc.stderr else ""
+        time.sleep(1.0)          # the pages before it are being parsed, perhaps written
+        proc.kill()              # SIGKILL: no clean-up at all
+        proc.wait(timeout=30)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert not list(digests.glob("digest-*")) and not (digests / "fetch-state.json").exists()
+    feed_site.release.set()
+    out = CliRunner().invoke(main, ["validate", "--store", str(store)])
+    assert out.exit_code == 0 and out.output.startswith("conforms"), out.output
+    # The next cycle fetches in full (no validators were kept) and its digest lists all three articles,
+    # those the killed cycle stored included.
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0, again.output
+    [made] = sorted(digests.glob("digest-*.json"))
+    doc = json.loads(made.read_text(encoding="utf-8"))
+    assert sorted(a["title"] for a in doc["articles"]) == ["Ofcom fines TikTok", "Spotify backs Brussels",
+                                                          "Spotify turns on Brussels"]
+    # Both months came in one digest: the flip within them is listed.
+    assert [(f["title"], f["before_period"], f["period"]) for f in doc["sections"]["flips"]] == [
+        ("Spotify → European Commission", "2026-03", "2026-05")]

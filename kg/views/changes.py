@@ -9,9 +9,10 @@ to ``until``; "before" is everything dated earlier) or a set of articles
 - new pairs: a subject and object never linked before (any relation);
 - relations that rose or fell most: the count in the new statements
   against the count in the equally long window just before them;
-- stance flips: directed pairs whose stance (see :mod:`kg.views.story`) in
-  the new statements has the other sign than in the latest month before
-  that had one;
+- stance flips: the turning points (see :mod:`kg.views.story`) of a directed
+  pair that new statements made: its first new month has the other sign than
+  its latest month before with a stance, or the sign flips within the new
+  statements;
 - the most active enforcers and targets (the enforcement group).
 
 Every item carries its evidence (sentence, article, date). Rendering is in
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
 from kg.views.explore import Corpus, relation_groups
-from kg.views.story import Evidence, counted, evidence, pair_stance, period_of, stance_signs
+from kg.views.story import Evidence, counted, evidence, pair_stance, stance_signs
 from kg.vocabulary.ontology import Ontology, load_ontology
 
 if TYPE_CHECKING:
@@ -205,31 +206,33 @@ def digest(corpus: Corpus, new: list[int], before: list[int], baseline: list[int
 
 
 def _flips(corpus: Corpus, new: list[int], before: list[int], signs: dict[str, int]) -> list[Item]:
-    """Return the directed pairs whose stance in ``new`` has the other sign than in their latest month before."""
+    """Return the turning points (see :mod:`kg.views.story`) that new statements made.
+
+    A pair's monthly stance is read over the earlier and the new statements together; a turning point
+    counts when statements that flipped it are new: the first new month against the latest month before
+    with a stance, or a flip within the new statements themselves.
+    """
     sts = corpus.statements
     label = [a.label for a in corpus.actors]
+    fresh = set(new)
     pairs = sorted({(sts[i].subject, sts[i].object) for i in new if sts[i].relation in signs},
                    key=lambda p: (label[p[0]], label[p[1]]))
+    words = {1: "for", -1: "against"}
     out = []
     for s, o in pairs:
-        was = pair_stance(corpus, s, o, signs=signs, statements=before)
-        now_idx = [i for i in new if sts[i].subject == s and sts[i].object == o and sts[i].relation in signs]
-        score = sum(signs[sts[i].relation] * sts[i].confidence for i in now_idx)
-        sign = (score > 1e-9) - (score < -1e-9)
-        earlier = [p for p in was.periods if p.sign != 0]
-        if not earlier or sign == 0 or earlier[-1].sign == sign:
-            continue
-        last = earlier[-1]
-        dates = sorted(sts[i].date or "" for i in now_idx)
-        flipped = [i for i in now_idx if signs[sts[i].relation] == sign]
-        words = {1: "for", -1: "against"}
-        out.append(Item("flip", f"{label[s]} → {label[o]}",
-                        f"{words[last.sign]} in {last.period}, {words[sign]} in "
-                        f"{period_of(dates[0], 'month') if dates[0] else 'the new articles'}",
-                        {"from": last.sign, "to": sign, "before_period": last.period,
-                         "before_score": round(last.score, 3), "score": round(score, 3)},
-                        [evidence(corpus, i) for i in sorted(flipped, key=lambda i: sts[i].date or "")
-                         [:EVIDENCE_PER_ITEM]]))
+        story = pair_stance(corpus, s, o, signs=signs, statements=sorted(set(before) | fresh))
+        scores = {p.period: p.score for p in story.periods}
+        for turn in story.turning_points:
+            flipped = [i for i in turn.statements if i in fresh]
+            if not flipped:
+                continue
+            out.append(Item("flip", f"{label[s]} → {label[o]}",
+                            f"{words[turn.from_sign]} in {turn.before}, {words[turn.to_sign]} in {turn.period}",
+                            {"from": turn.from_sign, "to": turn.to_sign, "before_period": turn.before,
+                             "period": turn.period, "before_score": round(scores[turn.before], 3),
+                             "score": round(scores[turn.period], 3)},
+                            [evidence(corpus, i) for i in sorted(flipped, key=lambda i: sts[i].date or "")
+                             [:EVIDENCE_PER_ITEM]]))
     return out
 
 

@@ -141,6 +141,15 @@ def test_digest_by_articles_compares_with_every_other_article(story_store: Path)
     assert [(i.title, i.numbers["before_period"]) for i in d.sections["flips"]] == [(f"{ACME} → {NDA}", "2024-04")]
 
 
+def test_flips_within_the_period_are_listed_too(story_store: Path) -> None:
+    corpus = corpus_of(story_store)
+    new, before, baseline, period = window(corpus, "2024-02-01", "2024-06-30")
+    flips = digest(corpus, new, before, baseline, period=period).sections["flips"]
+    assert [(f.title, f.detail) for f in flips] == [(f"{ACME} → {NDA}", "for in 2024-02, against in 2024-04"),
+                                                   (f"{ACME} → {NDA}", "against in 2024-04, for in 2024-06")]
+    assert [e.sentence for e in flips[1].evidence] == ["Acme Social supported the Authority's revised code."]
+
+
 def test_html_digest_escapes_what_articles_say(story_store: Path) -> None:
     corpus = corpus_of(story_store)
     new, before, baseline, period = window(corpus, "2024-04-01", "2024-04-30")

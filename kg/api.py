@@ -290,8 +290,8 @@ def timeline(*, actor: str, other: str | None = None, store: str | os.PathLike[s
 
     with open_store(store, read_only=True) as st:
         corpus = read_corpus(st)
-    first = corpus.index[find_actor(corpus, actor)]
-    second = corpus.index[find_actor(corpus, other)] if other else None
+    first = corpus.index[find_actor(corpus, actor, where="instead of the name")]
+    second = corpus.index[find_actor(corpus, other, where="instead of the name")] if other else None
     if second == first:
         raise InputError(f"'{actor}' and '{other}' name the same actor: give two different actors")
     found = build(corpus, first, second, unit=unit, include_modal=include_modal)

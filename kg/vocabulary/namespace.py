@@ -114,6 +114,7 @@ class PK(DefinedNamespace):
     # Relation groups (ontology/relation-groups.ttl), read by the views
     RelationGroup: URIRef
     relationGroup: URIRef
+    stanceSign: URIRef
 
     # Extraction lexicon: annotation properties of classes and relations
     color: URIRef

@@ -165,6 +165,8 @@ class PK(DefinedNamespace):
     bodyTitle: URIRef
     subsidiaryTitle: URIRef
     spokesNoun: URIRef
+    wrongdoingNoun: URIRef
+    allegedWord: URIRef
     lightVerb: URIRef
     nounComplement: URIRef
     preposition: URIRef

@@ -351,8 +351,8 @@ def _titles_before_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
     people = {m.start for m in mentions if m.type == "Person"} | {t.i for t in doc if t.ent_type_ == "PERSON"}
     kept = []
     for m in mentions:
-        if m.kind != "registry" and ont.role_for(m.text) is not None and \
-                len(ont.role_for(m.text).title) == len(m.text.replace("-", " ").split()):
+        alone = ont.role_for(m.text) if m.kind != "registry" else None
+        if alone is not None and len(alone.title) == len(m.text.replace("-", " ").split()):
             continue  # a title alone ("Minister", "Attorney General") names no one
         if m.kind != "registry" and m.start >= 2 and doc[m.start - 1].lower_ == "of" and \
                 (title := ont.role_for(f"{doc[m.start - 2].text} of {doc[m.start].text}")) is not None and \

@@ -1111,3 +1111,21 @@ UNSEEN_REASONS_AND_NAMES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_REASONS_AND_NAMES)
 def test_reasons_and_names_in_unseen_news(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+UNSEEN_OWNERSHIP = [
+    pytest.param("Meta-owned Facebook and Instagram were fined.",
+                 {("Meta", "owns", "Facebook"), ("Meta", "owns", "Instagram")}, set(),
+                 id="a-hyphenated-owner-reaches-coordinated-names"),
+    pytest.param("Amazon-owned Twitch and Google's YouTube were ordered to remove the videos.",
+                 {("Amazon", "owns", "Twitch")}, {("Amazon", "owns", "YouTube")},
+                 id="a-name-with-its-own-owner-is-not-reached"),
+    pytest.param("Microsoft-owned LinkedIn and Alphabet-owned YouTube were fined.",
+                 {("Microsoft", "owns", "LinkedIn"), ("Alphabet", "owns", "YouTube")},
+                 {("Microsoft", "owns", "YouTube")}, id="each-name-its-own-owner"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_OWNERSHIP)
+def test_ownership_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

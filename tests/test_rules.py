@@ -958,8 +958,9 @@ def test_the_wordnet_lexicon_is_what_the_review_accepted() -> None:
     tested = {p.id for p in WORDNET_VERBS}
     assert {f"{rel}-{word}" for rel, word in accepted} <= tested
     rejected = {r[1] for r in rows if r[0] == "nationality" and r[2] == "reject"}
-    nations = {str(o) for o in g.objects(None, rdflib.RDFS.label)}
+    nations = {str(o).split("=")[0] for o in g.objects(None, pk.nationality)}
     assert nations and not (rejected & nations)
+    assert not any(isinstance(t, rdflib.BNode) for triple in g for t in triple)   # the same triples on every load
 
 
 UNSEEN_TITLES = [
@@ -1056,6 +1057,10 @@ UNSEEN_COUNTRIES_AND_OWNERS = [
     pytest.param("Nigeria fined Meta. Information Minister Mohammed Idris defended the penalty.",
                  {("Mohammed Idris", "memberOf", "Government of Nigeria")}, set(),
                  id="the-one-country-outside-the-registry-is-home-2"),
+    pytest.param("Kenya suspended Worldcoin. Kenya's police raided its office in Nairobi. Kenya's courts backed the "
+                 "raid. The United States said it was watching. Interior Minister Kithure Kindiki spoke on Friday.",
+                 {("Kithure Kindiki", "memberOf", "Government of Kenya")},
+                 {("Kithure Kindiki", "memberOf", "US Government")}, id="an-unlisted-country-named-most-is-home"),
     pytest.param("Kenya and Nigeria criticised Worldcoin. Interior Minister Kithure Kindiki spoke first.", set(),
                  {("Kithure Kindiki", "memberOf", "Government of Nigeria")}, id="two-countries-no-home"),
     pytest.param("The Office of the Data Protection Commissioner had earlier warned Safaricom about its practices.",
@@ -1094,11 +1099,20 @@ UNSEEN_REASONS_AND_NAMES = [
                  {("Federal Trade Commission", "accuses", "Amazon")}, id="a-fine-for-a-deed-is-no-further-accusation"),
     pytest.param("The SEC filed charges against Binance for artificially inflating its trade volume.",
                  {("Securities and Exchange Commission", "accuses", "Binance")}, set(), id="charges-against"),
-    pytest.param("South Korea's Fair Trade Commission fined Kakao Mobility on Tuesday.",
-                 {("Korea Fair Trade Commission", "fines", "Kakao Mobility")}, set(),
-                 id="a-body-named-after-its-country-1"),
-    pytest.param("Japan's Fair Trade Commission ordered Google to change its contracts.",
-                 {("Japan Fair Trade Commission", "orders", "Google")}, set(), id="a-body-named-after-its-country-2"),
+    pytest.param("Japan's government backed the rules. The Fair Trade Commission ordered Google to change its terms.",
+                 {("Japan Fair Trade Commission", "orders", "Google")}, set(),
+                 id="a-generic-name-is-the-registrys-body-of-the-country-1"),
+    pytest.param("Brazil's government criticised X. The Supreme Court ordered X to appoint a representative.",
+                 {("Supreme Federal Court of Brazil", "orders", "X")}, set(),
+                 id="a-generic-name-is-the-registrys-body-of-the-country-2"),
+    pytest.param("Changpeng “CZ” Zhao, the founder of Binance, criticised the SEC.",
+                 {("Changpeng Zhao", "criticises", "Securities and Exchange Commission")}, set(),
+                 id="a-nickname-quoted-inside-a-name-1"),
+    pytest.param("Jonathan “Jon” Reyes, a Kaito Systems engineer, criticised the FTC.",
+                 {("Jonathan Reyes", "criticises", "Federal Trade Commission")}, set(),
+                 id="a-nickname-quoted-inside-a-name-2"),
+    pytest.param("AG Paxton accused Google of misleading users. Ken Paxton sued Google last year.",
+                 {("Ken Paxton", "accuses", "Google")}, set(), id="an-abbreviated-title-before-a-surname"),
     pytest.param("Kakao Mobility, a unit of internet giant Kakao Corp, controls the taxi market.",
                  {("Kakao", "owns", "Kakao Mobility")}, set(), id="a-registry-name-runs-on-into-another-1"),
     pytest.param("Ofcom fined Google Cloud on Friday.", {("Ofcom", "fines", "Google Cloud")},

@@ -194,6 +194,18 @@ def clean_span(span: Span, honorifics: frozenset[str],
     return start, end, honorific
 
 
+_QUOTES = frozenset('"“”‘’\'')
+
+
+def _without_nickname(doc: Doc, start: int, end: int) -> str:
+    """Return a person's name without the nickname quoted inside it ('Changpeng "CZ" Zhao' -> "Changpeng Zhao")."""
+    quoted = [i for i in range(start, end) if doc[i].text in _QUOTES]
+    if len(quoted) != 2 or quoted[0] == start or quoted[1] == end - 1:
+        return span_text(doc, start, end)
+    words = [doc[i].text for i in range(start, end) if not quoted[0] <= i <= quoted[1]]
+    return re.sub(r"[’']s?$", "", " ".join(words)).strip()
+
+
 def span_text(doc: Doc, start: int, end: int) -> str:
     """Return the text of tokens ``start:end`` with possessive endings dropped."""
     text = doc[start:end].text
@@ -239,7 +251,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         typed_by = "ner"
         if ent.label_ == "PERSON":
             start = _skip_titles(doc, start, end, ont)  # "Presiding Judges Ham Sanghoon" -> "Ham Sanghoon"
-            text = span_text(doc, start, end)
+            text = _without_nickname(doc, start, end)  # 'Changpeng "CZ" Zhao' -> "Changpeng Zhao"
             typ: str | None = "Person"
             cue = ont.type_from_name(text)
             last_cue = ont.type_from_name(text.split()[-1]) if len(text.split()) > 1 else None
@@ -298,7 +310,6 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _names_run_on(doc, mentions, ont)
     _take_company_suffixes(doc, mentions, ont)
     mentions = _titles_before_names(doc, mentions, ont)
-    mentions = _named_by_country(doc, mentions, ont)
     return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
 
 
@@ -322,25 +333,6 @@ def _names_run_on(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
             continue
         text = span_text(doc, m.start, end)
         out.append(Mention(m.start, end, text, m.type, None, "ner", m.honorific, typed_by="cue"))
-    return out
-
-
-def _named_by_country(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
-    """Return ``mentions`` with a body's short name taken for the registry body of the country named before it:
-    "South Korea's Fair Trade Commission" is the Korea Fair Trade Commission."""
-    by_end = {m.end: m for m in mentions}
-    out = []
-    for m in mentions:
-        country = by_end.get(m.start - 1 if m.start >= 1 and doc[m.start - 1].tag_ == "POS" else m.start)
-        if m.kind == "ner" and m.iri is None and country is not None and country.iri is not None and \
-                country.type == "Country" and " " in m.text:
-            ending = " " + m.text.casefold()
-            found = [a for a in ont.by_jurisdiction.get(country.iri, []) if a.type != "Person" and any(
-                n.casefold().endswith(ending) for n in a.names)]
-            if len(found) == 1:
-                m = Mention(m.start, m.end, m.text, found[0].type, found[0].iri, "registry", m.honorific,
-                            typed_by="registry")
-        out.append(m)
     return out
 
 

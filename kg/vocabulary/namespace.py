@@ -138,8 +138,7 @@ class PK(DefinedNamespace):
     impliesLegislature: URIRef
     holderOf: URIRef
     organisationType: URIRef
-    Nationality: URIRef
-    countryName: URIRef
+    nationality: URIRef
     memberTitle: URIRef
     memberNoun: URIRef
     partyCode: URIRef

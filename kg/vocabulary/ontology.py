@@ -552,7 +552,6 @@ def read_ontology(folder: str | None = None) -> Ontology:
             party_code=ref(PK.partyCode),
             owners=tuple(sorted(str(o) for p in (PK.ownedBy, PK.developedBy) for o in g.objects(s, p))),
         )
-    nationalities = {str(label): str(country) for n in g.subjects(RDF.type, PK.Nationality)
-                     for label in g.objects(n, RDFS.label) for country in g.objects(n, PK.countryName)}
+    nationalities = dict(str(pair).split("=", 1) for pair in g.objects(None, PK.nationality) if "=" in str(pair))
     return Ontology(graph=g, classes=classes, relations=relations, roles=roles,
                     lexicon=lexicon, actors=actors, nationalities=nationalities)

@@ -48,8 +48,17 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
             return idx
     name = m.text
     if st.ont.is_generic_name(name) and st.article_country is not None:
-        # "Supreme Court", "Data Protection Commission": every country has one; the article's is meant.
-        name = f"{name} of {st.ont.actors[st.article_country].label}"
+        # "Supreme Court", "Data Protection Commission": every country has one; the article's is meant, under the
+        # name the registry gives it ("Brazilian Supreme Court") when it has one.
+        land = st.ont.actors[st.article_country]
+        for known in (f"{land.demonym} {name}" if land.demonym else None, f"{land.label} {name}",
+                      f"{name} of {land.label}"):
+            iri = st.ont.actor_named(known) if known else None
+            if iri is not None and st.ont.actors[iri].type != "Person":
+                idx = st.entity_for_actor(iri)
+                st.entity(idx).aliases.add(m.text)
+                return idx
+        name = f"{name} of {land.label}"
     iri = str(PKID[slug(name)])
     if iri in st.ont.actors:
         # The registry's actor under another casing or spelling of its name ("Alexandre De Moraes"): one actor,

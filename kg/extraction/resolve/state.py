@@ -104,9 +104,13 @@ class ResolveState:
         if self._home_done:
             return self._home
         counts: Counter[str] = Counter()
-        for _, e in self.table.live():
+        unlisted: dict[str, int] = {}
+        for i, e in self.table.live():
             actor = self.ont.actors.get(e.id) if e.registry else None
             if actor is None:
+                if e.type == "Country":   # a country the registry lacks counts as often as it is named
+                    unlisted[e.id] = i
+                    counts[e.id] += max(len(e.aliases) + 1, sum(1 for _, j, _ in self.history if j == i))
                 continue
             weight = len(e.aliases) + 1
             if actor.jurisdiction:
@@ -117,17 +121,16 @@ class ResolveState:
                 counts[e.id] += weight
         self._home_done = True
         ranked = [(iri, n) for iri, n in counts.most_common()
-                  if (a := self.ont.actors.get(iri)) is not None and a.government]
+                  if iri in unlisted or (a := self.ont.actors.get(iri)) is not None and a.government]
         # Only a clear first: an article that names Russia and Germany alike has no home government to guess.
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            gov = self.ont.actors[ranked[0][0]].government
-            self._home = self.entity_for_actor(gov) if gov else None
-        elif not ranked:
-            # An article about a country the registry lacks ("Kenya suspended Worldcoin"): that country, when it is
-            # the only one named, acts through the government its name mints.
-            places = [i for i, e in self.table.live() if e.type == "Country" and not e.registry]
-            if len(places) == 1:
-                self._home = places[0]
+            if ranked[0][0] in unlisted:
+                # An article about a country the registry lacks ("Kenya suspended Worldcoin"): it acts through the
+                # government its name mints.
+                self._home = unlisted[ranked[0][0]]
+            else:
+                gov = self.ont.actors[ranked[0][0]].government
+                self._home = self.entity_for_actor(gov) if gov else None
         return self._home
 
     def is_government(self, e: Entity) -> bool:

@@ -51,9 +51,9 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         # "Supreme Court", "Data Protection Commission": every country has one; the article's is meant, under the
         # name the registry gives it ("Brazilian Supreme Court") when it has one.
         land = st.ont.actors[st.article_country]
-        for named in (f"{land.demonym} {name}" if land.demonym else None, f"{land.label} {name}",
-                      f"{name} of {land.label}"):
-            iri = st.ont.actor_named(named) if named else None
+        for full in (f"{land.demonym} {name}" if land.demonym else None, f"{land.label} {name}",
+                     f"{name} of {land.label}"):
+            iri = st.ont.actor_named(full) if full else None
             if iri is not None and st.ont.actors[iri].type != "Person":
                 idx = st.entity_for_actor(iri)
                 st.entity(idx).aliases.add(m.text)

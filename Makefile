@@ -61,6 +61,7 @@ eval: setup
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks docs/hooks
 	$(BIN)/mypy
+	$(BIN)/mypy docs/hooks
 
 bench: setup
 	$(BIN)/python benchmarks/query_bench.py

@@ -30,11 +30,14 @@ def render() -> str:
     """Return the ontology reference page as Markdown."""
     from rdflib import OWL, RDF, RDFS, SKOS, URIRef
 
-    from kg.vocabulary.ontology import load_ontology, ontology_dir
     from kg.vocabulary.namespace import PK, PREFIXES
+    from kg.vocabulary.ontology import load_ontology, ontology_dir
 
     onto = load_ontology()
     g = onto.graph
+
+    def term(name: str) -> URIRef:
+        return URIRef(PREFIXES["pk"] + name)
 
     def strings(subject: Any, prop: Any) -> list[str]:
         return sorted({str(o) for o in g.objects(subject, prop)}, key=str.casefold)
@@ -66,7 +69,7 @@ def render() -> str:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for name, cls in sorted(onto.classes.items()):
-        comment = _text(g.value(PK[name], RDFS.comment)) or cls.label
+        comment = _text(g.value(term(name), RDFS.comment)) or cls.label
         flags = [f for f, on in (("collective", cls.organisational), ("enforcer", cls.enforcer)) if on]
         what = comment + (f" ({', '.join(flags)})" if flags else "")
         out.append(f"| `pk:{name}` | {what} | {_code(cls.name_cues)} | {_code(cls.description_nouns)} | "
@@ -91,7 +94,7 @@ def render() -> str:
                 f"{_text(g.value(group, RDFS.comment))} Select the whole group with `--relation {short}`.", "",
                 "| relation | verbs | phrases | nouns | types | events |", "| --- | --- | --- | --- | --- | --- |"]
         for rel in members:
-            prop = PK[rel.name]
+            prop = term(rel.name)
             types = []
             if rel.subject_types:
                 types.append("subject " + ", ".join(sorted(rel.subject_types)))
@@ -118,7 +121,7 @@ def render() -> str:
     for role in sorted(g.subjects(RDF.type, PK.RoleTitle), key=str):
         relation = g.value(role, PK.relationOf)
         implies = [w for w, p in (("government", PK.impliesGovernment), ("legislature", PK.impliesLegislature))
-                   if g.value(role, p) is not None and g.value(role, p).toPython() is True]
+                   if getattr(g.value(role, p), "value", None) is True]
         holder = g.value(role, PK.holderOf)
         if holder is not None:
             implies.append("holder of " + str(holder).rsplit("#", 1)[-1])
@@ -130,7 +133,7 @@ def render() -> str:
             "The properties a stored statement, article or curation decision carries "
             "([the model of the graph](graph-model.md) shows them in use).", "",
             "| term | kind | domain | range | what |", "| --- | --- | --- | --- | --- |"]
-    relations = {PK[name] for name in onto.relations}
+    relations = {term(name) for name in onto.relations}
     terms = set()
     for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
         for s in g.subjects(RDF.type, kind):
@@ -142,7 +145,7 @@ def render() -> str:
                                                                      "RoleTitle", "Lexicon"}):
             continue
 
-        def short(v: Any) -> str:
+        def shown(v: Any) -> str:
             if v is None:
                 return "-"
             text = str(v)
@@ -154,8 +157,8 @@ def render() -> str:
 
         kind_name = {OWL.Class: "class", OWL.ObjectProperty: "object property",
                      OWL.DatatypeProperty: "datatype property"}[kind]
-        domain = short(g.value(s, RDFS.subClassOf)) if kind == OWL.Class else short(g.value(s, RDFS.domain))
-        out.append(f"| `pk:{name}` | {kind_name} | {domain} | {short(g.value(s, RDFS.range))} | "
+        domain = shown(g.value(s, RDFS.subClassOf)) if kind == OWL.Class else shown(g.value(s, RDFS.domain))
+        out.append(f"| `pk:{name}` | {kind_name} | {domain} | {shown(g.value(s, RDFS.range))} | "
                    f"{_text(g.value(s, RDFS.comment)) or _text(g.value(s, RDFS.label)) or '-'} |")
     out += ["", "For a class, *domain* shows the class it specialises.", ""]
 

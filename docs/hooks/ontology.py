@@ -85,7 +85,10 @@ def render() -> str:
             "whose complement is the target: \"opened an investigation into\"; a noun written with a "
             "preposition takes only that one). *Types* restrict the subject and object; *events* gives the "
             "PLOVER category and CAMEO root code the relation closely matches (`ontology/alignment.ttl`).", ""]
-    groups = sorted({(str(grp)) for grp in g.subjects(RDF.type, PK.RelationGroup)})
+    order = ["stance", "interaction", "enforcement", "structure"]   # as the explorer lists them; others after
+    groups = sorted({str(grp) for grp in g.subjects(RDF.type, PK.RelationGroup)},
+                    key=lambda iri: (order.index(iri.rsplit("-", 1)[-1]) if iri.rsplit("-", 1)[-1] in order
+                                     else len(order), iri))
     for group_iri in groups:
         group = URIRef(group_iri)
         short = group_iri.rsplit("-", 1)[-1]

@@ -31,6 +31,7 @@ output it printed.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shlex
@@ -38,9 +39,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger("mkdocs.hooks.commands")
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_INGEST = "kg ingest examples/articles --store demo/store"
@@ -216,10 +220,15 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     from mkdocs.exceptions import PluginError
 
     assert _runner is not None
+    start, runs = time.perf_counter(), _runner.runs
     try:
-        return render(markdown, _runner, page.file.src_uri)
+        shown = render(markdown, _runner, page.file.src_uri)
     except (CommandFailed, ValueError, subprocess.TimeoutExpired) as exc:
         raise PluginError(str(exc)) from exc
+    if _runner.runs > runs:
+        log.info("%s: ran %d command(s) in %.1fs", page.file.src_uri, _runner.runs - runs,
+                 time.perf_counter() - start)
+    return shown
 
 
 def on_post_build(config: Any) -> None:

@@ -24,7 +24,7 @@ written, then run, and its output shown below it. Words after ``run`` or
 Every page gets its own workspace, an empty temporary folder holding
 ``examples`` (a link to the checkout's), so a page's commands run as a
 reader's would in a fresh checkout, top to bottom. The demo's ingest
-(``kg ingest examples/articles --store demo/store``) parses the ten articles
+(``kg ingest examples/articles --store demo/store``) parses the articles
 once per build: later pages that run it get a copy of that store, with the
 output it printed.
 """

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.policy-kg-installed
 EVAL   ?= ../shared/eval
 
-.PHONY: setup browser demo test docs eval lint bench bench-viz fuzz clean
+.PHONY: setup browser demo test docs eval lint bench bench-viz fuzz lexicon clean
 
 setup: $(STAMP)
 
@@ -59,7 +59,7 @@ eval: setup
 	elif [ -d $(EVAL)/real ]; then echo "## real: no texts in $(REAL_TEXTS); rebuild them as $(EVAL)/real/README.md says"; fi
 
 lint: setup
-	$(BIN)/ruff check kg tests benchmarks docs/hooks
+	$(BIN)/ruff check kg tests benchmarks tools docs/hooks
 	$(BIN)/mypy
 	$(BIN)/mypy docs/hooks
 
@@ -70,6 +70,14 @@ bench: setup
 
 fuzz: setup
 	KG_FUZZ=1 $(BIN)/python -m pytest -q -p no:cacheprovider --hypothesis-show-statistics tests/test_fuzz.py
+
+# Rebuilds ontology/lexicon-wordnet.ttl from WordNet 3.0 (Debian's wordnet-base, read with nltk) at build time;
+# nothing reads WordNet at run time. Candidates the review table has not seen are printed for review.
+lexicon: setup
+	@test -f /usr/share/wordnet/data.verb || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wordnet-base >/dev/null; } \
+		|| { echo "needs WordNet: sudo apt-get install wordnet-base"; exit 1; }
+	$(BIN)/python -m pip install --quiet nltk
+	$(BIN)/python tools/wordnet_lexicon.py
 
 bench-viz: setup
 	$(BIN)/python benchmarks/viz_bench.py $(VIZBENCHFLAGS)

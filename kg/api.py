@@ -269,3 +269,116 @@ def decisions(*, store: str | os.PathLike[str] | None = None) -> list[Any]:
 
     with open_store(store, read_only=True) as st:
         return read_decisions(st)
+
+
+def timeline(*, actor: str, other: str | None = None, store: str | os.PathLike[str] | None = None,
+             unit: str = "month", include_modal: bool = False, out: str | os.PathLike[str] | None = None,
+             fmt: str | None = None, title: str | None = None) -> Any:
+    """Return ``actor``'s relations per period (or the pair's with ``other``, both directions) and their stance.
+
+    The result is a :class:`kg.views.story.Timeline`: rows by relation and by
+    relation group with counts and first and last dates, and for a pair the
+    signed stance per period with its turning points. ``unit`` is ``week``,
+    ``month`` or ``year``; ``out`` (``.png`` or ``.svg``) also writes its picture.
+    """
+    from kg.errors import InputError
+    from kg.store.location import open_store
+    from kg.views.explore import find_actor, read_corpus
+    from kg.views.output import write_output
+    from kg.views.story import timeline as build
+    from kg.views.timeline_picture import draw_timeline
+
+    with open_store(store, read_only=True) as st:
+        corpus = read_corpus(st)
+    first = corpus.index[find_actor(corpus, actor, where="instead of the name")]
+    second = corpus.index[find_actor(corpus, other, where="instead of the name")] if other else None
+    if second == first:
+        raise InputError(f"'{actor}' and '{other}' name the same actor: give two different actors")
+    found = build(corpus, first, second, unit=unit, include_modal=include_modal)
+    if out is not None:
+        kind = fmt or Path(out).suffix.lower().lstrip(".")
+        if kind not in ("png", "svg"):
+            raise InputError(f"cannot draw a timeline as '{kind or Path(out).name}': pass --out FILE.png or FILE.svg")
+        write_output(out, draw_timeline(found, fmt=kind, title=title))
+    return found
+
+
+def changes(*, since: str, until: str | None = None, store: str | os.PathLike[str] | None = None,
+            state: str | os.PathLike[str] | None = None, record: bool = True, include_modal: bool = False,
+            title: str = "What changed") -> Any:
+    """Return the digest (:class:`kg.views.changes.Digest`) of what is new from ``since`` to ``until``.
+
+    ``since`` is a date (YYYY-MM-DD, YYYY-MM, YYYY: statements of articles
+    dated in the period against those dated before), or ``"last"``: the
+    articles stored since the previous digest, read from ``state`` (default:
+    ``<store>-digests.json`` beside the store folder). With ``record`` the
+    digest's time and the articles it saw are written there.
+    """
+    from kg.errors import InputError
+    from kg.store.location import open_store
+    from kg.views.changes import (
+        DigestState,
+        article_hashes,
+        by_articles,
+        digest,
+        read_state,
+        state_beside,
+        unseen,
+        window,
+        write_state,
+    )
+    from kg.views.explore import parse_date, read_corpus
+
+    with open_store(store, read_only=True) as st:
+        corpus = read_corpus(st)
+        hashes = article_hashes(st)
+    if since.strip().lower() == "last":
+        if until:
+            raise InputError("--until does not go with --since last (which means: since the previous digest)")
+        path = Path(state) if state is not None else state_beside(store)
+        previous = read_state(path)
+        if previous is None:
+            raise InputError(f"no previous digest recorded in {path}: give a date to --since once (every digest "
+                             "records itself there)")
+        new, before, baseline = by_articles(corpus, unseen(hashes, previous))
+        period = f"articles stored since the digest of {previous.made}"
+    else:
+        first, last = parse_date(since), parse_date(until, end=True)
+        assert first is not None
+        if last and first > last:
+            raise InputError(f"--since {since} is after --until {until}: swap them")
+        new, before, baseline, period = window(corpus, first, last)
+    found = digest(corpus, new, before, baseline, period=period, title=title, include_modal=include_modal)
+    if record:
+        target = Path(state) if state is not None else (None if _is_url(store) else state_beside(store))
+        if target is not None:
+            write_state(target, DigestState(found.made, hashes))
+    return found
+
+
+def _is_url(store: str | os.PathLike[str] | None) -> bool:
+    from kg.store.base import is_endpoint
+
+    return is_endpoint(store)
+
+
+def watch(*, urls_file: str | os.PathLike[str], digests: str | os.PathLike[str],
+          store: str | os.PathLike[str] | None = None, interval: float = 3600.0, once: bool = False,
+          formats: Iterable[str] = ("md", "html", "json"), state: str | os.PathLike[str] | None = None,
+          model: str | None = None, workers: int | None = None, fetch_options: FetchOptions | None = None,
+          on_cycle: Callable[[Any], None] | None = None, stop: Any = None,
+          registry: str | os.PathLike[str] | None = None) -> list[Any]:
+    """Watch the feeds and pages in ``urls_file``: each cycle ingests what is new and writes a digest.
+
+    Returns the cycles run (:class:`kg.ingest.watch.Cycle`), each also passed to
+    ``on_cycle`` as it ends. ``once`` runs one cycle; otherwise a cycle starts
+    every ``interval`` seconds until ``stop`` (a ``threading.Event``) is set or
+    the process is interrupted. Requests are conditional (ETag,
+    Last-Modified), so a page that has not changed is not fetched again.
+    """
+    from kg.ingest import Settings
+    from kg.ingest.watch import watch as run
+
+    return run(urls_file=urls_file, digests=digests, store=store, interval=interval, once=once,
+               formats=tuple(formats), state=state, settings=Settings(model=model), workers=workers,
+               fetch_options=fetch_options, on_cycle=on_cycle, stop=stop, registry=registry)

@@ -523,5 +523,184 @@ def extractors() -> None:
         click.echo(f"{name:8} {reg.description}")
 
 
+
+@main.command()
+@click.argument("actor")
+@click.argument("other", required=False)
+@STORE_OPTION
+@click.option("--by", "unit", type=click.Choice(["week", "month", "year"]), default="month", show_default=True,
+              help="Period of each row.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--evidence", is_flag=True, help="Show the sentences behind every row (table and JSON).")
+@click.option("--out", type=click.Path(dir_okay=False), help="Also draw the timeline: FILE.png or FILE.svg.")
+@click.option("--include-modal", is_flag=True, help="Also count negated, conditional, hedged and intended statements.")
+@click.option("--title", help="Title of the picture (default: the actor, or the pair).")
+def timeline(actor: str, other: str | None, store: str | None, unit: str, fmt: str, evidence: bool, out: str | None,
+             include_modal: bool, title: str | None) -> None:
+    """Show ACTOR's relations per period (or the pair ACTOR OTHER's, both ways), and the pair's stance over time.
+
+    Rows count statements by relation and by relation group, with the first and
+    last date of each. For a pair, the stance per period is the sum of +1
+    (supports, agrees with, cooperates with) and -1 (criticises, accuses,
+    opposes, threatens), each times its confidence; a turning point is a
+    period whose sign flips, shown with the sentences that flipped it.
+    """
+    from kg import api
+    from kg.views.story import evidence as evidence_of
+
+    try:
+        found = api.timeline(actor=actor, other=other, store=store, unit=unit, include_modal=include_modal,
+                             out=out, title=title)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    if fmt == "json":
+        click.echo(json.dumps(found.to_json(with_evidence=evidence), indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(found.to_csv(), nl=False)
+    else:
+        c = found.corpus
+        who = found.label(found.actor) + (f" and {found.label(found.other)}" if found.other is not None else "")
+        click.echo(f"# {who}: statements per {unit}")
+        if not found.rows:
+            click.echo("no dated statement" + (" between them" if found.other is not None else ""))
+        for name, rows in (("relation", found.rows), ("group", found.groups)):
+            if not rows:
+                continue
+            click.echo("")
+            click.echo(_table(["period", name, "count", "first", "last"],
+                              [[r.period, r.key, r.count, r.first, r.last] for r in rows]))
+            if evidence and name == "relation":
+                for r in rows:
+                    click.echo(f"\n{r.period} {r.key}:")
+                    for i in r.statements:
+                        e = evidence_of(c, i)
+                        click.echo(f"  {e.date} {e.subject} {e.relation} {e.object}: \u201c{e.sentence}\u201d "
+                                   f"({e.title or e.article})")
+        for s in found.stances:
+            click.echo(f"\n## stance of {found.label(s.subject)} toward {found.label(s.object)}")
+            click.echo(_table(["period", "stance", "for", "against"],
+                              [[p.period, f"{p.score:+.2f}", p.positive, p.negative] for p in s.periods]))
+            for t in s.turning_points:
+                way = "for" if t.to_sign > 0 else "against"
+                click.echo(f"turning point {t.period}: {way} (after {t.before}), because:")
+                for i in t.statements:
+                    e = evidence_of(c, i)
+                    click.echo(f"  {e.date} \u201c{e.sentence}\u201d ({e.title or e.article})")
+        if found.undated:
+            click.echo(f"\n{found.undated} undated statement(s) left out", err=True)
+    if out:
+        click.echo(f"wrote {out}", err=True)
+
+
+@main.command()
+@click.option("--since", required=True, metavar="DATE|last",
+              help="Start of the period (YYYY-MM-DD, YYYY-MM, YYYY), or 'last': what was stored since the previous "
+                   "digest.")
+@click.option("--until", metavar="DATE", help="End of the period (default: the latest statement).")
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default=None,
+              help="Markdown, one self-contained HTML page, or JSON (default: from the --out ending, else md).")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write the digest to this file (default: print it).")
+@click.option("--state", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Where digests record what they saw, for --since last (default: <store>-digests.json beside "
+                   "the store folder).")
+@click.option("--no-record", is_flag=True, help="Do not record this digest (the next --since last ignores it).")
+@click.option("--include-modal", is_flag=True, help="Also count negated, conditional, hedged and intended statements.")
+@click.option("--title", default="What changed", show_default=True, help="Title of the digest.")
+def changes(since: str, until: str | None, store: str | None, fmt: str | None, out: str | None, state: str | None,
+            no_record: bool, include_modal: bool, title: str) -> None:
+    """Digest what is new since a date: new actors and pairs, relations that rose or fell, stance flips,
+    the most active enforcers and targets, each with its sentences, articles and dates.
+
+    The period's statements (by their article's date) are compared with the
+    ones dated before it; rises and falls with the equally long period just
+    before. --since last takes the articles stored since the previous digest.
+    """
+    from kg import api
+    from kg.views.digest import digest_format, render
+    from kg.views.output import write_output
+
+    kind = digest_format(out, fmt)
+    try:
+        found = api.changes(since=since, until=until, store=store, state=state, record=not no_record,
+                            include_modal=include_modal, title=title)
+        text = render(found, kind)
+        if out:
+            write_output(out, text)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    if out:
+        n = sum(len(v) for v in found.sections.values())
+        click.echo(f"wrote {out}: {n} item(s) from {found.statements} new statement(s) in "
+                   f"{len(found.new_articles)} article(s)")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("--urls", "urls_file", required=True, type=click.Path(dir_okay=False),
+              help="A file of feed and page URLs to watch, one a line.")
+@click.option("--digests", default="digests", show_default=True, type=click.Path(file_okay=False),
+              help="Folder the digest of every cycle is written to.")
+@STORE_OPTION
+@click.option("--interval", type=click.FloatRange(min=1), default=3600, show_default=True,
+              help="Seconds from one cycle's end to the next one's start.")
+@click.option("--once", is_flag=True, help="Run one cycle and stop (for cron, and tests).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["md", "html", "json"]),
+              help="Digest formats to write (repeatable; default: md, html and json).")
+@click.option("--state", type=click.Path(dir_okay=False), metavar="FILE",
+              help="The digest state shared with `kg changes --since last` (default: beside the store folder).")
+@MODEL_OPTION
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Parser processes.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for each web request.")
+@click.option("--retries", type=click.IntRange(min=0, max=10), default=2, show_default=True,
+              help="Retries of a web request that timed out or got 429/5xx.")
+@click.option("--fetch-concurrency", type=click.IntRange(min=1, max=32), default=4, show_default=True,
+              help="Web requests at once (at most 2 per site).")
+@click.option("--registry", type=click.Path(dir_okay=False), envvar="KG_REGISTRY", metavar="FILE",
+              help=REGISTRY_HELP + " (default: $KG_REGISTRY, else one beside the store folder).")
+def watch(urls_file: str, digests: str, store: str | None, interval: float, once: bool, formats: tuple[str, ...],
+          state: str | None, model: str | None, workers: int, timeout: float, retries: int, fetch_concurrency: int,
+          registry: str | None) -> None:
+    """Watch feeds and pages: every --interval, ingest what is new and write a digest of what it added.
+
+    Requests are polite (the limits of `kg ingest`, and If-None-Match /
+    If-Modified-Since, so unchanged feeds and pages are not downloaded again).
+    Ctrl-C between cycles stops at once; a cycle cut short leaves every stored
+    article whole, and the next cycle's digest still lists what it stored.
+    """
+    import threading
+
+    from kg import api
+    from kg.sources.fetch import FetchOptions
+
+    fetch = FetchOptions(timeout=timeout, retries=retries, concurrency=fetch_concurrency)
+    stop = threading.Event()
+
+    def report(cycle: Any) -> None:
+        r = cycle.report
+        items = sum(len(v) for v in cycle.digest.sections.values())
+        click.echo(f"cycle {cycle.number}: stored {r.stored} article(s) ({r.new} new, {r.updated} updated), "
+                   f"{r.unchanged} unchanged, {len(cycle.not_modified)} URL(s) not modified, {len(r.failed)} "
+                   f"failed; digest {cycle.files[0] if cycle.files else '-'} ({items} item(s))")
+        for where, reason in r.failed[:20]:
+            click.echo(f"error: {reason}" if where in reason else f"error: {where}: {reason}", err=True)
+
+    if not once:
+        click.echo(f"watching {urls_file} every {interval:g}s; digests in {digests}; Ctrl-C stops", err=True)
+    try:
+        api.watch(urls_file=urls_file, digests=digests, store=store, interval=interval, once=once,
+                  formats=formats or ("md", "html", "json"), state=state, model=model, workers=workers,
+                  fetch_options=fetch, on_cycle=report, stop=stop, registry=registry)
+    except KGError as exc:
+        raise _fail(exc) from exc
+    except KeyboardInterrupt:
+        stop.set()
+        click.echo("stopped: every stored article is whole; the next run fetches what this one did not finish",
+                   err=True)
+        sys.exit(130)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

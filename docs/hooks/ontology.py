@@ -84,7 +84,8 @@ def render() -> str:
             "\"hit out at\") and *nouns* (an event noun whose possessor or light-verb subject is the agent and "
             "whose complement is the target: \"opened an investigation into\"; a noun written with a "
             "preposition takes only that one). *Types* restrict the subject and object; *events* gives the "
-            "PLOVER category and CAMEO root code the relation closely matches (`ontology/alignment.ttl`).", ""]
+            "PLOVER category and CAMEO root code the relation closely matches (`ontology/alignment.ttl`). "
+            "*Stance* is the sign a statement of the relation adds to a pair's stance (`kg timeline`).", ""]
     order = ["stance", "interaction", "enforcement", "structure"]   # as the explorer lists them; others after
     groups = sorted({str(grp) for grp in g.subjects(RDF.type, PK.RelationGroup)},
                     key=lambda iri: (order.index(iri.rsplit("-", 1)[-1]) if iri.rsplit("-", 1)[-1] in order
@@ -95,7 +96,8 @@ def render() -> str:
         members = [r for r in onto.relations.values() if r.group == short]
         out += [f"### {_text(g.value(group, RDFS.label))}", "",
                 f"{_text(g.value(group, RDFS.comment))} Select the whole group with `--relation {short}`.", "",
-                "| relation | verbs | phrases | nouns | types | events |", "| --- | --- | --- | --- | --- | --- |"]
+                "| relation | verbs | phrases | nouns | types, stance | events |",
+                "| --- | --- | --- | --- | --- | --- |"]
         for rel in members:
             prop = term(rel.name)
             types = []
@@ -105,6 +107,9 @@ def render() -> str:
                 types.append("object " + ", ".join(sorted(rel.object_types)))
             if rel.symmetric:
                 types.append("symmetric")
+            sign = g.value(prop, term("stanceSign"))
+            if sign is not None:
+                types.append(f"stance {int(getattr(sign, 'value', 0)):+d}")
             codes = []
             for match in g.objects(prop, SKOS.closeMatch):
                 scheme, _, code = str(match).rpartition("#")

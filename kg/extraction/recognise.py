@@ -85,7 +85,7 @@ def _learn_common_words(nlp: Language) -> None:
         _COMMON_WORDS.update(words)
 
 
-def _common_word(word: str) -> bool:
+def common_word(word: str) -> bool:
     lower = word.lower()
     return lower in _COMMON_WORDS or lower.endswith("s") and lower[:-1] in _COMMON_WORDS
 
@@ -292,10 +292,28 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _bare_names(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions += _list_members(doc, mentions, ont)
+    mentions = _acronyms_over_registry(doc, mentions)
     mentions += _defined_acronyms(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     _take_company_suffixes(doc, mentions, ont)
+    mentions = _titles_before_names(doc, mentions, ont)
     return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+
+
+def _titles_before_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return ``mentions`` without the titles the NER read as names: a span ending with a role title right
+    before a person's name is the person's title ("Competition Commissioner Ada Vos", "Attorney General Jo
+    Lee"), not an actor of its own. A name the registry knows is kept."""
+    people = {m.start for m in mentions if m.type == "Person"} | {t.i for t in doc if t.ent_type_ == "PERSON"}
+    kept = []
+    for m in mentions:
+        if m.kind != "registry" and m.end in people and (m.type != "Person" or m.end - m.start == 1):
+            words = [doc[i].text for i in range(max(0, m.start - 1), m.end)]
+            role = ont.role_for(" ".join(words))
+            if role is not None and role.title[-1] == words[-1].lower().replace("-", " ").split()[-1]:
+                continue
+        kept.append(m)
+    return kept
 
 
 def _subsidiaries(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
@@ -376,6 +394,16 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
                 end + 1 < len(doc) and doc[end].lower_ == "of"
                 and (end + 1 in known_bodies or doc[end + 1].lower_ == "the" and end + 2 in known_bodies)):
             end = _name_tail(doc, end, ont)
+        if end == m.end and m.kind == "ner" and any(t.lower_ in {"of", "for"} for t in doc[m.start:end]) and \
+                any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]):
+            # "the Office of the Data Protection" + "Commissioner": the NER stopped before the last word of the
+            # name; a title-case noun the name's words hang on continues it, unless a person's name follows
+            # (then it is that person's title).
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ in {"NOUN", "PROPN"} and \
+                    doc[end].ent_type_ in {"", "ORG"} and any(doc[k].head.i == end for k in range(m.start, end)):
+                end += 1
+            if end < len(doc) and doc[end].ent_type_ == "PERSON":
+                end = m.end
         if end == m.end:
             out.append(m)
             continue
@@ -434,6 +462,9 @@ def country_of_demonym(word: str) -> str | None:
     "Kenya"), by the regular endings of English demonyms; None when none fits or two countries could."""
     if not word[:1].isupper() or not word.isalpha():
         return None
+    listed = load_ontology().nationalities.get(word)   # WordNet's nationalities ("Norwegian" -> "Norway")
+    if listed is not None:
+        return listed
     names = _country_names()
     found: dict[int, str] = {}
     for ending, replacements in _DEMONYM_ENDINGS:
@@ -565,6 +596,26 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return ``mentions`` with an acronym the article defines taken from the registry actor of the same letters:
+    after "the Dutch Data Protection Authority (AP)", "AP" is the authority, not the Associated Press."""
+    defined: dict[str, Mention] = {}
+    for m in mentions:
+        e = m.end
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].is_upper and \
+                doc[e + 1].is_alpha and 2 <= len(doc[e + 1]) <= 6 and m.kind != "description":
+            defined.setdefault(doc[e + 1].text, m)
+    if not defined:
+        return mentions
+    out = []
+    for m in mentions:
+        by = defined.get(m.text) if m.kind == "registry" and m.end - m.start == 1 else None
+        if by is not None and by.iri != m.iri:
+            m = Mention(m.start, m.end, m.text, by.type, None, "ner", m.honorific, typed_by="cue")
+        out.append(m)
+    return out
+
+
 def _covered(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
@@ -674,7 +725,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
                 not any(c.isalpha() for c in text):
             continue
         opens = start == tok.sent.start or start == tok.sent.start + 1 and doc[start - 1].lower_ == "the"
-        if start == tok.i and opens and not tok.is_upper and _common_word(tok.text):
+        if start == tok.i and opens and not tok.is_upper and common_word(tok.text):
             continue  # "Prosecutors charged ...": a word capitalised for opening the sentence
         typ = ont.type_from_name(text) or "Organisation"
         out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="ner"))

@@ -30,7 +30,8 @@ One module per job: :mod:`~kg.ingest.extraction` (what runs in the workers),
 :mod:`~kg.ingest.identity` (the planner), :mod:`~kg.ingest.writer`,
 :mod:`~kg.ingest.engines` (in-process, process pool, any executor),
 :mod:`~kg.ingest.report` (outcomes and counts) and :mod:`~kg.ingest.runner`
-(the run itself). Their public names are importable from here.
+(the run itself). Their public names are importable from here. :mod:`~kg.ingest.watch`
+runs ingests on an interval over a list of feeds and writes a digest per cycle.
 """
 
 from kg.ingest.engines import ClientExecutor, InProcess, Local, ProcessPool, default_workers

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from kg import __version__
 from kg.errors import InputError
 from kg.sources.article import Article, ReadProblem, canonical_url, is_url, normalise_date, url_id
+from kg.sources.conditional import Validators
 from kg.sources.parse import parse_html, parse_text
 
 RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
@@ -42,10 +43,16 @@ class FetchOptions:
     max_bytes: int = 20_000_000
     user_agent: str = f"policy-kg/{__version__} (news research; +https://pypi.org/project/policy-kg/)"
     backoff: float = 1.0
+    #: Conditional requests (ETag / Last-Modified); a URL answering 304 yields nothing.
+    validators: Validators | None = None
 
 
 class FetchError(Exception):
     """A URL could not be fetched; the message says why."""
+
+
+class NotModified(FetchError):
+    """The server answered 304: the URL has not changed since the validators were learned."""
 
 
 @dataclass
@@ -139,8 +146,11 @@ def _get(client: Any, hosts: _HostLimits, url: str, options: FetchOptions) -> tu
     for attempt in range(options.retries + 1):
         wait = options.backoff * (2 ** attempt)
         try:
-            with hosts(url), client.stream("GET", url) as resp:
+            conditions = options.validators.headers(url) if options.validators else {}
+            with hosts(url), client.stream("GET", url, headers=conditions) as resp:
                 status = resp.status_code
+                if status == 304 and conditions:
+                    raise NotModified("not modified since the last fetch")
                 if status in RETRY_STATUS:
                     last = f"HTTP {status} {resp.reason_phrase}"
                     wait = _retry_after(resp.headers.get("Retry-After"), wait)
@@ -156,6 +166,8 @@ def _get(client: Any, hosts: _HostLimits, url: str, options: FetchOptions) -> tu
                         body += chunk
                         if len(body) > options.max_bytes:
                             raise FetchError(f"the page is larger than the limit of {options.max_bytes:,} bytes")
+                    if options.validators:
+                        options.validators.learn(url, resp.headers)
                     return str(resp.url), resp.headers.get("Content-Type", ""), bytes(body)
         except httpx.TimeoutException:
             last = f"timed out after {options.timeout:g}s"
@@ -189,6 +201,10 @@ def _fetch_one(client: Any, hosts: _HostLimits, url: str, item: _FeedItem | None
     """Return what one URL yields: an article, the items of a feed, or the problem."""
     try:
         final, ctype, body = _get(client, hosts, url, options)
+    except NotModified:
+        if options.validators:
+            options.validators.unchanged(url)
+        return []
     except FetchError as exc:
         where = f"{url} (item of {item.feed})" if item else url
         return [ReadProblem(where, str(exc))]

@@ -391,8 +391,11 @@ def parse_date(value: str | None, *, end: bool = False) -> str | None:
         raise InputError(f"'{value}' is not a date: write YYYY-MM-DD (or YYYY-MM, or YYYY)") from exc
 
 
-def find_actor(corpus: Corpus, name: str) -> str:
-    """Return the IRI of the actor called ``name`` (label, alias, IRI or slug); raise naming close matches."""
+def find_actor(corpus: Corpus, name: str, *, where: str = "to --ego") -> str:
+    """Return the IRI of the actor called ``name`` (label, alias, IRI or slug); raise naming close matches.
+
+    ``where`` says where the user passes the IRI instead when ``name`` names several actors.
+    """
     text = name.strip()
     if text in corpus.index:
         return text
@@ -407,7 +410,7 @@ def find_actor(corpus: Corpus, name: str) -> str:
         if matches:
             matches.sort(key=lambda a: -count[corpus.index[a.iri]])
             listing = "; ".join(f"{a.label} ({a.type}, {a.iri})" for a in matches[:6])
-            raise InputError(f"'{name}' names {len(matches)} actors: {listing}. Pass the IRI to --ego")
+            raise InputError(f"'{name}' names {len(matches)} actors: {listing}. Pass the IRI {where}")
     names = sorted({a.label for a in corpus.actors} | {x for a in corpus.actors for x in a.aliases})
     close = difflib.get_close_matches(text, names, n=3, cutoff=0.6)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""

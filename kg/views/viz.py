@@ -27,6 +27,7 @@ from kg.errors import OutputError
 from kg.views.explore import MODALITIES, Corpus, Filters, RelationGroup, relation_groups
 from kg.views.layout import SPACING, force_layout
 from kg.views.output import write_output
+from kg.views.story import stance_signs
 from kg.vocabulary.ontology import load_ontology
 
 #: The vis-network build pyvis ships (standalone UMD: defines ``vis.Network`` and ``vis.DataSet``).
@@ -75,6 +76,7 @@ def page_data(corpus: Corpus, filters: Filters, *, title: str, groups: list[Rela
     mods = list(MODALITIES) + sorted({st.modality for st in corpus.statements} - set(MODALITIES))
     mod_index = {m: i for i, m in enumerate(mods)}
     sts = corpus.statements
+    signs = stance_signs(ont)
     first, last = corpus.date_range()
     initial: dict[str, Any] = {
         "relations": sorted(filters.relations) if filters.relations is not None else None,
@@ -90,7 +92,7 @@ def page_data(corpus: Corpus, filters: Filters, *, title: str, groups: list[Rela
         "types": [{"name": t, "label": ont.classes[t].label, "color": ont.classes[t].color} for t in types],
         "groups": [{"name": g.name, "label": g.label, "color": g.color} for g in groups],
         "relations": [{"name": r, "label": ont.relations[r].label if r in ont.relations else r,
-                       "group": group_of[r]} for r in relations],
+                       "group": group_of[r], "sign": signs.get(r, 0)} for r in relations],
         "modalities": mods,
         "nodes": {
             "iri": [a.iri for a in corpus.actors],

@@ -114,6 +114,7 @@ class PK(DefinedNamespace):
     # Relation groups (ontology/relation-groups.ttl), read by the views
     RelationGroup: URIRef
     relationGroup: URIRef
+    stanceSign: URIRef
 
     # Extraction lexicon: annotation properties of classes and relations
     color: URIRef
@@ -136,6 +137,9 @@ class PK(DefinedNamespace):
     impliesGovernment: URIRef
     impliesLegislature: URIRef
     holderOf: URIRef
+    organisationType: URIRef
+    Nationality: URIRef
+    countryName: URIRef
     memberTitle: URIRef
     memberNoun: URIRef
     partyCode: URIRef
@@ -158,6 +162,9 @@ class PK(DefinedNamespace):
     sameRole: URIRef
     pastRoleWord: URIRef
     outsideRoleWord: URIRef
+    bodyTitle: URIRef
+    subsidiaryTitle: URIRef
+    spokesNoun: URIRef
     lightVerb: URIRef
     nounComplement: URIRef
     preposition: URIRef
@@ -208,7 +215,7 @@ class PK(DefinedNamespace):
     # Names that are not Python identifiers: reach them as PK["role-leads"].
     _extras = [
         "role-leads", "role-leads-company", "role-leads-government", "role-member", "role-member-government",
-        "role-member-legislature", "role-develops", "role-owns",
+        "role-member-legislature", "role-member-court", "role-develops", "role-owns",
         "group-stance", "group-interaction", "group-enforcement", "group-structure",
     ]
 

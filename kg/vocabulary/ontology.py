@@ -87,6 +87,7 @@ class RoleTitle:
     implies_government: bool
     implies_legislature: bool = False
     holder_class: str | None = None   # a name right before the title is of this class ("Acme CEO Jo Lee")
+    organisation_types: frozenset[str] = frozenset()   # the holder sits only in these ("judge": Court)
 
 
 @dataclass
@@ -105,6 +106,7 @@ class Actor:
     member_titles: tuple[str, ...] = ()   # legislatures: "senator", "mp"
     member_nouns: tuple[str, ...] = ()    # parties: "Democrat"
     party_code: str | None = None         # parties: "D" in "(D-CA)"
+    owners: tuple[str, ...] = ()          # the registry's background hints: who owns or develops it (pk:ownedBy ...)
 
     @property
     def names(self) -> list[str]:
@@ -127,6 +129,7 @@ class Ontology:
     country_of: dict[str, str] = field(default_factory=dict)      # government IRI -> its country's IRI
     government_by_name: dict[str, str] = field(default_factory=dict)  # country name or demonym -> government IRI
     actor_by_seat: dict[str, str] = field(default_factory=dict)  # "Washington" -> the actor it stands for
+    nationalities: dict[str, str] = field(default_factory=dict)  # "Norwegian" -> "Norway" (lexicon-wordnet.ttl)
 
     def __post_init__(self) -> None:
         for rel in self.relations.values():
@@ -167,7 +170,7 @@ class Ontology:
             kept = [n for n in actor.alt_labels if n.casefold() not in taken]
             actors[iri] = actor if len(kept) == len(actor.alt_labels) else dataclasses.replace(actor, alt_labels=kept)
         return Ontology(graph=self.graph, classes=self.classes, relations=self.relations, roles=self.roles,
-                        lexicon=self.lexicon, actors=actors)
+                        lexicon=self.lexicon, actors=actors, nationalities=self.nationalities)
 
     def lemma_keys(self, token_lemma: str, token_lower: str, index: dict) -> list[str]:
         """Return the index keys a word may stand for: its lemma, or its form with a regular ending removed.
@@ -202,6 +205,18 @@ class Ontology:
         """Return the registry actors of ``classes`` whose jurisdiction is ``country``."""
         wanted = set(classes)
         return [a for a in self.by_jurisdiction.get(country, []) if a.type in wanted]
+
+    def actor_named(self, name: str) -> str | None:
+        """Return the IRI of the one registry actor ``name`` names (any case), or None."""
+        return self._by_name.get(name.casefold())
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for a in self.actors.values():
+            for n in a.names:
+                out.setdefault(n.casefold(), a.iri)
+        return out
 
     @functools.cached_property
     def by_jurisdiction(self) -> dict[str, list[Actor]]:
@@ -504,11 +519,12 @@ def read_ontology(folder: str | None = None) -> Ontology:
         rel_iri = g.value(role, PK.relationOf)
         if rel_iri is None or _local(rel_iri) not in relations:
             raise OntologyError(f"role title {role} names no known relation")
+        holder = g.value(role, PK.holderOf)
+        org_types = frozenset(_local(o) for o in g.objects(role, PK.organisationType))
         for title in _strings(g, role, PK.title):
-            holder = g.value(role, PK.holderOf)
             roles.append(RoleTitle(tuple(title.lower().replace("-", " ").split()), _local(rel_iri),
                                    _bool(g, role, PK.impliesGovernment), _bool(g, role, PK.impliesLegislature),
-                                   _local(holder) if holder is not None else None))
+                                   _local(holder) if holder is not None else None, org_types))
 
     actors: dict[str, Actor] = {}
     for s, cls in g.subject_objects(RDF.type):
@@ -534,6 +550,9 @@ def read_ontology(folder: str | None = None) -> Ontology:
             same_as=sorted(str(o) for o in g.objects(s, OWL.sameAs)),
             member_titles=_strings(g, s, PK.memberTitle), member_nouns=_strings(g, s, PK.memberNoun),
             party_code=ref(PK.partyCode),
+            owners=tuple(sorted(str(o) for p in (PK.ownedBy, PK.developedBy) for o in g.objects(s, p))),
         )
+    nationalities = {str(label): str(country) for n in g.subjects(RDF.type, PK.Nationality)
+                     for label in g.objects(n, RDFS.label) for country in g.objects(n, PK.countryName)}
     return Ontology(graph=g, classes=classes, relations=relations, roles=roles,
-                    lexicon=lexicon, actors=actors)
+                    lexicon=lexicon, actors=actors, nationalities=nationalities)

@@ -72,3 +72,11 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             _no_browser(f"{executable} did not start ({str(exc).splitlines()[0]})")
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def story_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .worlds import STORY_ACTORS, STORY_ARTICLES, STORY_STATEMENTS
+
+    return write_world(tmp_path_factory.mktemp("views-story") / "store", STORY_ACTORS, STORY_ARTICLES,
+                       STORY_STATEMENTS)

@@ -213,3 +213,55 @@ def scale_world(seed: int = 7, articles: int = 700, per_article: int = 8) -> tup
             sts.append(S(art_id, s.key, rel, o.key, f"In report {n}, {s.label} {_VERBS[rel]} {o.label}.",
                          round(0.5 + 0.05 * ((n + j) % 10), 2), modality=modality, negated=(j == 6 and n % 9 == 0)))
     return [a for p in pools.values() for a in p], arts, sts
+
+
+# A story over six months, written for the timeline, stance and digest tests: Acme Social backs the Northland
+# Data Authority in January and February, turns on it in April (when the Authority fines it), and backs it again
+# in June. Orbit Labs appears in April. One April sentence carries markup and a javascript: link, to check the
+# digest escapes what an article says.
+STORY_ACTORS = [
+    A("northland-data-authority", "Northland Data Authority", "Regulator", ("NDA",)),
+    A("acme-social", "Acme Social", "Company"),
+    A("zeta-chat", "Zeta Chat", "Platform"),
+    A("orbit-labs", "Orbit Labs", "Company"),
+]
+
+STORY_ARTICLES = [
+    Art("acme-backs-code", "Acme Social backs the Northland code", "2024-01-10", "Example Policy Wire",
+        "https://example.org/news/acme-backs-code"),
+    Art("acme-agrees", "Acme agrees with the regulator on age checks", "2024-02-20"),
+    Art("nda-fines-zeta", "Northland fines Zeta Chat", "2024-03-05"),
+    Art("acme-turns", "Acme Social turns on the Northland regulator", "2024-04-18", None,
+        "javascript:alert('x')"),
+    Art("orbit-backs-nda", "Orbit Labs backs the Authority", "2024-04-25", None,
+        "https://example.org/news/orbit-backs-nda"),
+    Art("acme-backs-again", "Acme Social backs the regulator again", "2024-06-02"),
+    Art("undated-aside", "An undated aside", None),
+]
+
+STORY_STATEMENTS = [
+    S("acme-backs-code", "acme-social", "supports", "northland-data-authority",
+      "Acme Social said it supported the Northland Data Authority's new code.", 0.9),
+    S("acme-backs-code", "northland-data-authority", "investigates", "zeta-chat",
+      "The Authority also opened an investigation into Zeta Chat.", 0.8),
+    S("acme-agrees", "acme-social", "agreesWith", "northland-data-authority",
+      "Acme Social agreed with the Northland Data Authority on age checks.", 0.8),
+    S("nda-fines-zeta", "northland-data-authority", "fines", "zeta-chat",
+      "The Northland Data Authority fined Zeta Chat on Tuesday.", 0.9),
+    S("acme-turns", "acme-social", "criticises", "northland-data-authority",
+      "Acme Social criticised the Northland Data Authority <script>alert('x')</script> over the fine.", 0.85),
+    S("acme-turns", "acme-social", "accuses", "northland-data-authority",
+      "Acme Social accused the Authority of acting in bad faith.", 0.7),
+    S("acme-turns", "northland-data-authority", "fines", "acme-social",
+      "The Northland Data Authority fined Acme Social on Thursday.", 0.9),
+    S("acme-turns", "acme-social", "supports", "northland-data-authority",
+      "Acme Social did not support the Authority's appeal process.", 0.8, negated=True),
+    S("acme-turns", "acme-social", "threatens", "northland-data-authority",
+      "Acme Social may threaten to leave the Northland market.", 0.6, modality="hedged"),
+    S("orbit-backs-nda", "orbit-labs", "supports", "northland-data-authority",
+      "Orbit Labs backed the Northland Data Authority.", 0.8),
+    S("acme-backs-again", "acme-social", "supports", "northland-data-authority",
+      "Acme Social supported the Authority's revised code.", 0.9),
+    S("undated-aside", "acme-social", "criticises", "northland-data-authority",
+      "Acme Social criticised the Authority in a note.", 0.8),
+]

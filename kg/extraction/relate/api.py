@@ -211,6 +211,13 @@ class Context:
             return [(named, res.token_certainty.get(tok.i + 1, 1.0))]
         if tok.dep_ == "appos" and tok.head.i in res.token_entity:
             return self.refs(tok.head)
+        if tok.lemma_.lower() in self.words("spokesNoun"):
+            # "an Uber spokesperson said", "a Commission official told reporters": one who speaks for an
+            # organisation and has no name of their own speaks as it.
+            out = [(i, cert * tune.possessor) for c in tok.children if c.dep_ in {"compound", "nmod", "poss"}
+                   for i, cert in self.refs(c) if self.entity(i).type in self.ont.organisational_classes]
+            if out:
+                return out
         classes = self.ont.description_classes(tok.lemma_.lower())
         if classes:
             # "his website", "its chatbot": the one of that class the possessor is known to run or own.
@@ -263,6 +270,9 @@ class Context:
         s, o = self.entity(subj[0]), self.entity(obj[0])
         if not info.accepts(s.type, o.type):
             return None
+        if info.group in {"stance", "enforcement"} and s.registry and o.registry and \
+                s.id in getattr(self.ont.actors.get(o.id), "owners", ()):
+            return None  # "Meta threatened to pull Facebook out of Nigeria": no one takes a stance against its own
         negated, mod = modality(modal_token or trigger, self.ont)
         conf = round(base * min(subj[1], obj[1]), 3)
         return Triple(subj[0], rel, obj[0], trigger.sent, extractor_name, rule, trigger.i, negated, mod, conf)

@@ -34,17 +34,33 @@ VERBAL = {"VERB", "AUX"}
 def is_passive(verb: Token) -> bool:
     """Return True when ``verb`` is in the passive voice (or a past participle modifying a noun)."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+        verb.dep_ == "acl" and verb.tag_ == "VBN") or hyphen_agent(verb) is not None
+
+
+def hyphen_agent(verb: Token) -> Token | None:
+    """Return the name a past participle is hyphenated onto when the pair modifies a noun ("Meta-owned WhatsApp",
+    "Kremlin-backed hackers"): the participle's agent, its noun the patient. Nationality words are no agents
+    ("Chinese-owned app": owned by someone Chinese, not by China's government)."""
+    if verb.tag_ != "VBN" or verb.dep_ not in {"amod", "compound"} or verb.i < 2:
+        return None
+    doc = verb.doc
+    hyphen, name = doc[verb.i - 1], doc[verb.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or name.whitespace_ or name.head.i != verb.i:
+        return None
+    if name.pos_ != "PROPN" or name.ent_type_ in {"NORP", "LANGUAGE"}:
+        return None
+    return name
 
 
 def passive_agent(ctx: Context, verb: Token) -> list[Ref]:
-    """Return the entities of a passive verb's "by" phrase."""
+    """Return the entities of a passive verb's "by" phrase, or of the name hyphenated onto it."""
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
                     return ctx.refs(p)
-    return []
+    name = hyphen_agent(verb)
+    return ctx.refs(name) if name is not None else []
 
 
 def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]:
@@ -141,7 +157,7 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 return ctx.refs(c)
-        if verb.dep_ == "acl":
+        if verb.dep_ == "acl" or hyphen_agent(verb) is not None:
             return ctx.refs(verb.head)
         if verb.dep_ == "conj":
             return objects(ctx, verb.head)

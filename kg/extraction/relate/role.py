@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extraction.recognise import common_word
 from kg.extraction.relate import clause
 from kg.extraction.relate.api import Context, Ref, Triple
 from kg.extraction.relate.registry import extractor
@@ -58,9 +59,11 @@ def _title_end(tok: Token) -> str:
 
 def _portfolio_words(ctx: Context, tok: Token, role: RoleTitle) -> bool:
     """Return True when common nouns before a title name a portfolio ("trade chief", "policy head")."""
-    mods = [m for t in _role_tokens(tok) for m in _modifiers(t) if m is not t]
+    mods = [m for t in _role_tokens(tok) for m in _modifiers(t) if m.i != t.i]
     extra = [m for m in mods if m.lower_ not in role.title and m.i not in ctx.res.token_entity]
-    return any(m.pos_ == "NOUN" and m.is_lower for m in extra)
+    fields = {w for group in ctx.words("domainGroup") for w in group.split()}
+    # A field of government names a portfolio whatever its part of speech ("digital chief", "Trade chief").
+    return any(m.pos_ == "NOUN" and m.is_lower or m.lower_ in fields for m in extra)
 
 
 def _modifiers(tok: Token) -> list[Token]:
@@ -120,6 +123,9 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
             out = [r for r in ctx.refs(c) if r[0] != holder]
             if out:
                 return out, "possessor"
+    body = _body_in_title(ctx, role_tok)
+    if body is not None:
+        return [(body, 1.0)], "the body the title is named after"
     inner = [g for c in children if c.dep_ == "compound" and c.i < role_tok.i for g in c.children
              if g.dep_ in {"compound", "nmod", "amod"} and g.i < c.i]
     inner += [c for c in _beside_title(ctx, role_tok) if c.dep_ in {"compound", "nmod"}]
@@ -135,7 +141,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                 if seated_in is not None:
                     return [(ctx.actor(seated_in), 1.0)], "chamber of the country in the title"
                 continue
-            if idx != holder and e.type != "Person":
+            if idx != holder and e.type != "Person" and not _portfolio_name(ctx, e):
                 return [(idx, ctx.res.token_certainty.get(c.i, 1.0))], "name in the title"
     for c in children:
         if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "on"}:
@@ -179,6 +185,33 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         if chamber is not None:
             return [(chamber, ctx.tuning.home_government)], "the named legislature of the article's country"
     return [], ""
+
+
+def _body_in_title(ctx: Context, role_tok: Token) -> int | None:
+    """Return the registry body a title is named after, with the capitalised words before it: "European
+    Commissioner" sits in the European Commission, "Federal Trade Commissioner" in the Federal Trade Commission."""
+    pairs = dict(p.split() for p in ctx.words("bodyTitle"))
+    head = pairs.get(role_tok.lower_)
+    if head is None:
+        return None
+    mods = sorted((c for c in role_tok.children if c.dep_ in {"amod", "compound"} and c.i < role_tok.i
+                   and c.text[:1].isupper()), key=lambda c: c.i)
+    mods += [g for c in mods for g in c.children if g.dep_ in {"amod", "compound"} and g.text[:1].isupper()]
+    if not mods:
+        return None
+    words = [t.text for t in sorted(mods, key=lambda t: t.i)]
+    iri = ctx.ont.actor_named(" ".join([*words, head]))
+    return ctx.actor(iri) if iri is not None else None
+
+
+def _portfolio_name(ctx: Context, e: Entity) -> bool:
+    """Return True for a name the NER made of a title's portfolio: a few common words naming no kind of body, no
+    registry actor ("Transport and Infrastructure Minister Ada Vos": the minister's portfolio, not an organisation;
+    but "Consumer Protection Commission" is one)."""
+    words = e.label.replace(" and ", " ").split()
+    bodies = ctx.words("institutionNoun") | set(ctx.ont.description_index)
+    return not e.registry and e.type not in {"Country", "GovernmentBody", "Person"} and len(words) <= 3 and \
+        all(common_word(w) and w.lower() not in bodies for w in words)
 
 
 def _beside_title(ctx: Context, role_tok: Token) -> list[Token]:
@@ -227,6 +260,10 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
     return holder
 
 
+#: Classes of actors one company may own: a "unit" of a ministry is part of it, a "unit" of a company owned.
+_COMMERCIAL = frozenset({"Company", "Platform", "MediaOutlet"})
+
+
 @extractor("role", order=10)
 def role_triples(ctx: Context) -> Iterator[Triple]:
     """Titles, appositions and possessive roles ("Meta's chief executive Mark Zuckerberg")."""
@@ -266,9 +303,18 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     # and chief executive, of Acme" where the parser hangs "of" on the name.
                     orgs = [r for r in clause.prep_objects(ctx, holder_tok, {"of", "at"}) if r[0] != holder]
                     how = "'of' phrase on the name"
+            if role.organisation_types:
+                orgs = [o for o in orgs if ctx.entity(o[0]).type in role.organisation_types]
             for o in orgs:
-                t = ctx.make((holder, cert), relation, o, tok, "role",
-                             f"role '{' '.join(role.title)}' ({tok.dep_}), organisation by {how}", ctx.tuning.role)
+                if relation == "partOf" and " ".join(role.title) in ctx.words("subsidiaryTitle") and \
+                        h_ent.type in _COMMERCIAL and ctx.entity(o[0]).type in _COMMERCIAL:
+                    # "Careem, a subsidiary of Uber", "Google, a unit of Alphabet": a company inside another is
+                    # owned by it.
+                    t = ctx.make(o, "owns", (holder, cert), tok, "role", f"role '{' '.join(role.title)}' "
+                                 f"({tok.dep_}) of one company in another, organisation by {how}", ctx.tuning.role)
+                else:
+                    t = ctx.make((holder, cert), relation, o, tok, "role",
+                                 f"role '{' '.join(role.title)}' ({tok.dep_}), organisation by {how}", ctx.tuning.role)
                 if t:
                     t.negated, t.modality = False, "asserted"
                     yield t

@@ -87,6 +87,14 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
             continue
         noun = next((c for c in tok.children if c.dep_ == "dobj"), None)
         comp = _complement(tok)
+        if noun is None and comp is not None:
+            # "called the fine disproportionate", parsed with the noun hung on the complement.
+            noun = next((c for c in comp.children if c.dep_ in {"amod", "nsubj", "compound"} and c.i < comp.i
+                         and c.lemma_.lower() in decisions), None)
+        if comp is None and noun is not None:
+            # "called the decision completely unjustified", parsed with the complement hung on the noun: an
+            # adjective after its noun is what the noun is called.
+            comp = next((c for c in noun.children if c.dep_ == "amod" and c.i > noun.i), None)
         if noun is None or comp is None or noun.lemma_.lower() not in decisions or ctx.refs(noun):
             continue
         cue = negative(ctx, comp)

@@ -53,6 +53,13 @@ def is_description(st: ResolveState, token: Token) -> bool:
         roles = same_roles(st, {r for _, e in st.table.live() for r in e.roles})
         if not (lemma in roles and definite(st, token)):
             return False
+    if token.dep_ == "compound" and token.head.i not in st.token_entity and token.head.pos_ == "NOUN" and \
+            st.ont.role_for(token.head.text) is not None:
+        # "foreign ministry spokesman Lin Jian": the institution a title before a name says its holder works in.
+        inst = institution(st, token)
+        if inst is not None:
+            st.refers(token.i, inst, st.tuning.description, is_subject=False)
+        return False
     if token.dep_ in {"compound", "amod"}:
         if token.dep_ == "compound" and token.head.i in st.token_entity:
             named = st.entity(st.token_entity[token.head.i])  # "crypto exchange Coinbase"
@@ -173,8 +180,12 @@ def type_list_members(st: ResolveState) -> None:
 
 
 def description_country(st: ResolveState, token: Token) -> str | None:
-    """Return the registry country a description names by a possessor or modifier ("South Korea's", "Italian")."""
-    for c in token.children:
+    """Return the registry country a description names by a possessor or modifier ("South Korea's", "Italian").
+
+    In a title before a name the parser may hang the country on the title, beside the description: "Russian
+    foreign ministry spokeswoman Ada Vos" (a modifier of "spokeswoman" left of "foreign ministry")."""
+    beside = [c for c in token.head.children if c.i < token.left_edge.i] if token.dep_ == "compound" else []
+    for c in [*token.children, *beside]:
         if c.dep_ not in {"poss", "amod", "compound", "nmod"}:
             continue
         idx = st.token_entity.get(c.i)

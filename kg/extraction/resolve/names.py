@@ -26,6 +26,14 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         idx = st.entity_for_actor(m.iri)
         st.entity(idx).aliases.add(m.text)
         return idx
+    doc = st.doc
+    if m.end - m.start == 1 and m.text.isupper() and m.start >= 2 and m.end < len(doc) and \
+            doc[m.start - 1].text == "(" and doc[m.end].text == ")":
+        # "the Dutch Data Protection Authority (AP)": the article defines the acronym, whatever its letters.
+        named = st.token_entity.get(m.start - 2)
+        if named is not None and st.entity(named).type not in {"Person", "Country"}:
+            st.entity(named).aliases.add(m.text)
+            return named
     found = st.table.match(m.text, typ, st.words("nameParticle"))
     if found is not None:
         st.entity(found).aliases.add(m.text)

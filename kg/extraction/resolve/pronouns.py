@@ -112,8 +112,9 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
                       and (bound is None or e is not st.entity(bound)))
     elif lower not in st.words("neuterPronoun"):
         return
-    elif token.dep_ == "poss" and (first := _first_conjunct(st, token)) is not None and \
-            st.entity(first).type in orgs - {"AISystem"}:
+    elif token.dep_ == "poss" and (first := _first_conjunct(st, token)) is not None:
+        if st.entity(first).type not in orgs - {"AISystem"}:
+            return   # "A and its owner B" with A no organisation: "its" is A's all the same, never another's
         idx = first   # "Binance and its chief executive": the one named first in the pair
     elif token.dep_ in {"nsubj", "nsubjpass", "poss"}:
         idx = salient(st, token, lambda e: e.type in orgs - {"AISystem"})

@@ -122,6 +122,12 @@ class ResolveState:
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             gov = self.ont.actors[ranked[0][0]].government
             self._home = self.entity_for_actor(gov) if gov else None
+        elif not ranked:
+            # An article about a country the registry lacks ("Kenya suspended Worldcoin"): that country, when it is
+            # the only one named, acts through the government its name mints.
+            places = [i for i, e in self.table.live() if e.type == "Country" and not e.registry]
+            if len(places) == 1:
+                self._home = places[0]
         return self._home
 
     def is_government(self, e: Entity) -> bool:

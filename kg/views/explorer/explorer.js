@@ -691,6 +691,7 @@
       body.appendChild(el('p', { className: 'kg-sub' }, [plural(sts.length, 'statement') + ' from ' +
         plural(arts, 'article') + ', in date order']));
       body.appendChild(statementList(sts, false));
+      body.appendChild(stancePanel(e.s, e.o));
       return;
     }
     var id = sel.id;
@@ -715,6 +716,138 @@
     body.appendChild(el('p', { className: 'kg-sub' }, [plural(sts.length, 'statement') + ' shown (' + asSubject +
       ' as subject, ' + (sts.length - asSubject) + ' as object) of ' + nodeTotal[id] + ', in date order']));
     body.appendChild(statementList(sts, true));
+  }
+
+  // ------------------------------------------------------------ stance over time (a selected pair)
+  // The rules of kg/views/story.py: per month, the sum of each statement's stance sign (+1 supports, agrees,
+  // cooperates; -1 criticises, accuses, opposes, threatens: pk:stanceSign) times its confidence, over the
+  // pair's statements that pass the modality and confidence filters (never negated ones) at any date; a
+  // turning point is a month whose sign differs from the last earlier month with a stance.
+
+  var relSign = D.relations.map(function (r) { return r.sign || 0; });
+
+  function pairStance(s, o) {
+    var per = new Map();
+    for (var k = 0; k < SN; k++) {
+      if (ST.s[k] !== s || ST.o[k] !== o || !relSign[ST.r[k]] || !ST.d[k] || ST.n[k]) continue;
+      if (!state.modalities.has(D.modalities[ST.m[k]]) || ST.c[k] < state.minConfidence - 1e-9) continue;
+      var key = monthKey(ST.d[k]);
+      var p = per.get(key);
+      if (!p) { p = { month: key, score: 0, sts: [] }; per.set(key, p); }
+      p.score += relSign[ST.r[k]] * ST.c[k];
+      p.sts.push(k);
+    }
+    var periods = Array.from(per.values()).sort(function (a, b) { return a.month < b.month ? -1 : 1; });
+    var turns = [], last = null;
+    periods.forEach(function (p) {
+      p.sign = p.score > 1e-9 ? 1 : p.score < -1e-9 ? -1 : 0;
+      if (!p.sign) return;
+      if (last && p.sign !== last.sign) {
+        turns.push({ month: p.month, before: last.month, to: p.sign,
+                     sts: p.sts.filter(function (k) { return relSign[ST.r[k]] === p.sign; }).sort(byDate) });
+      }
+      last = p;
+    });
+    return { s: s, o: o, periods: periods, turns: turns };
+  }
+
+  function monthsBetween(first, last) {
+    var out = [], y = +first.slice(0, 4), m = +first.slice(5, 7);
+    for (;;) {
+      var key = y + '-' + (m < 10 ? '0' : '') + m;
+      out.push(key);
+      if (key >= last || out.length > 1200) return out;
+      m++; if (m > 12) { m = 1; y++; }
+    }
+  }
+
+  function stanceChart(st) {
+    var NSVG = 'http://www.w3.org/2000/svg';
+    var first = st.periods[0].month, last = st.periods[st.periods.length - 1].month;
+    var keys = monthsBetween(first, last);
+    var byMonth = new Map(st.periods.map(function (p) { return [p.month, p]; }));
+    var turnAt = new Set(st.turns.map(function (t) { return t.month; }));
+    var width = 340, height = 90, mid = 45, axis = 12;
+    var max = 0.001;
+    st.periods.forEach(function (p) { max = Math.max(max, Math.abs(p.score)); });
+    var bw = width / keys.length, scale = (mid - 8) / max;
+    var svg = document.createElementNS(NSVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + (height + axis));
+    svg.setAttribute('class', 'kg-stance-chart');
+    svg.setAttribute('role', 'img');
+    keys.forEach(function (key, j) {
+      var p = byMonth.get(key), v = p ? p.score : 0;
+      var g = document.createElementNS(NSVG, 'g');
+      var inRange = (!state.since || lastDay(key) >= state.since) && (!state.until || key + '-01' <= state.until);
+      g.setAttribute('class', 'kg-stance-month' + (inRange ? '' : ' kg-out'));
+      g.setAttribute('data-month', key);
+      g.setAttribute('data-score', v.toFixed(3));
+      var hit = document.createElementNS(NSVG, 'rect');
+      hit.setAttribute('x', j * bw); hit.setAttribute('y', 0); hit.setAttribute('width', bw);
+      hit.setAttribute('height', height); hit.setAttribute('class', 'kg-hit');
+      g.appendChild(hit);
+      if (v) {
+        var bar = document.createElementNS(NSVG, 'rect');
+        var h = Math.max(1.5, Math.abs(v) * scale);
+        bar.setAttribute('x', j * bw + Math.min(2, bw * 0.15)); bar.setAttribute('width', Math.max(1, bw - Math.min(4, bw * 0.3)));
+        bar.setAttribute('y', v > 0 ? mid - h : mid); bar.setAttribute('height', h);
+        bar.setAttribute('class', v > 0 ? 'kg-for' : 'kg-against');
+        g.appendChild(bar);
+      }
+      if (turnAt.has(key)) {
+        var line = document.createElementNS(NSVG, 'line');
+        line.setAttribute('x1', j * bw); line.setAttribute('x2', j * bw); line.setAttribute('y1', 0);
+        line.setAttribute('y2', height); line.setAttribute('class', 'kg-turn');
+        g.appendChild(line);
+      }
+      var tip = document.createElementNS(NSVG, 'title');
+      tip.textContent = key + ': stance ' + (v > 0 ? '+' : '') + v.toFixed(2) + (p ? ' (' + plural(p.sts.length, 'statement') + ')' : '') +
+        (turnAt.has(key) ? ', turning point' : '') + ' \u2014 click to show this month only';
+      g.appendChild(tip);
+      g.addEventListener('click', function () {
+        state.since = key + '-01'; state.until = lastDay(key);
+        syncControls(); draw();
+      });
+      svg.appendChild(g);
+      if (j === 0 || j === keys.length - 1 || key.slice(5) === '01') {
+        var text = document.createElementNS(NSVG, 'text');
+        text.setAttribute('x', j === keys.length - 1 && j ? width - 2 : j * bw + 1);
+        text.setAttribute('text-anchor', j === keys.length - 1 && j ? 'end' : 'start');
+        text.setAttribute('y', height + axis - 2); text.setAttribute('class', 'kg-axis');
+        text.textContent = key;
+        svg.appendChild(text);
+      }
+    });
+    var zero = document.createElementNS(NSVG, 'line');
+    zero.setAttribute('x1', 0); zero.setAttribute('x2', width); zero.setAttribute('y1', mid); zero.setAttribute('y2', mid);
+    zero.setAttribute('class', 'kg-zero');
+    svg.appendChild(zero);
+    return svg;
+  }
+
+  function stancePanel(s, o) {
+    var box = el('section', { id: 'kg-stance' }, [el('h3', null, ['Stance over time'])]);
+    var shown = 0;
+    [[s, o], [o, s]].forEach(function (pair) {
+      var st = pairStance(pair[0], pair[1]);
+      if (!st.periods.length) return;
+      shown++;
+      var part = el('div', { className: 'kg-stance-pair', 'data-subject': D.nodes.iri[pair[0]],
+                             'data-object': D.nodes.iri[pair[1]] }, [
+        el('p', { className: 'kg-sub' }, [D.nodes.label[pair[0]] + ' toward ' + D.nodes.label[pair[1]] +
+          ' per month (+ for, \u2212 against, \u00d7 confidence); click a month to show it alone']),
+        stanceChart(st)]);
+      st.turns.forEach(function (t) {
+        var list = el('ol', { className: 'kg-statements' });
+        t.sts.forEach(function (k) { list.appendChild(statementItem(k, false)); });
+        part.appendChild(el('div', { className: 'kg-turning', 'data-month': t.month }, [
+          el('p', null, [el('b', null, ['Turning point ' + t.month]),
+            ': ' + (t.to > 0 ? 'for' : 'against') + ' (after ' + t.before + '), because:']), list]));
+      });
+      box.appendChild(part);
+    });
+    if (!shown) box.appendChild(el('p', { className: 'kg-sub' }, ['No dated statement of stance between them.']));
+    return box;
   }
 
   // ------------------------------------------------------------ timeline
@@ -907,6 +1040,11 @@
       selectEdge(id);
     },
     enterEgo: function (iri, hops) { enterEgo(nodeIndex(iri), hops); },
+    stance: function (s, o) {
+      var st = pairStance(nodeIndex(s), nodeIndex(o));
+      return { periods: st.periods.map(function (p) { return [p.month, Math.round(p.score * 1000) / 1000]; }),
+               turns: st.turns.map(function (t) { return [t.month, t.to, t.sts.map(function (k) { return D.sentences[ST.e[k]]; })]; }) };
+    },
     labelledNodes: function () { return labelsDrawn.map(function (l) { return l[0]; }); },
     leaveEgo: leaveEgo,
     nodeIndex: nodeIndex,

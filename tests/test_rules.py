@@ -794,7 +794,7 @@ def test_symmetric_verbs_with_coordinated_doers(text: str, must: set, must_not: 
 
 ORDERED_EVENTS = [
     pytest.param("Brazil's Supreme Court ordered the suspension of the messaging app Telegram.",
-                 {("Supreme Court", "bans", "Telegram")}, set(), id="ordered-suspension-is-a-ban"),
+                 {("Supreme Federal Court of Brazil", "bans", "Telegram")}, set(), id="ordered-suspension-is-a-ban"),
     pytest.param("India's Supreme Court ordered a ban on the app Zeta Chat.",
                  {("Supreme Court of India", "bans", "Zeta Chat")}, set(), id="ordered-ban-is-a-ban"),
     pytest.param("The FCC ordered an investigation into Quorvane Systems on Friday.",
@@ -1078,4 +1078,54 @@ UNSEEN_COUNTRIES_AND_OWNERS = [
 
 @pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_COUNTRIES_AND_OWNERS)
 def test_countries_and_owners_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+UNSEEN_REASONS_AND_NAMES = [
+    pytest.param("Texas Attorney General Ken Paxton is suing Google for violating the privacy of Texans.",
+                 {("Ken Paxton", "accuses", "Google")}, set(), id="suing-for-a-deed-accuses-1"),
+    pytest.param("Authors sued Anthropic. Kaito Systems sued Zentrix Labs for copying its chip designs.",
+                 {("Kaito Systems", "accuses", "Zentrix Labs")}, set(), id="suing-for-a-deed-accuses-2"),
+    pytest.param("The European Commission is investigating Meta for allegedly abusing its dominance.",
+                 {("European Commission", "accuses", "Meta")}, set(), id="punishing-for-an-alleged-deed-accuses"),
+    pytest.param("The European Commission is investigating Meta for its handling of election content.", set(),
+                 {("European Commission", "accuses", "Meta")}, id="an-investigation-alone-accuses-no-one"),
+    pytest.param("The Federal Trade Commission fined Amazon for misleading customers about Prime.", set(),
+                 {("Federal Trade Commission", "accuses", "Amazon")}, id="a-fine-for-a-deed-is-no-further-accusation"),
+    pytest.param("The SEC filed charges against Binance for artificially inflating its trade volume.",
+                 {("Securities and Exchange Commission", "accuses", "Binance")}, set(), id="charges-against"),
+    pytest.param("South Korea's Fair Trade Commission fined Kakao Mobility on Tuesday.",
+                 {("Korea Fair Trade Commission", "fines", "Kakao Mobility")}, set(),
+                 id="a-body-named-after-its-country-1"),
+    pytest.param("Japan's Fair Trade Commission ordered Google to change its contracts.",
+                 {("Japan Fair Trade Commission", "orders", "Google")}, set(), id="a-body-named-after-its-country-2"),
+    pytest.param("Kakao Mobility, a unit of internet giant Kakao Corp, controls the taxi market.",
+                 {("Kakao", "owns", "Kakao Mobility")}, set(), id="a-registry-name-runs-on-into-another-1"),
+    pytest.param("Ofcom fined Google Cloud on Friday.", {("Ofcom", "fines", "Google Cloud")},
+                 {("Ofcom", "fines", "Google")}, id="a-registry-name-runs-on-into-another-2"),
+    pytest.param("President Yoon Suk Yeol's office criticised Kakao Mobility.",
+                 {("Yoon Suk Yeol", "criticises", "Kakao Mobility")}, set(), id="a-persons-name-cut-before-its-end"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_REASONS_AND_NAMES)
+def test_reasons_and_names_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+UNSEEN_OWNERSHIP = [
+    pytest.param("Meta-owned Facebook and Instagram were fined.",
+                 {("Meta", "owns", "Facebook"), ("Meta", "owns", "Instagram")}, set(),
+                 id="a-hyphenated-owner-reaches-coordinated-names"),
+    pytest.param("Amazon-owned Twitch and Google's YouTube were ordered to remove the videos.",
+                 {("Amazon", "owns", "Twitch")}, {("Amazon", "owns", "YouTube")},
+                 id="a-name-with-its-own-owner-is-not-reached"),
+    pytest.param("Microsoft-owned LinkedIn and Alphabet-owned YouTube were fined.",
+                 {("Microsoft", "owns", "LinkedIn"), ("Alphabet", "owns", "YouTube")},
+                 {("Microsoft", "owns", "YouTube")}, id="each-name-its-own-owner"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_OWNERSHIP)
+def test_ownership_in_unseen_news(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)

@@ -295,9 +295,53 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _acronyms_over_registry(doc, mentions)
     mentions += _defined_acronyms(doc, mentions)
     mentions.sort(key=lambda m: m.start)
+    mentions = _names_run_on(doc, mentions, ont)
     _take_company_suffixes(doc, mentions, ont)
     mentions = _titles_before_names(doc, mentions, ont)
+    mentions = _named_by_country(doc, mentions, ont)
     return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+
+
+def _names_run_on(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return ``mentions`` with names that run on into the next proper noun made whole: a registry company's
+    name before another capitalised name it modifies is part of that other name ("Kakao Mobility" is not Kakao),
+    and a person's name the NER cut before its last word gets it back ("President Yoon Suk Yeol's office")."""
+    starts = {m.start for m in mentions}
+    suffixes = ont.classes["Company"].name_cues
+    out = []
+    for m in mentions:
+        end = m.end
+        while end < len(doc) and end not in starts and doc[end].pos_ == "PROPN" and doc[end].is_title and \
+                doc[end - 1].head.i == end and doc[end].text not in suffixes and doc[end].ent_type_ in {"", "ORG",
+                                                                                                       "PERSON"} and \
+                ont.role_for(doc[end].lower_) is None and doc[end].lower_ not in ont.description_index:
+            end += 1
+        if end == m.end or m.type not in {"Company", "Platform", "Person"} or \
+                m.type == "Person" and (m.kind == "registry" or doc[end - 1].ent_type_ == "ORG"):
+            out.append(m)
+            continue
+        text = span_text(doc, m.start, end)
+        out.append(Mention(m.start, end, text, m.type, None, "ner", m.honorific, typed_by="cue"))
+    return out
+
+
+def _named_by_country(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return ``mentions`` with a body's short name taken for the registry body of the country named before it:
+    "South Korea's Fair Trade Commission" is the Korea Fair Trade Commission."""
+    by_end = {m.end: m for m in mentions}
+    out = []
+    for m in mentions:
+        country = by_end.get(m.start - 1 if m.start >= 1 and doc[m.start - 1].tag_ == "POS" else m.start)
+        if m.kind == "ner" and m.iri is None and country is not None and country.iri is not None and \
+                country.type == "Country" and " " in m.text:
+            ending = " " + m.text.casefold()
+            found = [a for a in ont.by_jurisdiction.get(country.iri, []) if a.type != "Person" and any(
+                n.casefold().endswith(ending) for n in a.names)]
+            if len(found) == 1:
+                m = Mention(m.start, m.end, m.text, found[0].type, found[0].iri, "registry", m.honorific,
+                            typed_by="registry")
+        out.append(m)
+    return out
 
 
 def _titles_before_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
@@ -307,6 +351,13 @@ def _titles_before_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
     people = {m.start for m in mentions if m.type == "Person"} | {t.i for t in doc if t.ent_type_ == "PERSON"}
     kept = []
     for m in mentions:
+        alone = ont.role_for(m.text) if m.kind != "registry" else None
+        if alone is not None and len(alone.title) == len(m.text.replace("-", " ").split()):
+            continue  # a title alone ("Minister", "Attorney General") names no one
+        if m.kind != "registry" and m.start >= 2 and doc[m.start - 1].lower_ == "of" and \
+                (title := ont.role_for(f"{doc[m.start - 2].text} of {doc[m.start].text}")) is not None and \
+                len(title.title) == 3:
+            continue  # "Minister of State for Electronics": the rest of a title, not a body
         if m.kind != "registry" and m.end in people and (m.type != "Person" or m.end - m.start == 1):
             words = [doc[i].text for i in range(max(0, m.start - 1), m.end)]
             role = ont.role_for(" ".join(words))

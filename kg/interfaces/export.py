@@ -51,7 +51,7 @@ _NODES = """
 SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?class) AS ?type) (SAMPLE(?same) AS ?wikidata)
        (COUNT(DISTINCT ?a) AS ?articles) (GROUP_CONCAT(DISTINCT ?aid; separator=" ") AS ?ids) WHERE {
   ?e pk:mentionedIn ?a ; rdfs:label ?l ; a ?class .
-  ?class rdfs:subClassOf pk:Actor .
+  GRAPH <https://policy-kg.org/graph/ontology> { ?class rdfs:subClassOf pk:Actor }
   OPTIONAL { ?e owl:sameAs ?same FILTER(STRSTARTS(STR(?same), STR(wd:))) }
   BIND(STRAFTER(STR(?a), STR(pkart:)) AS ?aid)
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kg.store.base import ONTOLOGY_GRAPH
+
 if TYPE_CHECKING:
     from kg.store.base import GraphStore
 
@@ -38,7 +40,8 @@ def store_stats(store: GraphStore) -> Stats:
         out.articles = int(rows[0][0] or 0)
         out.first_date, out.last_date = rows[0][1], rows[0][2]
     for cls, n in store.query("SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e pk:mentionedIn ?a ; a ?class . "
-                              "?class rdfs:subClassOf pk:Actor } GROUP BY ?class ORDER BY DESC(?n) ?class").rows:
+                              f"GRAPH <{ONTOLOGY_GRAPH}> {{ ?class rdfs:subClassOf pk:Actor }} }} "
+                              "GROUP BY ?class ORDER BY DESC(?n) ?class").rows:
         out.actors_by_type[_local(cls)] = int(n)
     for rel, n in store.query("SELECT ?p (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a pk:Statement ; rdf:predicate ?p }"
                               " GROUP BY ?p ORDER BY DESC(?n) ?p").rows:

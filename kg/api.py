@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
@@ -94,33 +94,47 @@ def extract_nquads(*, articles: Iterable[Article], model: str | None = None, dis
 
 
 def query(*, sparql: str, store: str | os.PathLike[str] | None = None, timeout: float | None = None,
-          max_rows: int | None = None, allow_service: bool = False) -> QueryResult:
-    """Return the whole answer to a SPARQL query (text, a .rq file or a saved query's name) over the store."""
-    from kg.store.base import QueryResult
+          max_rows: int | None = None, allow_service: bool = False, params: Mapping[str, str] | None = None,
+          with_ontology: bool = False) -> QueryResult:
+    """Return the whole answer to a SPARQL query (text, a .rq file or a saved query's name) over the store, typed.
 
-    with stream_query(sparql=sparql, store=store, timeout=timeout, max_rows=max_rows,
-                      allow_service=allow_service) as answer:
-        rows = [[None if t is None else getattr(t, "value", str(t)) for t in row] for row in answer.rows()]
+    Values come as Python values: IRIs and plain strings as ``str``, numbers as
+    ``int``/``float``/``Decimal``, dates as ``datetime.date``, booleans as
+    ``bool`` (:func:`kg.store.results.python_value`); unbound as None.
+    """
+    from kg.store.base import QueryResult
+    from kg.store.results import python_value
+
+    with stream_query(sparql=sparql, store=store, timeout=timeout, max_rows=max_rows, allow_service=allow_service,
+                      params=params, with_ontology=with_ontology) as answer:
+        rows = [[python_value(t) for t in row] for row in answer.rows()]
         return QueryResult(answer.kind, answer.variables, rows, answer.boolean)
 
 
 @contextmanager
 def stream_query(*, sparql: str, store: str | os.PathLike[str] | None = None, timeout: float | None = None,
-                 max_rows: int | None = None, allow_service: bool = False) -> Iterator[Answer]:
+                 max_rows: int | None = None, allow_service: bool = False, params: Mapping[str, str] | None = None,
+                 with_ontology: bool = False) -> Iterator[Answer]:
     """Yield the streamed answer to a query under the query-safety rules (read-only, SERVICE, limits).
 
     ``sparql`` is SPARQL text, a ``.rq``/``.sparql`` file or a saved query's
-    name. Rows come as they are evaluated; ``answer.truncated`` tells whether
-    ``max_rows`` cut them; a query past ``timeout`` seconds raises QueryError.
-    ``answer.labels`` maps IRIs to their rdfs:label.
+    name; ``params`` give the values of its declared parameters (``# @param``
+    lines, bound as RDF terms, never pasted as text). ``with_ontology`` adds the
+    ontology and registry graphs to the articles' default graph. Rows come as
+    they are evaluated; ``answer.truncated`` tells whether ``max_rows`` cut
+    them; a query past ``timeout`` seconds raises QueryError. ``answer.labels``
+    maps IRIs to their rdfs:label.
     """
+    from kg.store.base import Dataset
     from kg.store.location import open_store
-    from kg.store.queries import query_text
+    from kg.store.queries import bind_parameters, query_text
     from kg.store.sparql import Limits, run_guarded
 
     text = query_text(sparql)
     with open_store(store, read_only=True) as st:
-        answer = run_guarded(st, text, Limits(timeout=timeout, max_rows=max_rows, allow_service=allow_service))
+        text = bind_parameters(text, params or {}, st)
+        answer = run_guarded(st, text, Limits(timeout=timeout, max_rows=max_rows, allow_service=allow_service),
+                             dataset=Dataset.with_reference() if with_ontology else None)
         answer.labels = lambda iris: _labels(st, iris)
         yield answer
 

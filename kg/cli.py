@@ -243,33 +243,52 @@ SERVICE_OPTION = click.option("--allow-service", is_flag=True,
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True)
 @click.option("--labels", is_flag=True, help="Show actors by their label instead of a prefixed name (table).")
-@click.option("--list", "list_saved", is_flag=True, help="List the saved research queries and their questions.")
+@click.option("--list", "list_saved", is_flag=True,
+              help="List the saved research queries, their questions and parameters.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for a parameter the query declares (`# @param` lines; --list shows them); repeatable.")
+@click.option("--with-ontology", is_flag=True,
+              help="Read the ontology and actor registry graphs as part of the default graph, beside the articles.")
 @TIMEOUT_OPTION
 @MAX_ROWS_OPTION
 @SERVICE_OPTION
 @STORE_OPTION
-def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, timeout: float, max_rows: int,
-          allow_service: bool, store: str | None) -> None:
+def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, params: tuple[str, ...], with_ontology: bool,
+          timeout: float, max_rows: int, allow_service: bool, store: str | None) -> None:
     """Run a SPARQL query (text, a .rq/.sparql file, or a saved query's NAME) over the store.
 
     The prefixes pk:, pkid:, pkart:, pkst:, rdf:, rdfs:, owl:, xsd:, skos:,
-    prov:, dcterms: and wd: are predeclared; the default graph is the union of
-    all article graphs. Read-only: updates and SERVICE calls are refused. Rows are
-    printed as they come; Ctrl-C stops the query.
+    prov:, dcterms: and wd: are predeclared. The default graph holds the
+    articles' statements, each triple once however many articles give it
+    (count how often with GRAPH ?article { ... }); the ontology and the actor
+    registry are the named graphs <https://policy-kg.org/graph/ontology> and
+    <https://policy-kg.org/graph/registry> (GRAPH, FROM, or --with-ontology).
+    FROM and FROM NAMED are honoured. A saved query's parameters are declared
+    in its header as `# @param NAME (KIND[, default VALUE]): what it is` and
+    given with --param NAME=VALUE. Read-only: updates and SERVICE calls are
+    refused. Rows are printed as they come; Ctrl-C stops the query.
     """
     from kg import api
 
     if list_saved:
         for name, saved in api.saved_queries().items():
             click.echo(f"{name:34} {saved.question}")
+            for p in saved.parameters:
+                click.echo(f"{'':34}   --param {p.usage()}: {p.description}")
         return
     if not sparql:
         raise click.UsageError("give a query (SPARQL text, a .rq file or a saved query's name), or --list")
     from kg.store.results import write_answer
 
+    values: dict[str, str] = {}
+    for p in params:
+        name, eq, value = p.partition("=")
+        if not eq or not name.strip():
+            raise click.BadParameter(f"'{p}': write NAME=VALUE (e.g. --param actor=Meta)", param_hint="--param")
+        values[name.strip()] = value
     try:
         with api.stream_query(sparql=sparql, store=store, timeout=timeout or None, max_rows=max_rows or None,
-                              allow_service=allow_service) as answer:
+                              allow_service=allow_service, params=values, with_ontology=with_ontology) as answer:
             n = write_answer(answer, sys.stdout, fmt, labels=labels)
             if fmt == "table" and answer.kind != "boolean":
                 click.echo(f"{n} row(s)")

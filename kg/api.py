@@ -206,14 +206,22 @@ def export(*, fmt: str, out: str | os.PathLike[str], store: str | os.PathLike[st
 
 def serve(*, store: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 7878,
           timeout: float | None = 60.0, max_rows: int = 10_000, allow_update: bool = False,
-          allow_service: bool = False, workers: int = 2) -> None:
-    """Serve the store as a SPARQL 1.1 Protocol endpoint with a query page; blocks until interrupted."""
+          allow_service: bool = False, workers: int = 2, allow_hosts: Iterable[str] = (), cors: str = "get",
+          allow_origins: Iterable[str] = ()) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint with a query page; blocks until interrupted.
+
+    Requests for host names other than loopback ones, ``host`` and
+    ``allow_hosts`` are refused; ``cors`` says which read-only queries pages
+    of other origins may send ("get", "post", "off"); updates from other
+    origins are refused unless listed in ``allow_origins``.
+    """
     from kg.interfaces.endpoint import serve as run
     from kg.store.sparql import Limits
 
     run(store=store, host=host, port=port, limits=Limits(timeout=timeout, max_rows=max_rows,
                                                          allow_service=allow_service),
-        allow_update=allow_update, workers=workers)
+        allow_update=allow_update, workers=workers, allow_hosts=tuple(allow_hosts), cors=cors,
+        allow_origins=tuple(allow_origins))
 
 
 def validate(*, store: str | os.PathLike[str] | None = None) -> Any:

@@ -375,15 +375,30 @@ def export(fmt: str, out: str, store: str | None, min_confidence: float, include
 @SERVICE_OPTION
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True,
               help="Query worker processes (1 with --allow-update).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (loopback names and --host are allowed; '*' any); "
+                   "repeatable.")
+@click.option("--cors", type=click.Choice(["get", "post", "off"]), default="get", show_default=True,
+              help="Which read-only queries pages of other origins may send: GET ones, POST ones too, or none. "
+                   "Updates from other origins are always refused.")
+@click.option("--allow-origin", "allow_origins", multiple=True, metavar="ORIGIN",
+              help="A page origin (https://host:port) allowed to send updates with --allow-update; repeatable.")
 def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, allow_update: bool,
-          allow_service: bool, workers: int) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /."""
+          allow_service: bool, workers: int, allow_hosts: tuple[str, ...], cors: str,
+          allow_origins: tuple[str, ...]) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /.
+
+    Saved queries are at /queries (a JSON list) and /queries/NAME?PARAM=VALUE.
+    Only requests naming an allowed host are answered (DNS rebinding); pages
+    of other origins may run read-only GET queries (CORS) but never updates.
+    """
     from kg import api
 
     click.echo(f"serving {store or 'the store'} at http://{host}:{port}/ (SPARQL endpoint: /sparql); Ctrl-C stops")
     try:
         api.serve(store=store, host=host, port=port, timeout=timeout or None, max_rows=max_rows,
-                  allow_update=allow_update, allow_service=allow_service, workers=workers)
+                  allow_update=allow_update, allow_service=allow_service, workers=workers,
+                  allow_hosts=allow_hosts, cors=cors, allow_origins=allow_origins)
     except KGError as exc:
         raise _fail(exc) from exc
 

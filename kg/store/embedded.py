@@ -296,7 +296,8 @@ class Store(GraphStore):
         return options
 
     def update(self, sparql: str) -> None:
-        """Apply a SPARQL update in one transaction (``kg serve --allow-update``); errors raise QueryError."""
+        """Apply a SPARQL update in one transaction (``kg serve --allow-update``), then bring the default graph in
+        step with the article graphs; errors raise QueryError."""
         from kg.store.sparql import explain_syntax_error
 
         try:
@@ -305,6 +306,13 @@ class Store(GraphStore):
             raise QueryError(explain_syntax_error(sparql, str(exc), update=True)) from exc
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"update failed: {exc}") from exc
+        # An update may change any graph: the default graph is brought back to the merge of the article graphs
+        # (a pass over the store; what an update writes into the default graph itself does not stay).
+        try:
+            self._store.update(_RESYNC_DEFAULT.format(prefix=ARTICLE_GRAPH_PREFIX))
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"the update was applied but the default graph of {self.location} could not follow it: "
+                             f"{exc}; send any update again (the default graph is rebuilt after each)") from exc
 
     def flush(self) -> None:
         """Write the in-memory tables to disk, and hand the memory freed since back to the system."""
@@ -327,6 +335,11 @@ class Store(GraphStore):
 _LEAVING_DEFAULT = ("DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
                     "FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
                     "FILTER(?h != <{g}> && STRSTARTS(STR(?h), \"{prefix}\")) }} }}")
+
+
+_RESYNC_DEFAULT = ("DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
+                   "FILTER(STRSTARTS(STR(?g), \"{prefix}\")) }} }} ;\n"
+                   "INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{prefix}\")) }}")
 
 
 def _guard(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:

@@ -243,6 +243,7 @@ SOLUTION_FORMATS: dict[str, tuple[str, Callable[[list[str], Iterable[list[Any]],
 #: RDF formats for CONSTRUCT and DESCRIBE answers: name -> (media type, pyoxigraph RdfFormat name).
 GRAPH_FORMATS: dict[str, tuple[str, str]] = {
     "turtle": ("text/turtle", "TURTLE"),
+    "rdfxml": ("application/rdf+xml", "RDF_XML"),
     "ntriples": ("application/n-triples", "N_TRIPLES"),
     "jsonld": ("application/ld+json", "JSON_LD"),
 }
@@ -261,7 +262,8 @@ def write_triples(rows: Iterable[list[Any]], out: IO[bytes], fmt: str) -> int:
             yield pyoxigraph.Triple(s, p, o)
 
     rdf_format = getattr(pyoxigraph.RdfFormat, GRAPH_FORMATS[fmt][1])
-    pyoxigraph.serialize(triples(), out, rdf_format, prefixes=PREFIXES if fmt != "ntriples" else None)
+    prefixes = PREFIXES if fmt in ("turtle", "jsonld") else None
+    pyoxigraph.serialize(triples(), out, rdf_format, prefixes=prefixes)
     return count
 
 

@@ -195,13 +195,72 @@ def stats(*, store: str | os.PathLike[str] | None = None) -> Any:
 
 
 def export(*, fmt: str, out: str | os.PathLike[str], store: str | os.PathLike[str] | None = None,
-           min_confidence: float = 0.0, include_modal: bool = False) -> dict[str, int]:
-    """Write the store as ``fmt`` (graphml, gexf, csv, jsonld, trig, nquads) to ``out``; return counts."""
+           min_confidence: float = 0.0, include_modal: bool = False, relations: Iterable[str] = (),
+           types: Iterable[str] = (), since: str | None = None, until: str | None = None,
+           min_articles: int = 1) -> dict[str, int]:
+    """Write the store as ``fmt`` (graphml, gexf, csv, jsonld, trig, nquads) to ``out``; return counts.
+
+    The network formats take the views' filters (``relations`` or their
+    groups, actor ``types``, ``since``/``until`` dates, ``min_articles``).
+    """
     from kg.interfaces.export import export_store
     from kg.store.location import open_store
+    from kg.views.explore import make_filters
 
+    filters = make_filters(relations=relations, types=types, since=since, until=until,
+                           min_confidence=min_confidence, min_articles=min_articles, include_modal=include_modal)
     with open_store(store, read_only=True) as st:
-        return export_store(st, fmt=fmt, out=Path(out), min_confidence=min_confidence, include_modal=include_modal)
+        return export_store(st, fmt=fmt, out=Path(out), min_confidence=min_confidence, include_modal=include_modal,
+                            filters=filters)
+
+
+def dataframe(*, sparql: str, store: str | os.PathLike[str] | None = None, params: Mapping[str, str] | None = None,
+              with_ontology: bool = False, timeout: float | None = None, max_rows: int | None = None) -> Any:
+    """Return the answer to a SELECT query (text, a .rq file or a saved query's name) as a pandas DataFrame.
+
+    Columns hold typed values (:func:`query`); a column of dates becomes
+    ``datetime64``. Needs pandas (``pip install 'policy-kg[pandas]'``).
+    """
+    import datetime
+
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        from kg.errors import InputError
+
+        raise InputError("kg.api.dataframe needs pandas: pip install 'policy-kg[pandas]' (or pandas)") from exc
+    answer = query(sparql=sparql, store=store, params=params, with_ontology=with_ontology, timeout=timeout,
+                   max_rows=max_rows)
+    if answer.kind == "boolean":
+        from kg.errors import QueryError
+
+        raise QueryError("an ASK query answers true or false, not a table: use kg.api.query")
+    frame = pd.DataFrame(answer.rows, columns=answer.variables)
+    for column in frame.columns:
+        values = frame[column].dropna()
+        if len(values) and all(isinstance(v, datetime.date) for v in values):
+            frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def network(*, store: str | os.PathLike[str] | None = None, min_confidence: float = 0.0,
+            include_modal: bool = False, relations: Iterable[str] = (), types: Iterable[str] = (),
+            since: str | None = None, until: str | None = None, min_articles: int = 1) -> Any:
+    """Return the actor network as a networkx ``MultiDiGraph``: what ``kg export --format graphml`` writes.
+
+    Nodes are actor IRIs (label, type, wikidata, articles); edges one per
+    (subject, relation, object), keyed by relation, with ``weight`` (the
+    statements behind it), ``articles``, ``first_date``, ``last_date`` and
+    ``confidence``. The filters are the views' (:func:`viz`).
+    """
+    from kg.interfaces.export import actor_network
+    from kg.store.location import open_store
+    from kg.views.explore import make_filters
+
+    filters = make_filters(relations=relations, types=types, since=since, until=until,
+                           min_confidence=min_confidence, min_articles=min_articles, include_modal=include_modal)
+    with open_store(store, read_only=True) as st:
+        return actor_network(st, min_confidence=min_confidence, include_modal=include_modal, filters=filters)
 
 
 def serve(*, store: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 7878,

@@ -353,12 +353,27 @@ def viz(out: str, fmt: str | None, store: str | None, ego: str | None, hops: int
 @STORE_OPTION
 @MINCONF_OPTION
 @click.option("--include-modal", is_flag=True, help="Network formats: also negated, conditional, hedged, intended.")
-def export(fmt: str, out: str, store: str | None, min_confidence: float, include_modal: bool) -> None:
-    """Export the actor network (graphml, gexf, csv) or the whole store (jsonld, trig, nquads)."""
+@click.option("--relation", "relations", multiple=True, metavar="NAMES",
+              help="Network formats: only these relations or groups (as kg viz); comma-separated, repeatable.")
+@click.option("--type", "types", multiple=True, metavar="TYPES",
+              help="Network formats: only edges between actors of these types; comma-separated, repeatable.")
+@click.option("--since", metavar="DATE", help="Network formats: only statements dated on or after DATE.")
+@click.option("--until", metavar="DATE", help="Network formats: only statements dated on or before DATE.")
+@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Network formats: only edges given by at least this many articles.")
+def export(fmt: str, out: str, store: str | None, min_confidence: float, include_modal: bool,
+           relations: tuple[str, ...], types: tuple[str, ...], since: str | None, until: str | None,
+           min_articles: int) -> None:
+    """Export the actor network (graphml, gexf, csv) or the whole store (jsonld, trig, nquads).
+
+    The GEXF is ready for Gephi: edge weight (statements), colours by actor
+    type and relation group, and dynamic dates for its timeline.
+    """
     from kg import api
 
     try:
-        counts = api.export(fmt=fmt, out=out, store=store, min_confidence=min_confidence, include_modal=include_modal)
+        counts = api.export(fmt=fmt, out=out, store=store, min_confidence=min_confidence, include_modal=include_modal,
+                            relations=relations, types=types, since=since, until=until, min_articles=min_articles)
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(f"wrote {out}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))

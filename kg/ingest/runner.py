@@ -135,6 +135,8 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
             if isinstance(item, ReadProblem):
                 emit(Outcome("warning" if item.warning else "failed", item.location, reason=item.reason))
                 continue
+            for warning in item.warnings:
+                emit(Outcome("warning", item.location, reason=warning))
             job, outcome = planner.plan(item, writer.put)
             if outcome is not None:
                 emit(outcome)

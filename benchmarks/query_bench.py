@@ -8,9 +8,10 @@ default, seed 0) is built once with ``kg ingest`` and kept under
 Then each query -- every saved research query plus one that returns every
 statement with its evidence (a large answer) -- runs two ways:
 
-* **raw** -- ``pyoxigraph.Store.read_only(path).query(text, prefixes=...,
-  use_default_graph_as_union=True)``, every term's value read and written as
-  CSV to a null sink: what a researcher writes with pyoxigraph alone.
+* **raw** -- ``pyoxigraph.Store.read_only(path).query(text, prefixes=...)``
+  (the default graph: the articles' statements, as kg reads it; a saved
+  query's parameters bound to their defaults), every term's value read and
+  written as CSV to a null sink: what a researcher writes with pyoxigraph alone.
 * **kg** -- ``kg.api.stream_query(sparql=NAME_OR_TEXT, store=path, max_rows=None)``
   and ``kg.store.results.write_csv`` to a null sink: the code path of
   ``kg query --format csv --max-rows 0`` (query resolution, the safety
@@ -87,7 +88,7 @@ def run_raw(store: Path, text: str) -> int:
     from kg.vocabulary.namespace import PREFIXES
 
     st = pyoxigraph.Store.read_only(str(store))
-    result = st.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+    result = st.query(text, prefixes=PREFIXES)
     w = csv.writer(Null(), lineterminator="\r\n")
     w.writerow([v.value for v in result.variables])
     n = 0
@@ -114,10 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
-    from kg.store.queries import saved_queries
+    from kg.store.queries import bind_parameters, saved_queries
 
     store = build_store(args.articles, args.seed)
-    queries = {name: (name, q.text) for name, q in saved_queries().items()}
+    queries = {name: (name, bind_parameters(q.text, {})) for name, q in saved_queries().items()}
     queries["all-statements"] = (ALL_STATEMENTS, ALL_STATEMENTS)
     print(f"store: {store.name} ({sum(f.stat().st_size for f in store.iterdir()) / 2**20:.0f} MiB); "
           f"{len(queries)} queries, {args.repeat} interleaved rounds each, best kept; pid {os.getpid()}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
@@ -94,33 +94,47 @@ def extract_nquads(*, articles: Iterable[Article], model: str | None = None, dis
 
 
 def query(*, sparql: str, store: str | os.PathLike[str] | None = None, timeout: float | None = None,
-          max_rows: int | None = None, allow_service: bool = False) -> QueryResult:
-    """Return the whole answer to a SPARQL query (text, a .rq file or a saved query's name) over the store."""
-    from kg.store.base import QueryResult
+          max_rows: int | None = None, allow_service: bool = False, params: Mapping[str, str] | None = None,
+          with_ontology: bool = False) -> QueryResult:
+    """Return the whole answer to a SPARQL query (text, a .rq file or a saved query's name) over the store, typed.
 
-    with stream_query(sparql=sparql, store=store, timeout=timeout, max_rows=max_rows,
-                      allow_service=allow_service) as answer:
-        rows = [[None if t is None else getattr(t, "value", str(t)) for t in row] for row in answer.rows()]
+    Values come as Python values: IRIs and plain strings as ``str``, numbers as
+    ``int``/``float``/``Decimal``, dates as ``datetime.date``, booleans as
+    ``bool`` (:func:`kg.store.results.python_value`); unbound as None.
+    """
+    from kg.store.base import QueryResult
+    from kg.store.results import python_value
+
+    with stream_query(sparql=sparql, store=store, timeout=timeout, max_rows=max_rows, allow_service=allow_service,
+                      params=params, with_ontology=with_ontology) as answer:
+        rows = [[python_value(t) for t in row] for row in answer.rows()]
         return QueryResult(answer.kind, answer.variables, rows, answer.boolean)
 
 
 @contextmanager
 def stream_query(*, sparql: str, store: str | os.PathLike[str] | None = None, timeout: float | None = None,
-                 max_rows: int | None = None, allow_service: bool = False) -> Iterator[Answer]:
+                 max_rows: int | None = None, allow_service: bool = False, params: Mapping[str, str] | None = None,
+                 with_ontology: bool = False) -> Iterator[Answer]:
     """Yield the streamed answer to a query under the query-safety rules (read-only, SERVICE, limits).
 
     ``sparql`` is SPARQL text, a ``.rq``/``.sparql`` file or a saved query's
-    name. Rows come as they are evaluated; ``answer.truncated`` tells whether
-    ``max_rows`` cut them; a query past ``timeout`` seconds raises QueryError.
-    ``answer.labels`` maps IRIs to their rdfs:label.
+    name; ``params`` give the values of its declared parameters (``# @param``
+    lines, bound as RDF terms, never pasted as text). ``with_ontology`` adds the
+    ontology and registry graphs to the articles' default graph. Rows come as
+    they are evaluated; ``answer.truncated`` tells whether ``max_rows`` cut
+    them; a query past ``timeout`` seconds raises QueryError. ``answer.labels``
+    maps IRIs to their rdfs:label.
     """
+    from kg.store.base import Dataset
     from kg.store.location import open_store
-    from kg.store.queries import query_text
+    from kg.store.queries import bind_parameters, query_text
     from kg.store.sparql import Limits, run_guarded
 
     text = query_text(sparql)
     with open_store(store, read_only=True) as st:
-        answer = run_guarded(st, text, Limits(timeout=timeout, max_rows=max_rows, allow_service=allow_service))
+        text = bind_parameters(text, params or {}, st)
+        answer = run_guarded(st, text, Limits(timeout=timeout, max_rows=max_rows, allow_service=allow_service),
+                             dataset=Dataset.with_reference() if with_ontology else None)
         answer.labels = lambda iris: _labels(st, iris)
         yield answer
 
@@ -181,25 +195,92 @@ def stats(*, store: str | os.PathLike[str] | None = None) -> Any:
 
 
 def export(*, fmt: str, out: str | os.PathLike[str], store: str | os.PathLike[str] | None = None,
-           min_confidence: float = 0.0, include_modal: bool = False) -> dict[str, int]:
-    """Write the store as ``fmt`` (graphml, gexf, csv, jsonld, trig, nquads) to ``out``; return counts."""
+           min_confidence: float = 0.0, include_modal: bool = False, relations: Iterable[str] = (),
+           types: Iterable[str] = (), since: str | None = None, until: str | None = None,
+           min_articles: int = 1) -> dict[str, int]:
+    """Write the store as ``fmt`` (graphml, gexf, csv, jsonld, trig, nquads) to ``out``; return counts.
+
+    The network formats take the views' filters (``relations`` or their
+    groups, actor ``types``, ``since``/``until`` dates, ``min_articles``).
+    """
     from kg.interfaces.export import export_store
     from kg.store.location import open_store
+    from kg.views.explore import make_filters
 
+    filters = make_filters(relations=relations, types=types, since=since, until=until,
+                           min_confidence=min_confidence, min_articles=min_articles, include_modal=include_modal)
     with open_store(store, read_only=True) as st:
-        return export_store(st, fmt=fmt, out=Path(out), min_confidence=min_confidence, include_modal=include_modal)
+        return export_store(st, fmt=fmt, out=Path(out), min_confidence=min_confidence, include_modal=include_modal,
+                            filters=filters)
+
+
+def dataframe(*, sparql: str, store: str | os.PathLike[str] | None = None, params: Mapping[str, str] | None = None,
+              with_ontology: bool = False, timeout: float | None = None, max_rows: int | None = None) -> Any:
+    """Return the answer to a SELECT query (text, a .rq file or a saved query's name) as a pandas DataFrame.
+
+    Columns hold typed values (:func:`query`); a column of dates becomes
+    ``datetime64``. Needs pandas (``pip install 'policy-kg[pandas]'``).
+    """
+    import datetime
+
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        from kg.errors import InputError
+
+        raise InputError("kg.api.dataframe needs pandas: pip install 'policy-kg[pandas]' (or pandas)") from exc
+    answer = query(sparql=sparql, store=store, params=params, with_ontology=with_ontology, timeout=timeout,
+                   max_rows=max_rows)
+    if answer.kind == "boolean":
+        from kg.errors import QueryError
+
+        raise QueryError("an ASK query answers true or false, not a table: use kg.api.query")
+    frame = pd.DataFrame(answer.rows, columns=answer.variables)
+    for column in frame.columns:
+        values = frame[column].dropna()
+        if len(values) and all(isinstance(v, datetime.date) for v in values):
+            frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def network(*, store: str | os.PathLike[str] | None = None, min_confidence: float = 0.0,
+            include_modal: bool = False, relations: Iterable[str] = (), types: Iterable[str] = (),
+            since: str | None = None, until: str | None = None, min_articles: int = 1) -> Any:
+    """Return the actor network as a networkx ``MultiDiGraph``: what ``kg export --format graphml`` writes.
+
+    Nodes are actor IRIs (label, type, wikidata, articles); edges one per
+    (subject, relation, object), keyed by relation, with ``weight`` (the
+    statements behind it), ``articles``, ``first_date``, ``last_date`` and
+    ``confidence``. The filters are the views' (:func:`viz`).
+    """
+    from kg.interfaces.export import actor_network
+    from kg.store.location import open_store
+    from kg.views.explore import make_filters
+
+    filters = make_filters(relations=relations, types=types, since=since, until=until,
+                           min_confidence=min_confidence, min_articles=min_articles, include_modal=include_modal)
+    with open_store(store, read_only=True) as st:
+        return actor_network(st, min_confidence=min_confidence, include_modal=include_modal, filters=filters)
 
 
 def serve(*, store: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 7878,
           timeout: float | None = 60.0, max_rows: int = 10_000, allow_update: bool = False,
-          allow_service: bool = False, workers: int = 2) -> None:
-    """Serve the store as a SPARQL 1.1 Protocol endpoint with a query page; blocks until interrupted."""
+          allow_service: bool = False, workers: int = 2, allow_hosts: Iterable[str] = (), cors: str = "get",
+          allow_origins: Iterable[str] = ()) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint with a query page; blocks until interrupted.
+
+    Requests for host names other than loopback ones, ``host`` and
+    ``allow_hosts`` are refused; ``cors`` says which read-only queries pages
+    of other origins may send ("get", "post", "off"); updates from other
+    origins are refused unless listed in ``allow_origins``.
+    """
     from kg.interfaces.endpoint import serve as run
     from kg.store.sparql import Limits
 
     run(store=store, host=host, port=port, limits=Limits(timeout=timeout, max_rows=max_rows,
                                                          allow_service=allow_service),
-        allow_update=allow_update, workers=workers)
+        allow_update=allow_update, workers=workers, allow_hosts=tuple(allow_hosts), cors=cors,
+        allow_origins=tuple(allow_origins))
 
 
 def validate(*, store: str | os.PathLike[str] | None = None) -> Any:

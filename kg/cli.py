@@ -243,33 +243,52 @@ SERVICE_OPTION = click.option("--allow-service", is_flag=True,
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True)
 @click.option("--labels", is_flag=True, help="Show actors by their label instead of a prefixed name (table).")
-@click.option("--list", "list_saved", is_flag=True, help="List the saved research queries and their questions.")
+@click.option("--list", "list_saved", is_flag=True,
+              help="List the saved research queries, their questions and parameters.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A value for a parameter the query declares (`# @param` lines; --list shows them); repeatable.")
+@click.option("--with-ontology", is_flag=True,
+              help="Read the ontology and actor registry graphs as part of the default graph, beside the articles.")
 @TIMEOUT_OPTION
 @MAX_ROWS_OPTION
 @SERVICE_OPTION
 @STORE_OPTION
-def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, timeout: float, max_rows: int,
-          allow_service: bool, store: str | None) -> None:
+def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, params: tuple[str, ...], with_ontology: bool,
+          timeout: float, max_rows: int, allow_service: bool, store: str | None) -> None:
     """Run a SPARQL query (text, a .rq/.sparql file, or a saved query's NAME) over the store.
 
     The prefixes pk:, pkid:, pkart:, pkst:, rdf:, rdfs:, owl:, xsd:, skos:,
-    prov:, dcterms: and wd: are predeclared; the default graph is the union of
-    all article graphs. Read-only: updates and SERVICE calls are refused. Rows are
-    printed as they come; Ctrl-C stops the query.
+    prov:, dcterms: and wd: are predeclared. The default graph holds the
+    articles' statements, each triple once however many articles give it
+    (count how often with GRAPH ?article { ... }); the ontology and the actor
+    registry are the named graphs <https://policy-kg.org/graph/ontology> and
+    <https://policy-kg.org/graph/registry> (GRAPH, FROM, or --with-ontology).
+    FROM and FROM NAMED are honoured. A saved query's parameters are declared
+    in its header as `# @param NAME (KIND[, default VALUE]): what it is` and
+    given with --param NAME=VALUE. Read-only: updates and SERVICE calls are
+    refused. Rows are printed as they come; Ctrl-C stops the query.
     """
     from kg import api
 
     if list_saved:
         for name, saved in api.saved_queries().items():
             click.echo(f"{name:34} {saved.question}")
+            for p in saved.parameters:
+                click.echo(f"{'':34}   --param {p.usage()}: {p.description}")
         return
     if not sparql:
         raise click.UsageError("give a query (SPARQL text, a .rq file or a saved query's name), or --list")
     from kg.store.results import write_answer
 
+    values: dict[str, str] = {}
+    for p in params:
+        name, eq, value = p.partition("=")
+        if not eq or not name.strip():
+            raise click.BadParameter(f"'{p}': write NAME=VALUE (e.g. --param actor=Meta)", param_hint="--param")
+        values[name.strip()] = value
     try:
         with api.stream_query(sparql=sparql, store=store, timeout=timeout or None, max_rows=max_rows or None,
-                              allow_service=allow_service) as answer:
+                              allow_service=allow_service, params=values, with_ontology=with_ontology) as answer:
             n = write_answer(answer, sys.stdout, fmt, labels=labels)
             if fmt == "table" and answer.kind != "boolean":
                 click.echo(f"{n} row(s)")
@@ -334,12 +353,27 @@ def viz(out: str, fmt: str | None, store: str | None, ego: str | None, hops: int
 @STORE_OPTION
 @MINCONF_OPTION
 @click.option("--include-modal", is_flag=True, help="Network formats: also negated, conditional, hedged, intended.")
-def export(fmt: str, out: str, store: str | None, min_confidence: float, include_modal: bool) -> None:
-    """Export the actor network (graphml, gexf, csv) or the whole store (jsonld, trig, nquads)."""
+@click.option("--relation", "relations", multiple=True, metavar="NAMES",
+              help="Network formats: only these relations or groups (as kg viz); comma-separated, repeatable.")
+@click.option("--type", "types", multiple=True, metavar="TYPES",
+              help="Network formats: only edges between actors of these types; comma-separated, repeatable.")
+@click.option("--since", metavar="DATE", help="Network formats: only statements dated on or after DATE.")
+@click.option("--until", metavar="DATE", help="Network formats: only statements dated on or before DATE.")
+@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Network formats: only edges given by at least this many articles.")
+def export(fmt: str, out: str, store: str | None, min_confidence: float, include_modal: bool,
+           relations: tuple[str, ...], types: tuple[str, ...], since: str | None, until: str | None,
+           min_articles: int) -> None:
+    """Export the actor network (graphml, gexf, csv) or the whole store (jsonld, trig, nquads).
+
+    The GEXF is ready for Gephi: edge weight (statements), colours by actor
+    type and relation group, and dynamic dates for its timeline.
+    """
     from kg import api
 
     try:
-        counts = api.export(fmt=fmt, out=out, store=store, min_confidence=min_confidence, include_modal=include_modal)
+        counts = api.export(fmt=fmt, out=out, store=store, min_confidence=min_confidence, include_modal=include_modal,
+                            relations=relations, types=types, since=since, until=until, min_articles=min_articles)
     except KGError as exc:
         raise _fail(exc) from exc
     click.echo(f"wrote {out}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
@@ -356,15 +390,30 @@ def export(fmt: str, out: str, store: str | None, min_confidence: float, include
 @SERVICE_OPTION
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True,
               help="Query worker processes (1 with --allow-update).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (loopback names and --host are allowed; '*' any); "
+                   "repeatable.")
+@click.option("--cors", type=click.Choice(["get", "post", "off"]), default="get", show_default=True,
+              help="Which read-only queries pages of other origins may send: GET ones, POST ones too, or none. "
+                   "Updates from other origins are always refused.")
+@click.option("--allow-origin", "allow_origins", multiple=True, metavar="ORIGIN",
+              help="A page origin (https://host:port) allowed to send updates with --allow-update; repeatable.")
 def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, allow_update: bool,
-          allow_service: bool, workers: int) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /."""
+          allow_service: bool, workers: int, allow_hosts: tuple[str, ...], cors: str,
+          allow_origins: tuple[str, ...]) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /.
+
+    Saved queries are at /queries (a JSON list) and /queries/NAME?PARAM=VALUE.
+    Only requests naming an allowed host are answered (DNS rebinding); pages
+    of other origins may run read-only GET queries (CORS) but never updates.
+    """
     from kg import api
 
     click.echo(f"serving {store or 'the store'} at http://{host}:{port}/ (SPARQL endpoint: /sparql); Ctrl-C stops")
     try:
         api.serve(store=store, host=host, port=port, timeout=timeout or None, max_rows=max_rows,
-                  allow_update=allow_update, allow_service=allow_service, workers=workers)
+                  allow_update=allow_update, allow_service=allow_service, workers=workers,
+                  allow_hosts=allow_hosts, cors=cors, allow_origins=allow_origins)
     except KGError as exc:
         raise _fail(exc) from exc
 

@@ -14,7 +14,6 @@ from test_store_load import hand_extraction
 from kg import api
 from kg.cli import main
 from kg.ingest import store_ontology
-from kg.store.base import ONTOLOGY_GRAPH
 from kg.store.embedded import Store
 from kg.store.load import article_iri, to_graph, to_ntriples
 from kg.vocabulary.namespace import pk_term
@@ -62,7 +61,7 @@ def test_every_match_target_is_a_concept_with_a_notation() -> None:
 
 def test_stats(tmp_path: Path) -> None:
     with Store(tmp_path / "s") as st:
-        store_ontology(st, ONTOLOGY_GRAPH)
+        store_ontology(st)
         st.replace_graph(str(article_iri("hand-built")), to_ntriples(to_graph(hand_extraction())))
     s = api.stats(store=tmp_path / "s")
     assert (s.articles, s.first_date, s.last_date) == (1, "2026-01-12", "2026-01-12")

@@ -14,7 +14,7 @@ from rdflib import RDF, Graph
 
 from kg import __version__
 from kg.cli import main
-from kg.store.base import ONTOLOGY_GRAPH
+from kg.store.base import ONTOLOGY_GRAPH, REGISTRY_GRAPH
 from kg.store.embedded import Store
 from kg.vocabulary.ontology import PK, PKART, load_ontology
 
@@ -58,9 +58,9 @@ def test_ingest_reports_bad_files_and_stores_the_rest(ingested: tuple[Result, Pa
     assert re.search(r"empty\.txt: .*empty", err), err
     assert "2 input(s) failed" in err
     with Store(store, read_only=True) as st:
-        assert st.graphs() == sorted([ONTOLOGY_GRAPH, *(str(PKART[a]) for a in GOOD)])
+        assert st.graphs() == sorted([ONTOLOGY_GRAPH, REGISTRY_GRAPH, *(str(PKART[a]) for a in GOOD)])
         rows = st.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-        assert rows == [["4"]]
+        assert rows == [["5"]]
 
 
 @pytest.mark.model
@@ -118,7 +118,7 @@ def test_ingest_survives_a_crashing_extractor(tmp_path: Path, monkeypatch: pytes
     assert "stored 2 article(s)" in result.stdout
     assert re.search(r"b\.txt: .*RuntimeError: rule exploded", result.stderr), result.stderr
     with Store(tmp_path / "store", read_only=True) as st:
-        assert st.graphs() == sorted([ONTOLOGY_GRAPH, str(PKART["a"]), str(PKART["c"])])
+        assert st.graphs() == sorted([ONTOLOGY_GRAPH, REGISTRY_GRAPH, str(PKART["a"]), str(PKART["c"])])
 
 
 def test_ingest_with_missing_model_names_make_setup(article_file: Path, tmp_path: Path) -> None:

@@ -131,12 +131,46 @@ def test_cli_actors_formats(store_path: Path) -> None:
     assert "Korro Labs" not in table.output and "1 actor(s)" in table.output
     out = runner.invoke(main, ["actors", "--store", str(store_path), "--format", "json", "--match", "korro"])
     assert json.loads(out.output) == [{"label": "Korro Labs", "type": "Company", "aliases": ["Korro"],
-                                       "articles": 2, "wikidata": [], "iri": ID + "korro-labs"}]
+                                       "descriptions": [], "articles": 2, "wikidata": [], "iri": ID + "korro-labs"}]
     csv_out = runner.invoke(main, ["actors", "--store", str(store_path), "--format", "csv", "--match", "mila"])
-    assert csv_out.output.splitlines() == ["label,type,aliases,articles,wikidata,iri",
-                                           f"Mila Oskarsson,Person,,1,,{ID}mila-oskarsson"]
+    assert csv_out.output.splitlines() == ["label,type,aliases,articles,wikidata,iri,descriptions",
+                                           f"Mila Oskarsson,Person,,1,,{ID}mila-oskarsson,"]
     bad = runner.invoke(main, ["actors", "--store", str(store_path), "--type", "Wizard"])
     assert bad.exit_code == 1 and "unknown actor type 'Wizard'" in bad.output
+
+
+def test_one_actor_one_type_in_stats_actors_and_the_explorer(tmp_path: Path) -> None:
+    """A government most articles call a government, named a country in one: one actor of one type everywhere."""
+    from kg.store.stats import store_stats
+
+    govt = ("veltrian-government", "Veltrian Government", "GovernmentBody", ["Veltrian Government"])
+    graphs = {f"g{i}": article_graph(f"g{i}", [govt, ("korro-labs", "Korro Labs", "Company", ["the company"])],
+                                     [("veltrian-government", "criticises", "korro-labs")]) for i in range(2)}
+    graphs["c"] = article_graph("c", [("veltrian-government", "Veltria", "Country", ["Veltria"])])
+    with Store(build_store(tmp_path / "s", graphs)) as st:
+        from kg.curation.actors import stored_actors
+
+        actors = {a.iri.removeprefix(ID): a for a in stored_actors(st)}
+        stats = store_stats(st)
+        assert (actors["veltrian-government"].type, actors["veltrian-government"].label) == \
+               ("GovernmentBody", "Veltrian Government")
+        assert stats.actors == len(actors) == 2
+        assert stats.actors_by_type == {"Company": 1, "GovernmentBody": 1}
+        # A description is kept apart from the names.
+        assert actors["korro-labs"].aliases == () and actors["korro-labs"].descriptions == ("the company",)
+
+
+def test_the_actors_csv_is_a_registry_file_that_changes_nothing(st: Store, tmp_path: Path) -> None:
+    from kg.curation.actors import actors_csv, stored_actors
+    from kg.curation.registry_files import load_registry
+
+    before = stored_actors(st)
+    path = tmp_path / "actors.csv"
+    path.write_text(actors_csv(before), encoding="utf-8")
+    registry = {a.iri: a for a in load_registry(path)}
+    assert {(a.iri, a.label, a.type) for a in before} == {(a.iri, a.label, a.type) for a in registry.values()}
+    for a in before:   # "VDA" names two actors of the store: left out, since a registry name names one
+        assert set(a.aliases) - {"VDA"} <= set(registry[a.iri].alt_labels), a.iri
 
 
 # ---------------------------------------------------------------- registry files

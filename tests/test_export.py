@@ -21,7 +21,7 @@ from test_store_load import hand_extraction
 from kg import api
 from kg.cli import main
 from kg.ingest import store_ontology
-from kg.store.base import ONTOLOGY_GRAPH
+from kg.store.base import ONTOLOGY_GRAPH, REGISTRY_GRAPH
 from kg.store.embedded import Store
 from kg.store.load import article_iri, to_graph, to_ntriples
 from kg.vocabulary.namespace import PKID
@@ -33,7 +33,7 @@ NDA, ACME, ZETA = (str(PKID[x]) for x in ("northland-data-authority", "acme-soci
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("export") / "store"
     with Store(path) as st:
-        store_ontology(st, ONTOLOGY_GRAPH)
+        store_ontology(st)
         st.replace_graph(str(article_iri("hand-built")), to_ntriples(to_graph(hand_extraction())))
     return path
 
@@ -81,8 +81,8 @@ def test_csv_is_a_node_table_and_an_edge_table(store: Path, tmp_path: Path) -> N
     assert nodes[ACME]["type"] == "Company" and nodes[ACME]["label"] == "Acme Social"
     assert {(e["source"], e["relation"], e["target"]) for e in edges} == {(NDA, "fines", ACME),
                                                                            (ACME, "criticises", NDA)}
-    assert set(edges[0]) == {"source", "target", "relation", "statements", "first_date", "last_date", "article_ids",
-                             "confidence"}
+    assert set(edges[0]) == {"source", "target", "relation", "statements", "articles", "first_date", "last_date",
+                             "article_ids", "confidence"}
 
 
 def test_csv_refuses_a_file_as_its_folder(store: Path, tmp_path: Path) -> None:
@@ -101,7 +101,8 @@ def test_dataset_exports_load_into_a_fresh_store(store: Path, tmp_path: Path, fm
     fresh = pyoxigraph.Store()
     fresh.load(path=str(out), format=rdf_format)
     assert len(fresh) == quad_count(store)
-    assert sorted(g.value for g in fresh.named_graphs()) == sorted([ONTOLOGY_GRAPH, str(article_iri("hand-built"))])
+    assert sorted(g.value for g in fresh.named_graphs()) == sorted([ONTOLOGY_GRAPH, REGISTRY_GRAPH,
+                                                                  str(article_iri("hand-built"))])
 
 
 def test_json_ld_reads_with_short_names_and_loads_back(store: Path, tmp_path: Path) -> None:
@@ -116,3 +117,41 @@ def test_json_ld_reads_with_short_names_and_loads_back(store: Path, tmp_path: Pa
     ds = Dataset()
     ds.parse(out, format="json-ld")
     assert sum(1 for _ in ds.quads((None, None, None, None))) == quad_count(store)
+
+
+def test_gexf_is_ready_for_gephi_and_opens_in_networkx_with_weights_and_dates(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "net.gexf"
+    api.export(fmt="gexf", out=out, store=store)
+    text = out.read_text()
+    assert 'mode="dynamic"' in text and 'timeformat="date"' in text and "<viz:color" in text
+    g = nx.read_gexf(out)
+    (fine,) = [d for s, o, d in g.edges(data=True) if d["relation"] == "fines"]
+    assert fine["weight"] == 1 and fine["group"] == "enforcement"
+    assert fine["start"] == fine["end"] == "2026-01-12"
+    assert g.nodes[NDA]["viz"]["color"] and g.nodes[NDA]["start"] == "2026-01-12"
+
+
+@pytest.mark.parametrize(("options", "edges"), [
+    ({"relations": ["enforcement"]}, {"fines"}),
+    ({"relations": ["criticises"]}, {"criticises"}),
+    ({"types": ["Regulator"]}, set()),                    # both ends must be of the types kept
+    ({"types": ["Regulator,Company"]}, {"fines", "criticises"}),
+    ({"since": "2026-02"}, set()),
+    ({"until": "2026"}, {"fines", "criticises"}),
+    ({"min_articles": 2}, set()),
+])
+def test_exports_take_the_filters_of_the_views(store: Path, tmp_path: Path, options: dict, edges: set) -> None:
+    out = tmp_path / "net.graphml"
+    api.export(fmt="graphml", out=out, store=store, **options)
+    assert {d["relation"] for _, _, d in nx.read_graphml(out).edges(data=True)} == edges
+
+
+def test_the_api_gives_a_networkx_graph_and_a_dataframe(store: Path) -> None:
+    pd = pytest.importorskip("pandas", reason="pandas is in the test extra (make setup)")
+    g = api.network(store=store)
+    assert isinstance(g, nx.MultiDiGraph) and g[NDA][ACME]["fines"]["weight"] == 1
+    frame = api.dataframe(sparql="SELECT ?s ?date (COUNT(*) AS ?n) WHERE { ?st rdf:subject ?s ; dcterms:date ?date } "
+                                 "GROUP BY ?s ?date ORDER BY ?s", store=store)
+    assert list(frame.columns) == ["s", "date", "n"]
+    assert pd.api.types.is_integer_dtype(frame["n"]) and pd.api.types.is_datetime64_any_dtype(frame["date"])
+    assert frame["s"].iloc[0].startswith("https://policy-kg.org/id/")

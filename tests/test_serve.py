@@ -28,7 +28,6 @@ from test_store_load import hand_extraction
 
 from kg.ingest import store_ontology
 from kg.interfaces.endpoint import negotiate
-from kg.store.base import ONTOLOGY_GRAPH
 from kg.store.embedded import Store
 from kg.store.load import article_iri, to_graph, to_ntriples
 from kg.vocabulary.namespace import PKID
@@ -42,7 +41,7 @@ def make_store(path: Path) -> Path:
     numbers = "".join(f"<https://policy-kg.org/id/n{i}> <https://policy-kg.org/ns#rank> \"{i}\" .\n"
                       for i in range(3000))
     with Store(path) as st:
-        store_ontology(st, ONTOLOGY_GRAPH)
+        store_ontology(st)
         st.replace_graph(str(article_iri("hand-built")), to_ntriples(to_graph(hand_extraction())))
         st.replace_graph("https://policy-kg.org/article/numbers", numbers)
     return path

@@ -23,7 +23,7 @@ from kg.extraction.pipeline import Extraction
 from kg.extraction.relate import Triple
 from kg.extraction.resolve import Entity
 from kg.sources.article import Article
-from kg.store.base import ONTOLOGY_GRAPH, store_path
+from kg.store.base import ONTOLOGY_GRAPH, REGISTRY_GRAPH, store_path
 from kg.store.embedded import Store
 from kg.store.load import article_iri, article_nquads, article_ntriples, statement_iri, to_graph, to_ntriples
 from kg.vocabulary.ontology import DCTERMS, PK, PKID, load_ontology
@@ -346,7 +346,13 @@ def test_ontology_goes_into_a_new_store_without_sparql(tmp_path: Path, monkeypat
     with Store(tmp_path / "s") as st:
         with monkeypatch.context() as m:
             m.setattr(Store, "replace_graph", lambda *a: pytest.fail("SPARQL update for a graph the store lacks"))
-            store_ontology(st, ONTOLOGY_GRAPH)
-        assert len(st.graph_ntriples(ONTOLOGY_GRAPH)) == len(expected)
-        store_ontology(st, ONTOLOGY_GRAPH)  # a second time: replaced, not doubled
-        assert len(st.graph_ntriples(ONTOLOGY_GRAPH)) == len(expected) and st.graphs() == [ONTOLOGY_GRAPH]
+            store_ontology(st)
+        both = st.graph_ntriples(ONTOLOGY_GRAPH) | st.graph_ntriples(REGISTRY_GRAPH)
+        assert len(both) == len(expected)
+        store_ontology(st)  # a second time: replaced, not doubled
+        assert st.graph_ntriples(ONTOLOGY_GRAPH) | st.graph_ntriples(REGISTRY_GRAPH) == both
+        assert st.graphs() == [ONTOLOGY_GRAPH, REGISTRY_GRAPH]
+        # The registry's actors are in their graph, the classes in the ontology's, neither in the default graph.
+        assert any("/id/ofcom>" in line for line in st.graph_ntriples(REGISTRY_GRAPH))
+        assert not any(line.startswith("<https://policy-kg.org/id/") for line in st.graph_ntriples(ONTOLOGY_GRAPH))
+        assert st.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows == [["0"]]

@@ -29,7 +29,7 @@ FINE = str(statement_iri("hand-built", str(PKID["northland-data-authority"]), "f
 
 def build(path: Path, breakage: str | None = None) -> Path:
     with Store(path) as st:
-        store_ontology(st, ONTOLOGY_GRAPH)
+        store_ontology(st)
         st.replace_graph(ARTICLE, to_ntriples(to_graph(hand_extraction())))
         if breakage:
             st.update(breakage)
@@ -43,7 +43,7 @@ def kg(*args: object):  # noqa: ANN201 - click's Result
 def test_well_formed_store_conforms(tmp_path: Path) -> None:
     result = kg("validate", "--store", build(tmp_path / "s"))
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("conforms: 2 graph(s), 4 statement(s) checked")
+    assert result.stdout.startswith("conforms: 3 graph(s), 4 statement(s) checked")
 
 
 def test_statement_without_evidence_fails_naming_the_node(tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 Each article graph gives an actor a label and a type; the label and type of
 the most articles win (ties: the one that sorts first), as in the explorer.
-Aliases are every other name the articles used. :func:`find_actor` turns
+Aliases are every other name the articles used; descriptions ("the company",
+"the social media giant": a determiner and no proper-name word) are kept
+apart, as they are not names. :func:`find_actor` turns
 what a user typed (an IRI, a ``pkid:`` slug, a label or an alias) into one
 actor, or says which ones it could be.
 """
@@ -16,17 +18,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
+from kg.store.stats import ACTOR_VOTES, majority, registry_identity
 from kg.vocabulary.namespace import PKID, WD
 
 if TYPE_CHECKING:
     from kg.store.base import GraphStore
 
 #: Per article graph, so an actor named or typed differently in a few articles takes what most articles give it.
-VOTES_QUERY = """
-SELECT ?e ?type ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {
-  GRAPH ?g { ?e pk:mentionedIn ?g ; a ?type ; rdfs:label ?label . }
-} GROUP BY ?e ?type ?label
-"""
+VOTES_QUERY = ACTOR_VOTES
 
 ARTICLES_QUERY = "SELECT ?e (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e pk:mentionedIn ?g } } GROUP BY ?e"
 
@@ -45,6 +44,7 @@ class StoredActor:
     aliases: tuple[str, ...]
     articles: int
     wikidata: tuple[str, ...] = ()   # Q-ids
+    descriptions: tuple[str, ...] = ()   # what the articles called it that is not a name ("the company")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -52,8 +52,20 @@ class StoredActor:
 
     def to_json(self) -> dict[str, Any]:
         """Return the actor as one entry of ``kg actors --format json``."""
-        return {"label": self.label, "type": self.type, "aliases": list(self.aliases), "articles": self.articles,
+        return {"label": self.label, "type": self.type, "aliases": list(self.aliases),
+                "descriptions": list(self.descriptions), "articles": self.articles,
                 "wikidata": list(self.wikidata), "iri": self.iri}
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+def is_description(mention: str) -> bool:
+    """Return True for a mention that describes rather than names: no capital letter after a leading determiner
+    ("the company", "the social media giant", "its regulator"), where a name has one ("the European Commission")."""
+    words = mention.split()
+    rest = words[1:] if words and words[0].lower() in _DETERMINERS else words
+    return bool(rest) and not any(ch.isupper() for w in rest for ch in w)
 
 
 def _local(iri: str) -> str:
@@ -91,12 +103,15 @@ def stored_actors(st: GraphStore, iris: Collection[str] | None = None) -> list[S
     out = []
     for iri, n in articles.items():
         if votes.get(iri):
-            (cls, label), _ = min(votes[iri].items(), key=lambda kv: (-kv[1], kv[0]))
+            cls, label = majority(votes[iri], registry_identity(iri))
         else:
             cls, label = "Organisation", _local(iri)
         other_labels = {lab for _, lab in votes.get(iri, {})}
-        aliases = tuple(sorted((mentions.get(iri, set()) | other_labels) - {label}, key=str.casefold))
-        out.append(StoredActor(iri, label, cls, aliases, n, tuple(sorted(wikidata.get(iri, ())))))
+        said = (mentions.get(iri, set()) | other_labels) - {label}
+        descriptions = {m for m in said if is_description(m)}
+        aliases = tuple(sorted(said - descriptions, key=str.casefold))
+        out.append(StoredActor(iri, label, cls, aliases, n, tuple(sorted(wikidata.get(iri, ()))),
+                               tuple(sorted(descriptions, key=str.casefold))))
     out.sort(key=lambda a: (-a.articles, a.label.casefold(), a.iri))
     return out
 
@@ -155,13 +170,29 @@ def registry_actor(name: str) -> StoredActor | None:
 
 
 def actors_csv(actors: list[StoredActor]) -> str:
-    """Return ``actors`` as CSV text: label, type, aliases (``;``-separated), articles, wikidata, iri."""
+    """Return ``actors`` as CSV text: label, type, aliases (``;``-separated), articles, wikidata, iri, descriptions;
+    a registry file as it is (:mod:`kg.curation.registry_files` reads past articles and descriptions).
+
+    So that feeding it back changes nothing, a registry actor's aliases are its registry names (the names the
+    articles used are what matched them); another actor's are the names the articles used, but for those
+    another actor also bears (a registry name stands for one actor, and the store cannot tell which is meant).
+    """
     import csv
     import io
 
+    from kg.vocabulary.ontology import load_ontology
+
+    registry = load_ontology().actors
+    bearers: Counter[str] = Counter(n.casefold() for a in actors for n in {x.casefold() for x in a.names})
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["label", "type", "aliases", "articles", "wikidata", "iri"])
+    w.writerow(["label", "type", "aliases", "articles", "wikidata", "iri", "descriptions"])
     for a in actors:
-        w.writerow([a.label, a.type, "; ".join(a.aliases), a.articles, "; ".join(a.wikidata), a.iri])
+        known = registry.get(a.iri)
+        if known is not None:
+            aliases = [n for n in known.names if n.casefold() != a.label.casefold()]
+        else:
+            aliases = [n for n in a.aliases if bearers[n.casefold()] == 1]
+        w.writerow([a.label, a.type, "; ".join(aliases), a.articles, "; ".join(a.wikidata), a.iri,
+                    "; ".join(a.descriptions)])
     return buf.getvalue()

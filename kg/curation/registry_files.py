@@ -44,7 +44,7 @@ from kg.vocabulary.ontology import Actor, Ontology, read_ontology, set_extra_act
 REGISTRY_NAMES = ("kg-registry.yaml", "kg-registry.yml", "kg-registry.csv")
 FIELDS = ("label", "type", "aliases", "wikidata", "country", "iri")
 #: Columns ``kg actors --format csv`` writes that a registry reads past.
-IGNORED = ("articles",)
+IGNORED = ("articles", "descriptions")
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,7 @@ def registry_actors(entries: Sequence[Entry], ont: Ontology) -> tuple[Actor, ...
                                 f"{out[actor.iri][0].where}; merge the two entries into one")
         for n in actor.names:
             other = owner.get(n.casefold())
-            if other is not None:
+            if other is not None and other is not e:   # its own name twice ("ByteDance", "Bytedance") is no clash
                 raise RegistryError(f"{e.where}: the name '{n}' is also given by {other.where}; "
                                     "a name may stand for one actor only: drop it from one of them")
             owner[n.casefold()] = e

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kg.extraction.recognise import pipeline, recognise
@@ -32,14 +32,23 @@ class Extraction:
     article: Article
     entities: list[Entity]
     triples: list[Triple]
+    #: Per entity (by position), the character spans [start, end) of the words that refer to it, names and
+    #: references alike, in the text analysed (:attr:`Article.body`: the title, a blank line, the text).
+    mentions: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     def to_json(self, *, explain: bool = False) -> dict[str, Any]:
-        """Return the document ``kg extract --format json`` prints (GUIDE.md's contract)."""
+        """Return the document ``kg extract --format json`` prints (GUIDE.md's contract).
+
+        Beyond the contract's keys, each entity has ``mentions`` (``[start, end]`` character spans) and each
+        triple ``sentence_start``/``sentence_end``, offsets in the text analysed: the title, a blank line and
+        the text (``article.body``), so annotation tools can show and correct them.
+        """
         ents = self.entities
         out_entities = [
             {"id": e.id, "label": e.label, "type": e.type,
-             "aliases": sorted(a for a in e.aliases if a != e.label)}
-            for e in self.entities
+             "aliases": sorted(a for a in e.aliases if a != e.label),
+             "mentions": [list(span) for span in self.mentions.get(i, [])]}
+            for i, e in enumerate(self.entities)
         ]
         out_triples = []
         for t in self.triples:
@@ -48,6 +57,7 @@ class Extraction:
                 "subject_type": ents[t.subject].type, "object_type": ents[t.object].type,
                 "sentence": t.sentence.text.strip(), "negated": t.negated, "modality": t.modality,
                 "confidence": t.confidence, "extractor": t.extractor,
+                "sentence_start": t.sentence.start_char, "sentence_end": t.sentence.end_char,
             }
             if explain:
                 row["rule"] = t.rule
@@ -64,7 +74,23 @@ def analyse(article: Article, doc: Doc, ont: Ontology, *, disabled: Iterable[str
     mentions = recognise(doc, ont)
     res: Resolution = resolve(doc, mentions, ont)
     triples = extract_triples(doc, res, ont, disabled=disabled, min_confidence=min_confidence)
-    return Extraction(article, res.entities, triples)
+    return Extraction(article, res.entities, triples, mention_spans(doc, res.token_entity))
+
+
+def mention_spans(doc: Doc, token_entity: dict[int, int]) -> dict[int, list[tuple[int, int]]]:
+    """Return, per entity, the character spans of the runs of adjacent tokens that refer to it, in text order."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    previous: tuple[int, int] | None = None   # (token index, entity) of the run being extended
+    for i in sorted(token_entity):
+        entity, token = token_entity[i], doc[i]
+        end = token.idx + len(token.text)
+        if previous == (i - 1, entity):
+            start, _ = spans[entity][-1]
+            spans[entity][-1] = (start, end)
+        else:
+            spans.setdefault(entity, []).append((token.idx, end))
+        previous = (i, entity)
+    return spans
 
 
 def parse_articles(articles: Iterable[Article], *, model: str | None = None,

@@ -135,6 +135,8 @@ def run(items: Iterable[Article | ReadProblem], *, st: GraphStore, settings: Set
             if isinstance(item, ReadProblem):
                 emit(Outcome("warning" if item.warning else "failed", item.location, reason=item.reason))
                 continue
+            for warning in item.warnings:
+                emit(Outcome("warning", item.location, reason=warning))
             job, outcome = planner.plan(item, writer.put)
             if outcome is not None:
                 emit(outcome)
@@ -180,7 +182,6 @@ def ingest_inputs(*, inputs: Iterable[str | os.PathLike[str]], store: str | os.P
     from kg.curation.registry_files import load_registry, registry_beside
     from kg.sources.article import is_url
     from kg.sources.read import read_inputs
-    from kg.store.base import ONTOLOGY_GRAPH
     from kg.store.location import open_store
 
     registry = registry if registry is not None else registry_beside(store)
@@ -204,7 +205,7 @@ def ingest_inputs(*, inputs: Iterable[str | os.PathLike[str]], store: str | os.P
             yield from fetch_articles(listed, options=fetch_options or FetchOptions(), max_chars=max_chars)
 
     with open_store(store) as st:  # a folder, or a SPARQL endpoint's URL
-        store_ontology(st, ONTOLOGY_GRAPH)
+        store_ontology(st)
         from kg.ingest.distributed import PARTITION
 
         return run(items(), st=st, settings=settings, workers=workers or default_workers(), force=force,
@@ -212,11 +213,18 @@ def ingest_inputs(*, inputs: Iterable[str | os.PathLike[str]], store: str | os.P
                    batch_size=BATCH_SIZE if executor is None else PARTITION)
 
 
-def store_ontology(st: GraphStore, graph_iri: str) -> None:
-    """Write the ontology into its own graph (so queries can use class labels and hierarchy)."""
+def store_ontology(st: GraphStore) -> None:
+    """Write the ontology and the actor registry into their own graphs (outside the articles' default graph), so
+    queries can name them for class labels, the hierarchy and the registry's names."""
+    from kg.store.base import ONTOLOGY_GRAPH, REGISTRY_GRAPH
     from kg.store.load import to_ntriples
     from kg.vocabulary.ontology import load_ontology
 
-    end = f" <{graph_iri}> .\n"
-    nquads = "".join(line[:-2] + end for line in to_ntriples(load_ontology().graph).split("\n") if line)
-    st.replace_graphs([(graph_iri, nquads)])  # a new store takes it without SPARQL to parse
+    ontology = load_ontology()
+    actors = {f"<{iri}>" for iri in ontology.actors}
+    lines: dict[str, list[str]] = {ONTOLOGY_GRAPH: [], REGISTRY_GRAPH: []}
+    for line in to_ntriples(ontology.graph).split("\n"):
+        if line:
+            graph = REGISTRY_GRAPH if line.split(" ", 1)[0] in actors else ONTOLOGY_GRAPH
+            lines[graph].append(f"{line[:-2]} <{graph}> .\n")
+    st.replace_graphs([(graph, "".join(text)) for graph, text in lines.items()])  # a new store: no SPARQL to parse

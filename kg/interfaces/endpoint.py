@@ -8,13 +8,29 @@ once, and a fresh worker takes its place, so the endpoint keeps serving.
 - ``GET /sparql?query=...``, ``POST /sparql`` (form ``query=``/``update=``,
   or a body of type ``application/sparql-query``/``application/sparql-update``);
 - SELECT and ASK answers as SPARQL JSON, XML, CSV or TSV, CONSTRUCT and
-  DESCRIBE as Turtle, N-Triples or JSON-LD, chosen by the ``Accept`` header
-  (or a ``format`` parameter);
+  DESCRIBE as RDF/XML, Turtle, N-Triples or JSON-LD, chosen by the ``Accept``
+  header (or a ``format`` parameter), so SPARQLWrapper's and rdflib's
+  defaults work as they are;
+- the dataset: the articles' default graph, unless the query's FROM / FROM
+  NAMED or the protocol's ``default-graph-uri`` / ``named-graph-uri`` name
+  another (:mod:`kg.store.base`);
+- ``GET /queries`` lists the saved queries and their parameters as JSON;
+  ``GET /queries/NAME?PARAM=VALUE`` runs one, its parameters bound as terms;
 - read-only unless started with ``allow_update``; ``SERVICE`` refused unless
   ``allow_service``; every query under a time limit and a row limit (an
   answer cut by the row limit carries ``X-KG-Truncated: true``);
 - ``GET /`` is a page that works offline: a query box, the saved research
   queries one click away, and a result table.
+
+What the web may do with it (:class:`Guard`): a request whose ``Host`` is not
+one of the allowed names (loopback names by default; ``--allow-host``) is
+refused, so a DNS-rebinding page cannot reach the endpoint under its own
+name. A request from a page of another origin (its ``Origin``, or
+``Sec-Fetch-Site: cross-site``) may run read-only queries by GET, answered
+with ``Access-Control-Allow-Origin: *`` (``cors="get"``, the default; "post"
+allows POST queries too, with their preflight; "off" none); an update from
+another origin is always refused, and never gets CORS headers. Every answer
+carries ``X-Content-Type-Options: nosniff``.
 """
 
 from __future__ import annotations
@@ -46,9 +62,16 @@ DEFAULT_PORT = 7878
 #: Media types by format name, and the order a ``*/*`` client gets.
 SOLUTION_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                   "csv": "text/csv", "tsv": "text/tab-separated-values"}
-GRAPH_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples", "jsonld": "application/ld+json"}
+GRAPH_TYPES = {"turtle": "text/turtle", "rdfxml": "application/rdf+xml", "ntriples": "application/n-triples",
+               "jsonld": "application/ld+json"}
 ALIASES = {"application/json": "json", "text/xml": "xml", "application/xml": "xml", "text/plain": "ntriples",
            "application/x-turtle": "turtle"}
+#: Names that mean another format for a graph answer (SPARQLWrapper sends format=xml, and text/xml, for RDF/XML).
+GRAPH_ALIASES = {"xml": "rdfxml", "rdf": "rdfxml", "application/xml": "rdfxml", "text/xml": "rdfxml",
+                 "json": "jsonld", "application/json": "jsonld", "n3": "turtle", "text/n3": "turtle",
+                 "text/plain": "ntriples", "application/x-turtle": "turtle"}
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+CORS_MODES = ("get", "post", "off")
 
 
 @dataclass
@@ -68,13 +91,22 @@ def _execute(st: Any, job: dict[str, Any]) -> Reply:
     from io import BytesIO, StringIO
 
     from kg.errors import QueryError
+    from kg.store.base import Dataset
+    from kg.store.queries import bind_parameters
     from kg.store.results import SOLUTION_FORMATS, boolean_text, write_triples
 
     try:
         if job["op"] == "update":
             st.update(job["text"])
             return Reply(204, "text/plain", b"")
-        stream = st.stream(job["text"])
+        text = job["text"]
+        if job.get("params") is not None:
+            text = bind_parameters(text, job["params"], st)
+        dataset = None
+        if job.get("default") or job.get("named"):
+            dataset = Dataset(default=tuple(job.get("default") or Dataset().default),
+                              named=tuple(job["named"]) if job.get("named") else None)
+        stream = st.stream(text, dataset=dataset)
         fmt, cap = job["format"], job["max_rows"]
         if stream.kind == "boolean":
             fmt = fmt if fmt in SOLUTION_TYPES else "json"
@@ -184,8 +216,9 @@ def negotiate(accept: str, form: str | None, override: str | None = None) -> str
     """Return the format name to answer in, or None when the client accepts none we can give."""
     offers = GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES
     by_type = {mt: name for name, mt in offers.items()}
+    aliases = GRAPH_ALIASES if offers is GRAPH_TYPES else ALIASES
     if override:  # a `format` parameter (a name or a media type) wins when we understand it
-        key = by_type.get(override.lower()) or ALIASES.get(override.lower(), override.lower())
+        key = by_type.get(override.lower()) or aliases.get(override.lower(), override.lower())
         if key in offers:
             return key
     if not accept.strip():
@@ -200,7 +233,7 @@ def negotiate(accept: str, form: str | None, override: str | None = None) -> str
                     q = float(b[2:])
                 except ValueError:
                     q = 0.0
-        name = by_type.get(media) or (ALIASES.get(media) if ALIASES.get(media) in offers else None)
+        name = by_type.get(media) or (aliases.get(media) if aliases.get(media) in offers else None)
         if name is None and media in ("*/*", "application/*", "text/*"):
             name = next((n for n, mt in offers.items() if media == "*/*" or mt.startswith(media[:-1])), None)
         if name and q > 0 and (best is None or (q, -position) > (best[0], best[1])):
@@ -211,17 +244,93 @@ def negotiate(accept: str, form: str | None, override: str | None = None) -> str
 # ---------------------------------------------------------------- the app
 
 
-def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False, workers: int = 2) -> Any:
-    """Return the ASGI app serving ``store`` (a folder) under ``limits``."""
+@dataclass(frozen=True)
+class Guard:
+    """Which requests the endpoint answers: the ``Host`` names it goes by, and what other origins may do."""
+
+    hosts: tuple[str, ...] = LOOPBACK_HOSTS     # "*" accepts any (behind a proxy that checks it)
+    cors: str = "get"                           # "get", "post" or "off"
+    origins: tuple[str, ...] = ()               # origins allowed to send updates besides the endpoint's own
+
+    def host_allowed(self, host_header: str) -> bool:
+        if "*" in self.hosts:
+            return True
+        name = host_header.strip().lower()
+        if name.startswith("["):                # [::1]:7878
+            name = name[1:].split("]", 1)[0]
+        elif name.count(":") == 1:
+            name = name.split(":", 1)[0]
+        return bool(name) and name in {h.lower().strip("[]") for h in self.hosts}
+
+    @classmethod
+    def for_host(cls, bind: str, *, hosts: tuple[str, ...] = (), cors: str = "get",
+                 origins: tuple[str, ...] = ()) -> Guard:
+        """Return the guard of an endpoint bound to ``bind``: loopback names, ``bind`` itself unless it is a
+        wildcard address, and ``hosts``."""
+        names = [*LOOPBACK_HOSTS, *hosts]
+        if bind not in ("0.0.0.0", "::", ""):
+            names.append(bind)
+        if cors not in CORS_MODES:
+            raise ValueError(f"cors must be one of {', '.join(CORS_MODES)}")
+        return cls(hosts=tuple(dict.fromkeys(names)), cors=cors, origins=origins)
+
+
+class GuardMiddleware:
+    """ASGI middleware: refuses a foreign ``Host`` before anything runs; adds ``nosniff`` to every answer."""
+
+    def __init__(self, app: Any, guard: Guard) -> None:
+        self.app, self.guard = app, guard
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        host = headers.get("host", "")
+        if not self.guard.host_allowed(host):
+            body = (f"this endpoint does not answer to the host name '{host}': it answers to "
+                    f"{', '.join(self.guard.hosts)}; start `kg serve --allow-host NAME` to add one\n").encode()
+            await send({"type": "http.response.start", "status": 403, "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"), (b"x-content-type-options", b"nosniff"),
+                (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+            return
+
+        async def send_nosniff(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), (b"x-content-type-options", b"nosniff")]
+            await send(message)
+
+        await self.app(scope, receive, send_nosniff)
+
+
+def _foreign_origin(headers: Any) -> str | None:
+    """Return the ``Origin`` of a request sent from a page of another origin than the endpoint's, else None."""
+    from urllib.parse import urlsplit
+
+    origin = headers.get("origin")
+    if origin is None:
+        # No Origin: not a browser's cross-origin request, unless the browser says so in Sec-Fetch-Site.
+        return "(a page of another site)" if headers.get("sec-fetch-site") == "cross-site" else None
+    if origin == "null" or urlsplit(origin).netloc.lower() != headers.get("host", "").lower():
+        return origin
+    return None
+
+
+def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False, workers: int = 2,
+               guard: Guard | None = None) -> Any:
+    """Return the ASGI app serving ``store`` (a folder) under ``limits``, answering the requests ``guard`` lets
+    through (default: loopback host names, CORS for GET queries)."""
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.requests import Request
-    from starlette.responses import HTMLResponse, PlainTextResponse, Response
+    from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
     from kg.store.base import store_path
     from kg.store.queries import saved_queries
 
+    guard = guard or Guard()
     path = store_path(store)
     if not allow_update and not path.exists():
         raise StoreError(f"no store at {path}: run `kg ingest` first, or pass --store DIR")
@@ -232,8 +341,30 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
     def refuse(status: int, message: str) -> Response:
         return PlainTextResponse(message + "\n", status_code=status)
 
+    def cors(response: Response, request: Request) -> Response:
+        """Add the CORS headers a read-only answer gets when the request came from another origin."""
+        if request.headers.get("origin") and guard.cors != "off":
+            response.headers["Access-Control-Allow-Origin"] = "*"
+            response.headers["Access-Control-Expose-Headers"] = "X-KG-Truncated, X-KG-Max-Rows"
+        return response
+
+    async def preflight(request: Request) -> Response:
+        methods = {"get": "GET", "post": "GET, POST", "off": ""}[guard.cors]
+        wanted = request.headers.get("access-control-request-method", "").upper()
+        if not methods or (wanted and wanted not in methods):
+            return refuse(403, f"cross-origin {wanted or 'requests'} are not allowed here (CORS: "
+                               f"{guard.cors}); read-only GET queries are, unless `kg serve --cors off`")
+        return Response(status_code=204, headers={
+            "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": methods,
+            "Access-Control-Allow-Headers": "Accept, Content-Type", "Access-Control-Max-Age": "600"})
+
     async def sparql(request: Request) -> Response:
+        if request.method == "OPTIONS":
+            return await preflight(request)
+        foreign = _foreign_origin(request.headers)
         params = dict(request.query_params)
+        dataset = {"default": request.query_params.getlist("default-graph-uri"),
+                   "named": request.query_params.getlist("named-graph-uri")}
         query_text = update_text = None
         if request.method == "POST":
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -247,6 +378,8 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
                 update_text = form["update"][0] if "update" in form else None
                 if "format" in form:
                     params["format"] = form["format"][0]
+                dataset["default"] += form.get("default-graph-uri", [])
+                dataset["named"] += form.get("named-graph-uri", [])
             else:
                 return refuse(415, f"unsupported content type '{ctype}': send a form (query=... or update=...), "
                                    "application/sparql-query or application/sparql-update")
@@ -261,10 +394,18 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
             if not allow_update:
                 return refuse(403, "this endpoint is read-only: updates are refused (start `kg serve "
                                    "--allow-update` to accept them)")
+            if foreign and foreign not in guard.origins:
+                return refuse(403, f"an update from another origin ({foreign}) is refused: send it from this "
+                                   "endpoint's own page or a client that is not a browser, or start `kg serve "
+                                   "--allow-origin ORIGIN`")
             reply = await run_in_threadpool(pool.run, {"op": "update", "text": update_text}, timeout)
             return _reply(reply, limits)
+        if foreign and (guard.cors == "off" or (request.method == "POST" and guard.cors != "post")):
+            how = "off" if guard.cors == "off" else "on for GET only"
+            return refuse(403, f"a query from another origin ({foreign}) by {request.method} is refused (CORS is "
+                               f"{how}): send it by GET, or start `kg serve --cors post`")
         if not query_text:
-            return Response(_service_description(str(request.url)), media_type="text/turtle")
+            return cors(Response(_service_description(str(request.url)), media_type="text/turtle"), request)
         q = QueryText.read(query_text)
         if q.is_update:
             return refuse(403 if not allow_update else 400,
@@ -279,9 +420,31 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
             offers = GRAPH_TYPES if q.form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES
             return refuse(406, f"cannot answer in the formats accepted ({request.headers.get('accept')}); "
                                f"available: {', '.join(offers.values())}")
-        job = {"op": "query", "text": query_text, "format": fmt, "max_rows": cap}
+        job = {"op": "query", "text": query_text, "format": fmt, "max_rows": cap, **dataset}
         reply = await run_in_threadpool(pool.run, job, timeout)
-        return _reply(reply, limits)
+        return cors(_reply(reply, limits), request)
+
+    async def saved_list(request: Request) -> Response:
+        listing = {name: {"question": q.question, "parameters": [
+            {"name": p.name, "kind": p.kind, "default": p.default, "description": p.description}
+            for p in q.parameters]} for name, q in saved_queries().items()}
+        return cors(JSONResponse(listing), request)
+
+    async def saved_run(request: Request) -> Response:
+        if _foreign_origin(request.headers) and guard.cors == "off":
+            return refuse(403, "a query from another origin is refused (CORS is off)")
+        name = request.path_params["name"]
+        saved = saved_queries().get(name)
+        if saved is None:
+            return refuse(404, f"no saved query named '{name}': GET /queries lists them")
+        values = {k: v for k, v in request.query_params.items() if k != "format"}
+        fmt = negotiate(request.headers.get("accept", ""), QueryText.read(saved.text).form,
+                        request.query_params.get("format"))
+        if fmt is None:
+            return refuse(406, f"cannot answer in the formats accepted ({request.headers.get('accept')})")
+        job = {"op": "query", "text": saved.text, "params": values, "format": fmt, "max_rows": cap}
+        reply = await run_in_threadpool(pool.run, job, timeout)
+        return cors(_reply(reply, limits), request)
 
     async def page(request: Request) -> Response:
         return HTMLResponse(render_page(saved_queries(), limits=limits, allow_update=allow_update))
@@ -293,9 +456,10 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
         finally:
             pool.close()
 
-    app = Starlette(routes=[Route("/", page), Route("/sparql", sparql, methods=["GET", "POST"])], lifespan=lifespan)
+    app = Starlette(routes=[Route("/", page), Route("/sparql", sparql, methods=["GET", "POST", "OPTIONS"]),
+                            Route("/queries", saved_list), Route("/queries/{name}", saved_run)], lifespan=lifespan)
     app.state.pool = pool
-    return app
+    return GuardMiddleware(app, guard)
 
 
 def _reply(reply: Reply | None, limits: Limits) -> Any:
@@ -312,11 +476,11 @@ def _reply(reply: Reply | None, limits: Limits) -> Any:
 def _service_description(url: str) -> str:
     endpoint = url.split("?", 1)[0]
     formats = " , ".join(f"<http://www.w3.org/ns/formats/{f}>" for f in (
-        "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle",
+        "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV", "RDF_XML", "Turtle",
         "N-Triples", "JSON-LD"))
     return ("@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .\n"
             f"<{endpoint}> a sd:Service ; sd:endpoint <{endpoint}> ;\n"
-            "  sd:supportedLanguage sd:SPARQL11Query ; sd:feature sd:UnionDefaultGraph ;\n"
+            "  sd:supportedLanguage sd:SPARQL11Query ; sd:feature sd:RequiresDataset ;\n"
             f"  sd:resultFormat {formats} .\n")
 
 
@@ -348,7 +512,9 @@ ul#saved{list-style:none;padding:0}ul#saved li{margin:4px 0}ul#saved span{color:
 </style></head><body>
 <h1>policy-kg SPARQL endpoint</h1>
 <p><small>Endpoint: <code>/sparql</code> (SPARQL 1.1 Protocol). Prefixes pk:, pkid:, pkart:, rdf:, rdfs:, owl:,
-xsd:, skos:, prov:, dcterms: and wd: are predeclared; the default graph is the union of all articles.
+xsd:, skos:, prov:, dcterms: and wd: are predeclared; the default graph holds the articles' statements, each
+once; the ontology and registry are the graphs &lt;https://policy-kg.org/graph/ontology&gt; and
+&lt;https://policy-kg.org/graph/registry&gt;.
 {{note}}</small></p>
 <form id="form"><textarea id="query" name="query" spellcheck="false">{{query}}</textarea>
 <div id="bar"><button type="submit">Run query</button><label><input type="checkbox" id="labels" checked>
@@ -439,7 +605,8 @@ run(document.getElementById("query").value);
 
 
 def serve(*, store: str | os.PathLike[str] | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, limits: Limits,
-          allow_update: bool = False, workers: int = 2) -> None:
+          allow_update: bool = False, workers: int = 2, allow_hosts: tuple[str, ...] = (), cors: str = "get",
+          allow_origins: tuple[str, ...] = ()) -> None:
     """Serve the store until interrupted (blocks)."""
     import uvicorn
 
@@ -447,5 +614,6 @@ def serve(*, store: str | os.PathLike[str] | None, host: str = DEFAULT_HOST, por
 
     if is_endpoint(store):
         raise StoreError("kg serve serves a store folder; a SPARQL server already has its own endpoint")
-    app = create_app(store=store_path(store), limits=limits, allow_update=allow_update, workers=workers)
+    guard = Guard.for_host(host, hosts=allow_hosts, cors=cors, origins=allow_origins)
+    app = create_app(store=store_path(store), limits=limits, allow_update=allow_update, workers=workers, guard=guard)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -282,6 +282,9 @@ def _record(rec: dict[str, Any], *, loc: str, origin: str, stem: str, fields: Fi
         return ReadProblem(loc, str(exc))
     art.title = title or art.title
     art.date = normalise_date(date) or art.date
+    if date and not normalise_date(date):
+        art.warnings.append(f"the date '{date[:40]}' is not a date (YYYY-MM-DD, an ISO timestamp or an RFC 2822 "
+                            "date): stored without one; fix the record or name another field with --date-field")
     art.source = source or art.source
     art.url = url or art.url
     if url:

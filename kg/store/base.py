@@ -4,8 +4,15 @@ N-Triples parsing, and where a store lives (``--store``, ``KG_STORE``).
 Backends: :class:`kg.store.embedded.Store` (Oxigraph on disk) and
 :class:`kg.store.remote.RemoteStore` (any SPARQL 1.1 server); :func:`kg.store.location.open_store`
 picks one from a location. Writing an article replaces its graph in one transaction: a
-failure leaves the previous graph in place, and nothing is ever half-written. Queries see
-the union of all graphs as the default graph.
+failure leaves the previous graph in place, and nothing is ever half-written.
+
+What a query reads (its dataset): the default graph holds the articles' statements, each
+triple once however many articles give it (the union, as an RDF merge, of the graphs
+``pkart:*``); the ontology (:data:`ONTOLOGY_GRAPH`), the actor registry
+(:data:`REGISTRY_GRAPH`) and the curation graphs are named graphs outside it, read with
+``GRAPH <...>``, ``FROM <...>`` or a :class:`Dataset`. A query's ``FROM`` and ``FROM NAMED``
+clauses, and the protocol's ``default-graph-uri`` and ``named-graph-uri``, are honoured;
+:data:`ARTICLES_GRAPH` names the articles' default graph in them.
 """
 
 from __future__ import annotations
@@ -25,6 +32,31 @@ log = logging.getLogger(__name__)
 
 DEFAULT_STORE = "kg-store"
 ONTOLOGY_GRAPH = "https://policy-kg.org/graph/ontology"
+#: The actors of the built-in registry (types, labels, other names, Wikidata links).
+REGISTRY_GRAPH = "https://policy-kg.org/graph/registry"
+#: A name for the default graph (the merge of every article graph), for FROM and default-graph-uri.
+ARTICLES_GRAPH = "https://policy-kg.org/graph/articles"
+#: Every article's named graph starts with this (``pkart:``).
+ARTICLE_GRAPH_PREFIX = "https://policy-kg.org/article/"
+
+
+def is_article_graph(iri: str) -> bool:
+    """Return True when ``iri`` names an article's graph (whose triples make up the default graph)."""
+    return iri.startswith(ARTICLE_GRAPH_PREFIX)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The graphs a query reads when not the usual ones: ``default`` graphs merged as its default graph
+    (:data:`ARTICLES_GRAPH` for the articles), and the ``named`` graphs ``GRAPH ?g`` ranges over (None: all)."""
+
+    default: tuple[str, ...] = (ARTICLES_GRAPH,)
+    named: tuple[str, ...] | None = None
+
+    @classmethod
+    def with_reference(cls) -> Dataset:
+        """Return the dataset whose default graph adds the ontology and the registry to the articles."""
+        return cls(default=(ARTICLES_GRAPH, ONTOLOGY_GRAPH, REGISTRY_GRAPH))
 
 
 def store_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -112,8 +144,9 @@ class GraphStore(ABC):
         return {(str(s), str(p), str(o)) for s, p, o in rows}
 
     @abstractmethod
-    def stream(self, sparql: str) -> QueryStream:
-        """Return the answer to ``sparql`` as a stream (predeclared prefixes, union default graph)."""
+    def stream(self, sparql: str, *, dataset: Dataset | None = None) -> QueryStream:
+        """Return the answer to ``sparql`` as a stream (predeclared prefixes); ``dataset``, when given, overrides
+        the query's own FROM and FROM NAMED (as the protocol's default-graph-uri and named-graph-uri do)."""
 
     @abstractmethod
     def close(self) -> None:
@@ -122,9 +155,9 @@ class GraphStore(ABC):
     def flush(self) -> None:  # noqa: B027 - a server's store has nothing to flush; the embedded one overrides it
         """Write what the store holds in memory to disk (a server's store: nothing to do)."""
 
-    def query(self, sparql: str) -> QueryResult:
+    def query(self, sparql: str, *, dataset: Dataset | None = None) -> QueryResult:
         """Return the whole answer to ``sparql`` as plain values."""
-        s = self.stream(sparql)
+        s = self.stream(sparql, dataset=dataset)
         rows = [[term_value(t) for t in row] for row in s.rows]
         return QueryResult(s.kind, s.variables, rows, s.boolean)
 

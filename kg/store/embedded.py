@@ -2,6 +2,12 @@
 
 A batch of graphs is written whole: those the store lacks (new articles) in one transaction, from
 text Oxigraph parses itself. The folder is checked before it is opened (:mod:`kg.store.check`).
+
+Oxigraph's own default graph holds the merge of the article graphs, kept in step with them on every
+write: a triple goes in with the first article that gives it and leaves with the last. Queries read it
+as their default graph, so the ontology, registry and curation graphs stay out of counts, and a fact
+given by four articles comes back once. (Oxigraph's union default graph would take in every named
+graph; naming the thousands of article graphs instead costs one index scan per graph per pattern.)
 """
 
 from __future__ import annotations
@@ -10,10 +16,20 @@ import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from kg.errors import GraphTextError, QueryError, StoreError
-from kg.store.base import GraphStore, QueryStream, nquads_to_ntriples, parse_ntriples, store_path
+from kg.store.base import (
+    ARTICLE_GRAPH_PREFIX,
+    ARTICLES_GRAPH,
+    Dataset,
+    GraphStore,
+    QueryStream,
+    is_article_graph,
+    nquads_to_ntriples,
+    parse_ntriples,
+    store_path,
+)
 from kg.store.check import check_store_folder, explain_open_error
 from kg.vocabulary.namespace import PREFIXES
 
@@ -60,11 +76,41 @@ class Store(GraphStore):
         self.location = str(self.path)
         self.read_only = read_only
         self._store = _open_embedded(self.path, read_only)
+        self._union = False   # True: a store written before the default graph was kept (read-only: read the union)
+        if self._lacks_default_graph():
+            if read_only:
+                log.warning("the store %s predates the articles' default graph: reading the union of every graph "
+                            "(the ontology and registry included); open it once for writing (`kg ingest` with "
+                            "nothing new) to bring it up to date", self.location)
+                self._union = True
+            else:
+                self._fill_default_graph()
+
+    def _lacks_default_graph(self) -> bool:
+        """Return True when the store holds article graphs but its default graph is empty (an older store)."""
+        import pyoxigraph
+
+        if next(iter(self._store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is not None:
+            return False
+        return any(is_article_graph(g.value) for g in self._store.named_graphs())
+
+    def _fill_default_graph(self) -> None:
+        log.info("copying the article graphs of %s into its default graph (once)", self.location)
+        try:
+            self._store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                               f"FILTER(STRSTARTS(STR(?g), \"{ARTICLE_GRAPH_PREFIX}\")) }}")
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot bring the store {self.location} up to date: {exc}") from exc
 
     def replace_graph(self, graph_iri: str, ntriples: str) -> None:
-        """Replace the named graph ``graph_iri`` with the N-Triples ``ntriples``, atomically."""
+        """Replace the named graph ``graph_iri`` with the N-Triples ``ntriples``, atomically (an article's graph: its
+        triples in the default graph as well)."""
         body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in parse_ntriples(graph_iri, ntriples))
         update = f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
+        if is_article_graph(graph_iri):
+            update = f"{_LEAVING_DEFAULT.format(g=graph_iri, prefix=ARTICLE_GRAPH_PREFIX)} ;\n{update}"
+            if body:
+                update += f" ;\nINSERT DATA {{\n{body}\n}}"
         try:
             self._store.update(update)
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
@@ -110,6 +156,9 @@ class Store(GraphStore):
             names = sorted(fresh)
             more = f" and {len(names) - 3} more" if len(names) > 3 else ""
             trig = "".join(f"<{iri}> {{\n{ntriples}}}\n" for iri, ntriples in fresh.items() if ntriples)
+            # The articles' triples go to the default graph as well, in the same transaction.
+            trig += "".join(f"{{\n{ntriples}}}\n" for iri, ntriples in fresh.items()
+                            if ntriples and is_article_graph(iri))
             try:
                 self._store.load(trig, pyoxigraph.RdfFormat.TRIG)
             except (SyntaxError, ValueError) as exc:
@@ -124,16 +173,25 @@ class Store(GraphStore):
         """Take the N-Triples lines ``remove`` out of the graph ``graph_iri`` and put ``add`` in: one SPARQL update,
         one transaction, touching those triples alone (the lines are parsed first, so no text can run as
         SPARQL)."""
-        body = {}
+        body, gone = {}, ""
         for name, lines in (("DELETE", remove), ("INSERT", add)):
             triples = parse_ntriples(graph_iri, "".join(f"{line}\n" for line in lines))
             if triples:
                 body[name] = " ".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+            if triples and name == "DELETE":
+                gone = " ".join(f"({t.subject} {t.predicate} {t.object})" for t in triples)
         if not body:
             return
+        ops = [f"{op} DATA {{ GRAPH <{graph_iri}> {{ {text} }} }}" for op, text in body.items()]
+        if is_article_graph(graph_iri):
+            if gone:   # a triple leaves the default graph when no article graph holds it any more
+                ops.insert(1, f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {gone} }} "
+                              f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
+                              f"FILTER(STRSTARTS(STR(?h), \"{ARTICLE_GRAPH_PREFIX}\")) }} }}")
+            if "INSERT" in body:
+                ops.append(f"INSERT DATA {{ {body['INSERT']} }}")
         try:
-            self._store.update(" ; ".join(f"{op} DATA {{ GRAPH <{graph_iri}> {{ {text} }} }}"
-                                          for op, text in body.items()))
+            self._store.update(" ; ".join(ops))
         except (OSError, RuntimeError, ValueError) as exc:
             raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
 
@@ -176,26 +234,33 @@ class Store(GraphStore):
             if not isinstance(q.graph_name, pyoxigraph.DefaultGraph):
                 yield q
 
-    def dump(self, out: IO[bytes], fmt: str) -> None:
-        """Write every graph to ``out`` as ``fmt`` ("trig" or "nquads")."""
-        import pyoxigraph
-
-        rdf_format = {"trig": pyoxigraph.RdfFormat.TRIG, "nquads": pyoxigraph.RdfFormat.N_QUADS}[fmt]
-        self._store.dump(out, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
-
     def __len__(self) -> int:
-        return len(self._store)
-
-    def stream(self, sparql: str) -> QueryStream:
-        """Return the answer to ``sparql`` as a stream, with the ontology's prefixes predeclared."""
+        """Return the number of quads in the named graphs (the default graph repeats the articles')."""
         import pyoxigraph
 
-        from kg.store.sparql import explain_syntax_error
+        default = sum(1 for _ in self._store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
+        return len(self._store) - default
 
+    def stream(self, sparql: str, *, dataset: Dataset | None = None) -> QueryStream:
+        """Return the answer to ``sparql`` as a stream, with the ontology's prefixes predeclared.
+
+        The dataset is ``dataset`` if given, else the query's FROM and FROM
+        NAMED clauses, else the articles' default graph and every named graph.
+        """
+        import pyoxigraph
+
+        from kg.store.sparql import explain_syntax_error, query_dataset
+
+        if dataset is None:
+            dataset = query_dataset(sparql)
+        if self._union and dataset is None:
+            options: dict[str, Any] = {"use_default_graph_as_union": True}
+        else:
+            options = self._dataset_options(dataset or Dataset())
         # Results are lazy: evaluation errors surface while iterating, so the
         # row iterator translates them as well.
         try:
-            result = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            result = self._store.query(sparql, prefixes=PREFIXES, **options)
         except SyntaxError as exc:
             raise QueryError(explain_syntax_error(sparql, str(exc))) from exc
         except (OSError, ValueError, RuntimeError) as exc:
@@ -207,8 +272,32 @@ class Store(GraphStore):
         return QueryStream("triples", ["subject", "predicate", "object"],
                            _guard([t.subject, t.predicate, t.object] for t in result))
 
+    def _dataset_options(self, dataset: Dataset) -> dict[str, Any]:
+        """Return pyoxigraph's ``default_graph`` and ``named_graphs`` for ``dataset``; a graph the store does not
+        hold raises :class:`QueryError` (it would answer nothing, silently)."""
+        import pyoxigraph
+
+        def node(iri: str) -> Any:
+            if iri == ARTICLES_GRAPH:
+                return pyoxigraph.DefaultGraph()
+            try:
+                named = pyoxigraph.NamedNode(iri)
+            except ValueError as exc:
+                raise QueryError(f"<{iri}> is not an IRI: name a graph of the store") from exc
+            if not self._store.contains_named_graph(named):
+                raise QueryError(f"this store has no graph <{iri}>: `kg query \"SELECT DISTINCT ?g WHERE {{ GRAPH ?g "
+                                 f"{{ }} }}\"` lists them (<{ARTICLES_GRAPH}> names the articles' default graph)")
+            return named
+
+        default = [node(iri) for iri in dataset.default]
+        options: dict[str, Any] = {"default_graph": default[0] if len(default) == 1 else default}
+        if dataset.named is not None:
+            options["named_graphs"] = [node(iri) for iri in dataset.named if iri != ARTICLES_GRAPH]
+        return options
+
     def update(self, sparql: str) -> None:
-        """Apply a SPARQL update in one transaction (``kg serve --allow-update``); errors raise QueryError."""
+        """Apply a SPARQL update in one transaction (``kg serve --allow-update``), then bring the default graph in
+        step with the article graphs; errors raise QueryError."""
         from kg.store.sparql import explain_syntax_error
 
         try:
@@ -217,6 +306,13 @@ class Store(GraphStore):
             raise QueryError(explain_syntax_error(sparql, str(exc), update=True)) from exc
         except (OSError, ValueError, RuntimeError) as exc:
             raise QueryError(f"update failed: {exc}") from exc
+        # An update may change any graph: the default graph is brought back to the merge of the article graphs
+        # (a pass over the store; what an update writes into the default graph itself does not stay).
+        try:
+            self._store.update(_RESYNC_DEFAULT.format(prefix=ARTICLE_GRAPH_PREFIX))
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"the update was applied but the default graph of {self.location} could not follow it: "
+                             f"{exc}; send any update again (the default graph is rebuilt after each)") from exc
 
     def flush(self) -> None:
         """Write the in-memory tables to disk, and hand the memory freed since back to the system."""
@@ -233,6 +329,17 @@ class Store(GraphStore):
 
     def __enter__(self) -> Store:
         return self
+
+
+#: Takes out of the default graph the triples of article graph {g} that no other article graph holds.
+_LEAVING_DEFAULT = ("DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
+                    "FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} "
+                    "FILTER(?h != <{g}> && STRSTARTS(STR(?h), \"{prefix}\")) }} }}")
+
+
+_RESYNC_DEFAULT = ("DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} "
+                   "FILTER(STRSTARTS(STR(?g), \"{prefix}\")) }} }} ;\n"
+                   "INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{prefix}\")) }}")
 
 
 def _guard(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:

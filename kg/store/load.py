@@ -7,7 +7,9 @@ Per article, one named graph ``pkart:<id>`` holding:
   registry actors, their ``owl:sameAs`` links;
 - one ``pk:Statement`` node per extracted fact (standard RDF reification:
   ``rdf:subject``, ``rdf:predicate``, ``rdf:object``) with its evidence
-  sentence, article, date, extractor, rule, confidence, negation and modality;
+  sentence and where it stands in the text analysed (``pk:evidenceStart``,
+  ``pk:evidenceEnd``), article, date, extractor, rule, confidence, negation
+  and modality;
 - a direct ``subject relation object`` edge for every statement that is
   asserted and not negated, so simple queries need no statement node.
 
@@ -75,6 +77,8 @@ def triples(ex: Extraction, ont: Ontology | None = None) -> Iterator[tuple[URIRe
         yield (st, RDF.predicate, pred)
         yield (st, RDF.object, URIRef(o.id))
         yield (st, PK.evidence, Literal(sentence))
+        yield (st, PK.evidenceStart, Literal(t.sentence.start_char))
+        yield (st, PK.evidenceEnd, Literal(t.sentence.end_char))
         yield (st, PK.article, a)
         if art.date:
             yield (st, DCTERMS.date, Literal(art.date, datatype=XSD.date))
@@ -152,6 +156,8 @@ def _nt_terms(ex: Extraction, ont: Ontology) -> Iterator[tuple[str, str, str]]:
         yield (st, _N["rdf:predicate"], pred)
         yield (st, _N["rdf:object"], obj)
         yield (st, _N["pk:evidence"], _plain(sentence))
+        yield (st, _N["pk:evidenceStart"], _typed(str(t.sentence.start_char), _XSD_INTEGER))
+        yield (st, _N["pk:evidenceEnd"], _typed(str(t.sentence.end_char), _XSD_INTEGER))
         yield (st, _N["pk:article"], a)
         if date:
             yield (st, _N["dcterms:date"], date)
@@ -179,10 +185,11 @@ _N = {name: f"<{iri}>" for name, iri in {
     "owl:sameAs": OWL.sameAs, "dcterms:identifier": DCTERMS.identifier, "dcterms:title": DCTERMS.title,
     "dcterms:date": DCTERMS.date, "dcterms:source": DCTERMS.source, "pk:url": PK.url,
     "pk:mentionedIn": PK.mentionedIn, "pk:mention": PK.mention, "pk:evidence": PK.evidence, "pk:article": PK.article,
+    "pk:evidenceStart": PK.evidenceStart, "pk:evidenceEnd": PK.evidenceEnd,
     "pk:extractor": PK.extractor, "pk:rule": PK.rule, "pk:confidence": PK.confidence, "pk:negated": PK.negated,
     "pk:modality": PK.modality}.items()}
 _RDF_TYPE, _PK_ARTICLE, _PK_STATEMENT = f"<{RDF.type}>", f"<{PK.Article}>", f"<{PK.Statement}>"
-_XSD_DATE, _XSD_DECIMAL = XSD.date, XSD.decimal
+_XSD_DATE, _XSD_DECIMAL, _XSD_INTEGER = XSD.date, XSD.decimal, XSD.integer
 _TRUE, _FALSE = _nt_object(Literal(True)), _nt_object(Literal(False))
 
 

@@ -112,13 +112,54 @@ def write_tsv(variables: list[str], rows: Iterable[list[Any]], out: IO[str]) -> 
     return n
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+                                "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
+                                "unsignedShort", "unsignedByte")}
+_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
+
+
+def python_value(term: Any) -> Any:
+    """Return a term as a Python value: ``int``, ``float`` (decimals too), ``bool``, ``datetime.date`` or
+    ``datetime.datetime`` for literals of those XSD types, ``str`` for IRIs and other literals, None if unbound.
+
+    A literal whose text does not fit its type (``"n/a"^^xsd:integer``) stays a string.
+    """
+    import datetime
+
+    if term is None:
+        return None
+    datatype = getattr(getattr(term, "datatype", None), "value", None)
+    value = plain(term)
+    try:
+        if datatype in _INTEGERS:
+            return int(value)
+        if datatype in _FLOATS:
+            return float(value)
+        if datatype == _XSD + "boolean":
+            return value in ("true", "1")
+        if datatype == _XSD + "date":
+            return datetime.date.fromisoformat(value)
+        if datatype == _XSD + "dateTime":
+            return datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return value
+
+
+def _json_value(term: Any) -> Any:
+    value = python_value(term)
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def write_records(variables: list[str], rows: Iterable[list[Any]], out: IO[str]) -> int:
-    """Write rows as a JSON list of {variable: value} records (plain values); return how many."""
+    """Write rows as a JSON list of {variable: value} records (numbers and booleans typed, dates as ISO text);
+    return how many."""
     out.write("[")
     n = 0
     for r in rows:
         out.write(",\n  " if n else "\n  ")
-        out.write(json.dumps(dict(zip(variables, [plain(t) for t in r], strict=True)), ensure_ascii=False))
+        out.write(json.dumps(dict(zip(variables, [_json_value(t) for t in r], strict=True)), ensure_ascii=False))
         n += 1
     out.write("\n]\n" if n else "]\n")
     return n
@@ -202,6 +243,7 @@ SOLUTION_FORMATS: dict[str, tuple[str, Callable[[list[str], Iterable[list[Any]],
 #: RDF formats for CONSTRUCT and DESCRIBE answers: name -> (media type, pyoxigraph RdfFormat name).
 GRAPH_FORMATS: dict[str, tuple[str, str]] = {
     "turtle": ("text/turtle", "TURTLE"),
+    "rdfxml": ("application/rdf+xml", "RDF_XML"),
     "ntriples": ("application/n-triples", "N_TRIPLES"),
     "jsonld": ("application/ld+json", "JSON_LD"),
 }
@@ -220,7 +262,8 @@ def write_triples(rows: Iterable[list[Any]], out: IO[bytes], fmt: str) -> int:
             yield pyoxigraph.Triple(s, p, o)
 
     rdf_format = getattr(pyoxigraph.RdfFormat, GRAPH_FORMATS[fmt][1])
-    pyoxigraph.serialize(triples(), out, rdf_format, prefixes=PREFIXES if fmt != "ntriples" else None)
+    prefixes = PREFIXES if fmt in ("turtle", "jsonld") else None
+    pyoxigraph.serialize(triples(), out, rdf_format, prefixes=prefixes)
     return count
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import QueryError
+from kg.store.base import Dataset
 from kg.vocabulary.namespace import PREFIXES
 
 log = logging.getLogger(__name__)
@@ -61,15 +62,16 @@ _PNAME = re.compile(r"(?<![\w?$:.\-])([A-Za-z][\w.\-]*)?:(?=[\w\-%\\]|\s|[;,.)}\
 _POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
-def strip_lexemes(text: str) -> str:
-    """Return ``text`` with comments removed and strings and IRIs emptied (``""``, ``<>``), keywords intact."""
+def strip_lexemes(text: str, *, keep_iris: bool = False) -> str:
+    """Return ``text`` with comments removed and strings and IRIs emptied (``""``, ``<>``; IRIs kept whole with
+    ``keep_iris``), keywords intact."""
 
     def repl(m: re.Match[str]) -> str:
         kind = m.lastgroup
         if kind == "comment":
             return " "
         if kind == "iri":
-            return "<>"
+            return m.group(0) if keep_iris else "<>"
         return '""'
 
     return _LEXEME.sub(repl, text)
@@ -129,6 +131,43 @@ def check_query(text: str, limits: Limits, *, command: str = "kg query") -> Quer
     return q
 
 
+def blank_lexemes(text: str) -> str:
+    """Return ``text`` with comments, strings and IRIs blanked out by spaces, so every position stays the same."""
+    return _LEXEME.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_DATASET_CLAUSE = re.compile(r"(?<![\w?$:.\-])FROM\s+(NAMED\s+)?(<[^<>\s]*>|[A-Za-z][\w.\-]*:[\w.\-]*|:[\w.\-]*)",
+                             re.IGNORECASE)
+_PREFIX_DECL = re.compile(r"PREFIX\s+([\w.\-]*):\s*<([^<>\s]*)>", re.IGNORECASE)
+
+
+def query_dataset(text: str) -> Dataset | None:
+    """Return the dataset the query's FROM and FROM NAMED clauses name, or None when it has none.
+
+    Only the text before the first ``{`` is read (the clauses come before
+    WHERE); a clause naming a prefix that is not declared raises
+    :class:`QueryError`.
+    """
+    bare = strip_lexemes(text, keep_iris=True)
+    head = bare.split("{", 1)[0]
+    clauses = _DATASET_CLAUSE.findall(head)
+    if not clauses:
+        return None
+    prefixes = {**PREFIXES, **dict(_PREFIX_DECL.findall(head))}
+    default: list[str] = []
+    named: list[str] = []
+    for is_named, ref in clauses:
+        if ref.startswith("<"):
+            iri = ref[1:-1]
+        else:
+            prefix, local = ref.split(":", 1)
+            if prefix not in prefixes:
+                raise QueryError(f"FROM {ref}: unknown prefix '{prefix}:': declare it (PREFIX {prefix}: <...>)")
+            iri = prefixes[prefix] + local
+        (named if is_named else default).append(iri)
+    return Dataset(default=tuple(default), named=tuple(named))
+
+
 def explain_syntax_error(text: str, message: str, *, update: bool = False) -> str:
     """Return a short, readable form of a store's SPARQL syntax error for ``text`` (a query, or an update)."""
     q = QueryText.read(text)
@@ -185,7 +224,8 @@ _DONE = object()
 _BATCH = 512
 
 
-def run_guarded(store: GraphStore, text: str, limits: Limits, *, command: str = "kg query") -> Answer:
+def run_guarded(store: GraphStore, text: str, limits: Limits, *, command: str = "kg query",
+                dataset: Dataset | None = None) -> Answer:
     """Run ``text`` on ``store`` under ``limits``: checked first, evaluated in a worker thread, streamed.
 
     The store evaluates in a daemon thread, handing rows over in batches
@@ -212,7 +252,7 @@ def run_guarded(store: GraphStore, text: str, limits: Limits, *, command: str = 
 
     def produce() -> None:
         try:
-            stream = store.stream(text)
+            stream = store.stream(text, dataset=dataset)
             if not put(("head", stream)):
                 return
             batch: list[Any] = []

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.errors import InputError, OntologyError
+from kg.store.stats import majority, registry_identity
 from kg.vocabulary.ontology import Ontology, load_ontology
 
 if TYPE_CHECKING:
@@ -64,10 +65,11 @@ SELECT ?article ?id ?title ?date ?source ?url WHERE {
 """
 
 # Per article graph, so that an actor typed or labelled differently in a few
-# articles takes the type and label most articles give it.
+# articles takes the type and label most articles give it (as kg stats and kg actors:
+# the registry's graph casts no vote).
 ACTORS_QUERY = """
 SELECT ?e ?type ?label (COUNT(DISTINCT ?g) AS ?n) WHERE {
-  GRAPH ?g { ?e a ?type ; rdfs:label ?label . }
+  GRAPH ?g { ?e pk:mentionedIn ?g ; a ?type ; rdfs:label ?label . }
   FILTER(STRSTARTS(STR(?e), "https://policy-kg.org/id/"))
 } GROUP BY ?e ?type ?label
 """
@@ -197,8 +199,8 @@ def read_corpus(store: GraphStore) -> Corpus:
     actors = []
     for iri in used:
         if votes.get(iri):
-            # Most articles first; then the class and label that sort first, for a stable choice.
-            (cls, label), _ = min(votes[iri].items(), key=lambda kv: (-kv[1], kv[0]))
+            # Most articles first; then the registry's, or the class and label that sort first (as kg actors).
+            cls, label = majority(votes[iri], registry_identity(iri))
         else:
             cls, label = "Organisation", _local(iri)
         aliases = tuple(sorted(m for m in mentions.get(iri, ()) if m != label))

@@ -42,6 +42,8 @@ class PK(DefinedNamespace):
     relation: URIRef
     object: URIRef
     evidence: URIRef
+    evidenceStart: URIRef
+    evidenceEnd: URIRef
     article: URIRef
     extractor: URIRef
     rule: URIRef

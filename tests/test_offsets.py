@@ -1,0 +1,54 @@
+"""Offsets: every evidence sentence and every mention keeps where it stands in the text analysed (the title, a
+blank line, the text: ``Article.body``), in ``kg extract`` JSON and, for the evidence, in the store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import api
+from kg.cli import main
+from kg.sources.read import read_article
+from kg.store.embedded import Store
+
+TEXT = """Regulator fines Korvex
+
+The Northland Data Authority fined Korvex Systems on Monday. The company said it would appeal.
+Later, the Northland Data Authority also ordered Korvex Systems to delete the data.
+"""
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "korvex.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.mark.model
+def test_extract_json_gives_the_offsets_of_sentences_and_mentions(article: Path) -> None:
+    body = read_article(article)[0].body
+    result = CliRunner().invoke(main, ["extract", str(article), "--format", "json"])
+    doc = json.loads(result.output)
+    assert doc["triples"]
+    for t in doc["triples"]:
+        assert body[t["sentence_start"]:t["sentence_end"]].strip() == t["sentence"]
+    korvex = next(e for e in doc["entities"] if e["label"] == "Korvex Systems")
+    said = [body[start:end] for start, end in korvex["mentions"]]
+    assert said.count("Korvex Systems") == 2
+    starts = [start for start, _ in korvex["mentions"]]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.model
+def test_the_store_keeps_the_evidence_offsets(article: Path, tmp_path: Path) -> None:
+    body = read_article(article)[0].body
+    api.ingest(paths=[article], store=tmp_path / "store", workers=1)
+    with Store(tmp_path / "store", read_only=True) as st:
+        rows = st.query("SELECT ?e ?s ?f WHERE { ?st pk:evidence ?e ; pk:evidenceStart ?s ; pk:evidenceEnd ?f }").rows
+    assert rows
+    for evidence, start, end in rows:
+        assert " ".join(body[int(start):int(end)].split()) == evidence

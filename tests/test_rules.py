@@ -1143,3 +1143,20 @@ UNSEEN_OWNERSHIP = [
 @pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_OWNERSHIP)
 def test_ownership_in_unseen_news(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+UNSEEN_REQUESTS = [
+    pytest.param("Ofcom requested that X explain how it protects children.", {("Ofcom", "urges", "X")}, set(),
+                 id="a-request-that-addresses-its-clauses-subject-1"),
+    pytest.param("The European Commission asked that Apple open its payment chip to rivals.",
+                 {("European Commission", "urges", "Apple")}, set(),
+                 id="a-request-that-addresses-its-clauses-subject-2"),
+    pytest.param("The FTC requested that Amazon's rivals be heard.", set(),
+                 {("Federal Trade Commission", "urges", "Amazon")},
+                 id="the-addressee-is-the-subject-not-its-possessor"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_REQUESTS)
+def test_requests_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -168,6 +168,7 @@ class PK(DefinedNamespace):
     spokesNoun: URIRef
     wrongdoingNoun: URIRef
     allegedWord: URIRef
+    mandativeVerb: URIRef
     lightVerb: URIRef
     nounComplement: URIRef
     preposition: URIRef

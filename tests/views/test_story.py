@@ -262,4 +262,5 @@ def test_saved_queries_agree_with_the_timeline(story_store: Path) -> None:
     acme = [(r[2], float(r[3]), int(r[4])) for r in rows if r[0] == ACME and r[1] == NDA]
     assert acme == [("2024-01", 0.9, 1), ("2024-02", 0.8, 1), ("2024-04", -1.55, 2), ("2024-06", 0.9, 1)]
     rows = api.query(sparql="new-pairs-since", params={"since": "2024-04-01"}, store=story_store).rows
-    assert sorted((r[0], r[1], str(r[2])) for r in rows) == [(NDA, ACME, "2024-04-18"), ("Orbit Labs", NDA, "2024-04-25")]
+    assert sorted((r[0], r[1], str(r[2])) for r in rows) == [(NDA, ACME, "2024-04-18"),
+                                                             ("Orbit Labs", NDA, "2024-04-25")]

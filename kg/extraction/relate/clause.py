@@ -195,6 +195,13 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
                 refs = [r for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
                 if refs:
                     return refs
+    if verb.lemma_.lower() in ctx.words("mandativeVerb"):
+        # "Ofcom requested that X explain its checks", "the court demanded that X name a representative": the one
+        # the clause's subjunctive is addressed to.
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.tag_ == "VB" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                            for m in c.children):
+                return [r for s in c.children if s.dep_ == "nsubj" for r in ctx.refs(s)]
     if verb.lemma_.lower() in ctx.words("allegationVerb"):
         # "The SEC alleged (that) Binance mishandled funds": the one the clause blames.
         for c in verb.children:

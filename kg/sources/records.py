@@ -14,6 +14,7 @@ removing or reordering lines never moves an identity onto another article.
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import json
@@ -180,47 +181,69 @@ def _csv(stream: BinaryIO, *, where: str, origin: str, stem: str, fields: Fields
     problems: list[ReadProblem] = []
     limit = 4 * max_chars + 1024
     csv.field_size_limit(min(limit, 2**31 - 1))
-    lines = (text for _, text in _text_lines(stream, where, encoding, limit, problems))
-    reader = csv.reader(lines)
-    try:
-        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
-    except StopIteration:
-        yield from problems
-        yield ReadProblem(where, "empty CSV file; the first row must name the columns (text, title, date, url, id)")
-        return
-    except csv.Error as exc:
-        yield ReadProblem(f"{where}:1", f"malformed CSV header ({exc})")
-        return
-    if not any(header):
-        yield from problems
-        yield ReadProblem(f"{where}:1", "the first row must name the columns (text, title, date, url, id)")
-        return
-    if len(set(header)) != len(header):
-        yield ReadProblem(f"{where}:1", "the header names a column twice; give each column its own name")
-        return
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            yield from problems
-            problems.clear()
-            yield ReadProblem(f"{where}:{start}", f"malformed CSV ({exc}); check the quoting of this row")
-            continue
+    records = _csv_records(_text_lines(stream, where, encoding, limit, problems), limit)
+    header: list[str] | None = None
+    for start, lines in records:
         yield from problems
         problems.clear()
-        if not any(cell.strip() for cell in row):
-            continue
         loc = f"{where}:{start}"
-        if len(row) != len(header):
-            yield ReadProblem(loc, f"{len(row)} field(s) where the header has {len(header)}; check the quoting "
-                              "(a comma or line break inside a text must be in double quotes)")
+        if lines is None:
+            yield ReadProblem(loc, "a double quote opened on this line is never closed; this row is skipped and the "
+                              "rows after it are read (close the quote, or double a quote inside a quoted text)")
             continue
-        yield _record(dict(zip(header, row, strict=True)), loc=loc, origin=origin, stem=stem, fields=fields,
-                      max_chars=max_chars)
+        try:
+            rows = list(csv.reader(lines, strict=True))
+        except csv.Error as exc:
+            yield ReadProblem(loc, f"malformed CSV ({exc}); check the quoting of this row")
+            continue
+        for row in rows:
+            if header is None:
+                header = [h.strip().lstrip("\ufeff") for h in row]
+                if not any(header):
+                    yield ReadProblem(loc, "the first row must name the columns (text, title, date, url, id)")
+                    return
+                if len(set(header)) != len(header):
+                    yield ReadProblem(loc, "the header names a column twice; give each column its own name")
+                    return
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                yield ReadProblem(loc, f"{len(row)} field(s) where the header has {len(header)}; check the quoting "
+                                  "(a comma or line break inside a text must be in double quotes)")
+                continue
+            yield _record(dict(zip(header, row, strict=True)), loc=loc, origin=origin, stem=stem, fields=fields,
+                          max_chars=max_chars)
     yield from problems
+    if header is None:
+        yield ReadProblem(where, "empty CSV file; the first row must name the columns (text, title, date, url, id)")
+
+
+def _csv_records(lines: Iterator[tuple[int, str]], limit: int) -> Iterator[tuple[int, list[str] | None]]:
+    """Yield (first line number, the lines of one CSV record), or (line number, None) for a record whose quote is
+    never closed (by the end of the file, or within ``limit`` characters); the lines after such a line are then
+    read again as records of their own, so one stray quote costs one row, not the rest of the file.
+
+    A record ends at a line end outside quotes: where the count of double quotes so far is even (a quote inside a
+    quoted text is doubled, so it never changes the count's parity).
+    """
+    again: collections.deque[tuple[int, str]] = collections.deque()
+
+    def take() -> tuple[int, str] | None:
+        return again.popleft() if again else next(lines, None)
+
+    while (first := take()) is not None:
+        taken = [first]
+        quotes, size = first[1].count('"'), len(first[1])
+        while quotes % 2 and size <= limit and (line := take()) is not None:
+            taken.append(line)
+            quotes += line[1].count('"')
+            size += len(line[1])
+        if quotes % 2:
+            again.extendleft(reversed(taken[1:]))
+            yield first[0], None
+            continue
+        yield first[0], [text for _, text in taken]
 
 
 def _kind(value: object) -> str:

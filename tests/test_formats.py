@@ -293,6 +293,25 @@ def test_damaged_warc_keeps_the_records_before(tmp_path: Path) -> None:
     assert problems and "damaged" in problems[0].reason and "1 record(s) before" in problems[0].reason
 
 
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+@pytest.mark.parametrize("kept", [0.1, 0.5, 0.97])
+def test_truncated_warc_says_where_it_ends(tmp_path: Path, name: str, kept: float) -> None:
+    """Old: an archive cut short was read with no word, the cut record stored as if whole (its Content-Length
+    never compared with what was read), or a cut compressed record passed over in silence."""
+    first = PAGE.encode()
+    path = tmp_path / name
+    _warc(path, [("https://example.org/a", "200 OK", first, "text/html")])
+    one = path.stat().st_size
+    _warc(path, [("https://example.org/a", "200 OK", first, "text/html"),
+                 ("https://example.org/b", "200 OK", PAGE.replace("Acme Social", "Zeta Chat").encode(), "text/html")])
+    data = path.read_bytes()
+    path.write_bytes(data[:one + int(kept * (len(data) - one))])  # cut inside the second record
+    arts, problems = read_all(path)
+    assert [a.origin for a in arts] == ["https://example.org/a"]
+    (problem,) = problems
+    assert "cut short" in problem.reason and "record 2" in problem.location, problem
+
+
 def test_not_a_warc_is_a_clear_problem(tmp_path: Path) -> None:
     path = tmp_path / "fake.warc"
     path.write_text("this is not an archive\n", encoding="utf-8")

@@ -327,9 +327,13 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    counted = _Counted(stream)
+    archive = ArchiveIterator(counted)
+    last: Any = None
     try:
-        for rec in ArchiveIterator(stream):
+        for rec in archive:
             n += 1
+            last = rec
             if not str(rec.format).startswith("warc"):
                 yield ReadProblem(where, "not a WARC file (no WARC/1.x record header); kg reads WARC archives")
                 return
@@ -350,11 +354,43 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
                      or rec.rec_headers.get_header("Content-Type") or "").lower()
             if not any(t in ctype for t in ("html", "text/plain")):
                 continue
-            yield _warc_page(rec, loc=loc, url=url, ctype=ctype, origin=origin, stem=stem, n=n,
-                             max_chars=max_chars)
+            page = _warc_page(rec, loc=loc, url=url, ctype=ctype, origin=origin, stem=stem, n=n,
+                              max_chars=max_chars)
+            if isinstance(page, ReadProblem) and page.reason.startswith("the record is cut short"):
+                last = None  # said already
+            yield page
     except (ArchiveLoadFailed, Exception) as exc:  # noqa: BLE001 - warcio fails in many ways on a broken archive
-        yield ReadProblem(f"{where}: record {n + 1}", f"the archive is damaged here ({type(exc).__name__}: "
+        try:
+            ended = not counted.read(1)
+        except Exception:  # noqa: BLE001 - the stream itself failed: say it is damaged
+            ended = False
+        what = "cut short" if ended else "damaged"
+        yield ReadProblem(f"{where}: record {n + 1}", f"the archive is {what} here ({type(exc).__name__}: "
                           f"{str(exc)[:200]}); the {n} record(s) before it were read")
+        return
+    # A cut archive ends without an error from warcio: inside a record (fewer bytes than its Content-Length), or
+    # inside a compressed member it then passes over in silence.
+    if last is not None and getattr(last.raw_stream, "limit", 0) > 0:
+        yield ReadProblem(f"{where}: record {n}", f"the archive is cut short inside this record ("
+                          f"{last.raw_stream.limit:,} of its {last.length:,} bytes missing); the {n - 1} record(s) "
+                          "before it were read")
+    elif counted.count > archive.offset:
+        yield ReadProblem(f"{where}: record {n + 1}", f"the archive is cut short: its last "
+                          f"{counted.count - archive.offset:,} bytes are not a whole record; the {n} record(s) "
+                          "before them were read")
+
+
+class _Counted:
+    """A byte stream that counts what was read from it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.count += len(data)
+        return data
 
 
 def _warc_page(rec: Any, *, loc: str, url: str, ctype: str, origin: str, stem: str, n: int,
@@ -365,6 +401,10 @@ def _warc_page(rec: Any, *, loc: str, url: str, ctype: str, origin: str, stem: s
         return ReadProblem(loc, f"the record's content cannot be unpacked ({type(exc).__name__}); skipped")
     if len(payload) > 4 * max_chars:
         return ReadProblem(loc, f"page larger than --max-chars {max_chars:,} allows; skipped")
+    missing = getattr(rec.raw_stream, "limit", 0)
+    if missing > 0:  # the archive ended before the record's Content-Length did
+        return ReadProblem(loc, f"the record is cut short ({missing:,} of its {rec.length:,} bytes missing: the "
+                           "archive ends inside it); skipped, the records before it were read")
     url = url if is_url(url) else ""
     provisional = url_id(canonical_url(url)) if url else f"{stem}-record-{n}"
     try:

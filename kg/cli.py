@@ -65,7 +65,7 @@ def main(verbose: int) -> None:
 @click.option("--max-chars", type=click.IntRange(min=1000), default=MAX_CHARS, show_default=True,
               help="Refuse an article longer than this (longer texts are parsed in pieces).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-              help="Seconds to wait for each web request.")
+              help="Seconds each web request may take, the whole page (a deadline, not a wait per read).")
 @click.option("--retries", type=click.IntRange(min=0, max=10), default=2, show_default=True,
               help="Retries of a web request that timed out or got 429/5xx.")
 @click.option("--fetch-concurrency", type=click.IntRange(min=1, max=32), default=4, show_default=True,

@@ -8,6 +8,7 @@ are marked ``model``.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from pathlib import Path
@@ -294,6 +295,64 @@ def test_article_over_max_chars_is_refused_alone(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert re.search(r"big\.txt: 5,000 characters, more than --max-chars 2,000", result.stderr), result.stderr
     assert list(articles(tmp_path / "store")) == ["a"]
+
+
+# ---------------------------------------------------------------- faults
+
+
+class _FullDisk:
+    """A pyoxigraph store on a disk that fills up: every write and flush fails with ENOSPC once ``full`` is set."""
+
+    def __init__(self, real: object) -> None:
+        self._real = real
+        self.full = False
+
+    def _fail(self) -> None:
+        if self.full:
+            import errno
+
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def load(self, *args: object, **kw: object) -> object:
+        self._fail()
+        return self._real.load(*args, **kw)  # type: ignore[attr-defined]
+
+    def update(self, *args: object, **kw: object) -> object:
+        self._fail()
+        return self._real.update(*args, **kw)  # type: ignore[attr-defined]
+
+    def flush(self) -> None:
+        self._fail()
+        self._real.flush()  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
+
+
+def test_disk_full_is_one_clear_line_and_a_rerun_completes(tmp_path: Path, monkeypatch) -> None:
+    """Old: the clear StoreError was hidden by a second OSError from Store.close(): a Python traceback."""
+    from kg.store import embedded
+
+    opened = embedded._open_embedded
+
+    def open_full(path: Path, read_only: bool) -> object:
+        disk = _FullDisk(opened(path, read_only))
+        disk.full = not read_only
+        return disk
+
+    write(tmp_path / "in", {"a.txt": OFCOM, "b.txt": APPLE, "c.txt": META})
+    monkeypatch.setattr(embedded, "_open_embedded", open_full)
+    result = kg("ingest", tmp_path / "in", "--store", tmp_path / "store", "--workers", 1)
+    assert isinstance(result.exception, SystemExit) and result.exit_code == 1, result.exception
+    assert "Traceback" not in result.output
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("Error")]
+    assert "the disk is full" in line and "run the command again" in line
+    del result  # its traceback holds the failed run's frames, and with them the store (and its lock)
+    gc.collect()
+    monkeypatch.setattr(embedded, "_open_embedded", opened)
+    again = kg("ingest", tmp_path / "in", "--store", tmp_path / "store", "--workers", 1)
+    assert again.exit_code == 0, again.output
+    assert sorted(articles(tmp_path / "store")) == ["a", "b", "c"]
 
 
 # ---------------------------------------------------------------- workers

@@ -6,6 +6,7 @@ text Oxigraph parses itself. The folder is checked before it is opened (:mod:`kg
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,6 +39,15 @@ def release_freed_memory() -> None:
         _trim(0)
 
 
+def write_failure(what: str, exc: BaseException) -> str:
+    """Return the one-line message for a failed write to the store, with what to do about it."""
+    text = str(exc)
+    if getattr(exc, "errno", None) == errno.ENOSPC or "No space left" in text or "ENOSPC" in text:
+        return (f"cannot write {what}: the disk is full ({text}); free some space and run the command again "
+                "(every article stored so far is whole and is kept; a re-run completes the rest)")
+    return f"cannot write {what}: {text}"
+
+
 def _open_embedded(path: Path, read_only: bool) -> Any:
     """Return the pyoxigraph store in the folder ``path``, after checking the folder is one (or may become one)."""
     import pyoxigraph
@@ -68,7 +78,7 @@ class Store(GraphStore):
         try:
             self._store.update(update)
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
-            raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
+            raise StoreError(write_failure(f"graph {graph_iri}", exc)) from exc
 
     def replace_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
         """Replace each named graph of ``graphs``, pairs (graph IRI, its quads as N-Quads), each graph whole.
@@ -116,7 +126,7 @@ class Store(GraphStore):
                 raise GraphTextError(f"cannot write graph {', '.join(names[:3])}{more}: not valid N-Quads: {exc}") \
                     from exc
             except (OSError, RuntimeError) as exc:
-                raise StoreError(f"cannot write graph {', '.join(names[:3])}{more}: {exc}") from exc
+                raise StoreError(write_failure(f"graph {', '.join(names[:3])}{more}", exc)) from exc
         for iri, ntriples in used:
             self.replace_graph(iri, ntriples)
 
@@ -135,7 +145,7 @@ class Store(GraphStore):
             self._store.update(" ; ".join(f"{op} DATA {{ GRAPH <{graph_iri}> {{ {text} }} }}"
                                           for op, text in body.items()))
         except (OSError, RuntimeError, ValueError) as exc:
-            raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
+            raise StoreError(write_failure(f"graph {graph_iri}", exc)) from exc
 
     def triples_naming(self, graph_iri: str, iris: Iterable[str]) -> set[tuple[str, str, str]]:
         """Return the triples of ``graph_iri`` whose subject or object is one of ``iris``, from the indexes."""
@@ -220,19 +230,33 @@ class Store(GraphStore):
 
     def flush(self) -> None:
         """Write the in-memory tables to disk, and hand the memory freed since back to the system."""
-        self._store.flush()
+        try:
+            self._store.flush()
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(write_failure(self.location, exc)) from exc
         release_freed_memory()
 
     def close(self) -> None:
-        """Release the store (Oxigraph holds a lock on the folder while open)."""
+        """Release the store (Oxigraph holds a lock on the folder while open), even when its last write fails."""
         if not hasattr(self, "_store"):
             return
-        if not self.read_only:
-            self._store.flush()
-        del self._store
+        try:
+            if not self.read_only:
+                self.flush()
+        finally:
+            del self._store
 
     def __enter__(self) -> Store:
         return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc[0] is None:
+                raise
+            # The error that stopped the work says what went wrong (a full disk fails the write, then the flush).
+            log.debug("closing the store after an error failed too", exc_info=True)
 
 
 def _guard(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:

@@ -36,7 +36,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from kg.errors import KGError, StoreError
-from kg.store.sparql import Limits, QueryText
+from kg.store.sparql import Limits, QueryText, nesting_problem
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +146,8 @@ class WorkerPool:
         return proc, parent
 
     def run(self, job: dict[str, Any], timeout: float | None) -> Reply | None:
-        """Return the worker's reply, or None when the job ran past ``timeout`` seconds (its worker is replaced)."""
+        """Return the worker's reply, or None when the job ran past ``timeout`` seconds (its worker is replaced; one
+        that dies on a job answers 500 saying so)."""
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             proc, conn = self._idle.get(timeout=timeout)
@@ -161,13 +162,17 @@ class WorkerPool:
                 return reply
         except (EOFError, OSError):
             log.warning("a query worker died; starting another")
+            died = Reply(500, "text/plain; charset=utf-8", b"query stopped: the query worker died while evaluating "
+                         b"it (the engine crashed, or ran out of memory); narrow the query and try again\n")
+        else:
+            died = None
         proc.kill()
         proc.join(5)
         conn.close()
         with self._lock:
             self._all.remove(proc)
         self._idle.put(self._start())
-        return None
+        return died
 
     def close(self) -> None:
         with self._lock:
@@ -257,6 +262,9 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
                                      negotiate("", "CONSTRUCT", f)), formats[0] if formats else "")
             if "update" in params:
                 return refuse(400, "updates must be sent with POST (SPARQL 1.1 Protocol)")
+        too_deep = nesting_problem(QueryText.read(update_text if update_text is not None else query_text or ""))
+        if too_deep:
+            return refuse(400, f"refused: {too_deep}")
         if update_text is not None:
             if not allow_update:
                 return refuse(403, "this endpoint is read-only: updates are refused (start `kg serve "

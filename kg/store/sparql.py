@@ -84,6 +84,7 @@ class QueryText:
     is_update: bool
     uses_service: bool
     declared_prefixes: frozenset[str]
+    depth: int = 0            # the deepest nesting of braces, parentheses and brackets
 
     @classmethod
     def read(cls, text: str) -> QueryText:
@@ -95,13 +96,39 @@ class QueryText:
                    form=word if word in QUERY_FORMS else None,
                    is_update=word in UPDATE_KEYWORDS,
                    uses_service=bool(_SERVICE.search(bare)),
-                   declared_prefixes=frozenset(_DECLARED.findall(bare)))
+                   declared_prefixes=frozenset(_DECLARED.findall(bare)),
+                   depth=_depth(bare))
 
     def used_prefixes(self) -> set[str]:
         """Return the prefixes the text's prefixed names use ("" for the empty prefix)."""
         bare = strip_lexemes(self.text)
         return {m.group(1) or "" for m in _PNAME.finditer(bare)
                 if not re.search(r"PREFIX\s*$", bare[max(0, m.start() - 20):m.start()], re.IGNORECASE)}
+
+
+#: The deepest nesting of groups a query may have. Oxigraph's parser recurses once per level, and some thousands
+#: of levels overflow its stack (a crash with no message); no real query comes near this.
+MAX_NESTING = 128
+
+
+def _depth(bare: str) -> int:
+    """Return the deepest nesting of ``{``, ``(`` and ``[`` in a text with its strings and comments emptied."""
+    depth = deepest = 0
+    for ch in bare:
+        if ch in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "})]":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def nesting_problem(q: QueryText) -> str | None:
+    """Return why the query's nesting is refused, or None when it is not too deep."""
+    if q.depth <= MAX_NESTING:
+        return None
+    return (f"the query nests {q.depth} levels of braces or parentheses, more than the {MAX_NESTING} allowed "
+            "(the engine would crash on it); flatten the groups")
 
 
 @dataclass(frozen=True)
@@ -120,6 +147,9 @@ class Limits:
 def check_query(text: str, limits: Limits, *, command: str = "kg query") -> QueryText:
     """Return the analysed ``text``, or raise :class:`QueryError` if the rules refuse it."""
     q = QueryText.read(text)
+    too_deep = nesting_problem(q)
+    if too_deep:
+        raise QueryError(f"{command} refused the query: {too_deep}")
     if q.is_update:
         raise QueryError(f"{command} is read-only; use `kg ingest` to add or replace articles, or run "
                          "`kg serve --allow-update` and send SPARQL updates to its endpoint")

@@ -107,7 +107,10 @@ def ingest(paths: tuple[str, ...], store: str | None, model: str | None, min_con
         total = None if urls_file else count_inputs(paths)
         bar = ProgressLine(sys.stderr, total=total)
         sinks.append(bar)
-    report_file = ReportFile(report_path) if report_path else None
+    try:
+        report_file = ReportFile(report_path) if report_path else None
+    except KGError as exc:
+        raise _fail(exc) from exc
     if report_file is not None:
         sinks.append(report_file)
 

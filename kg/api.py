@@ -192,14 +192,15 @@ def export(*, fmt: str, out: str | os.PathLike[str], store: str | os.PathLike[st
 
 def serve(*, store: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 7878,
           timeout: float | None = 60.0, max_rows: int = 10_000, allow_update: bool = False,
-          allow_service: bool = False, workers: int = 2) -> None:
-    """Serve the store as a SPARQL 1.1 Protocol endpoint with a query page; blocks until interrupted."""
+          allow_service: bool = False, workers: int = 2, on_ready: Callable[[], None] | None = None) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint with a query page; blocks until interrupted (``on_ready``
+    is called once it is listening with the store open)."""
     from kg.interfaces.endpoint import serve as run
     from kg.store.sparql import Limits
 
     run(store=store, host=host, port=port, limits=Limits(timeout=timeout, max_rows=max_rows,
                                                          allow_service=allow_service),
-        allow_update=allow_update, workers=workers)
+        allow_update=allow_update, workers=workers, on_ready=on_ready)
 
 
 def validate(*, store: str | os.PathLike[str] | None = None) -> Any:

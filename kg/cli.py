@@ -364,10 +364,13 @@ def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int
     """Serve the store as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /."""
     from kg import api
 
-    click.echo(f"serving {store or 'the store'} at http://{host}:{port}/ (SPARQL endpoint: /sparql); Ctrl-C stops")
+    def ready() -> None:
+        click.echo(f"serving {store or 'the store'} at http://{host}:{port}/ (SPARQL endpoint: /sparql); "
+                   "Ctrl-C stops")
+
     try:
         api.serve(store=store, host=host, port=port, timeout=timeout or None, max_rows=max_rows,
-                  allow_update=allow_update, allow_service=allow_service, workers=workers)
+                  allow_update=allow_update, allow_service=allow_service, workers=workers, on_ready=ready)
     except KGError as exc:
         raise _fail(exc) from exc
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import re
 from pathlib import Path
 
@@ -353,6 +354,42 @@ def test_disk_full_is_one_clear_line_and_a_rerun_completes(tmp_path: Path, monke
     again = kg("ingest", tmp_path / "in", "--store", tmp_path / "store", "--workers", 1)
     assert again.exit_code == 0, again.output
     assert sorted(articles(tmp_path / "store")) == ["a", "b", "c"]
+
+
+_ORPHAN = """
+import sys, time
+from kg.ingest.engines import ProcessPool
+from kg.ingest.extraction import Settings
+pool = ProcessPool(1, Settings())
+pool.pool.submit(time.sleep, 600)  # a worker busy for ten minutes
+while not pool.pool._processes:
+    time.sleep(0.05)
+print(*pool.pool._processes, flush=True)
+time.sleep(600)
+"""
+
+
+def test_workers_exit_when_their_parent_is_killed() -> None:
+    """Old: ingest's worker processes outlived a `kill -9` of their parent by minutes, the store's files open."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    (worker,) = map(int, parent.stdout.readline().split())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(10)
+    for _ in range(300):  # the worker looks once a second; 30 s is plenty on a loaded machine
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError("the worker outlived its parent")
 
 
 # ---------------------------------------------------------------- workers

@@ -241,3 +241,19 @@ def test_deep_nesting_is_refused_and_a_dead_worker_is_not_called_a_time_out(serv
     finally:
         pool.close()
 
+
+
+def test_serve_says_serving_only_once_it_is(tmp_path: Path) -> None:
+    """Old: `kg serve` printed "serving ... at" and then failed to start (here: the port is taken)."""
+    import socket
+
+    store = make_store(tmp_path / "store")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port)],
+                              capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "serving" not in done.stdout, done.stdout
+    (line,) = done.stderr.splitlines()
+    assert f"cannot listen on 127.0.0.1:{port}" in line and "--port" in line

@@ -23,11 +23,30 @@ class InProcess(Executor):
         return fut
 
 
+def exit_with_parent(every: float = 1.0) -> None:
+    """End this worker process as soon as the process that started it is gone (a ``kill -9`` gives the parent no
+    chance to stop its pool, and a worker left behind keeps working with the store's files open). A thread looks
+    at the parent's pid every ``every`` seconds: portable, and unlike Linux's PR_SET_PDEATHSIG not tied to the
+    parent *thread* that started the worker."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-exit-with-parent", daemon=True).start()
+
+
 def _init_worker(settings: Settings) -> None:
     """Load the pipeline in a fresh worker (a forked one has it already)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the pool
+    exit_with_parent()
     from kg.extraction.recognise import pipeline
 
     pipeline(settings.model)

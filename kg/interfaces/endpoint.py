@@ -28,7 +28,7 @@ import os
 import queue
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -99,7 +99,10 @@ def _execute(st: Any, job: dict[str, Any]) -> Reply:
 
 def worker_main(conn: Any, path: str, writable: bool) -> None:
     """Serve jobs from ``conn`` against the store at ``path`` until the pipe closes (runs in a worker process)."""
+    from kg.ingest.engines import exit_with_parent
     from kg.store.embedded import Store
+
+    exit_with_parent()  # a killed `kg serve` leaves no worker holding the store
 
     try:
         st = Store(path, read_only=not writable)
@@ -447,13 +450,28 @@ run(document.getElementById("query").value);
 
 
 def serve(*, store: str | os.PathLike[str] | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, limits: Limits,
-          allow_update: bool = False, workers: int = 2) -> None:
-    """Serve the store until interrupted (blocks)."""
+          allow_update: bool = False, workers: int = 2, on_ready: Callable[[], None] | None = None) -> None:
+    """Serve the store until interrupted (blocks); ``on_ready`` is called once the address is bound and the
+    query workers hold the store, so nothing says "serving" before it is (a taken port, a locked store)."""
+    import socket
+
     import uvicorn
 
     from kg.store.base import is_endpoint, store_path
 
     if is_endpoint(store):
         raise StoreError("kg serve serves a store folder; a SPARQL server already has its own endpoint")
-    app = create_app(store=store_path(store), limits=limits, allow_update=allow_update, workers=workers)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        raise StoreError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); pick another --port, or stop "
+                         "what is using it") from exc
+    with sock:
+        app = create_app(store=store_path(store), limits=limits, allow_update=allow_update, workers=workers)
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+        if on_ready is not None:
+            on_ready()
+        server.run(sockets=[sock])

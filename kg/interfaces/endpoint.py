@@ -165,8 +165,9 @@ class WorkerPool:
                 return reply
         except (EOFError, OSError):
             log.warning("a query worker died; starting another")
-            died: Reply | None = Reply(500, "text/plain; charset=utf-8", b"query stopped: the query worker died while evaluating "
-                         b"it (the engine crashed, or ran out of memory); narrow the query and try again\n")
+            died: Reply | None = Reply(500, "text/plain; charset=utf-8",
+                                       b"query stopped: the query worker died while evaluating it (the engine "
+                                       b"crashed, or ran out of memory); narrow the query and try again\n")
         else:
             died = None
         proc.kill()

@@ -86,6 +86,26 @@ def test_same_name_in_two_runs_does_not_replace_the_other_article(tmp_path: Path
     assert "Acme Social" in text_of(store, "report") and "Apple" in text_of(store, other)
 
 
+def test_same_relative_path_in_two_folders_never_replaces_the_other(tmp_path: Path) -> None:
+    """Old: report.txt of folder a/ and of folder b/, ingested in two runs, had one origin; the second run said
+    "1 updated" and folder a's article was gone."""
+    write(tmp_path, {"a/report.txt": OFCOM, "b/report.txt": APPLE})
+    store = tmp_path / "store"
+    assert kg("ingest", tmp_path / "a", "--store", store, "--workers", 1).exit_code == 0
+    second = kg("ingest", tmp_path / "b", "--store", store, "--workers", 1)
+    assert second.exit_code == 1 and "1 updated" not in second.stdout, second.output
+    (line,) = [x for x in second.stderr.splitlines() if "report.txt" in x]
+    assert "already names the article read from" in line and f"kg ingest {tmp_path}" in line
+    assert articles(store) == {"report": {"report.txt"}} and "Acme Social" in text_of(store, "report")
+    # The same file changed is still an update; from the common parent each keeps its own path.
+    (tmp_path / "a" / "report.txt").write_text(OFCOM + "\nAcme Social said it would appeal.\n", encoding="utf-8")
+    assert "1 updated" in kg("ingest", tmp_path / "a", "--store", store, "--workers", 1).stdout
+    both = kg("ingest", tmp_path / "a", tmp_path / "b", "--store", tmp_path / "fresh", "--workers", 1)
+    assert both.exit_code == 1  # one run, two folders: the clash is named the same way within a run
+    whole = kg("ingest", tmp_path, "--store", tmp_path / "parent", "--workers", 1)
+    assert whole.exit_code == 0 and set(articles(tmp_path / "parent")) == {"a-report", "b-report"}
+
+
 def test_folder_ids_come_from_the_relative_path(tmp_path: Path) -> None:
     write(tmp_path / "corpus", {"2024/report.txt": OFCOM, "2025/report.txt": APPLE})
     store = tmp_path / "store"

@@ -242,7 +242,9 @@ class Store(GraphStore):
             return
         try:
             if not self.read_only:
-                self.flush()
+                self._store.flush()
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(write_failure(self.location, exc)) from exc
         finally:
             del self._store
 

@@ -52,6 +52,7 @@ class PK(DefinedNamespace):
     mentionedIn: URIRef
     url: URIRef
     origin: URIRef
+    readFrom: URIRef
     contentHash: URIRef
     extractedWith: URIRef
 

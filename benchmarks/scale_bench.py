@@ -52,19 +52,27 @@ def one(articles: int, workers: int, store: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
         corpus.generate(Path(tmp), articles=articles, seed=0, fmt="jsonl")
         times: list[float] = []
+        cpu_rates: list[float] = []
         tenth = max(1, articles // 10)
         t0 = time.perf_counter()
         last = [t0]
+
+        cpu_last = [0.0]
 
         def on_outcome(outcome: object) -> None:
             now = time.perf_counter()
             if not times:
                 last[0] = now  # the pace is counted from the first article stored (the workers have started)
+                cpu_last[0] = _cpu_family()
             times.append(now)
             if len(times) % tenth == 0:
                 rate = tenth / (now - last[0])
-                last[0] = now
-                print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s", flush=True)
+                cpu = _cpu_family()
+                per_cpu = tenth / max(1e-9, cpu - cpu_last[0])
+                last[0], cpu_last[0] = now, cpu
+                cpu_rates.append(per_cpu)
+                print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s, {per_cpu:6.1f} articles per CPU "
+                      "second (ingest and its workers)", flush=True)
 
         report = api.ingest(paths=[tmp], store=store, workers=workers, on_outcome=on_outcome)
         seconds = time.perf_counter() - t0
@@ -85,8 +93,28 @@ def one(articles: int, workers: int, store: Path) -> None:
         queries[name] = (time.perf_counter() - q0, rows)
         print(f"  query {name}: {queries[name][0]:.2f} s, {rows} rows", flush=True)
     print(json.dumps({"articles": articles, "stored": report.stored, "failed": len(report.failed),
-                      "seconds": seconds, "rates": rates, "rss_main": self_rss, "rss_worker": child_rss,
+                      "seconds": seconds, "rates": rates, "cpu_rates": cpu_rates, "rss_main": self_rss,
+                      "rss_worker": child_rss,
                       "bytes_per_article": _size(store) / max(1, report.stored), "queries": queries}), flush=True)
+
+
+def _cpu_family() -> float:
+    """Return the CPU seconds used so far by this process and its live children (Linux /proc; the machine is shared,
+    so articles per CPU second swing less than articles per second)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    me = os.getpid()
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == me or int(fields[1]) == me:  # fields[1] is the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def _saved() -> list[str]:
@@ -129,6 +157,9 @@ def report(small: dict | None, large: dict | None) -> None:
               f" tenths {' '.join(f'{r:.0f}' for r in rates)} articles/s; last/first "
               f"{rates[-1] / rates[0]:.2f}; peak RSS main {fig['rss_main']:.0f} MB, worker {fig['rss_worker']:.0f} MB;"
               f" {fig['bytes_per_article'] / 1024:.1f} KiB per article")
+        cpu = fig.get("cpu_rates") or []
+        if len(cpu) >= 2:
+            print(f"  per CPU second, tenths {' '.join(f'{r:.1f}' for r in cpu)}; last/first {cpu[-1] / cpu[0]:.2f}")
     if small is None or large is None:
         print("not every run finished: no bars checked")
         return

@@ -237,6 +237,11 @@ TIMEOUT_OPTION = click.option("--timeout", type=click.FloatRange(min=0), default
                               help="Stop a query after this many seconds (0: no limit).")
 MAX_ROWS_OPTION = click.option("--max-rows", type=click.IntRange(min=0), default=10_000, show_default=True,
                                help="Stop after this many result rows (0: no limit).")
+# The default is kg.store.sparql.DEFAULT_MAX_MEMORY, written out: importing that module brings rdflib to every
+# `kg --help` (tests/test_query_safety.py checks the two agree).
+MAX_MEMORY_OPTION = click.option("--max-memory", type=click.IntRange(min=0), default=4096,
+                                 show_default=True, help="Stop a query whose process grows past this many MB "
+                                 "(0: no limit).")
 SERVICE_OPTION = click.option("--allow-service", is_flag=True,
                               help="Let queries call other SPARQL servers with SERVICE (refused by default).")
 
@@ -249,10 +254,11 @@ SERVICE_OPTION = click.option("--allow-service", is_flag=True,
 @click.option("--list", "list_saved", is_flag=True, help="List the saved research queries and their questions.")
 @TIMEOUT_OPTION
 @MAX_ROWS_OPTION
+@MAX_MEMORY_OPTION
 @SERVICE_OPTION
 @STORE_OPTION
 def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, timeout: float, max_rows: int,
-          allow_service: bool, store: str | None) -> None:
+          max_memory: int, allow_service: bool, store: str | None) -> None:
     """Run a SPARQL query (text, a .rq/.sparql file, or a saved query's NAME) over the store.
 
     The prefixes pk:, pkid:, pkart:, pkst:, rdf:, rdfs:, owl:, xsd:, skos:,
@@ -272,7 +278,7 @@ def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, timeout:
 
     try:
         with api.stream_query(sparql=sparql, store=store, timeout=timeout or None, max_rows=max_rows or None,
-                              allow_service=allow_service) as answer:
+                              allow_service=allow_service, max_memory=max_memory or None) as answer:
             n = write_answer(answer, sys.stdout, fmt, labels=labels)
             if fmt == "table" and answer.kind != "boolean":
                 click.echo(f"{n} row(s)")
@@ -355,11 +361,12 @@ def export(fmt: str, out: str, store: str | None, min_confidence: float, include
 @TIMEOUT_OPTION
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Answer at most this many rows (a cut answer has the header X-KG-Truncated).")
+@MAX_MEMORY_OPTION
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (read-only by default).")
 @SERVICE_OPTION
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True,
               help="Query worker processes (1 with --allow-update).")
-def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, allow_update: bool,
+def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, max_memory: int, allow_update: bool,
           allow_service: bool, workers: int) -> None:
     """Serve the store as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /."""
     from kg import api
@@ -370,7 +377,8 @@ def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int
 
     try:
         api.serve(store=store, host=host, port=port, timeout=timeout or None, max_rows=max_rows,
-                  allow_update=allow_update, allow_service=allow_service, workers=workers, on_ready=ready)
+                  allow_update=allow_update, allow_service=allow_service, workers=workers, on_ready=ready,
+                  max_memory=max_memory or None)
     except KGError as exc:
         raise _fail(exc) from exc
 

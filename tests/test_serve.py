@@ -257,3 +257,16 @@ def test_serve_says_serving_only_once_it_is(tmp_path: Path) -> None:
     assert done.returncode == 1 and "serving" not in done.stdout, done.stdout
     (line,) = done.stderr.splitlines()
     assert f"cannot listen on 127.0.0.1:{port}" in line and "--port" in line
+
+
+def test_query_memory_is_bounded_in_serve(tmp_path: Path) -> None:
+    """Old: a kg serve worker evaluating an ORDER BY over a cartesian product grew to gigabytes, unbounded."""
+    proc, base = start(make_store(tmp_path / "store"), "--timeout", "0", "--max-memory", "300", "--workers", "1")
+    try:
+        cross = "SELECT ?a ?d WHERE { ?a pk:rank ?c . ?d pk:rank ?f } ORDER BY ?c ?f"
+        status, body, _ = post(base, {"query": cross})
+        assert status == 503 and "needed more than 300 MB of memory" in body, (status, body)
+        assert_still_serving(base)  # a fresh worker took its place
+    finally:
+        stop(proc)
+

@@ -36,7 +36,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from kg.errors import KGError, StoreError
-from kg.store.sparql import Limits, QueryText, nesting_problem
+from kg.store.sparql import Limits, QueryText, memory_error, memory_exceeded, nesting_problem
 
 log = logging.getLogger(__name__)
 
@@ -148,35 +148,41 @@ class WorkerPool:
             self._all.append(proc)
         return proc, parent
 
-    def run(self, job: dict[str, Any], timeout: float | None) -> Reply | None:
+    def run(self, job: dict[str, Any], timeout: float | None, limits: Limits | None = None) -> Reply | None:
         """Return the worker's reply, or None when the job ran past ``timeout`` seconds (its worker is replaced; one
-        that dies on a job answers 500 saying so)."""
+        that dies on a job answers 500 saying so, one that grows past ``limits.max_memory`` is stopped with 503)."""
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             proc, conn = self._idle.get(timeout=timeout)
         except queue.Empty:
             return None
+        said: Reply | None = None  # what to answer when the worker is stopped (None: the time limit)
         try:
             conn.send(job)
-            left = None if deadline is None else max(0.0, deadline - time.monotonic())
-            if conn.poll(left):
-                reply: Reply = conn.recv()
-                self._idle.put((proc, conn))
-                return reply
+            while True:  # in slices, looking at the worker's memory between them
+                left = None if deadline is None else max(0.0, deadline - time.monotonic())
+                if conn.poll(0.1 if left is None else min(left, 0.1)):
+                    reply: Reply = conn.recv()
+                    self._idle.put((proc, conn))
+                    return reply
+                if limits is not None and memory_exceeded(limits, proc.pid):
+                    stopped = memory_error(limits, option="the --max-memory of `kg serve`")
+                    said = Reply(503, "text/plain; charset=utf-8", f"{stopped}\n".encode())
+                    break
+                if left is not None and left <= 0:
+                    break
         except (EOFError, OSError):
             log.warning("a query worker died; starting another")
-            died: Reply | None = Reply(500, "text/plain; charset=utf-8",
-                                       b"query stopped: the query worker died while evaluating it (the engine "
-                                       b"crashed, or ran out of memory); narrow the query and try again\n")
-        else:
-            died = None
+            said = Reply(500, "text/plain; charset=utf-8",
+                         b"query stopped: the query worker died while evaluating it (the engine crashed, or ran out "
+                         b"of memory); narrow the query and try again\n")
         proc.kill()
         proc.join(5)
         conn.close()
         with self._lock:
             self._all.remove(proc)
         self._idle.put(self._start())
-        return died
+        return said
 
     def close(self) -> None:
         with self._lock:
@@ -273,7 +279,7 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
             if not allow_update:
                 return refuse(403, "this endpoint is read-only: updates are refused (start `kg serve "
                                    "--allow-update` to accept them)")
-            reply = await run_in_threadpool(pool.run, {"op": "update", "text": update_text}, timeout)
+            reply = await run_in_threadpool(pool.run, {"op": "update", "text": update_text}, timeout, limits)
             return _reply(reply, limits)
         if not query_text:
             return Response(_service_description(str(request.url)), media_type="text/turtle")
@@ -292,7 +298,7 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
             return refuse(406, f"cannot answer in the formats accepted ({request.headers.get('accept')}); "
                                f"available: {', '.join(offers.values())}")
         job = {"op": "query", "text": query_text, "format": fmt, "max_rows": cap}
-        reply = await run_in_threadpool(pool.run, job, timeout)
+        reply = await run_in_threadpool(pool.run, job, timeout, limits)
         return _reply(reply, limits)
 
     async def page(request: Request) -> Response:

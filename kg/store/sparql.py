@@ -19,6 +19,7 @@ not mistaken for the keyword); the parsing proper is left to the store.
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import re
 import threading
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 #: Defaults shared by ``kg query`` and ``kg serve``.
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_ROWS = 10_000
+#: Megabytes of memory a query's process may reach before the query is stopped (an ORDER BY over a cartesian
+#: product grows by gigabytes a second; without a bound it ends when the kernel kills the process).
+DEFAULT_MAX_MEMORY = 4096
 
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -138,10 +142,34 @@ class Limits:
     timeout: float | None = DEFAULT_TIMEOUT    # seconds; None or 0: no limit
     max_rows: int | None = DEFAULT_MAX_ROWS    # None or 0: no limit
     allow_service: bool = False
+    max_memory: int | None = DEFAULT_MAX_MEMORY  # megabytes of the evaluating process; None or 0: no limit
 
     @property
     def row_cap(self) -> int | None:
         return self.max_rows or None
+
+
+def process_memory(pid: int | None = None) -> int | None:
+    """Return the resident memory of process ``pid`` (this one by default) in bytes, or None where it cannot be
+    read (no /proc: the memory limit is then not enforced)."""
+    try:
+        with open(f"/proc/{pid or 'self'}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def memory_exceeded(limits: Limits, pid: int | None = None) -> bool:
+    """Return True when the process evaluating a query uses more memory than ``limits`` allow."""
+    if not limits.max_memory:
+        return False
+    used = process_memory(pid)
+    return used is not None and used > limits.max_memory * 1024 * 1024
+
+
+def memory_error(limits: Limits, *, option: str = "--max-memory") -> QueryError:
+    return QueryError(f"query stopped: it needed more than {limits.max_memory:,} MB of memory; narrow it (a LIMIT, "
+                      f"more specific patterns, no ORDER BY over a large answer) or raise {option}")
 
 
 def check_query(text: str, limits: Limits, *, command: str = "kg query") -> QueryText:
@@ -212,6 +240,8 @@ class Answer:
 
 
 _DONE = object()
+#: Seconds between looks at the memory of a query being evaluated.
+_SLICE = 0.1
 _BATCH = 512
 
 
@@ -263,11 +293,18 @@ def run_guarded(store: GraphStore, text: str, limits: Limits, *, command: str = 
     log.debug("query evaluating (timeout %s s, max rows %s)", limits.timeout, limits.max_rows)
 
     def take() -> tuple[str, Any]:
-        remaining = None if deadline is None else deadline - time.monotonic()
         try:
-            if remaining is not None and remaining <= 0:
-                raise queue.Empty
-            item: tuple[str, Any] = handoff.get(timeout=remaining)
+            while True:  # in slices, looking at the process's memory between them
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    raise queue.Empty
+                try:
+                    item: tuple[str, Any] = handoff.get(timeout=min(remaining or _SLICE, _SLICE))
+                    break
+                except queue.Empty:
+                    if memory_exceeded(limits):
+                        stop.set()
+                        raise memory_error(limits) from None
         except queue.Empty:
             stop.set()
             raise _timeout(limits) from None

@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from kg.errors import GraphTextError, QueryError, StoreError
 from kg.store.base import GraphStore, QueryStream, nquads_to_ntriples, parse_ntriples, store_path
-from kg.store.check import check_store_folder, explain_open_error
+from kg.store.check import check_store_folder, damaged, explain_open_error
 from kg.vocabulary.namespace import PREFIXES
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ class Store(GraphStore):
         try:
             self._store.update(update)
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
-            raise StoreError(write_failure(f"graph {graph_iri}", exc)) from exc
+            raise damaged(self.path, exc) or StoreError(write_failure(f"graph {graph_iri}", exc)) from exc
 
     def replace_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
         """Replace each named graph of ``graphs``, pairs (graph IRI, its quads as N-Quads), each graph whole.
@@ -105,7 +105,7 @@ class Store(GraphStore):
             except ValueError as exc:
                 raise GraphTextError(f"cannot write graph {iri}: not an IRI ({exc})") from exc
             ntriples = nquads_to_ntriples(nquads, iri)
-            if next(iter(self._store.quads_for_pattern(None, None, None, node)), None) is None:
+            if next(iter(self.match(None, None, None, node)), None) is None:
                 fresh[iri] = ntriples
             else:
                 parse_ntriples(iri, ntriples)  # every text is checked before anything is written
@@ -126,7 +126,8 @@ class Store(GraphStore):
                 raise GraphTextError(f"cannot write graph {', '.join(names[:3])}{more}: not valid N-Quads: {exc}") \
                     from exc
             except (OSError, RuntimeError) as exc:
-                raise StoreError(write_failure(f"graph {', '.join(names[:3])}{more}", exc)) from exc
+                raise damaged(self.path, exc) or StoreError(write_failure(f"graph {', '.join(names[:3])}{more}",
+                                                                          exc)) from exc
         for iri, ntriples in used:
             self.replace_graph(iri, ntriples)
 
@@ -165,7 +166,7 @@ class Store(GraphStore):
         try:
             yield from self._store.quads_for_pattern(subject, predicate, obj, graph)
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"cannot read the store {self.location}: {exc}") from exc
+            raise damaged(self.path, exc) or StoreError(f"cannot read the store {self.location}: {exc}") from exc
 
     def graph_ntriples(self, graph_iri: str) -> set[str]:
         """Return the set of triples in ``graph_iri`` as N-Triples lines (for comparisons)."""
@@ -191,7 +192,10 @@ class Store(GraphStore):
         import pyoxigraph
 
         rdf_format = {"trig": pyoxigraph.RdfFormat.TRIG, "nquads": pyoxigraph.RdfFormat.N_QUADS}[fmt]
-        self._store.dump(out, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+        try:
+            self._store.dump(out, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+        except RuntimeError as exc:
+            raise damaged(self.path, exc) or StoreError(f"cannot read the store {self.location}: {exc}") from exc
 
     def __len__(self) -> int:
         return len(self._store)
@@ -209,13 +213,14 @@ class Store(GraphStore):
         except SyntaxError as exc:
             raise QueryError(explain_syntax_error(sparql, str(exc))) from exc
         except (OSError, ValueError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {exc}") from exc
+            raise damaged(self.path, exc) or QueryError(f"query failed: {exc}") from exc
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryStream("boolean", [], boolean=bool(result))
         if isinstance(result, pyoxigraph.QuerySolutions):
-            return QueryStream("select", [v.value for v in result.variables], _guard(list(s) for s in result))
+            return QueryStream("select", [v.value for v in result.variables],
+                               _guard((list(s) for s in result), self.path))
         return QueryStream("triples", ["subject", "predicate", "object"],
-                           _guard([t.subject, t.predicate, t.object] for t in result))
+                           _guard(([t.subject, t.predicate, t.object] for t in result), self.path))
 
     def update(self, sparql: str) -> None:
         """Apply a SPARQL update in one transaction (``kg serve --allow-update``); errors raise QueryError."""
@@ -261,9 +266,9 @@ class Store(GraphStore):
             log.debug("closing the store after an error failed too", exc_info=True)
 
 
-def _guard(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+def _guard(rows: Iterator[list[Any]], path: Path) -> Iterator[list[Any]]:
     """Yield ``rows``, turning evaluation errors raised while iterating into :class:`QueryError`."""
     try:
         yield from rows
     except (OSError, ValueError, RuntimeError) as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+        raise damaged(path, exc) or QueryError(f"query failed: {exc}") from exc

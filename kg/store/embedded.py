@@ -238,7 +238,7 @@ class Store(GraphStore):
         try:
             self._store.flush()
         except (OSError, RuntimeError) as exc:
-            raise StoreError(write_failure(self.location, exc)) from exc
+            raise damaged(self.path, exc) or StoreError(write_failure(self.location, exc)) from exc
         release_freed_memory()
 
     def close(self) -> None:
@@ -249,7 +249,7 @@ class Store(GraphStore):
             if not self.read_only:
                 self._store.flush()
         except (OSError, RuntimeError) as exc:
-            raise StoreError(write_failure(self.location, exc)) from exc
+            raise damaged(self.path, exc) or StoreError(write_failure(self.location, exc)) from exc
         finally:
             del self._store
 

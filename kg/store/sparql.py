@@ -286,6 +286,12 @@ def run_guarded(store: GraphStore, text: str, limits: Limits, *, command: str = 
                 return
             put(("end", None))
         except BaseException as exc:  # handed to the caller's thread, raised there
+            # Without the tracebacks, which hold this thread's frames and with them the engine's result: pyoxigraph's
+            # results must be dropped by the thread that made them (else a second error is printed at exit).
+            link: BaseException | None = exc
+            while link is not None:
+                link.__traceback__ = None
+                link = link.__cause__ or link.__context__
             put(("error", exc))
 
     worker = threading.Thread(target=produce, name="kg-query", daemon=True)

@@ -181,7 +181,7 @@ def _csv(stream: BinaryIO, *, where: str, origin: str, stem: str, fields: Fields
     problems: list[ReadProblem] = []
     limit = 4 * max_chars + 1024
     csv.field_size_limit(min(limit, 2**31 - 1))
-    records = _csv_records(_text_lines(stream, where, encoding, limit, problems), limit)
+    records = _CSVRecords(_text_lines(stream, where, encoding, limit, problems), limit)
     header: list[str] | None = None
     for start, lines in records:
         yield from problems
@@ -195,6 +195,7 @@ def _csv(stream: BinaryIO, *, where: str, origin: str, stem: str, fields: Fields
             rows = list(csv.reader(lines, strict=True))
         except csv.Error as exc:
             yield ReadProblem(loc, f"malformed CSV ({exc}); check the quoting of this row")
+            records.read_again(lines)  # a stray quote that paired with the next row's: that row is read again
             continue
         for row in rows:
             if header is None:
@@ -219,31 +220,45 @@ def _csv(stream: BinaryIO, *, where: str, origin: str, stem: str, fields: Fields
         yield ReadProblem(where, "empty CSV file; the first row must name the columns (text, title, date, url, id)")
 
 
-def _csv_records(lines: Iterator[tuple[int, str]], limit: int) -> Iterator[tuple[int, list[str] | None]]:
-    """Yield (first line number, the lines of one CSV record), or (line number, None) for a record whose quote is
-    never closed (by the end of the file, or within ``limit`` characters); the lines after such a line are then
-    read again as records of their own, so one stray quote costs one row, not the rest of the file.
+class _CSVRecords:
+    """The records of a CSV text: (first line number, the lines of one record), or (line number, None) for a
+    record whose quote is never closed (by the end of the file, or within ``limit`` characters); the lines after
+    such a line are then read again as records of their own, so one stray quote costs one row, not the rest of the
+    file.
 
     A record ends at a line end outside quotes: where the count of double quotes so far is even (a quote inside a
     quoted text is doubled, so it never changes the count's parity).
     """
-    again: collections.deque[tuple[int, str]] = collections.deque()
 
-    def take() -> tuple[int, str] | None:
-        return again.popleft() if again else next(lines, None)
+    def __init__(self, lines: Iterator[tuple[int, str]], limit: int) -> None:
+        self._lines = lines
+        self._limit = limit
+        self._again: collections.deque[tuple[int, str]] = collections.deque()
+        self._last: list[tuple[int, str]] = []
 
-    while (first := take()) is not None:
-        taken = [first]
-        quotes, size = first[1].count('"'), len(first[1])
-        while quotes % 2 and size <= limit and (line := take()) is not None:
-            taken.append(line)
-            quotes += line[1].count('"')
-            size += len(line[1])
-        if quotes % 2:
-            again.extendleft(reversed(taken[1:]))
-            yield first[0], None
-            continue
-        yield first[0], [text for _, text in taken]
+    def _take(self) -> tuple[int, str] | None:
+        return self._again.popleft() if self._again else next(self._lines, None)
+
+    def read_again(self, lines: list[str]) -> None:
+        """Read the lines after the first of the record just given again (it did not parse)."""
+        if len(self._last) > 1 and [text for _, text in self._last] == lines:
+            self._again.extendleft(reversed(self._last[1:]))
+
+    def __iter__(self) -> Iterator[tuple[int, list[str] | None]]:
+        while (first := self._take()) is not None:
+            taken = [first]
+            quotes, size = first[1].count('"'), len(first[1])
+            while quotes % 2 and size <= self._limit and (line := self._take()) is not None:
+                taken.append(line)
+                quotes += line[1].count('"')
+                size += len(line[1])
+            if quotes % 2:
+                self._again.extendleft(reversed(taken[1:]))
+                self._last = []
+                yield first[0], None
+                continue
+            self._last = taken
+            yield first[0], [text for _, text in taken]
 
 
 def _kind(value: object) -> str:
@@ -337,9 +352,11 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
             if not str(rec.format).startswith("warc"):
                 yield ReadProblem(where, "not a WARC file (no WARC/1.x record header); kg reads WARC archives")
                 return
-            if rec.rec_type is None or rec.rec_headers is None:
-                yield ReadProblem(f"{where}: record {n}", f"the archive is damaged here (a record without a WARC "
-                                  f"type); the {n - 1} record(s) before it were read")
+            if rec.rec_type not in _WARC_TYPES or rec.rec_headers is None:
+                what = "cut short" if rec.rec_type and not counted.read(1) else "damaged"  # a header cut inside
+                kind = f"of unknown type {rec.rec_type!r}" if rec.rec_type else "without a WARC type"
+                yield ReadProblem(f"{where}: record {n}", f"the archive is {what} here (a record {kind}); the "
+                                  f"{n - 1} record(s) before it were read")
                 return
             if rec.rec_type not in ("response", "resource"):
                 continue
@@ -374,10 +391,16 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
         yield ReadProblem(f"{where}: record {n}", f"the archive is cut short inside this record ("
                           f"{last.raw_stream.limit:,} of its {last.length:,} bytes missing); the {n - 1} record(s) "
                           "before it were read")
+    elif n == 0 and counted.count == 0:
+        yield ReadProblem(where, "an empty file: no WARC records in it")
     elif counted.count > archive.offset:
         yield ReadProblem(f"{where}: record {n + 1}", f"the archive is cut short: its last "
                           f"{counted.count - archive.offset:,} bytes are not a whole record; the {n} record(s) "
                           "before them were read")
+
+
+#: The record types of WARC 1.0 and 1.1: anything else is a header read from a damaged or cut archive.
+_WARC_TYPES = {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
 
 
 class _Counted:

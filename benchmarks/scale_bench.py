@@ -68,8 +68,12 @@ def one(articles: int, workers: int, store: Path) -> None:
             if len(times) % tenth == 0:
                 rate = tenth / (now - last[0])
                 cpu = _cpu_family()
-                per_cpu = tenth / max(1e-9, cpu - cpu_last[0])
-                last[0], cpu_last[0] = now, cpu
+                last[0] = now
+                if cpu <= cpu_last[0]:  # the workers have exited (the last outcomes come after): no CPU figure
+                    print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s", flush=True)
+                    return
+                per_cpu = tenth / (cpu - cpu_last[0])
+                cpu_last[0] = cpu
                 cpu_rates.append(per_cpu)
                 print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s, {per_cpu:6.1f} articles per CPU "
                       "second (ingest and its workers)", flush=True)

@@ -215,8 +215,21 @@ def test_warc_cut_anywhere_reads_a_prefix_and_says_so(scratch: Path, n: int, gz:
     raw = data[: int(keep * len(data))]
     arts, problems = check(read_inputs([write(scratch, ".warc.gz" if gz else ".warc", raw)]))
     assert [a.url for a in arts] == [f"https://example.org/{i}" for i in range(len(arts))]
-    if len(arts) < n:
+    # A cut at a record's end (inside the blank line closing it; in a .gz, inside the member's 8-byte trailer or
+    # the next member's 10-byte header) leaves a shorter archive that is whole: no reader can tell. Anywhere else, a
+    # lost record is said.
+    ends = _record_ends(data)
+    before, after = (8, 10) if gz else (0, 4)
+    if len(arts) < n and not any(end - before <= len(raw) <= end + after for end in ends):
         assert problems, f"{n - len(arts)} record(s) lost without a word"
+
+
+def _record_ends(data: bytes) -> list[int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    archive = ArchiveIterator(io.BytesIO(data))
+    starts = [archive.offset for _ in archive]
+    return [*starts[1:], len(data)] + [s - 4 for s in starts[1:]]
 
 
 QUERY_PARTS = st.sampled_from(["SELECT", "*", "?s", "?p", "?o", "WHERE", "{", "}", "(", ")", "[", "]", ".", ";",

@@ -352,9 +352,11 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
             if not str(rec.format).startswith("warc"):
                 yield ReadProblem(where, "not a WARC file (no WARC/1.x record header); kg reads WARC archives")
                 return
-            if rec.rec_type not in _WARC_TYPES or rec.rec_headers is None:
+            if rec.rec_type not in _WARC_TYPES or rec.rec_headers is None \
+                    or rec.rec_headers.get_header("Content-Length") is None:  # required: a header cut inside
                 what = "cut short" if rec.rec_type and not counted.read(1) else "damaged"  # a header cut inside
-                kind = f"of unknown type {rec.rec_type!r}" if rec.rec_type else "without a WARC type"
+                kind = (f"of unknown type {rec.rec_type!r}" if rec.rec_type not in _WARC_TYPES else
+                        "without a Content-Length") if rec.rec_type else "without a WARC type"
                 yield ReadProblem(f"{where}: record {n}", f"the archive is {what} here (a record {kind}); the "
                                   f"{n - 1} record(s) before it were read")
                 return
@@ -364,6 +366,9 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
             loc = f"{where}: record {n}" + (f" ({url})" if url else "")
             headers = rec.http_headers if rec.rec_type == "response" else None
             if rec.rec_type == "response" and headers is None:
+                if url.startswith(("http://", "https://")):  # an HTTP response without its HTTP head: cut inside
+                    yield ReadProblem(loc, "the record is cut short or damaged (its HTTP headers are missing); "
+                                      "skipped, the records before it were read")
                 continue  # a non-HTTP response (dns:, ftp:)
             if headers is not None and not str(headers.get_statuscode() or "").startswith("2"):
                 continue

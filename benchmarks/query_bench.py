@@ -76,7 +76,7 @@ def build_store(articles: int, seed: int) -> Path:
     report = api.ingest(paths=[texts], store=store)
     if report.failed:
         raise SystemExit(f"ingest failed for {len(report.failed)} article(s): {report.failed[:3]}")
-    print(f"ingested {len(report.stored)} articles, {report.triples} triples in {time.perf_counter() - t0:.0f}s")
+    print(f"ingested {report.stored} articles, {report.triples} triples in {time.perf_counter() - t0:.0f}s")
     shutil.rmtree(texts, ignore_errors=True)
     done.touch()
     return store

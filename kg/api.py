@@ -16,6 +16,7 @@ from kg.sources.article import Article, Fields
 from kg.sources.fetch import FetchOptions
 from kg.sources.parse import MAX_CHARS
 from kg.sources.read import read_article
+from kg.store.sparql import DEFAULT_MAX_MEMORY
 
 if TYPE_CHECKING:
     from kg.store.base import GraphStore, QueryResult
@@ -114,7 +115,7 @@ def query(*, sparql: str, store: str | os.PathLike[str] | None = None, timeout: 
 @contextmanager
 def stream_query(*, sparql: str, store: str | os.PathLike[str] | None = None, timeout: float | None = None,
                  max_rows: int | None = None, allow_service: bool = False, params: Mapping[str, str] | None = None,
-                 with_ontology: bool = False) -> Iterator[Answer]:
+                 with_ontology: bool = False, max_memory: int | None = DEFAULT_MAX_MEMORY) -> Iterator[Answer]:
     """Yield the streamed answer to a query under the query-safety rules (read-only, SERVICE, limits).
 
     ``sparql`` is SPARQL text, a ``.rq``/``.sparql`` file or a saved query's
@@ -122,8 +123,8 @@ def stream_query(*, sparql: str, store: str | os.PathLike[str] | None = None, ti
     lines, bound as RDF terms, never pasted as text). ``with_ontology`` adds the
     ontology and registry graphs to the articles' default graph. Rows come as
     they are evaluated; ``answer.truncated`` tells whether ``max_rows`` cut
-    them; a query past ``timeout`` seconds raises QueryError. ``answer.labels``
-    maps IRIs to their rdfs:label.
+    them; a query past ``timeout`` seconds, or growing this process past
+    ``max_memory`` MB, raises QueryError. ``answer.labels`` maps IRIs to their rdfs:label.
     """
     from kg.store.base import Dataset
     from kg.store.location import open_store
@@ -133,7 +134,8 @@ def stream_query(*, sparql: str, store: str | os.PathLike[str] | None = None, ti
     text = query_text(sparql)
     with open_store(store, read_only=True) as st:
         text = bind_parameters(text, params or {}, st)
-        answer = run_guarded(st, text, Limits(timeout=timeout, max_rows=max_rows, allow_service=allow_service),
+        answer = run_guarded(st, text, Limits(timeout=timeout, max_rows=max_rows, allow_service=allow_service,
+                                              max_memory=max_memory),
                              dataset=Dataset.with_reference() if with_ontology else None)
         answer.labels = lambda iris: _labels(st, iris)
         yield answer
@@ -266,8 +268,10 @@ def network(*, store: str | os.PathLike[str] | None = None, min_confidence: floa
 def serve(*, store: str | os.PathLike[str] | None = None, host: str = "127.0.0.1", port: int = 7878,
           timeout: float | None = 60.0, max_rows: int = 10_000, allow_update: bool = False,
           allow_service: bool = False, workers: int = 2, allow_hosts: Iterable[str] = (), cors: str = "get",
-          allow_origins: Iterable[str] = ()) -> None:
-    """Serve the store as a SPARQL 1.1 Protocol endpoint with a query page; blocks until interrupted.
+          allow_origins: Iterable[str] = (), on_ready: Callable[[], None] | None = None,
+          max_memory: int | None = DEFAULT_MAX_MEMORY) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint with a query page; blocks until interrupted (``on_ready``
+    is called once it is listening with the store open).
 
     Requests for host names other than loopback ones, ``host`` and
     ``allow_hosts`` are refused; ``cors`` says which read-only queries pages
@@ -278,9 +282,9 @@ def serve(*, store: str | os.PathLike[str] | None = None, host: str = "127.0.0.1
     from kg.store.sparql import Limits
 
     run(store=store, host=host, port=port, limits=Limits(timeout=timeout, max_rows=max_rows,
-                                                         allow_service=allow_service),
+                                                         allow_service=allow_service, max_memory=max_memory),
         allow_update=allow_update, workers=workers, allow_hosts=tuple(allow_hosts), cors=cors,
-        allow_origins=tuple(allow_origins))
+        allow_origins=tuple(allow_origins), on_ready=on_ready)
 
 
 def validate(*, store: str | os.PathLike[str] | None = None) -> Any:

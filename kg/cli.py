@@ -65,7 +65,7 @@ def main(verbose: int) -> None:
 @click.option("--max-chars", type=click.IntRange(min=1000), default=MAX_CHARS, show_default=True,
               help="Refuse an article longer than this (longer texts are parsed in pieces).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-              help="Seconds to wait for each web request.")
+              help="Seconds each web request may take, the whole page (a deadline, not a wait per read).")
 @click.option("--retries", type=click.IntRange(min=0, max=10), default=2, show_default=True,
               help="Retries of a web request that timed out or got 429/5xx.")
 @click.option("--fetch-concurrency", type=click.IntRange(min=1, max=32), default=4, show_default=True,
@@ -107,7 +107,10 @@ def ingest(paths: tuple[str, ...], store: str | None, model: str | None, min_con
         total = None if urls_file else count_inputs(paths)
         bar = ProgressLine(sys.stderr, total=total)
         sinks.append(bar)
-    report_file = ReportFile(report_path) if report_path else None
+    try:
+        report_file = ReportFile(report_path) if report_path else None
+    except KGError as exc:
+        raise _fail(exc) from exc
     if report_file is not None:
         sinks.append(report_file)
 
@@ -234,6 +237,11 @@ TIMEOUT_OPTION = click.option("--timeout", type=click.FloatRange(min=0), default
                               help="Stop a query after this many seconds (0: no limit).")
 MAX_ROWS_OPTION = click.option("--max-rows", type=click.IntRange(min=0), default=10_000, show_default=True,
                                help="Stop after this many result rows (0: no limit).")
+# The default is kg.store.sparql.DEFAULT_MAX_MEMORY, written out: importing that module brings rdflib to every
+# `kg --help` (tests/test_query_safety.py checks the two agree).
+MAX_MEMORY_OPTION = click.option("--max-memory", type=click.IntRange(min=0), default=4096,
+                                 show_default=True, help="Stop a query whose process grows past this many MB "
+                                 "(0: no limit).")
 SERVICE_OPTION = click.option("--allow-service", is_flag=True,
                               help="Let queries call other SPARQL servers with SERVICE (refused by default).")
 
@@ -251,10 +259,11 @@ SERVICE_OPTION = click.option("--allow-service", is_flag=True,
               help="Read the ontology and actor registry graphs as part of the default graph, beside the articles.")
 @TIMEOUT_OPTION
 @MAX_ROWS_OPTION
+@MAX_MEMORY_OPTION
 @SERVICE_OPTION
 @STORE_OPTION
 def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, params: tuple[str, ...], with_ontology: bool,
-          timeout: float, max_rows: int, allow_service: bool, store: str | None) -> None:
+          timeout: float, max_rows: int, max_memory: int, allow_service: bool, store: str | None) -> None:
     """Run a SPARQL query (text, a .rq/.sparql file, or a saved query's NAME) over the store.
 
     The prefixes pk:, pkid:, pkart:, pkst:, rdf:, rdfs:, owl:, xsd:, skos:,
@@ -288,7 +297,8 @@ def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, params: 
         values[name.strip()] = value
     try:
         with api.stream_query(sparql=sparql, store=store, timeout=timeout or None, max_rows=max_rows or None,
-                              allow_service=allow_service, params=values, with_ontology=with_ontology) as answer:
+                              allow_service=allow_service, params=values, with_ontology=with_ontology,
+                              max_memory=max_memory or None) as answer:
             n = write_answer(answer, sys.stdout, fmt, labels=labels)
             if fmt == "table" and answer.kind != "boolean":
                 click.echo(f"{n} row(s)")
@@ -386,6 +396,7 @@ def export(fmt: str, out: str, store: str | None, min_confidence: float, include
 @TIMEOUT_OPTION
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Answer at most this many rows (a cut answer has the header X-KG-Truncated).")
+@MAX_MEMORY_OPTION
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (read-only by default).")
 @SERVICE_OPTION
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True,
@@ -398,8 +409,8 @@ def export(fmt: str, out: str, store: str | None, min_confidence: float, include
                    "Updates from other origins are always refused.")
 @click.option("--allow-origin", "allow_origins", multiple=True, metavar="ORIGIN",
               help="A page origin (https://host:port) allowed to send updates with --allow-update; repeatable.")
-def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, allow_update: bool,
-          allow_service: bool, workers: int, allow_hosts: tuple[str, ...], cors: str,
+def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int, max_memory: int,
+          allow_update: bool, allow_service: bool, workers: int, allow_hosts: tuple[str, ...], cors: str,
           allow_origins: tuple[str, ...]) -> None:
     """Serve the store as a SPARQL 1.1 endpoint at http://HOST:PORT/sparql, with a query page at /.
 
@@ -409,11 +420,15 @@ def serve(store: str | None, host: str, port: int, timeout: float, max_rows: int
     """
     from kg import api
 
-    click.echo(f"serving {store or 'the store'} at http://{host}:{port}/ (SPARQL endpoint: /sparql); Ctrl-C stops")
+    def ready() -> None:
+        click.echo(f"serving {store or 'the store'} at http://{host}:{port}/ (SPARQL endpoint: /sparql); "
+                   "Ctrl-C stops")
+
     try:
         api.serve(store=store, host=host, port=port, timeout=timeout or None, max_rows=max_rows,
                   allow_update=allow_update, allow_service=allow_service, workers=workers,
-                  allow_hosts=allow_hosts, cors=cors, allow_origins=allow_origins)
+                  allow_hosts=allow_hosts, cors=cors, allow_origins=allow_origins, on_ready=ready,
+                  max_memory=max_memory or None)
     except KGError as exc:
         raise _fail(exc) from exc
 

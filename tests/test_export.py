@@ -155,3 +155,60 @@ def test_the_api_gives_a_networkx_graph_and_a_dataframe(store: Path) -> None:
     assert list(frame.columns) == ["s", "date", "n"]
     assert pd.api.types.is_integer_dtype(frame["n"]) and pd.api.types.is_datetime64_any_dtype(frame["date"])
     assert frame["s"].iloc[0].startswith("https://policy-kg.org/id/")
+
+
+# ---------------------------------------------------------------- where the output cannot go
+
+
+def export_cli(store: Path, out: Path, fmt: str = "trig") -> tuple[int, str, BaseException | None]:
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "--out", str(out), "--store", str(store)])
+    return result.exit_code, result.output, result.exception
+
+
+@pytest.mark.parametrize("fmt", ["trig", "graphml", "jsonld"])
+def test_export_to_a_folder_or_under_a_file_is_one_line(store: Path, tmp_path: Path, fmt: str) -> None:
+    """Old: Python tracebacks (IsADirectoryError, NotADirectoryError, FileExistsError)."""
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    for out, says in ((tmp_path / "folder", "is a folder"), (tmp_path / "file.txt" / "net.out", "is a file")):
+        code, output, exc = export_cli(store, out, fmt)
+        assert code == 1 and isinstance(exc, SystemExit), exc
+        (line,) = output.splitlines()
+        assert line.startswith("Error: cannot write") and says in line and "--out" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt", "folder"]
+
+
+def test_export_onto_a_full_disk_leaves_no_partial_file(store: Path, tmp_path: Path, monkeypatch) -> None:
+    """Old: a traceback, and the half-written file left behind (over the previous export)."""
+    import errno
+
+    out = tmp_path / "all.trig"
+    out.write_text("the previous export\n", encoding="utf-8")
+
+    def dump_until_full(self: Store, fh: object, fmt: str) -> None:
+        fh.write(b"<urn:a> <urn:b> <urn:c> .\n")  # type: ignore[attr-defined]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Store, "dump", dump_until_full)
+    code, output, exc = export_cli(store, out)
+    assert code == 1 and isinstance(exc, SystemExit), exc
+    (line,) = output.splitlines()
+    assert "is full" in line and "free some space" in line
+    assert [p.name for p in tmp_path.iterdir()] == ["all.trig"]  # no partial .part file
+    assert out.read_text(encoding="utf-8") == "the previous export\n"
+
+
+def test_ingest_report_into_a_missing_folder_or_onto_a_folder(tmp_path: Path) -> None:
+    """Old: --report into a missing folder ended in a traceback before anything was read."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("date 2026-01-12\n\nOfcom fined Acme Social.\n", encoding="utf-8")
+    (tmp_path / "taken").mkdir()
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--store", str(tmp_path / "store"),
+                                       "--report", str(tmp_path / "taken")])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.exception  # click's check
+    assert "is a directory" in result.output and not (tmp_path / "store").exists()  # said before anything is read
+    report = tmp_path / "new" / "folder" / "report.json"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--store", str(tmp_path / "store"),
+                                       "--workers", "1", "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["finished"] is True

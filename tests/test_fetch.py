@@ -109,6 +109,16 @@ class Site:
                 elif path == "/slow":
                     time.sleep(1.5)
                     self.send(200, page("Too slow", "Nobody waits for this."))
+                elif path == "/trickle":  # each line well within a read's timeout, the page as a whole not
+                    body = page("Trickled", "Ofcom fined Tricklecorp on Monday.")
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    for i in range(0, len(body), 40):
+                        self.wfile.write(body[i:i + 40])
+                        self.wfile.flush()
+                        time.sleep(0.15)
                 elif path == "/text":
                     self.send(200, b"Ofcom fined Acme Social on Monday.\n\nAcme Social said it would appeal.\n",
                               "text/plain; charset=utf-8")
@@ -164,6 +174,14 @@ def test_pages_text_and_errors(site: Site) -> None:
     assert "unsupported content type 'application/pdf'" in reasons["/report.pdf"]
     assert "timed out after 0.5s (2 attempts)" in reasons["/slow"]
     assert site.hits["/slow"] == 2  # retried once
+
+
+def test_timeout_is_a_deadline_for_the_whole_page(site: Site) -> None:
+    """Old: --timeout bounded each read, so a server sending a line at a time kept a fetch waiting for ever."""
+    pieces = len(page("Trickled", "Ofcom fined Tricklecorp on Monday.")) // 40
+    assert pieces * 0.15 > 0.5 * 2  # the page takes longer than the timeout, and than one read's wait past it
+    arts, problems = fetch([f"{site.base}/trickle"], FetchOptions(timeout=0.5, retries=0))
+    assert arts == [] and "timed out after 0.5s" in problems[0].reason
 
 
 def test_retry_after_a_503(site: Site) -> None:

@@ -212,6 +212,26 @@ def test_csv_rows_with_quoted_text_and_a_bad_row(tmp_path: Path) -> None:
     assert len(problems) == 1 and problems[0].location == f"{path}:6" and "field(s)" in problems[0].reason
 
 
+def test_csv_quote_never_closed_costs_its_row_only(tmp_path: Path) -> None:
+    """Old: csv's lenient mode read an unclosed quote to the end of the file, so the rows after it became part of
+    one article (their statements under its id and date), exit 0 and no word."""
+    path = tmp_path / "export.csv"
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["id", "date", "text"])
+    w.writerow(["one", "2026-01-01", BODY])
+    buf.write('two,2026-01-02,"Meta was fined by the regulator on Friday.\n')  # the quote is never closed
+    w.writerow(["three", "2026-01-03", "The European Commission fined Apple, again."])
+    w.writerow(["four", "2026-01-04", 'Google said "no comment" on Tuesday.'])
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    arts, problems = read_all(path)
+    assert [(a.id, a.date) for a in arts] == [("one", "2026-01-01"), ("three", "2026-01-03"),
+                                              ("four", "2026-01-04")]
+    assert "Meta" not in "".join(a.text for a in arts)
+    ((problem,),) = [problems]
+    assert problem.location == f"{path}:6" and "never closed" in problem.reason  # row one spans lines 2 to 5
+
+
 def test_csv_with_text_field_flag_and_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("Story,Headline\n\"" + BODY.replace('"', '""') + "\",Ofcom fines\n", encoding="utf-8")
@@ -271,6 +291,25 @@ def test_damaged_warc_keeps_the_records_before(tmp_path: Path) -> None:
     arts, problems = read_all(path)
     assert [a.origin for a in arts] == ["https://example.org/a"]
     assert problems and "damaged" in problems[0].reason and "1 record(s) before" in problems[0].reason
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+@pytest.mark.parametrize("kept", [0.1, 0.5, 0.97])
+def test_truncated_warc_says_where_it_ends(tmp_path: Path, name: str, kept: float) -> None:
+    """Old: an archive cut short was read with no word, the cut record stored as if whole (its Content-Length
+    never compared with what was read), or a cut compressed record passed over in silence."""
+    first = PAGE.encode()
+    path = tmp_path / name
+    _warc(path, [("https://example.org/a", "200 OK", first, "text/html")])
+    one = path.stat().st_size
+    _warc(path, [("https://example.org/a", "200 OK", first, "text/html"),
+                 ("https://example.org/b", "200 OK", PAGE.replace("Acme Social", "Zeta Chat").encode(), "text/html")])
+    data = path.read_bytes()
+    path.write_bytes(data[:one + int(kept * (len(data) - one))])  # cut inside the second record
+    arts, problems = read_all(path)
+    assert [a.origin for a in arts] == ["https://example.org/a"]
+    (problem,) = problems
+    assert "cut short" in problem.reason and "record 2" in problem.location, problem
 
 
 def test_not_a_warc_is_a_clear_problem(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ are marked ``model``.
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import re
 from pathlib import Path
 
@@ -82,6 +84,26 @@ def test_same_name_in_two_runs_does_not_replace_the_other_article(tmp_path: Path
     other = next(a for a in stored if a != "report")
     assert re.fullmatch(r"report-[0-9a-f]{8}", other)
     assert "Acme Social" in text_of(store, "report") and "Apple" in text_of(store, other)
+
+
+def test_same_relative_path_in_two_folders_never_replaces_the_other(tmp_path: Path) -> None:
+    """Old: report.txt of folder a/ and of folder b/, ingested in two runs, had one origin; the second run said
+    "1 updated" and folder a's article was gone."""
+    write(tmp_path, {"a/report.txt": OFCOM, "b/report.txt": APPLE})
+    store = tmp_path / "store"
+    assert kg("ingest", tmp_path / "a", "--store", store, "--workers", 1).exit_code == 0
+    second = kg("ingest", tmp_path / "b", "--store", store, "--workers", 1)
+    assert second.exit_code == 1 and "1 updated" not in second.stdout, second.output
+    (line,) = [x for x in second.stderr.splitlines() if "report.txt" in x]
+    assert "already names the article read from" in line and f"kg ingest {tmp_path}" in line
+    assert articles(store) == {"report": {"report.txt"}} and "Acme Social" in text_of(store, "report")
+    # The same file changed is still an update; from the common parent each keeps its own path.
+    (tmp_path / "a" / "report.txt").write_text(OFCOM + "\nAcme Social said it would appeal.\n", encoding="utf-8")
+    assert "1 updated" in kg("ingest", tmp_path / "a", "--store", store, "--workers", 1).stdout
+    both = kg("ingest", tmp_path / "a", tmp_path / "b", "--store", tmp_path / "fresh", "--workers", 1)
+    assert both.exit_code == 1  # one run, two folders: the clash is named the same way within a run
+    whole = kg("ingest", tmp_path, "--store", tmp_path / "parent", "--workers", 1)
+    assert whole.exit_code == 0 and set(articles(tmp_path / "parent")) == {"a-report", "b-report"}
 
 
 def test_folder_ids_come_from_the_relative_path(tmp_path: Path) -> None:
@@ -265,6 +287,18 @@ def test_text_longer_than_the_parser_takes_is_split_not_fatal(tmp_path: Path, sm
     assert "Acme Social" in text and "Apple" in text  # facts from the first and the last piece
 
 
+def test_extract_reads_a_long_text_as_ingest_does(tmp_path: Path, small_parser) -> None:
+    """Old: ``kg extract`` parsed the text whole, so one over nlp.max_length ended in spaCy's E088 traceback."""
+    filler = "\n\n".join(f"Analysts said the case number {i} could take years to resolve." for i in range(200))
+    path = tmp_path / "long.txt"
+    path.write_text(f"Ofcom fined Acme Social on Monday.\n\n{filler}\n\nApple criticised Ofcom.\n", encoding="utf-8")
+    assert path.stat().st_size > 3 * small_parser.max_length
+    result = kg("extract", path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    found = {(t["subject"], t["object"]) for t in json.loads(result.stdout)["triples"]}
+    assert {("Ofcom", "Acme Social"), ("Apple", "Ofcom")} <= found  # from the first and the last piece
+
+
 def test_parser_failure_fails_one_article_only(tmp_path: Path, small_parser, monkeypatch) -> None:
     from kg.ingest import extraction as ingest_module
 
@@ -282,6 +316,100 @@ def test_article_over_max_chars_is_refused_alone(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert re.search(r"big\.txt: 5,000 characters, more than --max-chars 2,000", result.stderr), result.stderr
     assert list(articles(tmp_path / "store")) == ["a"]
+
+
+# ---------------------------------------------------------------- faults
+
+
+class _FullDisk:
+    """A pyoxigraph store on a disk that fills up: every write and flush fails with ENOSPC once ``full`` is set."""
+
+    def __init__(self, real: object) -> None:
+        self._real = real
+        self.full = False
+
+    def _fail(self) -> None:
+        if self.full:
+            import errno
+
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    def load(self, *args: object, **kw: object) -> object:
+        self._fail()
+        return self._real.load(*args, **kw)  # type: ignore[attr-defined]
+
+    def update(self, *args: object, **kw: object) -> object:
+        self._fail()
+        return self._real.update(*args, **kw)  # type: ignore[attr-defined]
+
+    def flush(self) -> None:
+        self._fail()
+        self._real.flush()  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._real, name)
+
+
+def test_disk_full_is_one_clear_line_and_a_rerun_completes(tmp_path: Path, monkeypatch) -> None:
+    """Old: the clear StoreError was hidden by a second OSError from Store.close(): a Python traceback."""
+    from kg.store import embedded
+
+    opened = embedded._open_embedded
+
+    def open_full(path: Path, read_only: bool) -> object:
+        disk = _FullDisk(opened(path, read_only))
+        disk.full = not read_only
+        return disk
+
+    write(tmp_path / "in", {"a.txt": OFCOM, "b.txt": APPLE, "c.txt": META})
+    monkeypatch.setattr(embedded, "_open_embedded", open_full)
+    result = kg("ingest", tmp_path / "in", "--store", tmp_path / "store", "--workers", 1)
+    assert isinstance(result.exception, SystemExit) and result.exit_code == 1, result.exception
+    assert "Traceback" not in result.output
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("Error")]
+    assert "the disk is full" in line and "run the command again" in line
+    del result  # its traceback holds the failed run's frames, and with them the store (and its lock)
+    gc.collect()
+    monkeypatch.setattr(embedded, "_open_embedded", opened)
+    again = kg("ingest", tmp_path / "in", "--store", tmp_path / "store", "--workers", 1)
+    assert again.exit_code == 0, again.output
+    assert sorted(articles(tmp_path / "store")) == ["a", "b", "c"]
+
+
+_ORPHAN = """
+import sys, time
+from kg.ingest.engines import ProcessPool
+from kg.ingest.extraction import Settings
+pool = ProcessPool(1, Settings())
+pool.pool.submit(time.sleep, 600)  # a worker busy for ten minutes
+while not pool.pool._processes:
+    time.sleep(0.05)
+print(*pool.pool._processes, flush=True)
+time.sleep(600)
+"""
+
+
+def test_workers_exit_when_their_parent_is_killed() -> None:
+    """Old: ingest's worker processes outlived a `kill -9` of their parent by minutes, the store's files open."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    parent = subprocess.Popen([sys.executable, "-c", _ORPHAN], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    (worker,) = map(int, parent.stdout.readline().split())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(10)
+    for _ in range(300):  # the worker looks once a second; 30 s is plenty on a loaded machine
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError("the worker outlived its parent")
 
 
 # ---------------------------------------------------------------- workers

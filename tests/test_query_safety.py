@@ -162,6 +162,34 @@ def test_query_past_the_timeout_is_stopped(store: Path) -> None:
     assert "ran past the 1 s time limit" in done.stderr
 
 
+def test_deep_nesting_is_refused_before_the_engine(store: Path) -> None:
+    """Old: 3,000 nested groups in a 6 KB query crashed `kg query` with signal 11 and no message."""
+    deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    done = run_kg("query", deep, "--store", store)
+    assert done.returncode == 1, (done.returncode, done.stderr)
+    (line,) = done.stderr.splitlines()
+    assert "nests 3000 levels" in line and "flatten" in line
+    shallow = "SELECT (COUNT(*) AS ?n) WHERE " + "{" * 20 + " ?s ?p ?o " + "}" * 20
+    assert kg("query", shallow, "--store", store, "--format", "csv").output.splitlines() == ["n", "3003"]
+
+
+def test_query_memory_is_bounded(store: Path) -> None:
+    """Old: an ORDER BY over a cartesian product grew to gigabytes in seconds, unbounded, until the kernel killed
+    it."""
+    done = run_kg("query", CROSS, "--store", store, "--timeout", "0", "--max-memory", "300")
+    assert done.returncode == 1, done.stderr
+    (line,) = done.stderr.splitlines()
+    assert "needed more than 300 MB of memory" in line and "--max-memory" in line
+
+
+def test_max_memory_default_is_the_library_one() -> None:
+    from kg.cli import query
+    from kg.store.sparql import DEFAULT_MAX_MEMORY
+
+    (option,) = [p for p in query.params if p.name == "max_memory"]
+    assert option.default == DEFAULT_MAX_MEMORY
+
+
 def test_ctrl_c_stops_a_running_query(store: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "-vv", "query", CROSS, "--store", str(store),
                              "--timeout", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -210,3 +210,62 @@ def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--store", str(tmp_path / "none"),
                            "--port", str(free_port())], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "kg ingest" in done.stderr
+
+
+def test_deep_nesting_is_refused_and_a_dead_worker_is_not_called_a_time_out(server: tuple[str, Path],
+                                                                             tmp_path: Path) -> None:
+    """Old: a query nested 3,000 deep killed the serve worker (signal 11), and the client was told the query had
+    run past the time limit after 0.16 s."""
+    import os
+    import signal
+    import threading
+
+    from kg.interfaces.endpoint import WorkerPool
+
+    base, _ = server
+    deep = "SELECT * WHERE " + "{" * 3000 + " ?s ?p ?o " + "}" * 3000
+    status, body, _ = post(base, {"query": deep})
+    assert status == 400 and "nests 3000 levels" in body
+    assert_still_serving(base)
+    # A worker that dies on a query (the kernel's OOM killer, a crash in the engine) is named as such.
+    pool = WorkerPool(make_store(tmp_path / "store"), size=1, writable=False)
+    try:
+        (proc,) = pool._all
+        killer = threading.Timer(1.0, os.kill, (proc.pid, signal.SIGKILL))
+        killer.start()
+        cross = "SELECT ?a ?d WHERE { ?a pk:rank ?c . ?d pk:rank ?f } ORDER BY ?c ?f"
+        reply = pool.run({"op": "query", "text": cross, "format": "json", "max_rows": 10}, 120)
+        killer.join()
+        assert reply is not None and reply.status == 500 and b"worker died" in reply.body  # None: "time limit"
+    finally:
+        pool.close()
+
+
+
+def test_serve_says_serving_only_once_it_is(tmp_path: Path) -> None:
+    """Old: `kg serve` printed "serving ... at" and then failed to start (here: the port is taken)."""
+    import socket
+
+    store = make_store(tmp_path / "store")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port)],
+                              capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "serving" not in done.stdout, done.stdout
+    (line,) = done.stderr.splitlines()
+    assert f"cannot listen on 127.0.0.1:{port}" in line and "--port" in line
+
+
+def test_query_memory_is_bounded_in_serve(tmp_path: Path) -> None:
+    """Old: a kg serve worker evaluating an ORDER BY over a cartesian product grew to gigabytes, unbounded."""
+    proc, base = start(make_store(tmp_path / "store"), "--timeout", "0", "--max-memory", "300", "--workers", "1")
+    try:
+        cross = "SELECT ?a ?d WHERE { ?a pk:rank ?c . ?d pk:rank ?f } ORDER BY ?c ?f"
+        status, body, _ = post(base, {"query": cross})
+        assert status == 503 and "needed more than 300 MB of memory" in body, (status, body)
+        assert_still_serving(base)  # a fresh worker took its place
+    finally:
+        stop(proc)
+

@@ -132,3 +132,30 @@ def test_second_ingest_gets_the_lock_error(tmp_path: Path, article: Path) -> Non
     no_traceback(result)
     assert result.exit_code == 1
     assert "in use by another kg process" in result.output and "wait for it to finish" in result.output
+
+
+def _corrupt_store(path: Path) -> None:
+    """Make a store of some 20,000 quads and overwrite bytes in the middle of its largest data file (the strings:
+    the store still opens, and a query reading the values meets the damage)."""
+    lines = "".join(f'<https://policy-kg.org/id/n{i}> <https://policy-kg.org/ns#rank> "{"x" * 40}{i}" .\n'
+                    for i in range(20_000))
+    with Store(path) as st:
+        st.replace_graph("https://policy-kg.org/article/numbers", lines)
+        st.flush()
+    for data in sorted(path.glob("*.sst"), key=lambda p: p.stat().st_size)[-1:]:
+        with data.open("r+b") as fh:
+            fh.seek(data.stat().st_size // 2)
+            fh.write(b"\xff" * 64)
+
+
+def test_corrupt_store_is_named_damaged_with_the_way_to_rebuild(tmp_path: Path) -> None:
+    """Old: corrupted bytes inside a data file gave "query failed: Corruption: block checksum mismatch ...", an
+    ingest a traceback, and nothing said how to get a working store back."""
+    store = tmp_path / "store"
+    _corrupt_store(store)
+    result = kg("query", "SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?o", "--store", store, "--format", "csv")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("Error")]
+    assert f"the store at {store} is damaged" in line and f"mv {store} {store}.damaged" in line
+    with pytest.raises(StoreError, match="is damaged"), Store(store) as st:
+        st.replace_graphs([("https://policy-kg.org/article/numbers", "")])

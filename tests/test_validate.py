@@ -99,3 +99,21 @@ def test_print_shapes_is_turtle() -> None:
     assert result.exit_code == 0
     g = Graph().parse(data=result.stdout, format="turtle")
     assert (PKSH.StatementShape, SH.targetClass, PK.Statement) in g
+
+
+@pytest.mark.model
+def test_a_repeated_paragraph_gives_each_statement_its_own_iri(tmp_path: Path) -> None:
+    """Old: the two statements of a repeated sentence shared one IRI (two confidences, two rules on one node), so
+    `kg validate` reported violations on a freshly ingested store."""
+    para = "Ofcom fined Acme Social on Monday."
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "twice.txt").write_text(f"date 2026-01-12\n\n{para}\n\n{para}\n\nAcme Social criticised "
+                                               "the decision of Ofcom.\n\nAcme Social criticised the decision of "
+                                               "Ofcom.\n", encoding="utf-8")
+    assert kg("ingest", tmp_path / "in", "--store", tmp_path / "store", "--workers", 1).exit_code == 0
+    with Store(tmp_path / "store", read_only=True) as st:
+        rows = st.query("SELECT ?st (COUNT(?c) AS ?n) WHERE { ?st a pk:Statement ; pk:confidence ?c } GROUP BY ?st")
+        counts = [int(n) for _, n in rows.rows]
+    assert len(counts) >= 4 and set(counts) == {1}  # both readings of each sentence, one confidence each
+    result = kg("validate", "--store", tmp_path / "store")
+    assert result.exit_code == 0, result.output

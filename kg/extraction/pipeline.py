@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kg.extraction.chunks import CHUNK_CHARS, join_parses, split_for_parser
 from kg.extraction.recognise import pipeline, recognise
 from kg.extraction.relate import Triple, extract_triples
 from kg.extraction.resolve import Entity, Resolution, resolve
@@ -95,10 +96,16 @@ def mention_spans(doc: Doc, token_entity: dict[int, int]) -> dict[int, list[tupl
 
 def parse_articles(articles: Iterable[Article], *, model: str | None = None,
                    batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:
-    """Yield each article with its parse, parsing in batches with ``nlp.pipe``."""
+    """Yield each article with its parse, parsing in batches with ``nlp.pipe``; a long article is parsed in
+    pieces (as ingest parses it, :func:`~kg.extraction.chunks.split_for_parser`) joined into one document."""
     nlp = pipeline(model)
     items = list(articles)
-    yield from zip(items, nlp.pipe((a.body for a in items), batch_size=batch_size), strict=True)
+    limit = max(1000, min(CHUNK_CHARS, nlp.max_length - 1))
+    pieces = [split_for_parser(a.body, limit) for a in items]
+    docs = iter(nlp.pipe((text for texts in pieces for text in texts), batch_size=batch_size))
+    for article, texts in zip(items, pieces, strict=True):
+        parsed = [next(docs) for _ in texts]
+        yield article, parsed[0] if len(parsed) == 1 else join_parses(parsed)
 
 
 def extract_articles(articles: Iterable[Article], *, model: str | None = None, disabled: Iterable[str] = (),

@@ -133,15 +133,19 @@ class ActorMatcher:
                     spans.append(Span(doc, start, end, label=cls, span_id=iri))
                     break
         registry = filter_spans(spans)
+        ents = doc.ents  # built once: each read of doc.ents makes every entity anew
+        # The NER's entity over each token (entities never overlap), so a name is looked up, not searched for.
+        ent_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
         # A country after "of" inside an organisation's name belongs to that name ("Reserve Bank of Australia").
-        inside = {span.start for span in registry for ent in doc.ents
-                  if ent.label_ == "ORG" and span.label_ == "Country" and ent.start < span.start - 1
+        inside = {span.start for span in registry
+                  if span.label_ == "Country" and (ent := ent_at.get(span.start)) is not None
+                  and ent.label_ == "ORG" and ent.start < span.start - 1
                   and span.end <= ent.end and doc[span.start - 1].lower_ in {"of", "for"}
                   and any(doc[i].lower_ not in {"of", "for", "the"} for i in range(ent.start, span.start - 1))}
         registry = [span for span in registry if span.start not in inside]
         taken = {i for span in registry for i in range(span.start, span.end)}
         kept = []
-        for ent in doc.ents:
+        for ent in ents:
             if not any(i in taken for i in range(ent.start, ent.end)):
                 kept.append(ent)
                 continue

@@ -23,11 +23,30 @@ class InProcess(Executor):
         return fut
 
 
-def _init_worker(settings: Settings) -> None:
+def exit_with_parent(every: float = 1.0, parent: int | None = None) -> None:
+    """End this worker process as soon as the process that started it is gone (a ``kill -9`` gives the parent no
+    chance to stop its pool, and a worker left behind keeps working with the store's files open). A thread looks
+    at the parent's pid every ``every`` seconds: portable, and unlike Linux's PR_SET_PDEATHSIG not tied to the
+    parent *thread* that started the worker."""
+    import threading
+    import time
+
+    parent = parent or os.getppid()  # given by the parent: it may be gone before this worker gets here
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-exit-with-parent", daemon=True).start()
+
+
+def _init_worker(settings: Settings, parent: int | None = None) -> None:
     """Load the pipeline in a fresh worker (a forked one has it already)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which stops the pool
+    exit_with_parent(parent=parent)
     from kg.extraction.recognise import pipeline
 
     pipeline(settings.model)
@@ -49,7 +68,7 @@ class ProcessPool:
         # fork shares the loaded model with the workers; elsewhere each worker loads it.
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(self.settings,))
+                                   initargs=(self.settings, os.getpid()))
 
     def submit(self, items: list[tuple[int, Article]]) -> Future[list[Result]]:
         return self.pool.submit(extract_batch, items, self.settings)

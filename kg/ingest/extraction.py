@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError, ModelError, OntologyError
+from kg.extraction.chunks import CHUNK_CHARS, join_parses, split_for_parser
 from kg.sources.article import Article
 
 if TYPE_CHECKING:
@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-#: Characters per parse: spaCy refuses texts over ``nlp.max_length`` (1,000,000) and its memory grows with length.
-CHUNK_CHARS = 100_000
 #: Articles per batch handed to a worker (and per ``nlp.pipe`` batch).
 BATCH_SIZE = 16
 #: New strings spaCy may keep in its vocabulary per process (about 0.5 KB each, so some 50 MB) before every batch
@@ -37,43 +35,6 @@ class Settings:
     min_confidence: float = 0.0
     chunk_chars: int = CHUNK_CHARS
     actors: tuple[Actor, ...] = ()   # from a user registry file (kg.curation.registry_files), besides the built-in ones
-
-
-def split_for_parser(text: str, limit: int = CHUNK_CHARS) -> list[str]:
-    """Return ``text`` cut into pieces of at most ``limit`` characters, at paragraph ends where possible.
-
-    A paragraph longer than ``limit`` is cut at sentence ends, a sentence
-    longer than that at spaces, and a run of text without spaces anywhere.
-    """
-    if len(text) <= limit:
-        return [text]
-    pieces = [p for para in re.split(r"\n\s*\n", text)
-              for p in ([para] if len(para) <= limit else _split_long(para, limit))]
-    return [c for c in _pack(pieces, limit, "\n\n") if c.strip()] or [text[:limit]]
-
-
-def _pack(pieces: list[str], limit: int, sep: str) -> list[str]:
-    """Return ``pieces`` joined with ``sep`` into as few chunks of at most ``limit`` characters as they fit."""
-    out: list[str] = []
-    current = ""
-    for piece in pieces:
-        if current and len(current) + len(sep) + len(piece) > limit:
-            out.append(current)
-            current = ""
-        current = f"{current}{sep}{piece}" if current else piece
-    if current:
-        out.append(current)
-    return out
-
-
-def _split_long(text: str, limit: int) -> list[str]:
-    units = re.split(r"(?<=[.!?])\s+", text.strip())
-    return _pack([p for u in units for p in ([u] if len(u) <= limit else _split_words(u, limit))], limit, " ")
-
-
-def _split_words(text: str, limit: int) -> list[str]:
-    """Return ``text`` packed at spaces into chunks of at most ``limit``, a word longer than that cut in pieces."""
-    return _pack([word[i:i + limit] for word in text.split() for i in range(0, len(word), limit)], limit, " ")
 
 
 #: One extraction result: (job number, N-Quads or None, triple count, failure reason or None).
@@ -116,7 +77,7 @@ def extract_batch(items: list[tuple[int, Article]], settings: Settings) -> list[
                                             f"{str(failure)[:200]})"))
                 continue
             try:
-                doc = parsed[0] if len(parsed) == 1 else _join(parsed)
+                doc = parsed[0] if len(parsed) == 1 else join_parses(parsed)
                 ex = analyse(article, doc, ont, disabled=settings.disabled, min_confidence=settings.min_confidence)
                 results.append((n, graph_nquads(ex), len(ex.triples), None))
             except (ModelError, OntologyError):
@@ -155,12 +116,6 @@ def _parse(nlp: Any, texts: list[str]) -> list[Any]:
             except Exception as exc:  # noqa: BLE001
                 out.append(exc)
         return out
-
-
-def _join(docs: list[Any]) -> Any:
-    from spacy.tokens import Doc
-
-    return Doc.from_docs(docs, ensure_whitespace=True)
 
 
 def graph_nquads(ex: Any) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.ingest.extraction import Settings
@@ -75,6 +77,7 @@ class Job:
     queued: bool = False             # its write was handed to the writer
     triples: int = 0
     attached: list[Outcome] = field(default_factory=list)  # duplicates waiting on it
+    read_from: str | None = None     # the file's absolute path, for an origin that is a path (see Planner.plan)
 
 
 @dataclass
@@ -83,6 +86,7 @@ class _Stored:
     content_hash: str | None
     settings: str | None
     origins: set[str]
+    read_from: set[str] = field(default_factory=set)
 
 
 class Planner:
@@ -115,6 +119,7 @@ class Planner:
         rows = self._query(f"""SELECT ?kind ?a ?h ?w ?o WHERE {{
   {{ GRAPH ?a {{ ?a pk:origin {nt_string(origin)} ; pk:contentHash ?h . OPTIONAL {{ ?a pk:extractedWith ?w }}
                OPTIONAL {{ ?a pk:origin ?o }} }} BIND("origin" AS ?kind) }}
+  UNION {{ GRAPH ?a {{ ?a pk:origin {nt_string(origin)} ; pk:readFrom ?o }} BIND("from" AS ?kind) }}
   UNION {{ GRAPH ?a {{ ?a pk:contentHash {nt_string(chash)} }} BIND("hash" AS ?kind) }}
   UNION {{ GRAPH <{iri}> {{ <{iri}> a pk:Article . OPTIONAL {{ <{iri}> pk:origin ?o }} }}
            BIND(<{iri}> AS ?a) BIND("id" AS ?kind) }}
@@ -122,17 +127,22 @@ class Planner:
         own: _Stored | None = None
         same_text: str | None = None
         at_iri: _Stored | None = None
+        read_from: set[str] = set()
         for kind, a, h, w, o in rows:
             if kind == "origin":
                 own = own or _Stored(a, h, w, set())
                 if o:
                     own.origins.add(o)
+            elif kind == "from":
+                read_from.add(o)
             elif kind == "hash":
                 same_text = same_text or a
             elif kind == "id":
                 at_iri = at_iri or _Stored(a, None, None, set())
                 if o:
                     at_iri.origins.add(o)
+        if own is not None:
+            own.read_from = read_from
         return own, same_text, at_iri
 
     def _lookup_quads(self, origin: str, chash: str, iri: str) -> tuple[_Stored | None, str | None, _Stored | None]:
@@ -155,7 +165,8 @@ class Planner:
             if not hashes:
                 continue
             if own is None:
-                own = _Stored(a.value, hashes[0], next(iter(values(a, p_with)), None), set())
+                own = _Stored(a.value, hashes[0], next(iter(values(a, p_with)), None), set(),
+                              set(values(a, NamedNode(f"{PK}readFrom"))))
             own.origins.update(values(a, p_origin))
         same_text = next((q.subject.value for q in match(None, p_hash, Literal(chash), None)
                           if q.subject == q.graph_name), None)
@@ -188,7 +199,19 @@ class Planner:
         self.seen.add(origin)
         candidate = self.article_iri(article.id)
         own, same_text, at_iri = self._lookup(origin, chash, str(candidate))
+        # A path origin is relative to the folder given, so report.txt of folder a/ and of folder b/, ingested in
+        # two runs, have one origin: a different file must not replace the article silently.
+        here = os.path.abspath(article.path) if article.path and _is_path_origin(origin) else None
         keep_iri: str | None = None
+        # The stored paths of this origin (a graph holding several origins' copies of one text records the path of
+        # the one it was read from).
+        theirs = sorted(p for p in own.read_from if Path(p).as_posix().endswith(f"/{origin}")) if own else []
+        if own is not None and own.content_hash != chash and here and theirs and here not in theirs:
+            there = theirs[0]
+            return None, Outcome("failed", loc, None, origin, reason=(
+                f"its origin {origin} already names the article read from {there}, a different file with a "
+                "different text; nothing was replaced. Ingest from the folders' common parent so each keeps its "
+                f"own path (kg ingest {os.path.commonpath([here, there])}), or rename one of the files"))
         if own is not None:
             if own.content_hash == chash:
                 if own.settings == self.fingerprint and not self.force:
@@ -257,6 +280,8 @@ class Planner:
         self.n += 1
         article.id = _id(iri)
         job = Job(self.n, article, iri, chash, status, origins)
+        if article.path and _is_path_origin(article_origin(job)):
+            job.read_from = os.path.abspath(article.path)
         self.by_origin[article_origin(job)] = job
         self.by_hash[chash] = job
         self.by_iri[iri] = job
@@ -268,6 +293,11 @@ class Planner:
                            (self.by_iri, job.iri)):
             if table.get(key) is job:
                 del table[key]
+
+
+def _is_path_origin(origin: str) -> bool:
+    """Return True for an origin that is a file's path (not a URL, a record's ``#id=`` or ``#sha256=``, stdin)."""
+    return "#" not in origin and "://" not in origin and origin != "stdin"
 
 
 def article_origin(job: Job) -> str:

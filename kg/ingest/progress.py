@@ -9,13 +9,16 @@ early still leaves a valid file that says why.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import time
 from dataclasses import asdict
+from pathlib import Path
 from typing import IO, Any
 
 from kg.ingest import IngestReport, Outcome
+from kg.views.output import cannot_write
 
 
 def _duration(seconds: float) -> str:
@@ -88,7 +91,13 @@ class ReportFile:
     """Writes ``{"articles": [outcome, ...], "summary": {...}}`` as outcomes arrive."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        try:  # before anything is read: a report that cannot be written is said at once, in one line
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            if Path(path).is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+            self.fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        except OSError as exc:
+            raise cannot_write(path, exc) from exc
         self.fh.write('{"articles": [')
         self.first = True
         self.tally = IngestReport()

@@ -27,6 +27,8 @@ def provenance(job: Job, fingerprint: str) -> str:
     end = f" {s} .\n"
     lines = [f"{s} <{PK}origin> {nt_string(o)}{end}" for o in sorted(set(job.origins))]
     lines.append(f"{s} <{PK}contentHash> {nt_string(job.content_hash)}{end}")
+    if job.read_from:
+        lines.append(f"{s} <{PK}readFrom> {nt_string(job.read_from)}{end}")
     lines.append(f"{s} <{PK}extractedWith> {nt_string(fingerprint)}{end}")
     return "".join(lines)
 

@@ -44,7 +44,7 @@ import os
 import queue
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -52,7 +52,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from kg.errors import KGError, StoreError
-from kg.store.sparql import Limits, QueryText
+from kg.store.sparql import Limits, QueryText, memory_error, memory_exceeded, nesting_problem
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +131,10 @@ def _execute(st: Any, job: dict[str, Any]) -> Reply:
 
 def worker_main(conn: Any, path: str, writable: bool) -> None:
     """Serve jobs from ``conn`` against the store at ``path`` until the pipe closes (runs in a worker process)."""
+    from kg.ingest.engines import exit_with_parent
     from kg.store.embedded import Store
+
+    exit_with_parent()  # a killed `kg serve` leaves no worker holding the store
 
     try:
         st = Store(path, read_only=not writable)
@@ -177,29 +180,41 @@ class WorkerPool:
             self._all.append(proc)
         return proc, parent
 
-    def run(self, job: dict[str, Any], timeout: float | None) -> Reply | None:
-        """Return the worker's reply, or None when the job ran past ``timeout`` seconds (its worker is replaced)."""
+    def run(self, job: dict[str, Any], timeout: float | None, limits: Limits | None = None) -> Reply | None:
+        """Return the worker's reply, or None when the job ran past ``timeout`` seconds (its worker is replaced; one
+        that dies on a job answers 500 saying so, one that grows past ``limits.max_memory`` is stopped with 503)."""
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             proc, conn = self._idle.get(timeout=timeout)
         except queue.Empty:
             return None
+        said: Reply | None = None  # what to answer when the worker is stopped (None: the time limit)
         try:
             conn.send(job)
-            left = None if deadline is None else max(0.0, deadline - time.monotonic())
-            if conn.poll(left):
-                reply: Reply = conn.recv()
-                self._idle.put((proc, conn))
-                return reply
+            while True:  # in slices, looking at the worker's memory between them
+                left = None if deadline is None else max(0.0, deadline - time.monotonic())
+                if conn.poll(0.1 if left is None else min(left, 0.1)):
+                    reply: Reply = conn.recv()
+                    self._idle.put((proc, conn))
+                    return reply
+                if limits is not None and memory_exceeded(limits, proc.pid):
+                    stopped = memory_error(limits, option="the --max-memory of `kg serve`")
+                    said = Reply(503, "text/plain; charset=utf-8", f"{stopped}\n".encode())
+                    break
+                if left is not None and left <= 0:
+                    break
         except (EOFError, OSError):
             log.warning("a query worker died; starting another")
+            said = Reply(500, "text/plain; charset=utf-8",
+                         b"query stopped: the query worker died while evaluating it (the engine crashed, or ran out "
+                         b"of memory); narrow the query and try again\n")
         proc.kill()
         proc.join(5)
         conn.close()
         with self._lock:
             self._all.remove(proc)
         self._idle.put(self._start())
-        return None
+        return said
 
     def close(self) -> None:
         with self._lock:
@@ -390,6 +405,9 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
                                      negotiate("", "CONSTRUCT", f)), formats[0] if formats else "")
             if "update" in params:
                 return refuse(400, "updates must be sent with POST (SPARQL 1.1 Protocol)")
+        too_deep = nesting_problem(QueryText.read(update_text if update_text is not None else query_text or ""))
+        if too_deep:
+            return refuse(400, f"refused: {too_deep}")
         if update_text is not None:
             if not allow_update:
                 return refuse(403, "this endpoint is read-only: updates are refused (start `kg serve "
@@ -398,7 +416,7 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
                 return refuse(403, f"an update from another origin ({foreign}) is refused: send it from this "
                                    "endpoint's own page or a client that is not a browser, or start `kg serve "
                                    "--allow-origin ORIGIN`")
-            reply = await run_in_threadpool(pool.run, {"op": "update", "text": update_text}, timeout)
+            reply = await run_in_threadpool(pool.run, {"op": "update", "text": update_text}, timeout, limits)
             return _reply(reply, limits)
         if foreign and (guard.cors == "off" or (request.method == "POST" and guard.cors != "post")):
             how = "off" if guard.cors == "off" else "on for GET only"
@@ -421,7 +439,7 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
             return refuse(406, f"cannot answer in the formats accepted ({request.headers.get('accept')}); "
                                f"available: {', '.join(offers.values())}")
         job = {"op": "query", "text": query_text, "format": fmt, "max_rows": cap, **dataset}
-        reply = await run_in_threadpool(pool.run, job, timeout)
+        reply = await run_in_threadpool(pool.run, job, timeout, limits)
         return cors(_reply(reply, limits), request)
 
     async def saved_list(request: Request) -> Response:
@@ -443,7 +461,7 @@ def create_app(*, store: str | Path, limits: Limits, allow_update: bool = False,
         if fmt is None:
             return refuse(406, f"cannot answer in the formats accepted ({request.headers.get('accept')})")
         job = {"op": "query", "text": saved.text, "params": values, "format": fmt, "max_rows": cap}
-        reply = await run_in_threadpool(pool.run, job, timeout)
+        reply = await run_in_threadpool(pool.run, job, timeout, limits)
         return cors(_reply(reply, limits), request)
 
     async def page(request: Request) -> Response:
@@ -606,8 +624,11 @@ run(document.getElementById("query").value);
 
 def serve(*, store: str | os.PathLike[str] | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, limits: Limits,
           allow_update: bool = False, workers: int = 2, allow_hosts: tuple[str, ...] = (), cors: str = "get",
-          allow_origins: tuple[str, ...] = ()) -> None:
-    """Serve the store until interrupted (blocks)."""
+          allow_origins: tuple[str, ...] = (), on_ready: Callable[[], None] | None = None) -> None:
+    """Serve the store until interrupted (blocks); ``on_ready`` is called once the address is bound and the
+    query workers hold the store, so nothing says "serving" before it is (a taken port, a locked store)."""
+    import socket
+
     import uvicorn
 
     from kg.store.base import is_endpoint, store_path
@@ -615,5 +636,18 @@ def serve(*, store: str | os.PathLike[str] | None, host: str = DEFAULT_HOST, por
     if is_endpoint(store):
         raise StoreError("kg serve serves a store folder; a SPARQL server already has its own endpoint")
     guard = Guard.for_host(host, hosts=allow_hosts, cors=cors, origins=allow_origins)
-    app = create_app(store=store_path(store), limits=limits, allow_update=allow_update, workers=workers, guard=guard)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        raise StoreError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); pick another --port, or stop "
+                         "what is using it") from exc
+    with sock:
+        app = create_app(store=store_path(store), limits=limits, allow_update=allow_update, workers=workers,
+                         guard=guard)
+        server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+        if on_ready is not None:
+            on_ready()
+        server.run(sockets=[sock])

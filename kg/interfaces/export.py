@@ -24,11 +24,14 @@ types, dates, minimum articles).
 from __future__ import annotations
 
 import csv
+import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import InputError
+from kg.views.output import output_file, write_output
 from kg.vocabulary.namespace import PREFIXES
 
 if TYPE_CHECKING:
@@ -171,43 +174,45 @@ def export_store(store: GraphStore, *, fmt: str, out: Path, min_confidence: floa
 
     if fmt not in FORMATS:
         raise InputError(f"unknown export format '{fmt}': choose one of {', '.join(FORMATS)}")
+    # Every file is written whole or not at all (kg.views.output): a full disk or a bad path is one line naming
+    # the fix, and leaves no partial file behind.
     if fmt in ("trig", "nquads"):
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("wb") as fh:
+        with output_file(out) as fh:
             store.dump(fh, fmt)
         return {"quads": len(store)}
     if fmt == "jsonld":
         return {"quads": _write_json_ld(store, out)}
+    if fmt == "csv" and out.exists() and not out.is_dir():
+        raise InputError(f"{out} is a file: the CSV export writes nodes.csv and edges.csv into a folder")
     g = actor_network(store, min_confidence=min_confidence, include_modal=include_modal, filters=filters)
     counts = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
     if fmt == "csv":
-        if out.exists() and not out.is_dir():
-            raise InputError(f"{out} is a file: the CSV export writes nodes.csv and edges.csv into a folder")
-        out.mkdir(parents=True, exist_ok=True)
         node_cols = ["id", "label", "type", "wikidata", "articles", "article_ids"]
-        with (out / "nodes.csv").open("w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(node_cols)
-            for node, d in g.nodes(data=True):
-                w.writerow([node, *(d[c] for c in node_cols[1:])])
         edge_cols = ["relation", "statements", "articles", "first_date", "last_date", "article_ids", "confidence"]
-        with (out / "edges.csv").open("w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(["source", "target", *edge_cols])
-            for s, o, d in g.edges(data=True):
-                w.writerow([s, o, *(d[c] for c in edge_cols)])
+        _write_csv(out / "nodes.csv", node_cols,
+                   ([node, *(d[c] for c in node_cols[1:])] for node, d in g.nodes(data=True)))
+        _write_csv(out / "edges.csv", ["source", "target", *edge_cols],
+                   ([s, o, *(d[c] for c in edge_cols)] for s, o, d in g.edges(data=True)))
         return counts
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "graphml":
-        nx.write_graphml(g, out)
-    else:
-        nx.write_gexf(gephi_network(g), out)
+    with output_file(out) as fh:
+        if fmt == "graphml":
+            nx.write_graphml(g, fh)
+        else:
+            nx.write_gexf(gephi_network(g), fh)
     return counts
 
 
-def _write_json_ld(store: GraphStore, out: Path) -> int:
-    import io
+def _write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
+    with output_file(path) as raw:
+        fh = io.TextIOWrapper(raw, newline="", encoding="utf-8")
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+        fh.flush()
+        fh.detach()  # the binary file is output_file's to finish
 
+
+def _write_json_ld(store: GraphStore, out: Path) -> int:
     from rdflib import Dataset
 
     buf = io.BytesIO()
@@ -217,6 +222,5 @@ def _write_json_ld(store: GraphStore, out: Path) -> int:
     ctx = json_ld_context()
     text = ds.serialize(format="json-ld", context=ctx, auto_compact=True)
     doc = json.loads(text)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_output(out, json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
     return sum(1 for _ in ds.quads((None, None, None, None)))

@@ -34,7 +34,7 @@ RETRY_STATUS = {408, 425, 429, 500, 502, 503, 504}
 
 @dataclass(frozen=True)
 class FetchOptions:
-    """How to fetch: per-request timeout (s), retries, requests at once overall and per host, size limit."""
+    """How to fetch: timeout (s, a deadline per page), retries, requests at once overall and per host, size limit."""
 
     timeout: float = 20.0
     retries: int = 2
@@ -148,6 +148,10 @@ def _get(client: Any, hosts: _HostLimits, url: str, options: FetchOptions) -> tu
         try:
             conditions = options.validators.headers(url) if options.validators else {}
             with hosts(url), client.stream("GET", url, headers=conditions) as resp:
+                # httpx's timeout bounds each read; a server sending a line a second never trips it. The page
+                # must come whole within the timeout (it is checked as each piece arrives: one read's wait past it
+                # at most).
+                deadline = time.monotonic() + options.timeout
                 status = resp.status_code
                 if status == 304 and conditions:
                     raise NotModified("not modified since the last fetch")
@@ -164,6 +168,8 @@ def _get(client: Any, hosts: _HostLimits, url: str, options: FetchOptions) -> tu
                     body = bytearray()
                     for chunk in resp.iter_bytes():
                         body += chunk
+                        if time.monotonic() > deadline:
+                            raise httpx.ReadTimeout("the page did not come whole in time")
                         if len(body) > options.max_bytes:
                             raise FetchError(f"the page is larger than the limit of {options.max_bytes:,} bytes")
                     if options.validators:

@@ -14,6 +14,7 @@ removing or reordering lines never moves an identity onto another article.
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
 import json
@@ -180,47 +181,84 @@ def _csv(stream: BinaryIO, *, where: str, origin: str, stem: str, fields: Fields
     problems: list[ReadProblem] = []
     limit = 4 * max_chars + 1024
     csv.field_size_limit(min(limit, 2**31 - 1))
-    lines = (text for _, text in _text_lines(stream, where, encoding, limit, problems))
-    reader = csv.reader(lines)
-    try:
-        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
-    except StopIteration:
-        yield from problems
-        yield ReadProblem(where, "empty CSV file; the first row must name the columns (text, title, date, url, id)")
-        return
-    except csv.Error as exc:
-        yield ReadProblem(f"{where}:1", f"malformed CSV header ({exc})")
-        return
-    if not any(header):
-        yield from problems
-        yield ReadProblem(f"{where}:1", "the first row must name the columns (text, title, date, url, id)")
-        return
-    if len(set(header)) != len(header):
-        yield ReadProblem(f"{where}:1", "the header names a column twice; give each column its own name")
-        return
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            yield from problems
-            problems.clear()
-            yield ReadProblem(f"{where}:{start}", f"malformed CSV ({exc}); check the quoting of this row")
-            continue
+    records = _CSVRecords(_text_lines(stream, where, encoding, limit, problems), limit)
+    header: list[str] | None = None
+    for start, lines in records:
         yield from problems
         problems.clear()
-        if not any(cell.strip() for cell in row):
-            continue
         loc = f"{where}:{start}"
-        if len(row) != len(header):
-            yield ReadProblem(loc, f"{len(row)} field(s) where the header has {len(header)}; check the quoting "
-                              "(a comma or line break inside a text must be in double quotes)")
+        if lines is None:
+            yield ReadProblem(loc, "a double quote opened on this line is never closed; this row is skipped and the "
+                              "rows after it are read (close the quote, or double a quote inside a quoted text)")
             continue
-        yield _record(dict(zip(header, row, strict=True)), loc=loc, origin=origin, stem=stem, fields=fields,
-                      max_chars=max_chars)
+        try:
+            rows = list(csv.reader(lines, strict=True))
+        except csv.Error as exc:
+            yield ReadProblem(loc, f"malformed CSV ({exc}); check the quoting of this row")
+            records.read_again(lines)  # a stray quote that paired with the next row's: that row is read again
+            continue
+        for row in rows:
+            if header is None:
+                header = [h.strip().lstrip("\ufeff") for h in row]
+                if not any(header):
+                    yield ReadProblem(loc, "the first row must name the columns (text, title, date, url, id)")
+                    return
+                if len(set(header)) != len(header):
+                    yield ReadProblem(loc, "the header names a column twice; give each column its own name")
+                    return
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                yield ReadProblem(loc, f"{len(row)} field(s) where the header has {len(header)}; check the quoting "
+                                  "(a comma or line break inside a text must be in double quotes)")
+                continue
+            yield _record(dict(zip(header, row, strict=True)), loc=loc, origin=origin, stem=stem, fields=fields,
+                          max_chars=max_chars)
     yield from problems
+    if header is None:
+        yield ReadProblem(where, "empty CSV file; the first row must name the columns (text, title, date, url, id)")
+
+
+class _CSVRecords:
+    """The records of a CSV text: (first line number, the lines of one record), or (line number, None) for a
+    record whose quote is never closed (by the end of the file, or within ``limit`` characters); the lines after
+    such a line are then read again as records of their own, so one stray quote costs one row, not the rest of the
+    file.
+
+    A record ends at a line end outside quotes: where the count of double quotes so far is even (a quote inside a
+    quoted text is doubled, so it never changes the count's parity).
+    """
+
+    def __init__(self, lines: Iterator[tuple[int, str]], limit: int) -> None:
+        self._lines = lines
+        self._limit = limit
+        self._again: collections.deque[tuple[int, str]] = collections.deque()
+        self._last: list[tuple[int, str]] = []
+
+    def _take(self) -> tuple[int, str] | None:
+        return self._again.popleft() if self._again else next(self._lines, None)
+
+    def read_again(self, lines: list[str]) -> None:
+        """Read the lines after the first of the record just given again (it did not parse)."""
+        if len(self._last) > 1 and [text for _, text in self._last] == lines:
+            self._again.extendleft(reversed(self._last[1:]))
+
+    def __iter__(self) -> Iterator[tuple[int, list[str] | None]]:
+        while (first := self._take()) is not None:
+            taken = [first]
+            quotes, size = first[1].count('"'), len(first[1])
+            while quotes % 2 and size <= self._limit and (line := self._take()) is not None:
+                taken.append(line)
+                quotes += line[1].count('"')
+                size += len(line[1])
+            if quotes % 2:
+                self._again.extendleft(reversed(taken[1:]))
+                self._last = []
+                yield first[0], None
+                continue
+            self._last = taken
+            yield first[0], [text for _, text in taken]
 
 
 def _kind(value: object) -> str:
@@ -307,15 +345,23 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    counted = _Counted(stream)
+    archive = ArchiveIterator(counted)
+    last: Any = None
     try:
-        for rec in ArchiveIterator(stream):
+        for rec in archive:
             n += 1
+            last = rec
             if not str(rec.format).startswith("warc"):
                 yield ReadProblem(where, "not a WARC file (no WARC/1.x record header); kg reads WARC archives")
                 return
-            if rec.rec_type is None or rec.rec_headers is None:
-                yield ReadProblem(f"{where}: record {n}", f"the archive is damaged here (a record without a WARC "
-                                  f"type); the {n - 1} record(s) before it were read")
+            if rec.rec_type not in _WARC_TYPES or rec.rec_headers is None \
+                    or rec.rec_headers.get_header("Content-Length") is None:  # required: a header cut inside
+                what = "cut short" if rec.rec_type and not counted.read(1) else "damaged"  # a header cut inside
+                kind = (f"of unknown type {rec.rec_type!r}" if rec.rec_type not in _WARC_TYPES else
+                        "without a Content-Length") if rec.rec_type else "without a WARC type"
+                yield ReadProblem(f"{where}: record {n}", f"the archive is {what} here (a record {kind}); the "
+                                  f"{n - 1} record(s) before it were read")
                 return
             if rec.rec_type not in ("response", "resource"):
                 continue
@@ -323,6 +369,9 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
             loc = f"{where}: record {n}" + (f" ({url})" if url else "")
             headers = rec.http_headers if rec.rec_type == "response" else None
             if rec.rec_type == "response" and headers is None:
+                if url.startswith(("http://", "https://")):  # an HTTP response without its HTTP head: cut inside
+                    yield ReadProblem(loc, "the record is cut short or damaged (its HTTP headers are missing); "
+                                      "skipped, the records before it were read")
                 continue  # a non-HTTP response (dns:, ftp:)
             if headers is not None and not str(headers.get_statuscode() or "").startswith("2"):
                 continue
@@ -330,11 +379,49 @@ def _warc(stream: BinaryIO, *, where: str, origin: str, stem: str, max_chars: in
                      or rec.rec_headers.get_header("Content-Type") or "").lower()
             if not any(t in ctype for t in ("html", "text/plain")):
                 continue
-            yield _warc_page(rec, loc=loc, url=url, ctype=ctype, origin=origin, stem=stem, n=n,
-                             max_chars=max_chars)
+            page = _warc_page(rec, loc=loc, url=url, ctype=ctype, origin=origin, stem=stem, n=n,
+                              max_chars=max_chars)
+            if isinstance(page, ReadProblem) and page.reason.startswith("the record is cut short"):
+                last = None  # said already
+            yield page
     except (ArchiveLoadFailed, Exception) as exc:  # noqa: BLE001 - warcio fails in many ways on a broken archive
-        yield ReadProblem(f"{where}: record {n + 1}", f"the archive is damaged here ({type(exc).__name__}: "
+        try:
+            ended = not counted.read(1)
+        except Exception:  # noqa: BLE001 - the stream itself failed: say it is damaged
+            ended = False
+        what = "cut short" if ended else "damaged"
+        yield ReadProblem(f"{where}: record {n + 1}", f"the archive is {what} here ({type(exc).__name__}: "
                           f"{str(exc)[:200]}); the {n} record(s) before it were read")
+        return
+    # A cut archive ends without an error from warcio: inside a record (fewer bytes than its Content-Length), or
+    # inside a compressed member it then passes over in silence.
+    if last is not None and getattr(last.raw_stream, "limit", 0) > 0:
+        yield ReadProblem(f"{where}: record {n}", f"the archive is cut short inside this record ("
+                          f"{last.raw_stream.limit:,} of its {last.length:,} bytes missing); the {n - 1} record(s) "
+                          "before it were read")
+    elif n == 0 and counted.count == 0:
+        yield ReadProblem(where, "an empty file: no WARC records in it")
+    elif counted.count > archive.offset:
+        yield ReadProblem(f"{where}: record {n + 1}", f"the archive is cut short: its last "
+                          f"{counted.count - archive.offset:,} bytes are not a whole record; the {n} record(s) "
+                          "before them were read")
+
+
+#: The record types of WARC 1.0 and 1.1: anything else is a header read from a damaged or cut archive.
+_WARC_TYPES = {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
+
+
+class _Counted:
+    """A byte stream that counts what was read from it."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.count = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.count += len(data)
+        return data
 
 
 def _warc_page(rec: Any, *, loc: str, url: str, ctype: str, origin: str, stem: str, n: int,
@@ -345,6 +432,10 @@ def _warc_page(rec: Any, *, loc: str, url: str, ctype: str, origin: str, stem: s
         return ReadProblem(loc, f"the record's content cannot be unpacked ({type(exc).__name__}); skipped")
     if len(payload) > 4 * max_chars:
         return ReadProblem(loc, f"page larger than --max-chars {max_chars:,} allows; skipped")
+    missing = getattr(rec.raw_stream, "limit", 0)
+    if missing > 0:  # the archive ended before the record's Content-Length did
+        return ReadProblem(loc, f"the record is cut short ({missing:,} of its {rec.length:,} bytes missing: the "
+                           "archive ends inside it); skipped, the records before it were read")
     url = url if is_url(url) else ""
     provisional = url_id(canonical_url(url)) if url else f"{stem}-record-{n}"
     try:

@@ -73,6 +73,15 @@ def check_store_folder(path: Path, *, read_only: bool = False) -> None:
                          " fix its permissions or choose another --store")
 
 
+def damaged(path: Path, exc: BaseException) -> StoreError | None:
+    """Return the error naming the store at ``path`` damaged when ``exc`` is RocksDB finding a corrupt block (a
+    checksum that does not match, read as the block is); None for any other error."""
+    msg = " ".join(str(exc).split())
+    if "Corruption" not in msg and "checksum mismatch" not in msg:
+        return None
+    return StoreError(f"the store at {path} is damaged ({msg[:200]}); {rebuild_hint(path)}")
+
+
 def explain_open_error(path: Path, exc: BaseException) -> StoreError:
     """Return the :class:`StoreError` naming the real cause of a failure to open the store at ``path``."""
     msg = " ".join(str(exc).split())

@@ -12,11 +12,12 @@ graph; naming the thousands of article graphs instead costs one index scan per g
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from kg.errors import GraphTextError, QueryError, StoreError
 from kg.store.base import (
@@ -30,7 +31,7 @@ from kg.store.base import (
     parse_ntriples,
     store_path,
 )
-from kg.store.check import check_store_folder, explain_open_error
+from kg.store.check import check_store_folder, damaged, explain_open_error
 from kg.vocabulary.namespace import PREFIXES
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,15 @@ def release_freed_memory() -> None:
             _trim = False
     if _trim:
         _trim(0)
+
+
+def write_failure(what: str, exc: BaseException) -> str:
+    """Return the one-line message for a failed write to the store, with what to do about it."""
+    text = str(exc)
+    if getattr(exc, "errno", None) == errno.ENOSPC or "No space left" in text or "ENOSPC" in text:
+        return (f"cannot write {what}: the disk is full ({text}); free some space and run the command again "
+                "(every article stored so far is whole and is kept; a re-run completes the rest)")
+    return f"cannot write {what}: {text}"
 
 
 def _open_embedded(path: Path, read_only: bool) -> Any:
@@ -114,7 +124,7 @@ class Store(GraphStore):
         try:
             self._store.update(update)
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
-            raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
+            raise damaged(self.path, exc) or StoreError(write_failure(f"graph {graph_iri}", exc)) from exc
 
     def replace_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
         """Replace each named graph of ``graphs``, pairs (graph IRI, its quads as N-Quads), each graph whole.
@@ -141,7 +151,7 @@ class Store(GraphStore):
             except ValueError as exc:
                 raise GraphTextError(f"cannot write graph {iri}: not an IRI ({exc})") from exc
             ntriples = nquads_to_ntriples(nquads, iri)
-            if next(iter(self._store.quads_for_pattern(None, None, None, node)), None) is None:
+            if next(iter(self.match(None, None, None, node)), None) is None:
                 fresh[iri] = ntriples
             else:
                 parse_ntriples(iri, ntriples)  # every text is checked before anything is written
@@ -165,7 +175,8 @@ class Store(GraphStore):
                 raise GraphTextError(f"cannot write graph {', '.join(names[:3])}{more}: not valid N-Quads: {exc}") \
                     from exc
             except (OSError, RuntimeError) as exc:
-                raise StoreError(f"cannot write graph {', '.join(names[:3])}{more}: {exc}") from exc
+                raise damaged(self.path, exc) or StoreError(write_failure(f"graph {', '.join(names[:3])}{more}",
+                                                                          exc)) from exc
         for iri, ntriples in used:
             self.replace_graph(iri, ntriples)
 
@@ -193,7 +204,7 @@ class Store(GraphStore):
         try:
             self._store.update(" ; ".join(ops))
         except (OSError, RuntimeError, ValueError) as exc:
-            raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
+            raise StoreError(write_failure(f"graph {graph_iri}", exc)) from exc
 
     def triples_naming(self, graph_iri: str, iris: Iterable[str]) -> set[tuple[str, str, str]]:
         """Return the triples of ``graph_iri`` whose subject or object is one of ``iris``, from the indexes."""
@@ -213,7 +224,7 @@ class Store(GraphStore):
         try:
             yield from self._store.quads_for_pattern(subject, predicate, obj, graph)
         except (OSError, RuntimeError) as exc:
-            raise StoreError(f"cannot read the store {self.location}: {exc}") from exc
+            raise damaged(self.path, exc) or StoreError(f"cannot read the store {self.location}: {exc}") from exc
 
     def graph_ntriples(self, graph_iri: str) -> set[str]:
         """Return the set of triples in ``graph_iri`` as N-Triples lines (for comparisons)."""
@@ -233,6 +244,17 @@ class Store(GraphStore):
         for q in self._store:
             if not isinstance(q.graph_name, pyoxigraph.DefaultGraph):
                 yield q
+
+    def dump(self, out: IO[bytes], fmt: str) -> None:
+        """Write every named graph to ``out`` as ``fmt`` ("trig" or "nquads"); the default graph repeats the
+        articles' triples and is left out."""
+        import pyoxigraph
+
+        rdf_format = {"trig": pyoxigraph.RdfFormat.TRIG, "nquads": pyoxigraph.RdfFormat.N_QUADS}[fmt]
+        try:
+            pyoxigraph.serialize(self.quads(), out, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+        except RuntimeError as exc:
+            raise damaged(self.path, exc) or StoreError(f"cannot read the store {self.location}: {exc}") from exc
 
     def __len__(self) -> int:
         """Return the number of quads in the named graphs (the default graph repeats the articles')."""
@@ -264,13 +286,14 @@ class Store(GraphStore):
         except SyntaxError as exc:
             raise QueryError(explain_syntax_error(sparql, str(exc))) from exc
         except (OSError, ValueError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {exc}") from exc
+            raise damaged(self.path, exc) or QueryError(f"query failed: {exc}") from exc
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryStream("boolean", [], boolean=bool(result))
         if isinstance(result, pyoxigraph.QuerySolutions):
-            return QueryStream("select", [v.value for v in result.variables], _guard(list(s) for s in result))
+            return QueryStream("select", [v.value for v in result.variables],
+                               _guard((list(s) for s in result), self.path))
         return QueryStream("triples", ["subject", "predicate", "object"],
-                           _guard([t.subject, t.predicate, t.object] for t in result))
+                           _guard(([t.subject, t.predicate, t.object] for t in result), self.path))
 
     def _dataset_options(self, dataset: Dataset) -> dict[str, Any]:
         """Return pyoxigraph's ``default_graph`` and ``named_graphs`` for ``dataset``; a graph the store does not
@@ -316,20 +339,35 @@ class Store(GraphStore):
 
     def flush(self) -> None:
         """Write the in-memory tables to disk, and hand the memory freed since back to the system."""
-        self._store.flush()
+        try:
+            self._store.flush()
+        except (OSError, RuntimeError) as exc:
+            raise damaged(self.path, exc) or StoreError(write_failure(self.location, exc)) from exc
         release_freed_memory()
 
     def close(self) -> None:
-        """Release the store (Oxigraph holds a lock on the folder while open)."""
+        """Release the store (Oxigraph holds a lock on the folder while open), even when its last write fails."""
         if not hasattr(self, "_store"):
             return
-        if not self.read_only:
-            self._store.flush()
-        del self._store
+        try:
+            if not self.read_only:
+                self._store.flush()
+        except (OSError, RuntimeError) as exc:
+            raise damaged(self.path, exc) or StoreError(write_failure(self.location, exc)) from exc
+        finally:
+            del self._store
 
     def __enter__(self) -> Store:
         return self
 
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc[0] is None:
+                raise
+            # The error that stopped the work says what went wrong (a full disk fails the write, then the flush).
+            log.debug("closing the store after an error failed too", exc_info=True)
 
 #: Takes out of the default graph the triples of article graph {g} that no other article graph holds.
 _LEAVING_DEFAULT = ("DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} "
@@ -342,9 +380,9 @@ _RESYNC_DEFAULT = ("DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{
                    "INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{prefix}\")) }}")
 
 
-def _guard(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+def _guard(rows: Iterator[list[Any]], path: Path) -> Iterator[list[Any]]:
     """Yield ``rows``, turning evaluation errors raised while iterating into :class:`QueryError`."""
     try:
         yield from rows
     except (OSError, ValueError, RuntimeError) as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+        raise damaged(path, exc) or QueryError(f"query failed: {exc}") from exc

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from rdflib import Graph, Literal, URIRef
 
 from kg.extraction.pipeline import EXTRACTOR_VERSION, Extraction
+from kg.extraction.relate import Triple
 from kg.vocabulary.namespace import DCTERMS, OWL, PK, PKART, PKST, PREFIXES, RDF, RDFS, XSD, pk_term
 from kg.vocabulary.ontology import Ontology, load_ontology
 
@@ -35,10 +36,26 @@ def article_iri(article_id: str) -> URIRef:
     return PKART[article_id]
 
 
-def statement_iri(article_id: str, subject: str, relation: str, obj: str, sentence: str) -> URIRef:
-    """Return a content-derived IRI for one statement."""
-    digest = hashlib.sha1("\x1f".join([article_id, subject, relation, obj, sentence]).encode()).hexdigest()[:16]
+def statement_iri(article_id: str, subject: str, relation: str, obj: str, sentence: str,
+                  occurrence: int = 0) -> URIRef:
+    """Return a content-derived IRI for one statement; ``occurrence`` tells apart the same statement read again from
+    a sentence the article repeats (the first keeps the IRI it always had)."""
+    parts = [article_id, subject, relation, obj, sentence] + ([str(occurrence)] if occurrence else [])
+    digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
     return PKST[f"{article_id}-{digest}"]
+
+
+def _statement_iris(ex: Extraction) -> Iterator[tuple[Triple, str, URIRef]]:
+    """Yield (triple, its evidence sentence, its IRI) for each of the extraction's triples: one IRI each, even
+    where a repeated paragraph gives the same statement twice (else two statements would share one node, with
+    two confidences and two rules)."""
+    seen: dict[tuple[str, str, str, str], int] = {}
+    for t in ex.triples:
+        s, o = ex.entities[t.subject], ex.entities[t.object]
+        sentence = " ".join(t.sentence.text.split())
+        key = (s.id, t.relation, o.id, sentence)
+        n = seen[key] = seen.get(key, -1) + 1
+        yield t, sentence, statement_iri(ex.article.id, s.id, t.relation, o.id, sentence, n)
 
 
 def triples(ex: Extraction, ont: Ontology | None = None) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
@@ -67,10 +84,8 @@ def triples(ex: Extraction, ont: Ontology | None = None) -> Iterator[tuple[URIRe
         if actor:
             for same in actor.same_as:
                 yield (node, OWL.sameAs, URIRef(same))
-    for t in ex.triples:
+    for t, sentence, st in _statement_iris(ex):
         s, o = ex.entities[t.subject], ex.entities[t.object]
-        sentence = " ".join(t.sentence.text.split())
-        st = statement_iri(art.id, s.id, t.relation, o.id, sentence)
         pred = pk_term(t.relation)
         yield (st, RDF.type, PK.Statement)
         yield (st, RDF.subject, URIRef(s.id))
@@ -145,10 +160,8 @@ def _nt_terms(ex: Extraction, ont: Ontology) -> Iterator[tuple[str, str, str]]:
             for same in actor.same_as:
                 yield (node, _N["owl:sameAs"], f"<{same}>")
     extractor = _plain(f"{EXTRACTOR_VERSION}#")[:-1]  # the quoted prefix; each statement adds its extractor
-    for t in ex.triples:
-        s, o = ex.entities[t.subject], ex.entities[t.object]
-        sentence = " ".join(t.sentence.text.split())
-        st = f"<{statement_iri(art.id, s.id, t.relation, o.id, sentence)}>"
+    for t, sentence, iri in _statement_iris(ex):
+        st = f"<{iri}>"
         pred = _pk(t.relation)
         sub, obj = ids[t.subject], ids[t.object]
         yield (st, _RDF_TYPE, _PK_STATEMENT)

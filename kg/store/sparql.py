@@ -19,6 +19,7 @@ not mistaken for the keyword); the parsing proper is left to the store.
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import re
 import threading
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
 #: Defaults shared by ``kg query`` and ``kg serve``.
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_ROWS = 10_000
+#: Megabytes of memory a query's process may reach before the query is stopped (an ORDER BY over a cartesian
+#: product grows by gigabytes a second; without a bound it ends when the kernel kills the process).
+DEFAULT_MAX_MEMORY = 4096
 
 UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
@@ -86,6 +90,7 @@ class QueryText:
     is_update: bool
     uses_service: bool
     declared_prefixes: frozenset[str]
+    depth: int = 0            # the deepest nesting of braces, parentheses and brackets
 
     @classmethod
     def read(cls, text: str) -> QueryText:
@@ -97,13 +102,39 @@ class QueryText:
                    form=word if word in QUERY_FORMS else None,
                    is_update=word in UPDATE_KEYWORDS,
                    uses_service=bool(_SERVICE.search(bare)),
-                   declared_prefixes=frozenset(_DECLARED.findall(bare)))
+                   declared_prefixes=frozenset(_DECLARED.findall(bare)),
+                   depth=_depth(bare))
 
     def used_prefixes(self) -> set[str]:
         """Return the prefixes the text's prefixed names use ("" for the empty prefix)."""
         bare = strip_lexemes(self.text)
         return {m.group(1) or "" for m in _PNAME.finditer(bare)
                 if not re.search(r"PREFIX\s*$", bare[max(0, m.start() - 20):m.start()], re.IGNORECASE)}
+
+
+#: The deepest nesting of groups a query may have. Oxigraph's parser recurses once per level, and some thousands
+#: of levels overflow its stack (a crash with no message); no real query comes near this.
+MAX_NESTING = 128
+
+
+def _depth(bare: str) -> int:
+    """Return the deepest nesting of ``{``, ``(`` and ``[`` in a text with its strings and comments emptied."""
+    depth = deepest = 0
+    for ch in bare:
+        if ch in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "})]":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def nesting_problem(q: QueryText) -> str | None:
+    """Return why the query's nesting is refused, or None when it is not too deep."""
+    if q.depth <= MAX_NESTING:
+        return None
+    return (f"the query nests {q.depth} levels of braces or parentheses, more than the {MAX_NESTING} allowed "
+            "(the engine would crash on it); flatten the groups")
 
 
 @dataclass(frozen=True)
@@ -113,15 +144,42 @@ class Limits:
     timeout: float | None = DEFAULT_TIMEOUT    # seconds; None or 0: no limit
     max_rows: int | None = DEFAULT_MAX_ROWS    # None or 0: no limit
     allow_service: bool = False
+    max_memory: int | None = DEFAULT_MAX_MEMORY  # megabytes of the evaluating process; None or 0: no limit
 
     @property
     def row_cap(self) -> int | None:
         return self.max_rows or None
 
 
+def process_memory(pid: int | None = None) -> int | None:
+    """Return the resident memory of process ``pid`` (this one by default) in bytes, or None where it cannot be
+    read (no /proc: the memory limit is then not enforced)."""
+    try:
+        with open(f"/proc/{pid or 'self'}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def memory_exceeded(limits: Limits, pid: int | None = None) -> bool:
+    """Return True when the process evaluating a query uses more memory than ``limits`` allow."""
+    if not limits.max_memory:
+        return False
+    used = process_memory(pid)
+    return used is not None and used > limits.max_memory * 1024 * 1024
+
+
+def memory_error(limits: Limits, *, option: str = "--max-memory") -> QueryError:
+    return QueryError(f"query stopped: it needed more than {limits.max_memory:,} MB of memory; narrow it (a LIMIT, "
+                      f"more specific patterns, no ORDER BY over a large answer) or raise {option}")
+
+
 def check_query(text: str, limits: Limits, *, command: str = "kg query") -> QueryText:
     """Return the analysed ``text``, or raise :class:`QueryError` if the rules refuse it."""
     q = QueryText.read(text)
+    too_deep = nesting_problem(q)
+    if too_deep:
+        raise QueryError(f"{command} refused the query: {too_deep}")
     if q.is_update:
         raise QueryError(f"{command} is read-only; use `kg ingest` to add or replace articles, or run "
                          "`kg serve --allow-update` and send SPARQL updates to its endpoint")
@@ -221,6 +279,8 @@ class Answer:
 
 
 _DONE = object()
+#: Seconds between looks at the memory of a query being evaluated.
+_SLICE = 0.1
 _BATCH = 512
 
 
@@ -266,6 +326,12 @@ def run_guarded(store: GraphStore, text: str, limits: Limits, *, command: str = 
                 return
             put(("end", None))
         except BaseException as exc:  # handed to the caller's thread, raised there
+            # Without the tracebacks, which hold this thread's frames and with them the engine's result: pyoxigraph's
+            # results must be dropped by the thread that made them (else a second error is printed at exit).
+            link: BaseException | None = exc
+            while link is not None:
+                link.__traceback__ = None
+                link = link.__cause__ or link.__context__
             put(("error", exc))
 
     worker = threading.Thread(target=produce, name="kg-query", daemon=True)
@@ -273,11 +339,18 @@ def run_guarded(store: GraphStore, text: str, limits: Limits, *, command: str = 
     log.debug("query evaluating (timeout %s s, max rows %s)", limits.timeout, limits.max_rows)
 
     def take() -> tuple[str, Any]:
-        remaining = None if deadline is None else deadline - time.monotonic()
         try:
-            if remaining is not None and remaining <= 0:
-                raise queue.Empty
-            item: tuple[str, Any] = handoff.get(timeout=remaining)
+            while True:  # in slices, looking at the process's memory between them
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    raise queue.Empty
+                try:
+                    item: tuple[str, Any] = handoff.get(timeout=min(remaining or _SLICE, _SLICE))
+                    break
+                except queue.Empty:
+                    if memory_exceeded(limits):
+                        stop.set()
+                        raise memory_error(limits) from None
         except queue.Empty:
             stop.set()
             raise _timeout(limits) from None

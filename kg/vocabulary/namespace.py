@@ -54,6 +54,7 @@ class PK(DefinedNamespace):
     mentionedIn: URIRef
     url: URIRef
     origin: URIRef
+    readFrom: URIRef
     contentHash: URIRef
     extractedWith: URIRef
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.extraction.relate.modality import modality
 from kg.extraction.resolve import Entity, Resolution
@@ -60,7 +60,7 @@ class Context:
     ont: Ontology
     tuning: Tuning = TUNING
     found: list[Triple] = field(default_factory=list)   # what the extractors that ran before found
-    cache: dict[str, int] = field(default_factory=dict)  # per-article values an extractor computes once
+    cache: dict[str, Any] = field(default_factory=dict)  # per-article values an extractor computes once
     stand_ins: dict[int, int] = field(default_factory=dict)  # country entity -> the government acting for it
     _refs_cache: dict[int, list[Ref]] = field(default_factory=dict)
 

@@ -36,7 +36,7 @@ def enforcer(ctx: Context, tok: Token, court: bool = False) -> tuple[Ref, str] |
     rules on cases (a court, a regulator, a judge: the maker of a ruling, not a prosecutor)."""
     sent = tok.sent
     latest: Triple | None = None
-    for t in ctx.found:
+    for t in _found_between(ctx, min(sent.start, tok.i - ctx.tuning.enforcer_window), sent.end):
         info = ctx.ont.relations[t.relation]
         if info.group != "enforcement" or t.relation == "violates":
             continue
@@ -61,6 +61,30 @@ def enforcer(ctx: Context, tok: Token, court: bool = False) -> tuple[Ref, str] |
     if dominant is not None:
         return (dominant, ctx.tuning.enforcer_dominant), "the article's main enforcer"
     return None
+
+
+def _found_between(ctx: Context, start: int, end: int) -> list[Triple]:
+    """Return the statements found so far whose trigger lies in tokens ``start:end``, in the order found.
+
+    An index by trigger kept in the context's cache and brought up to date with what was found since (statements
+    are only ever appended), so a long document is not read again for every passive in it.
+    """
+    import bisect
+
+    index = ctx.cache.get("found_by_trigger")
+    if index is None:
+        index = ctx.cache["found_by_trigger"] = [0, [], {}]  # statements indexed, sorted triggers, trigger -> positions
+    seen, triggers, at = index
+    for pos in range(seen, len(ctx.found)):
+        trigger = ctx.found[pos].trigger
+        if trigger not in at:
+            at[trigger] = []
+            bisect.insort(triggers, trigger)
+        at[trigger].append(pos)
+    index[0] = len(ctx.found)
+    lo, hi = bisect.bisect_left(triggers, start), bisect.bisect_left(triggers, end)
+    positions = sorted(pos for trigger in triggers[lo:hi] for pos in at[trigger])
+    return [ctx.found[pos] for pos in positions]
 
 
 def _judges(ctx: Context, idx: int) -> bool:

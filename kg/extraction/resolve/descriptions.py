@@ -50,8 +50,8 @@ def is_description(st: ResolveState, token: Token) -> bool:
     """Return True when ``token`` heads a description that refers back to an entity."""
     lemma = token.lemma_.lower()
     if lemma not in st.ont.description_index and token.lower_ not in st.ont.description_index:
-        roles = same_roles(st, {r for _, e in st.table.live() for r in e.roles})
-        if not (lemma in roles and definite(st, token)):
+        # The determiner first: gathering every entity's roles per noun would cost the document's length again.
+        if not (definite(st, token) and lemma in same_roles(st, {r for _, e in st.table.live() for r in e.roles})):
             return False
     if token.dep_ == "compound" and token.head.i not in st.token_entity and token.head.pos_ == "NOUN" and \
             st.ont.role_for(token.head.text) is not None:

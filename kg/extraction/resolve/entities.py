@@ -55,6 +55,7 @@ class EntityTable:
         self._rows: list[Entity] = []
         self._forward: dict[int, int] = {}
         self._by_key: dict[str, int] = {}
+        self._live: list[tuple[int, Entity]] | None = None   # live() until the next add or merge
 
     def __len__(self) -> int:
         return len(self._rows) - len(self._forward)
@@ -69,8 +70,11 @@ class EntityTable:
         return self._rows[self.find(idx)]
 
     def live(self) -> list[tuple[int, Entity]]:
-        """Return (index, entity) for every row not merged away, in creation order."""
-        return [(i, e) for i, e in enumerate(self._rows) if i not in self._forward]
+        """Return (index, entity) for every row not merged away, in creation order (not to be changed: shared
+        until the next add or merge, since resolving asks for it per mention)."""
+        if self._live is None:
+            self._live = [(i, e) for i, e in enumerate(self._rows) if i not in self._forward]
+        return self._live
 
     def by_key(self, key: str) -> int | None:
         """Return the entity whose IRI is ``key``."""
@@ -80,6 +84,7 @@ class EntityTable:
     def add(self, entity: Entity) -> int:
         """Add ``entity``; return its index."""
         self._rows.append(entity)
+        self._live = None
         idx = len(self._rows) - 1
         self._by_key.setdefault(entity.id, idx)
         return idx
@@ -95,6 +100,7 @@ class EntityTable:
         b.gender = b.gender or a.gender
         b.registry = b.registry or a.registry
         self._forward[src] = dst
+        self._live = None
         return dst
 
     def match(self, text: str, typ: str, particles: frozenset[str]) -> int | None:

@@ -1,0 +1,200 @@
+"""Ingest at scale: does ingest keep its pace, its memory and its queries' times as the store grows?
+
+    python benchmarks/scale_bench.py [--articles 20000] [--small 2000] [--workers 2] [--limit 3600]
+
+For each size (``--small`` first, then ``--articles``), a fresh process
+generates that many articles with ``benchmarks/corpus.py`` (seed 0, JSON
+Lines), ingests them with ``kg.api.ingest(workers=N)`` into a new store under
+``.cache/scale-bench/``, and prints
+
+- articles per second for each tenth of the run (by the time each article's
+  outcome arrived, counted from the first: the workers' start-up is left
+  out), and the last tenth's rate over the first's;
+- peak RSS of the ingest process and of its largest worker;
+- the store's size on disk per article;
+- the time of each saved query on the finished store (every row read).
+
+It ends with the bars of issue 20: the last tenth at least 0.8x the first,
+peak RSS within 1.2x of the small run, every saved query under 5 s. A run is
+stopped after ``--limit`` seconds; what it measured by then is printed. The
+20,000-article run takes some 30 minutes on 2 cores; it is not part of
+``make bench`` (``make bench-scale`` runs it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CACHE = REPO / ".cache" / "scale-bench"
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def one(articles: int, workers: int, store: Path) -> None:
+    """Ingest ``articles`` generated articles into ``store``; print progress lines and a last JSON line."""
+    import corpus
+
+    from kg import api
+
+    shutil.rmtree(store, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
+        corpus.generate(Path(tmp), articles=articles, seed=0, fmt="jsonl")
+        times: list[float] = []
+        cpu_rates: list[float] = []
+        tenth = max(1, articles // 10)
+        t0 = time.perf_counter()
+        last = [t0]
+
+        cpu_last = [0.0]
+
+        def on_outcome(outcome: object) -> None:
+            now = time.perf_counter()
+            if not times:
+                last[0] = now  # the pace is counted from the first article stored (the workers have started)
+                cpu_last[0] = _cpu_family()
+            times.append(now)
+            if len(times) % tenth == 0:
+                rate = tenth / (now - last[0])
+                cpu = _cpu_family()
+                last[0] = now
+                if cpu <= cpu_last[0]:  # the workers have exited (the last outcomes come after): no CPU figure
+                    print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s", flush=True)
+                    return
+                per_cpu = tenth / (cpu - cpu_last[0])
+                cpu_last[0] = cpu
+                cpu_rates.append(per_cpu)
+                print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s, {per_cpu:6.1f} articles per CPU "
+                      "second (ingest and its workers)", flush=True)
+
+        report = api.ingest(paths=[tmp], store=store, workers=workers, on_outcome=on_outcome)
+        seconds = time.perf_counter() - t0
+    rates = []
+    for k in range(10):
+        chunk = times[k * tenth:(k + 1) * tenth]
+        start = times[0] if k == 0 else times[k * tenth - 1]
+        if len(chunk) == tenth:
+            rates.append(tenth / (chunk[-1] - start))
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    queries = {}
+    for name in sorted(_saved()):
+        q0 = time.perf_counter()
+        rows = 0
+        with api.stream_query(sparql=name, store=store, timeout=300, max_rows=None) as answer:
+            rows = sum(1 for _ in answer.rows())
+        queries[name] = (time.perf_counter() - q0, rows)
+        print(f"  query {name}: {queries[name][0]:.2f} s, {rows} rows", flush=True)
+    print(json.dumps({"articles": articles, "stored": report.stored, "failed": len(report.failed),
+                      "seconds": seconds, "rates": rates, "cpu_rates": cpu_rates, "rss_main": self_rss,
+                      "rss_worker": child_rss,
+                      "bytes_per_article": _size(store) / max(1, report.stored), "queries": queries}), flush=True)
+
+
+def _cpu_family() -> float:
+    """Return the CPU seconds used so far by this process and its live children (Linux /proc; the machine is shared,
+    so articles per CPU second swing less than articles per second)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    me = os.getpid()
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == me or int(fields[1]) == me:  # fields[1] is the parent's pid
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _saved() -> list[str]:
+    from kg.store.queries import saved_queries
+
+    return list(saved_queries())
+
+
+def run(articles: int, workers: int, limit: float) -> dict | None:
+    """Run :func:`one` in a fresh process (its own peak memory); return its figures, or None if it was stopped."""
+    store = CACHE / f"store-{articles}"
+    cmd = [sys.executable, __file__, "--one", str(articles), "--workers", str(workers), "--store", str(store)]
+    print(f"ingesting {articles} articles with --workers {workers} ...", flush=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=REPO, start_new_session=True)
+    assert proc.stdout is not None
+    result = None
+    deadline = time.monotonic() + limit
+    try:
+        for line in proc.stdout:
+            if line.startswith("{"):
+                result = json.loads(line)
+            else:
+                print(line, end="", flush=True)
+            if time.monotonic() > deadline:
+                print(f"  stopped after {limit:.0f} s (--limit)", flush=True)
+                break
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, 9)
+        proc.wait()
+    return result
+
+
+def report(small: dict | None, large: dict | None) -> None:
+    for fig in (small, large):
+        if fig is None:
+            continue
+        rates = fig["rates"]
+        print(f"{fig['articles']} articles: {fig['stored']} stored, {fig['failed']} failed in {fig['seconds']:.0f} s;"
+              f" tenths {' '.join(f'{r:.0f}' for r in rates)} articles/s; last/first "
+              f"{rates[-1] / rates[0]:.2f}; peak RSS main {fig['rss_main']:.0f} MB, worker {fig['rss_worker']:.0f} MB;"
+              f" {fig['bytes_per_article'] / 1024:.1f} KiB per article")
+        cpu = fig.get("cpu_rates") or []
+        if len(cpu) >= 2:
+            print(f"  per CPU second, tenths {' '.join(f'{r:.1f}' for r in cpu)}; last/first {cpu[-1] / cpu[0]:.2f}")
+    if small is None or large is None:
+        print("not every run finished: no bars checked")
+        return
+    print(f"{'query':<28} {small['articles']:>10} {large['articles']:>10}")
+    for name in large["queries"]:
+        print(f"{name:<28} {small['queries'][name][0]:>9.2f}s {large['queries'][name][0]:>9.2f}s")
+    pace = large["rates"][-1] / large["rates"][0]
+    rss = max(large["rss_main"], large["rss_worker"]) / max(small["rss_main"], small["rss_worker"])
+    slowest = max(t for t, _ in large["queries"].values())
+    print(f"last tenth / first tenth at {large['articles']}: {pace:.2f} (bar >= 0.8)")
+    print(f"peak RSS {large['articles']} / {small['articles']}: {rss:.2f} (bar <= 1.2)")
+    print(f"slowest saved query at {large['articles']}: {slowest:.2f} s (bar < 5)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--articles", type=int, default=20000)
+    p.add_argument("--small", type=int, default=2000)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--limit", type=float, default=3600, help="seconds each run may take")
+    p.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    if args.one:
+        one(args.one, args.workers, args.store)
+        return
+    CACHE.mkdir(parents=True, exist_ok=True)
+    small = run(args.small, args.workers, args.limit)
+    large = run(args.articles, args.workers, args.limit)
+    report(small, large)
+
+
+if __name__ == "__main__":
+    main()

@@ -1160,3 +1160,18 @@ UNSEEN_REQUESTS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_REQUESTS)
 def test_requests_in_unseen_news(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+INSTITUTION_FIELDS = [
+    pytest.param("Brazil's consumer protection agency notified Apple about the complaints.",
+                 {("Brazilian Consumer Protection Agency", "contacts", "Apple")},
+                 {("Autoridade Nacional de Proteção de Dados", "contacts", "Apple")},
+                 id="a-shared-word-is-no-shared-field"),
+    pytest.param("Ireland's data protection regulator fined Meta.",
+                 {("Irish Data Protection Commission", "fines", "Meta")}, set(), id="a-field-named-by-two-words"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), INSTITUTION_FIELDS)
+def test_institutions_by_their_field(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -202,9 +202,17 @@ def description_country(st: ResolveState, token: Token) -> str | None:
 
 
 def field_words(st: ResolveState, token: Token) -> list[Token]:
-    """Return the common words before an institution noun that name its field ("industry", "data protection")."""
-    return [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"NOUN", "ADJ"} and c.is_lower
-            and c.i not in st.token_entity and st.ont.government_named(c.text) is None]
+    """Return the common words before an institution noun that name its field ("industry", "data protection"),
+    with the words that modify them in turn ("consumer" in "consumer protection agency"), in text order."""
+    found: list[Token] = []
+    todo = [token]
+    while todo:
+        for c in todo.pop().lefts:
+            if c.dep_ in {"amod", "compound"} and c.pos_ in {"NOUN", "ADJ"} and c.is_lower and \
+                    c.i not in st.token_entity and st.ont.government_named(c.text) is None:
+                found.append(c)
+                todo.append(c)
+    return sorted(found, key=lambda t: t.i)
 
 
 def institution(st: ResolveState, token: Token) -> int | None:
@@ -233,6 +241,9 @@ def institution(st: ResolveState, token: Token) -> int | None:
         return None
     classes = st.ont.description_classes(noun)
     wanted = st.ont.domain_words([*(f.lemma_ for f in fields), *(f.lower_ for f in fields)])  # "data", not "datum"
+    # Only the words that name a field count when some do: a "consumer protection agency" is no data protection
+    # authority for sharing "protection".
+    wanted = (wanted & {w for group in st.words("domainGroup") for w in group.split()}) or wanted
     scored = []
     for actor in st.ont.actors_in(country, classes):
         names = {w for n in actor.names for w in re.findall(r"[a-z]+", n.lower())}

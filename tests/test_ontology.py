@@ -257,3 +257,13 @@ def test_closed_namespace_rejects_a_misspelt_term():
 
     with _pytest.raises(AttributeError):
         CLOSED.fnies  # noqa: B018
+
+
+def test_a_field_word_leaving_its_group_keeps_generic_names_generic() -> None:
+    """"Data Protection Commission" is a name any country's body may bear, whichever field group holds its words."""
+    from kg.vocabulary.ontology import load_ontology
+
+    ont = load_ontology()
+    assert ont.is_generic_name("Data Protection Commission")
+    assert ont.is_generic_name("Consumer Protection Agency") or "agency" not in ont.generic_name_words
+    assert "data" in ont.field_words and "protection" not in ont.field_words

@@ -141,8 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.wordnet / "data.verb").is_file():
         print(f"no WordNet database in {args.wordnet}: apt-get install wordnet-base", file=sys.stderr)
         return 2
+    table = ROOT / "tools" / "wordnet-review.tsv"
+    if not table.is_file():
+        print(f"no review table at {table}: restore it from git (every verb the lexicon takes is decided there)",
+              file=sys.stderr)
+        return 2
     wn = wordnet_reader(args.wordnet)
-    seen = review(ROOT / "tools" / "wordnet-review.tsv")
+    seen = review(table)
     verbs: dict[str, list[str]] = {}
     unreviewed = []
     for (rel, word), senses in sorted(candidates(wn, seed_verbs(ROOT / "ontology" / "policy-kg.ttl")).items()):

@@ -630,10 +630,9 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     taken = _covered(mentions)
     defined: dict[str, str | None] = {}
     for m in mentions:
-        e = m.end
-        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].is_upper and \
-                doc[e + 1].is_alpha and 2 <= len(doc[e + 1]) <= 6:
-            defined[doc[e + 1].text] = m.type
+        acronym = bracketed_acronym(doc, m.end)
+        if acronym is not None:
+            defined[acronym] = m.type
     out: list[Mention] = []
     if not defined:
         return out
@@ -643,15 +642,22 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def bracketed_acronym(doc: Doc, i: int) -> str | None:
+    """Return the acronym bracketed at token ``i`` right after a name ("... Authority (AP)"), or None."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper and \
+            doc[i + 1].is_alpha and 2 <= len(doc[i + 1]) <= 6:
+        return doc[i + 1].text
+    return None
+
+
 def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Return ``mentions`` with an acronym the article defines taken from the registry actor of the same letters:
     after "the Dutch Data Protection Authority (AP)", "AP" is the authority, not the Associated Press."""
     defined: dict[str, Mention] = {}
     for m in mentions:
-        e = m.end
-        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].is_upper and \
-                doc[e + 1].is_alpha and 2 <= len(doc[e + 1]) <= 6 and m.kind != "description":
-            defined.setdefault(doc[e + 1].text, m)
+        acronym = bracketed_acronym(doc, m.end)
+        if acronym is not None and m.kind != "description":
+            defined.setdefault(acronym, m)
     if not defined:
         return mentions
     out = []

@@ -281,11 +281,15 @@ class Ontology:
         return found.pop() if len(found) == 1 else None
 
     @functools.cached_property
+    def field_words(self) -> frozenset[str]:
+        """Return every word that names a field of government ("data", "competition", "digital": pk:domainGroup)."""
+        return frozenset(w for group in self.words("domainGroup") for w in group.split())
+
+    @functools.cached_property
     def generic_name_words(self) -> frozenset[str]:
         """Return the words a generic institution name is made of ("Supreme Court", "Ministry of Justice")."""
         words = {w.lower() for c in self.classes.values() for cue in c.name_cues for w in cue.split()}
-        words |= {w for group in self.words("domainGroup") for w in group.split()}
-        return frozenset(words | self.words("genericNameWord"))
+        return frozenset(words | self.field_words | self.words("genericNameWord"))
 
     def is_generic_name(self, name: str) -> bool:
         """Return True for a name any country's institution could bear ("High Court", "Data Protection Commission")."""

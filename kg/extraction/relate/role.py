@@ -61,9 +61,8 @@ def _portfolio_words(ctx: Context, tok: Token, role: RoleTitle) -> bool:
     """Return True when common nouns before a title name a portfolio ("trade chief", "policy head")."""
     mods = [m for t in _role_tokens(tok) for m in _modifiers(t) if m.i != t.i]
     extra = [m for m in mods if m.lower_ not in role.title and m.i not in ctx.res.token_entity]
-    fields = {w for group in ctx.words("domainGroup") for w in group.split()}
     # A field of government names a portfolio whatever its part of speech ("digital chief", "Trade chief").
-    return any(m.pos_ == "NOUN" and m.is_lower or m.lower_ in fields for m in extra)
+    return any(m.pos_ == "NOUN" and m.is_lower or m.lower_ in ctx.ont.field_words for m in extra)
 
 
 def _modifiers(tok: Token) -> list[Token]:

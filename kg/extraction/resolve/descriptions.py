@@ -243,7 +243,7 @@ def institution(st: ResolveState, token: Token) -> int | None:
     wanted = st.ont.domain_words([*(f.lemma_ for f in fields), *(f.lower_ for f in fields)])  # "data", not "datum"
     # Only the words that name a field count when some do: a "consumer protection agency" is no data protection
     # authority for sharing "protection".
-    wanted = (wanted & {w for group in st.words("domainGroup") for w in group.split()}) or wanted
+    wanted = (wanted & st.ont.field_words) or wanted
     scored = []
     for actor in st.ont.actors_in(country, classes):
         names = {w for n in actor.names for w in re.findall(r"[a-z]+", n.lower())}

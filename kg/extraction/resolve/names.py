@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.extraction.recognise import Mention
+from kg.extraction.recognise import Mention, bracketed_acronym
 from kg.extraction.resolve.entities import Entity, retype
 from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
 from kg.sources.article import slug
@@ -26,9 +26,7 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         idx = st.entity_for_actor(m.iri)
         st.entity(idx).aliases.add(m.text)
         return idx
-    doc = st.doc
-    if m.end - m.start == 1 and m.text.isupper() and m.start >= 2 and m.end < len(doc) and \
-            doc[m.start - 1].text == "(" and doc[m.end].text == ")":
+    if m.end - m.start == 1 and m.start >= 2 and bracketed_acronym(st.doc, m.start - 1) == m.text:
         # "the Dutch Data Protection Authority (AP)": the article defines the acronym, whatever its letters.
         named = st.token_entity.get(m.start - 2)
         if named is not None and st.entity(named).type not in {"Person", "Country"}:

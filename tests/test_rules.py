@@ -1175,3 +1175,73 @@ INSTITUTION_FIELDS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), INSTITUTION_FIELDS)
 def test_institutions_by_their_field(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+UNSEEN_DIRECTIVES_AND_AGREEMENTS = [
+    pytest.param("The Federal Trade Commission told Amazon to stop selling the cameras.",
+                 {("Federal Trade Commission", "orders", "Amazon")}, set(), id="an-enforcer-tells-x-to-act-1"),
+    pytest.param("Ofcom has told Rumble to take the videos down within a week.",
+                 {("Ofcom", "orders", "Rumble")}, set(), id="an-enforcer-tells-x-to-act-2"),
+    pytest.param("Elon Musk told Tesla to build a cheaper car.", {("Elon Musk", "urges", "Tesla")},
+                 {("Elon Musk", "orders", "Tesla")}, id="anyone-else-telling-x-to-act-asks"),
+    pytest.param("Microsoft told the European Commission that it would comply.", set(),
+                 {("Microsoft", "urges", "European Commission"), ("Microsoft", "orders", "European Commission")},
+                 id="telling-that-is-speech"),
+    pytest.param("Twenty firms, including Microsoft and Adobe, signed the Munich Accord on Friday.",
+                 {("Microsoft", "supports", "Munich Accord"), ("Adobe", "supports", "Munich Accord")}, set(),
+                 id="signing-an-agreement-1"),
+    pytest.param("Kenya ratified the Malabo Convention last year.",
+                 {("Government of Kenya", "supports", "Malabo Convention")}, set(), id="signing-an-agreement-2"),
+    pytest.param("President Joe Biden signed the Chips Act into law.", set(),
+                 {("Joe Biden", "supports", "CHIPS and Science Act")}, id="a-bill-signed-into-law-is-enacted"),
+    pytest.param("Stripe and Visa lobbied against the Payments Act when it was proposed.",
+                 {("Stripe", "opposes", "Payments Act"), ("Visa", "opposes", "Payments Act")}, set(),
+                 id="against-phrases-oppose-1"),
+    pytest.param("Microsoft spoke out against the Data Act, and Google campaigned against the Online News Act.",
+                 {("Microsoft", "opposes", "Data Act"), ("Google", "opposes", "Online News Act")}, set(),
+                 id="against-phrases-oppose-2"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_DIRECTIVES_AND_AGREEMENTS)
+def test_directives_and_agreements_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+UNSEEN_ACCUSATIONS = [
+    pytest.param("The European Commission fined Apple on Monday, accusing it of abusing its dominance.",
+                 {("European Commission", "accuses", "Apple")}, set(), id="it-accused-of-a-deed-is-an-actor-1"),
+    pytest.param("Google released a phone. The Dutch regulator ACM fined Apple, blaming it for delaying refunds.",
+                 {("ACM", "accuses", "Apple")}, {("ACM", "accuses", "Google")},
+                 id="it-accused-of-a-deed-is-an-actor-2"),
+    pytest.param("Ofcom wrote to Meta last week and urged it to delay the launch.",
+                 {("Ofcom", "urges", "Meta")}, set(), id="it-told-to-act-is-an-actor"),
+    pytest.param("The Central Bank of Nigeria fined Flutterwave, accusing the firm of breaching the Payments Act.",
+                 {("Central Bank of Nigeria", "fines", "Flutterwave"),
+                  ("Central Bank of Nigeria", "accuses", "Flutterwave"), ("Flutterwave", "violates", "Payments Act")},
+                 set(), id="a-name-run-through-a-verb-is-two-names"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_ACCUSATIONS)
+def test_accusations_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+UNSEEN_TYPES = [
+    pytest.param("The Reserve Bank of India fined Paytm. The European Central Bank warned Revolut.",
+                 {"Reserve Bank of India": "Regulator", "European Central Bank": "Regulator"}, id="central-banks"),
+    pytest.param("Flutterwave opened an office in Nairobi. The Central Bank of Kenya later fined the company.",
+                 {"Flutterwave": "Company"}, id="the-company-types-a-bare-name"),
+    pytest.param("Apple opened a shop in Nairobi in May. Flutterwave opened an office there in June. The Central "
+                 "Bank of Kenya later fined the company.", {"Flutterwave": "Organisation", "Apple": "Company"},
+                 id="the-company-means-a-company-named-before-a-bare-name"),
+    pytest.param("Amazon signed the Climate Pledge, and Kenya ratified the Malabo Convention.",
+                 {"Climate Pledge": "Legislation", "Malabo Convention": "Legislation"}, id="agreements-by-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), UNSEEN_TYPES)
+def test_types_in_unseen_news(text: str, types: dict[str, str]) -> None:
+    got = {label: typ for label, (typ, _) in entities(text).items()}
+    assert {k: got.get(k) for k in types} == types, got

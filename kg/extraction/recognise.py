@@ -221,7 +221,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     ont = ont or load_ontology()
     mentions: list[Mention] = []
     places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
-    for ent in doc.ents:
+    for ent in (piece for e in doc.ents for piece in _split_at_verbs(e)):
         if ent.label_ in ont.classes:
             start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
             actor = ont.actors.get(ent.ent_id_)
@@ -315,6 +315,18 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     _take_company_suffixes(doc, mentions, ont)
     mentions = _titles_before_names(doc, mentions, ont)
     return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+
+
+def _split_at_verbs(ent: Span) -> list[Span]:
+    """Return the NER span cut at the lower-case verbs inside it: the model sometimes runs one name through a
+    verb into the next ("Central Bank of Nigeria fined Flutterwave" -> two names)."""
+    cuts = [t.i for t in ent if t.tag_.startswith("VB") and t.is_lower and t.is_alpha]
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span
+    bounds = [ent.start - 1, *cuts, ent.end]
+    return [Span(ent.doc, a + 1, b, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+            for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
 
 
 def _names_run_on(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:

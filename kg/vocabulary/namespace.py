@@ -208,6 +208,9 @@ class PK(DefinedNamespace):
     appealVerb: URIRef
     patientLightVerb: URIRef
     deadlineVerb: URIRef
+    directiveVerb: URIRef
+    signingVerb: URIRef
+    agreementWord: URIRef
     deadlineNoun: URIRef
     malePronoun: URIRef
     femalePronoun: URIRef

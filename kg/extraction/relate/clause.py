@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extraction.relate.modality import accusing_verb
 from kg.extraction.tuning import TUNING
 from kg.vocabulary.ontology import RelationInfo
 
@@ -124,10 +125,10 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         refs = [r for r in refs if r[0] not in doers]
         if refs:
             return refs, f"patient of '{verb_.text}'"
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "of" and \
-            head.head.lemma_.lower() in ctx.words("accusingVerb"):
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "of" and accusing_verb(ctx.words, head):
         # "The FTC accused Meta of buying Instagram", "Meta was charged with ... of hiding": the accused did it.
-        accuser = head.head
+        accuser = accusing_verb(ctx.words, head)
+        assert accuser is not None
         accused = [r for c in accuser.children if c.dep_ in ({"nsubjpass"} if is_passive(accuser) else {"dobj"})
                    for r in ctx.refs(c)]
         if accused:

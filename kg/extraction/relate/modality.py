@@ -8,6 +8,7 @@ hedges) come from the ontology lexicon.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kg.extraction.tuning import TUNING
@@ -18,6 +19,17 @@ if TYPE_CHECKING:
 
 MODALITIES = ("asserted", "conditional", "hedged", "intended")
 _VERBAL = {"VERB", "AUX"}
+
+
+def accusing_verb(words: Callable[[str], frozenset[str]], of: Token) -> Token | None:
+    """Return the accusing verb an "of" phrase completes: "accused Meta of buying", or with the phrase hung on the
+    object by the parser, "accusing the firm of breaching"."""
+    head = of.head
+    if head.lemma_.lower() in words("accusingVerb"):
+        return head
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in words("accusingVerb"):
+        return head.head
+    return None
 
 
 def _has_conditional_mark(tok: Token, marks: frozenset[str]) -> bool:
@@ -48,7 +60,7 @@ def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str
                 negated = True
         if t.dep_ == "ccomp" and parent.lemma_ in ont.words("hedgeVerb"):
             found.add("hedged")
-        if t.dep_ == "prep" and t.lower_ == "of" and parent.lemma_.lower() in ont.words("accusingVerb"):
+        if t.dep_ == "prep" and t.lower_ == "of" and accusing_verb(ont.words, t) is not None:
             found.add("hedged")  # "accused Meta of buying Instagram": what the accusation says
         chain.append(parent)
         if t.dep_ == "ccomp":

@@ -71,12 +71,55 @@ def _reciprocal(ctx: Context, verb: Token, subjects: list[Ref], how: str, rels: 
     return out
 
 
+def directives(ctx: Context, tok: Token) -> list[Triple]:
+    """Return what a directive verb says ("the FTC told Amazon to stop selling it"): with its object told *to*
+    act, an order from an enforcer (a regulator, a government, a court) and a request from anyone else."""
+    if tok.lemma_.lower() not in ctx.words("directiveVerb") or clause.is_passive(tok):
+        return []
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    if not objs or not any(c.dep_ == "xcomp" and c.i > objs[0].i and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+        return []
+    subjects, how = clause.subjects(ctx, tok)
+    out: list[Triple] = []
+    for s in subjects:
+        enforcer = ctx.entity(s[0]).type in ctx.ont.enforcer_classes
+        rel = "orders" if enforcer else "urges"
+        for o in (r for c in objs for r in ctx.refs(c)):
+            t = ctx.make(s, rel, o, tok, "verb", f"directive verb '{tok.lemma_.lower()}' with an infinitive, "
+                         f"by {'an enforcer' if enforcer else 'no enforcer'} ({how})", ctx.tuning.active_verb)
+            if t:
+                out.append(t)
+    return out
+
+
+def signatures(ctx: Context, tok: Token) -> list[Triple]:
+    """Return the support a signing verb gives an agreement it takes as object ("twenty companies signed the
+    accord", "Kenya ratified the convention"); a bill signed into law is enacted, and any other object is no
+    stance ("signed a striker")."""
+    if tok.lemma_.lower() not in ctx.words("signingVerb") or clause.is_passive(tok):
+        return []
+    agreements = ctx.words("agreementWord")
+    objects = [r for r in clause.objects(ctx, tok, ctx.ont.relations["supports"])
+               if ctx.entity(r[0]).type == "Legislation" and ctx.entity(r[0]).label.split()[-1].lower() in agreements]
+    if not objects:
+        return []
+    subjects, how = clause.subjects(ctx, tok)
+    return [t for s in subjects for o in objects
+            if (t := ctx.make(s, "supports", o, tok, "verb", f"signing verb '{tok.lemma_.lower()}' with an agreement "
+                              f"as object, {how}", ctx.tuning.active_verb))]
+
+
 @extractor("verb", order=20)
 def verb_triples(ctx: Context) -> Iterator[Triple]:
     """Trigger verbs and phrases with their subject and object (active, passive, coordinated, controlled)."""
     ont, tune = ctx.ont, ctx.tuning
     for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL and tok.tag_ not in {"VBN", "VBG"}:
+            continue
+        found = directives(ctx, tok) or signatures(ctx, tok)
+        if found:
+            yield from found
             continue
         lemma = tok.lemma_.lower()
         phrases = [p for k in ont.lemma_keys(lemma, tok.lower_, ont.phrase_index) for p in ont.phrase_index[k]]

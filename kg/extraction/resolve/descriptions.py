@@ -302,7 +302,21 @@ def describe(st: ResolveState, token: Token) -> int | None:
     def prefer(e: Entity) -> bool:
         return noun in e.label.lower()
 
-    return st.recent(token.i, accept, prefer)
+    idx = st.recent(token.i, accept, prefer)
+    if idx is None and st.ont.role_for(token.lemma_) is None:
+        # "Flutterwave ... the company", none of that class named before: the description is better evidence of
+        # the class than a bare name ("the owner" is a title, and says whose, not which).
+        idx = st.recent(token.i, lambda e: _loosely_typed(e, classes))
+        if idx is not None:
+            _retype_by_description(st, st.entity(idx), token)
+    return idx
+
+
+def _loosely_typed(e: Entity, classes: set[str]) -> bool:
+    """Return True for an organisation whose class rests on no more than a name (an unknown name the parser took
+    for an organisation), which "the company" or "the firm" may refer to and type."""
+    return e.type == "Organisation" and bool(classes) and classes <= {"Company", "Platform"} and \
+        TYPE_EVIDENCE.get(e.typed_by, 0) < TYPE_EVIDENCE["description"]
 
 
 def describe_person(st: ResolveState, token: Token) -> int | None:

@@ -91,6 +91,33 @@ def _first_conjunct(st: ResolveState, token: Token) -> int | None:
     return st.table.find(idx) if idx is not None else None
 
 
+def _agentive_object(token: Token) -> bool:
+    """Return True when the object ``token`` is made a doer by its verb's complement: accused *of* a deed or
+    fined *for* one ("accusing it of abusing"), or told *to* act ("ordered it to pay")."""
+    verb = token.head
+    for c in verb.children:
+        if c.i < token.i:
+            continue
+        if c.dep_ == "prep" and c.lower_ in {"of", "for"} and any(
+                g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children):
+            return True
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return True
+    return False
+
+
+def _latest_in_sentence(st: ResolveState, token: Token, accept: Callable[[Entity], bool]) -> int | None:
+    """Return the latest entity named before ``token`` in its sentence that ``accept`` admits."""
+    for tok, idx, _ in reversed(st.history):
+        if tok >= token.i:
+            continue
+        if tok < token.sent.start:
+            break
+        if accept(st.entity(idx)):
+            return st.table.find(idx)
+    return None
+
+
 def resolve_pronoun(st: ResolveState, token: Token) -> None:
     """Record what the pronoun ``token`` refers to, if it can be told."""
     lower = token.lower_
@@ -124,6 +151,15 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
         idx = clause_subject(st, token.head.head)
         if idx is None or st.entity(idx).type not in orgs:
             return
+    elif token.dep_ == "dobj" and _agentive_object(token):
+        # "fined Apple, accusing it of abusing ...", "urged it to comply": what is accused of a deed or told to
+        # act is an actor; the latest organisation of the sentence, never the clause's own subject.
+        bound = clause_subject(st, token)
+        idx = _latest_in_sentence(st, token, lambda e: e.type in orgs - {"AISystem"} and e is not (
+            st.entity(bound) if bound is not None else None))
+        if idx is None:
+            idx = salient(st, token, lambda e: e.type in orgs - {"AISystem"}
+                          and (bound is None or e is not st.entity(bound)))
     elif token.dep_ == "dobj" and token.head.dep_ == "conj":
         # Parallel objects: "ordered the company to comply and fined it".
         idx = next((st.token_entity[c.i] for c in token.head.head.children

@@ -1245,3 +1245,29 @@ UNSEEN_TYPES = [
 def test_types_in_unseen_news(text: str, types: dict[str, str]) -> None:
     got = {label: typ for label, (typ, _) in entities(text).items()}
     assert {k: got.get(k) for k in types} == types, got
+
+
+UNSEEN_AUTHORITIES_AND_NAMING = [
+    pytest.param("Authorities in Kenya have accused Worldcoin of collecting biometric data illegally.",
+                 {("Government of Kenya", "accuses", "Worldcoin")}, set(), id="authorities-in-a-country-1"),
+    pytest.param("Kenyan authorities suspended Worldcoin in August.",
+                 {("Government of Kenya", "bans", "Worldcoin")}, set(), id="authorities-of-a-nationality"),
+    pytest.param("Authorities in Germany fined the payments company Wirecard.",
+                 {("German Government", "fines", "Wirecard")}, set(), id="authorities-in-a-country-2"),
+    pytest.param("Kenya's data protection authority fined Worldcoin.",
+                 {("Data Protection Authority of Kenya", "fines", "Worldcoin")},
+                 {("Government of Kenya", "fines", "Worldcoin")}, id="a-singular-authority-is-no-government"),
+    pytest.param("Elon Musk called the Australian government fascists.",
+                 {("Elon Musk", "accuses", "Australian Government")}, set(), id="calling-an-actor-names-1"),
+    pytest.param("Senator Ron Wyden described the FBI as reckless.",
+                 {("Ron Wyden", "accuses", "Federal Bureau of Investigation")}, set(), id="calling-an-actor-names-2"),
+    pytest.param("NetChoice said the Online Safety Act was unconstitutional.",
+                 {("NetChoice", "criticises", "Online Safety Act")}, set(), id="a-law-said-to-be-bad-1"),
+    pytest.param("Gavin Newsom said SB 1047 was flawed.", {("Gavin Newsom", "criticises", "SB 1047")}, set(),
+                 id="a-law-said-to-be-bad-2"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_AUTHORITIES_AND_NAMING)
+def test_authorities_and_naming_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

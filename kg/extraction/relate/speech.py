@@ -77,6 +77,26 @@ def _complement(tok: Token) -> Token | None:
     return None
 
 
+def _named_actors(ctx: Context, tok: Token, named: list[Ref], comp: Token) -> Iterator[Triple]:
+    """Calling an actor something negative accuses it ("called the government fascists", "described the
+    regulator as a censor"); a law so called is criticised ("called the bill reckless")."""
+    cue = negative(ctx, comp)
+    if cue is None:
+        return
+    speakers, how = clause.subjects(ctx, tok)
+    own = {i for i, _ in speakers}
+    for target in named:
+        typ = ctx.entity(target[0]).type
+        if target[0] in own or typ == "Country":
+            continue
+        rel = "criticises" if typ == "Legislation" else "accuses"
+        for s in speakers:
+            t = ctx.make(s, rel, target, tok, "speech", f"'{tok.lemma_}' it '{cue.text}', speaker by {how}",
+                         ctx.tuning.speech)
+            if t:
+                yield t
+
+
 def named_decisions(ctx: Context) -> Iterator[Triple]:
     """Naming a decision with a negative word criticises its maker: "OpenAI called the fine
     'disproportionate'", "the firm described the order as unlawful"."""
@@ -95,7 +115,14 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
             # "called the decision completely unjustified", parsed with the complement hung on the noun: an
             # adjective after its noun is what the noun is called.
             comp = next((c for c in noun.children if c.dep_ == "amod" and c.i > noun.i), None)
-        if noun is None or comp is None or noun.lemma_.lower() not in decisions or ctx.refs(noun):
+        if comp is None:
+            continue
+        named = ctx.refs(noun) if noun is not None else [
+            r for c in comp.children if c.dep_ in {"compound", "nsubj"} and c.i < comp.i for r in ctx.refs(c)]
+        if named:
+            yield from _named_actors(ctx, tok, named, comp)
+            continue
+        if noun is None or noun.lemma_.lower() not in decisions:
             continue
         cue = negative(ctx, comp)
         if cue is None:
@@ -131,8 +158,8 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                 continue
             targets, t_how = clause_target(ctx, head, own)
             for target in targets:
-                if ctx.entity(target[0]).type in {"Legislation", "Country"}:
-                    continue  # a law or a place said to be bad is no actor criticised
+                if ctx.entity(target[0]).type == "Country":
+                    continue  # a place said to be bad is no actor criticised (a law is: "said the bill was flawed")
                 for s in speakers:
                     t = ctx.make(s, "criticises", target, tok, "speech",
                                  f"speech '{tok.lemma_}' with negative cue '{cue.text}' about its {t_how}, "

@@ -100,6 +100,12 @@ def country_modifier(st: ResolveState, token: Token) -> int | None:
         idx = st.token_entity.get(child.i) if child.dep_ in {"amod", "compound", "poss", "nmod"} else None
         if idx is not None and st.entity(idx).type in {"GovernmentBody", "Country"}:
             return st.government(idx)
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "of"}):
+        # "authorities in Kenya", "the government of Chile"
+        for p in prep.children:
+            idx = st.token_entity.get(p.i) if p.dep_ == "pobj" else None
+            if idx is not None and st.entity(idx).type == "Country":
+                return st.government(idx)
     name = unlisted_country(st, token)
     return st.country_named(name) if name is not None else None
 
@@ -283,7 +289,7 @@ def describe(st: ResolveState, token: Token) -> int | None:
         return None  # "its chatbot", "Meta's platform": whose, not which; not guessed
     noun = token.lemma_.lower()
     classes = set(st.ont.description_index.get(noun, [])) | set(st.ont.description_index.get(token.lower_, []))
-    if "GovernmentBody" in classes and noun in st.words("governmentNoun"):
+    if "GovernmentBody" in classes and {noun, token.lower_} & st.words("governmentNoun"):
         by_country = country_modifier(st, token)
         if by_country is not None:
             return by_country

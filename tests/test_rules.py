@@ -1271,3 +1271,10 @@ UNSEEN_AUTHORITIES_AND_NAMING = [
 @pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_AUTHORITIES_AND_NAMING)
 def test_authorities_and_naming_in_unseen_news(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_authorities_with_no_country_and_no_article_are_nobody_in_particular() -> None:
+    text = ("Brazilian authorities threatened to suspend Telegram, a US-based blogger said. The judge said the "
+            "company had been uncooperative with authorities.")
+    aliases = {label: set(a) for label, (_, a) in entities(text).items()}
+    assert "authorities" not in aliases.get("US Government", set()), aliases

@@ -293,8 +293,8 @@ def describe(st: ResolveState, token: Token) -> int | None:
         by_country = country_modifier(st, token)
         if by_country is not None:
             return by_country
-        if nationality_unknown(token):
-            return None
+        if nationality_unknown(token) or not definite(st, token) and noun not in st.words("governmentNoun"):
+            return None  # "uncooperative with authorities": whose is not said ("ministers agreed" is the cabinet)
         home = st.recent(token.i, st.is_government)
         return st.government(home) if home is not None else st.home_government()
     if not classes:

@@ -1278,3 +1278,31 @@ def test_authorities_with_no_country_and_no_article_are_nobody_in_particular() -
             "company had been uncooperative with authorities.")
     aliases = {label: set(a) for label, (_, a) in entities(text).items()}
     assert "authorities" not in aliases.get("US Government", set()), aliases
+
+
+UNSEEN_EPITHETS_AND_BENCHES = [
+    pytest.param("Italy's privacy watchdog fined the ChatGPT maker 15 million euros.",
+                 {("Italian Data Protection Authority", "fines", "OpenAI")}, set(), id="a-maker-named-by-its-product-1"),
+    pytest.param("The European Commission fined the Instagram parent on Thursday.",
+                 {("European Commission", "fines", "Meta")}, set(), id="a-maker-named-by-its-product-2"),
+    pytest.param("The Commission fined the Vexo maker on Thursday.", set(),
+                 {("European Commission", "fines", "Vexo")}, id="an-unknown-product-names-no-maker"),
+    pytest.param("The Seoul High Court heard the case on Monday. Presiding Judge Ham Sang-hoon said the order would "
+                 "be suspended.", {("Ham Sang-hoon", "memberOf", "Seoul High Court")}, set(),
+                 id="a-judge-sits-in-the-one-court-named-1"),
+    pytest.param("The Federal Court of Australia heard the case. Justice Ada Brent said Google had misled users.",
+                 {("Ada Brent", "memberOf", "Federal Court of Australia")}, set(),
+                 id="a-judge-sits-in-the-one-court-named-2"),
+    pytest.param("The Supreme Court and the Court of Appeal both heard the case. Judge Ana Lima said the order "
+                 "would be suspended.", set(), {("Ana Lima", "memberOf", "Court of Appeal"),
+                                                ("Ana Lima", "memberOf", "Supreme Court")},
+                 id="of-two-courts-no-guess"),
+    pytest.param("Japan's Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo.",
+                 {("Yoon Suk Yeol", "leads", "South Korean Government")}, set(),
+                 id="a-nationality-of-two-words-in-a-title"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_EPITHETS_AND_BENCHES)
+def test_epithets_and_benches_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

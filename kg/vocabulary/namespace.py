@@ -209,6 +209,7 @@ class PK(DefinedNamespace):
     patientLightVerb: URIRef
     deadlineVerb: URIRef
     directiveVerb: URIRef
+    makerNoun: URIRef
     signingVerb: URIRef
     agreementWord: URIRef
     deadlineNoun: URIRef

@@ -164,7 +164,13 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                 gov = ctx.res.token_entity.get(c.i)
                 if gov is not None and ctx.entity(gov).type == "GovernmentBody":
                     return [(gov, 1.0)], "country in the title"
-                by_word = ctx.government_by_adjective(c.text) if c.dep_ != "poss" else None
+                by_word = None
+                if c.dep_ != "poss":
+                    # "South Korean President Yoon": the nationality with the words before it, else alone
+                    words = [g.text for g in c.lefts if g.dep_ in {"amod", "compound"} and g.text[:1].isupper()]
+                    if words:
+                        by_word = ctx.government_by_adjective(" ".join([*words, c.text]))
+                    by_word = by_word or ctx.government_by_adjective(c.text)
                 if by_word is not None:
                     # "the Italian minister", and outside the registry "the Kenyan president"
                     return [(by_word[0], 1.0)], "country adjective in the title"
@@ -183,6 +189,12 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         chamber = _entity_for(ctx, iri) if iri else None
         if chamber is not None:
             return [(chamber, ctx.tuning.home_government)], "the named legislature of the article's country"
+    if role.organisation_types:
+        # "U.S. District Judge Jo Lee found Apple in contempt", the court named in another sentence: the one body of
+        # that kind the article names.
+        bodies = {i for i, e in enumerate(ctx.res.entities) if e.type in role.organisation_types and i != holder}
+        if len(bodies) == 1:
+            return [(bodies.pop(), ctx.tuning.home_government)], "the one such body the article names"
     return [], ""
 
 

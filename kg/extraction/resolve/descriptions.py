@@ -49,6 +49,13 @@ def same_roles(st: ResolveState, nouns: set[str]) -> set[str]:
 def is_description(st: ResolveState, token: Token) -> bool:
     """Return True when ``token`` heads a description that refers back to an entity."""
     lemma = token.lemma_.lower()
+    owner = product_owner(st, token)
+    if owner is not None:
+        # "the ChatGPT maker", "the TikTok owner": the company behind the product named.
+        st.refers(token.i, owner, st.tuning.description, is_subject=token.dep_ in SUBJECT_DEPS)
+        words = [t.lower_ if t.dep_ == "det" else t.text for t in token.lefts] + [token.text]
+        st.entity(owner).aliases.add(" ".join(words))
+        return False
     if lemma not in st.ont.description_index and token.lower_ not in st.ont.description_index:
         # The determiner first: gathering every entity's roles per noun would cost the document's length again.
         if not (definite(st, token) and lemma in same_roles(st, {r for _, e in st.table.live() for r in e.roles})):
@@ -146,6 +153,21 @@ def described_class(st: ResolveState, token: Token) -> str | None:
                 return found[0]
     found = st.ont.description_index.get(token.lemma_.lower(), [])
     return found[0] if len(found) == 1 else None
+
+
+def product_owner(st: ResolveState, token: Token) -> int | None:
+    """Return the company a maker's epithet names by its product ("the ChatGPT maker", "the Instagram parent"):
+    the one owner or developer the registry gives the product, else nobody."""
+    if token.lemma_.lower() not in st.words("makerNoun") or token.dep_ in {"compound", "amod"}:
+        return None
+    for c in token.children:
+        idx = st.token_entity.get(c.i) if c.dep_ in {"compound", "nmod"} and c.i < token.i else None
+        if idx is None:
+            continue
+        actor = st.ont.actors.get(st.entity(idx).id)
+        if actor is not None and len(actor.owners) == 1 and st.entity(idx).type in {"Platform", "AISystem"}:
+            return st.entity_for_actor(actor.owners[0])
+    return None
 
 
 def _retype_by_description(st: ResolveState, named: Entity, token: Token) -> None:

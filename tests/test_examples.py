@@ -102,3 +102,34 @@ def test_actors_csv_fed_back_as_registry_changes_no_statement(
     before, after = _article_quads(store, tmp_path / "a.nq"), _article_quads(again, tmp_path / "b.nq")
     assert before, "no article quads exported"
     assert sorted(before - after) == [] and sorted(after - before) == []
+
+
+def test_one_actor_one_type_in_stats_actors_explorer_network_and_sparql(
+        examples_store: tuple[api.IngestReport, Path]) -> None:
+    """No actor carries two types in an article graph (a country and its government are two nodes, linked by
+    pk:government); `kg stats`, `kg actors`, the explorer, the network export and a plain SPARQL count agree."""
+    from collections import Counter
+
+    from kg.store.embedded import Store
+    from kg.views.explore import read_corpus
+
+    _, store = examples_store
+    two = api.query(sparql="SELECT ?s WHERE { GRAPH ?g { ?s a ?t1, ?t2 FILTER(?t1 != ?t2) } "
+                           "FILTER(STRSTARTS(STR(?g), STR(pkart:))) }", store=store)
+    assert two.rows == []
+    links = api.query(sparql="SELECT ?c ?gov WHERE { GRAPH ?g { ?c pk:government ?gov ; a pk:Country . "
+                             "?gov a pk:GovernmentBody } }", store=store)
+    assert links.rows, "the examples name countries and their governments: they should be linked"
+    stats = api.stats(store=store)
+    actors = api.actors(store=store)
+    assert Counter(a.type for a in actors) == Counter(stats.actors_by_type)
+    for cls, n in stats.actors_by_type.items():
+        found = api.query(sparql=f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a pk:{cls} }}", store=store)
+        assert found.rows[0][0] == n, cls
+    by_iri = {a.iri: a for a in actors}
+    with Store(store, read_only=True) as st:
+        corpus = read_corpus(st)
+    for a in corpus.actors:
+        assert (a.label, a.type) == (by_iri[a.iri].label, by_iri[a.iri].type), a.iri
+    for iri, data in api.network(store=store).nodes(data=True):
+        assert data["type"] == by_iri[iri].type, iri

@@ -230,6 +230,22 @@ def test_csv_registry_reads_semicolon_aliases_iri_and_demonym(tmp_path: Path) ->
     assert actors["Tamsin Greaves"].jurisdiction == ID + "united-kingdom"
 
 
+def test_an_override_keeps_the_fields_it_leaves_out(tmp_path: Path) -> None:
+    """A built-in actor overridden by a row (as `kg actors --format csv` writes one) keeps its seat, executive,
+    owners and links: feeding the CSV back changes no extraction."""
+    from kg.curation.registry_files import load_registry
+    from kg.vocabulary.ontology import read_ontology
+
+    built_in = read_ontology(None).actors
+    rows = [a for a in built_in.values() if a.seats][:1] + [a for a in built_in.values() if a.executive][:1] + \
+        [a for a in built_in.values() if a.owners][:1]
+    assert len(rows) == 3
+    (tmp_path / "r.csv").write_text("label,type,aliases,iri\n" + "".join(
+        f'"{a.label}",{a.type},"{"; ".join(a.alt_labels)}",{a.iri}\n' for a in rows), encoding="utf-8")
+    for actor in load_registry(tmp_path / "r.csv"):
+        assert actor == built_in[actor.iri], actor.label
+
+
 @pytest.mark.parametrize(("text", "message"), [
     ("- type: Regulator\n", "r.yaml, entry 1: no label"),
     ("- {label: Veltria Board, type: Wizard}\n", "r.yaml, entry 1: unknown type 'Wizard'; use one of"),

@@ -1,5 +1,5 @@
 """Offsets: every evidence sentence and every mention keeps where it stands in the text analysed (the title, a
-blank line, the text: ``Article.body``), in ``kg extract`` JSON and, for the evidence, in the store."""
+blank line, the text: ``Article.body``), in ``kg extract`` JSON and in the store."""
 
 from __future__ import annotations
 
@@ -52,3 +52,21 @@ def test_the_store_keeps_the_evidence_offsets(article: Path, tmp_path: Path) -> 
     assert rows
     for evidence, start, end in rows:
         assert " ".join(body[int(start):int(end)].split()) == evidence
+
+
+@pytest.mark.model
+def test_the_store_keeps_every_mention_with_its_offsets(article: Path, tmp_path: Path) -> None:
+    """Each span `kg extract` JSON gives an entity is a pk:Mention in the store, with the same offsets and the
+    words between them."""
+    body = read_article(article)[0].body
+    doc = json.loads(CliRunner().invoke(main, ["extract", str(article), "--format", "json"]).output)
+    api.ingest(paths=[article], store=tmp_path / "store", workers=1)
+    with Store(tmp_path / "store", read_only=True) as st:
+        rows = st.query("SELECT ?actor ?s ?e ?words WHERE { ?m a pk:Mention ; pk:mentionOf ?actor ; "
+                        "pk:mentionStart ?s ; pk:mentionEnd ?e ; pk:mentionText ?words }").rows
+    stored = {(int(s), int(e)) for _, s, e, _ in rows}
+    assert stored == {(s, e) for ent in doc["entities"] for s, e in ent["mentions"]}
+    for _, start, end, words in rows:
+        assert body[int(start):int(end)] == words
+    korvex = [words for actor, _, _, words in rows if str(actor).endswith("/korvex-systems")]
+    assert korvex.count("Korvex Systems") == 2

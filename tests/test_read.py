@@ -240,6 +240,81 @@ def test_html_main_text_and_title(write_file) -> None:
     assert art.id == "page"
 
 
+#: News pages of the kinds seen in the wild, own sentences: a header with the headline and a byline, a banner in
+#: <noscript>, the story in paragraphs. Each with the title and the text it must read to.
+NEWS_PAGES = {
+    # A short story in <article>: trafilatura's fallback reads the whole element as one line, so the banner, the
+    # headline and the byline ran into the first sentence.
+    "short-article": (
+        """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Zeta Chat banned</title></head><body>
+<article>
+<noscript><div>Please enable JavaScript to view the comments and the video player on this page.</div></noscript>
+<header><h1>Veltria bans Zeta Chat over data transfers</h1>
+<span class="byline">By Ada Morrow, Technology Reporter</span></header>
+<p>The Veltria Data Authority banned Zeta Chat on Friday after finding that the app sent user data abroad.</p>
+<p>Zeta Chat criticised the authority and said the ban was unfair to its users.</p>
+</article></body></html>""",
+        "Veltria bans Zeta Chat over data transfers",
+        "The Veltria Data Authority banned Zeta Chat on Friday after finding that the app sent user data abroad.\n\n"
+        "Zeta Chat criticised the authority and said the ban was unfair to its users."),
+    # A page of divs, the banner first in the body: it was read as the story's first paragraph.
+    "banner-first": (
+        """<html><head><title>Zeta Chat banned | Daily Wire Service</title></head><body>
+<noscript>Please enable JavaScript to continue using this site.</noscript>
+<div id="root"><h1>Veltria bans Zeta Chat</h1>
+<div>The Veltria Data Authority banned Zeta Chat on Friday.</div>
+<div>Zeta Chat criticised the authority.</div></div></body></html>""",
+        "Veltria bans Zeta Chat",
+        "The Veltria Data Authority banned Zeta Chat on Friday.\n\nZeta Chat criticised the authority."),
+    # The banner after the story: it was read as its last paragraph.
+    "banner-last": (
+        """<html><head><meta charset="utf-8"><title>Veltria bans Zeta Chat</title></head>
+<body><main><h1>Veltria bans Zeta Chat</h1><p>The Veltria Data Authority banned Zeta Chat on Friday.</p>
+<p>Zeta Chat criticised the authority.</p></main>
+<noscript><p>Please enable JavaScript for the best experience on our site.</p></noscript></body></html>""",
+        "Veltria bans Zeta Chat",
+        "The Veltria Data Authority banned Zeta Chat on Friday.\n\nZeta Chat criticised the authority."),
+    # A full page: site header and navigation, the article's header with headline, byline and time, a footer.
+    "full-page": (
+        """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Korro Labs sues the Veltria Data Authority over fine - Northgate Ledger</title>
+<meta property="article:published_time" content="2026-04-15T08:00:00Z"></head><body>
+<noscript><div class="js-banner">Please enable JavaScript to view this site.</div></noscript>
+<header class="site"><nav><a href="/">Home</a> <a href="/policy">Policy</a></nav></header>
+<main><article><header><h1>Korro Labs sues the Veltria Data Authority over fine</h1>
+<p class="byline">By Jo Lindqvist</p><time datetime="2026-04-15">15 April 2026</time></header>
+<p>Korro Labs sued the Veltria Data Authority on Wednesday, a day after the regulator fined the company.</p>
+<p>The company argued that the authority had misread the law on location data.</p>
+<p>A spokesperson for the authority said it would defend its decision in court.</p>
+</article></main><footer><p>Copyright 2026 Northgate Ledger. All rights reserved.</p></footer></body></html>""",
+        "Korro Labs sues the Veltria Data Authority over fine",
+        "Korro Labs sued the Veltria Data Authority on Wednesday, a day after the regulator fined the company.\n\n"
+        "The company argued that the authority had misread the law on location data.\n\n"
+        "A spokesperson for the authority said it would defend its decision in court."),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEWS_PAGES))
+def test_html_headline_is_the_title_and_noscript_is_no_story(write_file, name: str) -> None:
+    page, title, text = NEWS_PAGES[name]
+    art = read_one(write_file(f"{name}.html", page))
+    assert (art.title, art.text) == (title, text)
+
+
+def test_html_headline_apart_from_the_title_is_a_sentence_of_its_own(write_file) -> None:
+    """A headline the page's title does not repeat, and a subhead, stand as sentences, not glued to the next."""
+    page = ("<html><head><meta property='og:title' content='Regulator fines Korro Labs'></head><body><article>"
+            "<h1>Korro Labs fined over location data</h1><span>By Jo Lindqvist</span>"
+            "<p>The Veltria Data Authority fined Korro Labs on Tuesday.</p><h2>What happens next</h2>"
+            "<p>Korro Labs said it would appeal.</p></article></body></html>")
+    art = read_one(write_file("apart.html", page))
+    assert art.title == "Regulator fines Korro Labs"
+    for paragraph in art.text.split("\n\n"):
+        assert paragraph.endswith("."), art.text
+    assert "The Veltria Data Authority fined Korro Labs on Tuesday." in art.text.split("\n\n")
+    assert "Lindqvist" not in art.text
+
+
 def test_html_without_text_is_an_input_error(write_file) -> None:
     path = write_file("page.htm", "<html><head><title>Empty</title></head>"
                                   "<body><div></div><script>var x = 1;</script></body></html>")

@@ -356,3 +356,50 @@ def test_ontology_goes_into_a_new_store_without_sparql(tmp_path: Path, monkeypat
         assert any("/id/ofcom>" in line for line in st.graph_ntriples(REGISTRY_GRAPH))
         assert not any(line.startswith("<https://policy-kg.org/id/") for line in st.graph_ntriples(ONTOLOGY_GRAPH))
         assert st.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows == [["0"]]
+
+
+# ---------------------------------------------------------------- one type per actor, mentions with offsets
+
+
+def test_a_country_is_its_own_node_linked_to_its_government() -> None:
+    """The extraction gives a country its government's IRI (one actor across a corpus); the store writes the
+    country as its own node, one type each, linked by pk:government where the article names both."""
+    ont = load_ontology()
+    uk_gov = ont.government_of[str(PKID["united-kingdom"])]
+    ex = hand_extraction([
+        Entity(uk_gov, "United Kingdom", "Country", {"United Kingdom", "UK"}, registry=True),
+        Entity(uk_gov, "UK Government", "GovernmentBody", {"UK Government", "ministers"}, registry=True),
+        Entity(str(PKID["veltria-government"]), "Veltria", "Country", {"Veltria"}),   # a place only, no registry
+    ])
+    g = to_graph(ex)
+    uk, gov, veltria = PKID["united-kingdom"], URIRef(uk_gov), PKID["veltria"]
+    assert set(g.objects(uk, RDF.type)) == {PK.Country} and g.value(uk, RDFS.label) == Literal("United Kingdom")
+    assert set(g.objects(gov, RDF.type)) == {PK.GovernmentBody}
+    assert set(g.objects(gov, RDFS.label)) == {Literal("UK Government")}
+    assert list(g.triples((None, PK.government, None))) == [(uk, PK.government, gov)]
+    assert set(g.objects(veltria, RDF.type)) == {PK.Country} and (PKID["veltria-government"], None, None) not in g
+    assert set(g.objects(uk, OWL.sameAs)) == {URIRef(s) for s in ont.actors[str(uk)].same_as}
+    typed: dict[URIRef, set[URIRef]] = {}
+    for s, _, o in g.triples((None, RDF.type, None)):
+        typed.setdefault(s, set()).add(o)
+    assert all(len(types) == 1 for types in typed.values()), typed
+    assert article_ntriples(ex) == to_ntriples(g)
+
+
+def test_every_mention_is_stored_with_its_offsets() -> None:
+    """Each span that refers to an actor is a pk:Mention: pkart:<id>#char=start,end, its actor, offsets and words
+    in the text analysed (the title, a blank line, the text), the same in both serialisations."""
+    ex = hand_extraction()
+    body = ex.article.body
+    first = body.index("Northland Data Authority fined")
+    acme = body.index("Acme Social criticised")
+    ex.mentions = {0: [(first, first + len("Northland Data Authority"))], 1: [(acme, acme + len("Acme Social"))]}
+    g = to_graph(ex)
+    found = {}
+    for m in g.subjects(RDF.type, PK.Mention):
+        start, end = int(g.value(m, PK.mentionStart)), int(g.value(m, PK.mentionEnd))
+        assert str(m) == f"{article_iri('hand-built')}#char={start},{end}"
+        assert str(g.value(m, PK.mentionText)) == body[start:end]
+        found[g.value(m, PK.mentionOf)] = body[start:end]
+    assert found == {PKID["northland-data-authority"]: "Northland Data Authority", PKID["acme-social"]: "Acme Social"}
+    assert article_ntriples(ex) == to_ntriples(g)

@@ -28,6 +28,7 @@ rebuilt.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -202,12 +203,11 @@ def registry_actors(entries: Sequence[Entry], ont: Ontology) -> tuple[Actor, ...
                 names.append(base.label)   # stored articles and texts still use the built-in name
             same_as = [s for s in base.same_as if not s.startswith(str(WD))] + [e.wikidata] if e.wikidata \
                 else list(base.same_as)
-            actor = Actor(iri=base.iri, label=e.label, type=typ or base.type,
-                          alt_labels=sorted(set(names) - {e.label}, key=str.casefold),
-                          government=base.government, jurisdiction=country or base.jurisdiction,
-                          demonym=base.demonym, part_of=base.part_of, same_as=same_as,
-                          member_titles=base.member_titles, member_nouns=base.member_nouns,
-                          party_code=base.party_code)
+            # Every field the entry leaves out stays the built-in's (a country's seat "Washington", a union's
+            # executive, an owner): a `kg actors` CSV fed back must not change what the pipeline knows.
+            actor = dataclasses.replace(base, label=e.label, type=typ or base.type,
+                                        alt_labels=sorted(set(names) - {e.label}, key=str.casefold),
+                                        jurisdiction=country or base.jurisdiction, same_as=same_as)
         if actor.iri in out:
             raise RegistryError(f"{e.where}: '{e.label}' is the same actor ({actor.iri}) as "
                                 f"{out[actor.iri][0].where}; merge the two entries into one")

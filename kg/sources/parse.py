@@ -274,32 +274,79 @@ def parse_text(raw: str, *, article_id: str, path: str | None = None, markdown: 
 
 
 
+#: A mark set at the start and end of each block of a page before trafilatura reads it: its fallback readers
+#: join a short page's blocks with spaces (the headline ran into the first sentence), and this mark, printable
+#: and no white space, survives that, so each block comes back a paragraph of its own. News never writes it
+#: (the three-em dash); a page that does has it read as a paragraph break.
+_BLOCK_MARK = "\u2e3b"
+_MARKED_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "dt", "dd")
+#: Markup whose text is never the story: what a page shows without scripts ("Please enable JavaScript").
+_NOT_STORY = "//noscript|//template"
+
+
+def _prepared_page(raw: str | bytes) -> object | None:
+    """Return the page ``raw`` as an lxml tree ready for trafilatura (None if it is no markup): ``<noscript>`` and
+    ``<template>`` dropped, each block's text between two :data:`_BLOCK_MARK`."""
+    from trafilatura import load_html
+
+    if isinstance(raw, str):
+        raw = raw.replace(_BLOCK_MARK, "")
+    tree = load_html(raw)
+    if tree is None:
+        return None
+    for node in tree.xpath(_NOT_STORY):
+        node.drop_tree()   # its tail (the text after it) stays
+    for block in tree.iter(*_MARKED_BLOCKS):
+        block.text = _BLOCK_MARK + (block.text or "")
+        if len(block):
+            block[-1].tail = (block[-1].tail or "") + _BLOCK_MARK
+        else:
+            block.text += _BLOCK_MARK
+    return tree
+
+
+def _unmarked(text: str | None) -> str | None:
+    return " ".join(text.replace(_BLOCK_MARK, " ").split()) if text else text
+
+
+def _own_sentence(paragraph: str) -> str:
+    """Return a page's heading-like block (a headline that is not the title, a subhead, a list item: no closing
+    punctuation) with a full stop, as :attr:`Article.body` gives the title, so it is read as a sentence of its own
+    rather than run into the next one."""
+    return paragraph + "." if _looks_like_headline(paragraph) and paragraph[-1:] not in "!?…" else paragraph
+
+
 def parse_html(raw: str | bytes, *, article_id: str, path: str | None = None, url: str | None = None) -> Article:
-    """Return the article held in HTML ``raw``, main text found by trafilatura (bytes: it finds the charset)."""
+    """Return the article held in HTML ``raw``, main text found by trafilatura (bytes: it finds the charset).
+
+    The headline (``<h1>``) is the title, or a paragraph of its own when the page's title differs; what
+    ``<noscript>`` holds is never read."""
     import trafilatura
 
     _quiet_trafilatura()
     where = path or url or article_id
     try:
-        doc = trafilatura.bare_extraction(raw, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+        tree = _prepared_page(raw)
+        doc = None if tree is None else trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup
         raise InputError(f"{where}: the HTML could not be parsed ({type(exc).__name__}); is it a web page?") from exc
     if doc is None:
         raise InputError(f"{where}: no article text found in the HTML")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    body = clean_text(data.get("text") or "")
+    body = clean_text(data.get("text") or "").replace(_BLOCK_MARK, "\n")
     if not body.strip():
         raise InputError(f"{where}: no article text found in the HTML")
     paragraphs = [p for p in _split_paragraphs(body.replace("\n", "\n\n")) if not is_boilerplate(p)]
-    title = clean_text(data["title"]) if data.get("title") else None
+    title = clean_text(_unmarked(data.get("title")) or "") or None
     if title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(title.split()):
         paragraphs = paragraphs[1:]  # the headline, already the title
-    paragraphs = strip_dateline(paragraphs)
+    paragraphs = [_own_sentence(p) for p in strip_dateline(paragraphs)]
     if not paragraphs and not title:
         raise InputError(f"{where}: no article text found in the HTML (only boilerplate)")
     return Article(id=article_id, text="\n\n".join(paragraphs), title=title, date=normalise_date(data.get("date")),
-                   source=data.get("sitename") or data.get("hostname"), url=url or data.get("url"), path=path)
+                   source=_unmarked(data.get("sitename")) or data.get("hostname"), url=url or data.get("url"),
+                   path=path)
 
 
 @functools.lru_cache(maxsize=1)

@@ -3,8 +3,16 @@
 Per article, one named graph ``pkart:<id>`` holding:
 
 - the article node (``pk:Article``: title, date, source, url);
-- each entity's type, label, the mentions it had in this article, and, for
-  registry actors, their ``owl:sameAs`` links;
+- each entity's one type, label, the names it had in this article
+  (``pk:mention``), and, for registry actors, their ``owl:sameAs`` links;
+- each place the article refers to an entity, a ``pk:Mention`` node
+  ``pkart:<id>#char=<start>,<end>`` (RFC 5147 offsets in the text analysed)
+  with ``pk:mentionOf``, ``pk:mentionStart``, ``pk:mentionEnd`` and
+  ``pk:mentionText``;
+- a country as its own node (``pk:Country``), linked by ``pk:government``
+  to its government when the article names both: the extraction gives a
+  country its government's IRI so a state is one actor across a corpus, but
+  the store keeps one type per node;
 - one ``pk:Statement`` node per extracted fact (standard RDF reification:
   ``rdf:subject``, ``rdf:predicate``, ``rdf:object``) with its evidence
   sentence and where it stands in the text analysed (``pk:evidenceStart``,
@@ -58,6 +66,39 @@ def _statement_iris(ex: Extraction) -> Iterator[tuple[Triple, str, URIRef]]:
         yield t, sentence, statement_iri(ex.article.id, s.id, t.relation, o.id, sentence, n)
 
 
+def entity_iris(ex: Extraction, ont: Ontology) -> list[str]:
+    """Return the IRI each entity of ``ex`` (by position) is stored under: its id, but a country's own IRI for a
+    country the extraction gave its government's IRI (so the government node is not typed Country too)."""
+    out = []
+    for e in ex.entities:
+        if e.type == "Country" and (e.id in ont.country_of or e.id.endswith("-government")):
+            out.append(ont.country_of.get(e.id) or e.id.removesuffix("-government"))
+        else:
+            out.append(e.id)
+    return out
+
+
+def government_links(ex: Extraction, ids: list[str]) -> Iterator[tuple[str, str]]:
+    """Yield (country IRI, government IRI) for each country of the article whose government it names too."""
+    bodies = {e.id for e in ex.entities if e.type != "Country"}
+    for e, iri in zip(ex.entities, ids, strict=True):
+        if iri != e.id and e.id in bodies:
+            yield iri, e.id
+
+
+def mention_iri(article_id: str, start: int, end: int) -> URIRef:
+    """Return the IRI of the span [start, end) of an article's text analysed (an RFC 5147 fragment)."""
+    return URIRef(f"{article_iri(article_id)}#char={start},{end}")
+
+
+def _mentions(ex: Extraction, ids: list[str]) -> Iterator[tuple[URIRef, str, int, int, str]]:
+    """Yield (mention IRI, actor IRI, start, end, words) for each span that refers to an entity."""
+    body = ex.article.body
+    for idx, spans in sorted(ex.mentions.items()):
+        for start, end in spans:
+            yield mention_iri(ex.article.id, start, end), ids[idx], start, end, body[start:end]
+
+
 def triples(ex: Extraction, ont: Ontology | None = None) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
     """Yield the triples of one article's extraction: the one mapping behind both serialisations."""
     ont = ont or load_ontology()
@@ -73,24 +114,33 @@ def triples(ex: Extraction, ont: Ontology | None = None) -> Iterator[tuple[URIRe
         yield (a, DCTERMS.source, Literal(art.source))
     if art.url:
         yield (a, PK.url, Literal(art.url))
-    for e in ex.entities:
-        node = URIRef(e.id)
+    ids = entity_iris(ex, ont)
+    for e, iri in zip(ex.entities, ids, strict=True):
+        node = URIRef(iri)
         yield (node, RDF.type, pk_term(e.type))
         yield (node, RDFS.label, Literal(e.label))
         yield (node, PK.mentionedIn, a)
         for alias in e.aliases:
             yield (node, PK.mention, Literal(alias))
-        actor = ont.actors.get(e.id)
+        actor = ont.actors.get(iri)
         if actor:
             for same in actor.same_as:
                 yield (node, OWL.sameAs, URIRef(same))
+    for country, gov in government_links(ex, ids):
+        yield (URIRef(country), PK.government, URIRef(gov))
+    for m, actor_iri, start, end, words in _mentions(ex, ids):
+        yield (m, RDF.type, PK.Mention)
+        yield (m, PK.mentionOf, URIRef(actor_iri))
+        yield (m, PK.mentionStart, Literal(start))
+        yield (m, PK.mentionEnd, Literal(end))
+        yield (m, PK.mentionText, Literal(words))
     for t, sentence, st in _statement_iris(ex):
-        s, o = ex.entities[t.subject], ex.entities[t.object]
+        sub, obj = URIRef(ids[t.subject]), URIRef(ids[t.object])
         pred = pk_term(t.relation)
         yield (st, RDF.type, PK.Statement)
-        yield (st, RDF.subject, URIRef(s.id))
+        yield (st, RDF.subject, sub)
         yield (st, RDF.predicate, pred)
-        yield (st, RDF.object, URIRef(o.id))
+        yield (st, RDF.object, obj)
         yield (st, PK.evidence, Literal(sentence))
         yield (st, PK.evidenceStart, Literal(t.sentence.start_char))
         yield (st, PK.evidenceEnd, Literal(t.sentence.end_char))
@@ -103,7 +153,7 @@ def triples(ex: Extraction, ont: Ontology | None = None) -> Iterator[tuple[URIRe
         yield (st, PK.negated, Literal(t.negated))
         yield (st, PK.modality, Literal(t.modality))
         if t.modality == "asserted" and not t.negated:
-            yield (URIRef(s.id), pred, URIRef(o.id))
+            yield (sub, pred, obj)
 
 
 def to_graph(ex: Extraction, ont: Ontology | None = None) -> Graph:
@@ -148,17 +198,27 @@ def _nt_terms(ex: Extraction, ont: Ontology) -> Iterator[tuple[str, str, str]]:
         yield (a, _N["dcterms:source"], _plain(art.source))
     if art.url:
         yield (a, _N["pk:url"], _plain(art.url))
-    ids = [f"<{e.id}>" for e in ex.entities]
-    for e, node in zip(ex.entities, ids, strict=True):
+    iris = entity_iris(ex, ont)
+    ids = [f"<{iri}>" for iri in iris]
+    for e, iri, node in zip(ex.entities, iris, ids, strict=True):
         yield (node, _RDF_TYPE, _pk(e.type))
         yield (node, _N["rdfs:label"], _plain(e.label))
         yield (node, _N["pk:mentionedIn"], a)
         for alias in e.aliases:
             yield (node, _N["pk:mention"], _plain(alias))
-        actor = ont.actors.get(e.id)
+        actor = ont.actors.get(iri)
         if actor:
             for same in actor.same_as:
                 yield (node, _N["owl:sameAs"], f"<{same}>")
+    for country, gov in government_links(ex, iris):
+        yield (f"<{country}>", _N["pk:government"], f"<{gov}>")
+    for m, actor_iri, start, end, words in _mentions(ex, iris):
+        node = f"<{m}>"
+        yield (node, _RDF_TYPE, _PK_MENTION)
+        yield (node, _N["pk:mentionOf"], f"<{actor_iri}>")
+        yield (node, _N["pk:mentionStart"], _typed(str(start), _XSD_INTEGER))
+        yield (node, _N["pk:mentionEnd"], _typed(str(end), _XSD_INTEGER))
+        yield (node, _N["pk:mentionText"], _plain(words))
     extractor = _plain(f"{EXTRACTOR_VERSION}#")[:-1]  # the quoted prefix; each statement adds its extractor
     for t, sentence, iri in _statement_iris(ex):
         st = f"<{iri}>"
@@ -200,8 +260,10 @@ _N = {name: f"<{iri}>" for name, iri in {
     "pk:mentionedIn": PK.mentionedIn, "pk:mention": PK.mention, "pk:evidence": PK.evidence, "pk:article": PK.article,
     "pk:evidenceStart": PK.evidenceStart, "pk:evidenceEnd": PK.evidenceEnd,
     "pk:extractor": PK.extractor, "pk:rule": PK.rule, "pk:confidence": PK.confidence, "pk:negated": PK.negated,
-    "pk:modality": PK.modality}.items()}
+    "pk:modality": PK.modality, "pk:government": PK.government, "pk:mentionOf": PK.mentionOf,
+    "pk:mentionStart": PK.mentionStart, "pk:mentionEnd": PK.mentionEnd, "pk:mentionText": PK.mentionText}.items()}
 _RDF_TYPE, _PK_ARTICLE, _PK_STATEMENT = f"<{RDF.type}>", f"<{PK.Article}>", f"<{PK.Statement}>"
+_PK_MENTION = f"<{PK.Mention}>"
 _XSD_DATE, _XSD_DECIMAL, _XSD_INTEGER = XSD.date, XSD.decimal, XSD.integer
 _TRUE, _FALSE = _nt_object(Literal(True)), _nt_object(Literal(False))
 

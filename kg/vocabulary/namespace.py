@@ -52,6 +52,11 @@ class PK(DefinedNamespace):
     modality: URIRef
     mention: URIRef
     mentionedIn: URIRef
+    Mention: URIRef
+    mentionOf: URIRef
+    mentionStart: URIRef
+    mentionEnd: URIRef
+    mentionText: URIRef
     url: URIRef
     origin: URIRef
     readFrom: URIRef

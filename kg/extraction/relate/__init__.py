@@ -84,7 +84,8 @@ def extract_triples(doc: Doc, res: Resolution, ont: Ontology, *, disabled: Itera
 
 def one_node_per_state(ctx: Context) -> None:
     """Give a country named only as a place the IRI of its state's government, so a state is one node across a
-    corpus whether an article names it as a place or as an actor (the node is then typed both ways)."""
+    corpus whether an article names it as a place or as an actor (the store writes the country as a node of its
+    own, linked to the government: :func:`kg.store.load.entity_iris`)."""
     for e in ctx.res.entities:
         if e.type != "Country":
             continue

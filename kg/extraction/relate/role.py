@@ -406,7 +406,11 @@ def committee_triples(ctx: Context) -> Iterator[Triple]:
     for idx, tok in first_token.items():
         e = ctx.entity(idx)
         words = e.label.split()
-        if e.registry or e.type != "Legislature" or not {"committee", "subcommittee"} & {w.lower() for w in words}:
+        known = ctx.ont.actors.get(e.id) if e.registry else None
+        # The registry's own link stands (it is in the registry graph); a registry entry that gives none, as a
+        # curated `kg actors` CSV fed back with --registry, must not lose the link its name gives.
+        if (known is not None and known.part_of) or e.type != "Legislature" or \
+                not {"committee", "subcommittee"} & {w.lower() for w in words}:
             continue
         label = e.label.lower()
         legislatures = (a for a in ctx.ont.actors.values() if a.type == "Legislature")

@@ -1282,7 +1282,8 @@ def test_authorities_with_no_country_and_no_article_are_nobody_in_particular() -
 
 UNSEEN_EPITHETS_AND_BENCHES = [
     pytest.param("Italy's privacy watchdog fined the ChatGPT maker 15 million euros.",
-                 {("Italian Data Protection Authority", "fines", "OpenAI")}, set(), id="a-maker-named-by-its-product-1"),
+                 {("Italian Data Protection Authority", "fines", "OpenAI")}, set(),
+                 id="a-maker-named-by-its-product-1"),
     pytest.param("The European Commission fined the Instagram parent on Thursday.",
                  {("European Commission", "fines", "Meta")}, set(), id="a-maker-named-by-its-product-2"),
     pytest.param("The Commission fined the Vexo maker on Thursday.", set(),
@@ -1305,4 +1306,20 @@ UNSEEN_EPITHETS_AND_BENCHES = [
 
 @pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_EPITHETS_AND_BENCHES)
 def test_epithets_and_benches_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+ORDERED_BANS = [
+    pytest.param("Justice Ana Lima of the Supreme Court ordered Apple and Google to help block access to Telegram.",
+                 {("Ana Lima", "bans", "Telegram"), ("Ana Lima", "orders", "Apple")},
+                 {("Apple", "bans", "Telegram"), ("Google", "bans", "Telegram")}, id="the-one-ordering-a-block-bans-1"),
+    pytest.param("Ofcom told internet providers to block Rumble.", {("Ofcom", "bans", "Rumble")}, set(),
+                 id="the-one-ordering-a-block-bans-2"),
+    pytest.param("Apple and Google agreed to block Telegram.", {("Apple", "bans", "Telegram")}, set(),
+                 id="a-block-no-one-ordered"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), ORDERED_BANS)
+def test_ordered_bans(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)

@@ -93,6 +93,23 @@ def directives(ctx: Context, tok: Token) -> list[Triple]:
     return out
 
 
+def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tuple[list[Ref], str]:
+    """Return who bans when one orders others to ("Justice Moraes ordered Apple and Google to block access to
+    Telegram", "... to help block it"): the one ordering, not those who carry the order out."""
+    up = tok
+    for _ in range(3):
+        if up.dep_ != "xcomp" or up.head is up:
+            break
+        up = up.head
+        keys = ctx.ont.lemma_keys(up.lemma_.lower(), up.lower_, ctx.ont.verb_index)
+        if keys and "orders" in ctx.ont.verb_index[keys[0]] or up.lemma_.lower() in ctx.words("directiveVerb"):
+            orderers, o_how = clause.subjects(ctx, up)
+            if orderers:
+                return orderers, f"the one ordering it ({o_how} of '{up.text}')"
+            break
+    return subjects, how
+
+
 def signatures(ctx: Context, tok: Token) -> list[Triple]:
     """Return the support a signing verb gives an agreement it takes as object ("twenty companies signed the
     accord", "Kenya ratified the convention"); a bill signed into law is enacted, and any other object is no
@@ -129,6 +146,8 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
         if not phrases and not verb_rels:
             continue
         subjects, how = clause.subjects(ctx, tok)
+        if "bans" in verb_rels or any(rel == "bans" for _, rel in phrases):
+            subjects, how = _ordered_ban(ctx, tok, subjects, how)
         if not subjects:
             continue
         passive = clause.is_passive(tok)

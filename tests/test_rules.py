@@ -1323,3 +1323,26 @@ ORDERED_BANS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), ORDERED_BANS)
 def test_ordered_bans(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+DECISION_MAKERS = [
+    pytest.param("The Competition Bureau sued Google in March. In May, the European Commission fined Google. "
+                 "Heritage Minister Ana Roy welcomed the move.",
+                 {("Ana Roy", "supports", "Competition Bureau Canada")},
+                 {("Ana Roy", "supports", "European Commission")},
+                 id="a-bystander-speaks-of-the-storys-first-decision"),
+    pytest.param("Turkey blocked access to Discord on Wednesday. Its telecoms authority BTK restricted access to "
+                 "Roblox in August. The opposition leader Ozgur Ozel condemned the move.",
+                 {("Ozgur Ozel", "criticises", "Turkish Government")},
+                 {("Ozgur Ozel", "criticises", "Turkish Information and Communication Technologies Authority")},
+                 id="a-bystander-condemns-the-storys-first-decision"),
+    pytest.param("The European Commission fined Apple in March. In May, the Competition and Markets Authority "
+                 "ordered Google to change its ad auctions. Google said it would appeal the decision.",
+                 {("Google", "opposes", "Competition and Markets Authority")},
+                 {("Google", "opposes", "European Commission")}, id="the-target-appeals-what-was-done-to-it"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), DECISION_MAKERS)
+def test_decision_makers(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

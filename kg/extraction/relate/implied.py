@@ -156,11 +156,33 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
             by = clause.passive_agent(ctx, c)
             if by:
                 return by, f"maker of the {noun.lemma_} by '{c.text} by'"
-    found = enforcer(ctx, tok, court=noun.lemma_.lower() in ctx.words("courtDecisionNoun"))
+    court = noun.lemma_.lower() in ctx.words("courtDecisionNoun")
+    found = _decision_enforcer(ctx, tok, court) or enforcer(ctx, tok, court=court)
     if found is None:
         return [], ""
     ref, how = found
     return [ref], f"maker of the {noun.lemma_}: {how}"
+
+
+def _decision_enforcer(ctx: Context, tok: Token, court: bool) -> tuple[Ref, str] | None:
+    """Return the maker of "the decision", "the move" a clause speaks of with none named in its sentence: the
+    latest enforcer acting on the clause's subject ("Google said it would appeal the decision": the one that
+    fined Google), else the article's first enforcer (the story's news, which a bystander welcomes or condemns).
+    None when an enforcer acts in the same sentence (:func:`enforcer` reads that)."""
+    sent = tok.sent
+    acts = sorted((t for t in _found_between(ctx, 0, sent.end) if ctx.ont.relations[t.relation].group == "enforcement"
+                   and t.relation != "violates" and not t.negated and (not court or _judges(ctx, t.subject))),
+                  key=lambda t: t.trigger)
+    if not acts or any(sent.start <= t.trigger < sent.end for t in acts):
+        return None
+    doers = {r[0] for r in clause.subjects(ctx, tok)[0]}
+    aimed = [t for t in acts if t.object in doers and t.subject not in doers]
+    if aimed:
+        return (aimed[-1].subject, ctx.tuning.enforcer_before), "the enforcer acting on the one who speaks"
+    first = next((t for t in acts if t.subject not in doers), None)
+    if first is None:
+        return None
+    return (first.subject, ctx.tuning.enforcer_before), "the article's first enforcer"
 
 
 def decision_stances(ctx: Context) -> Iterator[Triple]:

@@ -1346,3 +1346,35 @@ DECISION_MAKERS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), DECISION_MAKERS)
 def test_decision_makers(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+UNSEEN_REASONS_AND_TITLES = [
+    pytest.param("The European Commission opened formal proceedings against Meta in April over suspected breaches "
+                 "of the Digital Services Act.", {("Meta", "violates", "Digital Services Act")},
+                 {("European Commission", "violates", "Digital Services Act")}, id="a-reason-is-the-targets-deed-1"),
+    pytest.param("Ofcom fined Rumble for breaches of the Online Safety Act.",
+                 {("Rumble", "violates", "Online Safety Act")}, {("Ofcom", "violates", "Online Safety Act")},
+                 id="a-reason-is-the-targets-deed-2"),
+    pytest.param("Dutch MEP Kim van Sparrentak criticised Meta.",
+                 {("Kim van Sparrentak", "memberOf", "European Parliament"), ("Kim van Sparrentak", "criticises",
+                                                                               "Meta")},
+                 {("Dutch MEP", "criticises", "Meta")}, id="a-nationality-and-a-title-are-no-name"),
+    pytest.param("German MEP Axel Voss criticised TikTok.", {("Axel Voss", "memberOf", "European Parliament")},
+                 set(), id="a-unions-chamber-seats-every-nationality"),
+    pytest.param("Mexican senator Ana Ruiz criticised Meta.", set(), {("Ana Ruiz", "memberOf", "United States Senate")},
+                 id="a-countrys-chamber-seats-its-own"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_REASONS_AND_TITLES)
+def test_reasons_and_titles_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_suspected_breach_is_hedged() -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    (ex,) = extract_articles([parse_text("The European Commission opened proceedings against Meta over suspected "
+                                         "breaches of the Digital Services Act.", article_id="t")])
+    (breach,) = [t for t in ex.triples if t.relation == "violates"]
+    assert breach.modality == "hedged"

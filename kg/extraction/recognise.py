@@ -254,6 +254,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             continue
         typed_by = "ner"
         if ent.label_ == "PERSON":
+            if _only_a_title(doc, start, end, ont):
+                continue  # "Dutch MEP", "Senior Minister": a title the NER took for a name
             start = _skip_titles(doc, start, end, ont)  # "Presiding Judges Ham Sanghoon" -> "Ham Sanghoon"
             text = _without_nickname(doc, start, end)  # 'Changpeng "CZ" Zhao' -> "Changpeng Zhao"
             typ: str | None = "Person"
@@ -845,6 +847,16 @@ def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str],
                 continue
         i += 1
     return out
+
+
+def _only_a_title(doc: Doc, start: int, end: int, ont: Ontology) -> bool:
+    """Return True when every word of a span is a title, a title's modifier or a nationality ("Dutch MEP")."""
+    for tok in doc[start:end]:
+        if ont.role_for(tok.lemma_) is None and ont.role_for(tok.text) is None and \
+                tok.lower_ not in ont.words("titleModifier") and ont.government_named(tok.text) is None and \
+                country_of_demonym(tok.text) is None:
+            return False
+    return any(ont.role_for(t.text) is not None or ont.role_for(t.lemma_) is not None for t in doc[start:end])
 
 
 def _skip_titles(doc: Doc, start: int, end: int, ont: Ontology) -> int:

@@ -307,6 +307,11 @@ class Ontology:
         """Return the legislature of ``country`` whose members carry ``title`` ("senator" -> US Senate)."""
         title = title.lower()
         found = [a.iri for a in self.by_jurisdiction.get(country or "", []) if title in a.member_titles]
+        if not found:
+            # A union's chamber seats members of every state in it: "Dutch MEP", "MEP" in any article.
+            found = [a.iri for a in self.actors.values() if a.type == "Legislature" and title in a.member_titles
+                     and a.jurisdiction is not None and a.jurisdiction in self.actors
+                     and self.actors[a.jurisdiction].type != "Country"]
         return found[0] if len(found) == 1 else None
 
     def parties(self, *, noun: str | None = None, code: str | None = None,

@@ -232,11 +232,32 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
     if noun.dep_ in {"dobj", "attr"} and head.lemma_ in light:
         refs, _ = subjects(ctx, head, depth + 1)
         return refs, f"subject of light verb '{head.text}'" if refs else ""
+    if noun.dep_ == "pobj" and head.lower_ in {"over", "for"} and head.head.pos_ in VERBAL and \
+            _enforces(ctx, head.head):
+        # "opened proceedings against Meta over suspected breaches of the DSA", "fined X for breaches": the reason
+        # for an enforcement is the deed of the one acted against, never of the one acting.
+        verb = head.head
+        targets = [p for t in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in t.children
+                   if p.dep_ == "prep" and p.lower_ == "against"]
+        refs = [r for p in targets for c in p.children if c.dep_ == "pobj" for r in ctx.refs(c)] or objects(ctx, verb)
+        doers = {r[0] for r in subjects(ctx, verb, depth + 1)[0]}
+        refs = [r for r in refs if r[0] not in doers]
+        return refs, f"the one '{verb.text}' acts against" if refs else ""
     if noun.dep_ == "pobj" and head.head.lemma_ in light and head.head.pos_ in VERBAL:
         # "carrying out an assessment": prt; "in contact with": prep chain.
         refs, _ = subjects(ctx, head.head, depth + 1)
         return refs, f"subject of '{head.head.text}'" if refs else ""
     return [], ""
+
+
+def _enforces(ctx: Context, verb: Token) -> bool:
+    """Return True when a verb, or the event noun it takes as object, names an enforcement ("fined", "opened
+    proceedings")."""
+    ont = ctx.ont
+    keys = ont.lemma_keys(verb.lemma_.lower(), verb.lower_, ont.verb_index)
+    rels = list(ont.verb_index[keys[0]]) if keys else []
+    rels += [r for c in verb.children if c.dep_ == "dobj" for r, _ in ont.noun_index.get(c.lemma_.lower(), [])]
+    return any(ont.relations[r].group == "enforcement" and r != "violates" for r in rels)
 
 
 def patient_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], str]:

@@ -83,8 +83,9 @@ def modality(pred: Token, ont: Ontology) -> tuple[bool, str]:
                     negated = True
             if c.dep_ == "aux" and c.lower_ in cond_aux:
                 found.add("conditional")
-            if c.dep_ == "advmod" and c.lower_ in hedge_adv:
-                found.add("hedged")
+            if c.dep_ == "advmod" and c.lower_ in hedge_adv or \
+                    c.dep_ == "amod" and node is pred and c.lower_ in ont.words("hedgeAdjective"):
+                found.add("hedged")  # "reportedly", and on an event noun "suspected breaches", "alleged abuse"
             if _has_conditional_mark(c, cond_mark):
                 found.add("conditional")
         if _has_conditional_mark(node, cond_mark):

@@ -1378,3 +1378,29 @@ def test_a_suspected_breach_is_hedged() -> None:
                                          "breaches of the Digital Services Act.", article_id="t")])
     (breach,) = [t for t in ex.triples if t.relation == "violates"]
     assert breach.modality == "hedged"
+
+
+SPONSORS_AND_PARTS = [
+    pytest.param("The Kids Online Safety Act, sponsored by Senators Richard Blumenthal and Marsha Blackburn, would "
+                 "require platforms to limit features.",
+                 {("Richard Blumenthal", "supports", "Kids Online Safety Act"),
+                  ("Marsha Blackburn", "supports", "Kids Online Safety Act")}, set(), id="a-bills-sponsors-back-it"),
+    pytest.param("Senator Scott Wiener introduced SB 1047 in February.", {("Scott Wiener", "supports", "SB 1047")},
+                 set(), id="introducing-a-bill-backs-it"),
+    pytest.param("The bill, introduced by state Sen. Ada Moss, D-San Francisco, targeted large AI firms. SB 99 was "
+                 "authored by Ada Moss.", {("Ada Moss", "supports", "SB 99")},
+                 {("D-San Francisco", "supports", "SB 99")}, id="a-party-and-district-tag-is-no-actor"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), SPONSORS_AND_PARTS)
+def test_sponsors(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_the_senate_is_no_committee_named_after_it() -> None:
+    text = ("The Senate Commerce Committee approved the bill on Thursday, sending it to the full Senate. "
+            "Senate Majority Leader Chuck Schumer wants a vote in August.")
+    aliases = {label: set(a) for label, (_, a) in entities(text).items()}
+    assert not {"Senate", "the Senate", "the full Senate"} & aliases["Senate Commerce Committee"], aliases
+    assert ("Chuck Schumer", "leads", "Senate Commerce Committee") not in facts(text)

@@ -316,6 +316,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _names_run_on(doc, mentions, ont)
     _take_company_suffixes(doc, mentions, ont)
     mentions = _titles_before_names(doc, mentions, ont)
+    # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
+    mentions = [m for m in mentions if not (_AFFILIATION_TAG.match(m.text) and ont.parties(code=m.text[0]))]
     return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
 
 
@@ -718,6 +720,7 @@ def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
     return out
 
 
+_AFFILIATION_TAG = re.compile(r"^[A-Z]-[A-Z]")
 _BILL_CODE = re.compile(r"\b(?:SB|AB|HB|HR|H\.R\.|S\.B\.|A\.B\.|H\.B\.)[ -]?\d{1,5}\b")
 
 

@@ -217,6 +217,7 @@ class PK(DefinedNamespace):
     hedgeAdjective: URIRef
     makerNoun: URIRef
     signingVerb: URIRef
+    sponsoringVerb: URIRef
     agreementWord: URIRef
     deadlineNoun: URIRef
     malePronoun: URIRef

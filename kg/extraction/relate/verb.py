@@ -114,17 +114,21 @@ def signatures(ctx: Context, tok: Token) -> list[Triple]:
     """Return the support a signing verb gives an agreement it takes as object ("twenty companies signed the
     accord", "Kenya ratified the convention"); a bill signed into law is enacted, and any other object is no
     stance ("signed a striker")."""
-    if tok.lemma_.lower() not in ctx.words("signingVerb") or clause.is_passive(tok):
+    lemma = tok.lemma_.lower()
+    sponsor = lemma in ctx.words("sponsoringVerb")
+    if not sponsor and (lemma not in ctx.words("signingVerb") or clause.is_passive(tok)):
         return []
     agreements = ctx.words("agreementWord")
     objects = [r for r in clause.objects(ctx, tok, ctx.ont.relations["supports"])
-               if ctx.entity(r[0]).type == "Legislation" and ctx.entity(r[0]).label.split()[-1].lower() in agreements]
+               if ctx.entity(r[0]).type == "Legislation" and (
+                   sponsor or ctx.entity(r[0]).label.split()[-1].lower() in agreements)]
     if not objects:
         return []
     subjects, how = clause.subjects(ctx, tok)
     return [t for s in subjects for o in objects
-            if (t := ctx.make(s, "supports", o, tok, "verb", f"signing verb '{tok.lemma_.lower()}' with an agreement "
-                              f"as object, {how}", ctx.tuning.active_verb))]
+            if (t := ctx.make(s, "supports", o, tok, "verb", f"{'sponsoring' if sponsor else 'signing'} verb "
+                              f"'{lemma}' with {'a law' if sponsor else 'an agreement'} as object, {how}",
+                              ctx.tuning.active_verb))]
 
 
 @extractor("verb", order=20)

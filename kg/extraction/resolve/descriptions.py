@@ -325,7 +325,9 @@ def describe(st: ResolveState, token: Token) -> int | None:
         classes.add("Platform")  # "the company" behind a service
 
     def accept(e: Entity) -> bool:
-        return e.type in classes
+        # "the Senate" is no "Senate Commerce Committee": a part named after the whole is not the whole.
+        words = re.split(r"\s+(?:of|for|on|in|to)\s+", e.label.lower(), maxsplit=1)[0].split()
+        return e.type in classes and not (noun in words[:-1] and words[-1] != noun)
 
     def prefer(e: Entity) -> bool:
         return noun in e.label.lower()

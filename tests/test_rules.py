@@ -1404,3 +1404,25 @@ def test_the_senate_is_no_committee_named_after_it() -> None:
     aliases = {label: set(a) for label, (_, a) in entities(text).items()}
     assert not {"Senate", "the Senate", "the full Senate"} & aliases["Senate Commerce Committee"], aliases
     assert ("Chuck Schumer", "leads", "Senate Commerce Committee") not in facts(text)
+
+
+UNSEEN_INVESTIGATIONS = [
+    pytest.param("Ofcom has opened an investigation into 4chan over its failure to respond to requests.",
+                 {("Ofcom", "investigates", "4chan")}, set(), id="a-name-opening-with-a-digit-1"),
+    pytest.param("The FTC sued 23andMe on Monday.", {("Federal Trade Commission", "sues", "23andMe")}, set(),
+                 id="a-name-opening-with-a-digit-2"),
+    pytest.param("Ofcom said it was looking into whether X had complied with the Online Safety Act.",
+                 {("Ofcom", "investigates", "X")}, set(), id="looking-into-whether-1"),
+    pytest.param("The regulator Ofcom is looking into how TikTok checks the ages of its users.",
+                 {("Ofcom", "investigates", "TikTok")}, set(), id="looking-into-whether-2"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNSEEN_INVESTIGATIONS)
+def test_investigations_in_unseen_news(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_number_is_no_name() -> None:
+    assert not {label for label in entities("Ofcom fined 3 companies and opened an inquiry into 40 others.")} - {
+        "Ofcom", "UK Government"}

@@ -720,6 +720,7 @@ def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
     return out
 
 
+_DIGIT_NAME = re.compile(r"\d+[A-Za-z][A-Za-z0-9-]*")
 _AFFILIATION_TAG = re.compile(r"^[A-Z]-[A-Z]")
 _BILL_CODE = re.compile(r"\b(?:SB|AB|HB|HR|H\.R\.|S\.B\.|A\.B\.|H\.B\.)[ -]?\d{1,5}\b")
 
@@ -775,14 +776,18 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
     name's words say, else an organisation (the weakest evidence: a description or the registry outweighs it)."""
     taken = _covered(mentions)
     out: list[Mention] = []
+    complements = ont.words("nounComplement")
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or tok.ent_iob_ != "O" or tok.i in taken or \
-                not tok.text[:1].isupper() or len(tok.text) < 2 or _title_case_line(tok.sent):
+        digit_name = bool(_DIGIT_NAME.fullmatch(tok.text))  # "4chan", "23andMe"
+        if not digit_name and (tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or not tok.text[:1].isupper()) or \
+                tok.ent_iob_ != "O" and not (digit_name and tok.ent_type_ in {"CARDINAL", "QUANTITY"}) or \
+                tok.i in taken or len(tok.text) < 2 or _title_case_line(tok.sent):
             continue  # (a plural, "NGOs", "Democrats", names a kind, not an actor)
         head = tok.head
         if not (tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ in {"VERB", "AUX"}
-                or tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB"):
-            continue
+                or tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB"
+                or tok.dep_ == "pobj" and head.lower_ in complements and _event_noun_at(head.head, ont)):
+            continue  # (or the target of an event noun: "an investigation into 4chan")
         start = tok.i
         while start > tok.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
                 and doc[start - 1].ent_iob_ == "O" and start - 1 not in taken:
@@ -801,6 +806,12 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
         out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="ner"))
         taken.update(range(start, tok.i + 1))
     return out
+
+
+def _event_noun_at(tok: Token, ont: Ontology) -> bool:
+    """Return True for an event noun, or a verb taking one as object ("opened an investigation [into X]")."""
+    return tok.lemma_.lower() in ont.noun_index or tok.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ont.noun_index for c in tok.children)
 
 
 def _title_case_line(sent: Span) -> bool:

@@ -23,9 +23,13 @@ def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
     """Return the entities governed by the last word of a matched phrase, else the head verb's object
     ("took the firm to court")."""
     refs: list[Ref] = []
+    words = ctx.words("questionWord")
     for c in last.children:
         if c.dep_ in {"pobj", "dobj"}:
             refs += ctx.refs(c)
+        elif c.dep_ == "pcomp" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in words for m in c.children):
+            # "looking into whether X complied": the one the question is about
+            refs += [r for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
     if not refs and last is not head:
         for c in head.children:
             if c.dep_ == "dobj":

@@ -1426,3 +1426,20 @@ def test_investigations_in_unseen_news(text: str, must: set, must_not: set) -> N
 def test_a_number_is_no_name() -> None:
     assert not {label for label in entities("Ofcom fined 3 companies and opened an inquiry into 40 others.")} - {
         "Ofcom", "UK Government"}
+
+
+MANDATES = [
+    pytest.param("The ACCC demanded that Google end its search deals with Telstra.",
+                 {("Australian Competition and Consumer Commission", "urges", "Google")}, set(),
+                 id="a-demand-that-x-act-1"),
+    pytest.param("The European Commission insisted that Apple open its payment chip.",
+                 {("European Commission", "urges", "Apple")}, set(),
+                 id="a-demand-that-x-act-2"),
+    pytest.param("Senators asked Tulsi Gabbard to demand the UK retract its order.", set(),
+                 {("Tulsi Gabbard", "urges", "UK Government")}, id="a-demand-with-no-subjunctive-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), MANDATES)
+def test_mandates(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -114,6 +114,23 @@ def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tup
     return subjects, how
 
 
+def mandates(ctx: Context, tok: Token) -> list[Triple]:
+    """Return the requests a mandative verb outside the lexicon makes with a subjunctive clause ("the ACCC demanded
+    that Google end the deals", "insisted that X withdraw it"): the clause's subject is urged."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ctx.words("mandativeVerb") or ctx.ont.lemma_keys(lemma, tok.lower_, ctx.ont.verb_index):
+        return []  # a lexicon verb ("request", "order") reads its clause itself
+    targets = [r for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VB" and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in c.children if s.dep_ == "nsubj"
+        for r in ctx.refs(s)]
+    if not targets:
+        return []
+    subjects, how = clause.subjects(ctx, tok)
+    return [t for s in subjects for o in targets
+            if (t := ctx.make(s, "urges", o, tok, "verb", f"mandative verb '{lemma}' with a subjunctive clause, {how}",
+                              ctx.tuning.active_verb))]
+
+
 def signatures(ctx: Context, tok: Token) -> list[Triple]:
     """Return the support a signing verb gives an agreement it takes as object ("twenty companies signed the
     accord", "Kenya ratified the convention"); a bill signed into law is enacted, and any other object is no
@@ -142,7 +159,7 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL and tok.tag_ not in {"VBN", "VBG"}:
             continue
-        found = directives(ctx, tok) or signatures(ctx, tok)
+        found = directives(ctx, tok) or signatures(ctx, tok) or mandates(ctx, tok)
         if found:
             yield from found
             continue

@@ -1443,3 +1443,40 @@ MANDATES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), MANDATES)
 def test_mandates(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+BACKGROUND_OWNERS = [
+    pytest.param("Meta said Instagram would add new settings for teenagers.", {("Meta", "owns", "Instagram")}, set(),
+                 id="an-owner-and-its-product-in-one-sentence"),
+    pytest.param("OpenAI said ChatGPT had 800 million weekly users.", {("OpenAI", "develops", "ChatGPT")},
+                 {("OpenAI", "owns", "ChatGPT")}, id="a-developer-and-its-ai-system-in-one-sentence"),
+    pytest.param("Google was fined on Monday. Separately, Instagram added new settings.", set(),
+                 {("Meta", "owns", "Instagram"), ("Google", "owns", "Instagram")},
+                 id="an-owner-not-named-is-not-stated"),
+    pytest.param("Meta was fined on Monday. Instagram added new settings on Tuesday.", set(),
+                 {("Meta", "owns", "Instagram")}, id="an-owner-named-in-another-sentence-is-not-stated"),
+    pytest.param("Google said Telegram would be removed from its store.", set(), {("Google", "owns", "Telegram")},
+                 id="a-product-with-no-known-owner"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), BACKGROUND_OWNERS)
+def test_background_owners(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_background_ownership_says_so_and_is_weak() -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    (ex,) = extract_articles([parse_text("Meta said Instagram would add new settings.", article_id="t")])
+    (own,) = [t for t in ex.triples if t.relation == "owns"]
+    assert own.rule.startswith("background") and own.confidence < 0.6
+
+
+def test_a_bare_name_is_a_name_wherever_the_article_uses_it() -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    text = "Ofcom opened an investigation into 4chan. Ofcom said it would give 4chan a chance to respond."
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    (chan,) = [i for i, e in enumerate(ex.entities) if e.label == "4chan"]
+    assert len(ex.mentions[chan]) == 2, ex.mentions[chan]

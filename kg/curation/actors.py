@@ -61,11 +61,12 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 
 
 def is_description(mention: str) -> bool:
-    """Return True for a mention that describes rather than names: no capital letter after a leading determiner
-    ("the company", "the social media giant", "its regulator"), where a name has one ("the European Commission")."""
+    """Return True for a mention that describes rather than names: no capital letter or digit after a leading
+    determiner ("the company", "the social media giant", "its regulator"), where a name has one ("the European
+    Commission", "4chan")."""
     words = mention.split()
     rest = words[1:] if words and words[0].lower() in _DETERMINERS else words
-    return bool(rest) and not any(ch.isupper() for w in rest for ch in w)
+    return bool(rest) and not any(ch.isupper() or ch.isdigit() for w in rest for ch in w)
 
 
 def _local(iri: str) -> str:

@@ -186,10 +186,11 @@ def clean_span(span: Span, honorifics: frozenset[str],
     start, end = span.start, span.end
     doc = span.doc
     honorific = None
-    while start < end - 1 and doc[start].lower_ in leading | honorifics:
+    while start < end - 1 and (doc[start].lower_ in leading | honorifics or doc[start].is_lower and doc[start].is_alpha
+                                and doc[start].pos_ in {"NOUN", "ADJ"} and not doc[end - 1].is_lower):
         if doc[start].lower_ in honorifics:
             honorific = doc[start].lower_.rstrip(".")
-        start += 1
+        start += 1  # "the", "Mr", and common words the NER ran into a name ("the online forum 4chan")
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                                or doc[end - 1].pos_ in {"DET", "ADP", "CCONJ"}):
         end -= 1  # "the Enforcement Division of the": the NER's span ran into the next name
@@ -790,7 +791,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
             continue  # (or the target of an event noun: "an investigation into 4chan")
         start = tok.i
         while start > tok.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-                and doc[start - 1].ent_iob_ == "O" and start - 1 not in taken:
+                and doc[start - 1].ent_iob_ == "O" and start - 1 not in taken and not doc[start - 1].is_lower:
             start -= 1
         if start - 1 in taken or tok.text in ont.classes["Company"].name_cues:
             continue  # the tail of a name found already ("Naver Corp")
@@ -805,6 +806,12 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
         typ = ont.type_from_name(text) or "Organisation"
         out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="ner"))
         taken.update(range(start, tok.i + 1))
+    # A name found as a party is the same name wherever else the article uses it ("give 4chan a chance").
+    found = {m.text: m.type for m in out if m.end - m.start == 1}
+    for tok in doc:
+        if tok.text in found and tok.i not in taken and (tok.pos_ == "PROPN" or _DIGIT_NAME.fullmatch(tok.text)):
+            out.append(Mention(tok.i, tok.i + 1, tok.text, found[tok.text], None, "ner", typed_by="ner"))
+            taken.add(tok.i)
     return out
 
 

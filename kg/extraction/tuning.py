@@ -28,7 +28,7 @@ class Tuning:
 
     # -- certainty of a reference, by how it was resolved
     name: float = 1.0
-    short_name: float = 0.95       # a one-word name ("Musk")
+    short_name: float = 0.95       # a person's one-word name ("Musk")
     misspelt_name: float = 0.8     # a name one letter off a registry name ("Kier Starmer")
     description: float = 0.85      # "the regulator"
     pronoun: float = 0.75          # "it", "she"

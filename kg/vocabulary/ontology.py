@@ -107,6 +107,7 @@ class Actor:
     member_nouns: tuple[str, ...] = ()    # parties: "Democrat"
     party_code: str | None = None         # parties: "D" in "(D-CA)"
     owners: tuple[str, ...] = ()          # the registry's background hints: who owns or develops it (pk:ownedBy ...)
+    developers: tuple[str, ...] = ()      # of the owners, those who develop it (pk:developedBy)
 
     @property
     def names(self) -> list[str]:
@@ -560,6 +561,7 @@ def read_ontology(folder: str | None = None) -> Ontology:
             member_titles=_strings(g, s, PK.memberTitle), member_nouns=_strings(g, s, PK.memberNoun),
             party_code=ref(PK.partyCode),
             owners=tuple(sorted(str(o) for p in (PK.ownedBy, PK.developedBy) for o in g.objects(s, p))),
+            developers=tuple(sorted(str(o) for o in g.objects(s, PK.developedBy))),
         )
     nationalities = dict(str(pair).split("=", 1) for pair in g.objects(None, PK.nationality) if "=" in str(pair))
     return Ontology(graph=g, classes=classes, relations=relations, roles=roles,

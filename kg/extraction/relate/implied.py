@@ -290,6 +290,33 @@ def wider_membership(ctx: Context) -> Iterator[Triple]:
                 yield made
 
 
+def background_owners(ctx: Context) -> Iterator[Triple]:
+    """A product named in a sentence with the one company the registry says owns or develops it: "Meta said
+    Instagram would ..." (Meta owns Instagram; develops for an AI system's developer). Background knowledge, not
+    what the sentence says, so it carries the low implied confidence; stated once per pair, on the first sentence
+    naming both."""
+    done: set[tuple[int, int]] = set()
+    te = ctx.res.token_entity
+    for sent in ctx.doc.sents:
+        named = {te[i] for i in range(sent.start, sent.end) if i in te and ctx.res.token_certainty.get(i, 1.0) >= 0.95}
+        for idx in named:
+            actor = ctx.ont.actors.get(ctx.entity(idx).id)
+            if actor is None or len(actor.owners) != 1:
+                continue
+            owner = next((j for j in named if ctx.entity(j).id == actor.owners[0]), None)
+            if owner is None or (owner, idx) in done:
+                continue
+            done.add((owner, idx))
+            rel = "develops" if actor.owners[0] in actor.developers else "owns"
+            tok = ctx.doc[next(i for i in range(sent.start, sent.end) if te.get(i) == idx)]
+            t = ctx.make((owner, 1.0), rel, (idx, 1.0), tok, "implied",
+                         f"background: the registry's {'developer' if rel == 'develops' else 'owner'} of a product "
+                         f"named in the same sentence", ctx.tuning.implied_agent)
+            if t:
+                t.negated, t.modality = False, "asserted"
+                yield t
+
+
 @extractor("implied", late=True)
 def implied_triples(ctx: Context) -> Iterator[Triple]:
     """Actors the sentence leaves implicit: agentless passives, stances toward a decision, deadlines, and the
@@ -298,3 +325,4 @@ def implied_triples(ctx: Context) -> Iterator[Triple]:
     yield from decision_stances(ctx)
     yield from deadlines(ctx)
     yield from wider_membership(ctx)
+    yield from background_owners(ctx)

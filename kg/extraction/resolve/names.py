@@ -122,7 +122,10 @@ def resolve_names(st: ResolveState, mentions: list[Mention]) -> None:
         if m.kind not in {"registry", "ner"}:
             continue
         idx = entity_for_name(st, m)
-        certainty = tune.name if m.kind == "registry" or len(m.text.split()) > 1 else tune.short_name
+        # a person's one word may be a surname standing for another's full name ("Musk"); an organisation's one word
+        # is its name ("Ofcom", "4chan"), registry or not
+        certainty = tune.name if m.kind == "registry" or len(m.text.split()) > 1 or m.type != "Person" \
+            else tune.short_name
         if m.start in st.misspelt:
             certainty = tune.misspelt_name
         m.entity = idx

@@ -1480,3 +1480,8 @@ def test_a_bare_name_is_a_name_wherever_the_article_uses_it() -> None:
     (ex,) = extract_articles([parse_text(text, article_id="t")])
     (chan,) = [i for i, e in enumerate(ex.entities) if e.label == "4chan"]
     assert len(ex.mentions[chan]) == 2, ex.mentions[chan]
+
+
+def test_a_registry_name_inside_a_persons_span_leaves_the_person() -> None:
+    text = 'Meta will appeal the fine. "We will appeal," said Meta spokesperson Andy Stone.'
+    assert ("Andy Stone", "memberOf", "Meta") in facts(text)

@@ -157,6 +157,8 @@ class ActorMatcher:
                     end = i
                     while end > start and not (doc[end - 1].is_title or doc[end - 1].is_upper):
                         end -= 1  # "Enforcement Division of the" + "SEC": the linking words go with the name
+                    while start < end and doc[start].is_lower and doc[start].is_alpha:
+                        start += 1  # "Meta" + "spokesperson Andy Stone": a title in lower case opens no name
                     if end - start >= 2 and doc[start].is_title:
                         kept.append(Span(doc, start, end, label=ent.label))
                     start = i + 1

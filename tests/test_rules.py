@@ -1485,3 +1485,19 @@ def test_a_bare_name_is_a_name_wherever_the_article_uses_it() -> None:
 def test_a_registry_name_inside_a_persons_span_leaves_the_person() -> None:
     text = 'Meta will appeal the fine. "We will appeal," said Meta spokesperson Andy Stone.'
     assert ("Andy Stone", "memberOf", "Meta") in facts(text)
+
+
+ENFORCERS_SPEAKING = [
+    pytest.param("Ofcom said 4chan had breached the Online Safety Act.", {("Ofcom", "accuses", "4chan")},
+                 {("Ofcom", "criticises", "4chan")}, id="an-enforcer-saying-x-did-wrong-accuses-1"),
+    pytest.param("The Dutch Data Protection Authority said Uber had transferred drivers' data illegally.",
+                 {("Dutch Data Protection Authority", "accuses", "Uber")}, set(),
+                 id="an-enforcer-saying-x-did-wrong-accuses-2"),
+    pytest.param("Epic Games said Apple had acted unlawfully.", {("Epic Games", "criticises", "Apple")},
+                 {("Epic Games", "accuses", "Apple")}, id="anyone-else-saying-so-criticises"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), ENFORCERS_SPEAKING)
+def test_enforcers_speaking(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

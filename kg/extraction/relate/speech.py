@@ -4,7 +4,8 @@
 the platform had misled its users": the speaker (subject of a
 speech verb, ``pk:speechVerb``) criticises the actor the reported clause is
 about (its subject, else an actor it names) when the clause carries a
-negative cue (``pk:negativeCue``: "unfair", "rob", "violation", ...). A
+negative cue (``pk:negativeCue``: "unfair", "rob", "violation", ...); an
+enforcer saying so accuses ("Ofcom said 4chan had breached the Act"). A
 heuristic reading of tone, so its statements carry the low
 :attr:`~kg.extraction.tuning.Tuning.speech` confidence.
 """
@@ -161,7 +162,11 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                 if ctx.entity(target[0]).type == "Country":
                     continue  # a place said to be bad is no actor criticised (a law is: "said the bill was flawed")
                 for s in speakers:
-                    t = ctx.make(s, "criticises", target, tok, "speech",
+                    # What an enforcer says against someone is an allegation ("Ofcom said 4chan had breached the
+                    # Act"); anyone else's is criticism.
+                    rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes and \
+                        ctx.entity(target[0]).type != "Legislation" else "criticises"
+                    t = ctx.make(s, rel, target, tok, "speech",
                                  f"speech '{tok.lemma_}' with negative cue '{cue.text}' about its {t_how}, "
                                  f"speaker by {how}", ctx.tuning.speech)
                     if t:

@@ -150,9 +150,12 @@ def test_generic_institution_names_are_qualified_by_the_articles_country() -> No
     assert None not in courts and len(courts) == 2, courts
 
 
-def test_a_surname_alone_links_to_the_one_registry_person_it_can_be() -> None:
-    ex = extract("Trump said on Friday that tariffs would follow.")
+def test_a_surname_alone_links_to_the_one_registry_person_it_can_be_when_titled() -> None:
+    ex = extract("President Trump said on Friday that tariffs would follow.")
     assert {e.id for e in ex.entities} >= {"https://policy-kg.org/id/donald-trump"}
+    # Issue 19: with no title or first name, the surname may be anyone's ("Trump said" in a story about a Fred Trump).
+    ex = extract("Trump said on Friday that the shop would close.")
+    assert "https://policy-kg.org/id/donald-trump" not in {e.id for e in ex.entities}
 
 
 def test_a_state_is_one_node_whether_place_or_actor() -> None:

@@ -1501,3 +1501,18 @@ ENFORCERS_SPEAKING = [
 @pytest.mark.parametrize(("text", "must", "must_not"), ENFORCERS_SPEAKING)
 def test_enforcers_speaking(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "name", "iri"), [
+    pytest.param("Khan said the new rules were unfair to small shops.", "Khan", "https://policy-kg.org/id/khan",
+                 id="a-bare-surname-may-be-anyones"),
+    pytest.param("Chair Khan said the new rules were fair.", "Khan", "https://policy-kg.org/id/lina-khan",
+                 id="a-titled-surname-is-the-public-figures"),
+    pytest.param("The Biden administration backed the bill.", "Biden", "https://policy-kg.org/id/joe-biden",
+                 id="a-surname-heading-an-administration"),
+])
+def test_a_surname_alone_joins_a_registry_person_only_with_a_title(text: str, name: str, iri: str) -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    assert {e.id for e in ex.entities if name in e.aliases or e.label == name} == {iri}

@@ -18,6 +18,16 @@ from kg.sources.article import slug
 from kg.vocabulary.namespace import PKID
 
 
+def _titled(st: ResolveState, m: Mention) -> bool:
+    """Return True when a one-word name carries a title or honorific ("President Biden", "Mr Musk") or heads a
+    government ("the Biden administration")."""
+    doc = st.doc
+    if m.honorific or m.start > 0 and st.ont.role_for(doc[m.start - 1].lower_) is not None:
+        return True
+    after = doc[m.end] if m.end < len(doc) else None
+    return after is not None and after.lower_ in st.words("governmentNoun")
+
+
 def entity_for_name(st: ResolveState, m: Mention) -> int:
     """Return the entity a name mention stands for, adding one when it is new."""
     typ = m.type or "Organisation"
@@ -37,8 +47,10 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         st.entity(found).aliases.add(m.text)
         retype(st.entity(found), m.type, m.typed_by)
         return found
-    if " " not in m.text and (typ == "Person" or m.typed_by == "ner"):
-        # A surname alone, in an article that never gives the full name: the one registry person it can be.
+    if " " not in m.text and (typ == "Person" or m.typed_by == "ner") and _titled(st, m):
+        # A surname alone, in an article that never gives the full name, with a title that makes it a public
+        # figure's ("President Biden", "the Biden administration"): the one registry person it can be. A bare
+        # surname ("Khan said") may be anyone's.
         known = st.ont.people_by_surname.get(m.text, [])
         if len(known) == 1:
             idx = st.entity_for_actor(known[0])

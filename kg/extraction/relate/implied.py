@@ -7,10 +7,15 @@
   noun's own agent when the sentence names one: "the fine imposed by the
   KFTC");
 - deadlines: "the Commission gave Google 60 days to end the practice", "the
-  firm was given six months to stop" -> orders.
+  firm was given six months to stop" -> orders;
+- background ownership: a product and the one company the registry says owns
+  or develops it, named in one sentence ("Meta said Instagram would ...") ->
+  owns (develops for a developer), marked as background in the rule.
 
 The enforcer of the surrounding text is, in order: the actor of an
-enforcement statement found earlier in the same sentence; the latest one
+enforcement statement found earlier in the same sentence; for a decision
+someone takes a stance toward, the enforcer acting on that someone, else the
+story's first enforcer; the latest one
 within :attr:`~kg.extraction.tuning.Tuning.enforcer_window` tokens before; the one
 regulator or court the article names most, when it names it at
 least twice and more than any other. Nothing is guessed beyond that, and
@@ -319,8 +324,8 @@ def background_owners(ctx: Context) -> Iterator[Triple]:
 
 @extractor("implied", late=True)
 def implied_triples(ctx: Context) -> Iterator[Triple]:
-    """Actors the sentence leaves implicit: agentless passives, stances toward a decision, deadlines, and the
-    body a unit's member belongs to."""
+    """Actors the sentence leaves implicit: agentless passives, stances toward a decision, deadlines, the body a
+    unit's member belongs to, and a product's owner the registry knows."""
     yield from agentless_passives(ctx)
     yield from decision_stances(ctx)
     yield from deadlines(ctx)

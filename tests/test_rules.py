@@ -1516,3 +1516,23 @@ def test_a_surname_alone_joins_a_registry_person_only_with_a_title(text: str, na
 
     (ex,) = extract_articles([parse_text(text, article_id="t")])
     assert {e.id for e in ex.entities if name in e.aliases or e.label == name} == {iri}
+
+
+OFFICES = [
+    pytest.param('"This is a landmark day," said Julie Inman Grant, Australia\'s eSafety Commissioner.',
+                 {("Julie Inman Grant", "leads", "eSafety Commissioner")},
+                 {("Julie Inman Grant", "memberOf", "Australian Government")}, id="an-office-that-is-a-body-1"),
+    pytest.param("Dutch data protection authority AP fined Uber. Aleid Wolfsen, the Netherlands' Data Protection "
+                 "Commissioner, said the fine was deserved.", set(),
+                 {("Aleid Wolfsen", "leads", "Government of the Netherlands")}, id="an-office-no-body-names"),
+    pytest.param("European Commissioner Henna Virkkunen said the rules would apply.",
+                 {("Henna Virkkunen", "memberOf", "European Commission")},
+                 {("Henna Virkkunen", "leads", "European Commission")}, id="a-title-named-after-a-body-is-a-seat"),
+    pytest.param("The Administrative Division of the Seoul High Court (Presiding Judge Ham Sang-hoon) heard it.",
+                 set(), {("Ham Sang-hoon", "leads", "Administrative Division")}, id="a-unit-is-no-office"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), OFFICES)
+def test_offices(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -305,6 +305,14 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                 relation = "partOf"  # "the Commission, the EU's executive arm"
             if relation == "leads" and (_portfolio(ctx, tok) or _portfolio_words(ctx, tok, role)):
                 relation = "memberOf"  # "head of public policy", "trade chief": a part, inside the whole
+            office = ctx.res.token_entity.get(tok.i)
+            if not orgs and office is not None and office != holder and h_ent.type == "Person" and \
+                    ctx.entity(office).type in ctx.ont.organisational_classes and relation == "memberOf" and \
+                    ctx.entity(office).label.lower().endswith(tok.lower_) and \
+                    tok.lower_ not in ctx.words("unitNoun") | ctx.words("subsidiaryTitle"):
+                # "Julie Inman Grant, Australia's eSafety Commissioner": the title names an office that is a body
+                # of its own; its holder leads it.
+                orgs, how, relation = [(office, 1.0)], "the office the title names", "leads"
             if not orgs:
                 orgs, how = _role_org(ctx, tok, role, holder)
                 if h_ent.type == "Person" and not role.implies_legislature:

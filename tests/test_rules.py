@@ -1536,3 +1536,20 @@ OFFICES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), OFFICES)
 def test_offices(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+INSTITUTIONS_BY_FIELD = [
+    pytest.param("Kenya's data protection office fined Worldcoin.",
+                 {("Data Protection Office of Kenya", "fines", "Worldcoin")},
+                 {("Government of Kenya", "fines", "Worldcoin")}, id="an-office-by-country-and-field"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), INSTITUTIONS_BY_FIELD)
+def test_institutions_by_field(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_an_office_with_no_field_is_no_institution() -> None:
+    assert set(entities("Apple opened an office in Kenya, and Worldcoin moved its office to Nairobi.")) <= {
+        "Apple", "Kenya", "Worldcoin", "Nairobi", "Government of Kenya"}

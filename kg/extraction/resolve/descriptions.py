@@ -56,6 +56,9 @@ def is_description(st: ResolveState, token: Token) -> bool:
         words = [t.lower_ if t.dep_ == "det" else t.text for t in token.lefts] + [token.text]
         st.entity(owner).aliases.add(" ".join(words))
         return False
+    if lemma in st.words("institutionNoun") and lemma not in st.ont.description_index and \
+            token.dep_ not in {"compound", "amod"} and institution(st, token) is not None:
+        return True  # "Kenya's data protection office": an institution by its country and field
     if lemma not in st.ont.description_index and token.lower_ not in st.ont.description_index:
         # The determiner first: gathering every entity's roles per noun would cost the document's length again.
         if not (definite(st, token) and lemma in same_roles(st, {r for _, e in st.table.live() for r in e.roles})):
@@ -295,7 +298,7 @@ def _mint_institution(st: ResolveState, token: Token, country: str | None, field
     iri = str(PKID[slug(label)])
     idx = st.table.by_key(iri)
     if idx is None:
-        typ = "GovernmentBody" if "GovernmentBody" in classes else sorted(classes)[0]
+        typ = "GovernmentBody" if "GovernmentBody" in classes or not classes else sorted(classes)[0]
         idx = st.table.add(Entity(iri, label, typ, {label}))
     start = min(f.i for f in fields)
     st.entity(idx).aliases.add(st.doc[start:token.i + 1].text)

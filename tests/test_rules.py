@@ -1553,3 +1553,26 @@ def test_institutions_by_field(text: str, must: set, must_not: set) -> None:
 def test_an_office_with_no_field_is_no_institution() -> None:
     assert set(entities("Apple opened an office in Kenya, and Worldcoin moved its office to Nairobi.")) <= {
         "Apple", "Kenya", "Worldcoin", "Nairobi", "Government of Kenya"}
+
+
+INSTITUTION_NAMES_AND_BANS = [
+    pytest.param("Russia's communications regulator Roskomnadzor restricted calls on WhatsApp.",
+                 {("Roskomnadzor", "bans", "WhatsApp")}, set(), id="a-ban-on-what-a-service-offers-1"),
+    pytest.param("Ofcom blocked downloads of TikTok.", {("Ofcom", "bans", "TikTok")}, set(),
+                 id="a-ban-on-what-a-service-offers-2"),
+    pytest.param("Nigeria's Federal Competition and Consumer Protection Commission fined Meta $220 million.",
+                 {("Federal Competition and Consumer Protection Commission", "fines", "Meta")}, set(),
+                 id="a-name-the-ner-cut-at-and"),
+    pytest.param("India's IT ministry ordered X to block 8,000 accounts.",
+                 {("Ministry of Electronics and Information Technology", "orders", "X")}, set(),
+                 id="a-field-in-capitals"),
+    pytest.param("Turkey's information and communication technologies authority blocked Instagram.",
+                 {("Turkish Information and Communication Technologies Authority", "bans", "Instagram")},
+                 {("Personal Data Protection Authority of Turkey", "bans", "Instagram")},
+                 id="a-description-matching-a-registry-name-word-for-word"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), INSTITUTION_NAMES_AND_BANS)
+def test_institution_names_and_bans(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -224,7 +224,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     ont = ont or load_ontology()
     mentions: list[Mention] = []
     places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
-    for ent in (piece for e in doc.ents for piece in _split_at_verbs(e)):
+    for ent in (piece for e in _joined_at_and(doc) for piece in _split_at_verbs(e)):
         if ent.label_ in ont.classes:
             start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
             actor = ont.actors.get(ent.ent_id_)
@@ -322,6 +322,23 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
     mentions = [m for m in mentions if not (_AFFILIATION_TAG.match(m.text) and ont.parties(code=m.text[0]))]
     return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+
+
+def _joined_at_and(doc: Doc) -> list[Span]:
+    """Return the NER's entities with a name it cut at "and" made whole again: "Federal Competition and" +
+    "Consumer Protection Commission" is one organisation."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "ORG" and prev.end == ent.start and \
+                doc[prev.end - 1].lower_ in {"and", "&"}:
+            out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
+        else:
+            out.append(ent)
+    return out
 
 
 def _split_at_verbs(ent: Span) -> list[Span]:

@@ -238,9 +238,13 @@ def field_words(st: ResolveState, token: Token) -> list[Token]:
     found: list[Token] = []
     todo = [token]
     while todo:
-        for c in todo.pop().lefts:
-            if c.dep_ in {"amod", "compound"} and c.pos_ in {"NOUN", "ADJ"} and c.is_lower and \
-                    c.i not in st.token_entity and st.ont.government_named(c.text) is None:
+        head = todo.pop()
+        for c in [*head.lefts, *(c for c in head.rights if c.dep_ == "conj" and c.i < token.i)]:
+            # "data protection", "consumer protection", "information and communication technologies", and a field
+            # in capitals ("IT ministry")
+            word = c.dep_ in {"amod", "compound", "nmod", "conj"} and c.pos_ in {"NOUN", "ADJ"} and c.is_lower or \
+                c.dep_ == "compound" and c.is_upper and c.lower_ in st.ont.field_words
+            if word and c.i not in st.token_entity and st.ont.government_named(c.text) is None:
                 found.append(c)
                 todo.append(c)
     return sorted(found, key=lambda t: t.i)
@@ -276,11 +280,14 @@ def institution(st: ResolveState, token: Token) -> int | None:
     # authority for sharing "protection".
     wanted = (wanted & st.ont.field_words) or wanted
     scored = []
+    # The description's own words first ("information and communication technologies authority" is the one of that
+    # name, not the data protection authority that shares the field of "information"), then its field's words.
+    own = {f.lower_ for f in fields} | {f.lemma_.lower() for f in fields}
     for actor in st.ont.actors_in(country, classes):
         names = {w for n in actor.names for w in re.findall(r"[a-z]+", n.lower())}
-        scored.append((len(wanted & names), actor))
-    scored.sort(key=lambda x: -x[0])
-    if fields and scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        scored.append(((len(own & names), len(wanted & names)), actor))
+    scored.sort(key=lambda x: (-x[0][0], -x[0][1]))
+    if fields and scored and scored[0][0][1] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return st.entity_for_actor(scored[0][1].iri)
     if not fields:
         return st.entity_for_actor(scored[0][1].iri) if len(scored) == 1 else None

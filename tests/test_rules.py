@@ -1576,3 +1576,21 @@ INSTITUTION_NAMES_AND_BANS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), INSTITUTION_NAMES_AND_BANS)
 def test_institution_names_and_bans(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+ENVOYS_AND_MINISTRIES = [
+    pytest.param("Britain summoned China's ambassador on Monday.",
+                 {("UK Government", "contacts", "Chinese Government")}, set(), id="an-envoy-stands-for-a-government-1"),
+    pytest.param("China's foreign ministry summoned the Dutch ambassador.",
+                 {("Chinese Foreign Ministry", "contacts", "Dutch Government")}, set(),
+                 id="an-envoy-stands-for-a-government-2"),
+    pytest.param("The Dutch ambassador, Ada de Vries, met Wang Yi.", {("Ada de Vries", "meets", "Wang Yi")},
+                 {("Dutch Government", "meets", "Wang Yi")}, id="a-named-envoy-is-a-person"),
+    pytest.param("China's foreign ministry criticised Apple.", {("Chinese Foreign Ministry", "criticises", "Apple")},
+                 set(), id="a-field-word-the-parser-took-for-a-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), ENVOYS_AND_MINISTRIES)
+def test_envoys_and_ministries(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -190,6 +190,16 @@ class Context:
                 out += self.refs(c)  # "the regulator Ofcom"; "Facebook parent firm Meta" is Meta alone
         if out:
             return out
+        if tok.lemma_.lower() in self.words("envoyNoun") and not any(c.dep_ == "appos" for c in tok.children):
+            # "summoned the Dutch ambassador", "China's envoy": an envoy with no name speaks for their government.
+            for c in tok.children:
+                if c.dep_ in {"amod", "compound", "nmod"} and c.i < tok.i:
+                    gov = self.government_by_adjective(c.text)
+                    if gov is not None:
+                        return [gov]
+                if c.dep_ in {"poss", "compound"} and c.i in res.token_entity and \
+                        self.entity(res.token_entity[c.i]).type in {"Country", "GovernmentBody"}:
+                    return [self.acting((res.token_entity[c.i], res.token_certainty.get(c.i, 1.0)))]
         if not classes and self.ont.role_for(tok.lemma_) is not None:
             # "The CEO of Nvidia, Jensen Huang, met ...": the title's holder, hung by the parser on the organisation.
             for p in tok.children:

@@ -187,7 +187,7 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
                 # bans the service (a place is no such service: "banned sales in Kenya").
                 refs = [r for p in c.children if p.dep_ == "prep" and p.lower_ in {"on", "of", "to", "from"}
                         for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)
-                        if ctx.entity(r[0]).type in {"Platform", "AISystem", "Company"}]
+                        if ctx.entity(r[0]).type in {"Platform", "AISystem"}]
                 if refs:
                     return refs
     if rel is not None and rel.clausal_object:

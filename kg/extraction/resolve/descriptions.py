@@ -242,7 +242,8 @@ def field_words(st: ResolveState, token: Token) -> list[Token]:
         for c in [*head.lefts, *(c for c in head.rights if c.dep_ == "conj" and c.i < token.i)]:
             # "data protection", "consumer protection", "information and communication technologies", and a field
             # in capitals ("IT ministry")
-            word = c.dep_ in {"amod", "compound", "nmod", "conj"} and c.pos_ in {"NOUN", "ADJ"} and c.is_lower or \
+            word = c.dep_ in {"amod", "compound", "nmod", "conj"} and c.pos_ in {"NOUN", "ADJ", "PROPN"} and \
+                c.is_lower or \
                 c.dep_ == "compound" and c.is_upper and c.lower_ in st.ont.field_words
             if word and c.i not in st.token_entity and st.ont.government_named(c.text) is None:
                 found.append(c)

@@ -1594,3 +1594,18 @@ ENVOYS_AND_MINISTRIES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), ENVOYS_AND_MINISTRIES)
 def test_envoys_and_ministries(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+COURTS_AS_FORUMS = [
+    pytest.param("X petitioned the Karnataka High Court against the Indian government's blocking orders.",
+                 {("X", "opposes", "Indian Government"), ("X", "urges", "Karnataka High Court")}, set(),
+                 id="petitioning-a-court-against-a-government"),
+    pytest.param("The Court of Appeal upheld Ofcom's fine on Rumble.",
+                 {("Ofcom", "fines", "Rumble"), ("Court of Appeal", "supports", "Ofcom")},
+                 {("Court of Appeal", "fines", "Rumble")}, id="a-court-upholds-a-fine-it-did-not-impose"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), COURTS_AS_FORUMS)
+def test_courts_as_forums(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -52,6 +52,12 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             targets = clause.prep_objects(ctx, tok, preps)
             if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light:
                 targets = clause.prep_objects(ctx, tok.head, preps)
+            if not targets and tok.dep_ == "dobj":
+                # "upheld Ofcom's fine on Rumble", the "on" hung by the parser on the verb: a target phrase right
+                # after the noun is the noun's.
+                after = [c for c in tok.head.children if c.dep_ == "prep" and c.i == tok.right_edge.i + 1
+                         and c.lower_ in preps & {"on", "against", "into"}]
+                targets = [r for c in after for p in c.children if p.dep_ == "pobj" for r in ctx.refs(p)]
             if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.words("defendantVerb"):
                 # "Pfizer agreed to settle a lawsuit brought by California": the one settling was its target.
                 targets = [r for r in clause.subjects(ctx, tok.head)[0] if r not in agents]

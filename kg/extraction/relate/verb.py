@@ -185,7 +185,9 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
                                  f"phrase '{' '.join(words)}', {how}", tune.phrase)
             yield from found
             if found:
-                done = True
+                # "petitioned the court against the orders": a phrase ending in a preposition leaves the verb's own
+                # object to the verb (urges the court).
+                done = last.dep_ != "prep" or not any(c.dep_ == "dobj" and ctx.refs(c) for c in tok.children)
                 break
         if not done:
             found = _reciprocal(ctx, tok, subjects, how, [*verb_rels, *(rel for _, rel in phrases)])

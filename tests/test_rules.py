@@ -1609,3 +1609,20 @@ COURTS_AS_FORUMS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), COURTS_AS_FORUMS)
 def test_courts_as_forums(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+OBLIGATIONS = [
+    pytest.param('"Google must now come forward with a serious remedy," Teresa Ribera said.',
+                 {("Teresa Ribera", "urges", "Google")}, set(), id="saying-someone-must-act-urges-them-1"),
+    pytest.param("Ofcom said Rumble should appoint a representative in Britain.", {("Ofcom", "urges", "Rumble")},
+                 set(), id="saying-someone-must-act-urges-them-2"),
+    pytest.param("Apple said it must protect its users.", set(), {("Apple", "urges", "Apple")},
+                 id="ones-own-duty-urges-no-one"),
+    pytest.param("Ofcom said Rumble should not be fined twice.", set(), {("Ofcom", "urges", "Rumble")},
+                 id="a-negated-duty-urges-no-one"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), OBLIGATIONS)
+def test_obligations(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -142,6 +142,26 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
                     yield t
 
 
+def obligations(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterator[Triple]:
+    """A speaker saying someone must or should act urges them: "Ribera said Google must come forward with a
+    remedy", "the minister said platforms should remove it" (``pk:obligationAux``)."""
+    own = {i for i, _ in speakers}
+    for head in reported_clauses(tok):
+        if not any(c.dep_ == "aux" and c.lower_ in ctx.words("obligationAux") for c in head.children) or any(
+                c.dep_ == "neg" for c in head.children):
+            continue
+        targets = [r for c in head.children if c.dep_ == "nsubj" for r in ctx.refs(c) if r[0] not in own]
+        for target in targets:
+            if ctx.entity(target[0]).type in {"Legislation", "Country"}:
+                continue
+            for s in speakers:
+                t = ctx.make(s, "urges", target, tok, "speech", f"speech '{tok.lemma_}' that its subject "
+                             f"'{next(c.lower_ for c in head.children if c.dep_ == 'aux')}' act, speaker by {how}",
+                             ctx.tuning.speech)
+                if t:
+                    yield t
+
+
 @extractor("speech", order=40)
 def speech_triples(ctx: Context) -> Iterator[Triple]:
     """Speakers criticising the actor their reported words run down ("said the regulator acted unlawfully")."""
@@ -153,6 +173,7 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
         if not speakers:
             continue
         own = {i for i, _ in speakers}
+        yield from obligations(ctx, tok, speakers, how)
         for head in reported_clauses(tok):
             cue = negative(ctx, head)
             if cue is None:

@@ -180,13 +180,12 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                 continue
             targets, t_how = clause_target(ctx, head, own)
             for target in targets:
-                if ctx.entity(target[0]).type == "Country":
-                    continue  # a place said to be bad is no actor criticised (a law is: "said the bill was flawed")
+                if ctx.entity(target[0]).type in {"Legislation", "Country"}:
+                    continue  # a law or a place said to be bad is no actor criticised (its opponents: elsewhere)
                 for s in speakers:
                     # What an enforcer says against someone is an allegation ("Ofcom said 4chan had breached the
                     # Act"); anyone else's is criticism.
-                    rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes and \
-                        ctx.entity(target[0]).type != "Legislation" else "criticises"
+                    rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes else "criticises"
                     t = ctx.make(s, rel, target, tok, "speech",
                                  f"speech '{tok.lemma_}' with negative cue '{cue.text}' about its {t_how}, "
                                  f"speaker by {how}", ctx.tuning.speech)

@@ -1624,3 +1624,19 @@ OBLIGATIONS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), OBLIGATIONS)
 def test_obligations(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+OCCUPATIONS = [
+    pytest.param("Daniel Kahn Gillmor, a senior technologist at the ACLU, said the law was dangerous.",
+                 {("Daniel Kahn Gillmor", "memberOf", "American Civil Liberties Union")}, set(),
+                 id="an-occupation-at-an-organisation-1"),
+    pytest.param("Maria Lund, a campaigner with Amnesty International, criticised the ban.",
+                 {("Maria Lund", "memberOf", "Amnesty International")}, set(), id="an-occupation-at-an-organisation-2"),
+    pytest.param("Jo Lee, a critic of Meta, spoke at Harvard.", set(), {("Jo Lee", "memberOf", "Meta")},
+                 id="a-critic-of-is-no-member"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), OCCUPATIONS)
+def test_occupations(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -338,6 +338,7 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     t.negated, t.modality = False, "asserted"
                     yield t
     yield from affiliation_triples(ctx)
+    yield from occupation_triples(ctx)
     yield from unit_triples(ctx)
     yield from committee_triples(ctx)
     yield from ministry_triples(ctx)
@@ -493,6 +494,29 @@ def _holders(ctx: Context, tok: Token, holder_tok: Token) -> list[Ref]:
         return [first]
     people = [r for r in ctx.refs(holder_tok) if ctx.entity(r[0]).type == "Person"]
     return people or [first]
+
+
+def occupation_triples(ctx: Context) -> Iterator[Triple]:
+    """An occupation in apposition to a person, at an organisation: "Sam Patel, an economist with the Brookings
+    Institution", "Jo Lee, a senior technologist at the ACLU" (memberOf), for a noun no role title lists."""
+    te = ctx.res.token_entity
+    for tok in ctx.tokens:
+        if tok.dep_ != "appos" or tok.pos_ != "NOUN" or not tok.is_lower or tok.i in te:
+            continue
+        if ctx.ont.role_for(tok.lemma_) is not None or ctx.ont.description_classes(tok.lemma_.lower()):
+            continue  # a title the role rules read, or a description of an organisation ("the firm")
+        holder = te.get(tok.head.i)
+        if holder is None or ctx.entity(holder).type != "Person" or not any(
+                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+            continue
+        orgs = [r for r in clause.prep_objects(ctx, tok, {"at", "with", "for"})
+                if ctx.entity(r[0]).type in ctx.ont.organisational_classes]
+        for o in orgs:
+            t = ctx.make((holder, ctx.res.token_certainty.get(tok.head.i, 1.0)), "memberOf", o, tok, "role",
+                         f"occupation '{tok.lemma_}' in apposition, at its organisation", ctx.tuning.role)
+            if t:
+                t.negated, t.modality = False, "asserted"
+                yield t
 
 
 def affiliation_triples(ctx: Context) -> Iterator[Triple]:

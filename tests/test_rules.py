@@ -1640,3 +1640,27 @@ OCCUPATIONS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), OCCUPATIONS)
 def test_occupations(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+EMBASSIES_AND_OFFICIALS = [
+    pytest.param("China's embassy in Germany criticised the decision to exclude Huawei.", set(),
+                 {("Chinese Government", "criticises", "German Government")}, id="an-embassy-is-no-government"),
+    pytest.param("The Russian embassy in Paris urged French authorities to release Durov.",
+                 {("Russian Embassy in Paris", "urges", "French Government")}, set(), id="an-embassy-in-a-city"),
+    pytest.param("The Kenyan embassy criticised Meta.", {("Kenyan Embassy", "criticises", "Meta")}, set(),
+                 id="an-embassy-of-an-unlisted-country"),
+    pytest.param("Chinese officials accused the United States of hacking.",
+                 {("Chinese Government", "accuses", "US Government")}, set(), id="a-nations-officials"),
+    pytest.param("Meta officials met Ofcom on Monday.", set(), {("US Government", "meets", "Ofcom")},
+                 id="a-companys-officials-are-no-government"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), EMBASSIES_AND_OFFICIALS)
+def test_embassies_and_officials(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_an_embassy_is_named_by_its_country_and_seat() -> None:
+    got = entities("China's embassy in Germany criticised Huawei's rivals.")
+    assert got.get("Chinese Embassy in Germany", (None,))[0] == "GovernmentBody", got

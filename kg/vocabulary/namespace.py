@@ -214,6 +214,7 @@ class PK(DefinedNamespace):
     patientLightVerb: URIRef
     deadlineVerb: URIRef
     directiveVerb: URIRef
+    embassyNoun: URIRef
     obligationAux: URIRef
     envoyNoun: URIRef
     hedgeAdjective: URIRef

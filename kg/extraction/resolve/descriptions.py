@@ -49,6 +49,10 @@ def same_roles(st: ResolveState, nouns: set[str]) -> set[str]:
 def is_description(st: ResolveState, token: Token) -> bool:
     """Return True when ``token`` heads a description that refers back to an entity."""
     lemma = token.lemma_.lower()
+    mission = embassy(st, token)
+    if mission is not None:
+        st.refers(token.i, mission, st.tuning.description, is_subject=token.dep_ in SUBJECT_DEPS)
+        return False
     owner = product_owner(st, token)
     if owner is not None:
         # "the ChatGPT maker", "the TikTok owner": the company behind the product named.
@@ -156,6 +160,35 @@ def described_class(st: ResolveState, token: Token) -> str | None:
                 return found[0]
     found = st.ont.description_index.get(token.lemma_.lower(), [])
     return found[0] if len(found) == 1 else None
+
+
+def embassy(st: ResolveState, token: Token) -> int | None:
+    """Return the embassy a description names by its country and where it sits ("China's embassy in Germany",
+    "the Russian embassy in Paris": "Chinese Embassy in Germany", a government body of its own)."""
+    if token.lemma_.lower() not in st.words("embassyNoun") or token.tag_ in {"NNS", "NNPS"}:
+        return None
+    country = description_country(st, token)
+    if country is not None:
+        land = st.ont.actors[country]
+        demonym = land.demonym or land.label
+    else:
+        from kg.extraction.recognise import country_of_demonym
+
+        name = unlisted_country(st, token)
+        if name is None:
+            return None
+        demonym = next((c.text for c in token.children if c.dep_ in {"amod", "compound"}
+                        and country_of_demonym(c.text) == name), name)
+    place = next((" ".join(t.text for t in p.subtree) for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    label = f"{demonym} {token.text.title()}" + (f" in {place}" if place else "")
+    iri = str(PKID[slug(label)])
+    idx = st.table.by_key(iri)
+    if idx is None:
+        idx = st.table.add(Entity(iri, label, "GovernmentBody", {label}, typed_by="description"))
+    words = [t.lower_ if t.dep_ == "det" else t.text for t in st.doc[token.left_edge.i:token.right_edge.i + 1]]
+    st.entity(idx).aliases.add(" ".join(words).replace(" 's", "'s"))
+    return idx
 
 
 def product_owner(st: ResolveState, token: Token) -> int | None:

@@ -1664,3 +1664,14 @@ def test_embassies_and_officials(text: str, must: set, must_not: set) -> None:
 def test_an_embassy_is_named_by_its_country_and_seat() -> None:
     got = entities("China's embassy in Germany criticised Huawei's rivals.")
     assert got.get("Chinese Embassy in Germany", (None,))[0] == "GovernmentBody", got
+
+
+def test_a_datelines_agency_is_no_acronym_of_the_place() -> None:
+    import spacy
+
+    from kg.extraction.recognise import bracketed_acronym
+
+    nlp = spacy.blank("en")
+    assert bracketed_acronym(nlp("UNITED NATIONS (AP) — The Assembly voted."), 2) is None
+    assert bracketed_acronym(nlp("BERLIN (AFP) - Germany voted."), 1) is None
+    assert bracketed_acronym(nlp("the Dutch Data Protection Authority (AP) fined Uber."), 5) == "AP"

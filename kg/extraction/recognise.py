@@ -679,10 +679,13 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def bracketed_acronym(doc: Doc, i: int) -> str | None:
-    """Return the acronym bracketed at token ``i`` right after a name ("... Authority (AP)"), or None."""
+    """Return the acronym bracketed at token ``i`` right after a name ("... Authority (AP)"), or None. A dateline's
+    agency is no acronym of the place before it ("UNITED NATIONS (AP) —", "BERLIN (Reuters) -")."""
     if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper and \
             doc[i + 1].is_alpha and 2 <= len(doc[i + 1]) <= 6:
-        return doc[i + 1].text
+        dateline = i > 0 and doc[i - 1].is_upper and len(doc[i - 1]) > 1 or \
+            i + 3 < len(doc) and doc[i + 3].text in {"—", "–", "-", "--"}
+        return None if dateline else doc[i + 1].text
     return None
 
 

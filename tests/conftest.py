@@ -8,6 +8,7 @@ spaCy model are marked ``@pytest.mark.model``; the model is installed by
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -187,3 +188,9 @@ NT_A = ("<https://policy-kg.org/id/ofcom> <https://policy-kg.org/ns#fines> <http
         "<https://policy-kg.org/id/ofcom> <http://www.w3.org/2000/01/rdf-schema#label> \"Ofcom\" .\n")
 NT_B = ("<https://policy-kg.org/id/acme-social> <https://policy-kg.org/ns#criticises> "
         "<https://policy-kg.org/id/ofcom> .\n")
+
+
+def default_sigint() -> None:
+    """Give a child process the default Ctrl-C (``preexec_fn``): a suite run as a background job of a shell
+    starts with SIGINT ignored, every child inherits that, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import default_sigint
 
 from kg.cli import main
 from kg.errors import QueryError
@@ -192,7 +193,8 @@ def test_max_memory_default_is_the_library_one() -> None:
 
 def test_ctrl_c_stops_a_running_query(store: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "-vv", "query", CROSS, "--store", str(store),
-                             "--timeout", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--timeout", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=default_sigint)
     assert proc.stderr is not None
     seen = []
     for line in proc.stderr:  # wait until the query is being evaluated (the debug log says so)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import default_sigint
 
 from kg import api
 from kg.cli import main
@@ -266,7 +267,7 @@ def kg_process(*args: str) -> subprocess.Popen[str]:
     """Start ``kg ARGS`` in its own process (so a signal reaches it alone), its output unbuffered."""
     return subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", *args], text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"}, preexec_fn=default_sigint)
 
 
 def test_ctrl_c_between_cycles_stops_at_once(feed_site: FeedSite, tmp_path: Path) -> None:

@@ -1675,3 +1675,20 @@ def test_a_datelines_agency_is_no_acronym_of_the_place() -> None:
     assert bracketed_acronym(nlp("UNITED NATIONS (AP) — The Assembly voted."), 2) is None
     assert bracketed_acronym(nlp("BERLIN (AFP) - Germany voted."), 1) is None
     assert bracketed_acronym(nlp("the Dutch Data Protection Authority (AP) fined Uber."), 5) == "AP"
+
+
+WISHES = [
+    pytest.param("The European Commission called for Meta to stop using personal data for ads.",
+                 {("European Commission", "urges", "Meta")}, set(), id="calling-for-x-to-act"),
+    pytest.param("The EU wants Apple to open its iPhone to rival watches.", {("European Union", "urges", "Apple")},
+                 set(), id="wanting-x-to-act"),
+    pytest.param("Ofcom encouraged TikTok and Snapchat to adopt age checks.",
+                 {("Ofcom", "urges", "TikTok"), ("Ofcom", "urges", "Snapchat")}, set(), id="encouraging-x-to-act"),
+    pytest.param("The minister called Meta to discuss the rules.", set(), {("UK Government", "urges", "Meta")},
+                 id="a-call-is-no-wish-without-for"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), WISHES)
+def test_wishes(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -214,6 +214,7 @@ class PK(DefinedNamespace):
     patientLightVerb: URIRef
     deadlineVerb: URIRef
     directiveVerb: URIRef
+    wishVerb: URIRef
     embassyNoun: URIRef
     obligationAux: URIRef
     envoyNoun: URIRef

@@ -114,6 +114,31 @@ def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tup
     return subjects, how
 
 
+def wishes(ctx: Context, tok: Token) -> list[Triple]:
+    """Return the requests a verb of wishing makes of the one it wants to act: "the EU wants Apple to open its
+    iPhone", "called for Meta to stop", "encouraged TikTok to adopt age checks" (``pk:wishVerb``; "call" only with
+    "for")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in ctx.words("wishVerb") or clause.is_passive(tok):
+        return []
+    targets: list[Ref] = []
+    for c in tok.children:
+        to = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if not to or c.dep_ not in {"ccomp", "advcl", "xcomp"}:
+            continue
+        if lemma == "call" and not any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            continue
+        targets += [r for s in c.children if s.dep_ == "nsubj" for r in ctx.refs(s)]
+        if c.dep_ == "xcomp" and lemma != "call":
+            targets += [r for o in tok.children if o.dep_ == "dobj" for r in ctx.refs(o)]
+    if not targets:
+        return []
+    subjects, how = clause.subjects(ctx, tok)
+    return [t for s in subjects for o in targets
+            if (t := ctx.make(s, "urges", o, tok, "verb", f"verb of wishing '{lemma}' with an infinitive, {how}",
+                              ctx.tuning.active_verb))]
+
+
 def mandates(ctx: Context, tok: Token) -> list[Triple]:
     """Return the requests a mandative verb outside the lexicon makes with a subjunctive clause ("the ACCC demanded
     that Google end the deals", "insisted that X withdraw it"): the clause's subject is urged."""
@@ -159,7 +184,7 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL and tok.tag_ not in {"VBN", "VBG"}:
             continue
-        found = directives(ctx, tok) or signatures(ctx, tok) or mandates(ctx, tok)
+        found = directives(ctx, tok) or signatures(ctx, tok) or mandates(ctx, tok) or wishes(ctx, tok)
         if found:
             yield from found
             continue

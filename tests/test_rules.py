@@ -1692,3 +1692,21 @@ WISHES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), WISHES)
 def test_wishes(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+INSTRUMENTS = [
+    pytest.param("Twenty companies signed the accord on Friday. Meta and Google said they backed the accord.",
+                 {("Meta", "supports", "accord"), ("Google", "supports", "accord")}, set(),
+                 id="an-instrument-described-never-named-1"),
+    pytest.param("The Senate voted to strip the proposed 10-year moratorium from the bill. Senator Marsha Blackburn "
+                 "opposed the moratorium.", {("Marsha Blackburn", "opposes", "proposed 10-year moratorium")}, set(),
+                 id="an-instrument-described-never-named-2"),
+    pytest.param("The Munich Accord was signed in February. Meta said it backed the accord.",
+                 {("Meta", "supports", "Munich Accord")}, {("Meta", "supports", "accord")},
+                 id="a-named-instrument-before-is-the-one-meant"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), INSTRUMENTS)
+def test_instruments(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

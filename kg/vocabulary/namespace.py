@@ -214,6 +214,7 @@ class PK(DefinedNamespace):
     patientLightVerb: URIRef
     deadlineVerb: URIRef
     directiveVerb: URIRef
+    instrumentNoun: URIRef
     wishVerb: URIRef
     embassyNoun: URIRef
     obligationAux: URIRef

@@ -328,6 +328,21 @@ def institution(st: ResolveState, token: Token) -> int | None:
     return _mint_institution(st, token, country, fields, classes)
 
 
+def _mint_instrument(st: ResolveState, token: Token) -> int | None:
+    """Return a policy instrument the article describes but never names, as an actor of its own: "the accord",
+    "the proposed 10-year moratorium", "the resolution" (labelled by its phrase, less the determiner)."""
+    words = [t for t in token.lefts if t.dep_ in {"amod", "compound", "nummod", "nmod"} and t.i not in st.token_entity]
+    start = min([t.i for t in words], default=token.i)
+    if any(t.i in st.token_entity or t.is_punct and t.text != "-" for t in st.doc[start:token.i]):
+        start = token.i
+    label = st.doc[start:token.i + 1].text
+    iri = str(PKID[slug(label)])
+    idx = st.table.by_key(iri)
+    if idx is None:
+        idx = st.table.add(Entity(iri, label, "Legislation", {label}, typed_by="description"))
+    return idx
+
+
 def _mint_institution(st: ResolveState, token: Token, country: str | None, fields: list[Token],
                       classes: frozenset[str], place: str | None = None) -> int:
     if place is not None:
@@ -377,6 +392,8 @@ def describe(st: ResolveState, token: Token) -> int | None:
         return noun in e.label.lower()
 
     idx = st.recent(token.i, accept, prefer)
+    if idx is None and noun in st.words("instrumentNoun") and definite(st, token):
+        idx = _mint_instrument(st, token)
     if idx is None and st.ont.role_for(token.lemma_) is None:
         # "Flutterwave ... the company", none of that class named before: the description is better evidence of
         # the class than a bare name ("the owner" is a title, and says whose, not which).

@@ -1710,3 +1710,10 @@ INSTRUMENTS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), INSTRUMENTS)
 def test_instruments(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_a_passive_agent_the_parser_hung_on_the_sum() -> None:
+    check("Uber has been fined 290 million euros by the Dutch privacy watchdog.",
+          {("Dutch Data Protection Authority", "fines", "Uber")}, set())
+    check("Uber has been fined 290 million euros by the end of the year.", set(),
+          {("Dutch Data Protection Authority", "fines", "Uber")})

@@ -60,6 +60,14 @@ def passive_agent(ctx: Context, verb: Token) -> list[Ref]:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return ctx.refs(p)
+    for c in verb.children:
+        # "was fined 290 million euros by the watchdog": the parser hangs the "by" on the sum.
+        if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(m.dep_ == "nummod" for m in c.children)) and \
+                any(s.dep_ == "nsubjpass" for s in verb.children):
+            refs = [r for p in c.children if p.dep_ == "prep" and p.lower_ == "by"
+                    for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
+            if refs:
+                return refs
     name = hyphen_agent(verb)
     return ctx.refs(name) if name is not None else []
 

@@ -131,12 +131,7 @@ def wishes(ctx: Context, tok: Token) -> list[Triple]:
         targets += [r for s in c.children if s.dep_ == "nsubj" for r in ctx.refs(s)]
         if c.dep_ == "xcomp" and lemma != "call":
             targets += [r for o in tok.children if o.dep_ == "dobj" for r in ctx.refs(o)]
-    if not targets:
-        return []
-    subjects, how = clause.subjects(ctx, tok)
-    return [t for s in subjects for o in targets
-            if (t := ctx.make(s, "urges", o, tok, "verb", f"verb of wishing '{lemma}' with an infinitive, {how}",
-                              ctx.tuning.active_verb))]
+    return _urged_by_subject(ctx, tok, targets, f"verb of wishing '{lemma}' with an infinitive")
 
 
 def mandates(ctx: Context, tok: Token) -> list[Triple]:
@@ -148,12 +143,16 @@ def mandates(ctx: Context, tok: Token) -> list[Triple]:
     targets = [r for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VB" and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in c.children if s.dep_ == "nsubj"
         for r in ctx.refs(s)]
+    return _urged_by_subject(ctx, tok, targets, f"mandative verb '{lemma}' with a subjunctive clause")
+
+
+def _urged_by_subject(ctx: Context, tok: Token, targets: list[Ref], rule: str) -> list[Triple]:
+    """Return the verb's subjects urging each of ``targets``, with ``rule`` and how the subject was found."""
     if not targets:
         return []
     subjects, how = clause.subjects(ctx, tok)
     return [t for s in subjects for o in targets
-            if (t := ctx.make(s, "urges", o, tok, "verb", f"mandative verb '{lemma}' with a subjunctive clause, {how}",
-                              ctx.tuning.active_verb))]
+            if (t := ctx.make(s, "urges", o, tok, "verb", f"{rule}, {how}", ctx.tuning.active_verb))]
 
 
 def signatures(ctx: Context, tok: Token) -> list[Triple]:

@@ -1087,7 +1087,8 @@ def test_countries_and_owners_in_unseen_news(text: str, must: set, must_not: set
 
 
 UNSEEN_REASONS_AND_NAMES = [
-    pytest.param("Texas Attorney General Ken Paxton is suing Google for violating the privacy of Texans.",
+    pytest.param("Ken Paxton, the attorney general of Texas, sued Google for collecting the voice recordings of Texans "
+                 "without consent.",
                  {("Ken Paxton", "accuses", "Google")}, set(), id="suing-for-a-deed-accuses-1"),
     pytest.param("Authors sued Anthropic. Kaito Systems sued Zentrix Labs for copying its chip designs.",
                  {("Kaito Systems", "accuses", "Zentrix Labs")}, set(), id="suing-for-a-deed-accuses-2"),
@@ -1308,7 +1309,8 @@ def test_epithets_and_benches_in_unseen_news(text: str, must: set, must_not: set
 
 
 ORDERED_BANS = [
-    pytest.param("Justice Ana Lima of the Supreme Court ordered Apple and Google to help block access to Telegram.",
+    pytest.param("Justice Ana Lima of the Supreme Court ordered Google and Apple to help block Telegram within "
+                 "two days.",
                  {("Ana Lima", "bans", "Telegram"), ("Ana Lima", "orders", "Apple")},
                  {("Apple", "bans", "Telegram"), ("Google", "bans", "Telegram")}, id="the-one-ordering-a-block-bans-1"),
     pytest.param("Ofcom told internet providers to block Rumble.", {("Ofcom", "bans", "Rumble")}, set(),
@@ -1610,7 +1612,7 @@ def test_courts_as_forums(text: str, must: set, must_not: set) -> None:
 
 
 OBLIGATIONS = [
-    pytest.param('"Google must now come forward with a serious remedy," Teresa Ribera said.',
+    pytest.param('"Google must offer rivals a fair share of the market by June," Teresa Ribera said.',
                  {("Teresa Ribera", "urges", "Google")}, set(), id="saying-someone-must-act-urges-them-1"),
     pytest.param("Ofcom said Rumble should appoint a representative in Britain.", {("Ofcom", "urges", "Rumble")},
                  set(), id="saying-someone-must-act-urges-them-2"),

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -23,6 +24,36 @@ MODEL_OPTION = click.option("--model", envvar="KG_SPACY_MODEL", default=None,
 MINCONF_OPTION = click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
                               help="Drop triples below this confidence.")
 REGISTRY_HELP = "A registry file (YAML or CSV: label, type, aliases, wikidata, country) adding or overriding actors"
+
+
+def view_filter_options(scope: str = "") -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Return the decorator adding the view filters `kg viz` and `kg export` share (``scope`` opens each help text:
+    "Network formats")."""
+    def help_(text: str) -> str:
+        return f"{scope}: {text}" if scope else text[0].upper() + text[1:]
+
+    options = [
+        click.option("--relation", "relations", multiple=True, metavar="NAMES",
+                     help=help_("only these relations or groups (stance, interaction, enforcement, structure); "
+                                "comma-separated, repeatable.")),
+        click.option("--type", "types", multiple=True, metavar="TYPES",
+                     help=help_("only actors of these types (e.g. Regulator,Company); comma-separated, repeatable.")),
+        click.option("--since", metavar="DATE",
+                     help=help_("only statements dated on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY).")),
+        click.option("--until", metavar="DATE",
+                     help=help_("only statements dated on or before DATE (YYYY-MM-DD, YYYY-MM, YYYY).")),
+        click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
+                     help=help_("only edges supported by at least this many articles.")),
+    ]
+
+    def apply(f: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    return apply
+
+
 DISABLE_OPTION = click.option("--disable", multiple=True, metavar="EXTRACTOR",
                               help="Switch an extractor off (repeatable; see `kg extractors`).")
 
@@ -321,15 +352,7 @@ def query(sparql: str | None, fmt: str, labels: bool, list_saved: bool, params: 
 @click.option("--ego", metavar="ACTOR", help="Open on this actor's neighbourhood (name, alias or IRI).")
 @click.option("--hops", type=click.IntRange(1, 3), default=1, show_default=True,
               help="Size of the --ego neighbourhood, in edges.")
-@click.option("--relation", "relations", multiple=True, metavar="NAMES",
-              help="Show only these relations or groups (stance, interaction, enforcement, structure); "
-                   "comma-separated, repeatable.")
-@click.option("--type", "types", multiple=True, metavar="TYPES",
-              help="Show only actors of these types (e.g. Regulator,Company); comma-separated, repeatable.")
-@click.option("--since", metavar="DATE", help="Only statements dated on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY).")
-@click.option("--until", metavar="DATE", help="Only statements dated on or before DATE (YYYY-MM-DD, YYYY-MM, YYYY).")
-@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Only edges supported by at least this many articles.")
+@view_filter_options()
 @MINCONF_OPTION
 @click.option("--include-modal", is_flag=True, help="Also show negated, conditional, hedged and intended statements.")
 @click.option("--title", default="policy-kg", show_default=True, help="Title of the page or picture.")
@@ -363,14 +386,7 @@ def viz(out: str, fmt: str | None, store: str | None, ego: str | None, hops: int
 @STORE_OPTION
 @MINCONF_OPTION
 @click.option("--include-modal", is_flag=True, help="Network formats: also negated, conditional, hedged, intended.")
-@click.option("--relation", "relations", multiple=True, metavar="NAMES",
-              help="Network formats: only these relations or groups (as kg viz); comma-separated, repeatable.")
-@click.option("--type", "types", multiple=True, metavar="TYPES",
-              help="Network formats: only edges between actors of these types; comma-separated, repeatable.")
-@click.option("--since", metavar="DATE", help="Network formats: only statements dated on or after DATE.")
-@click.option("--until", metavar="DATE", help="Network formats: only statements dated on or before DATE.")
-@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Network formats: only edges given by at least this many articles.")
+@view_filter_options("Network formats")
 def export(fmt: str, out: str, store: str | None, min_confidence: float, include_modal: bool,
            relations: tuple[str, ...], types: tuple[str, ...], since: str | None, until: str | None,
            min_articles: int) -> None:

@@ -1719,3 +1719,33 @@ def test_a_passive_agent_the_parser_hung_on_the_sum() -> None:
           {("Dutch Data Protection Authority", "fines", "Uber")}, set())
     check("Uber has been fined 290 million euros by the end of the year.", set(),
           {("Dutch Data Protection Authority", "fines", "Uber")})
+
+
+COUNTRIES_UNLISTED_AND_CHAMBERS = [
+    pytest.param("Ghana's government suspended Zeta Chat after the vote.",
+                 {("Government of Ghana", "bans", "Zeta Chat")}, set(), id="a-possessed-government-outside-registry-1"),
+    pytest.param("Peru's government ordered Kinmira Labs to delete the records.",
+                 {("Government of Peru", "orders", "Kinmira Labs")}, set(),
+                 id="a-possessed-government-outside-registry-2"),
+    pytest.param("Ghana's parliament condemned Vodafone over the leak.",
+                 {("Parliament of Ghana", "criticises", "Vodafone")},
+                 {("Government of Ghana", "criticises", "Vodafone")}, id="a-chamber-outside-registry-by-possessor"),
+    pytest.param("The Peruvian congress denounced Kinmira Labs for the outage.",
+                 {("Congress of Peru", "criticises", "Kinmira Labs")}, set(), id="a-chamber-outside-registry-by-demonym"),
+    pytest.param("Italy's parliament rebuked Kinmira Labs.",
+                 {("Italian Parliament", "criticises", "Kinmira Labs")}, set(), id="a-registry-chamber-by-possessor"),
+    pytest.param("The Central Bank of Nigeria fined Binance.",
+                 {("Central Bank of Nigeria", "fines", "Binance")}, set(), id="a-name-read-as-a-place-fined"),
+    pytest.param("The Securities and Exchange Commission of Nigeria sued Binance in March.",
+                 {("Securities and Exchange Commission of Nigeria", "sues", "Binance")}, set(),
+                 id="a-name-read-as-a-place-sued"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), COUNTRIES_UNLISTED_AND_CHAMBERS)
+def test_countries_unlisted_and_chambers(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_place_acted_on_by_no_legal_verb_stays_a_place() -> None:
+    assert "Binance" not in entities("Protesters marched through Binance.")

@@ -282,6 +282,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             # description beside the name says what it is ("Binance, the largest crypto platform").
             if not is_state_name(text):
                 described = _described_as(doc[start:end].root, ont)
+                if described is None and _acts_as_actor(doc[start:end].root, ont):
+                    described = "Organisation"  # "regulators fined Binance", "Binance said": no place does that
                 if described is None:
                     places.append((start, end, text))
                     continue
@@ -602,6 +604,23 @@ def _misread_places(places: list[tuple[int, int, str]], mentions: list[Mention])
         if like is not None:
             out.append(Mention(start, end, text, like.type, like.iri, like.kind, typed_by=like.typed_by))
     return out
+
+
+_LEGAL_ACTIONS = frozenset({"fines", "sues", "investigates", "accuses", "orders"})
+
+
+def _acts_as_actor(tok: Token, ont: Ontology) -> bool:
+    """Return True when a name the NER took for a place (and no state) is the object of a verb of the lexicon or
+    the subject of a verb of speech ("the bank fined Binance", "Binance said"): a place is neither fined nor
+    speaks, so the name is an organisation's."""
+    verb = tok.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == tok.i:
+        return False
+    if tok.dep_ == "dobj":
+        # Verbs of legal action alone: a town is attacked, blockaded and sanctioned too.
+        keys = ont.lemma_keys(verb.lemma_, verb.lower_, ont.verb_index)
+        return bool(keys) and bool(set(ont.verb_index[keys[0]]) & _LEGAL_ACTIONS)
+    return tok.dep_ == "nsubj" and verb.lemma_.lower() in ont.words("speechVerb")
 
 
 def _described_as(tok: Token, ont: Ontology) -> str | None:

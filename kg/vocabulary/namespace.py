@@ -203,6 +203,7 @@ class PK(DefinedNamespace):
     sharedSubjectPreposition: URIRef
     domainGroup: URIRef
     institutionNoun: URIRef
+    chamberNoun: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef
     documentNoun: URIRef

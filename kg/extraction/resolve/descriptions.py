@@ -328,6 +328,39 @@ def institution(st: ResolveState, token: Token) -> int | None:
     return _mint_institution(st, token, country, fields, classes)
 
 
+def chamber(st: ResolveState, token: Token) -> int | None:
+    """Return the legislature a country names: "Kenya's parliament", "the Brazilian Senate", "the parliament of
+    Ghana" (the registry's chamber of that name in that country, else one of its own, "Parliament of Kenya")."""
+    noun = token.lemma_.lower()
+    if noun not in st.words("chamberNoun") or token.tag_ in {"NNS", "NNPS"}:
+        return None
+    country = description_country(st, token)
+    place = unlisted_country(st, token) if country is None else None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of" and country is place is None):
+        for p in prep.children:
+            idx = st.token_entity.get(p.i) if p.dep_ == "pobj" else None
+            if idx is not None and st.entity(idx).type == "Country":
+                e = st.entity(idx)
+                country = st.ont.country_of.get(e.id, e.id) if e.registry else None
+                place = None if e.registry else e.label
+    if country is not None:
+        chambers = st.ont.actors_in(country, {"Legislature"})
+        named = [a for a in chambers if any(noun in n.lower().split() for n in a.names)]
+        if len(named) == 1:
+            return st.entity_for_actor(named[0].iri)
+        if named or noun != "parliament" and chambers:
+            return None  # two of that name, or a chamber the country may not have: which is not said
+        place = st.ont.actors[country].label
+    if place is None:
+        return None
+    label = f"{token.text.title()} of {place}"
+    iri = str(PKID[slug(label)])
+    idx = st.table.by_key(iri)
+    if idx is None:
+        idx = st.table.add(Entity(iri, label, "Legislature", {label}, typed_by="description"))
+    return idx
+
+
 def _mint_instrument(st: ResolveState, token: Token) -> int | None:
     """Return a policy instrument the article describes but never names, as an actor of its own: "the accord",
     "the proposed 10-year moratorium", "the resolution" (labelled by its phrase, less the determiner)."""
@@ -363,11 +396,12 @@ def _mint_institution(st: ResolveState, token: Token, country: str | None, field
 
 def describe(st: ResolveState, token: Token) -> int | None:
     """Return the entity a singular class description refers to."""
-    inst = institution(st, token)
+    inst = institution(st, token) or chamber(st, token)
     if inst is not None:
         return inst
-    if any(c.dep_ == "poss" for c in token.children) and description_country(st, token) is None:
-        return None  # "its chatbot", "Meta's platform": whose, not which; not guessed
+    if any(c.dep_ == "poss" and not _is_country(st, c) for c in token.children) and \
+            description_country(st, token) is None:
+        return None  # "its chatbot", "Meta's platform": whose, not which; not guessed ("Kenya's government" is)
     noun = token.lemma_.lower()
     classes = set(st.ont.description_index.get(noun, [])) | set(st.ont.description_index.get(token.lower_, []))
     if "GovernmentBody" in classes and {noun, token.lower_} & st.words("governmentNoun"):
@@ -401,6 +435,12 @@ def describe(st: ResolveState, token: Token) -> int | None:
         if idx is not None:
             _retype_by_description(st, st.entity(idx), token)
     return idx
+
+
+def _is_country(st: ResolveState, token: Token) -> bool:
+    """Return True when ``token`` names a country (one the registry lists or not)."""
+    idx = st.token_entity.get(token.i)
+    return idx is not None and st.entity(idx).type == "Country"
 
 
 def _loosely_typed(e: Entity, classes: set[str]) -> bool:

@@ -1749,3 +1749,64 @@ def test_countries_unlisted_and_chambers(text: str, must: set, must_not: set) ->
 
 def test_a_place_acted_on_by_no_legal_verb_stays_a_place() -> None:
     assert "Binance" not in entities("Protesters marched through Binance.")
+
+
+BODIES_BY_COUNTRY = [
+    pytest.param("South Africa's Information Regulator warned Zeltra Pay. Separately, the Dutch regulator fined "
+                 "Kinmira Labs for the breach.", {("Dutch regulator", "fines", "Kinmira Labs")},
+                 {("Information Regulator", "fines", "Kinmira Labs")}, id="a-nationality-keeps-a-regulator-home-1"),
+    pytest.param("Ofcom opened a case against Zeltra Pay. The Brazilian watchdog then ordered Kinmira Labs to stop.",
+                 {("Brazilian watchdog", "orders", "Kinmira Labs")}, {("Ofcom", "orders", "Kinmira Labs")},
+                 id="a-nationality-keeps-a-regulator-home-2"),
+    pytest.param("Turkey's competition board fined Kinmira Labs for price fixing.",
+                 {("Turkish Competition Authority", "fines", "Kinmira Labs")}, set(), id="a-board-by-field"),
+    pytest.param("Ghana's Data Protection Commission fined Zeltra Pay. The Data Protection Commission said the firm "
+                 "ignored its notices.", {("Data Protection Commission of Ghana", "fines", "Zeltra Pay")},
+                 {("Irish Data Protection Commission", "fines", "Zeltra Pay")}, id="a-generic-name-abroad-1"),
+    pytest.param("Kenya's Supreme Court ordered Kinmira Labs to pay damages.",
+                 {("Supreme Court of Kenya", "orders", "Kinmira Labs")}, set(), id="a-generic-name-abroad-2"),
+    pytest.param("Western Australia's government banned Zeltra Pay from its offices.",
+                 {("Government of Western Australia", "bans", "Zeltra Pay")},
+                 {("Australian Government", "bans", "Zeltra Pay")}, id="a-state-named-with-its-country"),
+    pytest.param("The South Australian government criticised Kinmira Labs over the outage.",
+                 {("South Australian government", "criticises", "Kinmira Labs")},
+                 {("Australian Government", "criticises", "Kinmira Labs")}, id="a-state-by-its-demonym"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), BODIES_BY_COUNTRY)
+def test_bodies_by_country(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+UNDER_AND_ADMINISTRATIONS = [
+    pytest.param("Kinmira Labs is under investigation by the Competition and Markets Authority.",
+                 {("Competition and Markets Authority", "investigates", "Kinmira Labs")}, set(),
+                 id="under-investigation-by"),
+    pytest.param("Zeltra Pay remains under scrutiny from the Irish Data Protection Commission.",
+                 {("Irish Data Protection Commission", "investigates", "Zeltra Pay")}, set(),
+                 id="under-scrutiny-from"),
+    pytest.param("The Trump administration sued Kinmira Labs over its pricing.",
+                 {("US Government", "sues", "Kinmira Labs")}, set(), id="a-leaders-administration"),
+    pytest.param("The Starmer government has urged Zeltra Pay to refund customers.",
+                 {("UK Government", "urges", "Zeltra Pay")}, set(), id="a-leaders-government"),
+    pytest.param("Authorities in Vietnam asked Kinmira Labs to close accounts. A spokesperson for Kinmira Labs said "
+                 "the company was cooperating with the authorities.",
+                 {("Kinmira Labs", "cooperatesWith", "Government of Vietnam")}, set(),
+                 id="authorities-of-a-country-outside-registry"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNDER_AND_ADMINISTRATIONS)
+def test_under_and_administrations(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_the_government_stays_the_storys_own_after_a_foreign_mention() -> None:
+    text = ("Peru blocks Zeltra Pay after fraud reports\n\n"
+            "Peru has blocked the payments app Zeltra Pay, the communications ministry said on Monday.\n"
+            "The US Treasury had warned Lima about the app last year.\n"
+            "The government said Zeltra Pay had ignored repeated requests to verify its users.")
+    got = facts(text)
+    assert ("US Government", "accuses", "Zeltra Pay") not in got
+    assert entities(text)["Government of Peru"][1] >= {"the government"}

@@ -310,6 +310,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _surnames_missed(doc, mentions)
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions += _law_names(doc, mentions, ont)
+    mentions = _states_inside_countries(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions, ont)
     mentions += _institutions_missed(doc, mentions, ont)
     mentions += _bare_names(doc, mentions, ont)
@@ -654,6 +655,35 @@ def _city_acts(span: Span, ont: Ontology) -> bool:
 def _names_a_state(doc: Doc, end: int) -> bool:
     """Return True for "Washington state": the federal state of that name, not the capital."""
     return end < len(doc) and doc[end].lower_ == "state"
+
+
+def _states_inside_countries(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return ``mentions`` with a state whose name holds its country's made one state ("Western Australia",
+    "South Australia"): the word before the country's name makes another place, not a name of its own; and
+    "the South Australian government" is that state's, not Australia's."""
+    by_start = {m.start: m for m in mentions}
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in mentions:
+        before = doc[m.start - 1] if m.start > 0 else None
+        if m.kind == "registry" and m.type == "GovernmentBody" and before is not None and before.is_title and \
+                m.end - m.start > 1:
+            gov = ont.government_named(doc[m.start].text)
+            land = ont.actors[ont.country_of[gov]].label if gov in ont.country_of else None
+            if land and is_state_name(f"{before.text} {land}"):
+                out.append(Mention(before.i, m.end, doc[before.i:m.end].text, "GovernmentBody", None, "ner",
+                                   m.honorific, typed_by="cue"))
+                continue
+        if m.type == "Country" and before is not None and before.is_title and \
+                is_state_name(f"{before.text} {m.text}"):
+            prev = by_start.get(before.i)
+            if prev is not None and prev.end == m.start:
+                dropped.add(before.i)
+            out.append(Mention(before.i, m.end, f"{before.text} {m.text}", "Country", None, "ner", m.honorific,
+                               typed_by="cue"))
+            continue
+        out.append(m)
+    return [m for m in out if not (m.start in dropped and m.end - m.start == 1)]
 
 
 def _state_names_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:

@@ -90,6 +90,7 @@ class PK(DefinedNamespace):
     executive: URIRef
     ownedBy: URIRef
     developedBy: URIRef
+    administrationOf: URIRef
 
     # Relations
     Relation: URIRef

@@ -108,6 +108,7 @@ class Actor:
     party_code: str | None = None         # parties: "D" in "(D-CA)"
     owners: tuple[str, ...] = ()          # the registry's background hints: who owns or develops it (pk:ownedBy ...)
     developers: tuple[str, ...] = ()      # of the owners, those who develop it (pk:developedBy)
+    administration: str | None = None     # the government a leader heads or headed ("the Trump administration")
 
     @property
     def names(self) -> list[str]:
@@ -562,6 +563,7 @@ def read_ontology(folder: str | None = None) -> Ontology:
             party_code=ref(PK.partyCode),
             owners=tuple(sorted(str(o) for p in (PK.ownedBy, PK.developedBy) for o in g.objects(s, p))),
             developers=tuple(sorted(str(o) for o in g.objects(s, PK.developedBy))),
+            administration=ref(PK.administrationOf),
         )
     nationalities = dict(str(pair).split("=", 1) for pair in g.objects(None, PK.nationality) if "=" in str(pair))
     return Ontology(graph=g, classes=classes, relations=relations, roles=roles,

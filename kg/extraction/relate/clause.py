@@ -283,8 +283,9 @@ def patient_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], str]
     verb = None
     if noun.dep_ in {"dobj", "attr"} and noun.head.lemma_ in patient_verbs:
         verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_ in patient_verbs:
-        verb = noun.head.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and (
+            noun.head.head.lemma_ in patient_verbs or noun.head.head.lemma_ in {"be", "remain", "stay"}):
+        verb = noun.head.head  # "came under fire from Y", "is under investigation by Y"
     if verb is None or verb.pos_ not in VERBAL:
         return [], [], ""
     agents = prep_objects(ctx, noun, {"from", "by"}) or prep_objects(ctx, verb, {"from", "by"})

@@ -51,6 +51,8 @@ def resolve(doc: Doc, mentions: list[Mention], ont: Ontology) -> Resolution:
     st = ResolveState(doc, ont)
     resolve_names(st, mentions)
     type_list_members(st)
+    # The home country is decided by the names alone, before a description ("the government") adds its guess.
+    st.home_government()
     described = {m.start for m in mentions if m.kind == "description"}
     pronouns = st.words("malePronoun") | st.words("femalePronoun") | st.words("neuterPronoun") | st.words(
         "pluralPronoun")

@@ -83,6 +83,8 @@ def is_description(st: ResolveState, token: Token) -> bool:
     # A description naming an entity in place ("regulator Ofcom", "the telecoms
     # regulator Anatel", "eSafety, the regulator") is a title.
     classes = st.ont.description_classes(lemma) or st.ont.description_classes(token.lower_)
+    if lemma in st.words("governmentNoun") and _led_by(st, token) is not None:
+        return True  # "the Trump administration": the government he leads, not a title of his
     for child in token.children:
         if child.dep_ in {"appos", "compound"} and child.i in st.token_entity:
             named = st.entity(st.token_entity[child.i])
@@ -137,11 +139,27 @@ def unlisted_country(st: ResolveState, token: Token) -> str | None:
             e = st.entity(idx)
             if e.type == "Country" and not e.registry and e.id not in st.ont.government_of:
                 return e.label
+        elif c.dep_ in {"amod", "compound"} and (state := _state_by_demonym(st, c)) is not None:
+            return state
         elif c.dep_ in {"amod", "compound"} and st.ont.government_named(c.text) is None:
             name = country_of_demonym(c.text)
             if name is not None:
                 return name
     return None
+
+
+def _state_by_demonym(st: ResolveState, word: Token) -> str | None:
+    """Return the state a nationality and the word before it name ("South Australian" -> "South Australia")."""
+    from kg.extraction.recognise import country_of_demonym, is_state_name
+
+    if word.i == 0 or not st.doc[word.i - 1].is_title:
+        return None
+    country = country_of_demonym(word.text)
+    if country is None:
+        gov = st.ont.government_named(word.text)
+        country = st.ont.actors[st.ont.country_of[gov]].label if gov in st.ont.country_of else None
+    name = f"{st.doc[word.i - 1].text} {country}" if country else None
+    return name if name and is_state_name(name) else None
 
 
 def nationality_unknown(token: Token) -> bool:
@@ -259,6 +277,9 @@ def description_country(st: ResolveState, token: Token) -> str | None:
                 return e.id
             if e.id in st.ont.country_of:
                 return st.ont.country_of[e.id]
+            continue  # "Western Australia's": a state named with its country's name, not the country
+        if _state_by_demonym(st, c) is not None:
+            continue  # "the South Australian government": a state's, not Australia's
         gov = st.ont.government_named(c.text)
         if gov is not None:
             return st.ont.country_of[gov]
@@ -308,7 +329,8 @@ def institution(st: ResolveState, token: Token) -> int | None:
         country = st.ont.country_of.get(st.entity(home).id) if home is not None else None
     if country is None:
         return None
-    classes = st.ont.description_classes(noun)
+    # "board" describes no class of its own: a country's board with a field is one of its regulators or bodies.
+    classes = st.ont.description_classes(noun) or frozenset({"Regulator", "GovernmentBody"})
     wanted = st.ont.domain_words([*(f.lemma_ for f in fields), *(f.lower_ for f in fields)])  # "data", not "datum"
     # Only the words that name a field count when some do: a "consumer protection agency" is no data protection
     # authority for sharing "protection".
@@ -405,22 +427,38 @@ def describe(st: ResolveState, token: Token) -> int | None:
     noun = token.lemma_.lower()
     classes = set(st.ont.description_index.get(noun, [])) | set(st.ont.description_index.get(token.lower_, []))
     if "GovernmentBody" in classes and {noun, token.lower_} & st.words("governmentNoun"):
+        led = _led_by(st, token)
+        if led is not None:
+            return led
         by_country = country_modifier(st, token)
         if by_country is not None:
             return by_country
         if nationality_unknown(token) or not definite(st, token) and noun not in st.words("governmentNoun"):
             return None  # "uncooperative with authorities": whose is not said ("ministers agreed" is the cabinet)
-        home = st.recent(token.i, st.is_government)
-        return st.government(home) if home is not None else st.home_government()
+        recent = st.recent(token.i, st.is_government)
+        home = st.home_government()
+        if recent is None:
+            return home
+        if home is not None and st.government(recent) != home and not _in_sentence(st, token, recent):
+            # "the government", a sentence after another country was named: still the story's own government.
+            return home
+        return st.government(recent)
     if not classes:
         return None
     if "Company" in classes:
         classes.add("Platform")  # "the company" behind a service
 
+    # "the Dutch regulator" is the Netherlands' (a state's body belongs to its country); "the U.S. firm" is a
+    # company from there, which the registry does not place.
+    public = not classes - _STATE_CLASSES
+    country = description_country(st, token) if public else None
+    abroad = unlisted_country(st, token) if public and country is None else None
+
     def accept(e: Entity) -> bool:
         # "the Senate" is no "Senate Commerce Committee": a part named after the whole is not the whole.
         words = re.split(r"\s+(?:of|for|on|in|to)\s+", e.label.lower(), maxsplit=1)[0].split()
-        return e.type in classes and not (noun in words[:-1] and words[-1] != noun)
+        return e.type in classes and not (noun in words[:-1] and words[-1] != noun) and \
+            (country is abroad is None or _of_country(st, e, country, abroad))
 
     def prefer(e: Entity) -> bool:
         return noun in e.label.lower()
@@ -428,12 +466,62 @@ def describe(st: ResolveState, token: Token) -> int | None:
     idx = st.recent(token.i, accept, prefer)
     if idx is None and noun in st.words("instrumentNoun") and definite(st, token):
         idx = _mint_instrument(st, token)
+    if idx is None and (country is not None or abroad is not None) and token.tag_ not in {"NNS", "NNPS"}:
+        # "the Dutch regulator" with no Dutch regulator named before: an actor of its own, never another
+        # country's regulator the article named earlier.
+        return _mint_described(st, token, sorted(classes)[0])
     if idx is None and st.ont.role_for(token.lemma_) is None:
         # "Flutterwave ... the company", none of that class named before: the description is better evidence of
         # the class than a bare name ("the owner" is a title, and says whose, not which).
         idx = st.recent(token.i, lambda e: _loosely_typed(e, classes))
         if idx is not None:
             _retype_by_description(st, st.entity(idx), token)
+    return idx
+
+
+_STATE_CLASSES = frozenset({"Regulator", "GovernmentBody", "Legislature", "Court"})
+
+
+def _in_sentence(st: ResolveState, token: Token, idx: int) -> bool:
+    """Return True when entity ``idx`` is named in ``token``'s sentence before it."""
+    start = token.sent.start
+    return any(start <= tok < token.i and st.table.find(j) == idx for tok, j, _ in st.history)
+
+
+def _led_by(st: ResolveState, token: Token) -> int | None:
+    """Return the government a leader's name before "administration" or "government" names ("the Trump
+    administration", "the Starmer government"), by the registry's knowledge of whose government it is."""
+    for c in token.children:
+        idx = st.token_entity.get(c.i) if c.dep_ in {"compound", "poss", "nmod"} and c.i < token.i else None
+        if idx is not None and st.entity(idx).registry:
+            actor = st.ont.actors.get(st.entity(idx).id)
+            if actor is not None and actor.administration in st.ont.actors:
+                return st.entity_for_actor(actor.administration)
+    return None
+
+
+def _of_country(st: ResolveState, e: Entity, country: str | None, abroad: str | None) -> bool:
+    """Return True when ``e`` belongs to the country a description names (by the registry, or by its name)."""
+    actor = st.ont.actors.get(e.id) if e.registry else None
+    if actor is not None:
+        return country is not None and country in {actor.jurisdiction, st.ont.country_of.get(actor.iri), actor.iri}
+    land = st.ont.actors[country] if country is not None else None
+    names = {abroad} if land is None else {land.label, land.demonym, *land.names}
+    return any(n and n.lower() in a.lower() for n in names for a in {e.label, *e.aliases})
+
+
+def _mint_described(st: ResolveState, token: Token, typ: str) -> int:
+    """Return an actor named by its description ("the Dutch regulator" -> "Dutch regulator")."""
+    words = [t for t in token.lefts if t.dep_ in {"amod", "compound", "nmod"} and not t.is_punct]
+    start = min([t.i for t in words], default=token.i)
+    label = st.doc[start:token.i + 1].text
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        label = f"{label} of {st.doc[owner.left_edge.i:owner.i + 1].text}"  # "Turkey's board" -> "board of Turkey"
+    iri = str(PKID[slug(label)])
+    idx = st.table.by_key(iri)
+    if idx is None:
+        idx = st.table.add(Entity(iri, label, typ, {label}, typed_by="description"))
     return idx
 
 

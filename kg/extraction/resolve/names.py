@@ -31,6 +31,10 @@ def _titled(st: ResolveState, m: Mention) -> bool:
 def entity_for_name(st: ResolveState, m: Mention) -> int:
     """Return the entity a name mention stands for, adding one when it is new."""
     typ = m.type or "Organisation"
+    if st.ont.is_generic_name(m.text):
+        idx = _generic_abroad(st, m, typ)
+        if idx is not None:
+            return idx
     if m.iri:
         # A country stays a place here; where it acts, :mod:`kg.extraction.relate` puts its government in its stead.
         idx = st.entity_for_actor(m.iri)
@@ -89,6 +93,57 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         st.entity(idx).aliases.add(m.text)
         return idx
     return st.table.add(Entity(iri, m.text, typ, {m.text}, typed_by=m.typed_by))
+
+
+def _generic_abroad(st: ResolveState, m: Mention, typ: str) -> int | None:
+    """Return the body a name any country's body may bear stands for when a country other than the registry's
+    is named right before it ("Ghana's Data Protection Commission", "the Nigeria Data Protection Commission",
+    "Kenya's Supreme Court"), or the one of those the article named before ("the Data Protection Commission"
+    after "Ghana's Data Protection Commission"); None otherwise."""
+    place = _other_country_before(st, m)
+    if place is None:
+        return next((i for i, e in st.table.live() if not e.registry and m.text in e.aliases
+                     and e.label.startswith(f"{m.text} of ")), None)
+    name = f"{m.text} of {place}"
+    land = st.ont.actors.get(st.ont.actor_named(place) or "")
+    names = [name] if land is None else [f"{land.demonym} {m.text}" if land.demonym else name,
+                                         f"{land.label} {m.text}", f"{m.text} of {land.label}"]
+    iri = next((i for n in names if (i := st.ont.actor_named(n)) and st.ont.actors[i].type != "Person"), None)
+    if iri is not None:
+        idx = st.entity_for_actor(iri)
+    else:
+        name = names[0]  # "Chinese Foreign Ministry": the country's adjective, as news names it
+        iri = str(PKID[slug(name)])
+        idx = st.table.by_key(iri)
+        if idx is None:
+            idx = st.table.add(Entity(iri, name, typ, {name}, typed_by=m.typed_by))
+    st.entity(idx).aliases.add(m.text)
+    return idx
+
+
+def _other_country_before(st: ResolveState, m: Mention) -> str | None:
+    """Return the country named right before a registry name ("Ghana's", "Nigeria", "Kenyan") when it is not
+    the country of that registry actor, else None."""
+    from kg.extraction.recognise import country_of_demonym, is_state_name
+
+    at = m.start - 1
+    if at >= 0 and st.doc[at].dep_ == "case":
+        at -= 1
+    if at < 0:
+        return None
+    tok = st.doc[at]
+    idx = st.token_entity.get(at)
+    name = st.entity(idx).label if idx is not None and st.entity(idx).type == "Country" else \
+        tok.text if is_state_name(tok.text) else country_of_demonym(tok.text)
+    if name is None:
+        return None
+    actor = st.ont.actors.get(m.iri or "")
+    if actor is None:
+        return name
+    home = st.ont.actors.get(st.ont.country_of.get(actor.jurisdiction or "", actor.jurisdiction or ""))
+    if home is not None and name.lower() in {n.lower() for n in (*home.names, home.demonym or "")}:
+        return None
+    return name
 
 
 def note_person(st: ResolveState, m: Mention, idx: int) -> None:

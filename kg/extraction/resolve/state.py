@@ -105,14 +105,20 @@ class ResolveState:
             return self._home
         counts: Counter[str] = Counter()
         unlisted: dict[str, int] = {}
+        # Each name counts as often as it is written; the first sentence (the headline, or the lede) says what the
+        # story is about, and its names count twice.
+        first = next(iter(self.doc.sents)).end if len(self.doc) else 0
+        named: Counter[int] = Counter()
+        for tok, j, _ in self.history:
+            named[self.table.find(j)] += 2 if tok < first else 1
         for i, e in self.table.live():
             actor = self.ont.actors.get(e.id) if e.registry else None
             if actor is None:
                 if e.type == "Country":   # a country the registry lacks counts as often as it is named
                     unlisted[e.id] = i
-                    counts[e.id] += max(len(e.aliases) + 1, sum(1 for _, j, _ in self.history if j == i))
+                    counts[e.id] += max(named[i], 1)
                 continue
-            weight = len(e.aliases) + 1
+            weight = max(named[i], 1)
             if actor.jurisdiction:
                 counts[actor.jurisdiction] += weight
             if e.id in self.ont.country_of:
@@ -137,7 +143,8 @@ class ResolveState:
         """Return True for a national government (not a ministry or agency), or a country that has one."""
         if e.registry:
             return e.id in self.ont.country_of or e.id in self.ont.government_of
-        return e.type == "GovernmentBody" and "government" in e.label.lower()
+        # A country the registry lacks acts through the government its name mints ("authorities in Vietnam").
+        return e.type == "Country" or e.type == "GovernmentBody" and "government" in e.label.lower()
 
     def government(self, idx: int) -> int:
         """Return the government entity of country entity ``idx`` (``idx`` itself for anything else)."""

@@ -1729,11 +1729,13 @@ COUNTRIES_UNLISTED_AND_CHAMBERS = [
                  id="a-possessed-government-outside-registry-2"),
     pytest.param("Ghana's parliament condemned Vodafone over the leak.",
                  {("Parliament of Ghana", "criticises", "Vodafone")},
-                 {("Government of Ghana", "criticises", "Vodafone")}, id="a-chamber-outside-registry-by-possessor"),
+                 {("Government of Ghana", "criticises", "Vodafone")},
+                 id="a-chamber-outside-registry-by-possessor"),
     pytest.param("The Peruvian congress denounced Kinmira Labs for the outage.",
-                 {("Congress of Peru", "criticises", "Kinmira Labs")}, set(), id="a-chamber-outside-registry-by-demonym"),
-    pytest.param("Italy's parliament rebuked Kinmira Labs.",
-                 {("Italian Parliament", "criticises", "Kinmira Labs")}, set(), id="a-registry-chamber-by-possessor"),
+                 {("Congress of Peru", "criticises", "Kinmira Labs")}, set(),
+                 id="a-chamber-outside-registry-by-demonym"),
+    pytest.param("Italy's parliament rebuked Kinmira Labs.", {("Italian Parliament", "criticises", "Kinmira Labs")},
+                 set(), id="a-registry-chamber-by-possessor"),
     pytest.param("The Central Bank of Nigeria fined Binance.",
                  {("Central Bank of Nigeria", "fines", "Binance")}, set(), id="a-name-read-as-a-place-fined"),
     pytest.param("The Securities and Exchange Commission of Nigeria sued Binance in March.",
@@ -1810,3 +1812,18 @@ def test_the_government_stays_the_storys_own_after_a_foreign_mention() -> None:
     got = facts(text)
     assert ("US Government", "accuses", "Zeltra Pay") not in got
     assert entities(text)["Government of Peru"][1] >= {"the government"}
+
+
+def test_a_generic_registry_name_in_another_countrys_story_is_that_countrys() -> None:
+    text = ("Peru fines Zeltra Pay over leaked records\n\n"
+            "Peru's consumer agency said on Monday that Zeltra Pay had exposed thousands of records.\n"
+            "The Data Protection Commission said the firm had failed to secure its servers.")
+    names = entities(text)
+    assert "Data Protection Commission of Peru" in names
+    assert "Irish Data Protection Commission" not in names
+
+
+def test_a_generic_registry_name_stays_the_registrys_where_its_country_is_named() -> None:
+    text = ("Ireland's privacy regulator fines Kinmira Labs\n\n"
+            "The Data Protection Commission fined Kinmira Labs 40 million euros, the Irish regulator said.")
+    assert "Irish Data Protection Commission" in entities(text)

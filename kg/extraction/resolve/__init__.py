@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.recognise import Mention
 from kg.extraction.resolve.descriptions import is_description, resolve_description, type_list_members
 from kg.extraction.resolve.entities import Entity, EntityTable
-from kg.extraction.resolve.names import resolve_names
+from kg.extraction.resolve.names import relocate_generic_names, resolve_names
 from kg.extraction.resolve.pronouns import resolve_pronoun
 from kg.extraction.resolve.state import ResolveState
 from kg.vocabulary.ontology import Ontology
@@ -53,6 +53,7 @@ def resolve(doc: Doc, mentions: list[Mention], ont: Ontology) -> Resolution:
     type_list_members(st)
     # The home country is decided by the names alone, before a description ("the government") adds its guess.
     st.home_government()
+    relocate_generic_names(st)
     described = {m.start for m in mentions if m.kind == "description"}
     pronouns = st.words("malePronoun") | st.words("femalePronoun") | st.words("neuterPronoun") | st.words(
         "pluralPronoun")

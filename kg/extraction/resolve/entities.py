@@ -89,6 +89,14 @@ class EntityTable:
         self._by_key.setdefault(entity.id, idx)
         return idx
 
+    def rekey(self, idx: int, key: str) -> None:
+        """Give entity ``idx`` the IRI ``key`` (it is another actor than the one its old key named)."""
+        e = self._rows[self.find(idx)]
+        if self._by_key.get(e.id) == self.find(idx):
+            del self._by_key[e.id]
+        e.id = key
+        self._by_key.setdefault(key, self.find(idx))
+
     def merge(self, src: int, dst: int) -> int:
         """Fold entity ``src`` into ``dst`` (aliases, roles, gender); return the surviving index."""
         src, dst = self.find(src), self.find(dst)

@@ -121,6 +121,45 @@ def _generic_abroad(st: ResolveState, m: Mention, typ: str) -> int | None:
     return idx
 
 
+_STATE_BODIES = frozenset({"Regulator", "GovernmentBody", "Court", "Legislature"})
+
+
+def relocate_generic_names(st: ResolveState) -> None:
+    """Make a registry body named only by a name any country's body bears ("the Data Protection Commission")
+    the article's own country's when the article never names the registry body's country: a story about Ghana
+    means Ghana's commission, not Ireland's."""
+    home = st._home
+    if home is None:
+        return
+    home_e = st.entity(home)
+    place = st.ont.actors.get(st.ont.country_of.get(home_e.id, home_e.id)) if home_e.registry else None
+    place_label = place.label if place is not None else home_e.label.removeprefix("Government of ")
+    text = st.doc.text
+    for i, e in list(st.table.live()):
+        actor = st.ont.actors.get(e.id) if e.registry else None
+        if actor is None or actor.type not in _STATE_BODIES:
+            continue
+        written = e.aliases - {actor.label}
+        if not written or not all(st.ont.is_generic_name(a) for a in written):
+            continue
+        land = st.ont.actors.get(st.ont.country_of.get(actor.jurisdiction or "", actor.jurisdiction or ""))
+        if land is None or (place is not None and place.iri == land.iri):
+            continue
+        if any(n and n in text for n in (land.label, land.demonym, *land.names)):
+            continue  # the article names the body's own country: the registry's body may well be meant
+        name = max(written, key=len)
+        if place is not None:
+            names = [f"{place.demonym} {name}" if place.demonym else f"{name} of {place.label}",
+                     f"{place.label} {name}", f"{name} of {place.label}"]
+        else:
+            names = [f"{name} of {place_label}"]
+        iri = next((a for n in names if (a := st.ont.actor_named(n)) and st.ont.actors[a].type != "Person"), None)
+        label = st.ont.actors[iri].label if iri else names[0]
+        st.table.rekey(i, iri or str(PKID[slug(label)]))
+        e.label, e.registry, e.aliases = label, iri is not None, written | {label}
+        e.typed_by = "registry" if iri else "cue"
+
+
 def _other_country_before(st: ResolveState, m: Mention) -> str | None:
     """Return the country named right before a registry name ("Ghana's", "Nigeria", "Kenyan") when it is not
     the country of that registry actor, else None."""

@@ -1827,3 +1827,25 @@ def test_a_generic_registry_name_stays_the_registrys_where_its_country_is_named(
     text = ("Ireland's privacy regulator fines Kinmira Labs\n\n"
             "The Data Protection Commission fined Kinmira Labs 40 million euros, the Irish regulator said.")
     assert "Irish Data Protection Commission" in entities(text)
+
+
+LISTS_AND_MEMBERS = [
+    pytest.param("Kinmira Labs, Zeltra Pay and Dovecot Systems were fined by the Competition and Markets Authority.",
+                 {("Competition and Markets Authority", "fines", n) for n in ("Kinmira Labs", "Zeltra Pay",
+                                                                               "Dovecot Systems")}, set(),
+                 id="a-list-whose-first-name-the-parser-cut-off-1"),
+    pytest.param("Meta, Google and TikTok were summoned by Ofcom last week.",
+                 {("Ofcom", "contacts", n) for n in ("Meta", "Google", "TikTok")}, set(),
+                 id="a-list-whose-first-name-the-parser-cut-off-2"),
+    pytest.param("Lawmakers in the European Parliament urged the European Commission to act faster.",
+                 {("European Parliament", "urges", "European Commission")}, set(), id="members-in-a-body"),
+    pytest.param("Officials in the US Commerce Department criticised Kinmira Labs.",
+                 {("US Department of Commerce", "criticises", "Kinmira Labs")}, set(), id="officials-in-a-body"),
+    pytest.param("Companies in the European Union criticised Kinmira Labs.", set(),
+                 {("European Union", "criticises", "Kinmira Labs")}, id="companies-in-a-union-are-not-it"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), LISTS_AND_MEMBERS)
+def test_lists_and_members(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -157,6 +157,15 @@ class Context:
                 out += self.refs(c)
             elif c.i in self.res.token_entity and self.entity(self.res.token_entity[c.i]).type in own_types:
                 out += self.refs(c)
+        if out and any(c.dep_ == "conj" for c in tok.children):
+            out = self._list_head_cut_off(tok) + out
+        for c in tok.children:
+            # "Kinmira Labs, Zeltra Pay and Dovecot Systems were fined", parsed with the second name as an
+            # apposition of the first: a name of the same class that goes on into a list is the list's next name.
+            if c.dep_ == "appos" and c.i in self.res.token_entity and out and any(
+                    g.dep_ == "conj" for g in c.children) and self.entity(
+                    self.res.token_entity[c.i]).type in {self.entity(i).type for i, _ in out}:
+                out += self.refs(c)
         seen: set[int] = set()
         result = []
         for idx, cert in out:
@@ -165,6 +174,22 @@ class Context:
                 result.append((idx, cert))
         self._refs_cache[tok.i] = result
         return result
+
+    def _list_head_cut_off(self, tok: Token) -> list[Ref]:
+        """Return the first name of a list the parser cut off from the rest: in "Meta, Google and TikTok were
+        fined" it may hang "Meta" on the verb as a modifier and take "Google and TikTok" for the subject."""
+        if tok.i < 2 or self.doc[tok.i - 1].text != ",":
+            return []
+        first = self.doc[tok.i - 2]
+        idx = self.res.token_entity.get(first.i)
+        if idx is None:
+            return []
+        root = first
+        while root.head.i != root.i and self.res.token_entity.get(root.head.i) == idx:
+            root = root.head
+        if root.head.i == tok.head.i and root.dep_ in {"advmod", "npadvmod", "dep", "nmod", "intj", "meta"}:
+            return self.refs(root)
+        return []
 
     def _refs(self, tok: Token) -> list[Ref]:
         res, tune = self.res, self.tuning

@@ -573,6 +573,13 @@ def anchored(st: ResolveState, token: Token) -> int | None:
                 idx = st.token_entity.get(p.i) if p.dep_ == "pobj" else None
                 if idx is not None and st.entity(idx).type in st.ont.organisational_classes:
                     return st.table.find(idx)
+        elif c.dep_ == "prep" and c.lower_ in {"in", "of"} and token.tag_ == "NNS":
+            # "lawmakers in the European Parliament", "officials of the ministry": those who sit in a body of the
+            # state ("companies in the EU" are no part of it; "the head of the agency" is a person).
+            for p in c.children:
+                idx = st.token_entity.get(p.i) if p.dep_ == "pobj" else None
+                if idx is not None and st.entity(idx).type in _STATE_CLASSES:
+                    return st.table.find(idx)
     return None
 
 

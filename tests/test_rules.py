@@ -1849,3 +1849,23 @@ LISTS_AND_MEMBERS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), LISTS_AND_MEMBERS)
 def test_lists_and_members(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+SUMS_TO_PAY = [
+    pytest.param("The Competition Commission of India imposed a penalty of 2.1 billion rupees on Kinmira Labs.",
+                 {("Competition Commission of India", "fines", "Kinmira Labs")}, set(), id="a-target-hung-on-the-sum"),
+    pytest.param("The Irish Data Protection Commission ordered Kinmira Labs to pay 345 million euros.",
+                 {("Irish Data Protection Commission", "fines", "Kinmira Labs")}, set(), id="ordered-to-pay-a-sum"),
+    pytest.param("Kinmira Labs was ordered to pay a penalty of 40 million rupees by the Competition Commission of "
+                 "India.", {("Competition Commission of India", "fines", "Kinmira Labs")}, set(),
+                 id="ordered-to-pay-in-the-passive"),
+    pytest.param("The Federal Trade Commission handed Kinmira Labs a $5 million fine.",
+                 {("Federal Trade Commission", "fines", "Kinmira Labs")}, set(), id="handed-a-fine"),
+    pytest.param("The High Court ordered Kinmira Labs to pay 2 million pounds in damages.", set(),
+                 {("High Court", "fines", "Kinmira Labs")}, id="damages-a-court-orders-are-no-fine"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), SUMS_TO_PAY)
+def test_sums_to_pay(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -205,6 +205,7 @@ class PK(DefinedNamespace):
     domainGroup: URIRef
     institutionNoun: URIRef
     chamberNoun: URIRef
+    currencyNoun: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef
     documentNoun: URIRef

@@ -50,8 +50,16 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
         for rel, prep in entries:
             preps = frozenset({prep}) if prep else complements
             targets = clause.prep_objects(ctx, tok, preps)
+            if not targets:
+                # "a penalty of 2.1 billion rupees on Meta": the target hung on the sum.
+                targets = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                           if o.dep_ == "pobj" and _is_sum(ctx, o) for r in clause.prep_objects(ctx, o, preps)]
             if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light:
                 targets = clause.prep_objects(ctx, tok.head, preps)
+            if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light and \
+                    ont.relations[rel].group == "enforcement":
+                # "handed Meta a $220 million fine", "gave Apple an order": the one it is handed to.
+                targets = [r for c in tok.head.children if c.dep_ == "dative" for r in ctx.refs(c)]
             if not targets and tok.dep_ == "dobj":
                 # "upheld Ofcom's fine on Rumble", the "on" hung by the parser on the verb: a target phrase right
                 # after the noun is the noun's.
@@ -89,6 +97,39 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 break
     yield from addressed_requests(ctx)
     yield from named_defendants(ctx)
+    yield from ordered_payments(ctx)
+
+
+def _is_sum(ctx: Context, tok: Token) -> bool:
+    """Return True when ``tok`` heads a sum of money ("345 million euros", "$5m") or names a fine."""
+    if tok.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in tok.children):
+        return True
+    return tok.lemma_.lower() in ctx.words("currencyNoun") | {"fine", "penalty"} or \
+        tok.lower_ in ctx.words("currencyNoun")
+
+
+def ordered_payments(ctx: Context) -> Iterator[Triple]:
+    """A sum an enforcer orders someone to pay is a fine: "the watchdog ordered TikTok to pay 345 million euros",
+    "Meta was ordered by the commission to pay a penalty" -> the enforcer fines them (a court's order to pay
+    damages is no fine)."""
+    orders = {v for v, rels in ctx.ont.verb_index.items() if "orders" in rels}
+    for tok in ctx.tokens:
+        if tok.lemma_.lower() != "pay" or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in orders:
+            continue
+        if not any(c.dep_ == "dobj" and _is_sum(ctx, c) for c in tok.children):
+            continue
+        verb = tok.head
+        if clause.is_passive(verb):
+            payers = [r for c in verb.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
+            # "was ordered to pay a penalty by the commission": the "by" phrase may hang on "pay".
+            enforcers, how = clause.passive_agent(ctx, verb) or clause.prep_objects(ctx, tok, {"by"}), "'by' phrase"
+        else:
+            payers = [r for c in verb.children if c.dep_ == "dobj" for r in ctx.refs(c)]
+            enforcers, how = clause.subjects(ctx, verb)
+        enforcers = [r for r in enforcers if ctx.entity(ctx.acting(r)[0]).type in {"Regulator", "GovernmentBody"}]
+        yield from ctx.make_all(enforcers, "fines", payers, tok, "noun",
+                                f"sum ordered to be paid ('{verb.text} ... to pay'), enforcer by {how}",
+                                ctx.tuning.event_noun)
 
 
 def _occasion_verb(ctx: Context, tok: Token) -> Token | None:

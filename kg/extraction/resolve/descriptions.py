@@ -418,7 +418,9 @@ def _mint_institution(st: ResolveState, token: Token, country: str | None, field
 
 def describe(st: ResolveState, token: Token) -> int | None:
     """Return the entity a singular class description refers to."""
-    inst = institution(st, token) or chamber(st, token)
+    inst = institution(st, token)
+    if inst is None:
+        inst = chamber(st, token)
     if inst is not None:
         return inst
     if any(c.dep_ == "poss" and not _is_country(st, c) for c in token.children) and \

@@ -100,6 +100,8 @@ def _generic_abroad(st: ResolveState, m: Mention, typ: str) -> int | None:
     is named right before it ("Ghana's Data Protection Commission", "the Nigeria Data Protection Commission",
     "Kenya's Supreme Court"), or the one of those the article named before ("the Data Protection Commission"
     after "Ghana's Data Protection Commission"); None otherwise."""
+    if m.iri is None and len(m.text.split()) > 3:
+        return None  # "Federal Competition and Consumer Protection Commission": a long name says which on its own
     place = _other_country_before(st, m)
     if place is None:
         return next((i for i, e in st.table.live() if not e.registry and m.text in e.aliases

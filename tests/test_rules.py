@@ -1869,3 +1869,31 @@ SUMS_TO_PAY = [
 @pytest.mark.parametrize(("text", "must", "must_not"), SUMS_TO_PAY)
 def test_sums_to_pay(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_a_name_the_tagger_missed_with_a_description_after_it() -> None:
+    names = entities("Amazon made an equity investment in Pravolink, a provider of payroll software.")
+    assert names["Pravolink"][0] == "Company"
+
+
+def test_a_capital_with_a_description_after_it_stays_a_place() -> None:
+    assert "Paris" not in entities("Paris, the French capital, hosted the talks on Monday.")
+
+
+WISHES_AND_CALLS = [
+    pytest.param("Amnesty International called for Iran to restore internet access.",
+                 {("Amnesty International", "urges", "Government of Iran")}, set(), id="called-for-a-country-to-act"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), WISHES_AND_CALLS)
+def test_wishes_and_calls(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_what_is_wished_for_is_intended_not_asserted() -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    (ex,) = extract_articles([parse_text("Lawmakers want the FTC to investigate Kinmira Labs.", article_id="t")])
+    made = [t for t in ex.triples if t.relation == "investigates"]
+    assert made and all(t.modality == "intended" for t in made)

@@ -624,6 +624,22 @@ def _acts_as_actor(tok: Token, ont: Ontology) -> bool:
     return tok.dep_ == "nsubj" and verb.lemma_.lower() in ont.words("speechVerb")
 
 
+def _described_after(doc: Doc, tok: Token, ont: Ontology) -> str | None:
+    """Return the class a description set off after a name says, read from the words where the parser lost the
+    apposition: "Instamojo, a provider of e-commerce software" -> Company (an article, then up to three
+    modifiers, then the description noun)."""
+    at = tok.i + 1
+    if at + 2 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    for t in doc[at + 2:min(at + 6, len(doc))]:
+        if t.is_punct:
+            return None
+        found = ont.description_index.get(t.lemma_.lower(), []) if t.pos_ == "NOUN" else []
+        if found:
+            return found[0] if len(found) == 1 and found[0] not in {"Country", "Person"} else None
+    return None
+
+
 def _described_as(tok: Token, ont: Ontology) -> str | None:
     """Return the one class an apposition to the name ``tok`` heads describes ("Binance, the largest crypto
     platform" -> Platform; "Lumen, a payments firm" -> Company), None when there is none or it is a place."""
@@ -851,14 +867,20 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
     complements = ont.words("nounComplement")
     for tok in doc:
         digit_name = bool(_DIGIT_NAME.fullmatch(tok.text))  # "4chan", "23andMe"
-        if not digit_name and (tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or not tok.text[:1].isupper()) or \
+        # A capitalised word the tagger missed as a name, with a description after it ("in Instamojo, a provider").
+        described_after = tok.text[:1].isupper() and tok.i > tok.sent.start and not tok.is_stop and \
+            tok.pos_ in {"PROPN", "ADV", "ADJ", "NOUN"} and _described_after(doc, tok, ont)
+        if not digit_name and not described_after and (
+                tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or not tok.text[:1].isupper()) or \
                 tok.ent_iob_ != "O" and not (digit_name and tok.ent_type_ in {"CARDINAL", "QUANTITY"}) or \
                 tok.i in taken or len(tok.text) < 2 or _title_case_line(tok.sent):
             continue  # (a plural, "NGOs", "Democrats", names a kind, not an actor)
         head = tok.head
+        described = _described_as(tok, ont) or described_after or None  # "Instamojo, a provider of ..."
         if not (tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ in {"VERB", "AUX"}
                 or tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB"
-                or tok.dep_ == "pobj" and head.lower_ in complements and _event_noun_at(head.head, ont)):
+                or tok.dep_ == "pobj" and head.lower_ in complements and _event_noun_at(head.head, ont)
+                or described is not None):
             continue  # (or the target of an event noun: "an investigation into 4chan")
         start = tok.i
         while start > tok.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
@@ -874,8 +896,9 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
         opens = start == tok.sent.start or start == tok.sent.start + 1 and doc[start - 1].lower_ == "the"
         if start == tok.i and opens and not tok.is_upper and common_word(tok.text):
             continue  # "Prosecutors charged ...": a word capitalised for opening the sentence
-        typ = ont.type_from_name(text) or "Organisation"
-        out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="ner"))
+        typ = ont.type_from_name(text) or described or "Organisation"
+        out.append(Mention(start, tok.i + 1, text, typ, None, "ner",
+                           typed_by="description" if described and typ == described else "ner"))
         taken.update(range(start, tok.i + 1))
     # A name found as a party is the same name wherever else the article uses it ("give 4chan a chance").
     found = {m.text: m.type for m in out if m.end - m.start == 1}

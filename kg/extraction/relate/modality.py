@@ -60,6 +60,9 @@ def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str
                 negated = True
         if t.dep_ == "ccomp" and parent.lemma_ in ont.words("hedgeVerb"):
             found.add("hedged")
+        if t.dep_ in {"ccomp", "advcl"} and (parent.lemma_ in intention or parent.lemma_ in ont.words("wishVerb")) \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+            found.add("intended")  # "lawmakers want the FTC to investigate Meta": wished for, not done
         if t.dep_ == "prep" and t.lower_ == "of" and accusing_verb(ont.words, t) is not None:
             found.add("hedged")  # "accused Meta of buying Instagram": what the accusation says
         chain.append(parent)

@@ -83,3 +83,27 @@ def test_a_demonym_names_its_country(word: str, country: str | None) -> None:
     from kg.extraction.recognise import country_of_demonym
 
     assert country_of_demonym(word) == country
+
+
+def test_a_given_name_the_ner_left_out_of_a_persons_name_is_put_back() -> None:
+    from kg.extraction.recognise import recognise
+
+    words = ["The", "minister", "for", "AI", "Joana", "Serrat", "said", "so", "."]
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words, pos=["DET", "NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+              ents=["O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"], sent_starts=[True] + [False] * 8)
+    got = [(m.text, m.type) for m in recognise(doc, load_ontology())]
+    assert ("Joana Serrat", "Person") in got
+
+
+def test_a_person_split_in_two_by_the_ner_is_one_name() -> None:
+    from kg.extraction.recognise import recognise
+
+    assert [m.text for m in recognise(_parsed("Spokesperson Mehmet Ali Kaya said the ban would stay."),
+                                      load_ontology()) if m.type == "Person"] == ["Mehmet Ali Kaya"]
+
+
+def _parsed(text: str) -> Doc:
+    from kg.extraction.recognise import pipeline
+
+    return pipeline()(text)

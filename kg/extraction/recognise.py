@@ -322,6 +322,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _names_run_on(doc, mentions, ont)
     _take_company_suffixes(doc, mentions, ont)
     mentions = _titles_before_names(doc, mentions, ont)
+    mentions = _first_names_left_out(doc, mentions, ont)
     # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
     mentions = [m for m in mentions if not (_AFFILIATION_TAG.match(m.text) and ont.parties(code=m.text[0]))]
     return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
@@ -400,6 +401,42 @@ def _titles_before_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
                 continue
         kept.append(m)
     return kept
+
+
+def _first_names_left_out(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return ``mentions`` with the given names the NER left out of a person's name put back: "secretary of state
+    for AI Carme Artigas" (the NER took "Artigas" alone), "Spokesperson Gajendra Kumar Thakur" (it took
+    "Spokesperson Gajendra" for an organisation and "Kumar Thakur" for the person)."""
+    out = list(mentions)
+    for n, m in enumerate(out):
+        if m.type != "Person" or m.kind == "registry":
+            continue
+        start = m.start
+        before = out[n - 1] if n > 0 else None
+        if before is not None and before.end == start and before.kind != "registry" and before.type == "Person" \
+                and before.end - before.start == 1 and doc[before.start].is_title:
+            start = before.start  # "Gajendra" (its title taken off) + "Kumar Thakur": one name
+            out[n - 1] = Mention(before.start, before.start, "", None, None, "dropped")
+        elif before is not None and before.end == start and before.kind != "registry" and before.type != "Person":
+            named_from = _skip_titles(doc, before.start, before.end, ont)
+            if named_from > before.start and all(doc[i].is_title for i in range(named_from, before.end)):
+                start = named_from  # "Spokesperson Gajendra" + "Kumar Thakur"
+                out[n - 1] = Mention(before.start, before.start, "", None, None, "dropped")
+        while start - 1 > doc[start].sent.start and not any(o.start <= start - 1 < o.end for o in out) and \
+                _given_name(doc[start - 1], ont) and start > m.start - 2:
+            start -= 1  # "AI Carme Artigas": one or two capitalised words right before the surname
+        if start != m.start:
+            out[n] = Mention(start, m.end, span_text(doc, start, m.end), m.type, m.iri, m.kind, m.honorific,
+                             typed_by=m.typed_by)
+    return [m for m in out if m.kind != "dropped"]
+
+
+def _given_name(tok: Token, ont: Ontology) -> bool:
+    """Return True for a word that may be a given name left out of a person's name: a capitalised proper noun
+    that is no title, honorific or common word."""
+    return tok.pos_ == "PROPN" and tok.is_title and tok.ent_iob_ == "O" and not tok.is_stop and \
+        ont.role_for(tok.lemma_) is None and ont.role_for(tok.text) is None and tok.lower_ not in ont.honorifics \
+        and tok.lower_ not in ont.words("titleModifier") and not common_word(tok.text)
 
 
 def _subsidiaries(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:

@@ -422,13 +422,18 @@ def _first_names_left_out(doc: Doc, mentions: list[Mention], ont: Ontology) -> l
             if named_from > before.start and all(doc[i].is_title for i in range(named_from, before.end)):
                 start = named_from  # "Spokesperson Gajendra" + "Kumar Thakur"
                 out[n - 1] = Mention(before.start, before.start, "", None, None, "dropped")
-        while start - 1 > doc[start].sent.start and not any(o.start <= start - 1 < o.end for o in out) and \
+        while start - 1 > _sent_start(doc[start]) and not any(o.start <= start - 1 < o.end for o in out) and \
                 _given_name(doc[start - 1], ont) and start > m.start - 2:
             start -= 1  # "AI Carme Artigas": one or two capitalised words right before the surname
         if start != m.start:
             out[n] = Mention(start, m.end, span_text(doc, start, m.end), m.type, m.iri, m.kind, m.honorific,
                              typed_by=m.typed_by)
     return [m for m in out if m.kind != "dropped"]
+
+
+def _sent_start(tok: Token) -> int:
+    """Return where ``tok``'s sentence starts (the document's start when no sentences are set)."""
+    return tok.sent.start if tok.doc.has_annotation("SENT_START") else 0
 
 
 def _given_name(tok: Token, ont: Ontology) -> bool:
@@ -905,7 +910,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
     for tok in doc:
         digit_name = bool(_DIGIT_NAME.fullmatch(tok.text))  # "4chan", "23andMe"
         # A capitalised word the tagger missed as a name, with a description after it ("in Instamojo, a provider").
-        described_after = tok.text[:1].isupper() and tok.i > tok.sent.start and not tok.is_stop and \
+        described_after = tok.text[:1].isupper() and tok.i > _sent_start(tok) and not tok.is_stop and \
             tok.pos_ in {"PROPN", "ADV", "ADJ", "NOUN"} and _described_after(doc, tok, ont)
         if not digit_name and not described_after and (
                 tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or not tok.text[:1].isupper()) or \

@@ -1897,3 +1897,19 @@ def test_what_is_wished_for_is_intended_not_asserted() -> None:
     (ex,) = extract_articles([parse_text("Lawmakers want the FTC to investigate Kinmira Labs.", article_id="t")])
     made = [t for t in ex.triples if t.relation == "investigates"]
     assert made and all(t.modality == "intended" for t in made)
+
+
+OFFICES_BEFORE_HOLDERS = [
+    pytest.param("eSafety Commissioner Julie Inman Grant warned the platforms on Friday.",
+                 {("Julie Inman Grant", "leads", "eSafety Commissioner")}, set(),
+                 id="an-office-title-before-its-holder"),
+    pytest.param("U.S. Trade Representative Katherine Tai met the envoys in Geneva.",
+                 {("Katherine Tai", "leads", "Office of the United States Trade Representative"),
+                  ("Katherine Tai", "memberOf", "US Government")}, set(),
+                 id="a-governments-office-title-before-its-holder"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), OFFICES_BEFORE_HOLDERS)
+def test_offices_before_holders(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

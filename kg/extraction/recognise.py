@@ -91,8 +91,9 @@ def common_word(word: str) -> bool:
 
 
 #: Ways news spells the country a registry name starts with (lower case).
-_COUNTRY_SPELLINGS = {"us": ("u.s.", "united states"), "u.s.": ("us", "united states"),
-                      "uk": ("u.k.", "united kingdom"), "u.k.": ("uk", "united kingdom")}
+#: (Written in capitals: the tokenizer keeps "U.S." whole but splits "u.s.", and the matcher compares lower case.)
+_COUNTRY_SPELLINGS = {"us": ("U.S.", "United States"), "u.s.": ("US", "United States"),
+                      "uk": ("U.K.", "United Kingdom"), "u.k.": ("UK", "United Kingdom")}
 
 
 class ActorMatcher:
@@ -115,7 +116,7 @@ class ActorMatcher:
             head, _, rest = lower.partition(" ")
             for variant in _COUNTRY_SPELLINGS.get(head, ()) if rest else ():
                 alias, cls, iri = entries[0]
-                by_lower.setdefault(f"{variant} {rest}", [(f"{variant} {alias.split(' ', 1)[1]}", cls, iri)])
+                by_lower.setdefault(f"{variant.lower()} {rest}", [(f"{variant} {alias.split(' ', 1)[1]}", cls, iri)])
         for lower, entries in by_lower.items():
             key = f"kg-actor:{lower}"
             self.matcher.add(key, [nlp.make_doc(entries[0][0])])

@@ -241,6 +241,10 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
     doc, known = ctx.doc, ctx.res.token_entity
     if tok.dep_ == "compound" and tok.head.i in known and tok.i not in known:
         return tok.head
+    if tok.dep_ == "compound" and tok.head.i in known and tok.i in known and known[tok.i] != known[tok.head.i] and \
+            tok.i + 1 < len(doc) and known.get(tok.i + 1) != known[tok.i] and \
+            ctx.entity(known[tok.head.i]).type == "Person":
+        return tok.head  # "eSafety Commissioner Julie Inman Grant": an office named by its title, before its holder
     if tok.dep_ == "nmod" and tok.head.i in known and tok.i not in known and tok.i < tok.head.i and \
             ctx.entity(known[tok.head.i]).type == "Person":
         return tok.head  # "The UN secretary-general, António Guterres, ...", parsed as a modifier of the name
@@ -311,8 +315,15 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     ctx.entity(office).label.lower().endswith(tok.lower_) and \
                     tok.lower_ not in ctx.words("unitNoun") | ctx.words("subsidiaryTitle"):
                 # "Julie Inman Grant, Australia's eSafety Commissioner": the title names an office that is a body
-                # of its own; its holder leads it.
+                # of its own; its holder leads it (and, where the title is a government's, sits in that too).
                 orgs, how, relation = [(office, 1.0)], "the office the title names", "leads"
+                seat = ctx.ont.actors.get(ctx.entity(office).id)
+                gov = ctx.ont.government_of.get(seat.jurisdiction or "") if seat is not None else None
+                if role.implies_government and gov is not None and gov != seat.iri and (
+                        t := ctx.make((holder, cert), "memberOf", (ctx.actor(gov), 1.0), tok, "role",
+                                      f"role '{' '.join(role.title)}' ({tok.dep_}) of a government, in the "
+                                      "government of the office it names", ctx.tuning.role)):
+                    yield t
             if not orgs:
                 orgs, how = _role_org(ctx, tok, role, holder)
                 if h_ent.type == "Person" and not role.implies_legislature:

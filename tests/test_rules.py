@@ -1913,3 +1913,10 @@ OFFICES_BEFORE_HOLDERS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), OFFICES_BEFORE_HOLDERS)
 def test_offices_before_holders(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_staff_named_after_their_organisation_speak_for_it() -> None:
+    check("The Cyberspace Administration of China summoned Baidu executives last week.",
+          {("Cyberspace Administration of China", "contacts", "Baidu")}, set())
+    check("Kinmira Labs lawyers criticised the Federal Trade Commission.",
+          {("Kinmira Labs", "criticises", "Federal Trade Commission")}, set())

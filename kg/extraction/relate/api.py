@@ -265,6 +265,10 @@ class Context:
             for c in tok.children:
                 if c.dep_ == "poss":
                     out += [(i, cert * tune.possessor) for i, cert in self.refs(c)]
+            if not out and tok.tag_ == "NNS" and self.ont.role_for(tok.lemma_) is not None:
+                # "Baidu executives", "Meta lawyers": those in a role for an organisation named before the title.
+                out += [(i, cert * tune.possessor) for c in tok.children if c.dep_ == "compound" and c.i < tok.i
+                        for i, cert in self.refs(c) if self.entity(i).type in self.ont.organisational_classes]
         for c in tok.children:
             # "platforms including X", "companies such as Meta and Google", "firms like Acme"
             if c.dep_ == "prep" and (c.lower_ in {"including", "like"} or (

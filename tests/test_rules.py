@@ -1920,3 +1920,26 @@ def test_staff_named_after_their_organisation_speak_for_it() -> None:
           {("Cyberspace Administration of China", "contacts", "Baidu")}, set())
     check("Kinmira Labs lawyers criticised the Federal Trade Commission.",
           {("Kinmira Labs", "criticises", "Federal Trade Commission")}, set())
+
+
+UNION_PORTFOLIOS_AND_GOVERNORS = [
+    pytest.param("EU trade chief Valdis Dombrovskis warned Washington on Monday.",
+                 {("Valdis Dombrovskis", "memberOf", "European Commission")}, set(), id="a-unions-portfolio-chief"),
+    pytest.param("Gov. Jared Polis signed the data bill in Colorado on Friday.",
+                 {("Jared Polis", "leads", "Government of Colorado")}, set(), id="a-governor-of-the-one-state-named"),
+    pytest.param("Governor Andrew Bailey of the Bank of England spoke in Texas.",
+                 {("Andrew Bailey", "leads", "Bank of England")}, {("Andrew Bailey", "leads", "Government of Texas")},
+                 id="a-governor-of-what-the-of-phrase-names"),
+    pytest.param("Gov. Jared Polis met officials from Texas and Colorado.", set(),
+                 {("Jared Polis", "leads", "Government of Colorado"), ("Jared Polis", "leads", "Government of Texas")},
+                 id="a-governor-with-two-states-named-is-not-guessed"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), UNION_PORTFOLIOS_AND_GOVERNORS)
+def test_union_portfolios_and_governors(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_possessor_in_the_description_after_a_word_is_not_its_class() -> None:
+    assert "Prime" not in entities("Buyers may sign up for Prime, the company's membership scheme, online.")

@@ -610,6 +610,22 @@ def country_of_demonym(word: str) -> str | None:
     return best[0] if len(best) == 1 or len(best[0]) > len(best[1]) else None
 
 
+def is_subdivision_name(text: str) -> bool:
+    """Return True for the name of a federal state or province that is no country's name ("California")."""
+    return text.lower() in _subdivision_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_names() -> frozenset[str]:
+    import pycountry
+
+    countries = {getattr(c, a).split(",")[0].lower() for c in pycountry.countries
+                 for a in ("name", "common_name", "official_name") if getattr(c, a, None)}
+    return frozenset(sub.name.lower() for sub in pycountry.subdivisions
+                     if sub.type in {"State", "Province", "Territory", "Commonwealth"}
+                     and sub.name.lower() not in countries)
+
+
 def is_state_name(text: str) -> bool:
     """Return True for the name of a country or a federal state/province (ISO 3166, from pycountry)."""
     return text.lower() in _state_names()
@@ -674,13 +690,16 @@ def _described_after(doc: Doc, tok: Token, ont: Ontology) -> str | None:
     at = tok.i + 1
     if at + 2 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ not in {"a", "an", "the"}:
         return None
+    head = None
     for t in doc[at + 2:min(at + 6, len(doc))]:
-        if t.is_punct:
-            return None
-        found = ont.description_index.get(t.lemma_.lower(), []) if t.pos_ == "NOUN" else []
-        if found:
-            return found[0] if len(found) == 1 and found[0] not in {"Country", "Person"} else None
-    return None
+        if t.is_punct or t.pos_ in {"ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ"} or t.tag_ == "POS":
+            break  # the phrase's head is its last noun before these ("the company's programme": "programme")
+        if t.pos_ in {"NOUN", "PROPN"}:
+            head = t
+    found = ont.description_index.get(head.lemma_.lower(), []) if head is not None and head.pos_ == "NOUN" else []
+    if head is not None and head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS":
+        return None  # a possessor, not the head
+    return found[0] if len(found) == 1 and found[0] not in {"Country", "Person"} else None
 
 
 def _described_as(tok: Token, ont: Ontology) -> str | None:

@@ -327,12 +327,15 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
             if not orgs:
                 orgs, how = _role_org(ctx, tok, role, holder)
                 if h_ent.type == "Person" and not role.implies_legislature:
-                    orgs += [e for o in orgs if (e := _executive(ctx, o, role)) is not None]
+                    portfolio = _portfolio(ctx, tok) or _portfolio_words(ctx, tok, role)
+                    orgs += [e for o in orgs if (e := _executive(ctx, o, role, portfolio)) is not None]
                 if not orgs and tok.dep_ in {"compound", "appos", "conj"}:
                     # "Judge James Boasberg of the US District Court"; "Jo Lee, the co-owner
                     # and chief executive, of Acme" where the parser hangs "of" on the name.
                     orgs = [r for r in clause.prep_objects(ctx, holder_tok, {"of", "at"}) if r[0] != holder]
                     how = "'of' phrase on the name"
+                if not orgs and h_ent.type == "Person" and role.title[-1] in {"governor", "gov."}:
+                    orgs, how = _the_one_state(ctx), "the one state the article names"
             if role.organisation_types:
                 orgs = [o for o in orgs if ctx.entity(o[0]).type in role.organisation_types]
             for o in orgs:
@@ -485,14 +488,26 @@ def _qualify(unit: Entity, whole: Entity) -> None:
     unit.id = f"{whole.id}-{local}" if base else unit.id
 
 
-def _executive(ctx: Context, org: Ref, role: RoleTitle) -> Ref | None:
+def _the_one_state(ctx: Context) -> list[Ref]:
+    """Return the government of the one federal state or province the article names ("Gov. Gavin Newsom" in a
+    story set in California), or nothing when it names none or several."""
+    from kg.extraction.recognise import is_subdivision_name
+
+    states = {i for i, e in enumerate(ctx.res.entities) if e.type == "Country" and is_subdivision_name(e.label)}
+    if len(states) != 1:
+        return []
+    return [ctx.acting((states.pop(), ctx.tuning.description))]
+
+
+def _executive(ctx: Context, org: Ref, role: RoleTitle, portfolio: bool = False) -> Ref | None:
     """Return the body a union's office holder also sits in when the title names it: an "EU competition
-    commissioner" is a member of the EU and of the European Commission; an "EU trade chief" of the EU."""
+    commissioner" is a member of the EU and of the European Commission, and so is the holder of a portfolio
+    ("EU trade chief", "EU tech chief": the commissioner for it)."""
     actor = ctx.ont.actors.get(ctx.entity(org[0]).id)
     if actor is None or actor.executive is None:
         return None
     body = ctx.ont.actors[actor.executive].label.split()[-1].lower()
-    if not role.title[-1].lower().startswith(body):
+    if not role.title[-1].lower().startswith(body) and not portfolio:
         return None
     return ctx.actor(actor.executive), org[1]
 

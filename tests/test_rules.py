@@ -1943,3 +1943,23 @@ def test_union_portfolios_and_governors(text: str, must: set, must_not: set) -> 
 
 def test_a_possessor_in_the_description_after_a_word_is_not_its_class() -> None:
     assert "Prime" not in entities("Shoppers who pay for Prime, the company's membership scheme, get faster delivery.")
+
+
+SAID_AND_ATTRIBUTED = [
+    pytest.param("Ofcom said Kinmira Labs had broken the law by failing to check ages.",
+                 {("Ofcom", "accuses", "Kinmira Labs")}, set(), id="said-it-had-broken-the-law"),
+    pytest.param("The Federal Trade Commission said Zeltra Pay had flouted the rules for years.",
+                 {("Federal Trade Commission", "accuses", "Zeltra Pay")}, set(), id="said-it-had-flouted-the-rules"),
+    pytest.param("Kinmira Labs said Zeltra Pay would break the sales record this year.", set(),
+                 {("Kinmira Labs", "criticises", "Zeltra Pay")}, id="breaking-a-record-is-no-offence"),
+    pytest.param("According to the Irish Data Protection Commission, Kinmira Labs breached the rules.",
+                 {("Irish Data Protection Commission", "accuses", "Kinmira Labs")}, set(),
+                 id="according-to-an-enforcer"),
+    pytest.param("According to Amnesty International, Zeltra Pay misled its young users.",
+                 {("Amnesty International", "criticises", "Zeltra Pay")}, set(), id="according-to-a-critic"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), SAID_AND_ATTRIBUTED)
+def test_said_and_attributed(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -206,6 +206,7 @@ class PK(DefinedNamespace):
     institutionNoun: URIRef
     chamberNoun: URIRef
     currencyNoun: URIRef
+    ruleNoun: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef
     documentNoun: URIRef

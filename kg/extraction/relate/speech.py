@@ -46,7 +46,18 @@ def negative(ctx: Context, head: Token) -> Token | None:
         lower = t.lower_
         if t.lemma_.lower() in cues or lower in cues or (lower.endswith("ly") and lower[:-2] in cues):
             return t  # "unlawfully" counts as "unlawful"
+        if t is head and t.pos_ == "VERB" and _breaks_a_rule(ctx, t):
+            return t  # "had broken the law", "flouted the rules": a verb of violation with a rule as object
     return None
+
+
+def _breaks_a_rule(ctx: Context, verb: Token) -> bool:
+    """Return True for a verb of violation (``pk:violates``) whose object is a law or a rule."""
+    keys = ctx.ont.lemma_keys(verb.lemma_.lower(), verb.lower_, ctx.ont.verb_index)
+    if not keys or "violates" not in ctx.ont.verb_index[keys[0]]:
+        return False
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in ctx.words("ruleNoun") or any(
+        ctx.entity(i).type == "Legislation" for i, _ in ctx.refs(c))) for c in verb.children)
 
 
 def clause_target(ctx: Context, head: Token, speaker: set[int]) -> tuple[list[Ref], str]:
@@ -192,3 +203,29 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                     if t:
                         yield t
     yield from named_decisions(ctx)
+    yield from attributed_clauses(ctx)
+
+
+def attributed_clauses(ctx: Context) -> Iterator[Triple]:
+    """What a clause says "according to" someone is theirs to say: "According to the regulator, Acme breached the
+    rules" (the regulator accuses Acme), read as a speech verb's report is."""
+    for tok in ctx.tokens:
+        if tok.lower_ != "according" or tok.head.pos_ not in clause.VERBAL:
+            continue
+        speakers = [r for to in tok.children if to.lower_ == "to" for o in to.children if o.dep_ == "pobj"
+                    for r in ctx.refs(o)]
+        head = tok.head
+        cue = negative(ctx, head) if speakers else None
+        if cue is None:
+            continue
+        own = {i for i, _ in speakers}
+        targets, t_how = clause_target(ctx, head, own)
+        for target in targets:
+            if ctx.entity(target[0]).type in {"Legislation", "Country"}:
+                continue
+            for s in speakers:
+                rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes else "criticises"
+                t = ctx.make(s, rel, target, head, "speech", f"clause 'according to' its speaker with negative cue "
+                             f"'{cue.text}' about its {t_how}", ctx.tuning.speech)
+                if t:
+                    yield t

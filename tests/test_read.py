@@ -447,6 +447,26 @@ def test_a_dateline_is_cut_from_the_story(first: str, line: str, rest: str) -> N
     assert line in article.dropped
 
 
+@pytest.mark.parametrize(("first", "agencies"), [
+    ("BRUSSELS (Newswire) - Officials met on Monday.", ["Newswire"]),
+    ("OSLO – The ministry fined the bank.", []),
+    ("(Metro Wire/AP) – Several firms signed a pact on Friday.", ["Metro Wire", "AP"]),
+])
+def test_a_datelines_agencies_are_kept_as_the_storys_credit(first: str, agencies: list[str]) -> None:
+    article = parse_text(f"Regulator acts on bank\n\n{first}\n\nMore text here.", article_id="d")
+    assert article.agencies == agencies
+    assert not article.text.startswith("(")
+
+
+def test_a_credited_agency_is_a_media_outlet_of_the_extraction() -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    article = parse_text("Regulator fines bank\n\nOSLO (Reuters) - The Norwegian regulator fined Velto Pay on Monday.",
+                         article_id="d")
+    (ex,) = extract_articles([article])
+    assert ("Reuters", "MediaOutlet") in {(e.label, e.type) for e in ex.entities}
+
+
 @pytest.mark.parametrize("first", [
     "NATO – the alliance – met again.",  # no sentence starts after the dash: an aside
     "The EU - and its members - agreed.",

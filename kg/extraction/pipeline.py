@@ -75,7 +75,29 @@ def analyse(article: Article, doc: Doc, ont: Ontology, *, disabled: Iterable[str
     mentions = recognise(doc, ont)
     res: Resolution = resolve(doc, mentions, ont)
     triples = extract_triples(doc, res, ont, disabled=disabled, min_confidence=min_confidence)
-    return Extraction(article, res.entities, triples, mention_spans(doc, res.token_entity))
+    entities = res.entities + credited_agencies(article, res.entities, ont)
+    return Extraction(article, entities, triples, mention_spans(doc, res.token_entity))
+
+
+def credited_agencies(article: Article, entities: list[Entity], ont: Ontology) -> list[Entity]:
+    """Return the news agencies the story's dateline credits ("LONDON (Reuters) -") that the text does not
+    name again, as media outlets of the article (the registry's, else under the IRI the name mints)."""
+    from kg.sources.article import slug
+    from kg.vocabulary.namespace import PKID
+
+    have = {e.id for e in entities}
+    out: list[Entity] = []
+    for name in article.agencies:
+        iri = ont.actor_named(name)
+        actor = ont.actors.get(iri or "")
+        if actor is not None and actor.type != "MediaOutlet":
+            continue  # a credit that names something else ("(Sept 5)" is no agency)
+        e = Entity(actor.iri, actor.label, actor.type, {actor.label, name}, registry=True, typed_by="registry") \
+            if actor is not None else Entity(str(PKID[slug(name)]), name, "MediaOutlet", {name}, typed_by="cue")
+        if e.id not in have:
+            have.add(e.id)
+            out.append(e)
+    return out
 
 
 def mention_spans(doc: Doc, token_entity: dict[int, int]) -> dict[int, list[tuple[int, int]]]:

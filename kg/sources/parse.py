@@ -29,9 +29,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 #: A news agency's dateline opening the story: "WASHINGTON –", "LONDON (Reuters) -",
 #: "SAN FRANCISCO, March 3 (AP) —". The place is in capitals; a dash ends it; a sentence follows.
 _DATELINE = re.compile(
-    r"^(?P<line>(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"^(?P<line>(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
-    r"(?: \([A-Z][\w .&'-]{1,40}\))?"
+    r"(?: \((?P<agency>[A-Z][\w .&'/-]{1,40})\))?"
+    r"|\((?P<credit>[A-Z][\w .&'-]{1,30}(?:/[A-Z][\w .&'-]{1,30})*)\))"
     r"\s*[-–—]+)\s+(?=[A-Z\"“‘'])")
 
 
@@ -166,9 +167,11 @@ def is_boilerplate(paragraph: str) -> bool:
     return len(hits) >= 3 or (len(hits) >= 1 and words <= 12) or (len(hits) >= 2 and words <= 60)
 
 
-def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None) -> list[str]:
-    """Return ``paragraphs`` with a dateline ("WASHINGTON (Reuters) -") cut from the first, noted in ``dropped``:
-    it names where the story was filed, not an actor in it."""
+def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None,
+                   agencies: list[str] | None = None) -> list[str]:
+    """Return ``paragraphs`` with a dateline ("WASHINGTON (Reuters) -", "(NEWSnet/AP) –") cut from the first,
+    noted in ``dropped``: it names where the story was filed, not an actor in it. The news agencies it credits
+    go to ``agencies`` ("Reuters"; "NEWSnet" and "AP")."""
     if not paragraphs:
         return paragraphs
     m = _DATELINE.match(paragraphs[0])
@@ -176,6 +179,9 @@ def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None) -> l
         return paragraphs
     if dropped is not None:
         dropped.append(m.group("line"))
+    if agencies is not None:
+        credit = m.group("agency") or m.group("credit") or ""
+        agencies += [a.strip() for a in credit.split("/") if a.strip()]
     return [paragraphs[0][m.end():], *paragraphs[1:]]
 
 
@@ -264,12 +270,13 @@ def parse_text(raw: str, *, article_id: str, path: str | None = None, markdown: 
         title = kept.pop(0)
     elif title and kept and " ".join(kept[0].split()) == " ".join(title.split()):
         kept.pop(0)  # the headline repeated below the front matter
-    kept = strip_dateline(kept, dropped)
+    agencies: list[str] = []
+    kept = strip_dateline(kept, dropped, agencies)
     text = "\n\n".join(" ".join(p.split()) for p in kept)
     if not text.strip() and not title:
         raise InputError(f"{path or article_id}: no article text found (empty, or only boilerplate)")
     return Article(id=article_id, text=text, title=title, date=normalise_date(meta.get("date")),
-                   source=meta.get("source"), url=meta.get("url"), path=path, dropped=dropped)
+                   source=meta.get("source"), url=meta.get("url"), path=path, dropped=dropped, agencies=agencies)
 
 
 
@@ -341,12 +348,13 @@ def parse_html(raw: str | bytes, *, article_id: str, path: str | None = None, ur
     title = clean_text(_unmarked(data.get("title")) or "") or None
     if title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(title.split()):
         paragraphs = paragraphs[1:]  # the headline, already the title
-    paragraphs = [_own_sentence(p) for p in strip_dateline(paragraphs)]
+    agencies: list[str] = []
+    paragraphs = [_own_sentence(p) for p in strip_dateline(paragraphs, agencies=agencies)]
     if not paragraphs and not title:
         raise InputError(f"{where}: no article text found in the HTML (only boilerplate)")
     return Article(id=article_id, text="\n\n".join(paragraphs), title=title, date=normalise_date(data.get("date")),
                    source=_unmarked(data.get("sitename")) or data.get("hostname"), url=url or data.get("url"),
-                   path=path)
+                   path=path, agencies=agencies)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1963,3 +1963,18 @@ SAID_AND_ATTRIBUTED = [
 @pytest.mark.parametrize(("text", "must", "must_not"), SAID_AND_ATTRIBUTED)
 def test_said_and_attributed(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+TITLES_SHARED_AND_FOR = [
+    pytest.param("Sam Altman, OpenAI's co-founder and chief executive, met the senators.",
+                 {("Sam Altman", "leads", "OpenAI")}, set(), id="a-possessor-on-a-hyphenated-first-title"),
+    pytest.param("Ravi Menon, Quorvia Labs' co-founder and CEO, met the minister.",
+                 {("Ravi Menon", "leads", "Quorvia Labs")}, set(), id="a-possessor-on-a-hyphenated-first-title-2"),
+    pytest.param("A spokesman for TikTok, Ali Rahman, said the app was safe.",
+                 {("Ali Rahman", "memberOf", "TikTok")}, set(), id="a-title-for-an-organisation-then-the-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), TITLES_SHARED_AND_FOR)
+def test_titles_shared_and_for(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

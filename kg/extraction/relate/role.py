@@ -98,6 +98,9 @@ def _title_children(role_tok: Token) -> list[Token]:
     toks = _role_tokens(role_tok)
     if role_tok.dep_ == "conj" and role_tok.head.pos_ in {"NOUN", "PROPN"}:
         toks.append(role_tok.head)
+        doc, at = role_tok.doc, role_tok.head.i
+        if at >= 2 and doc[at - 1].text == "-" and doc[at - 2].dep_ == role_tok.head.dep_:
+            toks.append(doc[at - 2])  # "OpenAI's co-founder and chief executive", "co" taken apart from "founder"
     toks += [c for c in role_tok.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
     return [c for t in toks for c in t.children]
 
@@ -269,8 +272,8 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
         holder = doc[tok.i + 1]
     if holder is None:
         # "The CEO of Nvidia, Jensen Huang, met ...": the parser may hang the person's name on the organisation.
-        holder = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                       if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.i in known
+        holder = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ in {"of", "for", "at"}
+                       for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.i in known
                        and ctx.entity(known[a.i]).type == "Person"), None)
     return holder
 

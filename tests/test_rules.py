@@ -1978,3 +1978,7 @@ TITLES_SHARED_AND_FOR = [
 @pytest.mark.parametrize(("text", "must", "must_not"), TITLES_SHARED_AND_FOR)
 def test_titles_shared_and_for(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_an_initiative_or_forum_is_an_organisation_by_its_name() -> None:
+    assert entities("Paradigm Initiative sued the Nigerian government.")["Paradigm Initiative"][0] == "Organisation"

@@ -1982,3 +1982,15 @@ def test_titles_shared_and_for(text: str, must: set, must_not: set) -> None:
 
 def test_an_initiative_or_forum_is_an_organisation_by_its_name() -> None:
     assert entities("Paradigm Initiative sued the Nigerian government.")["Paradigm Initiative"][0] == "Organisation"
+
+
+@pytest.mark.parametrize(("text", "person", "portfolio"), [
+    ("Minister for Communication and Information Technology Meera Kandel said the decision was final.",
+     "Meera Kandel", "Communication and Information Technology"),
+    ("Minister of Information and Broadcasting Ravi Nair said the decision was final.", "Ravi Nair", None),
+])
+def test_a_ministers_portfolio_is_no_body_and_the_name_after_it_a_person(
+        text: str, person: str, portfolio: str | None) -> None:
+    names = entities(text)
+    assert names.get(person, ("",))[0] == "Person"
+    assert portfolio is None or portfolio not in names

@@ -322,6 +322,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     mentions = _names_run_on(doc, mentions, ont)
     _take_company_suffixes(doc, mentions, ont)
+    mentions = _names_after_portfolios(doc, mentions, ont)
     mentions = _titles_before_names(doc, mentions, ont)
     mentions = _first_names_left_out(doc, mentions, ont)
     # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
@@ -381,6 +382,44 @@ def _names_run_on(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
     return out
 
 
+def _names_after_portfolios(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return ``mentions`` with the person a government title's portfolio runs into made a person: the NER reads
+    "Minister for Culture and Tourism Rosa Quispe" as one organisation, or "Ravi Nair" after "Minister of
+    Information and Broadcasting" as one. The portfolio is the common words after "for"/"of"; the name, the
+    uncommon capitalised words that end the mention."""
+    out = []
+    for m in mentions:
+        if m.kind == "registry" or m.type == "Person":
+            out.append(m)
+            continue
+        at = m.start - 1
+        while at > 0 and (doc[at].is_title and common_word(doc[at].text) or doc[at].lower_ in {"and", ","}):
+            at -= 1  # back over a portfolio outside the mention ("Information and Broadcasting")
+        role = ont.role_for(doc[at - 1].lemma_) or ont.role_for(doc[at - 1].text) if at >= 1 else None
+        if doc[at].lower_ not in {"for", "of"} or role is None or not role.implies_government:
+            out.append(m)
+            continue
+        tail = m.end
+        while tail > m.start and doc[tail - 1].is_title and not common_word(doc[tail - 1].text):
+            tail -= 1
+        if m.end - tail < 2 or m.end - tail > 4:
+            out.append(m)
+            continue
+        out.append(Mention(tail, m.end, span_text(doc, tail, m.end), "Person", None, "ner", m.honorific,
+                           typed_by="title"))
+    return out
+
+
+def _portfolio_before(doc: Doc, start: int, mentions: list[Mention], ont: Ontology) -> bool:
+    """Return True when the name ending right before ``start`` is a government title's portfolio: "Minister for
+    Communication and Information Technology [Rekha Sharma]"."""
+    m = next((m for m in mentions if m.end == start and m.kind != "registry"), None)
+    if m is None or m.start < 2 or doc[m.start - 1].lower_ not in {"for", "of"}:
+        return False
+    role = ont.role_for(doc[m.start - 2].lemma_) or ont.role_for(doc[m.start - 2].text)
+    return role is not None and role.implies_government
+
+
 def _titles_before_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
     """Return ``mentions`` without the titles the NER read as names: a span ending with a role title right
     before a person's name is the person's title ("Competition Commissioner Ada Vos", "Attorney General Jo
@@ -395,6 +434,8 @@ def _titles_before_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
                 (title := ont.role_for(f"{doc[m.start - 2].text} of {doc[m.start].text}")) is not None and \
                 len(title.title) == 3:
             continue  # "Minister of State for Electronics": the rest of a title, not a body
+        if m.kind != "registry" and m.type != "Person" and m.end in people and _portfolio_before(doc, m.end, [m], ont):
+            continue  # "Minister for Communication and Information Technology Rekha Sharma": the title's portfolio
         if m.kind != "registry" and m.end in people and (m.type != "Person" or m.end - m.start == 1):
             words = [doc[i].text for i in range(max(0, m.start - 1), m.end)]
             role = ont.role_for(" ".join(words))
@@ -948,7 +989,9 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
         while start > tok.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
                 and doc[start - 1].ent_iob_ == "O" and start - 1 not in taken and not doc[start - 1].is_lower:
             start -= 1
-        if start - 1 in taken or tok.text in ont.classes["Company"].name_cues:
+        after_portfolio = start - 1 in taken and _portfolio_before(doc, start, mentions, ont) and \
+            tok.i > start and _is_personal_name(doc, start, tok.i + 1)
+        if (start - 1 in taken and not after_portfolio) or tok.text in ont.classes["Company"].name_cues:
             continue  # the tail of a name found already ("Naver Corp")
         text = span_text(doc, start, tok.i + 1)
         lower = text.lower()
@@ -958,7 +1001,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
         opens = start == tok.sent.start or start == tok.sent.start + 1 and doc[start - 1].lower_ == "the"
         if start == tok.i and opens and not tok.is_upper and common_word(tok.text):
             continue  # "Prosecutors charged ...": a word capitalised for opening the sentence
-        typ = ont.type_from_name(text) or described or "Organisation"
+        typ = "Person" if after_portfolio else ont.type_from_name(text) or described or "Organisation"
         out.append(Mention(start, tok.i + 1, text, typ, None, "ner",
                            typed_by="description" if described and typ == described else "ner"))
         taken.update(range(start, tok.i + 1))

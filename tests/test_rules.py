@@ -1994,3 +1994,12 @@ def test_a_ministers_portfolio_is_no_body_and_the_name_after_it_a_person(
     names = entities(text)
     assert names.get(person, ("",))[0] == "Person"
     assert portfolio is None or portfolio not in names
+
+
+def test_what_could_happen_is_hedged_and_what_would_happen_if_conditional() -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    (could,) = extract_articles([parse_text("Ofcom could fine Kinmira Labs next year.", article_id="c")])
+    (would,) = extract_articles([parse_text("Ofcom would fine Kinmira Labs if it broke the rules.", article_id="w")])
+    assert [t.modality for t in could.triples if t.relation == "fines"] == ["hedged"]
+    assert [t.modality for t in would.triples if t.relation == "fines"] == ["conditional"]

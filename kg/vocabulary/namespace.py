@@ -207,6 +207,7 @@ class PK(DefinedNamespace):
     chamberNoun: URIRef
     currencyNoun: URIRef
     ruleNoun: URIRef
+    possibilityAux: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef
     documentNoun: URIRef

@@ -85,7 +85,8 @@ def modality(pred: Token, ont: Ontology) -> tuple[bool, str]:
                 if c.lower_ in neg_words or c.dep_ == "neg":
                     negated = True
             if c.dep_ == "aux" and c.lower_ in cond_aux:
-                found.add("conditional")
+                # "would" in a conditional commitment; "could", "might", "may" say what is possible: a hedge.
+                found.add("hedged" if c.lower_ in ont.words("possibilityAux") else "conditional")
             if c.dep_ == "advmod" and c.lower_ in hedge_adv or \
                     c.dep_ == "amod" and node is pred and c.lower_ in ont.words("hedgeAdjective"):
                 found.add("hedged")  # "reportedly", and on an event noun "suspected breaches", "alleged abuse"

@@ -2003,3 +2003,25 @@ def test_what_could_happen_is_hedged_and_what_would_happen_if_conditional() -> N
     (would,) = extract_articles([parse_text("Ofcom would fine Kinmira Labs if it broke the rules.", article_id="w")])
     assert [t.modality for t in could.triples if t.relation == "fines"] == ["hedged"]
     assert [t.modality for t in would.triples if t.relation == "fines"] == ["conditional"]
+
+
+TITLES_AFTER_DESCRIPTIONS = [
+    pytest.param("The Personal Information Protection Commission fined Kinmira Labs on Monday. Commission chairman "
+                 "Park Min-jun said the penalty was fair.",
+                 {("Park Min-jun", "leads", "Personal Information Protection Commission")}, set(),
+                 id="a-body-described-before-a-title"),
+    pytest.param("Ofcom fined Kinmira Labs. Agency spokesman Tom Reed said the fine was fair.",
+                 {("Tom Reed", "memberOf", "Ofcom")}, set(), id="an-agency-described-before-a-title"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), TITLES_AFTER_DESCRIPTIONS)
+def test_titles_after_descriptions(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_negative_word_giving_the_reason_is_no_verdict() -> None:
+    text = ("The Personal Information Protection Commission fined Kinmira Labs on Monday. Commission chairman "
+            "Park Min-jun told reporters the penalty was the largest ever for a privacy violation.")
+    got = facts(text)
+    assert not {f for f in got if f[0] == "Park Min-jun" and f[1] in {"criticises", "accuses"}}, got

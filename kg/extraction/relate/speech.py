@@ -43,12 +43,27 @@ def negative(ctx: Context, head: Token) -> Token | None:
     """Return the first negative cue word in the clause headed by ``head`` (not in clauses it embeds)."""
     cues = ctx.words("negativeCue")
     for t in sorted(own_clause(head), key=lambda t: t.i):
+        if _in_reason_phrase(t, head):
+            continue  # "the penalty was the largest ever for a privacy violation": the cause, not the verdict
         lower = t.lower_
         if t.lemma_.lower() in cues or lower in cues or (lower.endswith("ly") and lower[:-2] in cues):
             return t  # "unlawfully" counts as "unlawful"
         if t is head and t.pos_ == "VERB" and _breaks_a_rule(ctx, t):
             return t  # "had broken the law", "flouted the rules": a verb of violation with a rule as object
     return None
+
+
+_REASON_PREPOSITIONS = frozenset({"for", "over", "after", "following"})
+
+
+def _in_reason_phrase(tok: Token, head: Token) -> bool:
+    """Return True when ``tok`` sits in a "for", "over", "after" phrase of the clause headed by ``head``."""
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "pobj" and t.head.lower_ in _REASON_PREPOSITIONS:
+            return True
+        t = t.head
+    return False
 
 
 def _breaks_a_rule(ctx: Context, verb: Token) -> bool:

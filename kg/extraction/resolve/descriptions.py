@@ -69,8 +69,11 @@ def is_description(st: ResolveState, token: Token) -> bool:
             return False
     if token.dep_ == "compound" and token.head.i not in st.token_entity and token.head.pos_ == "NOUN" and \
             st.ont.role_for(token.head.text) is not None:
-        # "foreign ministry spokesman Lin Jian": the institution a title before a name says its holder works in.
+        # "foreign ministry spokesman Lin Jian": the institution a title before a name says its holder works in;
+        # "Commission chairman Yoon Jong-in": the commission the article named before.
         inst = institution(st, token)
+        if inst is None and st.ont.description_classes(lemma) & st.ont.organisational_classes:
+            inst = describe(st, token)
         if inst is not None:
             st.refers(token.i, inst, st.tuning.description, is_subject=False)
         return False

@@ -1,7 +1,8 @@
 """The embedded store: an Oxigraph database in a folder on disk (pyoxigraph), one named graph per article.
 
 A batch of graphs is written whole: those the store lacks (new articles) in one transaction, from
-text Oxigraph parses itself. The folder is checked before it is opened (:mod:`kg.store.check`).
+text Oxigraph parses itself. The folder is checked before it is opened (:mod:`kg.store.check`), and its data
+files against their checksums (:mod:`kg.store.checksums`).
 
 Oxigraph's own default graph holds the merge of the article graphs, kept in step with them on every
 write: a triple goes in with the first article that gives it and leaves with the last. Queries read it
@@ -31,7 +32,8 @@ from kg.store.base import (
     parse_ntriples,
     store_path,
 )
-from kg.store.check import check_store_folder, damaged, explain_open_error
+from kg.store.check import check_store_folder, damaged, explain_open_error, rebuild_hint
+from kg.store.checksums import record_written, verify_store
 from kg.vocabulary.namespace import PREFIXES
 
 log = logging.getLogger(__name__)
@@ -64,16 +66,23 @@ def write_failure(what: str, exc: BaseException) -> str:
     return f"cannot write {what}: {text}"
 
 
-def _open_embedded(path: Path, read_only: bool) -> Any:
-    """Return the pyoxigraph store in the folder ``path``, after checking the folder is one (or may become one)."""
+def _open_embedded(path: Path, read_only: bool) -> tuple[Any, set[str]]:
+    """Return the pyoxigraph store in the folder ``path``, after checking the folder is one (or may become one) and
+    that its data files match their checksums (:mod:`kg.store.checksums`), and the names of its data files then."""
     import pyoxigraph
 
     check_store_folder(path, read_only=read_only)
+    tables: set[str] = set()
+    if path.is_dir():
+        problem, tables = verify_store(path)
+        if problem is not None:
+            raise StoreError(f"the store at {path} is damaged (a data file does not match its checksums: {problem}); "
+                             f"{rebuild_hint(path)}")
     try:
         if read_only:
-            return pyoxigraph.Store.read_only(str(path))
+            return pyoxigraph.Store.read_only(str(path)), tables
         path.mkdir(parents=True, exist_ok=True)
-        return pyoxigraph.Store(str(path))
+        return pyoxigraph.Store(str(path)), tables
     except (OSError, RuntimeError) as exc:  # RocksDB reports corruption as RuntimeError
         raise explain_open_error(path, exc) from exc
 
@@ -85,7 +94,7 @@ class Store(GraphStore):
         self.path = store_path(path)
         self.location = str(self.path)
         self.read_only = read_only
-        self._store = _open_embedded(self.path, read_only)
+        self._store, self._tables = _open_embedded(self.path, read_only)
         self._union = False   # True: a store written before the default graph was kept (read-only: read the union)
         if self._lacks_default_graph():
             if read_only:
@@ -356,6 +365,8 @@ class Store(GraphStore):
             raise damaged(self.path, exc) or StoreError(write_failure(self.location, exc)) from exc
         finally:
             del self._store
+        if not self.read_only:
+            record_written(self.path, self._tables)  # what RocksDB wrote here is whole: the next open need not read it
 
     def __enter__(self) -> Store:
         return self

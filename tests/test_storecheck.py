@@ -216,3 +216,18 @@ def test_a_whole_store_is_read_once_and_again_only_where_it_changed(tmp_path: Pa
     with Store(store, read_only=True):
         pass
     assert read == ["999999.sst"]            # the whole one is not read again; the half one is until it is whole
+
+
+def test_a_bulk_write_cut_short_leaves_no_file_behind(tmp_path: Path) -> None:
+    """A kill during a bulk write leaves Oxigraph's bulk-*.sst files in the store folder, which RocksDB never
+    lists or removes; the next write session removes them (a reader leaves them: a writer may be writing them)."""
+    store = tmp_path / "store"
+    with Store(store) as st:
+        st.replace_graph(G, NT)
+    (store / "bulk-1234.sst").write_bytes(b"half a table")
+    with Store(store, read_only=True) as st:
+        assert len(st) == 1
+    assert (store / "bulk-1234.sst").exists()
+    with Store(store) as st:
+        assert len(st) == 1
+    assert not (store / "bulk-1234.sst").exists()

@@ -66,6 +66,7 @@ def one(articles: int, workers: int, store: Path) -> None:
 
         first = [0]   # articles confirmed with the first one (its write): not counted in the first tenth's pace
         handled: list[float] = []
+        since = [0, False]   # articles counted since the last tenth printed; whether a write ended since
 
         def on_outcome(outcome: object) -> None:
             count(outcome)
@@ -76,15 +77,18 @@ def one(articles: int, workers: int, store: Path) -> None:
             if not times:
                 last[0] = now  # the pace is counted from the first article stored (the workers have started)
                 cpu_last[0] = _cpu_family()
-            if len(times) == first[0] and (not handled or now - handled[-1] < SAME_WRITE):
+            gap = bool(handled) and now - handled[-1] >= SAME_WRITE   # a write ended before this outcome came
+            if len(times) == first[0] and not gap:
                 first[0] += 1
+            else:
+                since[0] += 1
+            since[1] = since[1] or gap
             times.append(now)
             if len(times) % tenth == 0:
-                done = tenth - (first[0] if len(times) == tenth else 0)
-                if done <= 0 or now - last[0] < SAME_WRITE:
-                    print(f"  tenth {len(times) // tenth:>2}: confirmed in the same write as the tenth before",
-                          flush=True)
+                if not since[1]:
+                    print(f"  tenth {len(times) // tenth:>2}: in the same write as the tenth before", flush=True)
                     return
+                done, since[0], since[1] = since[0], 0, False
                 rate = done / (now - last[0])
                 cpu = _cpu_family()
                 last[0] = now

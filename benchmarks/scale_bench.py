@@ -9,7 +9,9 @@ Lines), ingests them with ``kg.api.ingest(workers=N)`` into a new store under
 
 - articles per second for each tenth of the run (by the time each article's
   outcome arrived, counted from the first: the workers' start-up is left
-  out), and the last tenth's rate over the first's;
+  out), and the last tenth's rate over the first's; ingest confirms the
+  articles of a write (some hundreds) together, so each is dated by the end
+  of its write and the first write's are not counted;
 - peak RSS of the ingest process and of its largest worker, read when the
   ingest ends (the saved queries run in the same process afterwards; the peak
   with them is printed beside it, not counted in the bar);
@@ -62,20 +64,38 @@ def one(articles: int, workers: int, store: Path) -> None:
 
         cpu_last = [0.0]
 
+        first = [0]   # articles confirmed with the first one (its write): not counted in the first tenth's pace
+        handled: list[float] = []
+        since = [0, False]   # articles counted since the last tenth printed; whether a write ended since
+
         def on_outcome(outcome: object) -> None:
+            count(outcome)
+            handled.append(time.perf_counter())
+
+        def count(outcome: object) -> None:
             now = time.perf_counter()
             if not times:
                 last[0] = now  # the pace is counted from the first article stored (the workers have started)
                 cpu_last[0] = _cpu_family()
+            gap = bool(handled) and now - handled[-1] >= SAME_WRITE   # a write ended before this outcome came
+            if len(times) == first[0] and not gap:
+                first[0] += 1
+            else:
+                since[0] += 1
+            since[1] = since[1] or gap
             times.append(now)
             if len(times) % tenth == 0:
-                rate = tenth / (now - last[0])
+                if not since[1]:
+                    print(f"  tenth {len(times) // tenth:>2}: in the same write as the tenth before", flush=True)
+                    return
+                done, since[0], since[1] = since[0], 0, False
+                rate = done / (now - last[0])
                 cpu = _cpu_family()
                 last[0] = now
                 if cpu <= cpu_last[0]:  # the workers have exited (the last outcomes come after): no CPU figure
                     print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s", flush=True)
                     return
-                per_cpu = tenth / (cpu - cpu_last[0])
+                per_cpu = done / (cpu - cpu_last[0])
                 cpu_last[0] = cpu
                 cpu_rates.append(per_cpu)
                 print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s, {per_cpu:6.1f} articles per CPU "
@@ -83,12 +103,7 @@ def one(articles: int, workers: int, store: Path) -> None:
 
         report = api.ingest(paths=[tmp], store=store, workers=workers, on_outcome=on_outcome)
         seconds = time.perf_counter() - t0
-    rates = []
-    for k in range(10):
-        chunk = times[k * tenth:(k + 1) * tenth]
-        start = times[0] if k == 0 else times[k * tenth - 1]
-        if len(chunk) == tenth:
-            rates.append(tenth / (chunk[-1] - start))
+    rates = _tenth_rates(times, tenth, handled)
     # Peak memory of the ingest, read before any query runs: the queries' own memory is reported apart.
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -110,6 +125,39 @@ def one(articles: int, workers: int, store: Path) -> None:
                       "seconds": seconds, "rates": rates, "cpu_rates": cpu_rates, "rss_main": self_rss,
                       "rss_worker": child_rss, "rss_queries": query_rss,
                       "bytes_per_article": _size(store) / max(1, report.stored), "queries": queries}), flush=True)
+
+
+#: Seconds at most from one confirmation to the next (from the end of handling one to the next one's coming)
+#: within one write: ingest confirms the articles of a write (some hundreds) in one go, microseconds apart.
+SAME_WRITE = 0.01
+
+
+def _tenth_rates(times: list[float], tenth: int, handled: list[float] | None = None) -> list[float]:
+    """Return articles per second for each whole tenth, from the times their outcomes came (``handled``: when the
+    handling of each ended, by default when it came).
+
+    The articles of one write are confirmed together: each is dated when
+    the last of its write was, and a tenth counts the articles whose write
+    ended after the end of the tenth before and by the end of its own; the
+    first write's are left out (the pace is counted from it, as before
+    the writes were gathered it was from the first article stored).
+    """
+    handled = handled or times
+    ends = list(times)
+    for i in range(len(ends) - 2, -1, -1):
+        if times[i + 1] - handled[i] < SAME_WRITE:
+            ends[i] = ends[i + 1]
+    rates = []
+    start = ends[0] if ends else 0.0
+    for k in range(1, 11):
+        if k * tenth > len(ends):
+            break
+        end = ends[k * tenth - 1]
+        counted = sum(1 for t in ends if start < t <= end)
+        if end > start:
+            rates.append(counted / (end - start))
+        start = end
+    return rates
 
 
 def _cpu_family() -> float:

@@ -704,6 +704,7 @@ def test_writer_flushes_the_store_as_it_goes(tmp_path: Path, monkeypatch: pytest
 
     monkeypatch.setattr(writer, "FLUSH_EVERY", 3)
     monkeypatch.setattr(runner, "BATCH_SIZE", 2)  # writes of 2, 2, 2 and 1 articles
+    monkeypatch.setattr(writer, "BATCH_ARTICLES", 2)  # each written as it comes, not gathered
     flushes: list[int] = []
     real = Store.flush
     monkeypatch.setattr(Store, "flush", lambda self: flushes.append(1) or real(self))
@@ -731,8 +732,8 @@ def test_new_words_stay_in_the_vocabulary_until_the_budget_is_spent(monkeypatch:
 def test_a_batch_of_articles_is_written_in_one_store_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[list[str]] = []
     real = Store.replace_graphs
-    monkeypatch.setattr(Store, "replace_graphs", lambda self, graphs: calls.append([g for g, _ in graphs])
-                        or real(self, graphs))
+    monkeypatch.setattr(Store, "replace_graphs", lambda self, graphs, **kw: calls.append([g for g, _ in graphs])
+                        or real(self, graphs, **kw))
     write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(5)})
     report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
     calls = [c for c in calls if c != [ONTOLOGY_GRAPH, REGISTRY_GRAPH]]
@@ -744,6 +745,26 @@ def test_a_batch_of_articles_is_written_in_one_store_call(tmp_path: Path, monkey
         assert set(calls[0]) < set(st.graphs())
         assert all(st.query(f"ASK {{ GRAPH <{g}> {{ <{g}> pk:contentHash ?h ; pk:origin ?o }} }}").boolean
                    for g in calls[0])
+
+
+def test_the_batches_of_a_run_are_gathered_into_one_bulk_write(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old: each batch of 16 articles was one transaction through RocksDB's in-memory tables, flushed every 200
+    articles; each flush became a file RocksDB then merged with the whole index, so writing cost more as the store
+    grew. Now batches that follow one another are gathered and written by the store's bulk loader at once."""
+    from kg.ingest import writer
+
+    monkeypatch.setattr(writer, "BATCH_SECONDS", 600.0)   # gathered by count alone here, however slow the machine
+    calls: list[tuple[int, bool]] = []
+    real = Store.replace_graphs
+    monkeypatch.setattr(Store, "replace_graphs", lambda self, graphs, **kw: calls.append((len(graphs), kw.get(
+        "bulk", False))) or real(self, graphs, **kw))
+    write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(40)})
+    report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    assert report.new == 40
+    assert calls[1:] == [(41, True)]   # after the ontology and registry: 40 articles and their mark, at once
+    with Store(tmp_path / "store", read_only=True) as st:
+        assert st.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a pk:Article } }").rows == [["40"]]
 
 
 def test_planner_lookup_by_store_indexes_answers_as_its_sparql_query(tmp_path: Path) -> None:

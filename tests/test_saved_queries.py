@@ -98,3 +98,26 @@ def test_regulators_and_the_companies_they_act_on_together(store: Path) -> None:
     pairs = rows(store, "co-targeted-companies")
     assert ["Meta", "2", "Apple", "1"] in pairs and ["Apple", "1", "Meta", "1"] in pairs
     assert rows(store, "co-targeted-companies", min_regulators="2") == []
+
+
+def test_stance_per_pair_per_month_sums_signed_confidences_of_asserted_statements(tmp_path: Path) -> None:
+    """Pinned before its passes were reordered for speed: +1 for supports, -1 for criticises and accuses, each
+    times its confidence (0.9 here), per pair and month; negated and hedged statements are left out."""
+    path = tmp_path / "store"
+    with Store(path) as st:
+        store_ontology(st)
+        st.replace_graph(*article("b1", "2024-03-01", ("ofcom", "criticises", "meta", "Ofcom criticised Meta."),
+                                  ("ofcom", "supports", "meta", "Ofcom backed Meta's plan."),
+                                  ("cnil", "accuses", "meta", "The CNIL accused Meta.")))
+        st.replace_graph(*article("b2", "2024-03-20", ("ofcom", "criticises", "meta", "Ofcom criticised Meta again.")))
+        st.replace_graph(*article("b3", "2024-04-02", ("ofcom", "criticises", "apple", "Ofcom criticised Apple."),
+                                  ("ofcom", "fines", "apple", "Ofcom fined Apple.")))
+        st.replace_graph(*article("b4", "2024-04-03", ("ofcom", "supports", "apple", "Ofcom never backed Apple."),
+                                  negated=True))
+        st.replace_graph(*article("b5", "2024-04-04", ("ofcom", "supports", "apple", "Ofcom may back Apple."),
+                                  modality="hedged"))
+    assert rows(path, "stance-per-pair-per-month") == [
+        ["Cnil", "Meta", "2024-03", "-0.9", "1"],
+        ["Ofcom", "Apple", "2024-04", "-0.9", "1"],
+        ["Ofcom", "Meta", "2024-03", "-0.9", "3"],
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,74 @@ def test_corrupt_store_is_named_damaged_with_the_way_to_rebuild(tmp_path: Path) 
     assert f"the store at {store} is damaged" in line and f"mv {store} {store}.damaged" in line
     with pytest.raises(StoreError, match="is damaged"), Store(store) as st:
         st.replace_graphs([("https://policy-kg.org/article/numbers", "")])
+
+
+def test_corrupt_store_is_named_at_open_before_anything_reads_it(tmp_path: Path, article: Path) -> None:
+    """Old: the store opened silently; a query that read none of the damaged block answered, and an ingest went on
+    writing into the damaged store. Now RocksDB's checksums of every data block are read at open."""
+    store = tmp_path / "store"
+    _corrupt_store(store)
+    for args in (["query", "ASK { <urn:x:nothing> ?p ?o }"], ["ingest", article]):
+        result = kg(*args, "--store", store)
+        no_traceback(result)
+        assert result.exit_code == 1, result.output
+        (line,) = [x for x in result.output.splitlines() if x.startswith("Error")]
+        assert f"the store at {store} is damaged" in line and "does not match its checksum" in line, line
+        assert ".sst" in line and f"mv {store} {store}.damaged" in line and "kg ingest" in line
+
+
+def test_a_whole_store_is_read_once_and_again_only_where_it_changed(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checksums are read once per data file: what a write session made is recorded whole at close, a file
+    found whole is not read again until it changes, and a file with no footer yet (being written by another
+    process, or left by a crash before RocksDB listed it) is left to RocksDB."""
+    from kg.store import checksums
+
+    store = tmp_path / "store"
+    lines = "".join(f'<https://policy-kg.org/id/n{i}> <https://policy-kg.org/ns#rank> "{i}" .\n' for i in range(2000))
+    with Store(store) as st:
+        st.replace_graph(G, lines)
+    read: list[str] = []
+    real = checksums.verify_table
+
+    def counting(path: Path) -> bool:
+        read.append(path.name)
+        return real(path)
+
+    def later() -> None:
+        """Date the record a minute on, as if written then (a file changed as its stamp was taken is read again)."""
+        t = time.time_ns() + 60 * 10**9
+        os.utime(store / checksums.RECORD, ns=(t, t))
+
+    monkeypatch.setattr(checksums, "verify_table", counting)
+    later()
+    with Store(store, read_only=True) as st:
+        assert len(st) == 2000
+    assert read == []                        # written by the session before, recorded whole at its close: not read
+    tables = sorted(store.glob("*.sst"), key=lambda p: p.stat().st_size)
+    data = tables[-1].read_bytes()
+    tables[-1].write_bytes(data)             # the same bytes written again: changed times, read once more
+    (store / "999999.sst").write_bytes(b"half a table")   # no footer: not RocksDB's yet
+    with Store(store, read_only=True):
+        pass
+    assert sorted(read) == sorted([tables[-1].name, "999999.sst"])
+    read.clear()
+    later()
+    with Store(store, read_only=True):
+        pass
+    assert read == ["999999.sst"]            # the whole one is not read again; the half one is until it is whole
+
+
+def test_a_bulk_write_cut_short_leaves_no_file_behind(tmp_path: Path) -> None:
+    """A kill during a bulk write leaves Oxigraph's bulk-*.sst files in the store folder, which RocksDB never
+    lists or removes; the next write session removes them (a reader leaves them: a writer may be writing them)."""
+    store = tmp_path / "store"
+    with Store(store) as st:
+        st.replace_graph(G, NT)
+    (store / "bulk-1234.sst").write_bytes(b"half a table")
+    with Store(store, read_only=True) as st:
+        assert len(st) == 1
+    assert (store / "bulk-1234.sst").exists()
+    with Store(store) as st:
+        assert len(st) == 1
+    assert not (store / "bulk-1234.sst").exists()

@@ -109,13 +109,14 @@ class GraphStore(ABC):
     def replace_graph(self, graph_iri: str, ntriples: str) -> None:
         """Replace the named graph ``graph_iri`` with the N-Triples ``ntriples``, atomically."""
 
-    def replace_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
+    def replace_graphs(self, graphs: Sequence[tuple[str, str]], *, bulk: bool = False) -> None:
         """Replace each named graph of ``graphs``, pairs (graph IRI, its quads as N-Quads), each graph whole.
 
         Lines of the N-Quads naming another graph are left out. Nothing is
         written when any of the texts is not valid RDF. This default writes
         one graph after the other with :meth:`replace_graph`; a backend may
-        write several in one transaction.
+        write several in one transaction, and with ``bulk`` (many new graphs
+        at once, as ingest writes them) in the way it writes most data fastest.
         """
         texts = [(iri, nquads_to_ntriples(nquads, iri)) for iri, nquads in graphs]
         for iri, ntriples in texts:

@@ -1,7 +1,8 @@
 """The embedded store: an Oxigraph database in a folder on disk (pyoxigraph), one named graph per article.
 
 A batch of graphs is written whole: those the store lacks (new articles) in one transaction, from
-text Oxigraph parses itself. The folder is checked before it is opened (:mod:`kg.store.check`).
+text Oxigraph parses itself. The folder is checked before it is opened (:mod:`kg.store.check`), and its data
+files against their checksums (:mod:`kg.store.checksums`).
 
 Oxigraph's own default graph holds the merge of the article graphs, kept in step with them on every
 write: a triple goes in with the first article that gives it and leaves with the last. Queries read it
@@ -31,7 +32,8 @@ from kg.store.base import (
     parse_ntriples,
     store_path,
 )
-from kg.store.check import check_store_folder, damaged, explain_open_error
+from kg.store.check import check_store_folder, damaged, explain_open_error, rebuild_hint
+from kg.store.checksums import record_written, verify_store
 from kg.vocabulary.namespace import PREFIXES
 
 log = logging.getLogger(__name__)
@@ -78,6 +80,26 @@ def _open_embedded(path: Path, read_only: bool) -> Any:
         raise explain_open_error(path, exc) from exc
 
 
+def _checked_tables(path: Path, read_only: bool) -> set[str]:
+    """Return the names of the data files of the store folder ``path`` once they are found to match their checksums
+    (:mod:`kg.store.checksums`); a damaged one raises :class:`StoreError` naming it, before the store is opened."""
+    check_store_folder(path, read_only=read_only)
+    if not path.is_dir():
+        return set()
+    problem, tables = verify_store(path)
+    if problem is not None:
+        raise StoreError(f"the store at {path} is damaged (a data file does not match its checksums: {problem}); "
+                         f"{rebuild_hint(path)}")
+    return tables
+
+
+def _remove_cut_bulk_writes(path: Path) -> None:
+    """Remove the files of a bulk write a crash cut short (Oxigraph names them ``bulk-*.sst``; RocksDB never lists
+    them), once this process holds the store's lock: no other process is writing them then."""
+    for orphan in path.glob("bulk-*.sst"):
+        orphan.unlink(missing_ok=True)
+
+
 class Store(GraphStore):
     """An Oxigraph store on disk (the embedded backend)."""
 
@@ -85,7 +107,10 @@ class Store(GraphStore):
         self.path = store_path(path)
         self.location = str(self.path)
         self.read_only = read_only
+        self._tables = _checked_tables(self.path, read_only)
         self._store = _open_embedded(self.path, read_only)
+        if not read_only:
+            _remove_cut_bulk_writes(self.path)
         self._union = False   # True: a store written before the default graph was kept (read-only: read the union)
         if self._lacks_default_graph():
             if read_only:
@@ -126,16 +151,20 @@ class Store(GraphStore):
         except (OSError, SyntaxError, ValueError, RuntimeError) as exc:
             raise damaged(self.path, exc) or StoreError(write_failure(f"graph {graph_iri}", exc)) from exc
 
-    def replace_graphs(self, graphs: Sequence[tuple[str, str]]) -> None:
+    def replace_graphs(self, graphs: Sequence[tuple[str, str]], *, bulk: bool = False) -> None:
         """Replace each named graph of ``graphs``, pairs (graph IRI, its quads as N-Quads), each graph whole.
 
         The graphs that hold nothing yet (a new article's) are added together
         in one transaction, all of them or none: their triples go to Oxigraph
         as one TriG text, each graph's block naming it (so no line can land in
-        another graph), parsed there with no Python object per quad. A graph
-        that holds quads is replaced on its own, as by :meth:`replace_graph`.
-        Lines naming another graph are left out; nothing is written when any
-        text is not valid.
+        another graph), parsed there with no Python object per quad. With
+        ``bulk`` that text goes to Oxigraph's bulk loader, still all or none:
+        it writes sorted data files and hands them to RocksDB in one step,
+        with no in-memory tables or log to write first (about 2.5 times less
+        CPU per quad for ingest, and RocksDB then merges one file per batch
+        rather than one per flush). A graph that holds quads is replaced on
+        its own, as by :meth:`replace_graph`. Lines naming another graph are
+        left out; nothing is written when any text is not valid.
         """
         import pyoxigraph
 
@@ -144,7 +173,7 @@ class Store(GraphStore):
         for iri, nquads in graphs:
             if iri in fresh or any(iri == u for u, _ in used):
                 # The same graph twice: what comes before must be written before it is replaced again.
-                self._write(fresh, used)
+                self._write(fresh, used, bulk=bulk)
                 fresh, used = {}, []
             try:
                 node = pyoxigraph.NamedNode(iri)
@@ -156,9 +185,9 @@ class Store(GraphStore):
             else:
                 parse_ntriples(iri, ntriples)  # every text is checked before anything is written
                 used.append((iri, ntriples))
-        self._write(fresh, used)
+        self._write(fresh, used, bulk=bulk)
 
-    def _write(self, fresh: dict[str, str], used: list[tuple[str, str]]) -> None:
+    def _write(self, fresh: dict[str, str], used: list[tuple[str, str]], *, bulk: bool = False) -> None:
         """Add the triples of the graphs ``fresh`` (holding nothing yet) in one transaction; replace those ``used``."""
         import pyoxigraph
 
@@ -170,7 +199,10 @@ class Store(GraphStore):
             trig += "".join(f"{{\n{ntriples}}}\n" for iri, ntriples in fresh.items()
                             if ntriples and is_article_graph(iri))
             try:
-                self._store.load(trig, pyoxigraph.RdfFormat.TRIG)
+                if bulk:
+                    self._store.bulk_load(trig, pyoxigraph.RdfFormat.TRIG)
+                else:
+                    self._store.load(trig, pyoxigraph.RdfFormat.TRIG)
             except (SyntaxError, ValueError) as exc:
                 raise GraphTextError(f"cannot write graph {', '.join(names[:3])}{more}: not valid N-Quads: {exc}") \
                     from exc
@@ -356,6 +388,8 @@ class Store(GraphStore):
             raise damaged(self.path, exc) or StoreError(write_failure(self.location, exc)) from exc
         finally:
             del self._store
+        if not self.read_only:
+            record_written(self.path, self._tables)  # what RocksDB wrote here is whole: the next open need not read it
 
     def __enter__(self) -> Store:
         return self

@@ -2025,3 +2025,17 @@ def test_a_negative_word_giving_the_reason_is_no_verdict() -> None:
             "Park Min-jun told reporters the penalty was the largest ever for a privacy violation.")
     got = facts(text)
     assert not {f for f in got if f[0] == "Park Min-jun" and f[1] in {"criticises", "accuses"}}, got
+
+
+PARTY_MEMBER_NOUNS = [
+    pytest.param("Labour MP Chi Onwurah welcomed the decision.", {("Chi Onwurah", "memberOf", "Labour Party")},
+                 set(), id="labour"),
+    pytest.param("Liberal Democrat MP Victoria Collins criticised Meta.",
+                 {("Victoria Collins", "memberOf", "Liberal Democrats")},
+                 {("Victoria Collins", "memberOf", "Democratic Party")}, id="a-two-word-member-noun"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), PARTY_MEMBER_NOUNS)
+def test_party_member_nouns(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

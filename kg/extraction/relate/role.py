@@ -564,10 +564,17 @@ def affiliation_triples(ctx: Context) -> Iterator[Triple]:
                 parties = ctx.ont.parties(code=code, country=country)
                 party, holder_tok, how = (parties[0] if len(parties) == 1 else None), tok, f"tag '{code}-'"
                 alias = code
-        if party is None and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.i not in ctx.res.token_entity and (
-                tok.text in ctx.ont.party_words or _adjective_noun(tok.text) in ctx.ont.party_words):
+        pair = f"{doc[tok.i - 1].text} {tok.text}" if tok.i > 0 else ""
+        if pair and doc[tok.i - 1].i not in ctx.res.token_entity and pair in ctx.ont.party_words:
+            words = [pair]  # "Liberal Democrat MP": the longer member noun, not "Democrat"
+        elif tok.i + 1 < len(doc) and f"{tok.text} {doc[tok.i + 1].text}" in ctx.ont.party_words:
+            words = []  # "Liberal" of "Liberal Democrat": read at "Democrat"
+        else:
+            words = [tok.text, _adjective_noun(tok.text)]
+        if party is None and words and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.i not in ctx.res.token_entity \
+                and any(w in ctx.ont.party_words for w in words if w):
             parties = []
-            for noun in dict.fromkeys([tok.text, _adjective_noun(tok.text)]):
+            for noun in dict.fromkeys(words):
                 parties = _parties_for(ctx, noun, country) if noun else []
                 if parties:
                     break

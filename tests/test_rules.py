@@ -2039,3 +2039,9 @@ PARTY_MEMBER_NOUNS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), PARTY_MEMBER_NOUNS)
 def test_party_member_nouns(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_a_law_blocked_is_opposed_not_banned() -> None:
+    check("The Ninth Circuit blocked the Online Safety Act on Tuesday.",
+          {("US Court of Appeals for the Ninth Circuit", "opposes", "Online Safety Act")},
+          {("US Court of Appeals for the Ninth Circuit", "bans", "Online Safety Act")})

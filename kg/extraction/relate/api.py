@@ -305,6 +305,8 @@ class Context:
         subj, obj = self.acting(subj), self.acting(obj)
         if subj[0] == obj[0]:
             return None
+        if rel == "bans" and self.entity(obj[0]).type == "Legislation":
+            rel = "opposes"  # "the court suspended the act": a law is halted, not banned
         info = self.ont.relations[rel]
         s, o = self.entity(subj[0]), self.entity(obj[0])
         if not info.accepts(s.type, o.type):

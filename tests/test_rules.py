@@ -2045,3 +2045,17 @@ def test_a_law_blocked_is_opposed_not_banned() -> None:
     check("The Ninth Circuit blocked the Online Safety Act on Tuesday.",
           {("US Court of Appeals for the Ninth Circuit", "opposes", "Online Safety Act")},
           {("US Court of Appeals for the Ninth Circuit", "bans", "Online Safety Act")})
+
+
+PORTFOLIOS_LED = [
+    pytest.param("Adam Presser, who leads trust and safety at TikTok, said it would appeal.",
+                 {("Adam Presser", "memberOf", "TikTok")}, {("Adam Presser", "leads", "TikTok")},
+                 id="leads-a-portfolio-at"),
+    pytest.param("Dana Okafor heads public policy at Kinmira Labs.",
+                 {("Dana Okafor", "memberOf", "Kinmira Labs")}, set(), id="heads-a-portfolio-at"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), PORTFOLIOS_LED)
+def test_portfolios_led(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -355,6 +355,7 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     t.negated, t.modality = False, "asserted"
                     yield t
     yield from affiliation_triples(ctx)
+    yield from portfolio_verbs(ctx)
     yield from occupation_triples(ctx)
     yield from unit_triples(ctx)
     yield from committee_triples(ctx)
@@ -523,6 +524,33 @@ def _holders(ctx: Context, tok: Token, holder_tok: Token) -> list[Ref]:
         return [first]
     people = [r for r in ctx.refs(holder_tok) if ctx.entity(r[0]).type == "Person"]
     return people or [first]
+
+
+def portfolio_verbs(ctx: Context) -> Iterator[Triple]:
+    """Leading a portfolio at an organisation is working in it: "Adam Presser, who leads trust and safety at
+    TikTok", "she heads policy at Meta" (what is led is no actor; the organisation is named by "at" or "of")."""
+    for tok in ctx.tokens:
+        if tok.pos_ != "VERB":
+            continue
+        keys = ctx.ont.lemma_keys(tok.lemma_.lower(), tok.lower_, ctx.ont.verb_index)
+        if not keys or "leads" not in ctx.ont.verb_index[keys[0]]:
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if not objs or ctx.refs(objs[0]):
+            continue
+        orgs = clause.prep_objects(ctx, objs[0], {"at", "of"}) or clause.prep_objects(ctx, tok, {"at"})
+        orgs = [o for o in orgs if ctx.entity(o[0]).type in ctx.ont.organisational_classes]
+        if not orgs:
+            continue
+        people, how = clause.subjects(ctx, tok)
+        for p in people:
+            if ctx.entity(p[0]).type != "Person":
+                continue
+            for o in orgs:
+                t = ctx.make(p, "memberOf", o, tok, "role", f"leading a portfolio ('{tok.lemma_} "
+                             f"{objs[0].text}') at an organisation, holder by {how}", ctx.tuning.role)
+                if t:
+                    yield t
 
 
 def occupation_triples(ctx: Context) -> Iterator[Triple]:

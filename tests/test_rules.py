@@ -2059,3 +2059,18 @@ PORTFOLIOS_LED = [
 @pytest.mark.parametrize(("text", "must", "must_not"), PORTFOLIOS_LED)
 def test_portfolios_led(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+INQUIRIES = [
+    pytest.param("Ofcom launched an inquiry into whether Kinmira Labs complied with the law.",
+                 {("Ofcom", "investigates", "Kinmira Labs")}, set(), id="an-inquiry-into-whether"),
+    pytest.param("Italy's Garante is looking at Kinmira Labs's data practices.",
+                 {("Italian Data Protection Authority", "investigates", "Kinmira Labs")}, set(), id="looking-at"),
+    pytest.param("The Korea Fair Trade Commission raided Kinmira Labs's offices in Seoul.",
+                 {("Korea Fair Trade Commission", "investigates", "Kinmira Labs")}, set(), id="raided-its-offices"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), INQUIRIES)
+def test_inquiries(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

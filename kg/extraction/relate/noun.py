@@ -50,6 +50,11 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
         for rel, prep in entries:
             preps = frozenset({prep}) if prep else complements
             targets = clause.prep_objects(ctx, tok, preps)
+            if not targets and ont.relations[rel].question_object:
+                # "an inquiry into whether Kinmira complied": the one the question is about.
+                targets = [r for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for q in p.children
+                           if q.dep_ == "pcomp" and any(m.lower_ in ctx.words("questionWord") for m in q.children)
+                           for s in q.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
             if not targets:
                 # "a penalty of 2.1 billion rupees on Meta": the target hung on the sum.
                 targets = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children

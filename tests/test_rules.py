@@ -2074,3 +2074,23 @@ INQUIRIES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), INQUIRIES)
 def test_inquiries(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+LETTERS_AND_TELLING = [
+    pytest.param("Senator Ed Markey sent a letter to Kinmira Labs demanding answers about its data practices.",
+                 {("Ed Markey", "urges", "Kinmira Labs"), ("Ed Markey", "contacts", "Kinmira Labs")}, set(),
+                 id="a-letter-demanding"),
+    pytest.param("Ofcom sent a notice to Kinmira Labs requiring it to report its figures.",
+                 {("Ofcom", "orders", "Kinmira Labs")}, set(), id="a-notice-requiring"),
+    pytest.param("Ofcom told Kinmira Labs it must remove the content within 24 hours.",
+                 {("Ofcom", "orders", "Kinmira Labs")}, set(), id="told-it-must"),
+    pytest.param("Amnesty International told Zeltra Pay it should stop the ads.",
+                 {("Amnesty International", "urges", "Zeltra Pay")}, set(), id="told-it-should"),
+    pytest.param("Kinmira Labs told Zeltra Pay it would grow.", set(), {("Kinmira Labs", "urges", "Zeltra Pay")},
+                 id="told-what-it-would-do"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), LETTERS_AND_TELLING)
+def test_letters_and_telling(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

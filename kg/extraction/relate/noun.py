@@ -98,6 +98,8 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             made = ctx.make_all(agents, rel, targets, tok, "noun", f"event noun '{tok.lemma_}', agent by {how}",
                                 ctx.tuning.event_noun)
             yield from made
+            if made and rel == "contacts":
+                yield from _letters_asking(ctx, tok, agents, targets)
             if made:
                 break
     yield from addressed_requests(ctx)
@@ -135,6 +137,19 @@ def ordered_payments(ctx: Context) -> Iterator[Triple]:
         yield from ctx.make_all(enforcers, "fines", payers, tok, "noun",
                                 f"sum ordered to be paid ('{verb.text} ... to pay'), enforcer by {how}",
                                 ctx.tuning.event_noun)
+
+
+def _letters_asking(ctx: Context, noun: Token, agents: list[Ref], targets: list[Ref]) -> Iterator[Triple]:
+    """A letter to someone "demanding", "asking", "urging" asks them: "sent a letter to TikTok demanding answers"."""
+    asking = ctx.words("mandativeVerb") | ctx.words("wishVerb")
+    for c in [*noun.children, *noun.head.children]:
+        if c.dep_ in {"acl", "advcl"} and c.tag_ == "VBG" and c.lemma_.lower() in asking:
+            # "notices requiring them to report": what the verb itself means ("require" orders), else a request.
+            keys = ctx.ont.lemma_keys(c.lemma_.lower(), c.lower_, ctx.ont.verb_index)
+            rel = "orders" if keys and "orders" in ctx.ont.verb_index[keys[0]] else "urges"
+            yield from ctx.make_all(agents, rel, targets, c, "noun", f"letter '{c.text}' of its addressee",
+                                    ctx.tuning.event_noun)
+            return
 
 
 def _occasion_verb(ctx: Context, tok: Token) -> Token | None:

@@ -81,8 +81,11 @@ def directives(ctx: Context, tok: Token) -> list[Triple]:
     if tok.lemma_.lower() not in ctx.words("directiveVerb") or clause.is_passive(tok):
         return []
     objs = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
-    if not objs or not any(c.dep_ == "xcomp" and c.i > objs[0].i and any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+    # Told *to* act, or told that it must or should ("Ofcom told Acme it must remove the posts").
+    if not objs or not any(c.i > objs[0].i and (
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            or c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ctx.words("obligationAux")
+                                         for a in c.children)) for c in tok.children):
         return []
     subjects, how = clause.subjects(ctx, tok)
     out: list[Triple] = []
@@ -90,7 +93,7 @@ def directives(ctx: Context, tok: Token) -> list[Triple]:
         enforcer = ctx.entity(s[0]).type in ctx.ont.enforcer_classes
         rel = "orders" if enforcer else "urges"
         for o in (r for c in objs for r in ctx.refs(c)):
-            t = ctx.make(s, rel, o, tok, "verb", f"directive verb '{tok.lemma_.lower()}' with an infinitive, "
+            t = ctx.make(s, rel, o, tok, "verb", f"directive verb '{tok.lemma_.lower()}' with what to do, "
                          f"by {'an enforcer' if enforcer else 'no enforcer'} ({how})", ctx.tuning.active_verb)
             if t:
                 out.append(t)

@@ -2094,3 +2094,11 @@ LETTERS_AND_TELLING = [
 @pytest.mark.parametrize(("text", "must", "must_not"), LETTERS_AND_TELLING)
 def test_letters_and_telling(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_those_acted_on_named_after_a_copula() -> None:
+    check("The two firms sanctioned by the US Treasury are Kinmira Labs and Zeltra Pay.",
+          {("US Department of the Treasury", "bans", "Kinmira Labs"),
+           ("US Department of the Treasury", "bans", "Zeltra Pay")}, set())
+    check("The companies fined by Ofcom were Meta and Google.",
+          {("Ofcom", "fines", "Meta"), ("Ofcom", "fines", "Google")}, set())

@@ -167,7 +167,12 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
             if c.dep_ == "nsubjpass":
                 return ctx.refs(c)
         if verb.dep_ == "acl":
-            return ctx.refs(verb.head)
+            named = ctx.refs(verb.head)
+            cop = verb.head.head
+            if not named and verb.head.dep_ == "nsubj" and cop.lemma_ == "be":
+                # "The two nationals sanctioned by the UK are Zhao and Ni": who they are, named after the copula.
+                named = [r for c in cop.children if c.dep_ == "attr" for r in ctx.refs(c)]
+            return named
         if hyphen_agent(verb) is not None:
             # "Meta-owned Facebook and Instagram": the modifier reaches the coordinated names, but not one with an
             # owner of its own ("Amazon-owned Twitch and Google's YouTube").

@@ -2102,3 +2102,18 @@ def test_those_acted_on_named_after_a_copula() -> None:
            ("US Department of the Treasury", "bans", "Zeltra Pay")}, set())
     check("The companies fined by Ofcom were Meta and Google.",
           {("Ofcom", "fines", "Meta"), ("Ofcom", "fines", "Google")}, set())
+
+
+LAWS_PRAISED = [
+    pytest.param("Kamala Harris called the AI Act “historic” for setting out principles.",
+                 {("Kamala Harris", "supports", "Artificial Intelligence Act")}, set(), id="called-historic"),
+    pytest.param("Antony Blinken called the Online Safety Act “a landmark effort”.",
+                 {("Antony Blinken", "supports", "Online Safety Act")}, set(), id="called-a-landmark"),
+    pytest.param("Meta called the Digital Markets Act not helpful.", set(),
+                 {("Meta", "supports", "Digital Markets Act")}, id="praise-negated-is-none"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), LAWS_PRAISED)
+def test_laws_praised(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

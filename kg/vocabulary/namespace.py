@@ -208,6 +208,7 @@ class PK(DefinedNamespace):
     currencyNoun: URIRef
     ruleNoun: URIRef
     possibilityAux: URIRef
+    positiveCue: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef
     documentNoun: URIRef

@@ -56,6 +56,16 @@ def negative(ctx: Context, head: Token) -> Token | None:
 _REASON_PREPOSITIONS = frozenset({"for", "over", "after", "following"})
 
 
+def _positive(ctx: Context, head: Token) -> Token | None:
+    """Return the first word of praise (``pk:positiveCue``: "historic", "landmark") in the phrase headed by
+    ``head``, unless the phrase is negated."""
+    cues = ctx.words("positiveCue")
+    toks = sorted(own_clause(head), key=lambda t: t.i)
+    if any(t.dep_ == "neg" for t in toks):
+        return None
+    return next((t for t in toks if t.lemma_.lower() in cues or t.lower_ in cues), None)
+
+
 def _in_reason_phrase(tok: Token, head: Token) -> bool:
     """Return True when ``tok`` sits in a "for", "over", "after" phrase of the clause headed by ``head``."""
     t = tok
@@ -108,15 +118,18 @@ def _named_actors(ctx: Context, tok: Token, named: list[Ref], comp: Token) -> It
     """Calling an actor something negative accuses it ("called the government fascists", "described the
     regulator as a censor"); a law so called is criticised ("called the bill reckless")."""
     cue = negative(ctx, comp)
-    if cue is None:
+    praise = _positive(ctx, comp) if cue is None else None
+    if cue is None and praise is None:
         return
     speakers, how = clause.subjects(ctx, tok)
     own = {i for i, _ in speakers}
     for target in named:
         typ = ctx.entity(target[0]).type
-        if target[0] in own or typ == "Country":
+        if target[0] in own or typ == "Country" or praise is not None and typ != "Legislation":
             continue
-        rel = "criticises" if typ == "Legislation" else "accuses"
+        # A law called "historic" or "a landmark" is backed; one called "reckless", criticised.
+        cue = cue or praise
+        rel = ("criticises" if praise is None else "supports") if typ == "Legislation" else "accuses"
         for s in speakers:
             t = ctx.make(s, rel, target, tok, "speech", f"'{tok.lemma_}' it '{cue.text}', speaker by {how}",
                          ctx.tuning.speech)
@@ -145,7 +158,7 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
         if comp is None:
             continue
         named = ctx.refs(noun) if noun is not None else [
-            r for c in comp.children if c.dep_ in {"compound", "nsubj"} and c.i < comp.i for r in ctx.refs(c)]
+            r for c in comp.children if c.dep_ in {"compound", "nsubj", "nmod"} and c.i < comp.i for r in ctx.refs(c)]
         if named:
             yield from _named_actors(ctx, tok, named, comp)
             continue

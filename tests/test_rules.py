@@ -2117,3 +2117,12 @@ LAWS_PRAISED = [
 @pytest.mark.parametrize(("text", "must", "must_not"), LAWS_PRAISED)
 def test_laws_praised(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_a_body_approving_a_resolution_backs_it() -> None:
+    check("The General Assembly approved the resolution on Thursday.",
+          {("General Assembly", "supports", "resolution")}, set())
+    check("The US Senate passed the Kids Online Safety Act.",
+          {("United States Senate", "supports", "Kids Online Safety Act")}, set())
+    check("The Competition Commission approved the merger of Vodafone and Three.", set(),
+          {("Competition Commission", "supports", "Vodafone")})

@@ -209,6 +209,7 @@ class PK(DefinedNamespace):
     ruleNoun: URIRef
     possibilityAux: URIRef
     positiveCue: URIRef
+    approvingVerb: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef
     documentNoun: URIRef

@@ -163,7 +163,7 @@ def signatures(ctx: Context, tok: Token) -> list[Triple]:
     accord", "Kenya ratified the convention"); a bill signed into law is enacted, and any other object is no
     stance ("signed a striker")."""
     lemma = tok.lemma_.lower()
-    sponsor = lemma in ctx.words("sponsoringVerb")
+    sponsor = lemma in ctx.words("sponsoringVerb") or lemma in ctx.words("approvingVerb")
     if not sponsor and (lemma not in ctx.words("signingVerb") or clause.is_passive(tok)):
         return []
     agreements = ctx.words("agreementWord")
@@ -174,8 +174,8 @@ def signatures(ctx: Context, tok: Token) -> list[Triple]:
         return []
     subjects, how = clause.subjects(ctx, tok)
     return [t for s in subjects for o in objects
-            if (t := ctx.make(s, "supports", o, tok, "verb", f"{'sponsoring' if sponsor else 'signing'} verb "
-                              f"'{lemma}' with {'a law' if sponsor else 'an agreement'} as object, {how}",
+            if (t := ctx.make(s, "supports", o, tok, "verb", f"{'sponsoring or approving' if sponsor else 'signing'} "
+                              f"verb '{lemma}' with {'a law' if sponsor else 'an agreement'} as object, {how}",
                               ctx.tuning.active_verb))]
 
 

@@ -322,7 +322,7 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                 orgs, how, relation = [(office, 1.0)], "the office the title names", "leads"
                 seat = ctx.ont.actors.get(ctx.entity(office).id)
                 gov = ctx.ont.government_of.get(seat.jurisdiction or "") if seat is not None else None
-                if role.implies_government and gov is not None and gov != seat.iri and (
+                if role.implies_government and seat is not None and gov is not None and gov != seat.iri and (
                         t := ctx.make((holder, cert), "memberOf", (ctx.actor(gov), 1.0), tok, "role",
                                       f"role '{' '.join(role.title)}' ({tok.dep_}) of a government, in the "
                                       "government of the office it names", ctx.tuning.role)):
@@ -598,9 +598,9 @@ def affiliation_triples(ctx: Context) -> Iterator[Triple]:
         elif tok.i + 1 < len(doc) and f"{tok.text} {doc[tok.i + 1].text}" in ctx.ont.party_words:
             words = []  # "Liberal" of "Liberal Democrat": read at "Democrat"
         else:
-            words = [tok.text, _adjective_noun(tok.text)]
+            words = [w for w in (tok.text, _adjective_noun(tok.text)) if w]
         if party is None and words and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.i not in ctx.res.token_entity \
-                and any(w in ctx.ont.party_words for w in words if w):
+                and any(w in ctx.ont.party_words for w in words):
             parties = []
             for noun in dict.fromkeys(words):
                 parties = _parties_for(ctx, noun, country) if noun else []

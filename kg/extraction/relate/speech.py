@@ -128,10 +128,11 @@ def _named_actors(ctx: Context, tok: Token, named: list[Ref], comp: Token) -> It
         if target[0] in own or typ == "Country" or praise is not None and typ != "Legislation":
             continue
         # A law called "historic" or "a landmark" is backed; one called "reckless", criticised.
-        cue = cue or praise
+        said = cue if cue is not None else praise
+        word = said.text if said is not None else ""
         rel = ("criticises" if praise is None else "supports") if typ == "Legislation" else "accuses"
         for s in speakers:
-            t = ctx.make(s, rel, target, tok, "speech", f"'{tok.lemma_}' it '{cue.text}', speaker by {how}",
+            t = ctx.make(s, rel, target, tok, "speech", f"'{tok.lemma_}' it '{word}', speaker by {how}",
                          ctx.tuning.speech)
             if t:
                 yield t

@@ -116,9 +116,8 @@ def _generic_abroad(st: ResolveState, m: Mention, typ: str) -> int | None:
     else:
         name = names[0]  # "Chinese Foreign Ministry": the country's adjective, as news names it
         iri = str(PKID[slug(name)])
-        idx = st.table.by_key(iri)
-        if idx is None:
-            idx = st.table.add(Entity(iri, name, typ, {name}, typed_by=m.typed_by))
+        found = st.table.by_key(iri)
+        idx = found if found is not None else st.table.add(Entity(iri, name, typ, {name}, typed_by=m.typed_by))
     st.entity(idx).aliases.add(m.text)
     return idx
 

@@ -2126,3 +2126,21 @@ def test_a_body_approving_a_resolution_backs_it() -> None:
           {("United States Senate", "supports", "Kids Online Safety Act")}, set())
     check("The Competition Commission approved the merger of Vodafone and Three.", set(),
           {("Competition Commission", "supports", "Vodafone")})
+
+
+RECIPROCALS_AND_EXPLETIVES = [
+    pytest.param("Kinmira Labs said it ignored how its two services, Zeltra Pay and Dovecot Mail, work.", set(),
+                 {("Zeltra Pay", "cooperatesWith", "Dovecot Mail")}, id="working-is-not-working-together"),
+    pytest.param("Kinmira Labs and Zeltra Pay worked together on the standard.",
+                 {("Kinmira Labs", "cooperatesWith", "Zeltra Pay")}, set(), id="worked-together"),
+    pytest.param("Japan and Kenya agreed to cooperate.",
+                 {("Japanese Government", "cooperatesWith", "Government of Kenya")}, set(), id="agreed-to-cooperate"),
+    pytest.param('Google threatened to pull out. Justin Trudeau said it was "deeply irresponsible" for Kinmira Labs '
+                 'to put profits first.', {("Justin Trudeau", "criticises", "Kinmira Labs")},
+                 {("Justin Trudeau", "criticises", "Google")}, id="it-was-bad-for-someone-to"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), RECIPROCALS_AND_EXPLETIVES)
+def test_reciprocals_and_expletives(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

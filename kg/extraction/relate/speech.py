@@ -92,6 +92,16 @@ def clause_target(ctx: Context, head: Token, speaker: set[int]) -> tuple[list[Re
     for c in head.children:
         if c.dep_ != "nsubj":
             continue
+        if c.lower_ == "it":
+            # "it was irresponsible for Facebook to put profits first": the expletive's clause names the actor.
+            doers = [r for v in head.children if v.dep_ in {"advcl", "ccomp", "xcomp"} and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in v.children)
+                for s in v.children if s.dep_ == "nsubj" for r in ctx.refs(s) if r[0] not in speaker]
+            if doers:
+                return doers, "subject of its 'for ... to' clause"
+            if any(v.dep_ in {"advcl", "ccomp", "xcomp"} and any(a.lower_ == "to" for a in v.children)
+                   for v in head.children):
+                return [], ""  # "it was wrong to ban the app": no one named as the doer
         refs = [r for r in ctx.refs(c) if r[0] not in speaker]
         if refs and c.lemma_.lower() not in decisions:
             return refs, "subject"

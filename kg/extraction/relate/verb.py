@@ -217,7 +217,9 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
                 done = last.dep_ != "prep" or not any(c.dep_ == "dobj" and ctx.refs(c) for c in tok.children)
                 break
         if not done:
-            found = _reciprocal(ctx, tok, subjects, how, [*verb_rels, *(rel for _, rel in phrases)])
+            # A verb the lexicon has only in a phrase ("work with") is reciprocal alone only with "together".
+            together = any(c.lower_ in {"together", "jointly"} for c in tok.children)
+            found = _reciprocal(ctx, tok, subjects, how, [*verb_rels, *(rel for _, rel in phrases if together)])
             yield from found
             done = bool(found)
         if done or not verb_rels:

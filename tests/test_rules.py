@@ -369,9 +369,11 @@ def test_an_unknown_country_acts_through_its_government() -> None:
 
 SPEECH = [
     pytest.param("Ofcom fined Zeta Chat. In a statement, Zeta Chat said Ofcom had acted unlawfully.",
-                 {("Zeta Chat", "criticises", "Ofcom")}, set(), id="speech-negative-about-subject-1"),
+                 {("Zeta Chat", "accuses", "Ofcom")}, set(), id="speech-negative-about-subject-1"),
     pytest.param("Elton John said the UK government was trying to rob young artists of their income.",
-                 {("Elton John", "criticises", "UK Government")}, set(), id="speech-negative-about-subject-2"),
+                 {("Elton John", "accuses", "UK Government")}, set(), id="speech-negative-about-subject-2"),
+    pytest.param("Elton John said the UK government's plan was reckless and shameful.",
+                 {("Elton John", "criticises", "UK Government")}, set(), id="speech-negative-about-subject-3"),
     pytest.param("Senator Ana Ruiz said the Commerce Department's reckless decision would help rivals.",
                  {("Ana Ruiz", "criticises", "US Department of Commerce")}, set(), id="speech-decision-maker"),
     pytest.param("Olga Petrov said Zeta Chat was misused by criminal gangs.",
@@ -766,7 +768,7 @@ def test_a_surname_the_ner_missed_joins_its_person() -> None:
     got = entities("Britain's government published the plan. Dana Voss criticised it on Monday. Voss said the "
                    "ministers would rob young artists of their pay.")
     assert "Voss" in got["Dana Voss"][1], got
-    assert ("Dana Voss", "criticises", "UK Government") in facts(
+    assert ("Dana Voss", "accuses", "UK Government") in facts(
         "Britain's government published the plan. Dana Voss spoke on Monday. Voss said the government would "
         "rob young artists of their pay.")
 
@@ -1493,8 +1495,10 @@ ENFORCERS_SPEAKING = [
     pytest.param("The Dutch Data Protection Authority said Uber had transferred drivers' data illegally.",
                  {("Dutch Data Protection Authority", "accuses", "Uber")}, set(),
                  id="an-enforcer-saying-x-did-wrong-accuses-2"),
-    pytest.param("Epic Games said Apple had acted unlawfully.", {("Epic Games", "criticises", "Apple")},
-                 {("Epic Games", "accuses", "Apple")}, id="anyone-else-saying-so-criticises"),
+    pytest.param("Epic Games said Apple had acted unlawfully.", {("Epic Games", "accuses", "Apple")},
+                 {("Epic Games", "criticises", "Apple")}, id="anyone-saying-x-did-wrong-accuses"),
+    pytest.param("Epic Games said Apple's fees were unfair and excessive.", {("Epic Games", "criticises", "Apple")},
+                 {("Epic Games", "accuses", "Apple")}, id="anyone-else-judging-criticises"),
 ]
 
 
@@ -1956,7 +1960,9 @@ SAID_AND_ATTRIBUTED = [
                  {("Irish Data Protection Commission", "accuses", "Kinmira Labs")}, set(),
                  id="according-to-an-enforcer"),
     pytest.param("According to Amnesty International, Zeltra Pay misled its young users.",
-                 {("Amnesty International", "criticises", "Zeltra Pay")}, set(), id="according-to-a-critic"),
+                 {("Amnesty International", "accuses", "Zeltra Pay")}, set(), id="according-to-a-critic"),
+    pytest.param("According to Amnesty International, Zeltra Pay's rules are reckless.",
+                 {("Amnesty International", "criticises", "Zeltra Pay")}, set(), id="according-to-a-critic-judging"),
 ]
 
 

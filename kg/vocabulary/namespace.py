@@ -210,6 +210,7 @@ class PK(DefinedNamespace):
     possibilityAux: URIRef
     positiveCue: URIRef
     approvingVerb: URIRef
+    wrongdoingCue: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef
     documentNoun: URIRef

@@ -76,6 +76,13 @@ def _in_reason_phrase(tok: Token, head: Token) -> bool:
     return False
 
 
+def _wrongdoing(ctx: Context, cue: Token) -> bool:
+    """Return True for a cue that says someone did wrong ("misled", "unlawfully"), not that a policy is bad."""
+    words = ctx.words("wrongdoingCue")
+    lower = cue.lower_
+    return cue.lemma_.lower() in words or lower in words or lower.endswith("ly") and lower[:-2] in words
+
+
 def _breaks_a_rule(ctx: Context, verb: Token) -> bool:
     """Return True for a verb of violation (``pk:violates``) whose object is a law or a rule."""
     keys = ctx.ont.lemma_keys(verb.lemma_.lower(), verb.lower_, ctx.ont.verb_index)
@@ -234,8 +241,9 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                     continue  # a law or a place said to be bad is no actor criticised (its opponents: elsewhere)
                 for s in speakers:
                     # What an enforcer says against someone is an allegation ("Ofcom said 4chan had breached the
-                    # Act"); anyone else's is criticism.
-                    rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes else "criticises"
+                    # Act"), and so is saying someone did wrong ("misled its users"); anything else is criticism.
+                    rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes or _wrongdoing(ctx, cue) \
+                        else "criticises"
                     t = ctx.make(s, rel, target, tok, "speech",
                                  f"speech '{tok.lemma_}' with negative cue '{cue.text}' about its {t_how}, "
                                  f"speaker by {how}", ctx.tuning.speech)
@@ -263,7 +271,8 @@ def attributed_clauses(ctx: Context) -> Iterator[Triple]:
             if ctx.entity(target[0]).type in {"Legislation", "Country"}:
                 continue
             for s in speakers:
-                rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes else "criticises"
+                rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes or _wrongdoing(ctx, cue) \
+                    else "criticises"
                 t = ctx.make(s, rel, target, head, "speech", f"clause 'according to' its speaker with negative cue "
                              f"'{cue.text}' about its {t_how}", ctx.tuning.speech)
                 if t:

@@ -2150,3 +2150,10 @@ RECIPROCALS_AND_EXPLETIVES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), RECIPROCALS_AND_EXPLETIVES)
 def test_reciprocals_and_expletives(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_criticism_for_a_wrong_accuses_and_for_a_failing_does_not() -> None:
+    check("Senator Ed Markey slammed Kinmira Labs for misleading parents.",
+          {("Ed Markey", "accuses", "Kinmira Labs"), ("Ed Markey", "criticises", "Kinmira Labs")}, set())
+    check("Amnesty International criticised Zeltra Pay for failing to protect children.",
+          {("Amnesty International", "criticises", "Zeltra Pay")}, {("Amnesty International", "accuses", "Zeltra Pay")})

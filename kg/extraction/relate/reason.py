@@ -53,14 +53,21 @@ def _alleged(ctx: Context, deed: Token) -> bool:
 
 @extractor("reason", late=True, order=60)
 def reason_triples(ctx: Context) -> Iterator[Triple]:
-    """Suing someone for a deed, or punishing them for an alleged one, accuses them of it."""
+    """Suing someone for a deed, punishing them for an alleged one or criticising them for a wrong accuses them
+    of it."""
     made: set[tuple[int, int, int]] = set()
     for t in list(ctx.found):
-        if t.relation not in _PUNISHING and t.relation != "investigates":
+        if t.relation not in _PUNISHING and t.relation not in {"investigates", "criticises"}:
             continue
         trigger = ctx.doc[t.trigger]
         deed = reason(ctx, trigger)
-        if deed is None or (t.relation != "sues" and not _alleged(ctx, deed)):
+        if deed is None:
+            continue
+        if t.relation == "criticises":
+            # "slammed Meta for misleading parents": criticism for a wrong says the wrong was done.
+            if deed.lemma_.lower() not in ctx.words("wrongdoingCue"):
+                continue
+        elif t.relation != "sues" and not _alleged(ctx, deed):
             continue  # a suit says what it is for; a fine or an order for a deed accuses only of an alleged one
         key = (t.subject, t.object, t.sentence.start)
         if key in made:

@@ -2157,3 +2157,10 @@ def test_criticism_for_a_wrong_accuses_and_for_a_failing_does_not() -> None:
           {("Ed Markey", "accuses", "Kinmira Labs"), ("Ed Markey", "criticises", "Kinmira Labs")}, set())
     check("Amnesty International criticised Zeltra Pay for failing to protect children.",
           {("Amnesty International", "criticises", "Zeltra Pay")}, {("Amnesty International", "accuses", "Zeltra Pay")})
+
+
+def test_an_order_to_stop_bans_and_an_order_to_act_does_not() -> None:
+    check("The Reserve Bank of India told Zeltra Pay to stop onboarding new customers.",
+          {("Reserve Bank of India", "bans", "Zeltra Pay"), ("Reserve Bank of India", "orders", "Zeltra Pay")}, set())
+    check("Ofcom ordered Kinmira Labs to publish its figures.", {("Ofcom", "orders", "Kinmira Labs")},
+          {("Ofcom", "bans", "Kinmira Labs")})

@@ -211,6 +211,7 @@ class PK(DefinedNamespace):
     positiveCue: URIRef
     approvingVerb: URIRef
     wrongdoingCue: URIRef
+    stopVerb: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef
     documentNoun: URIRef

@@ -54,7 +54,7 @@ def _alleged(ctx: Context, deed: Token) -> bool:
 @extractor("reason", late=True, order=60)
 def reason_triples(ctx: Context) -> Iterator[Triple]:
     """Suing someone for a deed, punishing them for an alleged one or criticising them for a wrong accuses them
-    of it."""
+    of it; an order to stop doing something bans it."""
     made: set[tuple[int, int, int]] = set()
     for t in list(ctx.found):
         if t.relation not in _PUNISHING and t.relation not in {"investigates", "criticises"}:
@@ -78,3 +78,22 @@ def reason_triples(ctx: Context) -> Iterator[Triple]:
         if a is not None:
             a.negated, a.modality = t.negated, t.modality
             yield a
+    yield from stopping_orders(ctx)
+
+
+def stopping_orders(ctx: Context) -> Iterator[Triple]:
+    """An order to stop doing something bans it: "the RBI told Mastercard to stop onboarding customers", "Ofcom
+    ordered Acme to cease sales" (``pk:stopVerb``): the one ordering bans the one ordered."""
+    stops = ctx.words("stopVerb")
+    for t in list(ctx.found):
+        if t.relation != "orders":
+            continue
+        trigger = ctx.doc[t.trigger]
+        if not any(c.dep_ == "xcomp" and c.lemma_.lower() in stops for c in trigger.children):
+            continue
+        b = ctx.make((t.subject, 1.0), "bans", (t.object, 1.0), trigger, "reason",
+                     f"order to stop ({t.rule})", t.confidence * ctx.tuning.shared_subject)
+        if b is not None:
+            b.negated, b.modality = t.negated, t.modality
+            yield b
+

@@ -231,3 +231,27 @@ def test_a_bulk_write_cut_short_leaves_no_file_behind(tmp_path: Path) -> None:
     with Store(store) as st:
         assert len(st) == 1
     assert not (store / "bulk-1234.sst").exists()
+
+
+def test_a_file_gone_under_a_reader_is_a_store_error_not_a_traceback(tmp_path: Path) -> None:
+    """A read-only reader whose table file a writer's compaction removed meanwhile gets one StoreError (which a
+    caller may retry), from listing graphs as from reading one."""
+    with Store(tmp_path / "s"):
+        pass  # a new, empty store
+
+    class Gone:
+        def named_graphs(self) -> list[object]:
+            raise FileNotFoundError("IO error: No such file or directory: While open a file: 000044.sst")
+
+        def quads_for_pattern(self, *args: object) -> list[object]:
+            raise FileNotFoundError("IO error: No such file or directory: 000044.sst")
+
+    with Store(tmp_path / "s", read_only=True) as st:
+        real, st._store = st._store, Gone()
+        try:
+            with pytest.raises(StoreError, match="cannot read the store"):
+                st.graphs()
+            with pytest.raises(StoreError, match="cannot read the store"):
+                st.graph_ntriples(G)
+        finally:
+            st._store = real

@@ -263,11 +263,19 @@ class Store(GraphStore):
         import pyoxigraph
 
         g = pyoxigraph.NamedNode(graph_iri)
-        return {f"{q.subject} {q.predicate} {q.object} ." for q in self._store.quads_for_pattern(None, None, None, g)}
+        try:
+            return {f"{q.subject} {q.predicate} {q.object} ."
+                    for q in self._store.quads_for_pattern(None, None, None, g)}
+        except (OSError, RuntimeError) as exc:
+            raise damaged(self.path, exc) or StoreError(f"cannot read the store {self.location}: {exc}") from exc
 
     def graphs(self) -> list[str]:
         """Return the names of the store's named graphs."""
-        return sorted(g.value for g in self._store.named_graphs())
+        try:
+            return sorted(g.value for g in self._store.named_graphs())
+        except (OSError, RuntimeError) as exc:
+            # A read-only reader whose files a writer's compaction removed meanwhile: one clear error, not a trace.
+            raise damaged(self.path, exc) or StoreError(f"cannot read the store {self.location}: {exc}") from exc
 
     def quads(self) -> Iterator[Any]:
         """Yield every quad of the named graphs (pyoxigraph ``Quad``)."""

@@ -2164,3 +2164,20 @@ def test_an_order_to_stop_bans_and_an_order_to_act_does_not() -> None:
           {("Reserve Bank of India", "bans", "Zeltra Pay"), ("Reserve Bank of India", "orders", "Zeltra Pay")}, set())
     check("Ofcom ordered Kinmira Labs to publish its figures.", {("Ofcom", "orders", "Kinmira Labs")},
           {("Ofcom", "bans", "Kinmira Labs")})
+
+
+COURTS_ON_DECISIONS = [
+    pytest.param("The Delhi High Court upheld the Competition Commission of India's fine on Kinmira Labs.",
+                 {("Competition Commission of India", "fines", "Kinmira Labs")}, set(),
+                 id="a-fine-upheld-read-inside-a-name"),
+    pytest.param("The Court of Justice of the European Union ruled that Kinmira Labs must seek consent.",
+                 {("Court of Justice of the European Union", "orders", "Kinmira Labs")}, set(),
+                 id="ruled-that-it-must"),
+    pytest.param("Kinmira Labs ruled that Zeltra Pay must pay.", set(), {("Kinmira Labs", "orders", "Zeltra Pay")},
+                 id="no-enforcer-rules"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), COURTS_ON_DECISIONS)
+def test_courts_on_decisions(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

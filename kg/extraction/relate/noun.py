@@ -65,11 +65,13 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                     ont.relations[rel].group == "enforcement":
                 # "handed Meta a $220 million fine", "gave Apple an order": the one it is handed to.
                 targets = [r for c in tok.head.children if c.dep_ == "dative" for r in ctx.refs(c)]
-            if not targets and tok.dep_ == "dobj":
-                # "upheld Ofcom's fine on Rumble", the "on" hung by the parser on the verb: a target phrase right
-                # after the noun is the noun's.
-                after = [c for c in tok.head.children if c.dep_ == "prep" and c.i == tok.right_edge.i + 1
-                         and c.lower_ in preps & {"on", "against", "into"}]
+            if not targets and tok.dep_ in {"dobj", "pobj"}:
+                # "upheld Ofcom's fine on Rumble", the "on" hung by the parser on the verb (also where it read
+                # "the Competition Commission of India's fine" as "the Commission of [India's fine]"): a target
+                # phrase right after the noun is the noun's.
+                verb = next((a for a in tok.ancestors if a.pos_ in clause.VERBAL), None)
+                after = [c for c in (verb.children if verb is not None else ()) if c.dep_ == "prep"
+                         and c.i == tok.right_edge.i + 1 and c.lower_ in preps & {"on", "against", "into"}]
                 targets = [r for c in after for p in c.children if p.dep_ == "pobj" for r in ctx.refs(p)]
             if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.words("defendantVerb"):
                 # "Pfizer agreed to settle a lawsuit brought by California": the one settling was its target.

@@ -199,7 +199,7 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
                     yield t
 
 
-def obligations(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterator[Triple]:
+def obligations(ctx: Context, tok: Token, speakers: list[Ref], how: str, rel: str = "urges") -> Iterator[Triple]:
     """A speaker saying someone must or should act urges them: "Ribera said Google must come forward with a
     remedy", "the minister said platforms should remove it" (``pk:obligationAux``)."""
     own = {i for i, _ in speakers}
@@ -212,7 +212,7 @@ def obligations(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iter
             if ctx.entity(target[0]).type in {"Legislation", "Country"}:
                 continue
             for s in speakers:
-                t = ctx.make(s, "urges", target, tok, "speech", f"speech '{tok.lemma_}' that its subject "
+                t = ctx.make(s, rel, target, tok, "speech", f"speech '{tok.lemma_}' that its subject "
                              f"'{next(c.lower_ for c in head.children if c.dep_ == 'aux')}' act, speaker by {how}",
                              ctx.tuning.speech)
                 if t:
@@ -224,7 +224,15 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
     """Speakers criticising the actor their reported words run down ("said the regulator acted unlawfully")."""
     verbs = ctx.words("speechVerb")
     for tok in ctx.tokens:
-        if tok.pos_ not in clause.VERBAL or tok.lemma_.lower() not in verbs:
+        if tok.pos_ not in clause.VERBAL:
+            continue
+        if tok.lemma_.lower() in {"rule", "decide"}:
+            # "the court ruled that Meta must seek consent": a ruling that someone must act orders them.
+            deciders, d_how = clause.subjects(ctx, tok)
+            deciders = [r for r in deciders if ctx.entity(r[0]).type in ctx.ont.enforcer_classes]
+            yield from obligations(ctx, tok, deciders, d_how, rel="orders")
+            continue
+        if tok.lemma_.lower() not in verbs:
             continue
         speakers, how = clause.subjects(ctx, tok)
         if not speakers:

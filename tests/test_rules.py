@@ -2181,3 +2181,18 @@ COURTS_ON_DECISIONS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), COURTS_ON_DECISIONS)
 def test_courts_on_decisions(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+INDEFINITE_STATE_BODIES = [
+    pytest.param("A Brazilian court ordered the suspension of Kinmira Labs in the country.",
+                 {("Brazilian court", "bans", "Kinmira Labs")}, set(), id="a-court-by-nationality"),
+    pytest.param("An Indian court fined Zeltra Pay last year.", {("Indian court", "fines", "Zeltra Pay")}, set(),
+                 id="an-indian-court"),
+    pytest.param("A French company sued Zeltra Pay.", set(), {("French company", "sues", "Zeltra Pay")},
+                 id="a-company-by-nationality-is-no-one-named"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), INDEFINITE_STATE_BODIES)
+def test_indefinite_state_bodies(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -107,6 +107,9 @@ def is_description(st: ResolveState, token: Token) -> bool:
         return False
     if plural_body(st, token) or anchored(st, token) is not None:
         return True  # "ministers", "regulators at Ofcom"
+    if token.tag_ == "NN" and classes and not classes - _STATE_CLASSES and (
+            description_country(st, token) is not None or unlisted_country(st, token) is not None):
+        return True  # "a Brazilian court", "an Indian regulator": a state's body, named by its nationality
     return definite(st, token)
 
 

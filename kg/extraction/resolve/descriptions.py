@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.resolve.entities import TYPE_EVIDENCE, Entity, retype
 from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
-from kg.sources.article import slug
-from kg.vocabulary.namespace import PKID
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -206,10 +204,7 @@ def embassy(st: ResolveState, token: Token) -> int | None:
     place = next((" ".join(t.text for t in p.subtree) for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"), None)
     label = f"{demonym} {token.text.title()}" + (f" in {place}" if place else "")
-    iri = str(PKID[slug(label)])
-    idx = st.table.by_key(iri)
-    if idx is None:
-        idx = st.table.add(Entity(iri, label, "GovernmentBody", {label}, typed_by="description"))
+    idx = st.minted(label, "GovernmentBody")
     words = [t.lower_ if t.dep_ == "det" else t.text for t in st.doc[token.left_edge.i:token.right_edge.i + 1]]
     st.entity(idx).aliases.add(" ".join(words).replace(" 's", "'s"))
     return idx
@@ -381,12 +376,7 @@ def chamber(st: ResolveState, token: Token) -> int | None:
         place = st.ont.actors[country].label
     if place is None:
         return None
-    label = f"{token.text.title()} of {place}"
-    iri = str(PKID[slug(label)])
-    idx = st.table.by_key(iri)
-    if idx is None:
-        idx = st.table.add(Entity(iri, label, "Legislature", {label}, typed_by="description"))
-    return idx
+    return st.minted(f"{token.text.title()} of {place}", "Legislature")
 
 
 def _mint_instrument(st: ResolveState, token: Token) -> int | None:
@@ -396,12 +386,7 @@ def _mint_instrument(st: ResolveState, token: Token) -> int | None:
     start = min([t.i for t in words], default=token.i)
     if any(t.i in st.token_entity or t.is_punct and t.text != "-" for t in st.doc[start:token.i]):
         start = token.i
-    label = st.doc[start:token.i + 1].text
-    iri = str(PKID[slug(label)])
-    idx = st.table.by_key(iri)
-    if idx is None:
-        idx = st.table.add(Entity(iri, label, "Legislation", {label}, typed_by="description"))
-    return idx
+    return st.minted(st.doc[start:token.i + 1].text, "Legislation")
 
 
 def _mint_institution(st: ResolveState, token: Token, country: str | None, fields: list[Token],
@@ -412,11 +397,8 @@ def _mint_institution(st: ResolveState, token: Token, country: str | None, field
     else:
         actor = st.ont.actors[country or ""]
         label = " ".join([actor.demonym or actor.label, *(f.text.title() for f in fields), token.text.title()])
-    iri = str(PKID[slug(label)])
-    idx = st.table.by_key(iri)
-    if idx is None:
-        typ = "GovernmentBody" if "GovernmentBody" in classes or not classes else sorted(classes)[0]
-        idx = st.table.add(Entity(iri, label, typ, {label}))
+    typ = "GovernmentBody" if "GovernmentBody" in classes or not classes else sorted(classes)[0]
+    idx = st.minted(label, typ, typed_by="ner")
     start = min(f.i for f in fields)
     st.entity(idx).aliases.add(st.doc[start:token.i + 1].text)
     return idx
@@ -526,11 +508,7 @@ def _mint_described(st: ResolveState, token: Token, typ: str) -> int:
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:
         label = f"{label} of {st.doc[owner.left_edge.i:owner.i + 1].text}"  # "Turkey's board" -> "board of Turkey"
-    iri = str(PKID[slug(label)])
-    idx = st.table.by_key(iri)
-    if idx is None:
-        idx = st.table.add(Entity(iri, label, typ, {label}, typed_by="description"))
-    return idx
+    return st.minted(label, typ)
 
 
 def _is_country(st: ResolveState, token: Token) -> bool:

@@ -10,12 +10,16 @@ role nouns written around their name ("Judge", "the chief executive").
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from kg.extraction.recognise import Mention, bracketed_acronym
 from kg.extraction.resolve.entities import Entity, retype
 from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
 from kg.sources.article import slug
 from kg.vocabulary.namespace import PKID
+
+if TYPE_CHECKING:
+    from kg.vocabulary.ontology import Actor
 
 
 def _titled(st: ResolveState, m: Mention) -> bool:
@@ -65,13 +69,11 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         # "Supreme Court", "Data Protection Commission": every country has one; the article's is meant, under the
         # name the registry gives it ("Brazilian Supreme Court") when it has one.
         land = st.ont.actors[st.article_country]
-        for full in (f"{land.demonym} {name}" if land.demonym else None, f"{land.label} {name}",
-                     f"{name} of {land.label}"):
-            iri = st.ont.actor_named(full) if full else None
-            if iri is not None and st.ont.actors[iri].type != "Person":
-                idx = st.entity_for_actor(iri)
-                st.entity(idx).aliases.add(m.text)
-                return idx
+        body, _ = _countrys_body(st, name, land, land.label)
+        if body is not None:
+            idx = st.entity_for_actor(body)
+            st.entity(idx).aliases.add(m.text)
+            return idx
         name = f"{name} of {land.label}"
     iri = str(PKID[slug(name)])
     if iri in st.ont.actors:
@@ -106,20 +108,23 @@ def _generic_abroad(st: ResolveState, m: Mention, typ: str) -> int | None:
     if place is None:
         return next((i for i, e in st.table.live() if not e.registry and m.text in e.aliases
                      and e.label.startswith(f"{m.text} of ")), None)
-    name = f"{m.text} of {place}"
     land = st.ont.actors.get(st.ont.actor_named(place) or "")
-    names = [name] if land is None else [f"{land.demonym} {m.text}" if land.demonym else name,
-                                         f"{land.label} {m.text}", f"{m.text} of {land.label}"]
-    iri = next((i for n in names if (i := st.ont.actor_named(n)) and st.ont.actors[i].type != "Person"), None)
-    if iri is not None:
-        idx = st.entity_for_actor(iri)
-    else:
-        name = names[0]  # "Chinese Foreign Ministry": the country's adjective, as news names it
-        iri = str(PKID[slug(name)])
-        found = st.table.by_key(iri)
-        idx = found if found is not None else st.table.add(Entity(iri, name, typ, {name}, typed_by=m.typed_by))
+    known, name = _countrys_body(st, m.text, land, place)
+    idx = st.entity_for_actor(known) if known is not None else st.minted(name, typ, typed_by=m.typed_by)
     st.entity(idx).aliases.add(m.text)
     return idx
+
+
+def _countrys_body(st: ResolveState, name: str, land: Actor | None, place: str) -> tuple[str | None, str]:
+    """Return the registry's body called ``name`` in a country ("Brazilian Supreme Court", "Brazil Supreme
+    Court" or "Supreme Court of Brazil"), or None, with the name a body of its own takes there: the country's
+    adjective first, as news writes it ("Chinese Foreign Ministry"), "Data Protection Commission of Ghana" for a
+    country the registry lacks."""
+    names = [f"{name} of {place}"] if land is None else [
+        f"{land.demonym} {name}" if land.demonym else f"{name} of {land.label}", f"{land.label} {name}",
+        f"{name} of {land.label}"]
+    known = next((i for n in names if (i := st.ont.actor_named(n)) and st.ont.actors[i].type != "Person"), None)
+    return known, names[0]
 
 
 _STATE_BODIES = frozenset({"Regulator", "GovernmentBody", "Court", "Legislature"})
@@ -129,7 +134,7 @@ def relocate_generic_names(st: ResolveState) -> None:
     """Make a registry body named only by a name any country's body bears ("the Data Protection Commission")
     the article's own country's when the article never names the registry body's country: a story about Ghana
     means Ghana's commission, not Ireland's."""
-    home = st._home
+    home = st.home_government()
     if home is None:
         return
     home_e = st.entity(home)
@@ -148,14 +153,8 @@ def relocate_generic_names(st: ResolveState) -> None:
             continue
         if any(n and n in text for n in (land.label, land.demonym, *land.names)):
             continue  # the article names the body's own country: the registry's body may well be meant
-        name = max(written, key=len)
-        if place is not None:
-            names = [f"{place.demonym} {name}" if place.demonym else f"{name} of {place.label}",
-                     f"{place.label} {name}", f"{name} of {place.label}"]
-        else:
-            names = [f"{name} of {place_label}"]
-        iri = next((a for n in names if (a := st.ont.actor_named(n)) and st.ont.actors[a].type != "Person"), None)
-        label = st.ont.actors[iri].label if iri else names[0]
+        iri, mint = _countrys_body(st, max(written, key=len), place, place_label)
+        label = st.ont.actors[iri].label if iri else mint
         st.table.rekey(i, iri or str(PKID[slug(label)]))
         e.label, e.registry, e.aliases = label, iri is not None, written | {label}
         e.typed_by = "registry" if iri else "cue"

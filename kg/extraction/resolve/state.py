@@ -87,6 +87,16 @@ class ResolveState:
         actor = self.ont.actors[iri]
         return self.table.add(Entity(iri, actor.label, actor.type, {actor.label}, registry=True, typed_by="registry"))
 
+    def minted(self, label: str, typ: str, typed_by: str = "description") -> int:
+        """Return the entity under the IRI ``label`` mints (the IRI the same name gets wherever it is written),
+        adding it, of class ``typ``, on first use."""
+        from kg.sources.article import slug
+        from kg.vocabulary.namespace import PKID
+
+        iri = str(PKID[slug(label)])
+        idx = self.table.by_key(iri)
+        return idx if idx is not None else self.table.add(Entity(iri, label, typ, {label}, typed_by=typed_by))
+
     def country_named(self, name: str) -> int:
         """Return the entity of the country called ``name``: the registry's, else one with the IRI its name mints
         (the IRI the same name gets where the article writes it out)."""
@@ -96,8 +106,7 @@ class ResolveState:
         iri = str(PKID[slug(name)])
         if iri in self.ont.actors:
             return self.entity_for_actor(iri)
-        idx = self.table.by_key(iri)
-        return idx if idx is not None else self.table.add(Entity(iri, name, "Country", {name}, typed_by="cue"))
+        return self.minted(name, "Country", typed_by="cue")
 
     def home_government(self) -> int | None:
         """Return the government of the country the article is mostly about (by its registry actors)."""

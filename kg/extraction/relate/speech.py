@@ -237,28 +237,32 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
         speakers, how = clause.subjects(ctx, tok)
         if not speakers:
             continue
-        own = {i for i, _ in speakers}
         yield from obligations(ctx, tok, speakers, how)
         for head in reported_clauses(tok):
             cue = negative(ctx, head)
-            if cue is None:
-                continue
-            targets, t_how = clause_target(ctx, head, own)
-            for target in targets:
-                if ctx.entity(target[0]).type in {"Legislation", "Country"}:
-                    continue  # a law or a place said to be bad is no actor criticised (its opponents: elsewhere)
-                for s in speakers:
-                    # What an enforcer says against someone is an allegation ("Ofcom said 4chan had breached the
-                    # Act"), and so is saying someone did wrong ("misled its users"); anything else is criticism.
-                    rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes or _wrongdoing(ctx, cue) \
-                        else "criticises"
-                    t = ctx.make(s, rel, target, tok, "speech",
-                                 f"speech '{tok.lemma_}' with negative cue '{cue.text}' about its {t_how}, "
-                                 f"speaker by {how}", ctx.tuning.speech)
-                    if t:
-                        yield t
+            if cue is not None:
+                yield from _verdicts(ctx, speakers, head, cue, tok, f"speech '{tok.lemma_}' with negative cue "
+                                     f"'{cue.text}' about its {{target}}, speaker by {how}")
     yield from named_decisions(ctx)
     yield from attributed_clauses(ctx)
+
+
+def _verdicts(ctx: Context, speakers: list[Ref], head: Token, cue: Token, trigger: Token,
+              rule: str) -> Iterator[Triple]:
+    """Return what ``speakers`` say against the actor the reported clause ``head`` runs down, ``cue`` its negative
+    word: what an enforcer says against someone is an allegation ("Ofcom said 4chan had breached the Act"), and so
+    is saying someone did wrong ("misled its users"); anything else is criticism. A law or a place said to be bad
+    is no actor criticised (its opponents: elsewhere). ``rule`` names how the target was found as ``{target}``."""
+    targets, t_how = clause_target(ctx, head, {i for i, _ in speakers})
+    for target in targets:
+        if ctx.entity(target[0]).type in {"Legislation", "Country"}:
+            continue
+        for s in speakers:
+            rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes or _wrongdoing(ctx, cue) \
+                else "criticises"
+            t = ctx.make(s, rel, target, trigger, "speech", rule.replace("{target}", t_how), ctx.tuning.speech)
+            if t:
+                yield t
 
 
 def attributed_clauses(ctx: Context) -> Iterator[Triple]:
@@ -271,17 +275,6 @@ def attributed_clauses(ctx: Context) -> Iterator[Triple]:
                     for r in ctx.refs(o)]
         head = tok.head
         cue = negative(ctx, head) if speakers else None
-        if cue is None:
-            continue
-        own = {i for i, _ in speakers}
-        targets, t_how = clause_target(ctx, head, own)
-        for target in targets:
-            if ctx.entity(target[0]).type in {"Legislation", "Country"}:
-                continue
-            for s in speakers:
-                rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes or _wrongdoing(ctx, cue) \
-                    else "criticises"
-                t = ctx.make(s, rel, target, head, "speech", f"clause 'according to' its speaker with negative cue "
-                             f"'{cue.text}' about its {t_how}", ctx.tuning.speech)
-                if t:
-                    yield t
+        if cue is not None:
+            yield from _verdicts(ctx, speakers, head, cue, head, f"clause 'according to' its speaker with negative "
+                                 f"cue '{cue.text}' about its {{target}}")

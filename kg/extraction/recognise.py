@@ -395,8 +395,7 @@ def _names_after_portfolios(doc: Doc, mentions: list[Mention], ont: Ontology) ->
         at = m.start - 1
         while at > 0 and (doc[at].is_title and common_word(doc[at].text) or doc[at].lower_ in {"and", ","}):
             at -= 1  # back over a portfolio outside the mention ("Information and Broadcasting")
-        role = ont.role_for(doc[at - 1].lemma_) or ont.role_for(doc[at - 1].text) if at >= 1 else None
-        if doc[at].lower_ not in {"for", "of"} or role is None or not role.implies_government:
+        if not _government_title_for(doc, at, ont):
             out.append(m)
             continue
         tail = m.end
@@ -414,9 +413,15 @@ def _portfolio_before(doc: Doc, start: int, mentions: list[Mention], ont: Ontolo
     """Return True when the name ending right before ``start`` is a government title's portfolio: "Minister for
     Communication and Information Technology [Rekha Sharma]"."""
     m = next((m for m in mentions if m.end == start and m.kind != "registry"), None)
-    if m is None or m.start < 2 or doc[m.start - 1].lower_ not in {"for", "of"}:
+    return m is not None and _government_title_for(doc, m.start - 1, ont)
+
+
+def _government_title_for(doc: Doc, at: int, ont: Ontology) -> bool:
+    """Return True when token ``at`` is the "for" or "of" of a government title ("Minister for", "Secretary
+    of"), which a portfolio follows."""
+    if at < 1 or doc[at].lower_ not in {"for", "of"}:
         return False
-    role = ont.role_for(doc[m.start - 2].lemma_) or ont.role_for(doc[m.start - 2].text)
+    role = ont.role_for(doc[at - 1].lemma_) or ont.role_for(doc[at - 1].text)
     return role is not None and role.implies_government
 
 

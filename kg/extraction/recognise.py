@@ -724,8 +724,7 @@ def _acts_as_actor(tok: Token, ont: Ontology) -> bool:
         return False
     if tok.dep_ == "dobj":
         # Verbs of legal action alone: a town is attacked, blockaded and sanctioned too.
-        keys = ont.lemma_keys(verb.lemma_, verb.lower_, ont.verb_index)
-        return bool(keys) and bool(set(ont.verb_index[keys[0]]) & _LEGAL_ACTIONS)
+        return bool(set(ont.verb_relations(verb.lemma_, verb.lower_)) & _LEGAL_ACTIONS)
     return tok.dep_ == "nsubj" and verb.lemma_.lower() in ont.words("speechVerb")
 
 

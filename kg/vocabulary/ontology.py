@@ -174,6 +174,11 @@ class Ontology:
         return Ontology(graph=self.graph, classes=self.classes, relations=self.relations, roles=self.roles,
                         lexicon=self.lexicon, actors=actors, nationalities=self.nationalities)
 
+    def verb_relations(self, token_lemma: str, token_lower: str) -> list[str]:
+        """Return the relations the verb lexicon (``pk:verb``) gives a word ("fined" -> fines), none if it has none."""
+        keys = self.lemma_keys(token_lemma, token_lower, self.verb_index)
+        return list(self.verb_index[keys[0]]) if keys else []
+
     def lemma_keys(self, token_lemma: str, token_lower: str, index: dict) -> list[str]:
         """Return the index keys a word may stand for: its lemma, or its form with a regular ending removed.
 

@@ -275,8 +275,7 @@ def _enforces(ctx: Context, verb: Token) -> bool:
     """Return True when a verb, or the event noun it takes as object, names an enforcement ("fined", "opened
     proceedings")."""
     ont = ctx.ont
-    keys = ont.lemma_keys(verb.lemma_.lower(), verb.lower_, ont.verb_index)
-    rels = list(ont.verb_index[keys[0]]) if keys else []
+    rels = ont.verb_relations(verb.lemma_, verb.lower_)
     rels += [r for c in verb.children if c.dep_ == "dobj" for r, _ in ont.noun_index.get(c.lemma_.lower(), [])]
     return any(ont.relations[r].group == "enforcement" and r != "violates" for r in rels)
 

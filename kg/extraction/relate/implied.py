@@ -120,8 +120,7 @@ def _has_agent(verb: Token) -> bool:
 
 
 def _enforcement_rels(ctx: Context, tok: Token) -> list[str]:
-    keys = ctx.ont.lemma_keys(tok.lemma_.lower(), tok.lower_, ctx.ont.verb_index)
-    rels = ctx.ont.verb_index[keys[0]] if keys else []
+    rels = ctx.ont.verb_relations(tok.lemma_, tok.lower_)
     return [r for r in rels if ctx.ont.relations[r].group == "enforcement" and r != "violates"]
 
 
@@ -197,8 +196,7 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL:
             continue
-        keys = ctx.ont.lemma_keys(tok.lemma_.lower(), tok.lower_, ctx.ont.verb_index)
-        rels = [r for r in (ctx.ont.verb_index[keys[0]] if keys else []) if ctx.ont.relations[r].group == "stance"
+        rels = [r for r in ctx.ont.verb_relations(tok.lemma_, tok.lower_) if ctx.ont.relations[r].group == "stance"
                 and r not in {"threatens", "urges", "compares", "agreesWith"}]
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if not rels:

@@ -147,8 +147,7 @@ def _letters_asking(ctx: Context, noun: Token, agents: list[Ref], targets: list[
     for c in [*noun.children, *noun.head.children]:
         if c.dep_ in {"acl", "advcl"} and c.tag_ == "VBG" and c.lemma_.lower() in asking:
             # "notices requiring them to report": what the verb itself means ("require" orders), else a request.
-            keys = ctx.ont.lemma_keys(c.lemma_.lower(), c.lower_, ctx.ont.verb_index)
-            rel = "orders" if keys and "orders" in ctx.ont.verb_index[keys[0]] else "urges"
+            rel = "orders" if "orders" in ctx.ont.verb_relations(c.lemma_, c.lower_) else "urges"
             yield from ctx.make_all(agents, rel, targets, c, "noun", f"letter '{c.text}' of its addressee",
                                     ctx.tuning.event_noun)
             return

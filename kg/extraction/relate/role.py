@@ -532,8 +532,7 @@ def portfolio_verbs(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.pos_ != "VERB":
             continue
-        keys = ctx.ont.lemma_keys(tok.lemma_.lower(), tok.lower_, ctx.ont.verb_index)
-        if not keys or "leads" not in ctx.ont.verb_index[keys[0]]:
+        if "leads" not in ctx.ont.verb_relations(tok.lemma_, tok.lower_):
             continue
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if not objs or ctx.refs(objs[0]):

@@ -85,8 +85,7 @@ def _wrongdoing(ctx: Context, cue: Token) -> bool:
 
 def _breaks_a_rule(ctx: Context, verb: Token) -> bool:
     """Return True for a verb of violation (``pk:violates``) whose object is a law or a rule."""
-    keys = ctx.ont.lemma_keys(verb.lemma_.lower(), verb.lower_, ctx.ont.verb_index)
-    if not keys or "violates" not in ctx.ont.verb_index[keys[0]]:
+    if "violates" not in ctx.ont.verb_relations(verb.lemma_, verb.lower_):
         return False
     return any(c.dep_ == "dobj" and (c.lemma_.lower() in ctx.words("ruleNoun") or any(
         ctx.entity(i).type == "Legislation" for i, _ in ctx.refs(c))) for c in verb.children)

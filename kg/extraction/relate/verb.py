@@ -108,8 +108,7 @@ def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tup
         if up.dep_ != "xcomp" or up.head is up:
             break
         up = up.head
-        keys = ctx.ont.lemma_keys(up.lemma_.lower(), up.lower_, ctx.ont.verb_index)
-        if keys and "orders" in ctx.ont.verb_index[keys[0]] or up.lemma_.lower() in ctx.words("directiveVerb"):
+        if "orders" in ctx.ont.verb_relations(up.lemma_, up.lower_) or up.lemma_.lower() in ctx.words("directiveVerb"):
             orderers, o_how = clause.subjects(ctx, up)
             if orderers:
                 return orderers, f"the one ordering it ({o_how} of '{up.text}')"

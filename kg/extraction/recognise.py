@@ -656,6 +656,19 @@ def country_of_demonym(word: str) -> str | None:
     return best[0] if len(best) == 1 or len(best[0]) > len(best[1]) else None
 
 
+def state_by_demonym(before: Token, word: Token, ont: Ontology) -> str | None:
+    """Return the state a nationality and the capitalised word before it name ("South" + "Australian" -> "South
+    Australia"), or None when together they name no state ("South Korean" is a country's)."""
+    if not before.is_title:
+        return None
+    country = country_of_demonym(word.text)
+    if country is None:
+        gov = ont.government_named(word.text)
+        country = ont.actors[ont.country_of[gov]].label if gov in ont.country_of else None
+    name = f"{before.text} {country}" if country else None
+    return name if name and is_state_name(name) else None
+
+
 def is_subdivision_name(text: str) -> bool:
     """Return True for the name of a federal state or province that is no country's name ("California")."""
     return text.lower() in _subdivision_names()
@@ -789,11 +802,8 @@ def _states_inside_countries(doc: Doc, mentions: list[Mention], ont: Ontology) -
     dropped: set[int] = set()
     for m in mentions:
         before = doc[m.start - 1] if m.start > 0 else None
-        if m.kind == "registry" and m.type == "GovernmentBody" and before is not None and before.is_title and \
-                m.end - m.start > 1:
-            gov = ont.government_named(doc[m.start].text)
-            land = ont.actors[ont.country_of[gov]].label if gov in ont.country_of else None
-            if land and is_state_name(f"{before.text} {land}"):
+        if m.kind == "registry" and m.type == "GovernmentBody" and before is not None and m.end - m.start > 1:
+            if state_by_demonym(before, doc[m.start], ont) is not None:
                 out.append(Mention(before.i, m.end, doc[before.i:m.end].text, "GovernmentBody", None, "ner",
                                    m.honorific, typed_by="cue"))
                 continue

@@ -154,16 +154,9 @@ def unlisted_country(st: ResolveState, token: Token) -> str | None:
 
 def _state_by_demonym(st: ResolveState, word: Token) -> str | None:
     """Return the state a nationality and the word before it name ("South Australian" -> "South Australia")."""
-    from kg.extraction.recognise import country_of_demonym, is_state_name
+    from kg.extraction.recognise import state_by_demonym
 
-    if word.i == 0 or not st.doc[word.i - 1].is_title:
-        return None
-    country = country_of_demonym(word.text)
-    if country is None:
-        gov = st.ont.government_named(word.text)
-        country = st.ont.actors[st.ont.country_of[gov]].label if gov in st.ont.country_of else None
-    name = f"{st.doc[word.i - 1].text} {country}" if country else None
-    return name if name and is_state_name(name) else None
+    return state_by_demonym(st.doc[word.i - 1], word, st.ont) if word.i > 0 else None
 
 
 def nationality_unknown(token: Token) -> bool:

@@ -217,3 +217,29 @@ def test_a_description_is_kept_as_an_alias_with_the_words_that_say_which() -> No
     ex = extract("Ofcom fined TikTok on Monday. The media regulator said the firm broke the rules.")
     ofcom = next(e for e in ex.entities if e.label == "Ofcom")
     assert {"the regulator", "the media regulator"} <= ofcom.aliases
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    # the attribution after the quotation
+    ('"We urge the Federal Trade Commission to drop the case," said Sundar Pichai.',
+     ("Sundar Pichai", "urges", "Federal Trade Commission")),
+    ("“I will fight Ofcom in every court,” Elon Musk wrote on Sunday.", ("Elon Musk", "opposes", "Ofcom")),
+    # the attribution before it, and the organisation a spokesperson speaks for when "we" is said
+    ('Margrethe Vestager said: "We have fined Google twice this year."',
+     ("Margrethe Vestager", "fines", "Google")),
+    ('A spokesperson for Microsoft said: "We will appeal against the Competition and Markets Authority."',
+     ("Microsoft", "opposes", "Competition and Markets Authority")),
+    # a quotation that opens the sentence after its attribution
+    ('Thierry Breton said the Commission was ready. "We will investigate TikTok without delay."',
+     ("Thierry Breton", "investigates", "TikTok")),
+])
+def test_first_person_in_a_quotation_is_its_speaker(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in triples(extract(text))
+
+
+def test_first_person_outside_a_quotation_is_left_alone() -> None:
+    # The writer's "we", and a quotation in another paragraph than the one naming the speaker.
+    ex = extract("We asked Ofcom about TikTok. Elon Musk did not reply.\n\n"
+                 "Sundar Pichai spoke on Monday.\n\n\"We will sue the Federal Trade Commission.\"")
+    got = triples(ex)
+    assert not any(r in {"urges", "sues"} for _, r, _ in got), got

@@ -238,6 +238,7 @@ class PK(DefinedNamespace):
     femalePronoun: URIRef
     neuterPronoun: URIRef
     pluralPronoun: URIRef
+    firstPersonPronoun: URIRef
     demonstrative: URIRef
     determiner: URIRef
     nameParticle: URIRef

@@ -25,7 +25,7 @@ from kg.extraction.recognise import Mention
 from kg.extraction.resolve.descriptions import is_description, resolve_description, type_list_members
 from kg.extraction.resolve.entities import Entity, EntityTable
 from kg.extraction.resolve.names import relocate_generic_names, resolve_names
-from kg.extraction.resolve.pronouns import resolve_pronoun
+from kg.extraction.resolve.pronouns import resolve_first_person, resolve_pronoun
 from kg.extraction.resolve.state import ResolveState
 from kg.vocabulary.ontology import Ontology
 
@@ -64,6 +64,7 @@ def resolve(doc: Doc, mentions: list[Mention], ont: Ontology) -> Resolution:
             resolve_pronoun(st, token)
         elif token.i in described or (token.pos_ in {"NOUN", "PROPN"} and is_description(st, token)):
             resolve_description(st, token)
+    resolve_first_person(st)
     home = st.home_government()  # may add the government entity: before the table is compacted
     entities, remap = st.table.compact()
     for m in mentions:

@@ -1,5 +1,5 @@
 """Pronouns: he/she -> the most salient person of that gender, it/its -> the most salient organisation,
-they/them -> the last coordinated group of subjects.
+they/them -> the last coordinated group of subjects, and I/we/our inside a quotation -> its speaker.
 
 Salience: a subject of a governing clause earlier in the same sentence, then
 the subjects of the previous sentences, then the latest mention. A pronoun
@@ -11,7 +11,7 @@ or parallel to a named object ("ordered X to comply and fined it").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from kg.extraction.resolve.descriptions import group_before
@@ -19,7 +19,7 @@ from kg.extraction.resolve.entities import Entity
 from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"}
 
@@ -173,3 +173,98 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
     if idx is None:
         return
     st.refers(token.i, idx, st.tuning.pronoun, is_subject=token.dep_ in SUBJECT_DEPS)
+
+
+_OPENING, _CLOSING, _STRAIGHT = "“", "”", '"'
+
+
+def quotations(doc: Doc) -> list[tuple[int, int]]:
+    """Return the (opening, closing) token indexes of each double quotation of ``doc``. Curly marks open and close;
+    straight ones alternate. A paragraph break ends a quotation left open (news closes none across paragraphs)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            start = None
+        text = tok.text
+        if text == _OPENING or text == _STRAIGHT and start is None:
+            start = tok.i
+        elif text in {_CLOSING, _STRAIGHT} and start is not None:
+            spans.append((start, tok.i))
+            start = None
+    return spans
+
+
+def _speaker_of_verb(st: ResolveState, verb: Token, *, own: bool) -> int | None:
+    """Return the entity that is the subject of the speech verb ``verb``; for "we" (``own`` False) also the
+    organisation the subject speaks for ("a Meta spokesperson said", "a spokesperson for Meta said")."""
+    for s in verb.children:
+        if s.dep_ != "nsubj":
+            continue
+        if s.i in st.token_entity:
+            return st.table.find(st.token_entity[s.i])
+        if own:
+            return None
+        for c in s.children:
+            if c.dep_ in {"compound", "poss"} and c.i in st.token_entity:
+                return st.table.find(st.token_entity[c.i])
+            if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}:
+                org = next((o for o in c.children if o.dep_ == "pobj" and o.i in st.token_entity), None)
+                if org is not None:
+                    return st.table.find(st.token_entity[org.i])
+    return None
+
+
+def _attribution(st: ResolveState, tokens: list[Token], *, own: bool) -> int | None:
+    """Return the speaker a run of tokens attributes a quotation to: the subject of its first speech verb."""
+    verbs = st.words("speechVerb")
+    for tok in tokens:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
+            return _speaker_of_verb(st, tok, own=own)
+    return None
+
+
+def _paragraph_run(tokens: Iterable[Token]) -> list[Token]:
+    """Return ``tokens`` up to the first paragraph break among them."""
+    out = []
+    for t in tokens:
+        if "\n" in t.text:
+            break
+        out.append(t)
+    return out
+
+
+def quoted_speaker(st: ResolveState, opening: int, closing: int, *, own: bool) -> int | None:
+    """Return the entity a quotation is attributed to: a speech verb after it in the sentence where it closes
+    ("'...,' said Wang Wenbin", "'...,' he added"), else before it in the sentence where it opens ("Wang said:
+    '...'"), else, for a quotation that opens a sentence, the speaker of the sentence before ("Wang spoke on
+    Monday. 'We ...'"). ``own`` is True for "I", whose speaker is a person and never the organisation."""
+    doc = st.doc
+    end_sent, start_sent = doc[closing].sent, doc[opening].sent
+    after = _paragraph_run(doc[closing + 1:end_sent.end])
+    speaker = _attribution(st, [t for t in after if t.text not in {_OPENING, _STRAIGHT}], own=own)
+    if speaker is None:
+        speaker = _attribution(st, _paragraph_run(reversed(doc[start_sent.start:opening])), own=own)
+    if speaker is None and opening == start_sent.start and start_sent.start > 0:
+        before = doc[start_sent.start - 1].sent
+        if not any("\n" in t.text for t in doc[before.start:start_sent.start]):
+            speaker = _attribution(st, list(before), own=own)
+    return speaker
+
+
+def resolve_first_person(st: ResolveState) -> None:
+    """Resolve "I", "we", "our" inside a quotation to its speaker: "'We urge the EU to think again,' said Wang" ->
+    Wang urges the EU. Outside quotations a first-person pronoun is the writer's, and left alone."""
+    first = st.words("firstPersonPronoun")
+    for opening, closing in quotations(st.doc):
+        pronouns = [t for t in st.doc[opening + 1:closing] if t.pos_ == "PRON" and t.lower_ in first
+                    and t.text != "US" and t.i not in st.token_entity]
+        if not pronouns:
+            continue
+        for own in (True, False):
+            chosen = [t for t in pronouns if (t.lower_ in {"i", "me", "my"}) == own]
+            speaker = quoted_speaker(st, opening, closing, own=own) if chosen else None
+            if speaker is None:
+                continue
+            for t in chosen:
+                st.refers(t.i, speaker, st.tuning.pronoun, is_subject=t.dep_ in SUBJECT_DEPS)

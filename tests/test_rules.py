@@ -2196,3 +2196,13 @@ INDEFINITE_STATE_BODIES = [
 @pytest.mark.parametrize(("text", "must", "must_not"), INDEFINITE_STATE_BODIES)
 def test_indefinite_state_bodies(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_charges_an_enforcer_brings_sue_and_a_speakers_charges_do_not() -> None:
+    check("The Securities and Exchange Commission filed charges against Zeltra Pay on Monday.",
+          {("Securities and Exchange Commission", "sues", "Zeltra Pay"),
+           ("Securities and Exchange Commission", "accuses", "Zeltra Pay")}, set())
+    check("The Justice Department indicted Kinmira Labs in 2021.",
+          {("US Department of Justice", "sues", "Kinmira Labs")}, set())
+    check("Elon Musk leveled charges of censorship against Ofcom.", {("Elon Musk", "accuses", "Ofcom")},
+          {("Elon Musk", "sues", "Ofcom")})

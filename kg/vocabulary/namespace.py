@@ -212,6 +212,7 @@ class PK(DefinedNamespace):
     approvingVerb: URIRef
     wrongdoingCue: URIRef
     stopVerb: URIRef
+    chargeWord: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef
     documentNoun: URIRef

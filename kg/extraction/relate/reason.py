@@ -54,7 +54,7 @@ def _alleged(ctx: Context, deed: Token) -> bool:
 @extractor("reason", late=True, order=60)
 def reason_triples(ctx: Context) -> Iterator[Triple]:
     """Suing someone for a deed, punishing them for an alleged one or criticising them for a wrong accuses them
-    of it; an order to stop doing something bans it."""
+    of it; an order to stop doing something bans it; an enforcer's charges sue."""
     made: set[tuple[int, int, int]] = set()
     for t in list(ctx.found):
         if t.relation not in _PUNISHING and t.relation not in {"investigates", "criticises"}:
@@ -79,6 +79,7 @@ def reason_triples(ctx: Context) -> Iterator[Triple]:
             a.negated, a.modality = t.negated, t.modality
             yield a
     yield from stopping_orders(ctx)
+    yield from prosecutions(ctx)
 
 
 def stopping_orders(ctx: Context) -> Iterator[Triple]:
@@ -97,3 +98,20 @@ def stopping_orders(ctx: Context) -> Iterator[Triple]:
             b.negated, b.modality = t.negated, t.modality
             yield b
 
+
+
+def prosecutions(ctx: Context) -> Iterator[Triple]:
+    """Charges an enforcing body brings are legal action against the one charged: "the SEC filed charges against
+    Binance", "the Justice Department indicted two hackers" (``pk:chargeWord``) -> it sues them as well as accusing
+    them. What a person or a company calls a charge is an accusation only."""
+    charges = ctx.words("chargeWord")
+    for t in list(ctx.found):
+        trigger = ctx.doc[t.trigger]
+        if t.relation != "accuses" or trigger.lemma_.lower() not in charges or \
+                ctx.entity(t.subject).type not in ctx.ont.enforcer_classes:
+            continue
+        s = ctx.make((t.subject, 1.0), "sues", (t.object, 1.0), trigger, "reason", f"charges brought ({t.rule})",
+                     t.confidence * ctx.tuning.shared_subject)
+        if s is not None:
+            s.negated, s.modality = t.negated, t.modality
+            yield s

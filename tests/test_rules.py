@@ -2206,3 +2206,15 @@ def test_charges_an_enforcer_brings_sue_and_a_speakers_charges_do_not() -> None:
           {("US Department of Justice", "sues", "Kinmira Labs")}, set())
     check("Elon Musk leveled charges of censorship against Ofcom.", {("Elon Musk", "accuses", "Ofcom")},
           {("Elon Musk", "sues", "Ofcom")})
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The European Commission is pushing Kinmira Labs to change its feeds.",
+                 {("European Commission", "urges", "Kinmira Labs")}, id="push-to"),
+    pytest.param("Microsoft invited the Competition and Markets Authority to reconsider.",
+                 {("Microsoft", "urges", "Competition and Markets Authority")}, id="invite-to"),
+    pytest.param("Amnesty International appealed to the European Commission to act quickly.",
+                 {("Amnesty International", "urges", "European Commission")}, id="appeal-to-someone-to"),
+])
+def test_more_verbs_of_wishing(text: str, must: set) -> None:
+    check(text, must, set())

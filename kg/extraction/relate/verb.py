@@ -118,8 +118,8 @@ def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tup
 
 def wishes(ctx: Context, tok: Token) -> list[Triple]:
     """Return the requests a verb of wishing makes of the one it wants to act: "the EU wants Apple to open its
-    iPhone", "called for Meta to stop", "encouraged TikTok to adopt age checks" (``pk:wishVerb``; "call" only with
-    "for")."""
+    iPhone", "called for Meta to stop", "encouraged TikTok to adopt age checks", "appealed to Washington to
+    reconsider" (``pk:wishVerb``; "call" only with "for")."""
     lemma = tok.lemma_.lower()
     if lemma not in ctx.words("wishVerb") or clause.is_passive(tok):
         return []
@@ -133,6 +133,9 @@ def wishes(ctx: Context, tok: Token) -> list[Triple]:
         targets += [r for s in c.children if s.dep_ == "nsubj" for r in ctx.refs(s)]
         if c.dep_ == "xcomp" and lemma != "call":
             targets += [r for o in tok.children if o.dep_ == "dobj" for r in ctx.refs(o)]
+            # "appealed to Washington to reconsider": the one appealed to.
+            targets += [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" and p.i < c.i
+                        for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
     return _urged_by_subject(ctx, tok, targets, f"verb of wishing '{lemma}' with an infinitive")
 
 

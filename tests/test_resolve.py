@@ -232,6 +232,9 @@ def test_a_description_is_kept_as_an_alias_with_the_words_that_say_which() -> No
     # a quotation that opens the sentence after its attribution
     ('Thierry Breton said the Commission was ready. "We will investigate TikTok without delay."',
      ("Thierry Breton", "investigates", "TikTok")),
+    # a quoted paragraph continuing the speaker of the paragraph before
+    ('Margrethe Vestager spoke to reporters in Brussels.\n\n"This is serious," she said.\n\n'
+     '"We urge Google to change course."', ("Margrethe Vestager", "urges", "Google")),
 ])
 def test_first_person_in_a_quotation_is_its_speaker(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in triples(extract(text))
@@ -243,3 +246,10 @@ def test_first_person_outside_a_quotation_is_left_alone() -> None:
                  "Sundar Pichai spoke on Monday.\n\n\"We will sue the Federal Trade Commission.\"")
     got = triples(ex)
     assert not any(r in {"urges", "sues"} for _, r, _ in got), got
+
+
+def test_it_is_bad_speaks_of_the_situation_not_of_an_organisation() -> None:
+    ex = extract('Ofcom opened a case on Monday. Elon Musk said on Tuesday: "It is outrageous."')
+    assert not any(r in {"criticises", "accuses"} for _, r, _ in triples(ex)), triples(ex)
+    ex = extract("Ofcom opened a case on Monday. It fined TikTok on Tuesday.")
+    assert ("Ofcom", "fines", "TikTok") in triples(ex)

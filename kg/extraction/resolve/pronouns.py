@@ -106,6 +106,13 @@ def _agentive_object(token: Token) -> bool:
     return False
 
 
+def _situational(token: Token) -> bool:
+    """Return True for "it" as the subject of "be" with an adjective ("it is dangerous", "it was unfair to ..."):
+    the situation spoken of, which news rarely says of an organisation with a bare "it"."""
+    verb = token.head
+    return token.lower_ == "it" and verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children)
+
+
 def _latest_in_sentence(st: ResolveState, token: Token, accept: Callable[[Entity], bool]) -> int | None:
     """Return the latest entity named before ``token`` in its sentence that ``accept`` admits."""
     for tok, idx, _ in reversed(st.history):
@@ -143,6 +150,8 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
         if st.entity(first).type not in orgs - {"AISystem"}:
             return   # "A and its owner B" with A no organisation: "its" is A's all the same, never another's
         idx = first   # "Binance and its chief executive": the one named first in the pair
+    elif token.dep_ == "nsubj" and _situational(token):
+        return  # "It is dangerous", "it was unfair": the situation, not an actor
     elif token.dep_ in {"nsubj", "nsubjpass", "poss"}:
         idx = salient(st, token, lambda e: e.type in orgs - {"AISystem"})
     elif token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":
@@ -237,18 +246,20 @@ def _paragraph_run(tokens: Iterable[Token]) -> list[Token]:
 def quoted_speaker(st: ResolveState, opening: int, closing: int, *, own: bool) -> int | None:
     """Return the entity a quotation is attributed to: a speech verb after it in the sentence where it closes
     ("'...,' said Wang Wenbin", "'...,' he added"), else before it in the sentence where it opens ("Wang said:
-    '...'"), else, for a quotation that opens a sentence, the speaker of the sentence before ("Wang spoke on
-    Monday. 'We ...'"). ``own`` is True for "I", whose speaker is a person and never the organisation."""
+    '...'"), else, for a quotation that opens a sentence or a paragraph, the speaker of the sentence before ("Wang
+    said so on Monday. 'We ...'"). ``own`` is True for "I", whose speaker is a person and never the organisation."""
     doc = st.doc
     end_sent, start_sent = doc[closing].sent, doc[opening].sent
     after = _paragraph_run(doc[closing + 1:end_sent.end])
     speaker = _attribution(st, [t for t in after if t.text not in {_OPENING, _STRAIGHT}], own=own)
     if speaker is None:
         speaker = _attribution(st, _paragraph_run(reversed(doc[start_sent.start:opening])), own=own)
-    if speaker is None and opening == start_sent.start and start_sent.start > 0:
+    if speaker is None and start_sent.start > 0 and all(
+            "\n" in t.text or t.is_space for t in doc[start_sent.start:opening]):
+        # A quotation that opens its sentence continues the quotation before it, even across a paragraph break
+        # (news sets each quoted paragraph apart): the speaker of the sentence before.
         before = doc[start_sent.start - 1].sent
-        if not any("\n" in t.text for t in doc[before.start:start_sent.start]):
-            speaker = _attribution(st, list(before), own=own)
+        speaker = _attribution(st, [t for t in before if not t.is_space], own=own)
     return speaker
 
 

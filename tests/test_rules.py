@@ -2218,3 +2218,35 @@ def test_charges_an_enforcer_brings_sue_and_a_speakers_charges_do_not() -> None:
 ])
 def test_more_verbs_of_wishing(text: str, must: set) -> None:
     check(text, must, set())
+
+
+SYMMETRIC_NOUNS_OF_COORDINATED_DOERS = [
+    pytest.param("Japan and South Korea signed a defence agreement on Monday.",
+                 {("Japanese Government", "cooperatesWith", "South Korean Government")}, set(), id="signed-a-pact"),
+    pytest.param("The European Commission and Kinmira Labs held talks in Brussels.",
+                 {("European Commission", "meets", "Kinmira Labs")}, set(), id="held-talks"),
+    pytest.param("Zeltra Pay and Kinmira Labs signed a deal with Ofcom.",
+                 {("Zeltra Pay", "cooperatesWith", "Ofcom")}, {("Zeltra Pay", "cooperatesWith", "Kinmira Labs")},
+                 id="a-named-other-side-is-the-pair"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), SYMMETRIC_NOUNS_OF_COORDINATED_DOERS)
+def test_symmetric_nouns_of_coordinated_doers(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+PAYMENTS_TO_ENFORCERS = [
+    pytest.param("Shell paid a $2m fine to the Nigerian government.", {("Government of Nigeria", "fines", "Shell")},
+                 set(), id="a-fine-paid-to-a-government"),
+    pytest.param("Kinmira Labs will pay 40 million euros to the Italian data protection authority.",
+                 {("Italian Data Protection Authority", "fines", "Kinmira Labs")}, set(),
+                 id="a-sum-paid-to-a-regulator"),
+    pytest.param("Kinmira Labs paid $3m to Zeltra Pay.", set(), {("Zeltra Pay", "fines", "Kinmira Labs")},
+                 id="a-sum-paid-to-a-company-is-no-fine"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), PAYMENTS_TO_ENFORCERS)
+def test_payments_to_enforcers(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

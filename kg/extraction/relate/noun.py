@@ -107,6 +107,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
     yield from addressed_requests(ctx)
     yield from named_defendants(ctx)
     yield from ordered_payments(ctx)
+    yield from payments_to_enforcers(ctx)
 
 
 def _is_sum(ctx: Context, tok: Token) -> bool:
@@ -141,6 +142,23 @@ def ordered_payments(ctx: Context) -> Iterator[Triple]:
                                 ctx.tuning.event_noun)
 
 
+def payments_to_enforcers(ctx: Context) -> Iterator[Triple]:
+    """A fine or a sum paid to an enforcer is its fine: "Shell paid a $2m fine to the Nigerian government", "Meta
+    will pay $5bn to the FTC" -> the enforcer fines the payer (a sum paid to anyone else is no fine)."""
+    for tok in ctx.tokens:
+        if tok.lemma_.lower() != "pay" or tok.pos_ not in clause.VERBAL or clause.is_passive(tok):
+            continue
+        sums = [c for c in tok.children if c.dep_ == "dobj" and _is_sum(ctx, c)]
+        if not sums:
+            continue
+        # The "to" may hang on any word of the sum ("a $2m fine to the regulator", "fine" read as an adjective).
+        payees = [r for c in (tok, *(w for x in sums for w in x.subtree)) for r in clause.prep_objects(ctx, c, {"to"})
+                  if ctx.entity(ctx.acting(r)[0]).type in ctx.ont.enforcer_classes]
+        payers, how = clause.subjects(ctx, tok)
+        yield from ctx.make_all(payees, "fines", payers, tok, "noun",
+                                f"sum paid ('{tok.text} ... to') to an enforcer, payer by {how}", ctx.tuning.event_noun)
+
+
 def _letters_asking(ctx: Context, noun: Token, agents: list[Ref], targets: list[Ref]) -> Iterator[Triple]:
     """A letter to someone "demanding", "asking", "urging" asks them: "sent a letter to TikTok demanding answers"."""
     asking = ctx.words("mandativeVerb") | ctx.words("wishVerb")
@@ -163,7 +181,8 @@ def _occasion_verb(ctx: Context, tok: Token) -> Token | None:
 
 def _between(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) -> list[Triple]:
     """Return a symmetric event between the two parties its noun names together: "talks between Japan and
-    China", "the US-China trade deal", "the EU–Mercosur agreement"."""
+    China", "the US-China trade deal", "the EU–Mercosur agreement", or the coordinated doers of its light verb
+    ("Japan and Korea signed a pact")."""
     parties: list[Ref] = []
     how = ""
     for c in tok.children:
@@ -180,14 +199,30 @@ def _between(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) ->
                            (te[i + 1], ctx.res.token_certainty.get(i + 1, 1.0))]
                 how = f"pair '{ctx.doc[i - 1:i + 2].text}' naming it"
                 break
+    if not parties and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.words("lightVerb") and not any(
+            c.dep_ == "prep" and c.lower_ in {"with", "between", "to"} for c in [*tok.children, *tok.head.children]):
+        # "Japan and South Korea signed a defence pact", "the two firms struck a deal": the light verb's
+        # coordinated doers, each with each (one doer is no pair: "Meta signed a deal" names no other side).
+        doers = {r[0]: r for r in reversed(clause.subjects(ctx, tok.head)[0])}
+        if len(doers) >= 2 and not clause.is_passive(tok.head):
+            refs = list(reversed(doers.values()))
+            pairs = [(a, b) for i, a in enumerate(refs) for b in refs[i + 1:]]
+            return [t for a, b in pairs for t in [_first_made(ctx, a, b, tok, entries, f"coordinated doers of "
+                                                               f"'{tok.head.text}'")] if t]
     if len(parties) != 2:
         return []
+    t = _first_made(ctx, parties[0], parties[1], tok, entries, how)
+    return [t] if t else []
+
+
+def _first_made(ctx: Context, a: Ref, b: Ref, tok: Token, entries: list[tuple[str, str | None]],
+                how: str) -> Triple | None:
+    """Return the statement of the noun's first relation that ``a`` and ``b`` can stand in."""
     for rel, _ in entries:
-        t = ctx.make(parties[0], rel, parties[1], tok, "noun", f"event noun '{tok.lemma_}' between two, {how}",
-                     ctx.tuning.event_noun)
+        t = ctx.make(a, rel, b, tok, "noun", f"event noun '{tok.lemma_}' between two, {how}", ctx.tuning.event_noun)
         if t:
-            return [t]
-    return []
+            return t
+    return None
 
 
 def named_defendants(ctx: Context) -> Iterator[Triple]:

@@ -2250,3 +2250,19 @@ PAYMENTS_TO_ENFORCERS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), PAYMENTS_TO_ENFORCERS)
 def test_payments_to_enforcers(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+PASSIVE_AGENTS_ANYWHERE = [
+    pytest.param("A fine of $5bn was levied on Kinmira Labs by the Federal Trade Commission.",
+                 {("Federal Trade Commission", "fines", "Kinmira Labs")}, set(), id="a-fine-levied-by"),
+    pytest.param("An investigation into Zeltra Pay was opened by Ofcom in May.",
+                 {("Ofcom", "investigates", "Zeltra Pay")}, set(), id="an-inquiry-opened-by"),
+    pytest.param("Ofcom fined Zeltra Pay in May. Kinmira Labs was barred from selling chips by the US Commerce "
+                 "Department.", {("US Department of Commerce", "bans", "Kinmira Labs")},
+                 {("Ofcom", "bans", "Kinmira Labs")}, id="by-hung-on-the-gerund-is-the-agent-not-a-guess"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), PASSIVE_AGENTS_ANYWHERE)
+def test_passive_agents_wherever_the_parser_hangs_them(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

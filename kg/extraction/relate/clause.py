@@ -68,6 +68,14 @@ def passive_agent(ctx: Context, verb: Token) -> list[Ref]:
                     for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
             if refs:
                 return refs
+    for c in verb.children:
+        # "was barred from selling chips by the Commerce Department": the parser hangs the "by" on the gerund.
+        if c.dep_ == "prep" and c.lower_ in {"from", "for"} and any(s.dep_ == "nsubjpass" for s in verb.children):
+            refs = [r for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG" for p in g.children
+                    if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"
+                    for r in ctx.refs(o)]
+            if refs:
+                return refs
     name = hyphen_agent(verb)
     return ctx.refs(name) if name is not None else []
 
@@ -253,6 +261,10 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
     if noun.dep_ in {"dobj", "attr"} and head.lemma_ in light:
         refs, _ = subjects(ctx, head, depth + 1)
         return refs, f"subject of light verb '{head.text}'" if refs else ""
+    if noun.dep_ == "nsubjpass" and head.lemma_ in light:
+        # "a fine of $5bn was levied on Facebook by the FTC": the passive light verb's agent.
+        refs = passive_agent(ctx, head)
+        return refs, f"agent of passive light verb '{head.text}'" if refs else ""
     if noun.dep_ == "pobj" and head.lower_ in {"over", "for"} and head.head.pos_ in VERBAL and \
             _enforces(ctx, head.head):
         # "opened proceedings against Meta over suspected breaches of the DSA", "fined X for breaches": the reason

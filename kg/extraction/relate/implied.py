@@ -115,8 +115,9 @@ def _dominant_enforcer(ctx: Context) -> int | None:
     return found if found >= 0 else None
 
 
-def _has_agent(verb: Token) -> bool:
-    return any(c.dep_ == "agent" for c in verb.children)
+def _has_agent(ctx: Context, verb: Token) -> bool:
+    """Return True when the passive names its agent, wherever the parser hung the "by"."""
+    return any(c.dep_ == "agent" for c in verb.children) or bool(clause.passive_agent(ctx, verb))
 
 
 def _enforcement_rels(ctx: Context, tok: Token) -> list[str]:
@@ -127,7 +128,7 @@ def _enforcement_rels(ctx: Context, tok: Token) -> list[str]:
 def agentless_passives(ctx: Context) -> Iterator[Triple]:
     """"X was fined" with no "by": the enforcer of the surrounding text fines X."""
     for tok in ctx.tokens:
-        if tok.pos_ not in clause.VERBAL or not clause.is_passive(tok) or _has_agent(tok):
+        if tok.pos_ not in clause.VERBAL or not clause.is_passive(tok) or _has_agent(ctx, tok):
             continue
         rels = _enforcement_rels(ctx, tok)
         if not rels:

@@ -59,7 +59,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 # "a penalty of 2.1 billion rupees on Meta": the target hung on the sum.
                 targets = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                            if o.dep_ == "pobj" and _is_sum(ctx, o) for r in clause.prep_objects(ctx, o, preps)]
-            if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light:
+            if not targets and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in light:
                 targets = clause.prep_objects(ctx, tok.head, preps)
             if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light and \
                     ont.relations[rel].group == "enforcement":

@@ -2266,3 +2266,13 @@ PASSIVE_AGENTS_ANYWHERE = [
 @pytest.mark.parametrize(("text", "must", "must_not"), PASSIVE_AGENTS_ANYWHERE)
 def test_passive_agents_wherever_the_parser_hangs_them(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Kinmira Labs is the subject of an antitrust probe by the Justice Department.",
+                 {("US Department of Justice", "investigates", "Kinmira Labs")}, id="the-subject-of"),
+    pytest.param("Zeltra Pay became the target of an investigation by the Federal Trade Commission.",
+                 {("Federal Trade Commission", "investigates", "Zeltra Pay")}, id="the-target-of"),
+])
+def test_the_one_an_event_is_aimed_at(text: str, must: set) -> None:
+    check(text, must, set())

@@ -213,6 +213,7 @@ class PK(DefinedNamespace):
     wrongdoingCue: URIRef
     stopVerb: URIRef
     chargeWord: URIRef
+    patientNoun: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef
     documentNoun: URIRef

@@ -294,7 +294,7 @@ def _enforces(ctx: Context, verb: Token) -> bool:
 
 def patient_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], str]:
     """Return (agents, patients, how) for an event noun under a patient light verb: "X received an order from Y",
-    "X came under fire from Y", "X drew criticism from Y" -> Y acts on X."""
+    "X came under fire from Y", "X drew criticism from Y", "X is the target of a probe by Y" -> Y acts on X."""
     patient_verbs = ctx.words("patientLightVerb")
     verb = None
     if noun.dep_ in {"dobj", "attr"} and noun.head.lemma_ in patient_verbs:
@@ -302,6 +302,9 @@ def patient_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], str]
     elif noun.dep_ == "pobj" and noun.head.lower_ == "under" and (
             noun.head.head.lemma_ in patient_verbs or noun.head.head.lemma_ in {"be", "remain", "stay"}):
         verb = noun.head.head  # "came under fire from Y", "is under investigation by Y"
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in ctx.words("patientNoun") and \
+            noun.head.head.dep_ == "attr" and noun.head.head.head.lemma_ in {"be", "become", "remain"}:
+        verb = noun.head.head.head  # "X is the subject of an inquiry by Y", "X became the target of a probe by Y"
     if verb is None or verb.pos_ not in VERBAL:
         return [], [], ""
     agents = prep_objects(ctx, noun, {"from", "by"}) or prep_objects(ctx, verb, {"from", "by"})

@@ -2276,3 +2276,16 @@ def test_passive_agents_wherever_the_parser_hangs_them(text: str, must: set, mus
 ])
 def test_the_one_an_event_is_aimed_at(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Ron Wyden wrote to Kinmira Labs asking for details of the order.",
+                 {("Ron Wyden", "urges", "Kinmira Labs"), ("Ron Wyden", "contacts", "Kinmira Labs")}, set(),
+                 id="wrote-to-asking"),
+    pytest.param("Amnesty International reached out to Zeltra Pay, demanding answers.",
+                 {("Amnesty International", "urges", "Zeltra Pay")}, set(), id="reached-out-demanding"),
+    pytest.param("Ron Wyden wrote to Kinmira Labs on Monday.", {("Ron Wyden", "contacts", "Kinmira Labs")},
+                 {("Ron Wyden", "urges", "Kinmira Labs")}, id="a-contact-alone-asks-nothing"),
+])
+def test_a_contact_asking_urges(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

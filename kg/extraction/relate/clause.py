@@ -26,7 +26,7 @@ from kg.vocabulary.ontology import RelationInfo
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from kg.extraction.relate.api import Context, Ref
+    from kg.extraction.relate.api import Context, Ref, Triple
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 VERBAL = {"VERB", "AUX"}
@@ -359,3 +359,17 @@ def prep_objects(ctx: Context, tok: Token, preps: set[str] | frozenset[str]) -> 
                 if p.dep_ == "pobj":
                     out += ctx.refs(p)
     return out
+
+
+def contact_asking(ctx: Context, trigger: Token, agents: list[Ref], targets: list[Ref],
+                   extractor_name: str) -> list[Triple]:
+    """A contact "demanding", "asking", "urging" asks the one contacted: "sent a letter to TikTok demanding
+    answers", "wrote to Apple asking for details" (``trigger`` the contact's noun or verb)."""
+    asking = ctx.words("mandativeVerb") | ctx.words("wishVerb")
+    for c in [*trigger.children, *trigger.head.children]:
+        if c.dep_ in {"acl", "advcl", "xcomp"} and c.tag_ == "VBG" and c.lemma_.lower() in asking:
+            # "notices requiring them to report": what the verb itself means ("require" orders), else a request.
+            rel = "orders" if "orders" in ctx.ont.verb_relations(c.lemma_, c.lower_) else "urges"
+            return ctx.make_all(agents, rel, targets, c, extractor_name, f"contact '{c.text}' of its addressee",
+                                ctx.tuning.event_noun)
+    return []

@@ -101,7 +101,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                                 ctx.tuning.event_noun)
             yield from made
             if made and rel == "contacts":
-                yield from _letters_asking(ctx, tok, agents, targets)
+                yield from clause.contact_asking(ctx, tok, agents, targets, "noun")
             if made:
                 break
     yield from addressed_requests(ctx)
@@ -157,18 +157,6 @@ def payments_to_enforcers(ctx: Context) -> Iterator[Triple]:
         payers, how = clause.subjects(ctx, tok)
         yield from ctx.make_all(payees, "fines", payers, tok, "noun",
                                 f"sum paid ('{tok.text} ... to') to an enforcer, payer by {how}", ctx.tuning.event_noun)
-
-
-def _letters_asking(ctx: Context, noun: Token, agents: list[Ref], targets: list[Ref]) -> Iterator[Triple]:
-    """A letter to someone "demanding", "asking", "urging" asks them: "sent a letter to TikTok demanding answers"."""
-    asking = ctx.words("mandativeVerb") | ctx.words("wishVerb")
-    for c in [*noun.children, *noun.head.children]:
-        if c.dep_ in {"acl", "advcl"} and c.tag_ == "VBG" and c.lemma_.lower() in asking:
-            # "notices requiring them to report": what the verb itself means ("require" orders), else a request.
-            rel = "orders" if "orders" in ctx.ont.verb_relations(c.lemma_, c.lower_) else "urges"
-            yield from ctx.make_all(agents, rel, targets, c, "noun", f"letter '{c.text}' of its addressee",
-                                    ctx.tuning.event_noun)
-            return
 
 
 def _occasion_verb(ctx: Context, tok: Token) -> Token | None:

@@ -210,9 +210,11 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
             last = clause.match_phrase(tok, words)
             if last is None:
                 continue
-            found = ctx.make_all(subjects, rel, phrase_objects(ctx, last, tok), tok, "verb",
-                                 f"phrase '{' '.join(words)}', {how}", tune.phrase)
+            objs = phrase_objects(ctx, last, tok)
+            found = ctx.make_all(subjects, rel, objs, tok, "verb", f"phrase '{' '.join(words)}', {how}", tune.phrase)
             yield from found
+            if found and rel == "contacts":
+                yield from clause.contact_asking(ctx, tok, subjects, objs, "verb")  # "wrote to Apple asking ..."
             if found:
                 # "petitioned the court against the orders": a phrase ending in a preposition leaves the verb's own
                 # object to the verb (urges the court).

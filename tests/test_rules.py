@@ -2289,3 +2289,22 @@ def test_the_one_an_event_is_aimed_at(text: str, must: set) -> None:
 ])
 def test_a_contact_asking_urges(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "label", "typ"), [
+    pytest.param("Paxton said Kinmira Labs violated the Capture or Use of Biometric Identifier Act.",
+                 "Capture or Use of Biometric Identifier Act", "Legislation", id="a-law-name-with-or-and-of"),
+    pytest.param("The House passed the Protecting Americans from Foreign Adversary Controlled Applications Act.",
+                 "Protecting Americans from Foreign Adversary Controlled Applications Act", "Legislation",
+                 id="a-law-name-with-from"),
+    pytest.param("Zeltra Pay sued Kinmira Labs in the U.S. District Court for the Southern District of New York.",
+                 "U.S. District Court for the Southern District of New York", "Court", id="a-court-after-us"),
+])
+def test_names_the_ner_cut_are_made_whole(text: str, label: str, typ: str) -> None:
+    got = entities(text)
+    assert got.get(label, (None,))[0] == typ, got
+
+
+def test_a_law_name_does_not_swallow_a_party_before_it() -> None:
+    got = entities("Kinmira Labs and the Digital Markets Act were in the news. Ofcom and Online Safety Act rules.")
+    assert "Digital Markets Act" in got and "Kinmira Labs" in got, got

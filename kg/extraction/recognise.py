@@ -311,6 +311,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _surnames_missed(doc, mentions)
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions += _law_names(doc, mentions, ont)
+    mentions = _law_names_whole(doc, mentions, ont)
+    mentions = _courts_with_country_prefix(doc, mentions)
     mentions = _states_inside_countries(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions, ont)
     mentions += _institutions_missed(doc, mentions, ont)
@@ -953,6 +955,52 @@ def _law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention
                                typed_by="cue"))
             taken.update(range(start, tok.i + 1))
     return out
+
+
+#: Small words a law's name may hold between its capitalised words ("Capture or Use of Biometric Identifier Act").
+_LAW_NAME_JOINERS = frozenset({"of", "or", "and", "for", "on", "to", "from", "in", "against", "with"})
+
+
+def _law_names_whole(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Extend a law's name left over the capitalised words and small joining words the NER cut it at ("the
+    [Capture or Use of] Biometric Identifier Act", "the [Protecting Americans from] Foreign Adversary Controlled
+    Applications Act"); names the NER made of the words it takes in (never the registry's) give way."""
+    law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w}
+    registry = {i for m in mentions if m.kind == "registry" for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.type != "Legislation" or doc[m.end - 1].text not in law_words or _title_case_line(doc[m.start].sent):
+            continue
+        start, sent_start = m.start, doc[m.start].sent.start
+        while start - 1 > sent_start and start - 1 not in registry:
+            word = doc[start - 1]
+            if word.is_title and word.pos_ in {"PROPN", "ADJ", "NOUN", "VERB"}:
+                start -= 1
+            elif word.lower_ in _LAW_NAME_JOINERS and word.is_lower and doc[start - 2].is_title and \
+                    start - 2 not in registry and start - 2 > sent_start:
+                start -= 1
+            else:
+                break
+        if doc[start].lower_ in _LAW_NAME_JOINERS:
+            start += 1
+        if start < m.start:
+            inside = set(range(start, m.start))
+            mentions = [o for o in mentions if o is m or not any(i in inside for i in range(o.start, o.end))]
+            m.start, m.text = start, span_text(doc, start, m.end)
+    return mentions
+
+
+def _courts_with_country_prefix(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Join a country's short name to the court name right after it: "the [U.S.] [District Court for the Southern
+    District of New York]" is one court, the United States no party of its own there."""
+    by_end = {m.end: m for m in mentions if m.type == "Country" and m.end - m.start == 1
+              and doc[m.start].text.replace(".", "").isupper() and doc[m.start].whitespace_}
+    joined: list[Mention] = []
+    for m in mentions:
+        prefix = by_end.get(m.start)
+        if m.type == "Court" and m.kind != "registry" and prefix is not None:
+            m.start, m.text = prefix.start, span_text(doc, prefix.start, m.end)
+            joined.append(prefix)
+    return [m for m in mentions if not any(m is p for p in joined)]
 
 
 def _institutions_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:

@@ -2308,3 +2308,20 @@ def test_names_the_ner_cut_are_made_whole(text: str, label: str, typ: str) -> No
 def test_a_law_name_does_not_swallow_a_party_before_it() -> None:
     got = entities("Kinmira Labs and the Digital Markets Act were in the news. Ofcom and Online Safety Act rules.")
     assert "Digital Markets Act" in got and "Kinmira Labs" in got, got
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    pytest.param("Zeltra Pay asked a federal court in San Francisco to block the order.",
+                 "federal court in San Francisco", id="court-in-a-city"),
+    pytest.param("The settlement was approved by a Boston federal court.", "Boston federal court",
+                 id="a-city-before-the-court"),
+    pytest.param("A Delhi court fined Kinmira Labs.", "Delhi court", id="a-city-court"),
+])
+def test_a_court_named_by_its_seat_is_a_court(text: str, label: str) -> None:
+    got = entities(text)
+    assert got.get(label, (None,))[0] == "Court", got
+
+
+def test_a_court_with_no_seat_named_is_no_new_actor() -> None:
+    got = entities("A federal court dismissed the case. Kinmira Labs went to court in May.")
+    assert not any(t == "Court" for t, _ in got.values()), got

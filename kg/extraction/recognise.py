@@ -313,6 +313,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _law_names(doc, mentions, ont)
     mentions = _law_names_whole(doc, mentions, ont)
     mentions = _courts_with_country_prefix(doc, mentions)
+    mentions = _courts_by_place(doc, mentions, ont)
     mentions = _states_inside_countries(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions, ont)
     mentions += _institutions_missed(doc, mentions, ont)
@@ -1001,6 +1002,36 @@ def _courts_with_country_prefix(doc: Doc, mentions: list[Mention]) -> list[Menti
             m.start, m.text = prefix.start, span_text(doc, prefix.start, m.end)
             joined.append(prefix)
     return [m for m in mentions if not any(m is p for p in joined)]
+
+
+def _courts_by_place(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return the mentions with the courts news names by their seat: "a federal court in Atlanta", "a San
+    Francisco federal court", "a Delhi court" (``pk:courtLevel`` words may stand before "court"). Each is a court
+    of its own; the place inside its name is no party."""
+    levels = ont.words("courtLevel")
+    registry = {i for m in mentions if m.kind == "registry" for i in range(m.start, m.end)}
+    added: list[Mention] = []
+    for tok in doc:
+        if tok.lower_ != "court" or tok.pos_ != "NOUN" or tok.i in registry:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].head.i in {tok.i, *range(start, tok.i)} and (
+                doc[start - 1].lower_ in levels or doc[start - 1].ent_type_ == "GPE") and doc[start - 1].is_alpha:
+            start -= 1
+        end = tok.i + 1
+        place = [t for t in doc[start:tok.i] if t.ent_type_ == "GPE"]
+        if not place and end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ == "GPE":
+            end += 2  # "in Atlanta", "in San Francisco": the place's whole name
+            while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
+                end += 1
+            place = list(doc[tok.i + 2:end])
+        if not place or any(i in registry for i in range(start, end)):
+            continue
+        added.append(Mention(start, end, span_text(doc, start, end), "Court", None, "ner", typed_by="cue"))
+    if not added:
+        return mentions
+    inside = {i for m in added for i in range(m.start, m.end)}
+    return [m for m in mentions if not any(i in inside for i in range(m.start, m.end))] + added
 
 
 def _institutions_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:

@@ -2325,3 +2325,17 @@ def test_a_court_named_by_its_seat_is_a_court(text: str, label: str) -> None:
 def test_a_court_with_no_seat_named_is_no_new_actor() -> None:
     got = entities("A federal court dismissed the case. Kinmira Labs went to court in May.")
     assert not any(t == "Court" for t, _ in got.values()), got
+
+
+@pytest.mark.parametrize(("text", "must_not"), [
+    pytest.param("The Supreme Court will review the Federal Trade Commission's order against Kinmira Labs.",
+                 {("Supreme Court of the United States", "investigates", "Federal Trade Commission")},
+                 id="reviewing-an-order"),
+    pytest.param("The Competition Appeal Tribunal examined the CMA's decision on Zeltra Pay.",
+                 {("Competition Appeal Tribunal", "investigates", "Competition and Markets Authority")},
+                 id="examining-a-decision"),
+    pytest.param("The General Court suspended the European Commission's decision on Zeltra Pay.",
+                 {("General Court", "bans", "European Commission")}, id="suspending-a-decision"),
+])
+def test_acting_on_a_decision_is_no_enforcement_on_its_maker(text: str, must_not: set) -> None:
+    check(text, set(), must_not)

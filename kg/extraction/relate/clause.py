@@ -192,6 +192,11 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
         return []
     for c in verb.children:
         if c.dep_ in {"dobj", "dative"}:
+            if rel is not None and rel.group == "enforcement" and c.i not in ctx.res.token_entity and \
+                    c.lemma_.lower() in ctx.words("decisionNoun"):
+                # "reviewed the FTC's order", "suspended the ban on TikTok": acting on a decision is no
+                # enforcement on its maker or its target (a stance toward its maker: implied.decision_stances).
+                return []
             refs = ctx.refs(c)
             if refs:
                 return refs

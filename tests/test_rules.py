@@ -2339,3 +2339,10 @@ def test_a_court_with_no_seat_named_is_no_new_actor() -> None:
 ])
 def test_acting_on_a_decision_is_no_enforcement_on_its_maker(text: str, must_not: set) -> None:
     check(text, set(), must_not)
+
+
+def test_a_members_stance_toward_its_own_bodys_decision_is_no_stance_toward_the_body() -> None:
+    check("Ofcom fined Kinmira Labs on Friday. Melanie Dawes, Ofcom's chief executive, defended the fine.",
+          {("Melanie Dawes", "leads", "Ofcom")}, {("Melanie Dawes", "supports", "Ofcom")})
+    check("Ofcom fined Kinmira Labs on Friday. Amnesty International welcomed the fine.",
+          {("Amnesty International", "supports", "Ofcom")}, set())

@@ -219,8 +219,12 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
         if not targets:
             continue
         subjects, s_how = clause.subjects(ctx, tok)
+        tied = {frozenset((t.subject, t.object)) for t in ctx.found
+                if ctx.ont.relations[t.relation].group == "structure"}
         for s in subjects:
             for o in targets:
+                if frozenset((s[0], o[0])) in tied:
+                    continue  # "the Commission's vice-president defended the fine": a body's own, no stance toward it
                 rel = ctx.pick(rels, s, o)
                 if rel is None:
                     continue

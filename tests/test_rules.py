@@ -2346,3 +2346,9 @@ def test_a_members_stance_toward_its_own_bodys_decision_is_no_stance_toward_the_
           {("Melanie Dawes", "leads", "Ofcom")}, {("Melanie Dawes", "supports", "Ofcom")})
     check("Ofcom fined Kinmira Labs on Friday. Amnesty International welcomed the fine.",
           {("Amnesty International", "supports", "Ofcom")}, set())
+
+
+def test_an_organisations_name_the_ner_cut_before_its_head_is_whole() -> None:
+    check("Ofcom fined Zeltra Pay on Friday.", {("Ofcom", "fines", "Zeltra Pay")}, set())
+    check("The European Commission fined Quorvia Bank last year.", {("European Commission", "fines", "Quorvia Bank")},
+          set())

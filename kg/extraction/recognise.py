@@ -365,7 +365,8 @@ def _split_at_verbs(ent: Span) -> list[Span]:
 def _names_run_on(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
     """Return ``mentions`` with names that run on into the next proper noun made whole: a registry company's
     name before another capitalised name it modifies is part of that other name ("Kakao Mobility" is not Kakao),
-    and a person's name the NER cut before its last word gets it back ("President Yoon Suk Yeol's office")."""
+    so is an organisation's the NER cut before its head ("Zeltra [Pay]"), and a person's name the NER cut before
+    its last word gets it back ("President Yoon Suk Yeol's office")."""
     starts = {m.start for m in mentions}
     suffixes = ont.classes["Company"].name_cues
     out = []
@@ -376,7 +377,8 @@ def _names_run_on(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
                                                                                                        "PERSON"} and \
                 ont.role_for(doc[end].lower_) is None and doc[end].lower_ not in ont.description_index:
             end += 1
-        if end == m.end or m.type not in {"Company", "Platform", "Person"} or \
+        if end == m.end or m.type not in {"Company", "Platform", "Person", "Organisation"} or \
+                m.type == "Organisation" and m.kind == "registry" or \
                 m.type == "Person" and (m.kind == "registry" or doc[end - 1].ent_type_ == "ORG"):
             out.append(m)
             continue

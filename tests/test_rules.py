@@ -2311,9 +2311,9 @@ def test_a_law_name_does_not_swallow_a_party_before_it() -> None:
 
 
 @pytest.mark.parametrize(("text", "label"), [
-    pytest.param("Zeltra Pay asked a federal court in San Francisco to block the order.",
-                 "federal court in San Francisco", id="court-in-a-city"),
-    pytest.param("The settlement was approved by a Boston federal court.", "Boston federal court",
+    pytest.param("Zeltra Pay asked a federal court in Atlanta to block the order.",
+                 "federal court in Atlanta", id="court-in-a-city"),
+    pytest.param("The settlement was approved by a Denver federal court.", "Denver federal court",
                  id="a-city-before-the-court"),
     pytest.param("A Delhi court fined Kinmira Labs.", "Delhi court", id="a-city-court"),
 ])
@@ -2352,3 +2352,27 @@ def test_an_organisations_name_the_ner_cut_before_its_head_is_whole() -> None:
     check("Ofcom fined Zeltra Pay on Friday.", {("Ofcom", "fines", "Zeltra Pay")}, set())
     check("The European Commission fined Quorvia Bank last year.", {("European Commission", "fines", "Quorvia Bank")},
           set())
+
+
+def test_a_headline_without_a_full_stop_does_not_run_into_the_name_after_it() -> None:
+    got = entities("Regulator fines Kinmira Labs\n\nThe Nigeria Data Protection Commission fined Kinmira Labs on "
+                   "Friday.")
+    assert got.get("Nigeria Data Protection Commission", (None,))[0] == "Regulator", got
+    assert not any("\n" in label for label in got), got
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    pytest.param("The Nigeria Data Protection Commission fined Kinmira Labs.", "Nigeria Data Protection Commission",
+                 id="another-countrys-body-by-the-registrys-generic-name"),
+    pytest.param("The Ireland Data Protection Commission fined Kinmira Labs.", "Irish Data Protection Commission",
+                 id="the-registrys-own-country-keeps-the-registry-body"),
+])
+def test_a_country_named_before_a_generic_body_says_whose_it_is(text: str, label: str) -> None:
+    got = entities(text)
+    assert got.get(label, (None,))[0] == "Regulator", got
+
+
+def test_a_federal_court_named_by_its_city_is_the_registrys_district_court() -> None:
+    got = entities("Zeltra Pay sued Kinmira Labs in a San Francisco federal court on Monday.")
+    court = got.get("United States District Court for the Northern District of California")
+    assert court is not None and "San Francisco federal court" in court[1], got

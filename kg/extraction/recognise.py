@@ -183,14 +183,17 @@ def _register_actor_matcher() -> None:
     _REGISTERED.append(True)
 
 
-def clean_span(span: Span, honorifics: frozenset[str],
-               leading: frozenset[str] = frozenset()) -> tuple[int, int, str | None]:
-    """Return the span's bounds without leading articles, honorifics and a trailing "'s"."""
+def clean_span(span: Span, honorifics: frozenset[str], leading: frozenset[str] = frozenset(), *,
+               common: bool = True) -> tuple[int, int, str | None]:
+    """Return the span's bounds without leading articles, honorifics and a trailing "'s"; with ``common``, also
+    without the common words the NER ran into a name (a registry name is whole as matched: "federal court in
+    Seattle")."""
     start, end = span.start, span.end
     doc = span.doc
     honorific = None
-    while start < end - 1 and (doc[start].lower_ in leading | honorifics or doc[start].is_lower and doc[start].is_alpha
-                                and doc[start].pos_ in {"NOUN", "ADJ"} and not doc[end - 1].is_lower):
+    while start < end - 1 and (doc[start].lower_ in leading | honorifics or common and doc[start].is_lower
+                                and doc[start].is_alpha and doc[start].pos_ in {"NOUN", "ADJ"}
+                                and not doc[end - 1].is_lower):
         if doc[start].lower_ in honorifics:
             honorific = doc[start].lower_.rstrip(".")
         start += 1  # "the", "Mr", and common words the NER ran into a name ("the online forum 4chan")
@@ -227,7 +230,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
     for ent in (piece for e in _joined_at_and(doc) for piece in _split_at_verbs(e)):
         if ent.label_ in ont.classes:
-            start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
+            start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"), common=False)
             actor = ont.actors.get(ent.ent_id_)
             mentions.append(Mention(start, end, span_text(doc, start, end), ent.label_,
                                     actor.iri if actor else None, "registry", honorific, typed_by="registry"))
@@ -312,7 +315,6 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions += _law_names(doc, mentions, ont)
     mentions = _law_names_whole(doc, mentions, ont)
-    mentions = _courts_with_country_prefix(doc, mentions)
     mentions = _courts_by_place(doc, mentions, ont)
     mentions = _states_inside_countries(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions, ont)
@@ -322,6 +324,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _list_members(doc, mentions, ont)
     mentions = _acronyms_over_registry(doc, mentions)
     mentions += _defined_acronyms(doc, mentions)
+    mentions = _country_before_institution(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions = _names_run_on(doc, mentions, ont)
     _take_company_suffixes(doc, mentions, ont)
@@ -351,9 +354,11 @@ def _joined_at_and(doc: Doc) -> list[Span]:
 
 
 def _split_at_verbs(ent: Span) -> list[Span]:
-    """Return the NER span cut at the lower-case verbs inside it: the model sometimes runs one name through a
-    verb into the next ("Central Bank of Nigeria fined Flutterwave" -> two names)."""
-    cuts = [t.i for t in ent if t.tag_.startswith("VB") and t.is_lower and t.is_alpha]
+    """Return the NER span cut at the lower-case verbs and the line breaks inside it: the model sometimes runs one
+    name through a verb into the next ("Central Bank of Nigeria fined Flutterwave" -> two names), or from a
+    headline with no full stop into the paragraph after it ("... fines Meta / The Nigeria Data Protection
+    Commission")."""
+    cuts = [t.i for t in ent if t.tag_.startswith("VB") and t.is_lower and t.is_alpha or "\n" in t.text]
     if not cuts:
         return [ent]
     from spacy.tokens import Span
@@ -992,17 +997,27 @@ def _law_names_whole(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
     return mentions
 
 
-def _courts_with_country_prefix(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Join a country's short name to the court name right after it: "the [U.S.] [District Court for the Southern
-    District of New York]" is one court, the United States no party of its own there."""
-    by_end = {m.end: m for m in mentions if m.type == "Country" and m.end - m.start == 1
-              and doc[m.start].text.replace(".", "").isupper() and doc[m.start].whitespace_}
+def _country_before_institution(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Join a country's name to the institution name right after it: "the [U.S.] [District Court for the Southern
+    District of New York]" is one court, and "the [Nigeria] [Data Protection Commission]" one regulator, which is
+    the registry's body of that name only when the registry places that body in that country (else a body of its
+    own: the Irish one is no Nigerian's). The country is no party of its own there."""
+    by_end = {m.end: m for m in mentions if (m.type == "Country" or m.kind == "ner" and is_state_name(m.text))
+              and doc[m.end - 1].whitespace_}
+    organisational = ont.organisational_classes
     joined: list[Mention] = []
     for m in mentions:
         prefix = by_end.get(m.start)
-        if m.type == "Court" and m.kind != "registry" and prefix is not None:
-            m.start, m.text = prefix.start, span_text(doc, prefix.start, m.end)
-            joined.append(prefix)
+        if prefix is None or m.type not in organisational:
+            continue
+        if m.kind == "registry" and m.iri is not None and ont.is_generic_name(m.text):
+            if ont.actors[m.iri].jurisdiction != prefix.iri:
+                m.iri, m.kind, m.typed_by = None, "ner", "cue"
+        elif not (m.type == "Court" and m.kind != "registry" and doc[prefix.start].text.replace(".", "").isupper()
+                  and not ont.is_generic_name(m.text)):
+            continue  # "the U.S. District Court" alone: a generic name, the resolver's to place
+        m.start, m.text = prefix.start, span_text(doc, prefix.start, m.end)
+        joined.append(prefix)
     return [m for m in mentions if not any(m is p for p in joined)]
 
 

@@ -2376,3 +2376,10 @@ def test_a_federal_court_named_by_its_city_is_the_registrys_district_court() -> 
     got = entities("Zeltra Pay sued Kinmira Labs in a San Francisco federal court on Monday.")
     court = got.get("United States District Court for the Northern District of California")
     assert court is not None and "San Francisco federal court" in court[1], got
+
+
+def test_the_federal_government_is_the_countrys_not_a_federal_states() -> None:
+    got = entities("Texas Attorney General Ken Paxton sued Kinmira Labs. The Texas government said the firm broke the "
+                   "law. The federal government declined to comment.")
+    assert "the federal government" in got["US Government"][1], got
+    assert "the federal government" not in got["Government of Texas"][1], got

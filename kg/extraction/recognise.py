@@ -684,6 +684,24 @@ def is_subdivision_name(text: str) -> bool:
     return text.lower() in _subdivision_names()
 
 
+def subdivision_country(text: str) -> str | None:
+    """Return the name of the country a federal state or province belongs to ("Texas" -> "United States")."""
+    return _subdivision_countries().get(text.lower())
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_countries() -> dict[str, str]:
+    import pycountry
+
+    names = _subdivision_names()
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if sub.name.lower() in names and country is not None:
+            out.setdefault(sub.name.lower(), getattr(country, "common_name", None) or country.name)
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def _subdivision_names() -> frozenset[str]:
     import pycountry

@@ -214,6 +214,7 @@ class PK(DefinedNamespace):
     stopVerb: URIRef
     chargeWord: URIRef
     patientNoun: URIRef
+    nationalWord: URIRef
     courtLevel: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef

@@ -255,6 +255,16 @@ def type_list_members(st: ResolveState) -> None:
                     retype(e, typ, "list")
 
 
+def _national(st: ResolveState, gov: int) -> int:
+    """Return the national government over ``gov`` when it is a federal state's ("Government of Texas" -> the US
+    Government), else ``gov`` itself."""
+    from kg.extraction.recognise import subdivision_country
+
+    country = subdivision_country(st.entity(gov).label.removeprefix("Government of "))
+    national = st.ont.government_named(country) if country is not None else None
+    return st.entity_for_actor(national) if national is not None else gov
+
+
 def description_country(st: ResolveState, token: Token) -> str | None:
     """Return the registry country a description names by a possessor or modifier ("South Korea's", "Italian").
 
@@ -421,11 +431,15 @@ def describe(st: ResolveState, token: Token) -> int | None:
         recent = st.recent(token.i, st.is_government)
         home = st.home_government()
         if recent is None:
-            return home
-        if home is not None and st.government(recent) != home and not _in_sentence(st, token, recent):
+            found = home
+        elif home is not None and st.government(recent) != home and not _in_sentence(st, token, recent):
             # "the government", a sentence after another country was named: still the story's own government.
-            return home
-        return st.government(recent)
+            found = home
+        else:
+            found = st.government(recent)
+        if found is not None and any(c.lower_ in st.words("nationalWord") for c in token.children):
+            return _national(st, found)  # "the federal government" in a story about Texas: the United States'
+        return found
     if not classes:
         return None
     if "Company" in classes:

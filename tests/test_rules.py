@@ -2383,3 +2383,13 @@ def test_the_federal_government_is_the_countrys_not_a_federal_states() -> None:
                    "law. The federal government declined to comment.")
     assert "the federal government" in got["US Government"][1], got
     assert "the federal government" not in got["Government of Texas"][1], got
+
+
+def test_a_digit_name_the_ner_read_as_money_is_a_name() -> None:
+    check("Ofcom, the UK's media regulator, has fined 4chan £20,000.", {("Ofcom", "fines", "4chan")}, set())
+
+
+def test_a_product_of_the_possessor_none_is_known_for_is_the_possessors() -> None:
+    check("Title\n\nThe European Commission opened an investigation into Meta's advertising model last year.",
+          {("European Commission", "investigates", "Meta")}, set())
+    check("Title\n\nOfcom is examining Kinmira Labs's chatbot.", {("Ofcom", "investigates", "Kinmira Labs")}, set())

@@ -1103,7 +1103,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
             tok.pos_ in {"PROPN", "ADV", "ADJ", "NOUN"} and _described_after(doc, tok, ont)
         if not digit_name and not described_after and (
                 tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or not tok.text[:1].isupper()) or \
-                tok.ent_iob_ != "O" and not (digit_name and tok.ent_type_ in {"CARDINAL", "QUANTITY"}) or \
+                tok.ent_iob_ != "O" and not (digit_name and tok.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY"}) or \
                 tok.i in taken or len(tok.text) < 2 or _title_case_line(tok.sent):
             continue  # (a plural, "NGOs", "Democrats", names a kind, not an actor)
         head = tok.head

@@ -255,10 +255,12 @@ class Context:
                 return out
         classes = self.ont.description_classes(tok.lemma_.lower())
         if classes:
-            # "his website", "its chatbot": the one of that class the possessor is known to run or own.
+            # "his website", "its chatbot": the one of that class the possessor is known to run or own; none known,
+            # the possessor ("an inquiry into Meta's advertising model": into Meta's doings).
             for c in tok.children:
                 if c.dep_ == "poss":
-                    out += self.possessed(c, classes)
+                    out += self.possessed(c, classes) or [(i, cert * tune.possessor) for i, cert in self.refs(c)
+                                                          if self.entity(i).type != "Person"]
         elif self.ont.role_for(tok.lemma_) is None or tok.tag_ == "NNS":
             # "criticised the Commission's decision": the possessor acts; "Apple's lawyers argued": those in a
             # role for another (plural, no name of their own) speak for it.

@@ -2297,8 +2297,8 @@ def test_a_contact_asking_urges(text: str, must: set, must_not: set) -> None:
     pytest.param("The House passed the Protecting Americans from Foreign Adversary Controlled Applications Act.",
                  "Protecting Americans from Foreign Adversary Controlled Applications Act", "Legislation",
                  id="a-law-name-with-from"),
-    pytest.param("Zeltra Pay sued Kinmira Labs in the U.S. District Court for the Southern District of New York.",
-                 "U.S. District Court for the Southern District of New York", "Court", id="a-court-after-us"),
+    pytest.param("Zeltra Pay sued Kinmira Labs in the U.S. District Court for the District of Delaware.",
+                 "U.S. District Court for the District of Delaware", "Court", id="a-court-after-us"),
 ])
 def test_names_the_ner_cut_are_made_whole(text: str, label: str, typ: str) -> None:
     got = entities(text)
@@ -2393,3 +2393,10 @@ def test_a_product_of_the_possessor_none_is_known_for_is_the_possessors() -> Non
     check("Title\n\nThe European Commission opened an investigation into Meta's advertising model last year.",
           {("European Commission", "investigates", "Meta")}, set())
     check("Title\n\nOfcom is examining Kinmira Labs's chatbot.", {("Ofcom", "investigates", "Kinmira Labs")}, set())
+
+
+def test_a_court_ordering_a_fine_paid_fines_and_ordering_damages_paid_does_not() -> None:
+    check("Title\n\nKinmira Labs has been ordered by a Russian court to pay a fine.",
+          {("Russian court", "fines", "Kinmira Labs")}, set())
+    check("Title\n\nThe High Court ordered Kinmira Labs to pay £2m in damages.",
+          {("High Court", "orders", "Kinmira Labs")}, {("High Court", "fines", "Kinmira Labs")})

@@ -126,8 +126,12 @@ def ordered_payments(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.lemma_.lower() != "pay" or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in orders:
             continue
-        if not any(c.dep_ == "dobj" and _is_sum(ctx, c) for c in tok.children):
+        paid = [c for c in tok.children if c.dep_ == "dobj" and _is_sum(ctx, c)]
+        if not paid:
             continue
+        # A court that orders a fine paid fines; a sum it orders paid is damages ("a fine", "a penalty": said so).
+        fining = {"Regulator", "GovernmentBody"} | ({"Court"} if any(
+            c.lemma_.lower() in {"fine", "penalty"} for c in paid) else set())
         verb = tok.head
         if clause.is_passive(verb):
             payers = [r for c in verb.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
@@ -136,7 +140,7 @@ def ordered_payments(ctx: Context) -> Iterator[Triple]:
         else:
             payers = [r for c in verb.children if c.dep_ == "dobj" for r in ctx.refs(c)]
             enforcers, how = clause.subjects(ctx, verb)
-        enforcers = [r for r in enforcers if ctx.entity(ctx.acting(r)[0]).type in {"Regulator", "GovernmentBody"}]
+        enforcers = [r for r in enforcers if ctx.entity(ctx.acting(r)[0]).type in fining]
         yield from ctx.make_all(enforcers, "fines", payers, tok, "noun",
                                 f"sum ordered to be paid ('{verb.text} ... to pay'), enforcer by {how}",
                                 ctx.tuning.event_noun)

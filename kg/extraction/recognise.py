@@ -324,7 +324,6 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _list_members(doc, mentions, ont)
     mentions = _acronyms_over_registry(doc, mentions)
     mentions += _defined_acronyms(doc, mentions)
-    mentions = _country_before_institution(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions = _names_run_on(doc, mentions, ont)
     _take_company_suffixes(doc, mentions, ont)
@@ -333,7 +332,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _first_names_left_out(doc, mentions, ont)
     # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
     mentions = [m for m in mentions if not (_AFFILIATION_TAG.match(m.text) and ont.parties(code=m.text[0]))]
-    return _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+    mentions = _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+    return _country_before_institution(doc, mentions, ont)
 
 
 def _joined_at_and(doc: Doc) -> list[Span]:

@@ -253,3 +253,15 @@ def test_it_is_bad_speaks_of_the_situation_not_of_an_organisation() -> None:
     assert not any(r in {"criticises", "accuses"} for _, r, _ in triples(ex)), triples(ex)
     ex = extract("Ofcom opened a case on Monday. It fined TikTok on Tuesday.")
     assert ("Ofcom", "fines", "TikTok") in triples(ex)
+
+
+def test_it_in_what_someone_is_told_is_the_one_told() -> None:
+    ex = extract("Consumer group BEUC complained on Monday. Teresa Ribera told Apple it must comply by June.")
+    assert not any(o == "BEUC" for _, _, o in triples(ex)), triples(ex)
+    ex = extract("Amnesty International spoke first. The Federal Trade Commission warned Meta it must stop the ads.")
+    assert ("Federal Trade Commission", "urges", "Amnesty International") not in triples(ex), triples(ex)
+
+
+def test_a_sentences_capitalised_first_word_is_no_name() -> None:
+    ex = extract("Pressure builds.\n\nDigital rights groups have urged the European Commission to act.")
+    assert "Digital" not in labels(ex), labels(ex)

@@ -243,6 +243,9 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             continue
         if " " not in text and text in ont.classes["Company"].name_cues:
             continue  # "AI", "Group": a company suffix alone names nobody
+        if end - start == 1 and doc[start].is_sent_start and doc[start].dep_ in {"amod", "compound"} and \
+                doc[start].head.i > start and doc[start].head.is_lower and common_word(text):
+            continue  # "Digital rights groups urged ...": a sentence's capitalised first word, no name
         title = ont.role_for(f"{doc[start - 2].text} of {text}") if start >= 2 else None
         if end - start == 1 and doc[start - 1].lower_ == "of" and title is not None and len(title.title) == 3:
             continue  # the "State" of "Secretary of State" is part of a title

@@ -113,6 +113,21 @@ def _situational(token: Token) -> bool:
     return token.lower_ == "it" and verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children)
 
 
+def _addressee(st: ResolveState, token: Token) -> int | None:
+    """Return the organisation a speech verb addresses when ``token`` ("it") is the subject of the clause it
+    reports: "told Apple it must comply", "warned TikTok it could face a ban"."""
+    clause = token.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in st.words("speechVerb") | st.words("directiveVerb"):
+        return None
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"} and c.i in st.token_entity:
+            idx = st.table.find(st.token_entity[c.i])
+            if st.entity(idx).type in st.organisation_types() - {"AISystem"}:
+                return idx
+    return None
+
+
 def _latest_in_sentence(st: ResolveState, token: Token, accept: Callable[[Entity], bool]) -> int | None:
     """Return the latest entity named before ``token`` in its sentence that ``accept`` admits."""
     for tok, idx, _ in reversed(st.history):
@@ -152,6 +167,8 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
         idx = first   # "Binance and its chief executive": the one named first in the pair
     elif token.dep_ == "nsubj" and _situational(token):
         return  # "It is dangerous", "it was unfair": the situation, not an actor
+    elif token.dep_ in {"nsubj", "nsubjpass"} and (told := _addressee(st, token)) is not None:
+        idx = told  # "Ribera told Apple it must comply": the one told
     elif token.dep_ in {"nsubj", "nsubjpass", "poss"}:
         idx = salient(st, token, lambda e: e.type in orgs - {"AISystem"})
     elif token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":

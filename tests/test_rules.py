@@ -2400,3 +2400,13 @@ def test_a_court_ordering_a_fine_paid_fines_and_ordering_damages_paid_does_not()
           {("Russian court", "fines", "Kinmira Labs")}, set())
     check("Title\n\nThe High Court ordered Kinmira Labs to pay £2m in damages.",
           {("High Court", "orders", "Kinmira Labs")}, {("High Court", "fines", "Kinmira Labs")})
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Title\n\nKinmira Labs sued the state of Texas.", {("Kinmira Labs", "sues", "Government of Texas")},
+                 id="the-state-of"),
+    pytest.param("Title\n\nThe Republic of Korea fined Kinmira Labs.",
+                 {("South Korean Government", "fines", "Kinmira Labs")}, id="the-republic-of"),
+])
+def test_a_polity_of_a_place_is_the_place_acting(text: str, must: set) -> None:
+    check(text, must, set())

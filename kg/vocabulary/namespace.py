@@ -215,6 +215,7 @@ class PK(DefinedNamespace):
     chargeWord: URIRef
     patientNoun: URIRef
     nationalWord: URIRef
+    polityNoun: URIRef
     courtLevel: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef

@@ -215,6 +215,13 @@ class Context:
                 out += self.refs(c)  # "the regulator Ofcom"; "Facebook parent firm Meta" is Meta alone
         if out:
             return out
+        if tok.lemma_.lower() in self.words("polityNoun"):
+            # "sued the state of Texas", "the Republic of Korea": the place the polity is, acting as its government.
+            out = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                   if o.dep_ == "pobj" and o.i in res.token_entity for r in self.refs(o)
+                   if self.entity(r[0]).type == "Country"]
+            if out:
+                return out
         if tok.lemma_.lower() in self.words("envoyNoun") and not any(c.dep_ == "appos" for c in tok.children):
             # "summoned the Dutch ambassador", "China's envoy": an envoy with no name speaks for their government.
             for c in tok.children:

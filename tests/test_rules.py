@@ -2410,3 +2410,22 @@ def test_a_court_ordering_a_fine_paid_fines_and_ordering_damages_paid_does_not()
 ])
 def test_a_polity_of_a_place_is_the_place_acting(text: str, must: set) -> None:
     check(text, must, set())
+
+
+AGENTLESS_IN_A_COUNTRY = [
+    pytest.param("Title\n\nKinmira Labs was banned in Nepal last year.",
+                 {("Government of Nepal", "bans", "Kinmira Labs")}, set(), id="banned-in"),
+    pytest.param("Title\n\nOfcom sued Zeltra Pay. Kinmira Labs was suspended across Brazil after the ruling.",
+                 {("Brazilian Government", "bans", "Kinmira Labs")}, {("Ofcom", "bans", "Kinmira Labs")},
+                 id="suspended-across-not-a-guess"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), AGENTLESS_IN_A_COUNTRY)
+def test_an_agentless_ban_in_a_country_is_its_governments(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_phrase_with_an_object_of_its_own_is_about_that_object() -> None:
+    check("Title\n\nX petitioned the Delhi High Court against the orders.", {("X", "urges", "Delhi High Court")},
+          {("X", "opposes", "Delhi High Court")})

@@ -136,7 +136,7 @@ def agentless_passives(ctx: Context) -> Iterator[Triple]:
         patients = clause.objects(ctx, tok)
         if not patients:
             continue
-        found = enforcer(ctx, tok)
+        found = _country_it_happens_in(ctx, tok) or enforcer(ctx, tok)
         if found is None:
             continue
         (agent, cert), how = found
@@ -148,6 +148,18 @@ def agentless_passives(ctx: Context) -> Iterator[Triple]:
                          ctx.tuning.implied_agent)
             if t:
                 yield t
+
+
+def _country_it_happens_in(ctx: Context, verb: Token) -> tuple[Ref, str] | None:
+    """Return the government of the country an agentless enforcement happens in: "TikTok was banned in Nepal",
+    "Telegram was suspended across Brazil" (the state acts within its borders)."""
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
+            for o in p.children:
+                refs = ctx.refs(o) if o.dep_ == "pobj" else []
+                if len(refs) == 1 and ctx.entity(refs[0][0]).type == "Country":
+                    return ctx.acting((refs[0][0], ctx.tuning.enforcer_before)), "the country it happens in"
+    return None
 
 
 def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], str]:

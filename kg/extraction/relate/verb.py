@@ -30,7 +30,9 @@ def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
         elif c.dep_ == "pcomp" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in words for m in c.children):
             # "looking into whether X complied": the one the question is about
             refs += [r for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
-    if not refs and last is not head:
+    if not refs and last is not head and not any(c.dep_ == "pobj" for c in last.children):
+        # (a phrase whose preposition has an object of its own is about that object: "petitioned the court against
+        # the orders" is against the orders, not the court)
         for c in head.children:
             if c.dep_ == "dobj":
                 refs += ctx.refs(c)

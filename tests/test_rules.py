@@ -2429,3 +2429,8 @@ def test_an_agentless_ban_in_a_country_is_its_governments(text: str, must: set, 
 def test_a_phrase_with_an_object_of_its_own_is_about_that_object() -> None:
     check("Title\n\nX petitioned the Delhi High Court against the orders.", {("X", "urges", "Delhi High Court")},
           {("X", "opposes", "Delhi High Court")})
+
+
+def test_a_company_that_sues_is_no_enforcer_of_an_agentless_ban() -> None:
+    check("Title\n\nKinmira Labs sued Zeltra Pay on Monday. The Grok chatbot was restricted on Tuesday.", set(),
+          {("Kinmira Labs", "bans", "Grok")})

@@ -43,8 +43,9 @@ def enforcer(ctx: Context, tok: Token, court: bool = False) -> tuple[Ref, str] |
     latest: Triple | None = None
     for t in _found_between(ctx, min(sent.start, tok.i - ctx.tuning.enforcer_window), sent.end):
         info = ctx.ont.relations[t.relation]
-        if info.group != "enforcement" or t.relation == "violates":
-            continue
+        if info.group != "enforcement" or t.relation == "violates" or \
+                ctx.entity(t.subject).type not in ctx.ont.enforcer_classes | {"Court"}:
+            continue  # (a company that sues enforces nothing: "Acme sued Zeltra. Grok was restricted.")
         if t.negated or court and not _judges(ctx, t.subject):
             continue
         if sent.start <= t.trigger < sent.end and t.trigger != tok.i:

@@ -2434,3 +2434,20 @@ def test_a_phrase_with_an_object_of_its_own_is_about_that_object() -> None:
 def test_a_company_that_sues_is_no_enforcer_of_an_agentless_ban() -> None:
     check("Title\n\nKinmira Labs sued Zeltra Pay on Monday. The Grok chatbot was restricted on Tuesday.", set(),
           {("Kinmira Labs", "bans", "Grok")})
+
+
+FRAMED_CLAIMS = [
+    pytest.param("SEC sues exchange\n\nIn its complaint, the Securities and Exchange Commission says Kinmira Labs "
+                 "operated an unregistered exchange.",
+                 {("Securities and Exchange Commission", "sues", "Kinmira Labs"),
+                  ("Securities and Exchange Commission", "accuses", "Kinmira Labs")}, set(), id="in-its-complaint"),
+    pytest.param("Regulator sues retailer\n\nIn the lawsuit, the Federal Trade Commission says Zeltra Pay kept prices "
+                 "high.", {("Federal Trade Commission", "accuses", "Zeltra Pay")}, set(), id="in-the-lawsuit"),
+    pytest.param("Meta responds\n\nIn a statement, Meta said Ofcom was wrong.", set(), {("Meta", "sues", "Ofcom")},
+                 id="a-statement-is-no-proceeding"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), FRAMED_CLAIMS)
+def test_what_a_proceeding_says_alleges(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -237,6 +237,7 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
         if not speakers:
             continue
         yield from obligations(ctx, tok, speakers, how)
+        yield from framed_claims(ctx, tok, speakers, how)
         for head in reported_clauses(tok):
             cue = negative(ctx, head)
             if cue is not None:
@@ -244,6 +245,25 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                                      f"'{cue.text}' about its {{target}}, speaker by {how}")
     yield from named_decisions(ctx)
     yield from attributed_clauses(ctx)
+
+
+def framed_claims(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterator[Triple]:
+    """What a speaker says in a proceeding of theirs is an allegation against the one it is about, and the
+    proceeding is against them: "In its complaint, the SEC says Coinbase ran an unregistered exchange" (accuses and
+    sues), "in the investigation, the regulator says TikTok ..." (investigates)."""
+    framing = [(noun, rel) for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for noun in p.children
+               if noun.dep_ == "pobj" for rel, _ in ctx.ont.noun_index.get(noun.lemma_.lower(), [])
+               if rel in {"sues", "investigates"}]
+    if not framing:
+        return
+    noun, rel = framing[0]
+    own = {i for i, _ in speakers}
+    for head in reported_clauses(tok):
+        targets, t_how = clause_target(ctx, head, own)
+        targets = [r for r in targets if ctx.entity(r[0]).type not in {"Legislation", "Country"}]
+        for relation in (rel, "accuses"):
+            yield from ctx.make_all(speakers, relation, targets, tok, "speech", f"speech '{tok.lemma_}' in its "
+                                    f"'{noun.lemma_}' about its {t_how}, speaker by {how}", ctx.tuning.speech)
 
 
 def _verdicts(ctx: Context, speakers: list[Ref], head: Token, cue: Token, trigger: Token,

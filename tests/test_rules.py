@@ -2451,3 +2451,15 @@ FRAMED_CLAIMS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), FRAMED_CLAIMS)
 def test_what_a_proceeding_says_alleges(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Rules row\n\nZeltra Pay said the Competition and Markets Authority's claims were misleading.",
+                 {("Zeltra Pay", "criticises", "Competition and Markets Authority")}, id="misleading"),
+    pytest.param("Rules row\n\nAmnesty International said Ofcom's plan was unworkable.",
+                 {("Amnesty International", "criticises", "Ofcom")}, id="unworkable"),
+    pytest.param("Rules row\n\nKinmira Labs said Ofcom had made a mistake.", {("Kinmira Labs", "criticises", "Ofcom")},
+                 id="a-mistake"),
+])
+def test_more_words_of_criticism(text: str, must: set) -> None:
+    check(text, must, set())

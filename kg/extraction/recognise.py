@@ -957,6 +957,7 @@ def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
 
 
 _DIGIT_NAME = re.compile(r"\d+[A-Za-z][A-Za-z0-9-]*")
+_SUM = re.compile(r"\d+(?:[.,]\d+)?(?:bn|mn|m|k|b|tn|million|billion|trillion|st|nd|rd|th|s)")
 _AFFILIATION_TAG = re.compile(r"^[A-Z]-[A-Z]")
 _BILL_CODE = re.compile(r"\b(?:SB|AB|HB|HR|H\.R\.|S\.B\.|A\.B\.|H\.B\.)[ -]?\d{1,5}\b")
 
@@ -1100,7 +1101,8 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
     out: list[Mention] = []
     complements = ont.words("nounComplement")
     for tok in doc:
-        digit_name = bool(_DIGIT_NAME.fullmatch(tok.text))  # "4chan", "23andMe"
+        digit_name = bool(_DIGIT_NAME.fullmatch(tok.text)) and not _SUM.fullmatch(tok.lower_) and not (
+            tok.i > 0 and doc[tok.i - 1].tag_ == "$")  # "4chan", "23andMe"; not "5bn", "$20m"
         # A capitalised word the tagger missed as a name, with a description after it ("in Instamojo, a provider").
         described_after = tok.text[:1].isupper() and tok.i > _sent_start(tok) and not tok.is_stop and \
             tok.pos_ in {"PROPN", "ADV", "ADJ", "NOUN"} and _described_after(doc, tok, ont)

@@ -2463,3 +2463,17 @@ def test_what_a_proceeding_says_alleges(text: str, must: set, must_not: set) -> 
 ])
 def test_more_words_of_criticism(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Reactions\n\nElon Musk railed against Ofcom on Sunday.", {("Elon Musk", "criticises", "Ofcom")},
+                 id="rail-against"),
+    pytest.param("Reactions\n\nAmnesty International poured scorn on the European Commission.",
+                 {("Amnesty International", "criticises", "European Commission")}, id="pour-scorn-on"),
+    pytest.param("Reactions\n\nMicrosoft stood behind OpenAI during the inquiry.",
+                 {("Microsoft", "supports", "OpenAI")}, id="stand-behind"),
+    pytest.param("Reactions\n\nAmnesty International came out in favour of the Online Safety Act.",
+                 {("Amnesty International", "supports", "Online Safety Act")}, id="come-out-in-favour-of"),
+])
+def test_more_stance_phrases(text: str, must: set) -> None:
+    check(text, must, set())

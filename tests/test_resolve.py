@@ -265,3 +265,10 @@ def test_it_in_what_someone_is_told_is_the_one_told() -> None:
 def test_a_sentences_capitalised_first_word_is_no_name() -> None:
     ex = extract("Pressure builds.\n\nDigital rights groups have urged the European Commission to act.")
     assert "Digital" not in labels(ex), labels(ex)
+
+
+def test_a_description_of_a_kind_of_organisation_needs_one_called_so() -> None:
+    ex = extract("Amnesty International criticised Meta. The union rallied behind Ofcom.")
+    assert ("Amnesty International", "supports", "Ofcom") not in triples(ex), triples(ex)
+    ex = extract("The Communication Workers Union criticised Royal Mail. The union also attacked Ofcom.")
+    assert ("Communication Workers Union", "criticises", "Ofcom") in triples(ex), triples(ex)

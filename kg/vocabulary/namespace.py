@@ -216,6 +216,7 @@ class PK(DefinedNamespace):
     patientNoun: URIRef
     nationalWord: URIRef
     polityNoun: URIRef
+    kindNoun: URIRef
     courtLevel: URIRef
     unitNoun: URIRef
     ministryNoun: URIRef

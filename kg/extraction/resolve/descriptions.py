@@ -451,11 +451,14 @@ def describe(st: ResolveState, token: Token) -> int | None:
     country = description_country(st, token) if public else None
     abroad = unlisted_country(st, token) if public and country is None else None
 
+    kind = noun in st.words("kindNoun")
+
     def accept(e: Entity) -> bool:
         # "the Senate" is no "Senate Commerce Committee": a part named after the whole is not the whole.
         words = re.split(r"\s+(?:of|for|on|in|to)\s+", e.label.lower(), maxsplit=1)[0].split()
         return e.type in classes and not (noun in words[:-1] and words[-1] != noun) and \
-            (country is abroad is None or _of_country(st, e, country, abroad))
+            (country is abroad is None or _of_country(st, e, country, abroad)) and \
+            (not kind or e.type != "Organisation" or _called(e, noun))  # "the union": one called a union
 
     def prefer(e: Entity) -> bool:
         return noun in e.label.lower()
@@ -474,6 +477,11 @@ def describe(st: ResolveState, token: Token) -> int | None:
         if idx is not None:
             _retype_by_description(st, st.entity(idx), token)
     return idx
+
+
+def _called(e: Entity, noun: str) -> bool:
+    """Return True when ``e``'s name or one of its aliases holds ``noun`` ("Communication Workers Union")."""
+    return noun in e.label.lower() or any(noun in a.lower() for a in e.aliases)
 
 
 _STATE_CLASSES = frozenset({"Regulator", "GovernmentBody", "Legislature", "Court"})

@@ -2477,3 +2477,9 @@ def test_more_words_of_criticism(text: str, must: set) -> None:
 ])
 def test_more_stance_phrases(text: str, must: set) -> None:
     check(text, must, set())
+
+
+def test_a_one_letter_name_ending_a_sentence_ends_it() -> None:
+    check("EU lawmakers press X\n\nThe European Commission fined X. MEP Alexandra Geese criticised X on Friday.",
+          {("European Commission", "fines", "X"), ("Alexandra Geese", "criticises", "X")},
+          {("European Commission", "fines", "Alexandra Geese")})

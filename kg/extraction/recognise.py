@@ -57,6 +57,8 @@ def pipeline(model: str | None = None) -> Language:
     # After the NER, not before it: spaCy's NER runs markedly slower on a doc with preset entities, and
     # the matcher's names win over the NER's overlapping guesses anyway (see ActorMatcher.__call__).
     nlp.add_pipe("kg_actor_matcher", name="kg_actor_ruler", after="ner")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_sentence_stops", before="parser")
     _learn_common_words(nlp)
     ont = load_ontology()
     # The tokenizer reads a lone capital before a full stop as an initial
@@ -180,7 +182,19 @@ def _register_actor_matcher() -> None:
     def make_actor_matcher(nlp: Language, name: str) -> ActorMatcher:  # noqa: ARG001 - spaCy's factory signature
         return ActorMatcher(nlp, load_ontology())
 
+    Language.component("kg_sentence_stops")(sentence_stops)
     _REGISTERED.append(True)
+
+
+def sentence_stops(doc: Doc) -> Doc:
+    """Mark a sentence start after a full stop that stands alone before a capital ("Brussels fined X. MEP Ada Vos
+    said ..."): the parser, which respects marks set before it, otherwise reads a one-letter name and its stop
+    as an initial and runs two sentences into one."""
+    for tok in doc[2:]:
+        stop = doc[tok.i - 1]
+        if stop.text == "." and stop.whitespace_ and tok.text[:1].isupper() and not doc[tok.i - 2].is_space:
+            tok.is_sent_start = True
+    return doc
 
 
 def clean_span(span: Span, honorifics: frozenset[str], leading: frozenset[str] = frozenset(), *,

@@ -2483,3 +2483,13 @@ def test_a_one_letter_name_ending_a_sentence_ends_it() -> None:
     check("EU lawmakers press X\n\nThe European Commission fined X. MEP Alexandra Geese criticised X on Friday.",
           {("European Commission", "fines", "X"), ("Alexandra Geese", "criticises", "X")},
           {("European Commission", "fines", "Alexandra Geese")})
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Probes widen\n\nThe European Commission sent a request for information to Kinmira Labs.",
+                 {("European Commission", "urges", "Kinmira Labs")}, id="a-request-for-information-to"),
+    pytest.param("Probes widen\n\nAmnesty International made a request to Zeltra Pay for its data.",
+                 {("Amnesty International", "urges", "Zeltra Pay")}, id="a-request-to"),
+])
+def test_requests_addressed_to_someone_urge_them(text: str, must: set) -> None:
+    check(text, must, set())

@@ -61,6 +61,11 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                            if o.dep_ == "pobj" and _is_sum(ctx, o) for r in clause.prep_objects(ctx, o, preps)]
             if not targets and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in light:
                 targets = clause.prep_objects(ctx, tok.head, preps)
+            if not targets:
+                # "a request for information to Meta": the target's phrase hung on what the noun is for.
+                targets = [r for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} for o in c.children
+                           if o.dep_ == "pobj" and o.i not in ctx.res.token_entity
+                           for r in clause.prep_objects(ctx, o, preps & {"to", "against", "into", "on"})]
             if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light and \
                     ont.relations[rel].group == "enforcement":
                 # "handed Meta a $220 million fine", "gave Apple an order": the one it is handed to.

@@ -2493,3 +2493,23 @@ def test_a_one_letter_name_ending_a_sentence_ends_it() -> None:
 ])
 def test_requests_addressed_to_someone_urge_them(text: str, must: set) -> None:
     check(text, must, set())
+
+
+def test_a_sum_and_its_multiplier_stay_one_word() -> None:
+    check("Fines pile up\n\nThe Garante imposed a €15m fine on Kinmira Labs.",
+          {("Italian Data Protection Authority", "fines", "Kinmira Labs")}, set())
+
+
+PUNISHED_POSSESSORS = [
+    pytest.param("Fines pile up\n\nOfcom fined Zeltra Pay on Monday. Kinmira Labs's £2m fine came a week later.",
+                 {("Ofcom", "fines", "Kinmira Labs")}, set(), id="a-partys-fine"),
+    pytest.param("Fines pile up\n\nOfcom fined Zeltra Pay on Monday. The £2m fine for Kinmira Labs followed.",
+                 {("Ofcom", "fines", "Kinmira Labs")}, set(), id="a-fine-for-a-party"),
+    pytest.param("Fines pile up\n\nOfcom opened a case. The European Commission's fine was larger.", set(),
+                 {("Ofcom", "fines", "European Commission")}, id="an-enforcers-fine-is-its-own"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), PUNISHED_POSSESSORS)
+def test_a_partys_fine_is_the_enforcers_on_it(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

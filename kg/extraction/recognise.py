@@ -59,6 +59,7 @@ def pipeline(model: str | None = None) -> Language:
     nlp.add_pipe("kg_actor_matcher", name="kg_actor_ruler", after="ner")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_sentence_stops", before="parser")
+    nlp.add_pipe("kg_sums", first=True)
     _learn_common_words(nlp)
     ont = load_ontology()
     # The tokenizer reads a lone capital before a full stop as an initial
@@ -183,7 +184,23 @@ def _register_actor_matcher() -> None:
         return ActorMatcher(nlp, load_ontology())
 
     Language.component("kg_sentence_stops")(sentence_stops)
+    Language.component("kg_sums")(whole_sums)
     _REGISTERED.append(True)
+
+
+_SUM_SUFFIXES = frozenset({"m", "bn", "mn", "b", "k", "tn"})
+
+
+def whole_sums(doc: Doc) -> Doc:
+    """Keep a sum's number and its multiplier one word, as the tokenizer keeps "5bn": it splits "€15m" into
+    "15" and "m", and the parser then reads "a €15m fine" as a noun "m" with "fine" an adverb."""
+    spans = [doc[t.i:t.i + 2] for t in doc[:-1] if t.like_num and not t.whitespace_
+             and doc[t.i + 1].lower_ in _SUM_SUFFIXES]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+    return doc
 
 
 def sentence_stops(doc: Doc) -> Doc:

@@ -338,11 +338,40 @@ def background_owners(ctx: Context) -> Iterator[Triple]:
                 yield t
 
 
+def punished_possessors(ctx: Context) -> Iterator[Triple]:
+    """A fine or a ban a party is said to have, or to be "for", is the enforcer's on them: "Meta's €1.2bn fine",
+    "the €345m fine for TikTok", "TikTok's ban" -> the enforcer of the text fines or bans them (a possessor that
+    enforces is the one fining: "the Commission's fine")."""
+    enforcers = ctx.ont.enforcer_classes | {"Court"}
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN":
+            continue
+        keys = ctx.ont.lemma_keys(tok.lemma_, tok.lower_, ctx.ont.noun_index)
+        rels = [r for r, _ in ctx.ont.noun_index[keys[0]]] if keys else []
+        if not rels or rels[0] not in {"fines", "bans"} or any(
+                c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+            continue
+        punished = [r for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON" for r in ctx.refs(c)]
+        if rels[0] == "fines":
+            punished += [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+                         if o.dep_ == "pobj" for r in ctx.refs(o)]
+        punished = [r for r in punished if ctx.entity(r[0]).type not in enforcers | {"Country", "Legislation"}]
+        if not punished:
+            continue
+        found = enforcer(ctx, tok)
+        if found is None:
+            continue
+        (agent, cert), how = found
+        yield from ctx.make_all([(agent, cert)], rels[0], punished, tok, "implied", f"{tok.lemma_} of its possessor "
+                                f"or 'for' phrase, agent: {how}", ctx.tuning.implied_agent)
+
+
 @extractor("implied", late=True)
 def implied_triples(ctx: Context) -> Iterator[Triple]:
-    """Actors the sentence leaves implicit: agentless passives, stances toward a decision, deadlines, the body a
-    unit's member belongs to, and a product's owner the registry knows."""
+    """Actors the sentence leaves implicit: agentless passives, a party's fine or ban, stances toward a decision,
+    deadlines, the body a unit's member belongs to, and a product's owner the registry knows."""
     yield from agentless_passives(ctx)
+    yield from punished_possessors(ctx)
     yield from decision_stances(ctx)
     yield from deadlines(ctx)
     yield from wider_membership(ctx)

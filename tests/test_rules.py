@@ -2513,3 +2513,10 @@ PUNISHED_POSSESSORS = [
 @pytest.mark.parametrize(("text", "must", "must_not"), PUNISHED_POSSESSORS)
 def test_a_partys_fine_is_the_enforcers_on_it(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_an_agentless_fine_applied_with_a_verb_is_the_enforcers() -> None:
+    check("Fines pile up\n\nKinmira Labs was hit with a €746m fine in Luxembourg.",
+          {("Luxembourg Government", "fines", "Kinmira Labs")}, set())
+    check("Fines pile up\n\nKinmira Labs was presented with an award in Luxembourg.", set(),
+          {("Luxembourg Government", "fines", "Kinmira Labs")})

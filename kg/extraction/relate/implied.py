@@ -122,7 +122,12 @@ def _has_agent(ctx: Context, verb: Token) -> bool:
 
 
 def _enforcement_rels(ctx: Context, tok: Token) -> list[str]:
+    """Return the enforcement relations of a verb, or of the event noun it applies "with" ("was hit with a fine")."""
     rels = ctx.ont.verb_relations(tok.lemma_, tok.lower_)
+    if not rels:
+        rels = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for n in p.children
+                if n.dep_ == "pobj" for k in ctx.ont.lemma_keys(n.lemma_, n.lower_, ctx.ont.noun_index)[:1]
+                for r, _ in ctx.ont.noun_index[k]]
     return [r for r in rels if ctx.ont.relations[r].group == "enforcement" and r != "violates"]
 
 
@@ -154,7 +159,9 @@ def agentless_passives(ctx: Context) -> Iterator[Triple]:
 def _country_it_happens_in(ctx: Context, verb: Token) -> tuple[Ref, str] | None:
     """Return the government of the country an agentless enforcement happens in: "TikTok was banned in Nepal",
     "Telegram was suspended across Brazil" (the state acts within its borders)."""
-    for p in verb.children:
+    for p in [*verb.children, *(g for c in verb.children if c.dep_ in {"prep", "dobj"} for n in (c, *c.children)
+                                for g in n.children)]:
+        # (on the verb, or on its object: "was hit with a fine in Luxembourg")
         if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
             for o in p.children:
                 refs = ctx.refs(o) if o.dep_ == "pobj" else []

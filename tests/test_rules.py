@@ -2520,3 +2520,8 @@ def test_an_agentless_fine_applied_with_a_verb_is_the_enforcers() -> None:
           {("Luxembourg Government", "fines", "Kinmira Labs")}, set())
     check("Fines pile up\n\nKinmira Labs was presented with an award in Luxembourg.", set(),
           {("Luxembourg Government", "fines", "Kinmira Labs")})
+
+
+def test_a_name_read_as_the_end_of_a_portfolio_holds_the_title() -> None:
+    check("Talks\n\nGermany's secretary of state for AI Anna Weber led the talks.",
+          {("Anna Weber", "memberOf", "German Government")}, set())

@@ -275,6 +275,13 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
         holder = next((a for p in tok.children if p.dep_ == "prep" and p.lower_ in {"of", "for", "at"}
                        for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "appos" and a.i in known
                        and ctx.entity(known[a.i]).type == "Person"), None)
+    if holder is None:
+        # "Spain's secretary of state for AI Carme Artigas": the parser may read the name as the end of the
+        # portfolio's phrase; a person named right after the portfolio's words holds the title.
+        holder = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"for", "of"}
+                       for o in p.children if o.dep_ == "pobj" and o.i in known and o.i > p.i + 1
+                       and ctx.entity(known[o.i]).type == "Person"
+                       and not ctx.res.token_entity.get(p.i + 1) == known[o.i]), None)
     return holder
 
 

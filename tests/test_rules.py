@@ -2525,3 +2525,9 @@ def test_an_agentless_fine_applied_with_a_verb_is_the_enforcers() -> None:
 def test_a_name_read_as_the_end_of_a_portfolio_holds_the_title() -> None:
     check("Talks\n\nGermany's secretary of state for AI Anna Weber led the talks.",
           {("Anna Weber", "memberOf", "German Government")}, set())
+
+
+def test_a_bare_title_later_keeps_the_government_an_earlier_title_named() -> None:
+    check("Trade row\n\nThe US Trade Representative met French Economy Minister Anna Weber in Paris. Later, Minister "
+          "Weber spoke to reporters in Washington.", {("Anna Weber", "memberOf", "French Government")},
+          {("Anna Weber", "memberOf", "US Government")})

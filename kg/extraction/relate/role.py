@@ -179,6 +179,11 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                     return [(by_word[0], 1.0)], "country adjective in the title"
                 if c.ent_type_ == "NORP" and c.dep_ in {"amod", "compound"}:
                     return [], ""  # another country's title, whichever: not the article's government
+        known = [t.object for t in ctx.found if t.subject == holder and t.relation in {"memberOf", "leads"}
+                 and ctx.entity(t.object).type == "GovernmentBody" and not t.negated]
+        if known:
+            # "French Economy Minister Bruno Le Maire ... Minister Le Maire": the government his first title named.
+            return [(known[0], ctx.tuning.home_government)], "the government an earlier title of theirs named"
         if ctx.res.home_government is not None:
             return [(ctx.res.home_government, ctx.tuning.home_government)], "the article's government"
     if role.implies_legislature:

@@ -2531,3 +2531,9 @@ def test_a_bare_title_later_keeps_the_government_an_earlier_title_named() -> Non
     check("Trade row\n\nThe US Trade Representative met French Economy Minister Anna Weber in Paris. Later, Minister "
           "Weber spoke to reporters in Washington.", {("Anna Weber", "memberOf", "French Government")},
           {("Anna Weber", "memberOf", "US Government")})
+
+
+def test_a_person_coordinated_after_an_apposition_is_no_conjunct_of_its_title() -> None:
+    check("Reactions\n\nLater, Elon Musk, owner of the American messaging platform X, and Edward Snowden, a former "
+          "spy agency contractor, criticised the detention.",
+          {("Elon Musk", "owns", "X")}, {("Elon Musk", "owns", "Edward Snowden")})

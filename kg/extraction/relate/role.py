@@ -159,7 +159,10 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                         # the parser hung on the name itself.
                         for conj in role_tok.head.children:
                             if conj.dep_ == "conj" and conj.i > role_tok.i:
-                                out += [r for r in ctx.refs(conj) if r[0] != holder]
+                                # (never a person: "Elon Musk, owner of X, and Edward Snowden" names a second
+                                # speaker, coordinated with the first)
+                                out += [r for r in ctx.refs(conj) if r[0] != holder
+                                        and ctx.entity(r[0]).type != "Person"]
                     return out, f"'{c.lower_}' phrase"
     if role.implies_government:
         for c in role_tok.children:

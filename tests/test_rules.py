@@ -2537,3 +2537,14 @@ def test_a_person_coordinated_after_an_apposition_is_no_conjunct_of_its_title() 
     check("Reactions\n\nLater, Elon Musk, owner of the American messaging platform X, and Edward Snowden, a former "
           "spy agency contractor, criticised the detention.",
           {("Elon Musk", "owns", "X")}, {("Elon Musk", "owns", "Edward Snowden")})
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("More\n\nKinmira Labs, fined €1.2bn by the Irish Data Protection Commission last year, faces another "
+                 "inquiry.", {("Irish Data Protection Commission", "fines", "Kinmira Labs")},
+                 {("Kinmira Labs", "fines", "Irish Data Protection Commission")}, id="fined-by-between-commas"),
+    pytest.param("More\n\nZeltra Pay, banned by India in 2020, remains popular abroad.",
+                 {("Indian Government", "bans", "Zeltra Pay")}, set(), id="banned-by-between-commas"),
+])
+def test_a_participle_between_commas_describes_the_name_before_it(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -35,7 +35,20 @@ VERBAL = {"VERB", "AUX"}
 def is_passive(verb: Token) -> bool:
     """Return True when ``verb`` is in the passive voice (or a past participle modifying a noun)."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN") or hyphen_agent(verb) is not None
+        verb.dep_ == "acl" and verb.tag_ == "VBN") or hyphen_agent(verb) is not None or interposed(verb) is not None
+
+
+def interposed(verb: Token) -> Token | None:
+    """Return the name a past participle set off by commas describes, where the parser read the participle as the
+    name's verb: "Meta, fined €1.2bn by the regulator last year, faces ..." (Meta was fined, by the regulator)."""
+    if verb.tag_ not in {"VBN", "VBD"} or any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in verb.children) or \
+            not any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    # (no active verb stands after its subject and a comma: "Meta, fined ..." is a participle, whatever its tag)
+    if subj is None or verb.doc[verb.i - 1].text != "," or subj.right_edge.i not in {verb.i - 2, verb.i - 1}:
+        return None
+    return subj
 
 
 def hyphen_agent(verb: Token) -> Token | None:
@@ -56,7 +69,7 @@ def hyphen_agent(verb: Token) -> Token | None:
 def passive_agent(ctx: Context, verb: Token) -> list[Ref]:
     """Return the entities of a passive verb's "by" phrase, or of the name hyphenated onto it."""
     for c in verb.children:
-        if c.dep_ == "agent":
+        if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" and interposed(verb) is not None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return ctx.refs(p)
@@ -174,6 +187,9 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 return ctx.refs(c)
+        described = interposed(verb)
+        if described is not None:
+            return ctx.refs(described)
         if verb.dep_ == "acl":
             named = ctx.refs(verb.head)
             cop = verb.head.head

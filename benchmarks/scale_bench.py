@@ -57,18 +57,21 @@ def one(articles: int, workers: int, store: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="kg-scale-") as tmp:
         corpus.generate(Path(tmp), articles=articles, seed=0, fmt="jsonl")
         times: list[float] = []
-        cpu_rates: list[float] = []
         tenth = max(1, articles // 10)
         t0 = time.perf_counter()
         last = [t0]
 
-        cpu_last = [0.0]
-
         first = [0]   # articles confirmed with the first one (its write): not counted in the first tenth's pace
         handled: list[float] = []
         since = [0, False]   # articles counted since the last tenth printed; whether a write ended since
+        # (articles confirmed, CPU seconds of the family) at the end of each write: CPU is read when the next write's
+        # first confirmation comes, so a tenth's CPU covers the writes it counts, whatever their size.
+        write_ends: list[tuple[int, float]] = []
+        cpu_mark = [0]   # the entry of write_ends the last live line counted from
 
         def on_outcome(outcome: object) -> None:
+            if handled and time.perf_counter() - handled[-1] >= SAME_WRITE:   # the write before this one has ended
+                write_ends.append((len(times), _cpu_family()))
             count(outcome)
             handled.append(time.perf_counter())
 
@@ -76,7 +79,6 @@ def one(articles: int, workers: int, store: Path) -> None:
             now = time.perf_counter()
             if not times:
                 last[0] = now  # the pace is counted from the first article stored (the workers have started)
-                cpu_last[0] = _cpu_family()
             gap = bool(handled) and now - handled[-1] >= SAME_WRITE   # a write ended before this outcome came
             if len(times) == first[0] and not gap:
                 first[0] += 1
@@ -90,20 +92,19 @@ def one(articles: int, workers: int, store: Path) -> None:
                     return
                 done, since[0], since[1] = since[0], 0, False
                 rate = done / (now - last[0])
-                cpu = _cpu_family()
                 last[0] = now
-                if cpu <= cpu_last[0]:  # the workers have exited (the last outcomes come after): no CPU figure
+                (n0, c0), (n1, c1) = write_ends[cpu_mark[0]], write_ends[-1]   # the writes ended since the last line
+                cpu_mark[0] = len(write_ends) - 1
+                if n1 <= n0 or c1 <= c0:  # no write ended since, or the workers have exited: no CPU figure
                     print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s", flush=True)
                     return
-                per_cpu = done / (cpu - cpu_last[0])
-                cpu_last[0] = cpu
-                cpu_rates.append(per_cpu)
-                print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s, {per_cpu:6.1f} articles per CPU "
-                      "second (ingest and its workers)", flush=True)
+                print(f"  tenth {len(times) // tenth:>2}: {rate:7.1f} articles/s, {(n1 - n0) / (c1 - c0):6.1f} "
+                      "articles per CPU second (ingest and its workers, by the writes ended)", flush=True)
 
         report = api.ingest(paths=[tmp], store=store, workers=workers, on_outcome=on_outcome)
         seconds = time.perf_counter() - t0
     rates = _tenth_rates(times, tenth, handled)
+    cpu_rates = _tenth_cpu_rates(write_ends, tenth)
     # Peak memory of the ingest, read before any query runs: the queries' own memory is reported apart.
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -157,6 +158,31 @@ def _tenth_rates(times: list[float], tenth: int, handled: list[float] | None = N
         if end > start:
             rates.append(counted / (end - start))
         start = end
+    return rates
+
+
+def _tenth_cpu_rates(write_ends: list[tuple[int, float]], tenth: int) -> list[float]:
+    """Return articles per CPU second for each whole tenth whose end has a CPU reading, from ``write_ends``: pairs
+    (articles confirmed, CPU seconds) at the end of each write but the last (after which the workers are gone).
+
+    As :func:`_tenth_rates` does for time, a tenth counts the articles of the
+    writes that ended after the end of the tenth before and by the end of its
+    own (the write holding its last article), and the first write's are left
+    out. (Read at the moment its last article came, a tenth that ends inside
+    a write would count part of a write against the CPU of all of it.)
+    """
+    rates: list[float] = []
+    if not write_ends:
+        return rates
+    start_n, start_cpu = write_ends[0]
+    for k in range(1, 11):
+        ends = [(n, c) for n, c in write_ends if n >= k * tenth]
+        if not ends:
+            break
+        n, cpu = ends[0]
+        if n > start_n and cpu > start_cpu:
+            rates.append((n - start_n) / (cpu - start_cpu))
+            start_n, start_cpu = n, cpu
     return rates
 
 

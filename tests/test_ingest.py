@@ -767,6 +767,26 @@ def test_the_batches_of_a_run_are_gathered_into_one_bulk_write(tmp_path: Path,
         assert st.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a pk:Article } }").rows == [["40"]]
 
 
+def test_a_write_gathers_articles_up_to_a_size_not_only_a_count(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old: a write gathered 400 articles whatever their size, so its memory went with how long they were (one
+    court ruling holds the quads of hundreds of news items). Now it stops at BATCH_CHARS characters of N-Quads
+    too: here each article passes it alone, so each is written as soon as it comes, whole, with its mark."""
+    from kg.ingest import runner, writer
+
+    monkeypatch.setattr(writer, "BATCH_SECONDS", 600.0)
+    monkeypatch.setattr(runner, "BATCH_SIZE", 1)
+    monkeypatch.setattr(writer, "BATCH_CHARS", 1)
+    calls: list[tuple[int, bool]] = []
+    real = Store.replace_graphs
+    monkeypatch.setattr(Store, "replace_graphs", lambda self, graphs, **kw: calls.append((len(graphs), kw.get(
+        "bulk", False))) or real(self, graphs, **kw))
+    write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(4)})
+    report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
+    assert report.new == 4
+    assert calls[1:] == [(2, True)] * 4   # after the ontology and registry: each article and its mark
+
+
 def test_planner_lookup_by_store_indexes_answers_as_its_sparql_query(tmp_path: Path) -> None:
     """An embedded store answers the per-article lookups from its indexes; any store by one SPARQL query."""
     from kg.ingest import Planner, settings_fingerprint

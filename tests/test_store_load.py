@@ -339,6 +339,38 @@ def test_new_graphs_are_written_in_one_transaction(tmp_path: Path) -> None:
         assert st.graph_ntriples(G1) == st.graph_ntriples(G2) == set(NT_B.splitlines())
 
 
+def test_a_bulk_write_reads_its_text_an_article_at_a_time(tmp_path: Path) -> None:
+    """Old: a batch's TriG text was joined into one string, beside the N-Triples it was made of, before Oxigraph
+    read it (some 45 MB per 400 articles on top of their N-Quads); now Oxigraph reads it as a file, made an
+    article's block at a time, and the graphs are stored as before."""
+    graphs = [(f"https://policy-kg.org/article/n{i}", NT_A if i % 2 else NT_B) for i in range(4)]
+    with Store(tmp_path / "s") as st:
+        real = st._store
+        pieces: list[int] = []
+
+        class Reading:
+            def __getattr__(self, name: str) -> object:
+                return getattr(real, name)
+
+            def bulk_load(self, text: object, fmt: object) -> None:
+                assert not isinstance(text, str | bytes)
+                data = b""
+                while piece := text.read(1 << 30):  # type: ignore[attr-defined]
+                    pieces.append(len(piece))
+                    data += piece
+                real.bulk_load(data, fmt)
+
+        st._store = Reading()
+        st.replace_graphs([(g, "".join(f"{line[:-2]} <{g}> .\n" for line in nt.splitlines()))
+                           for g, nt in graphs], bulk=True)
+        st._store = real
+        assert len(pieces) == 8   # each graph's block, then its triples in the default graph: never the whole text
+        for g, nt in graphs:
+            assert st.graph_ntriples(g) == set(nt.splitlines())
+        default = st.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+        assert default == [[str(len(set(NT_A.splitlines()) | set(NT_B.splitlines())))]]
+
+
 def test_ontology_goes_into_a_new_store_without_sparql(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kg.ingest import store_ontology
 

@@ -20,11 +20,17 @@ if TYPE_CHECKING:
 
 #: Articles written between flushes of the store's in-memory tables to disk.
 FLUSH_EVERY = 200
-#: New articles gathered into one write: the embedded store writes them as files of its own, sorted, beside
-#: the others (no in-memory tables, no log), and RocksDB merges each such batch into the rest of its index
-#: later, reading and writing that index whole: the fewer the batches, the less the merging costs as the
-#: store grows. 400 articles take some 160 MB while they are written.
-BATCH_ARTICLES = 400
+#: New articles gathered into one write, at most: the embedded store writes them as files of its own, sorted,
+#: beside the others (no in-memory tables, no log), and RocksDB merges every second such write into the rest of
+#: its index, reading and writing that index whole (while it is under 512 MB it is kept in one level): the
+#: fewer the writes, the less the merging costs as the store grows.
+BATCH_ARTICLES = 2000
+#: N-Quads, in characters, gathered into one write at most: what a write costs in memory goes with its quads
+#: (Oxigraph's bulk loader takes some 900 bytes a quad while it sorts them; some 200 bytes of N-Quads), not
+#: with its articles, and one long document holds as many quads as hundreds of news items. 40 million is some
+#: 800 articles of generated news (benchmarks/corpus.py) and some 350 MB while they are written; writes of 400
+#: (160 MB) left RocksDB's merging a fifth of the CPU of ingest at 20,000 articles (make bench-scale).
+BATCH_CHARS = 40_000_000
 #: Seconds a new article may wait for others to be written with it, so a slow source (pages fetched one by one)
 #: still sees its articles stored as it goes; long enough that an ingest at full pace (some 20 articles a second
 #: on 2 cores) gathers by count (a deadline of 5 s gave batches of 100, a quarter of the saving).
@@ -49,8 +55,9 @@ class Writer:
     """The one thread that writes to the store, in the order operations are handed to it.
 
     A ``write`` operation carries a batch of articles. Batches that follow one
-    another are gathered, up to :data:`BATCH_ARTICLES` articles or
-    :data:`BATCH_SECONDS` seconds, and their graphs go to the store in one
+    another are gathered, up to :data:`BATCH_CHARS` characters of N-Quads,
+    :data:`BATCH_ARTICLES` articles or :data:`BATCH_SECONDS` seconds, and
+    their graphs go to the store in one
     call (:meth:`~kg.store.base.GraphStore.replace_graphs` with ``bulk``: all
     the new ones or none), each graph whole, with the mark that they await
     the corpus pass (:func:`kg.curation.pending.pending_graph`). Any other
@@ -88,6 +95,7 @@ class Writer:
 
     def _run(self) -> None:
         gathered: list[tuple[Any, str]] = []   # (job, N-Quads) of the write operations not yet written
+        chars = 0   # of their N-Quads
         deadline = 0.0
         while True:
             try:
@@ -99,12 +107,13 @@ class Writer:
                 if not gathered:
                     deadline = time.monotonic() + BATCH_SECONDS
                 gathered.extend(op[1])
-                if len(gathered) < BATCH_ARTICLES:
+                chars += sum(len(nquads) for _, nquads in op[1])
+                if len(gathered) < BATCH_ARTICLES and chars < BATCH_CHARS:
                     continue
                 op = _DUE
             if gathered:
                 self._carry_out(("write", gathered))
-                gathered = []
+                gathered, chars = [], 0
             if op is None:
                 return
             if op is not _DUE:

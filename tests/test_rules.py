@@ -2548,3 +2548,15 @@ def test_a_person_coordinated_after_an_apposition_is_no_conjunct_of_its_title() 
 ])
 def test_a_participle_between_commas_describes_the_name_before_it(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Threats\n\nOfcom warned that Kinmira Labs could face a ban.",
+                 {("Ofcom", "threatens", "Kinmira Labs")}, set(), id="could-face-a-ban"),
+    pytest.param("Threats\n\nThe European Commission said Zeltra Pay would face heavy fines.",
+                 {("European Commission", "threatens", "Zeltra Pay")}, set(), id="would-face-fines"),
+    pytest.param("Threats\n\nOfcom said Kinmira Labs would not face a fine.", set(),
+                 {("Ofcom", "threatens", "Kinmira Labs")}, id="would-not-face"),
+])
+def test_saying_someone_could_face_a_punishment_threatens_them(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -238,6 +238,7 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
             continue
         yield from obligations(ctx, tok, speakers, how)
         yield from framed_claims(ctx, tok, speakers, how)
+        yield from warnings(ctx, tok, speakers, how)
         for head in reported_clauses(tok):
             cue = negative(ctx, head)
             if cue is not None:
@@ -245,6 +246,25 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                                      f"'{cue.text}' about its {{target}}, speaker by {how}")
     yield from named_decisions(ctx)
     yield from attributed_clauses(ctx)
+
+
+def warnings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterator[Triple]:
+    """A speaker saying someone could face a punishment threatens them: "Ofcom warned that TikTok could face a ban",
+    "the minister said platforms would face fines" (a patient verb, ``pk:patientLightVerb``, with an enforcement
+    noun)."""
+    own = {i for i, _ in speakers}
+    for head in reported_clauses(tok):
+        if head.lemma_.lower() not in ctx.words("patientLightVerb") or any(c.dep_ == "neg" for c in head.children):
+            continue
+        punishing = [o for o in head.children if o.dep_ == "dobj" and any(
+            ctx.ont.relations[r].group == "enforcement" and r != "violates"
+            for k in ctx.ont.lemma_keys(o.lemma_, o.lower_, ctx.ont.noun_index)[:1] for r, _ in ctx.ont.noun_index[k])]
+        if not punishing:
+            continue
+        targets = [r for c in head.children if c.dep_ == "nsubj" for r in ctx.refs(c) if r[0] not in own]
+        yield from ctx.make_all(speakers, "threatens", targets, tok, "speech", f"speech '{tok.lemma_}' that its "
+                                f"subject would '{head.lemma_}' a '{punishing[0].lemma_}', speaker by {how}",
+                                ctx.tuning.speech)
 
 
 def framed_claims(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterator[Triple]:

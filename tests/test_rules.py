@@ -2560,3 +2560,8 @@ def test_a_participle_between_commas_describes_the_name_before_it(text: str, mus
 ])
 def test_saying_someone_could_face_a_punishment_threatens_them(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_doers_along_with_the_subject_do_it_too() -> None:
+    check("Lobbying\n\nZeltra Pay, along with Visa and PayPal, lobbied against the Data Localisation Rule.",
+          {("Visa", "opposes", "Data Localisation Rule"), ("PayPal", "opposes", "Data Localisation Rule")}, set())

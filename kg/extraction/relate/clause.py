@@ -93,6 +93,21 @@ def passive_agent(ctx: Context, verb: Token) -> list[Ref]:
     return ctx.refs(name) if name is not None else []
 
 
+def _co_doers(ctx: Context, verb: Token, subjects_: list[Token]) -> list[Ref]:
+    """Return the doers a subject takes "along with", "together with" or "alongside": "Mastercard, along with Visa
+    and PayPal, lobbied against the rule" (on the verb or on the subject, wherever the parser hangs them)."""
+    out: list[Ref] = []
+    for head in (verb, *subjects_):
+        for p in head.children:
+            if p.dep_ != "prep":
+                continue
+            if p.lower_ == "alongside" or p.lower_ in {"along", "together"} and any(
+                    w.lower_ == "with" for w in p.children):
+                with_ = p if p.lower_ == "alongside" else next(w for w in p.children if w.lower_ == "with")
+                out += [r for o in with_.children if o.dep_ == "pobj" for r in ctx.refs(o)]
+    return out
+
+
 def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]:
     """Return the doers of ``verb`` and how they were found."""
     if depth > TUNING.subject_depth:
@@ -104,7 +119,7 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
     for c in subjects_:
         refs = ctx.refs(c)
         if refs:
-            return refs, "subject"
+            return refs + [r for r in _co_doers(ctx, verb, subjects_) if r not in refs], "subject"
     for c in subjects_:
         # "State-run Acme blocked X": the parser may give the verb a second, empty subject; else
         # "The lawsuit, filed by A and B, alleged that ...": a document speaks for those who made it.

@@ -2563,5 +2563,5 @@ def test_saying_someone_could_face_a_punishment_threatens_them(text: str, must: 
 
 
 def test_doers_along_with_the_subject_do_it_too() -> None:
-    check("Lobbying\n\nZeltra Pay, along with Visa and PayPal, lobbied against the Data Localisation Rule.",
+    check("Lobbying\n\nMastercard, along with Visa and PayPal, lobbied against the Data Localisation Rule.",
           {("Visa", "opposes", "Data Localisation Rule"), ("PayPal", "opposes", "Data Localisation Rule")}, set())

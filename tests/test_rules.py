@@ -2565,3 +2565,13 @@ def test_saying_someone_could_face_a_punishment_threatens_them(text: str, must: 
 def test_doers_along_with_the_subject_do_it_too() -> None:
     check("Lobbying\n\nMastercard, along with Visa and PayPal, lobbied against the Data Localisation Rule.",
           {("Visa", "opposes", "Data Localisation Rule"), ("PayPal", "opposes", "Data Localisation Rule")}, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Pressure\n\nThe European Commission has stepped up pressure on Kinmira Labs to change its ads.",
+                 {("European Commission", "urges", "Kinmira Labs")}, id="pressure-on"),
+    pytest.param("Pressure\n\nKinmira Labs is under pressure from the European Commission to sell its business.",
+                 {("European Commission", "urges", "Kinmira Labs")}, id="under-pressure-from"),
+])
+def test_pressure_on_someone_urges_them(text: str, must: set) -> None:
+    check(text, must, set())

@@ -179,6 +179,12 @@ class Ontology:
         keys = self.lemma_keys(token_lemma, token_lower, self.verb_index)
         return list(self.verb_index[keys[0]]) if keys else []
 
+    def noun_entries(self, token_lemma: str, token_lower: str) -> list[tuple[str, str | None]]:
+        """Return the (relation, preposition) entries the noun lexicon (``pk:noun``) gives a word ("fines" ->
+        [("fines", None)]), none if it has none."""
+        keys = self.lemma_keys(token_lemma, token_lower, self.noun_index)
+        return list(self.noun_index[keys[0]]) if keys else []
+
     def lemma_keys(self, token_lemma: str, token_lower: str, index: dict) -> list[str]:
         """Return the index keys a word may stand for: its lemma, or its form with a regular ending removed.
 

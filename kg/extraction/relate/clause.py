@@ -324,7 +324,7 @@ def _enforces(ctx: Context, verb: Token) -> bool:
     proceedings")."""
     ont = ctx.ont
     rels = ont.verb_relations(verb.lemma_, verb.lower_)
-    rels += [r for c in verb.children if c.dep_ == "dobj" for r, _ in ont.noun_index.get(c.lemma_.lower(), [])]
+    rels += [r for c in verb.children if c.dep_ == "dobj" for r, _ in ont.noun_entries(c.lemma_, c.lower_)]
     return any(ont.relations[r].group == "enforcement" and r != "violates" for r in rels)
 
 

@@ -43,8 +43,7 @@ def enforcer(ctx: Context, tok: Token, court: bool = False) -> tuple[Ref, str] |
     latest: Triple | None = None
     for t in _found_between(ctx, min(sent.start, tok.i - ctx.tuning.enforcer_window), sent.end):
         info = ctx.ont.relations[t.relation]
-        if info.group != "enforcement" or t.relation == "violates" or \
-                ctx.entity(t.subject).type not in ctx.ont.enforcer_classes | {"Court"}:
+        if info.group != "enforcement" or t.relation == "violates" or not _enforcing(ctx, t.subject):
             continue  # (a company that sues enforces nothing: "Acme sued Zeltra. Grok was restricted.")
         if t.negated or court and not _judges(ctx, t.subject):
             continue
@@ -67,6 +66,11 @@ def enforcer(ctx: Context, tok: Token, court: bool = False) -> tuple[Ref, str] |
     if dominant is not None:
         return (dominant, ctx.tuning.enforcer_dominant), "the article's main enforcer"
     return None
+
+
+def _enforcing(ctx: Context, idx: int) -> bool:
+    """Return True for an actor that may fine, ban, order or rule: a government body, a regulator or a court."""
+    return ctx.entity(idx).type in ctx.ont.enforcer_classes | {"Court"}
 
 
 def _found_between(ctx: Context, start: int, end: int) -> list[Triple]:
@@ -126,8 +130,7 @@ def _enforcement_rels(ctx: Context, tok: Token) -> list[str]:
     rels = ctx.ont.verb_relations(tok.lemma_, tok.lower_)
     if not rels:
         rels = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for n in p.children
-                if n.dep_ == "pobj" for k in ctx.ont.lemma_keys(n.lemma_, n.lower_, ctx.ont.noun_index)[:1]
-                for r, _ in ctx.ont.noun_index[k]]
+                if n.dep_ == "pobj" for r, _ in ctx.ont.noun_entries(n.lemma_, n.lower_)]
     return [r for r in rels if ctx.ont.relations[r].group == "enforcement" and r != "violates"]
 
 
@@ -214,6 +217,8 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
     """A stance toward a decision is a stance toward its maker: "Meta will appeal the ruling"."""
     decisions = ctx.words("decisionNoun")
     appeal = ctx.words("appealVerb")
+    # Pairs a structure statement ties (member and body): one's stance toward one's own body's decision is none.
+    tied = {frozenset((t.subject, t.object)) for t in ctx.found if ctx.ont.relations[t.relation].group == "structure"}
     for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL:
             continue
@@ -239,8 +244,6 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
         if not targets:
             continue
         subjects, s_how = clause.subjects(ctx, tok)
-        tied = {frozenset((t.subject, t.object)) for t in ctx.found
-                if ctx.ont.relations[t.relation].group == "structure"}
         for s in subjects:
             for o in targets:
                 if frozenset((s[0], o[0])) in tied:
@@ -349,12 +352,10 @@ def punished_possessors(ctx: Context) -> Iterator[Triple]:
     """A fine or a ban a party is said to have, or to be "for", is the enforcer's on them: "Meta's €1.2bn fine",
     "the €345m fine for TikTok", "TikTok's ban" -> the enforcer of the text fines or bans them (a possessor that
     enforces is the one fining: "the Commission's fine")."""
-    enforcers = ctx.ont.enforcer_classes | {"Court"}
     for tok in ctx.tokens:
         if tok.pos_ != "NOUN":
             continue
-        keys = ctx.ont.lemma_keys(tok.lemma_, tok.lower_, ctx.ont.noun_index)
-        rels = [r for r, _ in ctx.ont.noun_index[keys[0]]] if keys else []
+        rels = [r for r, _ in ctx.ont.noun_entries(tok.lemma_, tok.lower_)]
         if not rels or rels[0] not in {"fines", "bans"} or any(
                 c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
             continue
@@ -362,7 +363,8 @@ def punished_possessors(ctx: Context) -> Iterator[Triple]:
         if rels[0] == "fines":
             punished += [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
                          if o.dep_ == "pobj" for r in ctx.refs(o)]
-        punished = [r for r in punished if ctx.entity(r[0]).type not in enforcers | {"Country", "Legislation"}]
+        punished = [r for r in punished if not _enforcing(ctx, r[0])
+                    and ctx.entity(r[0]).type not in {"Country", "Legislation"}]
         if not punished:
             continue
         found = enforcer(ctx, tok)

@@ -28,10 +28,9 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.pos_ != "NOUN":
             continue
-        keys = ont.lemma_keys(tok.lemma_, tok.lower_, ont.noun_index)
-        if not keys:
+        entries = ont.noun_entries(tok.lemma_, tok.lower_)
+        if not entries:
             continue
-        entries = ont.noun_index[keys[0]]
         yield from _framed(ctx, tok, entries)
         if all(ont.relations[r].symmetric for r, _ in entries):
             made = _between(ctx, tok, entries)

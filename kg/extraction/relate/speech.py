@@ -258,7 +258,7 @@ def warnings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterato
             continue
         punishing = [o for o in head.children if o.dep_ == "dobj" and any(
             ctx.ont.relations[r].group == "enforcement" and r != "violates"
-            for k in ctx.ont.lemma_keys(o.lemma_, o.lower_, ctx.ont.noun_index)[:1] for r, _ in ctx.ont.noun_index[k])]
+            for r, _ in ctx.ont.noun_entries(o.lemma_, o.lower_))]
         if not punishing:
             continue
         targets = [r for c in head.children if c.dep_ == "nsubj" for r in ctx.refs(c) if r[0] not in own]
@@ -272,7 +272,7 @@ def framed_claims(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> It
     proceeding is against them: "In its complaint, the SEC says Coinbase ran an unregistered exchange" (accuses and
     sues), "in the investigation, the regulator says TikTok ..." (investigates)."""
     framing = [(noun, rel) for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for noun in p.children
-               if noun.dep_ == "pobj" for rel, _ in ctx.ont.noun_index.get(noun.lemma_.lower(), [])
+               if noun.dep_ == "pobj" for rel, _ in ctx.ont.noun_entries(noun.lemma_, noun.lower_)
                if rel in {"sues", "investigates"}]
     if not framing:
         return

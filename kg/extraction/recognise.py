@@ -988,7 +988,9 @@ def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
 
 
 _DIGIT_NAME = re.compile(r"\d+[A-Za-z][A-Za-z0-9-]*")
-_SUM = re.compile(r"\d+(?:[.,]\d+)?(?:bn|mn|m|k|b|tn|million|billion|trillion|st|nd|rd|th|s)")
+#: A number with a multiplier, an ordinal or a decade's ending ("5bn", "21st", "1990s"): no digit name.
+_MULTIPLIERS = "|".join(sorted(_SUM_SUFFIXES, key=len, reverse=True))
+_NUMBER_WORD = re.compile(rf"\d+(?:[.,]\d+)?(?:{_MULTIPLIERS}|million|billion|trillion|st|nd|rd|th|s)")
 _AFFILIATION_TAG = re.compile(r"^[A-Z]-[A-Z]")
 _BILL_CODE = re.compile(r"\b(?:SB|AB|HB|HR|H\.R\.|S\.B\.|A\.B\.|H\.B\.)[ -]?\d{1,5}\b")
 
@@ -1028,26 +1030,26 @@ def _law_names_whole(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
     Applications Act"); names the NER made of the words it takes in (never the registry's) give way."""
     law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w}
     registry = {i for m in mentions if m.kind == "registry" for i in range(m.start, m.end)}
+    taken: set[int] = set()   # tokens a law's name took in from other names
+    grown: list[Mention] = []
     for m in mentions:
         if m.type != "Legislation" or doc[m.end - 1].text not in law_words or _title_case_line(doc[m.start].sent):
             continue
         start, sent_start = m.start, doc[m.start].sent.start
-        while start - 1 > sent_start and start - 1 not in registry:
+        while start > sent_start and start - 1 not in registry:
             word = doc[start - 1]
             if word.is_title and word.pos_ in {"PROPN", "ADJ", "NOUN", "VERB"}:
                 start -= 1
-            elif word.lower_ in _LAW_NAME_JOINERS and word.is_lower and doc[start - 2].is_title and \
-                    start - 2 not in registry and start - 2 > sent_start:
+            elif word.lower_ in _LAW_NAME_JOINERS and word.is_lower and start - 2 >= sent_start and \
+                    doc[start - 2].is_title and start - 2 not in registry:
                 start -= 1
             else:
                 break
-        if doc[start].lower_ in _LAW_NAME_JOINERS:
-            start += 1
         if start < m.start:
-            inside = set(range(start, m.start))
-            mentions = [o for o in mentions if o is m or not any(i in inside for i in range(o.start, o.end))]
+            taken.update(range(start, m.start))
             m.start, m.text = start, span_text(doc, start, m.end)
-    return mentions
+            grown.append(m)
+    return [m for m in mentions if any(m is g for g in grown) or not any(i in taken for i in range(m.start, m.end))]
 
 
 def _country_before_institution(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
@@ -1132,7 +1134,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
     out: list[Mention] = []
     complements = ont.words("nounComplement")
     for tok in doc:
-        digit_name = bool(_DIGIT_NAME.fullmatch(tok.text)) and not _SUM.fullmatch(tok.lower_) and not (
+        digit_name = bool(_DIGIT_NAME.fullmatch(tok.text)) and not _NUMBER_WORD.fullmatch(tok.lower_) and not (
             tok.i > 0 and doc[tok.i - 1].tag_ == "$")  # "4chan", "23andMe"; not "5bn", "$20m"
         # A capitalised word the tagger missed as a name, with a description after it ("in Instamojo, a provider").
         described_after = tok.text[:1].isupper() and tok.i > _sent_start(tok) and not tok.is_stop and \

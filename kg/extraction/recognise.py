@@ -1053,8 +1053,8 @@ def _law_names_whole(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
 
 
 def _country_before_institution(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
-    """Join a country's name to the institution name right after it: "the [U.S.] [District Court for the Southern
-    District of New York]" is one court, and "the [Nigeria] [Data Protection Commission]" one regulator, which is
+    """Join a country's name to the institution name right after it: "the [U.S.] [District Court for the District
+    of Delaware]" is one court, and "the [Nigeria] [Data Protection Commission]" one regulator, which is
     the registry's body of that name only when the registry places that body in that country (else a body of its
     own: the Irish one is no Nigerian's). The country is no party of its own there."""
     by_end = {m.end: m for m in mentions if (m.type == "Country" or m.kind == "ner" and is_state_name(m.text))

@@ -2575,3 +2575,13 @@ def test_doers_along_with_the_subject_do_it_too() -> None:
 ])
 def test_pressure_on_someone_urges_them(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Speech\n\nOfcom noted that Kinmira Labs had broken the law.", {("Ofcom", "accuses", "Kinmira Labs")},
+                 id="note-that"),
+    pytest.param("Speech\n\nElon Musk tweeted that Ofcom was a disgrace.", {("Elon Musk", "criticises", "Ofcom")},
+                 id="tweet-that"),
+])
+def test_more_verbs_of_saying(text: str, must: set) -> None:
+    check(text, must, set())

@@ -2585,3 +2585,16 @@ def test_pressure_on_someone_urges_them(text: str, must: set) -> None:
 ])
 def test_more_verbs_of_saying(text: str, must: set) -> None:
     check(text, must, set())
+
+
+REACTIONS_TO_A_FINE = [
+    pytest.param("Reactions\n\nOfcom fined Kinmira Labs on Monday. Kinmira Labs said it was disappointed and would "
+                 "appeal.", {("Kinmira Labs", "opposes", "Ofcom")}, set(), id="disappointed-and-would-appeal"),
+    pytest.param("Reactions\n\nOfcom fined Kinmira Labs on Monday. Kinmira Labs called the fine unjustified and "
+                 "unnecessary.", {("Kinmira Labs", "criticises", "Ofcom")}, set(), id="called-the-fine-unjustified"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), REACTIONS_TO_A_FINE)
+def test_reactions_to_a_fine(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

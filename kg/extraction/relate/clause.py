@@ -134,9 +134,10 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
             return [], ""
         if verb.dep_ == "conj" and is_passive(head):
-            if verb.tag_ in {"VBD", "VBZ", "VBP"}:
-                # "Google was fined and received an order": an active verb coordinated with a passive one shares
-                # its grammatical subject (a participle, "was fined and ordered to pay", stays passive).
+            if verb.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+                # "Google was fined and received an order", "was disappointed and would appeal": an active verb
+                # coordinated with a passive one shares its grammatical subject (a participle, "was fined and
+                # ordered to pay", stays passive).
                 refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
                 return (refs, f"passive subject of '{head.text}'") if refs else ([], "")
             return [], ""

@@ -166,8 +166,10 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
         comp = _complement(tok)
         if noun is None and comp is not None:
             # "called the fine disproportionate", parsed with the noun hung on the complement.
-            noun = next((c for c in comp.children if c.dep_ in {"amod", "nsubj", "compound"} and c.i < comp.i
-                         and c.lemma_.lower() in decisions), None)
+            # ("called the fine unjustified": "fine" read as an adverb of the complement, after its determiner)
+            noun = next((c for c in comp.children if (c.dep_ in {"amod", "nsubj", "compound"} or c.dep_ == "advmod"
+                                                      and c.i > 0 and c.doc[c.i - 1].dep_ in {"det", "poss"})
+                         and c.i < comp.i and c.lemma_.lower() in decisions), None)
         if comp is None and noun is not None:
             # "called the decision completely unjustified", parsed with the complement hung on the noun: an
             # adjective after its noun is what the noun is called.

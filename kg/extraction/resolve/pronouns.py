@@ -110,7 +110,9 @@ def _situational(token: Token) -> bool:
     """Return True for "it" as the subject of "be" with an adjective ("it is dangerous", "it was unfair to ..."):
     the situation spoken of, which news rarely says of an organisation with a bare "it"."""
     verb = token.head
-    return token.lower_ == "it" and verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children)
+    # (an adjective of feeling or will is said of the one who has it: "it was disappointed", "it is committed")
+    return token.lower_ == "it" and verb.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.tag_ == "JJ" and not c.lower_.endswith("ed") for c in verb.children)
 
 
 def _addressee(st: ResolveState, token: Token) -> int | None:

@@ -2598,3 +2598,8 @@ REACTIONS_TO_A_FINE = [
 @pytest.mark.parametrize(("text", "must", "must_not"), REACTIONS_TO_A_FINE)
 def test_reactions_to_a_fine(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def test_a_bill_code_outweighs_the_ners_guess_at_part_of_it() -> None:
+    got = entities("California passes AI law\n\nCalifornia Governor Gavin Newsom signed SB 53 on Monday.")
+    assert got.get("SB 53", (None,))[0] == "Legislation" and "SB" not in got, got

@@ -347,7 +347,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _misread_places(places, mentions)
     mentions += _surnames_missed(doc, mentions)
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
-    mentions += _law_names(doc, mentions, ont)
+    mentions = _law_names(doc, mentions, ont)
     mentions = _law_names_whole(doc, mentions, ont)
     mentions = _courts_by_place(doc, mentions, ont)
     mentions = _states_inside_countries(doc, mentions, ont)
@@ -996,13 +996,21 @@ _BILL_CODE = re.compile(r"\b(?:SB|AB|HB|HR|H\.R\.|S\.B\.|A\.B\.|H\.B\.)[ -]?\d{1
 
 
 def _law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
-    """Return laws the NER missed: bill numbers ("SB 1047", "H.R. 815") and capitalised names ending in a law
-    word ("the Antimonopoly Law")."""
+    """Return ``mentions`` with the laws the NER missed: bill numbers ("SB 1047", "H.R. 815"; over the NER's guess
+    at part of one) and capitalised names ending in a law word ("the Antimonopoly Law")."""
     taken = _covered(mentions)
     out: list[Mention] = []
+    dropped: list[Mention] = []
     for m in _BILL_CODE.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and not any(i in taken for i in range(span.start, span.end)):
+        if span is None:
+            continue
+        # A bill's code outweighs the NER's guess at part of it ("SB" of "SB 53" read as an organisation).
+        guessed = [o for o in mentions if o.kind == "ner" and span.start <= o.start and o.end <= span.end]
+        for o in guessed:
+            dropped.append(o)
+            taken.difference_update(range(o.start, o.end))
+        if not any(i in taken for i in range(span.start, span.end)):
             out.append(Mention(span.start, span.end, span.text, "Legislation", None, "ner", typed_by="cue"))
             taken.update(range(span.start, span.end))
     law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w}
@@ -1017,7 +1025,7 @@ def _law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention
             out.append(Mention(start, tok.i + 1, span_text(doc, start, tok.i + 1), "Legislation", None, "ner",
                                typed_by="cue"))
             taken.update(range(start, tok.i + 1))
-    return out
+    return [m for m in mentions if not any(m is d for d in dropped)] + out
 
 
 #: Small words a law's name may hold between its capitalised words ("Capture or Use of Biometric Identifier Act").

@@ -2603,3 +2603,27 @@ def test_reactions_to_a_fine(text: str, must: set, must_not: set) -> None:
 def test_a_bill_code_outweighs_the_ners_guess_at_part_of_it() -> None:
     got = entities("California passes AI law\n\nCalifornia Governor Gavin Newsom signed SB 53 on Monday.")
     assert got.get("SB 53", (None,))[0] == "Legislation" and "SB" not in got, got
+
+
+def test_a_title_case_headline_is_read_as_a_sentence_and_kept_as_written() -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    check("Ofcom Fines Kinmira Labs Over Child Safety Failures\n\nThe story continues here.",
+          {("Ofcom", "fines", "Kinmira Labs")}, set())
+    check("Brazil Bans X After Musk Defies Court Orders\n\nThe story continues here.",
+          {("Brazilian Government", "bans", "X")}, set())
+    (ex,) = extract_articles([parse_text("Ofcom Fines Kinmira Labs Over Child Safety Failures\n\nMore follows.",
+                                         article_id="t")])
+    assert [t.sentence.text.strip() for t in ex.triples] == ["Ofcom Fines Kinmira Labs Over Child Safety Failures."]
+
+
+def test_a_headline_in_sentence_case_is_left_as_it_is() -> None:
+    from kg.extraction.recognise import pipeline, sentence_cased_headline
+    from kg.vocabulary.ontology import load_ontology
+
+    pipeline()  # the model's dictionary words
+    ont = load_ontology()
+    text = "Ofcom fines Kinmira Labs over child safety failures.\n\nBody Text Stays."
+    assert sentence_cased_headline(text, ont) == text
+    cased = sentence_cased_headline("Ofcom Fines Apple Over Australian Rules.\n\nBody Text Stays.", ont)
+    assert cased == "Ofcom fines Apple over Australian rules.\n\nBody Text Stays."

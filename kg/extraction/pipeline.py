@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kg.extraction.chunks import CHUNK_CHARS, join_parses, split_for_parser
-from kg.extraction.recognise import pipeline, recognise
+from kg.extraction.recognise import pipeline, recognise, sentence_cased_headline, with_text
 from kg.extraction.relate import Triple, extract_triples
 from kg.extraction.resolve import Entity, Resolution, resolve
 from kg.sources.article import Article
@@ -121,12 +121,18 @@ def parse_articles(articles: Iterable[Article], *, model: str | None = None,
     """Yield each article with its parse, parsing in batches with ``nlp.pipe``; a long article is parsed in
     pieces (as ingest parses it, :func:`~kg.extraction.chunks.split_for_parser`) joined into one document."""
     nlp = pipeline(model)
+    ont = load_ontology()
     items = list(articles)
     limit = max(1000, min(CHUNK_CHARS, nlp.max_length - 1))
     pieces = [split_for_parser(a.body, limit) for a in items]
-    docs = iter(nlp.pipe((text for texts in pieces for text in texts), batch_size=batch_size))
-    for article, texts in zip(items, pieces, strict=True):
-        parsed = [next(docs) for _ in texts]
+    # A headline in title case is parsed as a sentence would be written ("Ofcom fines TikTok over ..."), and its
+    # words given back as written: the parser reads a line of capitals as one long name.
+    read = [[sentence_cased_headline(text, ont) if n == 0 and article.title else text
+             for n, text in enumerate(texts)] for article, texts in zip(items, pieces, strict=True)]
+    docs = iter(nlp.pipe((text for texts in read for text in texts), batch_size=batch_size))
+    for article, texts, as_read in zip(items, pieces, read, strict=True):
+        parsed = [with_text(next(docs), text) if text != again else next(docs)
+                  for text, again in zip(texts, as_read, strict=True)]
         yield article, parsed[0] if len(parsed) == 1 else join_parses(parsed)
 
 

@@ -14,7 +14,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from kg.extraction.model import load_model, model_name
 from kg.vocabulary.ontology import Ontology, load_ontology
@@ -22,6 +22,7 @@ from kg.vocabulary.ontology import Ontology, load_ontology
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
+    from thinc.types import Ints2d
 
 _NER_KEPT = {"PERSON", "ORG", "GPE", "LAW", "NORP"}
 
@@ -86,6 +87,59 @@ def _learn_common_words(nlp: Language) -> None:
         return  # a model without the table: no name is refused for being a word
     for words in index.values():
         _COMMON_WORDS.update(words)
+
+
+def sentence_cased_headline(text: str, ont: Ontology) -> str:
+    """Return ``text`` with its first line, when that line is a headline in title case ("Ofcom Fines TikTok Over
+    Child Safety Failures"), in sentence case: the dictionary words after the first lower-cased, names (the
+    registry's, and any word no dictionary holds) and acronyms kept. The text keeps its length, so offsets hold."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    end = text.find("\n")
+    line = text if end < 0 else text[:end]
+    words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", line)
+    long_words = [w for w in words if len(w) > 3]
+    if len(long_words) < 3 or not all(w[0].isupper() for w in long_words):
+        return text
+    found = list(re.finditer(r"[A-Za-z][A-Za-z'’.-]*", line))
+    named: set[int] = set()   # words of a registry name, however many ("Federal Trade Commission")
+    for i in range(len(found)):
+        for j in range(min(len(found), i + 6), i, -1):
+            if ont.actor_named(" ".join(f.group().rstrip(".") for f in found[i:j])) is not None:
+                named.update(range(i, j))
+                break
+    cues = {w for c in ont.classes.values() for cue in c.name_cues for w in cue.split()}
+    out = []
+    for n, m in enumerate(found):
+        word = m.group().rstrip(".")
+        lower = word.lower()
+        keep = n == 0 or n in named or word.isupper() or not word[0].isupper() or word in cues or \
+            not (common_word(word) or _inflected_common(lower) or lower in STOP_WORDS) or \
+            country_of_demonym(word) is not None or \
+            ont.government_named(word) is not None or is_state_name(word)
+        out.append((m.start(), word if keep else word.lower()))
+    chars = list(line)
+    for start, word in out:
+        chars[start:start + len(word)] = word
+    return "".join(chars) + text[len(line):]
+
+
+def _inflected_common(lower: str) -> bool:
+    """Return True for a dictionary word with a regular ending ("fined", "probes", "blocking", "bans")."""
+    stems = [lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-3] + "y" if lower.endswith("ies") else ""]
+    return any(s and common_word(s) for s in stems if lower.endswith(("ed", "es", "s", "ing", "ies")))
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """Return a copy of the parse ``doc`` whose words are spelt as in ``text`` (the same words, in other case)."""
+    from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+    from spacy.tokens import Doc as SpacyDoc
+
+    words = [text[t.idx:t.idx + len(t.text)] for t in doc]
+    copy = SpacyDoc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    attrs = [TAG, POS, MORPH, LEMMA, HEAD, DEP, SENT_START, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    copy.from_array(attrs, cast("Ints2d", doc.to_array(attrs)))
+    return copy
 
 
 def common_word(word: str) -> bool:

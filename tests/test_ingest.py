@@ -747,6 +747,15 @@ def test_a_batch_of_articles_is_written_in_one_store_call(tmp_path: Path, monkey
                    for g in calls[0])
 
 
+def _record_writes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, bool]]:
+    """Return the list each store write then adds to: how many graphs it wrote, and whether in bulk."""
+    calls: list[tuple[int, bool]] = []
+    real = Store.replace_graphs
+    monkeypatch.setattr(Store, "replace_graphs", lambda self, graphs, **kw: calls.append((len(graphs), kw.get(
+        "bulk", False))) or real(self, graphs, **kw))
+    return calls
+
+
 def test_the_batches_of_a_run_are_gathered_into_one_bulk_write(tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Old: each batch of 16 articles was one transaction through RocksDB's in-memory tables, flushed every 200
@@ -755,10 +764,7 @@ def test_the_batches_of_a_run_are_gathered_into_one_bulk_write(tmp_path: Path,
     from kg.ingest import writer
 
     monkeypatch.setattr(writer, "BATCH_SECONDS", 600.0)   # gathered by count alone here, however slow the machine
-    calls: list[tuple[int, bool]] = []
-    real = Store.replace_graphs
-    monkeypatch.setattr(Store, "replace_graphs", lambda self, graphs, **kw: calls.append((len(graphs), kw.get(
-        "bulk", False))) or real(self, graphs, **kw))
+    calls = _record_writes(monkeypatch)
     write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(40)})
     report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
     assert report.new == 40
@@ -777,10 +783,7 @@ def test_a_write_gathers_articles_up_to_a_size_not_only_a_count(tmp_path: Path,
     monkeypatch.setattr(writer, "BATCH_SECONDS", 600.0)
     monkeypatch.setattr(runner, "BATCH_SIZE", 1)
     monkeypatch.setattr(writer, "BATCH_CHARS", 1)
-    calls: list[tuple[int, bool]] = []
-    real = Store.replace_graphs
-    monkeypatch.setattr(Store, "replace_graphs", lambda self, graphs, **kw: calls.append((len(graphs), kw.get(
-        "bulk", False))) or real(self, graphs, **kw))
+    calls = _record_writes(monkeypatch)
     write(tmp_path / "in", {f"n{i}.txt": f"Ofcom fined Company{i} Ltd on Monday.\n" for i in range(4)})
     report = api.ingest(paths=[tmp_path / "in"], store=tmp_path / "store", workers=1)
     assert report.new == 4

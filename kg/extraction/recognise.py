@@ -1006,8 +1006,9 @@ def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _covered(mentions: list[Mention]) -> set[int]:
-    return {i for m in mentions for i in range(m.start, m.end)}
+def _covered(mentions: list[Mention], kind: str | None = None) -> set[int]:
+    """Return the tokens the mentions (of ``kind`` alone, if given) cover."""
+    return {i for m in mentions if kind is None or m.kind == kind for i in range(m.start, m.end)}
 
 
 def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
@@ -1091,7 +1092,7 @@ def _law_names_whole(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
     [Capture or Use of] Biometric Identifier Act", "the [Protecting Americans from] Foreign Adversary Controlled
     Applications Act"); names the NER made of the words it takes in (never the registry's) give way."""
     law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w}
-    registry = {i for m in mentions if m.kind == "registry" for i in range(m.start, m.end)}
+    registry = _covered(mentions, "registry")
     taken: set[int] = set()   # tokens a law's name took in from other names
     grown: list[Mention] = []
     for m in mentions:
@@ -1143,7 +1144,7 @@ def _courts_by_place(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
     Francisco federal court", "a Delhi court" (``pk:courtLevel`` words may stand before "court"). Each is a court
     of its own; the place inside its name is no party."""
     levels = ont.words("courtLevel")
-    registry = {i for m in mentions if m.kind == "registry" for i in range(m.start, m.end)}
+    registry = _covered(mentions, "registry")
     added: list[Mention] = []
     for tok in doc:
         if tok.lower_ != "court" or tok.pos_ != "NOUN" or tok.i in registry:

@@ -245,6 +245,7 @@ class PK(DefinedNamespace):
     neuterPronoun: URIRef
     pluralPronoun: URIRef
     firstPersonPronoun: URIRef
+    firstPersonPluralPronoun: URIRef
     demonstrative: URIRef
     determiner: URIRef
     nameParticle: URIRef

@@ -285,14 +285,14 @@ def quoted_speaker(st: ResolveState, opening: int, closing: int, *, own: bool) -
 def resolve_first_person(st: ResolveState) -> None:
     """Resolve "I", "we", "our" inside a quotation to its speaker: "'We urge the EU to think again,' said Wang" ->
     Wang urges the EU. Outside quotations a first-person pronoun is the writer's, and left alone."""
-    first = st.words("firstPersonPronoun")
+    singular, plural = st.words("firstPersonPronoun"), st.words("firstPersonPluralPronoun")
     for opening, closing in quotations(st.doc):
-        pronouns = [t for t in st.doc[opening + 1:closing] if t.pos_ == "PRON" and t.lower_ in first
+        pronouns = [t for t in st.doc[opening + 1:closing] if t.pos_ == "PRON" and t.lower_ in singular | plural
                     and t.text != "US" and t.i not in st.token_entity]
         if not pronouns:
             continue
         for own in (True, False):
-            chosen = [t for t in pronouns if (t.lower_ in {"i", "me", "my"}) == own]
+            chosen = [t for t in pronouns if (t.lower_ in singular) == own]
             speaker = quoted_speaker(st, opening, closing, own=own) if chosen else None
             if speaker is None:
                 continue

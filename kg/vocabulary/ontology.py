@@ -344,6 +344,12 @@ class Ontology:
         return frozenset(n for a in self.party_actors for n in a.member_nouns)
 
     @functools.cached_property
+    def enforcing_relations(self) -> frozenset[str]:
+        """Return the enforcement relations an enforcer does to another (fines, bans, orders, ...): all of the group
+        but ``violates``, whose doer is the one who breaks the rule."""
+        return frozenset(n for n, r in self.relations.items() if r.group == "enforcement" and n != "violates")
+
+    @functools.cached_property
     def enforcer_classes(self) -> frozenset[str]:
         """Return the classes whose actors fine, ban, order and investigate."""
         return frozenset(c.name for c in self.classes.values() if c.enforcer)

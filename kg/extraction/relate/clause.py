@@ -32,6 +32,11 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 VERBAL = {"VERB", "AUX"}
 
 
+#: Proceedings that frame what their maker says of someone: "In a lawsuit, X alleged that Y ..." (X sues Y), "In its
+#: complaint, the SEC says Coinbase ..." (the speech extractor).
+FRAMING = frozenset({"sues", "investigates"})
+
+
 def is_passive(verb: Token) -> bool:
     """Return True when ``verb`` is in the passive voice (or a past participle modifying a noun)."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
@@ -326,7 +331,7 @@ def _enforces(ctx: Context, verb: Token) -> bool:
     ont = ctx.ont
     rels = ont.verb_relations(verb.lemma_, verb.lower_)
     rels += [r for c in verb.children if c.dep_ == "dobj" for r, _ in ont.noun_entries(c.lemma_, c.lower_)]
-    return any(ont.relations[r].group == "enforcement" and r != "violates" for r in rels)
+    return any(r in ont.enforcing_relations for r in rels)
 
 
 def patient_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], str]:

@@ -42,8 +42,7 @@ def enforcer(ctx: Context, tok: Token, court: bool = False) -> tuple[Ref, str] |
     sent = tok.sent
     latest: Triple | None = None
     for t in _found_between(ctx, min(sent.start, tok.i - ctx.tuning.enforcer_window), sent.end):
-        info = ctx.ont.relations[t.relation]
-        if info.group != "enforcement" or t.relation == "violates" or not _enforcing(ctx, t.subject):
+        if t.relation not in ctx.ont.enforcing_relations or not _enforcing(ctx, t.subject):
             continue  # (a company that sues enforces nothing: "Acme sued Zeltra. Grok was restricted.")
         if t.negated or court and not _judges(ctx, t.subject):
             continue
@@ -131,7 +130,7 @@ def _enforcement_rels(ctx: Context, tok: Token) -> list[str]:
     if not rels:
         rels = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for n in p.children
                 if n.dep_ == "pobj" for r, _ in ctx.ont.noun_entries(n.lemma_, n.lower_)]
-    return [r for r in rels if ctx.ont.relations[r].group == "enforcement" and r != "violates"]
+    return [r for r in rels if r in ctx.ont.enforcing_relations]
 
 
 def agentless_passives(ctx: Context) -> Iterator[Triple]:

@@ -259,8 +259,7 @@ def warnings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterato
         if head.lemma_.lower() not in ctx.words("patientLightVerb") or any(c.dep_ == "neg" for c in head.children):
             continue
         punishing = [o for o in head.children if o.dep_ == "dobj" and any(
-            ctx.ont.relations[r].group == "enforcement" and r != "violates"
-            for r, _ in ctx.ont.noun_entries(o.lemma_, o.lower_))]
+            r in ctx.ont.enforcing_relations for r, _ in ctx.ont.noun_entries(o.lemma_, o.lower_))]
         if not punishing:
             continue
         targets = [r for c in head.children if c.dep_ == "nsubj" for r in ctx.refs(c) if r[0] not in own]
@@ -275,7 +274,7 @@ def framed_claims(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> It
     sues), "in the investigation, the regulator says TikTok ..." (investigates)."""
     framing = [(noun, rel) for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for noun in p.children
                if noun.dep_ == "pobj" for rel, _ in ctx.ont.noun_entries(noun.lemma_, noun.lower_)
-               if rel in {"sues", "investigates"}]
+               if rel in clause.FRAMING]
     if not framing:
         return
     noun, rel = framing[0]

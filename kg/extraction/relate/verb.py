@@ -39,10 +39,6 @@ def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
     return refs
 
 
-#: Proceedings that frame what their maker says of someone: "In a lawsuit, X alleged that Y ..." (X sues Y).
-_FRAMING = frozenset({"sues", "investigates"})
-
-
 def _blame_by_noun(ctx: Context, noun: Token, subjects: list[Ref], objects: list[Ref], how: str,
                    only: frozenset[str] | None = None) -> Iterator[Triple]:
     """Yield the relations of a proceeding noun ("lawsuit": sues) from the ones who speak through it to the ones
@@ -248,7 +244,7 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
                 if prep.dep_ == "prep" and prep.lower_ == "in":
                     for noun in (n for n in prep.children if n.dep_ == "pobj"):
                         # "in a letter", "in a call": whom it went to is not whom it blames
-                        yield from _blame_by_noun(ctx, noun, subjects, objects, f"framing '{lemma}'", _FRAMING)
+                        yield from _blame_by_noun(ctx, noun, subjects, objects, f"framing '{lemma}'", clause.FRAMING)
         if how.startswith("makers of the ") and objects:
             # "The lawsuit filed by A alleged that Y ...": A's lawsuit is against the one it blames.
             noun = next(c for c in tok.children if c.dep_ in clause.SUBJECT_DEPS

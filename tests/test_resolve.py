@@ -235,6 +235,9 @@ def test_a_description_is_kept_as_an_alias_with_the_words_that_say_which() -> No
     # a quoted paragraph continuing the speaker of the paragraph before
     ('Margrethe Vestager spoke to reporters in Brussels.\n\n"This is serious," she said.\n\n'
      '"We urge Google to change course."', ("Margrethe Vestager", "urges", "Google")),
+    # single curly quotation marks, closed after the quotation's last punctuation, apostrophes inside
+    ("‘We will fight Ofcom’s decision all the way,’ Elon Musk said on Friday.", ("Elon Musk", "opposes", "Ofcom")),
+    ("‘We urge Apple’s board to think again,’ said Margrethe Vestager.", ("Margrethe Vestager", "urges", "Apple")),
 ])
 def test_first_person_in_a_quotation_is_its_speaker(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in triples(extract(text))

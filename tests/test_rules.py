@@ -2627,3 +2627,44 @@ def test_a_headline_in_sentence_case_is_left_as_it_is() -> None:
     assert sentence_cased_headline(text, ont) == text
     cased = sentence_cased_headline("Ofcom Fines Apple Over Australian Rules.\n\nBody Text Stays.", ont)
     assert cased == "Ofcom fines Apple over Australian rules.\n\nBody Text Stays."
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Lawmakers summon tech boss\n\nAnna Weber called on Kinmira Labs' chief executive to appear before "
+                 "the committee.",
+                 {("Anna Weber", "urges", "Kinmira Labs")}, set(), id="possessed-title"),
+    pytest.param("Lawmakers summon tech boss\n\nThe European Commission urged the head of Zeltra Systems to explain "
+                 "the outage.",
+                 {("European Commission", "urges", "Zeltra Systems")}, set(), id="title-of-an-organisation"),
+    pytest.param("Lawmakers summon tech boss\n\nThe European Commission urged Kinmira Labs' chief executive, Jo Tran, "
+                 "to explain the outage.", {("European Commission", "urges", "Jo Tran")},
+                 {("European Commission", "urges", "Kinmira Labs")}, id="a-named-holder-is-the-person"),
+])
+def test_an_unnamed_holder_of_an_office_acts_for_its_organisation(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Liberals split on vote\n\nSophie Martin, head of the European Parliament's liberal group, spoke on "
+                 "Monday.",
+                 {("Sophie Martin", "memberOf", "European Parliament")},
+                 {("Sophie Martin", "leads", "European Parliament")}, id="head-of-a-parliaments-group"),
+    pytest.param("Ethics board chair quits\n\nDavid Chen, the chair of Kinmira Labs' ethics board, said he would "
+                 "resign.",
+                 {("David Chen", "memberOf", "Kinmira Labs")}, {("David Chen", "leads", "Kinmira Labs")},
+                 id="chair-of-a-companys-board"),
+])
+def test_the_head_of_an_unnamed_part_is_a_member_of_the_whole(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Fine goes to court\n\nKinmira Labs took Ofcom to court over the fine.",
+                 {("Kinmira Labs", "sues", "Ofcom")}, id="took-to-court-read-as-infinitive"),
+    pytest.param("Watchdog sues data broker\n\nThe Federal Trade Commission took Kinmira Labs to court over its data "
+                 "sales.", {("Federal Trade Commission", "sues", "Kinmira Labs")}, id="took-a-company-to-court"),
+    pytest.param("Fine goes to court\n\nThe European Commission took Hungary to court over its media law.",
+                 {("European Commission", "sues", "Hungarian Government")}, id="took-a-country-to-court"),
+])
+def test_taking_someone_to_court_sues_them(text: str, must: set) -> None:
+    check(text, must, set())

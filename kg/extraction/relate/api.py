@@ -278,6 +278,8 @@ class Context:
                 # "Baidu executives", "Meta lawyers": those in a role for an organisation named before the title.
                 out += [(i, cert * tune.possessor) for c in tok.children if c.dep_ == "compound" and c.i < tok.i
                         for i, cert in self.refs(c) if self.entity(i).type in self.ont.organisational_classes]
+        else:
+            out += self._unnamed_holder(tok)
         for c in tok.children:
             # "platforms including X", "companies such as Meta and Google", "firms like Acme"
             if c.dep_ == "prep" and (c.lower_ in {"including", "like"} or (
@@ -286,6 +288,16 @@ class Context:
                     if p.dep_ == "pobj":
                         out += self.refs(p)
         return out
+
+    def _unnamed_holder(self, tok: Token) -> list[Ref]:
+        """Return the organisation an unnamed holder of its office acts for: "called on TikTok's chief executive to
+        appear", "summoned the head of the company" (a title with no name of its own, of an organisation)."""
+        if tok.tag_ != "NN" or any(c.dep_ in {"appos", "relcl", "acl"} for c in tok.children):
+            return []
+        holders = [c for c in tok.children if c.dep_ == "poss" or c.dep_ == "compound" and c.i < tok.i] + [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return [(i, cert * self.tuning.possessor) for c in holders for i, cert in self.refs(c)
+                if self.entity(i).type in self.ont.organisational_classes]
 
     def possessed(self, owner_tok: Token, classes: frozenset[str]) -> list[Ref]:
         """Return the entity of ``classes`` that a structure statement found so far ties to the possessor."""

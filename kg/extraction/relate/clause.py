@@ -379,16 +379,27 @@ def match_phrase(tok: Token, words: tuple[str, ...]) -> Token | None:
     """Return the last token of ``words`` hanging below ``tok`` in order, or None. A word may hang below the
     word before it or, after it, on ``tok`` itself ("hit out at X", with "out" and "at" both on "hit")."""
     cur = tok
-    for w in words[1:]:
+    k = 1
+    while k < len(words):
+        w = words[k]
         nxt = None
-        for c in [*cur.children, *(c for c in tok.children if c.i > cur.i)] if cur is not tok else cur.children:
+        candidates = list(cur.children)
+        if cur is not tok:
+            candidates += [c for c in tok.children if c.i > cur.i]
+        for c in candidates:
             # Not the infinitive's "to" ("to appeal the ruling" is no "appeal to").
             if c.dep_ not in {"aux", "auxpass", "mark"} and (c.lemma_.lower() == w or c.lower_ == w):
                 nxt = c
                 break
+        if nxt is None and w == "to" and k + 1 < len(words):
+            # "took Ofcom to court", parsed as an infinitive: the noun after "to" read as a verb with "to" its aux.
+            nxt = next((c for c in candidates if c.dep_ == "xcomp" and c.lower_ == words[k + 1] and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            k += 1
         if nxt is None:
             return None
         cur = nxt
+        k += 1
     return cur
 
 

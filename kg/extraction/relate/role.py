@@ -153,6 +153,11 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                 if _is_title(ctx, f"{role_tok.text} {c.lower_} {p.text}"):
                     continue  # "Secretary of State" is one title
                 out = [r for r in ctx.refs(p) if r[0] != holder]
+                if out and p.i not in ctx.res.token_entity and p.pos_ == "NOUN" and {i for i, _ in out} <= {
+                        i for g in p.children if g.dep_ == "poss" for i, _ in ctx.refs(g)}:
+                    # "head of the European Parliament's liberal group": an unnamed part of the possessor, which
+                    # the holder leads; of the possessor, a member.
+                    return out, f"'{c.lower_}' phrase, a part of its possessor"
                 if out:
                     if role_tok.dep_ == "appos":
                         # "the boss of xAI and the X platform": conjuncts
@@ -344,6 +349,8 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     yield t
             if not orgs:
                 orgs, how = _role_org(ctx, tok, role, holder)
+                if relation == "leads" and how.endswith("a part of its possessor"):
+                    relation = "memberOf"
                 if h_ent.type == "Person" and not role.implies_legislature:
                     portfolio = _portfolio(ctx, tok) or _portfolio_words(ctx, tok, role)
                     orgs += [e for o in orgs if (e := _executive(ctx, o, role, portfolio)) is not None]

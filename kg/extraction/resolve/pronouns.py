@@ -204,17 +204,31 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
 
 
 _OPENING, _CLOSING, _STRAIGHT = "“", "”", '"'
+_SINGLE_OPENING, _SINGLE_CLOSING = "‘", "’"
+_CLOSING_AFTER = frozenset({",", ".", "?", "!", "…"})
 
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:
-    """Return the (opening, closing) token indexes of each double quotation of ``doc``. Curly marks open and close;
-    straight ones alternate. A paragraph break ends a quotation left open (news closes none across paragraphs)."""
+    """Return the (opening, closing) token indexes of each quotation of ``doc``. Curly marks open and close;
+    straight ones alternate. A paragraph break ends a quotation left open (news closes none across paragraphs).
+    Single curly marks quote too where no double quotation is open ("‘We will appeal,’ she said"): as the
+    apostrophe is the same mark, a single quotation closes only on a mark standing alone after its last punctuation."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
+    single: int | None = None
     for tok in doc:
         if "\n" in tok.text or "\n" in tok.whitespace_:
-            start = None
+            start = single = None
         text = tok.text
+        if start is None and single is None and text == _SINGLE_OPENING:
+            single = tok.i
+            continue
+        if single is not None and text not in {_OPENING, _STRAIGHT}:
+            if text == _SINGLE_CLOSING and tok.i > 0 and doc[tok.i - 1].text in _CLOSING_AFTER:
+                spans.append((single, tok.i))
+                single = None
+            continue
+        single = None  # a double quotation opening ends a single one that never closed (a quoted word or two)
         if text == _OPENING or text == _STRAIGHT and start is None:
             start = tok.i
         elif text in {_CLOSING, _STRAIGHT} and start is not None:
@@ -270,7 +284,7 @@ def quoted_speaker(st: ResolveState, opening: int, closing: int, *, own: bool) -
     doc = st.doc
     end_sent, start_sent = doc[closing].sent, doc[opening].sent
     after = _paragraph_run(doc[closing + 1:end_sent.end])
-    speaker = _attribution(st, [t for t in after if t.text not in {_OPENING, _STRAIGHT}], own=own)
+    speaker = _attribution(st, [t for t in after if t.text not in {_OPENING, _STRAIGHT, _SINGLE_OPENING}], own=own)
     if speaker is None:
         speaker = _attribution(st, _paragraph_run(reversed(doc[start_sent.start:opening])), own=own)
     if speaker is None and start_sent.start > 0 and all(

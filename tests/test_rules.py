@@ -1895,12 +1895,35 @@ def test_wishes_and_calls(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
 
 
-def test_what_is_wished_for_is_intended_not_asserted() -> None:
+@pytest.mark.parametrize("text", [
+    pytest.param("Lawmakers want the FTC to investigate Kinmira Labs.", id="want-x-to"),
+    pytest.param("Pressure grows\n\nConsumer groups have called for the European Commission to investigate Kinmira "
+                 "Labs.", id="called-for-x-to-as-adverbial-clause"),
+    pytest.param("Pressure grows\n\nAmnesty International appealed to the European Commission to investigate "
+                 "Kinmira Labs.", id="appealed-to-x-to"),
+])
+def test_what_is_wished_for_is_intended_not_asserted(text: str) -> None:
     from kg.extraction.pipeline import extract_articles
 
-    (ex,) = extract_articles([parse_text("Lawmakers want the FTC to investigate Kinmira Labs.", article_id="t")])
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
     made = [t for t in ex.triples if t.relation == "investigates"]
     assert made and all(t.modality == "intended" for t in made)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Pressure grows\n\nAmnesty International called on Ofcom to ban Kinmira Labs.",
+                 {("Ofcom", "bans", "Kinmira Labs"), ("Amnesty International", "urges", "Ofcom")},
+                 {("Amnesty International", "bans", "Kinmira Labs")}, id="called-on-x-to"),
+    pytest.param("Pressure grows\n\nThe Consumer Federation appealed to the Federal Trade Commission to sue Zeltra "
+                 "Systems.", {("Federal Trade Commission", "sues", "Zeltra Systems")},
+                 {("Consumer Federation", "sues", "Zeltra Systems")}, id="appealed-to-x-to"),
+    pytest.param("Pressure grows\n\nAmnesty International pushed for the Federal Trade Commission to fine Kinmira "
+                 "Labs.", {("Amnesty International", "urges", "Federal Trade Commission"),
+                           ("Federal Trade Commission", "fines", "Kinmira Labs")},
+                 {("Amnesty International", "fines", "Kinmira Labs")}, id="pushed-for-x-to"),
+])
+def test_the_one_asked_to_act_does_the_act(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
 
 
 OFFICES_BEFORE_HOLDERS = [

@@ -113,6 +113,22 @@ def _co_doers(ctx: Context, verb: Token, subjects_: list[Token]) -> list[Ref]:
     return out
 
 
+def _addressee_to_act(ctx: Context, verb: Token, head: Token) -> tuple[list[Ref], str] | None:
+    """Return who is to do an infinitive that a prepositional object of its head asks to act: "called on Ofcom
+    to ban X", "appealed to the Commission to act" (a phrase of urging), "called for the FTC to fine X" (the
+    "for" phrase before the infinitive). None when no such phrase is there."""
+    if verb.dep_ not in {"xcomp", "advcl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for words, rel in ctx.ont.phrase_index.get(head.lemma_.lower(), []):
+        last = match_phrase(head, words) if rel == "urges" else None
+        refs = [r for c in last.children if c.dep_ == "pobj" for r in ctx.refs(c)] if last is not None else []
+        if refs and last is not None and last.i < verb.i:
+            return refs, f"object control of '{' '.join(words)}'"
+    refs = [r for p in head.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < verb.i
+            for c in p.children if c.dep_ == "pobj" for r in ctx.refs(c)]
+    return (refs, "subject of 'for ... to'") if refs else None
+
+
 def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]:
     """Return the doers of ``verb`` and how they were found."""
     if depth > TUNING.subject_depth:
@@ -146,6 +162,9 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
                 refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
                 return (refs, f"passive subject of '{head.text}'") if refs else ([], "")
             return [], ""
+        addressed = _addressee_to_act(ctx, verb, head)
+        if addressed:
+            return addressed
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and \
                 head.lemma_ not in ctx.words("subjectControlVerb"):
             # Object control: "ordered X to remove" -> X removes.

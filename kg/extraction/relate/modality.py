@@ -46,6 +46,10 @@ def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str
     chain: list[Token] = [pred]
     t = pred
     for _ in range(TUNING.chain_depth):
+        if t.dep_ == "advcl" and t.head is not t and (t.head.lemma_ in intention or t.head.lemma_ in ont.words(
+                "wishVerb")) and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+            found.add("intended")  # "called for the FTC to fine Meta", parsed as an adverbial clause: wished for
+            break
         if t.dep_ not in {"xcomp", "dobj", "conj", "acl", "relcl", "pobj", "prep", "ccomp", "pcomp"} or t.head is t:
             break
         if t.dep_ in {"acl", "relcl"} and t.head.pos_ == "NOUN":
@@ -54,8 +58,8 @@ def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str
             break
         parent = t.head
         if t.dep_ == "xcomp" or (t.dep_ in {"acl", "relcl"} and pred.pos_ in _VERBAL and parent.pos_ == "NOUN"):
-            if parent.lemma_ in intention and parent is not pred:
-                found.add("intended")
+            if (parent.lemma_ in intention or parent.lemma_ in ont.words("wishVerb")) and parent is not pred:
+                found.add("intended")  # "appealed to the Commission to investigate X": wished for, not done
             if parent.lemma_ in negating:
                 negated = True
         if t.dep_ == "ccomp" and parent.lemma_ in ont.words("hedgeVerb"):

@@ -134,6 +134,10 @@ def wishes(ctx: Context, tok: Token) -> list[Triple]:
             # "appealed to Washington to reconsider": the one appealed to.
             targets += [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" and p.i < c.i
                         for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
+        if lemma != "call" or not targets:
+            # "pushed for the FTC to fine Meta", "called for the Commission to act": the "for" phrase names who.
+            targets += [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < c.i
+                        for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
     return _urged_by_subject(ctx, tok, targets, f"verb of wishing '{lemma}' with an infinitive")
 
 

@@ -107,3 +107,32 @@ def _parsed(text: str) -> Doc:
     from kg.extraction.recognise import pipeline
 
     return pipeline()(text)
+
+
+@pytest.mark.parametrize(("tags", "name"), [
+    pytest.param(["VBZ"], "Allan dos Santos", id="particle-read-as-a-verb"),
+    pytest.param(["FW", "FW"], "Mark van der Berg", id="two-particles"),
+])
+def test_a_person_the_ner_cut_at_a_particle_is_one_name(tags: list[str], name: str) -> None:
+    from kg.extraction.recognise import recognise
+
+    given, *particles, surname = name.split()
+    words = ["Blogger", given, *particles, surname, "spoke", "."]
+    n = len(words)
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words, tags=["NN", "NNP", *tags, "NNP", "VBD", "."],
+              pos=["NOUN", "PROPN", *(["VERB"] if tags == ["VBZ"] else ["X"] * len(tags)), "PROPN", "VERB", "PUNCT"],
+              ents=["O", "B-PERSON", *(["O"] * len(particles)), "B-PERSON", "O", "O"],
+              sent_starts=[True] + [False] * (n - 1))
+    got = [m.text for m in recognise(doc, load_ontology()) if m.type == "Person"]
+    assert got == [name]
+
+
+def test_a_particle_read_as_a_verb_does_not_cut_a_persons_name() -> None:
+    from kg.extraction.recognise import recognise
+
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Judge", "Ana", "do", "Carmo", "ruled", "."],
+              tags=["NNP", "NNP", "VBP", "NNP", "VBD", "."], pos=["PROPN", "PROPN", "VERB", "PROPN", "VERB", "PUNCT"],
+              ents=["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"], sent_starts=[True] + [False] * 5)
+    assert [m.text for m in recognise(doc, load_ontology()) if m.type == "Person"] == ["Ana do Carmo"]

@@ -2691,3 +2691,19 @@ def test_the_head_of_an_unnamed_part_is_a_member_of_the_whole(text: str, must: s
 ])
 def test_taking_someone_to_court_sues_them(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Lawmakers split\n\nAnna Weber, a fierce critic of Kinmira Labs, spoke first.",
+                 {("Anna Weber", "criticises", "Kinmira Labs")}, id="a-critic-of"),
+    pytest.param("Lawmakers split\n\nKinmira Labs critic Anna Weber spoke first.",
+                 {("Anna Weber", "criticises", "Kinmira Labs")}, id="critic-before-the-name"),
+    pytest.param("Lawmakers split\n\nAnna Weber is a supporter of the Digital Services Act.",
+                 {("Anna Weber", "supports", "Digital Services Act")}, id="is-a-supporter-of"),
+    pytest.param("Lawmakers split\n\nZeltra Systems, an early backer of the Online Safety Act, changed course.",
+                 {("Zeltra Systems", "supports", "Online Safety Act")}, id="a-backer-of"),
+    pytest.param("Lawmakers split\n\nAnna Weber, an opponent of the Online Safety Act, voted against it.",
+                 {("Anna Weber", "opposes", "Online Safety Act")}, id="an-opponent-of"),
+])
+def test_a_stance_held_as_a_standing(text: str, must: set) -> None:
+    check(text, must, set())

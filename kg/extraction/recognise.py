@@ -313,7 +313,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     ont = ont or load_ontology()
     mentions: list[Mention] = []
     places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
-    for ent in (piece for e in _joined_at_and(doc) for piece in _split_at_verbs(e)):
+    particles = ont.words("nameParticle")
+    for ent in (piece for e in _joined_at_and(doc, particles) for piece in _split_at_verbs(e, particles)):
         if ent.label_ in ont.classes:
             start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"), common=False)
             actor = ont.actors.get(ent.ent_id_)
@@ -424,9 +425,10 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     return _country_before_institution(doc, mentions, ont)
 
 
-def _joined_at_and(doc: Doc) -> list[Span]:
+def _joined_at_and(doc: Doc, particles: frozenset[str] = frozenset()) -> list[Span]:
     """Return the NER's entities with a name it cut at "and" made whole again: "Federal Competition and" +
-    "Consumer Protection Commission" is one organisation."""
+    "Consumer Protection Commission" is one organisation; so is a person's name it cut at a particle
+    (``pk:nameParticle``): "Allan" + "dos" + "Santos" is one person."""
     from spacy.tokens import Span
 
     ents = list(doc.ents)
@@ -436,17 +438,21 @@ def _joined_at_and(doc: Doc) -> list[Span]:
         if prev is not None and prev.label_ == ent.label_ == "ORG" and prev.end == ent.start and \
                 doc[prev.end - 1].lower_ in {"and", "&"}:
             out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
+        elif prev is not None and prev.label_ == ent.label_ == "PERSON" and 0 < ent.start - prev.end <= 2 and all(
+                t.text in particles for t in doc[prev.end:ent.start]):
+            out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
         else:
             out.append(ent)
     return out
 
 
-def _split_at_verbs(ent: Span) -> list[Span]:
+def _split_at_verbs(ent: Span, particles: frozenset[str] = frozenset()) -> list[Span]:
     """Return the NER span cut at the lower-case verbs and the line breaks inside it: the model sometimes runs one
     name through a verb into the next ("Central Bank of Nigeria fined Flutterwave" -> two names), or from a
     headline with no full stop into the paragraph after it ("... fines Meta / The Nigeria Data Protection
-    Commission")."""
-    cuts = [t.i for t in ent if t.tag_.startswith("VB") and t.is_lower and t.is_alpha or "\n" in t.text]
+    Commission"). A particle of a person's name the tagger read as a verb ("Allan dos Santos") is no cut."""
+    cuts = [t.i for t in ent if t.tag_.startswith("VB") and t.is_lower and t.is_alpha and not (
+        ent.label_ == "PERSON" and t.text in particles) or "\n" in t.text]
     if not cuts:
         return [ent]
     from spacy.tokens import Span

@@ -254,6 +254,7 @@ class PK(DefinedNamespace):
     _extras = [
         "role-leads", "role-leads-company", "role-leads-government", "role-member", "role-member-government",
         "role-member-legislature", "role-member-court", "role-develops", "role-owns", "role-operates",
+        "role-criticises", "role-supports", "role-opposes",
         "group-stance", "group-interaction", "group-enforcement", "group-structure",
     ]
 

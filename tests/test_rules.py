@@ -2707,3 +2707,14 @@ def test_taking_someone_to_court_sues_them(text: str, must: set) -> None:
 ])
 def test_a_stance_held_as_a_standing(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ministry acts\n\nOfcom fined Zeltra Systems in May. Kinmira Labs said the ministry's decision was "
+                 "deeply disappointing.", id="said-the-makers-decision-was"),
+    pytest.param("Ministry acts\n\nOfcom fined Zeltra Systems in May. Kinmira Labs condemned the ministry's decision.",
+                 id="condemned-the-makers-decision"),
+])
+def test_a_decision_whose_maker_is_named_is_not_the_main_enforcers(text: str) -> None:
+    got = facts(text)
+    assert not any(s == "Kinmira Labs" and o == "Ofcom" for s, _, o in got), got

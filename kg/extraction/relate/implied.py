@@ -183,6 +183,8 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
             by = clause.passive_agent(ctx, c)
             if by:
                 return by, f"maker of the {noun.lemma_} by '{c.text} by'"
+    if any(c.dep_ == "poss" for c in noun.children):
+        return [], ""  # "the ministry's decision": its maker is named, and is no actor of the article
     court = noun.lemma_.lower() in ctx.words("courtDecisionNoun")
     found = _decision_enforcer(ctx, tok, court) or enforcer(ctx, tok, court=court)
     if found is None:

@@ -2718,3 +2718,15 @@ def test_a_stance_held_as_a_standing(text: str, must: set) -> None:
 def test_a_decision_whose_maker_is_named_is_not_the_main_enforcers(text: str) -> None:
     got = facts(text)
     assert not any(s == "Kinmira Labs" and o == "Ofcom" for s, _, o in got), got
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Rights groups react\n\nThe move by the Indian government drew sharp criticism from Amnesty "
+                 "International.", {("Amnesty International", "criticises", "Indian Government")}, id="move-by"),
+    pytest.param("Rights groups react\n\nOfcom banned Kinmira Labs on Monday. The decision was welcomed by Amnesty "
+                 "International.", {("Amnesty International", "supports", "Ofcom")}, id="decision-welcomed-by"),
+    pytest.param("Rights groups react\n\nOfcom banned Kinmira Labs on Monday. The ban was condemned by Access Now.",
+                 {("Access Now", "criticises", "Ofcom")}, id="ban-condemned-by"),
+])
+def test_a_stance_toward_a_decision_in_other_words(text: str, must: set) -> None:
+    check(text, must, set())

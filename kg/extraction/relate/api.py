@@ -274,6 +274,10 @@ class Context:
             for c in tok.children:
                 if c.dep_ == "poss":
                     out += [(i, cert * tune.possessor) for i, cert in self.refs(c)]
+            if not out and tok.lemma_.lower() in self.words("decisionNoun"):
+                # "the move by the Indian government drew criticism": a decision's maker, as its possessor would be.
+                out += [(i, cert * tune.possessor) for p in tok.children if p.dep_ == "prep" and p.lower_ == "by"
+                        for o in p.children if o.dep_ == "pobj" for i, cert in self.refs(o)]
             if not out and tok.tag_ == "NNS" and self.ont.role_for(tok.lemma_) is not None:
                 # "Baidu executives", "Meta lawyers": those in a role for an organisation named before the title.
                 out += [(i, cert * tune.possessor) for c in tok.children if c.dep_ == "compound" and c.i < tok.i

@@ -225,7 +225,8 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
             continue
         rels = [r for r in ctx.ont.verb_relations(tok.lemma_, tok.lower_) if ctx.ont.relations[r].group == "stance"
                 and r not in {"threatens", "urges", "compares", "agreesWith"}]
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        # "The ban was condemned by Access Now": the passive's subject is what its agent takes a stance toward.
+        objs = [c for c in tok.children if c.dep_ == ("nsubjpass" if clause.is_passive(tok) else "dobj")]
         if not rels:
             # "disagreed with the ruling", "hit out at the fine": a stance phrase of a verb and a preposition.
             rels, objs = _stance_phrase(ctx, tok)

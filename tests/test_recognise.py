@@ -65,6 +65,20 @@ def test_a_country_after_of_inside_an_organisations_name_stays_in_the_name() -> 
     assert [(e.text, e.label_) for e in out.ents] == [("Central Bank of Ireland", "ORG"), ("Ireland", "Country")]
 
 
+@pytest.mark.parametrize(("words", "ents", "want"), [
+    pytest.param(["Telefonica", "Deutschland", "agreed", "."], [(0, 2, "ORG")], [("Telefonica Deutschland", "ORG")],
+                 id="company-named-after-a-country"),
+    pytest.param(["Zeltra", "Ireland", "appealed", "in", "Ireland", "."], [(0, 2, "ORG"), (4, 5, "GPE")],
+                 [("Zeltra Ireland", "ORG"), ("Ireland", "Country")], id="and-the-country-elsewhere"),
+    pytest.param(["The", "Bank", "of", "Ireland", "warned", "."], [(1, 4, "ORG")], [("Bank of Ireland", "ORG")],
+                 id="after-of-as-before"),
+])
+def test_a_country_ending_a_name_the_ner_read_whole_stays_in_the_name(words: list[str], ents: list, want: list) -> None:
+    doc = _doc(words, ents)
+    out = _matcher(doc)(doc)
+    assert [(e.text, e.label_) for e in out.ents] == want
+
+
 def test_a_registry_name_starting_with_us_matches_every_spelling_of_the_country() -> None:
     for country in (["U.S."], ["United", "States"], ["US"]):
         words = ["Acme", "went", "to", "the", *country, "Court", "of", "Appeals", "for", "the", "Ninth", "Circuit"]

@@ -2730,3 +2730,19 @@ def test_a_decision_whose_maker_is_named_is_not_the_main_enforcers(text: str) ->
 ])
 def test_a_stance_toward_a_decision_in_other_words(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Germany to phase out Huawei\n\nThe deal follows talks between the German interior ministry and "
+                 "Deutsche Telekom, Vodafone and Kinmira Labs.",
+                 {("German Interior Ministry", "meets", "Vodafone"),
+                  ("German Interior Ministry", "meets", "Kinmira Labs"),
+                  ("German Interior Ministry", "meets", "Deutsche Telekom")},
+                 {("Vodafone", "meets", "Kinmira Labs"), ("Deutsche Telekom", "meets", "Vodafone")},
+                 id="one-side-and-a-list"),
+    pytest.param("Asian neighbours talk\n\nThe pact follows talks between Japan, South Korea and China.",
+                 {("Japanese Government", "meets", "South Korean Government"),
+                  ("South Korean Government", "meets", "Chinese Government")}, set(), id="each-with-each"),
+])
+def test_talks_between_several_parties(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

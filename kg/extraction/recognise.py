@@ -200,6 +200,13 @@ class ActorMatcher:
                   and ent.label_ == "ORG" and ent.start < span.start - 1
                   and span.end <= ent.end and doc[span.start - 1].lower_ in {"of", "for"}
                   and any(doc[i].lower_ not in {"of", "for", "the"} for i in range(ent.start, span.start - 1))}
+        # A country ending a name the NER read whole is the name's ("Telefonica Deutschland", "Vodafone Germany"),
+        # unless the words before it are a registry name of their own ("Google Korea": read as one name later).
+        inside |= {span.start for span in registry
+                   if span.label_ == "Country" and (ent := ent_at.get(span.start)) is not None
+                   and ent.label_ in {"ORG", "PERSON"} and ent.start < span.start and span.end == ent.end
+                   and doc[span.start - 1].is_title and doc[span.start - 1].lower_ not in {"of", "for"}
+                   and not any(other.end == span.start for other in registry)}
         registry = [span for span in registry if span.start not in inside]
         taken = {i for span in registry for i in range(span.start, span.end)}
         kept = []

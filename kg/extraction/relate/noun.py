@@ -205,10 +205,26 @@ def _between(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) ->
             pairs = [(a, b) for i, a in enumerate(refs) for b in refs[i + 1:]]
             return [t for a, b in pairs for t in [_first_made(ctx, a, b, tok, entries, f"coordinated doers of "
                                                                f"'{tok.head.text}'")] if t]
+    if len(parties) > 2 and how == "'between' phrase":
+        # "talks between the ministry and Telekom, Vodafone and Telefonica": the first party, joined to the rest by
+        # "and", met each of them; "between A, B and C": each met each.
+        pairs = [(parties[0], b) for b in parties[1:]] if _first_joined_by_and(tok) else [
+            (a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
+        return [t for a, b in pairs for t in [_first_made(ctx, a, b, tok, entries, how + " of several")] if t]
     if len(parties) != 2:
         return []
     t = _first_made(ctx, parties[0], parties[1], tok, entries, how)
     return [t] if t else []
+
+
+def _first_joined_by_and(tok: Token) -> bool:
+    """Return True when the first of the noun's "between" parties is joined to the next by "and", not a comma."""
+    first = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children
+                  if o.dep_ == "pobj"), None)
+    nxt = next((c for c in first.children if c.dep_ == "conj"), None) if first is not None else None
+    if first is None or nxt is None:
+        return False
+    return any(t.lower_ == "and" for t in tok.doc[first.i + 1:nxt.left_edge.i])
 
 
 def _first_made(ctx: Context, a: Ref, b: Ref, tok: Token, entries: list[tuple[str, str | None]],

@@ -2746,3 +2746,28 @@ def test_a_stance_toward_a_decision_in_other_words(text: str, must: set) -> None
 ])
 def test_talks_between_several_parties(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Probe widens\n\nOfcom said Kinmira Labs was behind the campaign.",
+                 {("Ofcom", "accuses", "Kinmira Labs")}, set(), id="behind-a-campaign"),
+    pytest.param("Hackers named\n\nMicrosoft said a hacking group called Volt Typhoon was behind the attacks.",
+                 {("Microsoft", "accuses", "Volt Typhoon")}, set(), id="behind-attacks-a-group-called"),
+    pytest.param("Launch slips\n\nAnna Weber said Kinmira Labs was behind schedule.", set(),
+                 {("Anna Weber", "accuses", "Kinmira Labs"), ("Anna Weber", "criticises", "Kinmira Labs")},
+                 id="behind-schedule-blames-no-one"),
+])
+def test_saying_someone_was_behind_a_deed_accuses_them(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_description_known_by_a_name_is_that_name_not_an_earlier_one() -> None:
+    check("UK sanctions hackers\n\nThe Group of Seven met on Monday. Judith Collins said the state-sponsored group "
+          "known as APT40 was behind the hacking activity.", {("Judith Collins", "accuses", "APT40")},
+          {("Judith Collins", "accuses", "Group of Seven")})
+
+
+def test_a_name_joined_after_an_apposition_is_joined_to_the_name_before_it() -> None:
+    check("Crypto suit\n\nThe SEC alleged Binance, the world's largest crypto platform, and its chief executive Zhao "
+          "Changpeng, misled investors.", {("Securities and Exchange Commission", "accuses", "Zhao Changpeng"),
+                                           ("Securities and Exchange Commission", "accuses", "Binance")}, set())

@@ -211,6 +211,9 @@ class PK(DefinedNamespace):
     positiveCue: URIRef
     approvingVerb: URIRef
     wrongdoingCue: URIRef
+    culpritPreposition: URIRef
+    culpritDeed: URIRef
+    knownAsVerb: URIRef
     stopVerb: URIRef
     chargeWord: URIRef
     patientNoun: URIRef

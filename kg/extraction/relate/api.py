@@ -166,6 +166,8 @@ class Context:
                     g.dep_ == "conj" for g in c.children) and self.entity(
                     self.res.token_entity[c.i]).type in {self.entity(i).type for i, _ in out}:
                 out += self.refs(c)
+        if out:
+            out += self._after_apposition(tok)
         seen: set[int] = set()
         result = []
         for idx, cert in out:
@@ -174,6 +176,21 @@ class Context:
                 result.append((idx, cert))
         self._refs_cache[tok.i] = result
         return result
+
+    def _after_apposition(self, tok: Token) -> list[Ref]:
+        """Return a name coordinated with ``tok`` that the parser hung on ``tok``'s apposition: in "Binance, the
+        largest platform, and its chief executive Zhao" the ", and" after the apposition's close joins Zhao to
+        Binance, not to the platform the apposition describes."""
+        out: list[Ref] = []
+        for a in tok.children:
+            if a.dep_ != "appos" or a.i in self.res.token_entity:
+                continue
+            for g in a.children:
+                start = g.left_edge.i
+                if g.dep_ == "conj" and g.i in self.res.token_entity and start >= 2 and \
+                        self.doc[start - 1].lower_ == "and" and self.doc[start - 2].text == ",":
+                    out += self.refs(g)
+        return out
 
     def _list_head_cut_off(self, tok: Token) -> list[Ref]:
         """Return the first name of a list the parser cut off from the rest: in "Meta, Google and TikTok were
@@ -213,6 +230,11 @@ class Context:
         for c in tok.children:
             if c.dep_ == "appos" and c.i in res.token_entity:
                 out += self.refs(c)  # "the regulator Ofcom"; "Facebook parent firm Meta" is Meta alone
+            elif c.dep_ == "acl" and c.lemma_.lower() in self.words("knownAsVerb"):
+                # "the group known as APT40", "a hacking group called Volt Typhoon": the name it goes by.
+                out += [r for g in c.children if g.dep_ == "oprd" or g.dep_ == "prep" and g.lower_ == "as"
+                        for o in ([g] if g.dep_ == "oprd" else [p for p in g.children if p.dep_ == "pobj"])
+                        if o.i in res.token_entity for r in self.refs(o)]
         if out:
             return out
         if tok.lemma_.lower() in self.words("polityNoun"):

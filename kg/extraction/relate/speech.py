@@ -50,6 +50,10 @@ def negative(ctx: Context, head: Token) -> Token | None:
             return t  # "unlawfully" counts as "unlawful"
         if t is head and t.pos_ == "VERB" and _breaks_a_rule(ctx, t):
             return t  # "had broken the law", "flouted the rules": a verb of violation with a rule as object
+        if t.head.i == head.i and head.lemma_ == "be" and t.dep_ == "prep" and \
+                t.lower_ in ctx.words("culpritPreposition") and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in ctx.words("culpritDeed") for o in t.children):
+            return t  # "said the group was behind the attack"
     return None
 
 
@@ -78,7 +82,7 @@ def _in_reason_phrase(tok: Token, head: Token) -> bool:
 
 def _wrongdoing(ctx: Context, cue: Token) -> bool:
     """Return True for a cue that says someone did wrong ("misled", "unlawfully"), not that a policy is bad."""
-    words = ctx.words("wrongdoingCue")
+    words = ctx.words("wrongdoingCue") | ctx.words("culpritPreposition")
     lower = cue.lower_
     return cue.lemma_.lower() in words or lower in words or lower.endswith("ly") and lower[:-2] in words
 

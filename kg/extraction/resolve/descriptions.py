@@ -95,6 +95,12 @@ def is_description(st: ResolveState, token: Token) -> bool:
             named.roles.add(lemma)
             _retype_by_description(st, named, token)
             return False
+    for name in _known_as(st, token):
+        # "the Chinese state-sponsored group known as APT40": the name the description gives is what it means.
+        named = st.entity(st.token_entity[name.i])
+        named.roles.add(lemma)
+        _retype_by_description(st, named, token)
+        return False
     if token.dep_ == "appos" and token.head.i in st.token_entity:
         named = st.entity(st.token_entity[token.head.i])
         named.roles.add(lemma)
@@ -109,6 +115,15 @@ def is_description(st: ResolveState, token: Token) -> bool:
             description_country(st, token) is not None or unlisted_country(st, token) is not None):
         return True  # "a Brazilian court", "an Indian regulator": a state's body, named by its nationality
     return definite(st, token)
+
+
+def _known_as(st: ResolveState, token: Token) -> list[Token]:
+    """Return the named tokens a participle of naming gives the noun: "the group known as APT40", "a firm called
+    Acme" (``pk:knownAsVerb``)."""
+    return [o for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in st.words("knownAsVerb")
+            for g in c.children if g.dep_ == "oprd" or g.dep_ == "prep" and g.lower_ == "as"
+            for o in ([g] if g.dep_ == "oprd" else [p for p in g.children if p.dep_ == "pobj"])
+            if o.i in st.token_entity]
 
 
 def country_modifier(st: ResolveState, token: Token) -> int | None:

@@ -2771,3 +2771,29 @@ def test_a_name_joined_after_an_apposition_is_joined_to_the_name_before_it() -> 
     check("Crypto suit\n\nThe SEC alleged Binance, the world's largest crypto platform, and its chief executive Zhao "
           "Changpeng, misled investors.", {("Securities and Exchange Commission", "accuses", "Zhao Changpeng"),
                                            ("Securities and Exchange Commission", "accuses", "Binance")}, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Regulators fine Kinmira Labs\n\nTurkey's competition authority fined Kinmira Labs 2.6 billion lira.",
+                 {("Turkish Competition Authority", "fines", "Kinmira Labs")}, set(), id="sum-after-an-unknown-name"),
+    pytest.param("Italy fines app maker\n\nItaly's antitrust authority fined Kinmira Labs 10 million euros on "
+                 "Tuesday.", {("Italian Competition Authority", "fines", "Kinmira Labs")}, set(), id="sum-in-euros"),
+    pytest.param("Regulators fine Kinmira Labs\n\nKinmira Labs was hit with a $5 million fine by the Federal Trade "
+                 "Commission.", {("Federal Trade Commission", "fines", "Kinmira Labs")}, set(),
+                 id="fine-after-a-sum-tagged-as-adjective"),
+    pytest.param("Regulators fine Zeltra\n\nZeltra Systems was slapped with a $2 million fine by the Federal "
+                 "Communications Commission.", {("Federal Communications Commission", "fines", "Zeltra Systems")},
+                 set(), id="slapped-with-a-fine-after-a-sum"),
+    pytest.param("Allies sign pact\n\nJapan and South Korea signed a defence pact on Friday.",
+                 {("Japanese Government", "cooperatesWith", "South Korean Government")}, set(), id="signed-a-pact"),
+    pytest.param("Allies sign pact\n\nJapan signed a security treaty with Australia.",
+                 {("Japanese Government", "cooperatesWith", "Australian Government")}, set(), id="treaty-with"),
+    pytest.param("Prime Minister Rishi Sunak urged Israel to show restraint.",
+                 {("Rishi Sunak", "urges", "Government of Israel")}, {("Rishi Sunak", "leads", "Government of Israel")},
+                 id="no-title-in-the-government-one-urges"),
+    pytest.param("Russia warns Britain\n\nPrime Minister Keir Starmer criticised Russia on Monday.",
+                 {("Keir Starmer", "criticises", "Russian Government")},
+                 {("Keir Starmer", "leads", "Russian Government")}, id="no-title-in-the-government-one-criticises"),
+])
+def test_news_of_fines_pacts_and_leaders_in_other_words(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

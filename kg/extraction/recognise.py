@@ -61,6 +61,8 @@ def pipeline(model: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_sentence_stops", before="parser")
     nlp.add_pipe("kg_sums", first=True)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_nominal_heads", last=True)
     _learn_common_words(nlp)
     ont = load_ontology()
     # The tokenizer reads a lone capital before a full stop as an initial
@@ -246,6 +248,7 @@ def _register_actor_matcher() -> None:
 
     Language.component("kg_sentence_stops")(sentence_stops)
     Language.component("kg_sums")(whole_sums)
+    Language.component("kg_nominal_heads")(nominal_heads)
     _REGISTERED.append(True)
 
 
@@ -261,6 +264,16 @@ def whole_sums(doc: Doc) -> Doc:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
+    return doc
+
+
+def nominal_heads(doc: Doc) -> Doc:
+    """Tag as a noun an adjective the parser made the head of a noun phrase with a determiner: in "hit with a $5
+    million fine" the tagger reads "fine" after the sum as an adjective, though it is the object of "with"."""
+    for tok in doc:
+        if tok.pos_ == "ADJ" and tok.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"} and any(
+                c.dep_ == "det" for c in tok.children):
+            tok.pos_, tok.tag_ = "NOUN", "NN"
     return doc
 
 
@@ -320,8 +333,11 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     ont = ont or load_ontology()
     mentions: list[Mention] = []
     places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
-    particles = ont.words("nameParticle")
-    for ent in (piece for e in _joined_at_and(doc, particles) for piece in _split_at_verbs(e, particles)):
+    particles, currencies = ont.words("nameParticle"), ont.words("currencyNoun")
+    for ent in (_before_a_sum(piece, currencies) for e in _joined_at_and(doc, particles)
+                for piece in _split_at_verbs(e, particles)):
+        if ent is None:
+            continue
         if ent.label_ in ont.classes:
             start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"), common=False)
             actor = ont.actors.get(ent.ent_id_)
@@ -451,6 +467,25 @@ def _joined_at_and(doc: Doc, particles: frozenset[str] = frozenset()) -> list[Sp
         else:
             out.append(ent)
     return out
+
+
+_SUM_WORDS = frozenset({"million", "billion", "trillion", *_SUM_SUFFIXES})
+
+
+def _before_a_sum(ent: Span, currencies: frozenset[str]) -> Span | None:
+    """Return the NER span without a sum it ran into after a name ("fined Kinmira Labs 2.6 billion lira" ->
+    "Kinmira Labs"), None when the span is the sum alone."""
+    doc = ent.doc
+    for t in ent:
+        if t.i == ent.start or not t.like_num:
+            continue
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if _NUMBER_WORD.fullmatch(t.lower_) or after is not None and (
+                after.lower_ in _SUM_WORDS or after.lemma_.lower() in currencies or after.lower_ in currencies):
+            from spacy.tokens import Span
+
+            return Span(doc, ent.start, t.i, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+    return ent
 
 
 def _split_at_verbs(ent: Span, particles: frozenset[str] = frozenset()) -> list[Span]:

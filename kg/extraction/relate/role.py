@@ -114,6 +114,21 @@ def _entity_for(ctx: Context, iri: str) -> int | None:
     return next((i for i, e in enumerate(ctx.res.entities) if e.id == iri), None)
 
 
+def _acts_on(ctx: Context, holder: int, target: int, role_tok: Token) -> bool:
+    """Return True when the holder of a title does something to ``target`` in the title's sentence ("Prime Minister
+    Rishi Sunak urged Israel to ..."): one does not urge, meet or criticise the government one heads."""
+    te = ctx.res.token_entity
+    for t in role_tok.sent:
+        if te.get(t.i) != holder or t.dep_ not in clause.SUBJECT_DEPS:
+            continue
+        verb = t.head
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] + [
+            o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        if any(o.i in te and target in {te[o.i], ctx.acting((te[o.i], 1.0))[0]} for o in objects):
+            return True
+    return False
+
+
 def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tuple[list[Ref], str]:
     out: list[Ref] = []
     children = _title_children(role_tok)
@@ -192,7 +207,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         if known:
             # "French Economy Minister Bruno Le Maire ... Minister Le Maire": the government his first title named.
             return [(known[0], ctx.tuning.home_government)], "the government an earlier title of theirs named"
-        if ctx.res.home_government is not None:
+        if ctx.res.home_government is not None and not _acts_on(ctx, holder, ctx.res.home_government, role_tok):
             return [(ctx.res.home_government, ctx.tuning.home_government)], "the article's government"
     if role.implies_legislature:
         for c in [*role_tok.children, *_beside_title(ctx, role_tok)]:

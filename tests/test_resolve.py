@@ -275,3 +275,27 @@ def test_a_description_of_a_kind_of_organisation_needs_one_called_so() -> None:
     assert ("Amnesty International", "supports", "Ofcom") not in triples(ex), triples(ex)
     ex = extract("The Communication Workers Union criticised Royal Mail. The union also attacked Ofcom.")
     assert ("Communication Workers Union", "criticises", "Ofcom") in triples(ex), triples(ex)
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    pytest.param("Ghana's data protection authority fined TikTok on Monday. The communications regulator also opened "
+                 "a probe.", "the communications regulator", id="communications-regulator-after-a-data-authority"),
+    pytest.param("Chile's competition authority fined Kinmira Labs. The data watchdog said it would look at the case.",
+                 "the data watchdog", id="data-watchdog-after-a-competition-authority"),
+])
+def test_a_description_of_another_field_is_not_the_body_named_before(text: str, other: str) -> None:
+    first = next(e for e in extract(text).entities if e.type == "Regulator")
+    assert other not in first.aliases, first.aliases
+
+
+@pytest.mark.parametrize(("country", "government"), [
+    ("Sri Lanka", "Government of Sri Lanka"), ("Burkina Faso", "Government of Burkina Faso"),
+])
+def test_a_country_the_ner_read_as_a_person_or_an_organisation_is_a_country(country: str, government: str) -> None:
+    assert (government, "bans", "TikTok") in triples(extract(f"{country}'s government banned TikTok on Monday."))
+
+
+def test_a_surname_that_is_a_country_name_stays_the_persons() -> None:
+    ex = extract("Rep. Jim Jordan criticised Meta. Jordan said the firm lied.")
+    kinds = [(e.label, e.type) for e in ex.entities]
+    assert not any(typ in {"Country", "GovernmentBody"} for _, typ in kinds), kinds

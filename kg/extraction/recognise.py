@@ -372,7 +372,11 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             mentions.append(Mention(start, end, text, None, None, "description"))
             continue
         typed_by = "ner"
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if label in {"PERSON", "ORG"} and is_state_name(text) and not any(
+                e.label_ == "PERSON" and e.text.endswith(" " + text) for e in doc.ents):
+            label = "GPE"  # "Sri Lanka", "Chad", "Burkina Faso" the NER took for a person or an organisation
+        if label == "PERSON":
             if _only_a_title(doc, start, end, ont):
                 continue  # "Dutch MEP", "Senior Minister": a title the NER took for a name
             start = _skip_titles(doc, start, end, ont)  # "Presiding Judges Ham Sanghoon" -> "Ham Sanghoon"
@@ -385,7 +389,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                 typ, typed_by = cue, "cue"  # "Zentrix Labs": an organisation's suffix outweighs a name-like shape
             elif _titles_a_name(doc, end, ont) is not None:
                 typ, typed_by = _titles_a_name(doc, end, ont), "title"  # "Activision Blizzard CEO Bobby Kotick"
-        elif ent.label_ == "GPE":
+        elif label == "GPE":
             seat = ont.actor_by_seat.get(text)
             if seat is not None and not _names_a_state(doc, end):
                 # "Washington warned", "Brussels fined": the city stands for the power seated there; a city

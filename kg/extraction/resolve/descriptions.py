@@ -467,13 +467,15 @@ def describe(st: ResolveState, token: Token) -> int | None:
     abroad = unlisted_country(st, token) if public and country is None else None
 
     kind = noun in st.words("kindNoun")
+    fields = _field_groups(st, [w.lower_ for w in field_words(st, token)])
 
     def accept(e: Entity) -> bool:
         # "the Senate" is no "Senate Commerce Committee": a part named after the whole is not the whole.
         words = re.split(r"\s+(?:of|for|on|in|to)\s+", e.label.lower(), maxsplit=1)[0].split()
         return e.type in classes and not (noun in words[:-1] and words[-1] != noun) and \
             (country is abroad is None or _of_country(st, e, country, abroad)) and \
-            (not kind or e.type != "Organisation" or _called(e, noun))  # "the union": one called a union
+            (not kind or e.type != "Organisation" or _called(e, noun)) and \
+            _same_field(st, e, fields)  # "the communications regulator" is no data protection authority
 
     def prefer(e: Entity) -> bool:
         return noun in e.label.lower()
@@ -492,6 +494,23 @@ def describe(st: ResolveState, token: Token) -> int | None:
         if idx is not None:
             _retype_by_description(st, st.entity(idx), token)
     return idx
+
+
+def _field_groups(st: ResolveState, words: list[str]) -> list[frozenset[str]]:
+    """Return the fields (``pk:domainGroup``, each a set of words) the given words name."""
+    return [frozenset(g.split()) for g in st.words("domainGroup") if set(g.split()) & set(words)]
+
+
+def _same_field(st: ResolveState, e: Entity, fields: list[frozenset[str]]) -> bool:
+    """Return False when a description's field ("the communications regulator") is not among the fields the
+    entity's names give while those name another ("Data Protection Authority of Ghana"); True otherwise (a name
+    with no field word, "Ofcom", may be any)."""
+    if not fields:
+        return True
+    named = {w for n in (e.label, *e.aliases) for w in re.findall(r"[a-z]+", n.lower())} & st.ont.field_words
+    if not named:
+        return True
+    return any(group & named for group in fields)
 
 
 def _called(e: Entity, noun: str) -> bool:

@@ -2797,3 +2797,15 @@ def test_a_name_joined_after_an_apposition_is_joined_to_the_name_before_it() -> 
 ])
 def test_news_of_fines_pacts_and_leaders_in_other_words(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Court sides with Kinmira Labs\n\nThe Ninth Circuit ruled in favour of Kinmira Labs on Tuesday.",
+                 {("US Court of Appeals for the Ninth Circuit", "supports", "Kinmira Labs")}, id="ruled-in-favour-of"),
+    pytest.param("Court sides with Zeltra\n\nThe Delhi High Court ruled in favor of Zeltra Systems.",
+                 {("Delhi High Court", "supports", "Zeltra Systems")}, id="ruled-in-favor-of"),
+    pytest.param("EU agrees AI rules\n\nThierry Breton greeted the AI Act as a landmark.",
+                 {("Thierry Breton", "supports", "Artificial Intelligence Act")}, id="greeted-as-a-landmark"),
+])
+def test_rulings_and_greetings_in_someones_favour(text: str, must: set) -> None:
+    check(text, must, set())

@@ -2809,3 +2809,17 @@ def test_news_of_fines_pacts_and_leaders_in_other_words(text: str, must: set, mu
 ])
 def test_rulings_and_greetings_in_someones_favour(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Regulator probes shopping app\n\nSea Ltd, which operates the shopping app Shopee, denied the claims.",
+                 {("Sea Ltd", "operates", "Shopee")}, id="a-company-name-ending-in-its-suffix-missed-by-the-ner"),
+    pytest.param("Regulator probes messaging app\n\nVNG Corporation operates Zalo, Vietnam's most popular messaging "
+                 "app.", {("VNG Corporation", "operates", "Zalo")}, id="a-service-described-with-its-country"),
+    pytest.param("Regulator probes payments app\n\nMoMo Group, which runs the payments app MoMo Wallet, denied the "
+                 "report.", {("MoMo Group", "operates", "MoMo Wallet")}, id="a-group-name-ending-in-its-suffix"),
+    pytest.param("Regulator probes payments app\n\nGrab Holdings runs Ovo, Indonesia's biggest payments app.",
+                 {("Grab Holdings", "operates", "Ovo")}, id="another-service-described-with-its-country"),
+])
+def test_services_and_who_runs_them(text: str, must: set) -> None:
+    check(text, must, set())

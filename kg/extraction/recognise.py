@@ -1272,7 +1272,8 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
             start -= 1
         after_portfolio = start - 1 in taken and _portfolio_before(doc, start, mentions, ont) and \
             tok.i > start and _is_personal_name(doc, start, tok.i + 1)
-        if (start - 1 in taken and not after_portfolio) or tok.text in ont.classes["Company"].name_cues:
+        if (start - 1 in taken and not after_portfolio) or \
+                tok.text in ont.classes["Company"].name_cues and start == tok.i:
             continue  # the tail of a name found already ("Naver Corp")
         text = span_text(doc, start, tok.i + 1)
         lower = text.lower()

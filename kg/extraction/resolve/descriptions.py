@@ -104,8 +104,9 @@ def is_description(st: ResolveState, token: Token) -> bool:
     if token.dep_ == "appos" and token.head.i in st.token_entity:
         named = st.entity(st.token_entity[token.head.i])
         named.roles.add(lemma)
-        if not (named.type == "Person" and any(c.dep_ in {"poss", "nmod"} and c.i in st.token_entity
-                                               for c in token.children)):
+        if not (named.type == "Person" and any(
+                c.dep_ in {"poss", "nmod"} and c.i in st.token_entity and st.entity(
+                    st.token_entity[c.i]).type not in {"Country", "GovernmentBody"} for c in token.children)):
             # (A person beside "Baker & Lane's privacy group" works in another's group: no retyping.)
             _retype_by_description(st, named, token)
         return False

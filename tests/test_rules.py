@@ -2823,3 +2823,25 @@ def test_rulings_and_greetings_in_someones_favour(text: str, must: set) -> None:
 ])
 def test_services_and_who_runs_them(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Ofcom opens TikTok probe\n\nMelanie Dawes said TikTok had failed children. Dawes also criticised "
+                 "Meta.",
+                 {("Melanie Dawes", "criticises", "Meta")}, id="surname-read-as-a-plural-noun"),
+    pytest.param("Watchdog chief speaks\n\nAnna Weber opened the hearing on Monday. Later, Weber criticised "
+                 "Kinmira Labs.",
+                 {("Anna Weber", "criticises", "Kinmira Labs")}, id="surname-after-an-adverb"),
+])
+def test_a_surname_alone_is_the_person_named_in_full_before(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+def test_a_paragraph_ends_a_sentence_without_a_full_stop() -> None:
+    from kg.extraction.recognise import pipeline
+
+    doc = pipeline()("Regulator fines Kinmira Labs\n\nOfcom fined Kinmira Labs on Monday.\n\nWhat happens next\n\n"
+                     "Kinmira Labs said it would appeal.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts == ["Regulator fines Kinmira Labs", "Ofcom fined Kinmira Labs on Monday.", "What happens next",
+                      "Kinmira Labs said it would appeal."], starts

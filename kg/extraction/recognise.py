@@ -280,11 +280,18 @@ def nominal_heads(doc: Doc) -> Doc:
 def sentence_stops(doc: Doc) -> Doc:
     """Mark a sentence start after a full stop that stands alone before a capital ("Brussels fined X. MEP Ada Vos
     said ..."): the parser, which respects marks set before it, otherwise reads a one-letter name and its stop
-    as an initial and runs two sentences into one."""
+    as an initial and runs two sentences into one. Mark one after every paragraph break too."""
     for tok in doc[2:]:
         stop = doc[tok.i - 1]
         if stop.text == "." and stop.whitespace_ and tok.text[:1].isupper() and not doc[tok.i - 2].is_space:
             tok.is_sent_start = True
+    for tok in doc[1:]:
+        # A paragraph ends its sentence, full stop or none: a headline, a caption, a quotation closed after its
+        # stop ('... as one."' then '"Should the U.S. ...') run into the next paragraph otherwise.
+        if not tok.is_space and "\n" in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = False  # (a boundary set alone makes the parser start another after it)
     return doc
 
 
@@ -873,7 +880,8 @@ def _surnames_missed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return []
     taken = _covered(mentions)
     return [Mention(t.i, t.i + 1, t.text, "Person", None, "ner", typed_by="title")
-            for t in doc if t.text in surnames and t.pos_ == "PROPN" and t.i not in taken
+            for t in doc if t.text in surnames and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper())
+            and t.i not in taken  # ("Dawes also criticised Meta": a surname the tagger read as a plural noun)
             and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
             and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
 

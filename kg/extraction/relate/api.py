@@ -282,6 +282,9 @@ class Context:
                    for i, cert in self.refs(c) if self.entity(i).type in self.ont.organisational_classes]
             if out:
                 return out
+        court = self._court_of_unnamed_judge(tok)
+        if court is not None:
+            return [court]
         classes = self.ont.description_classes(tok.lemma_.lower())
         if classes:
             # "his website", "its chatbot": the one of that class the possessor is known to run or own; none known,
@@ -314,6 +317,21 @@ class Context:
                     if p.dep_ == "pobj":
                         out += self.refs(p)
         return out
+
+    def _court_of_unnamed_judge(self, tok: Token) -> Ref | None:
+        """Return the court an unnamed judge sits for: "asked a federal judge to block the law" asks the court the
+        article names (the nearest before, else the first after), when it names courts at all."""
+        role = self.ont.role_for(tok.lemma_) if tok.tag_ == "NN" else None
+        if role is None or role.organisation_types != frozenset({"Court"}) or tok.i in self.res.token_entity or any(
+                c.dep_ in {"appos", "compound", "flat"} and c.i in self.res.token_entity for c in tok.children):
+            return None
+        if self.name_after(tok) is not None:
+            return None
+        courts = sorted((i, e) for i, e in self.res.token_entity.items() if self.entity(e).type == "Court")
+        before = [e for i, e in courts if i < tok.i]
+        after = [e for i, e in courts if i > tok.i]
+        found = before[-1] if before else after[0] if after else None
+        return None if found is None else (found, self.tuning.description)
 
     def _unnamed_holder(self, tok: Token) -> list[Ref]:
         """Return the organisation an unnamed holder of its office acts for: "called on TikTok's chief executive to

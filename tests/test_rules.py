@@ -2845,3 +2845,15 @@ def test_a_paragraph_ends_a_sentence_without_a_full_stop() -> None:
     starts = [s.text.strip() for s in doc.sents]
     assert starts == ["Regulator fines Kinmira Labs", "Ofcom fined Kinmira Labs on Monday.", "What happens next",
                       "Kinmira Labs said it would appeal."], starts
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Industry sues over law\n\nNetChoice has asked a federal judge to block the law. The group filed its "
+                 "lawsuit in federal court in Atlanta.", {("NetChoice", "urges", "federal court in Atlanta")},
+                 id="a-judge-before-the-court-is-named"),
+    pytest.param("Kinmira Labs sues\n\nKinmira Labs filed a lawsuit in the Delhi High Court on Monday. The company "
+                 "asked the judge to suspend the rules.", {("Kinmira Labs", "urges", "Delhi High Court")},
+                 id="the-judge-after-the-court"),
+])
+def test_an_unnamed_judge_stands_for_the_court(text: str, must: set) -> None:
+    check(text, must, set())

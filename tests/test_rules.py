@@ -2857,3 +2857,8 @@ def test_a_paragraph_ends_a_sentence_without_a_full_stop() -> None:
 ])
 def test_an_unnamed_judge_stands_for_the_court(text: str, must: set) -> None:
     check(text, must, set())
+
+
+def test_the_council_of_the_eu_by_its_journalistic_name() -> None:
+    check("Talks stall\n\nParliament negotiators walked out of a meeting with the EU Council on Monday. The EU Council "
+          "criticised Kinmira Labs.", {("Council of the European Union", "criticises", "Kinmira Labs")}, set())

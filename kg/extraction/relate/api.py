@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.extraction.relate.modality import modality
 from kg.extraction.resolve import Entity, Resolution
+from kg.extraction.resolve.descriptions import named_as
 from kg.extraction.tuning import TUNING, Tuning
 from kg.vocabulary.ontology import Ontology
 
@@ -230,11 +231,8 @@ class Context:
         for c in tok.children:
             if c.dep_ == "appos" and c.i in res.token_entity:
                 out += self.refs(c)  # "the regulator Ofcom"; "Facebook parent firm Meta" is Meta alone
-            elif c.dep_ == "acl" and c.lemma_.lower() in self.words("knownAsVerb"):
-                # "the group known as APT40", "a hacking group called Volt Typhoon": the name it goes by.
-                out += [r for g in c.children if g.dep_ == "oprd" or g.dep_ == "prep" and g.lower_ == "as"
-                        for o in ([g] if g.dep_ == "oprd" else [p for p in g.children if p.dep_ == "pobj"])
-                        if o.i in res.token_entity for r in self.refs(o)]
+        # "the group known as APT40", "a hacking group called Volt Typhoon": the name it goes by.
+        out += [r for o in named_as(tok, self.words("knownAsVerb")) if o.i in res.token_entity for r in self.refs(o)]
         if out:
             return out
         if tok.lemma_.lower() in self.words("polityNoun"):

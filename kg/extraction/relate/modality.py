@@ -46,7 +46,7 @@ def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str
     chain: list[Token] = [pred]
     t = pred
     for _ in range(TUNING.chain_depth):
-        if t.dep_ == "advcl" and t.head is not t and (t.head.lemma_ in intention or t.head.lemma_ in ont.words(
+        if t.dep_ == "advcl" and (t.head.lemma_ in intention or t.head.lemma_ in ont.words(
                 "wishVerb")) and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
             found.add("intended")  # "called for the FTC to fine Meta", parsed as an adverbial clause: wished for
             break

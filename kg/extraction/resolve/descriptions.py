@@ -95,7 +95,7 @@ def is_description(st: ResolveState, token: Token) -> bool:
             named.roles.add(lemma)
             _retype_by_description(st, named, token)
             return False
-    for name in _known_as(st, token):
+    for name in (t for t in named_as(token, st.words("knownAsVerb")) if t.i in st.token_entity):
         # "the Chinese state-sponsored group known as APT40": the name the description gives is what it means.
         named = st.entity(st.token_entity[name.i])
         named.roles.add(lemma)
@@ -118,13 +118,12 @@ def is_description(st: ResolveState, token: Token) -> bool:
     return definite(st, token)
 
 
-def _known_as(st: ResolveState, token: Token) -> list[Token]:
-    """Return the named tokens a participle of naming gives the noun: "the group known as APT40", "a firm called
-    Acme" (``pk:knownAsVerb``)."""
-    return [o for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in st.words("knownAsVerb")
+def named_as(token: Token, verbs: frozenset[str]) -> list[Token]:
+    """Return the tokens of the name a participle of naming (``pk:knownAsVerb``) gives a noun: "the group known as
+    APT40", "a firm called Acme"."""
+    return [o for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in verbs
             for g in c.children if g.dep_ == "oprd" or g.dep_ == "prep" and g.lower_ == "as"
-            for o in ([g] if g.dep_ == "oprd" else [p for p in g.children if p.dep_ == "pobj"])
-            if o.i in st.token_entity]
+            for o in ([g] if g.dep_ == "oprd" else [p for p in g.children if p.dep_ == "pobj"])]
 
 
 def country_modifier(st: ResolveState, token: Token) -> int | None:

@@ -2862,3 +2862,18 @@ def test_an_unnamed_judge_stands_for_the_court(text: str, must: set) -> None:
 def test_the_council_of_the_eu_by_its_journalistic_name() -> None:
     check("Talks stall\n\nParliament negotiators walked out of a meeting with the EU Council on Monday. The EU Council "
           "criticised Kinmira Labs.", {("Council of the European Union", "criticises", "Kinmira Labs")}, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Court rules\n\nKinmira Labs said it was disappointed by the ruling of the Delhi High Court.",
+                 {("Kinmira Labs", "criticises", "Delhi High Court")}, set(), id="disappointed-by-the-ruling-of"),
+    pytest.param("Fine welcomed\n\nOfcom fined Zeltra Systems on Monday. Anna Weber said she was pleased with "
+                 "Ofcom's decision.", {("Anna Weber", "supports", "Ofcom")}, set(), id="pleased-with-a-decision"),
+    pytest.param("Fine welcomed\n\nAnna Weber said she was not happy with Ofcom.", set(),
+                 {("Anna Weber", "supports", "Ofcom")}, id="not-happy-is-no-support"),
+    pytest.param("Fine row\n\nZeltra Systems called Ofcom's decision \"a mistake\".",
+                 {("Zeltra Systems", "criticises", "Ofcom")}, {("Zeltra Systems", "accuses", "Ofcom")},
+                 id="called-a-decision-a-quoted-mistake"),
+])
+def test_how_a_speaker_feels_about_what_another_did(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

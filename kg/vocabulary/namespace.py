@@ -209,6 +209,8 @@ class PK(DefinedNamespace):
     ruleNoun: URIRef
     possibilityAux: URIRef
     positiveCue: URIRef
+    dismayWord: URIRef
+    gladWord: URIRef
     approvingVerb: URIRef
     wrongdoingCue: URIRef
     culpritPreposition: URIRef

@@ -186,6 +186,11 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
     if any(c.dep_ == "poss" for c in noun.children):
         return [], ""  # "the ministry's decision": its maker is named, and is no actor of the article
     court = noun.lemma_.lower() in ctx.words("courtDecisionNoun")
+    if court or noun.lemma_.lower() == "decision":
+        # "the ruling of the Delhi High Court", "the decision of the Commission": a ruling's "of" names who made it
+        makers = clause.prep_objects(ctx, noun, {"of"})
+        if makers:
+            return makers, f"maker of the {noun.lemma_} by 'of' phrase"
     found = _decision_enforcer(ctx, tok, court) or enforcer(ctx, tok, court=court)
     if found is None:
         return [], ""

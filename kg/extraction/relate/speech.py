@@ -176,11 +176,11 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
                          and c.i < comp.i and c.lemma_.lower() in decisions), None)
         if comp is None and noun is not None:
             # "called the decision completely unjustified", parsed with the complement hung on the noun: an
-            # adjective after its noun is what the noun is called.
-            comp = next((c for c in noun.children if c.dep_ == "amod" and c.i > noun.i), None)
+            # adjective after its noun is what the noun is called; so is a quoted noun ('called it "a mistake"').
+            comp = next((c for c in noun.children if c.dep_ in {"amod", "appos"} and c.i > noun.i), None)
         if comp is None:
             continue
-        named = ctx.refs(noun) if noun is not None else [
+        named = (ctx.refs(noun) if noun.lemma_.lower() not in decisions else []) if noun is not None else [
             r for c in comp.children if c.dep_ in {"compound", "nsubj", "nmod"} and c.i < comp.i for r in ctx.refs(c)]
         if named:
             yield from _named_actors(ctx, tok, named, comp)
@@ -245,6 +245,7 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
         yield from obligations(ctx, tok, speakers, how)
         yield from framed_claims(ctx, tok, speakers, how)
         yield from warnings(ctx, tok, speakers, how)
+        yield from feelings(ctx, tok, speakers, how)
         for head in reported_clauses(tok):
             cue = negative(ctx, head)
             if cue is not None:
@@ -252,6 +253,36 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                                      f"'{cue.text}' about its {{target}}, speaker by {how}")
     yield from named_decisions(ctx)
     yield from attributed_clauses(ctx)
+
+
+_FEELING_PREPOSITIONS = frozenset({"by", "with", "at", "over", "about"})
+
+
+def feelings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterator[Triple]:
+    """A speaker saying they are dismayed or glad at what another did criticises or supports that other: "Meta said
+    it was disappointed by the court's ruling", "the minister said she was pleased with the regulator's decision"
+    (``pk:dismayWord``, ``pk:gladWord``; the one who did it is the actor named, or the maker of the decision)."""
+    own = {i for i, _ in speakers}
+    dismay, glad = ctx.words("dismayWord"), ctx.words("gladWord")
+    for head in reported_clauses(tok):
+        if any(c.dep_ == "neg" for c in head.children):
+            continue
+        feel = next((c for c in [head, *head.children] if c.dep_ in {"acomp", "ccomp"} or c is head
+                     if c.lower_ in dismay | glad), None)
+        if feel is None:
+            continue
+        rel = "criticises" if feel.lower_ in dismay else "supports"
+        for p in feel.children:
+            if p.dep_ not in {"prep", "agent"} or p.lower_ not in _FEELING_PREPOSITIONS:
+                continue
+            for o in (o for o in p.children if o.dep_ == "pobj"):
+                targets, t_how = ctx.refs(o), "the one named"
+                if not targets and o.lemma_.lower() in ctx.words("decisionNoun"):
+                    targets, t_how = decision_maker(ctx, o, tok)
+                targets = [r for r in targets if r[0] not in own and ctx.entity(r[0]).type != "Country"]
+                yield from ctx.make_all(speakers, rel, targets, tok, "speech", f"speech '{tok.lemma_}' that its "
+                                        f"speaker is '{feel.lower_}' '{p.lower_}' {t_how}, speaker by {how}",
+                                        ctx.tuning.speech)
 
 
 def warnings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterator[Triple]:

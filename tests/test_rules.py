@@ -2877,3 +2877,19 @@ def test_the_council_of_the_eu_by_its_journalistic_name() -> None:
 ])
 def test_how_a_speaker_feels_about_what_another_did(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Regulators circle Kinmira Labs\n\nThe Japan Fair Trade Commission suspects Kinmira Labs of abusing "
+                 "its dominant position.", {("Japan Fair Trade Commission", "accuses", "Kinmira Labs")},
+                 id="suspects-of"),
+    pytest.param("Regulators circle Zeltra\n\nThe European Commission suspects Zeltra Systems of breaching the "
+                 "Digital Services Act.", {("European Commission", "accuses", "Zeltra Systems")}, id="suspects-of-2"),
+    pytest.param("Regulators circle Kinmira Labs\n\nThe CNIL carried out an inspection at Kinmira Labs' Paris office.",
+                 {("CNIL", "investigates", "Kinmira Labs")}, id="inspection-at"),
+    pytest.param("Regulators circle Zeltra\n\nThe Korea Fair Trade Commission conducted a raid at Zeltra Systems' "
+                 "headquarters.", {("Korea Fair Trade Commission", "investigates", "Zeltra Systems")},
+                 id="raid-at"),
+])
+def test_suspicions_and_inspections(text: str, must: set) -> None:
+    check(text, must, set())

@@ -150,3 +150,11 @@ def test_a_particle_read_as_a_verb_does_not_cut_a_persons_name() -> None:
               tags=["NNP", "NNP", "VBP", "NNP", "VBD", "."], pos=["PROPN", "PROPN", "VERB", "PROPN", "VERB", "PUNCT"],
               ents=["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "O"], sent_starts=[True] + [False] * 5)
     assert [m.text for m in recognise(doc, load_ontology()) if m.type == "Person"] == ["Ana do Carmo"]
+
+
+@pytest.mark.parametrize(("name", "typ"), [
+    ("Sigma Technology", "Company"), ("Sinno Electronics", "Company"), ("Deutsche Telekom", "Company"),
+    ("Ministry of Science and Technology", "GovernmentBody"), ("Massachusetts Institute of Technology", "Organisation"),
+])
+def test_an_industry_word_ending_a_name_makes_it_a_company(name: str, typ: str) -> None:
+    assert load_ontology().type_from_name(name) == typ

@@ -2762,15 +2762,25 @@ def test_saying_someone_was_behind_a_deed_accuses_them(text: str, must: set, mus
 
 
 def test_a_description_known_by_a_name_is_that_name_not_an_earlier_one() -> None:
-    check("UK sanctions hackers\n\nThe Group of Seven met on Monday. Judith Collins said the state-sponsored group "
-          "known as APT40 was behind the hacking activity.", {("Judith Collins", "accuses", "APT40")},
-          {("Judith Collins", "accuses", "Group of Seven")})
+    check("Hackers named\n\nThe Group of Seven met on Monday. Anna Weber said the state-backed group known as Volt "
+          "Typhoon was behind the intrusion.", {("Anna Weber", "accuses", "Volt Typhoon")},
+          {("Anna Weber", "accuses", "Group of Seven")})
 
 
-def test_a_name_joined_after_an_apposition_is_joined_to_the_name_before_it() -> None:
-    check("Crypto suit\n\nThe SEC alleged Binance, the world's largest crypto platform, and its chief executive Zhao "
-          "Changpeng, misled investors.", {("Securities and Exchange Commission", "accuses", "Zhao Changpeng"),
-                                           ("Securities and Exchange Commission", "accuses", "Binance")}, set())
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Suit filed\n\nThe SEC alleged Kraken, the world's second crypto exchange, and its chief executive "
+                 "Jesse Powell, misled customers.", {("Securities and Exchange Commission", "accuses", "Jesse Powell"),
+                                                    ("Securities and Exchange Commission", "accuses", "Kraken")},
+                 set(), id="conjunct-on-the-name"),
+    pytest.param("Suit filed\n\nOfcom fined Ron Wyden, a Democrat, and Andy Biggs.",
+                 {("Ofcom", "fines", "Ron Wyden"), ("Ofcom", "fines", "Andy Biggs")}, {("Ofcom", "fines", "Democrat")},
+                 id="a-party-word-in-the-apposition-is-no-name"),
+    pytest.param("Suit filed\n\nElon Musk, the boss of xAI and the X platform, criticised Ofcom.",
+                 {("Elon Musk", "leads", "X")}, {("X", "criticises", "Ofcom")}, id="no-comma-no-second-name"),
+])
+def test_a_name_joined_after_an_apposition_is_joined_to_the_name_before_it(text: str, must: set,
+                                                                            must_not: set) -> None:
+    check(text, must, must_not)
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [

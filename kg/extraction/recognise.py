@@ -1090,8 +1090,9 @@ def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
         if len(votes) > 1 and votes[0][1] == votes[1][1]:
             continue  # the named members disagree: no type to lend
         for conj in chain:
-            if conj.i in taken or conj.pos_ != "PROPN" or not conj.text[:1].isupper():
-                continue
+            if conj.i in taken or conj.pos_ != "PROPN" or not conj.text[:1].isupper() or \
+                    conj.ent_type_ == "NORP" and conj.dep_ == "appos":
+                continue  # ("Ron Wyden, a Democrat, and Andy Biggs": the party word describes, names no one)
             start = min([conj.i] + [c.i for c in conj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
                                     and ont.role_for(c.text) is None])
             end = conj.i + 1

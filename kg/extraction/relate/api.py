@@ -154,8 +154,8 @@ class Context:
             # platform, ..."), unless it names another of the same kind ("Wyden, a Democrat, and Biggs").
             if c.dep_ != "conj":
                 continue
-            if appos_at is None or c.i < appos_at:
-                out += self.refs(c)
+            if appos_at is None or c.i < appos_at or self._after_comma_and(c):
+                out += self.refs(c)  # (", and" closes the apposition: "Binance, the largest exchange, and its CEO")
             elif c.i in self.res.token_entity and self.entity(self.res.token_entity[c.i]).type in own_types:
                 out += self.refs(c)
         if out and any(c.dep_ == "conj" for c in tok.children):
@@ -187,11 +187,14 @@ class Context:
             if a.dep_ != "appos" or a.i in self.res.token_entity:
                 continue
             for g in a.children:
-                start = g.left_edge.i
-                if g.dep_ == "conj" and g.i in self.res.token_entity and start >= 2 and \
-                        self.doc[start - 1].lower_ == "and" and self.doc[start - 2].text == ",":
+                if g.dep_ == "conj" and g.i in self.res.token_entity and self._after_comma_and(g):
                     out += self.refs(g)
         return out
+
+    def _after_comma_and(self, conj: Token) -> bool:
+        """Return True when ``conj`` follows ", and" (the comma closing an apposition before it)."""
+        start = conj.left_edge.i
+        return start >= 2 and self.doc[start - 1].lower_ == "and" and self.doc[start - 2].text == ","
 
     def _list_head_cut_off(self, tok: Token) -> list[Ref]:
         """Return the first name of a list the parser cut off from the rest: in "Meta, Google and TikTok were

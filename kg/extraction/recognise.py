@@ -285,13 +285,16 @@ def sentence_stops(doc: Doc) -> Doc:
         stop = doc[tok.i - 1]
         if stop.text == "." and stop.whitespace_ and tok.text[:1].isupper() and not doc[tok.i - 2].is_space:
             tok.is_sent_start = True
-    for tok in doc[1:]:
+    after_break = False
+    for tok in doc:
         # A paragraph ends its sentence, full stop or none: a headline, a caption, a quotation closed after its
         # stop ('... as one."' then '"Should the U.S. ...') run into the next paragraph otherwise.
-        if not tok.is_space and "\n" in doc[tok.i - 1].text + doc[tok.i - 1].whitespace_:
+        if after_break and not tok.is_space:
             tok.is_sent_start = True
             if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
                 doc[tok.i + 1].is_sent_start = False  # (a boundary set alone makes the parser start another after it)
+        text = tok.text
+        after_break = "\n" in text or "\n" in tok.whitespace_ or after_break and text.isspace()
     return doc
 
 

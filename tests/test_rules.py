@@ -2903,3 +2903,14 @@ def test_how_a_speaker_feels_about_what_another_did(text: str, must: set, must_n
 ])
 def test_suspicions_and_inspections(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Kinmira Labs hits back\n\n\"Ofcom has acted unlawfully. We will appeal,\" Kinmira Labs said on "
+                 "Monday.", {("Kinmira Labs", "accuses", "Ofcom")}, id="first-sentence-of-a-quote-said-after"),
+    pytest.param("Zeltra hits back\n\nAnna Weber said on Monday: \"We are studying the ruling. The Federal Trade "
+                 "Commission was wrong to sue us.\"", {("Anna Weber", "criticises", "Federal Trade Commission")},
+                 id="second-sentence-of-a-quote-said-before"),
+])
+def test_every_sentence_of_a_quotation_is_its_speakers(text: str, must: set) -> None:
+    check(text, must, set())

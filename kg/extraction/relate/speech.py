@@ -19,6 +19,7 @@ from kg.extraction.relate import clause
 from kg.extraction.relate.api import Context, Ref, Triple
 from kg.extraction.relate.implied import decision_maker
 from kg.extraction.relate.registry import extractor
+from kg.extraction.resolve.pronouns import quotations
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -253,6 +254,7 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                                      f"'{cue.text}' about its {{target}}, speaker by {how}")
     yield from named_decisions(ctx)
     yield from attributed_clauses(ctx)
+    yield from quoted_sentences(ctx)
 
 
 _FEELING_PREPOSITIONS = frozenset({"by", "with", "at", "over", "about"})
@@ -353,3 +355,33 @@ def attributed_clauses(ctx: Context) -> Iterator[Triple]:
         if cue is not None:
             yield from _verdicts(ctx, speakers, head, cue, head, f"clause 'according to' its speaker with negative "
                                  f"cue '{cue.text}' about its {{target}}")
+
+
+def quoted_sentences(ctx: Context) -> Iterator[Triple]:
+    """The sentences of a quotation its speaking verb does not govern are the speaker's too: in '"Ofcom has acted
+    unlawfully. We will appeal," said Kinmira Labs.' the first sentence is no clause of "said", yet it is what
+    Kinmira Labs said; so is every sentence after 'Kinmira Labs said: "...'. Each is read as a reported clause of
+    the attribution's speaker (the speaking verb after the quotation in its last sentence, else before it in its
+    first)."""
+    verbs = ctx.words("speechVerb")
+    doc = ctx.doc
+    for opening, closing in quotations(doc):
+        close_sent, open_sent = doc[closing].sent, doc[opening].sent
+        # '..." she said', else 'she said: "...'
+        speaking = [t for t in doc[closing + 1:close_sent.end] if t.pos_ in clause.VERBAL] + [
+            t for t in reversed(doc[open_sent.start:opening]) if t.pos_ in clause.VERBAL]
+        verb = next((t for t in speaking if t.lemma_.lower() in verbs), None)
+        if verb is None:
+            continue
+        speakers, how = clause.subjects(ctx, verb)
+        if not speakers:
+            continue
+        governed = {c.i for c in reported_clauses(verb)}
+        for sent in {doc[i].sent for i in range(opening + 1, closing)}:
+            head = sent.root
+            if sent.start < opening or sent.end > closing + 1 or head.i in governed or head.pos_ not in clause.VERBAL:
+                continue  # only whole sentences inside the quotation, not the one the verb governs
+            cue = negative(ctx, head)
+            if cue is not None:
+                yield from _verdicts(ctx, speakers, head, cue, verb, f"quoted sentence with negative cue "
+                                     f"'{cue.text}' about its {{target}}, speaker by {how} of '{verb.lemma_}'")

@@ -2914,3 +2914,19 @@ def test_suspicions_and_inspections(text: str, must: set) -> None:
 ])
 def test_every_sentence_of_a_quotation_is_its_speakers(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Regulators join forces\n\nOfcom and the Information Commissioner's Office launched a joint "
+                 "investigation into Kinmira Labs.", {("Ofcom", "cooperatesWith", "Information Commissioner's Office"),
+                                                      ("Ofcom", "investigates", "Kinmira Labs")},
+                 id="joint-investigation"),
+    pytest.param("Regulators join forces\n\nThe CNIL and the Irish Data Protection Commission conducted a coordinated "
+                 "review of Zeltra Systems.", {("CNIL", "cooperatesWith", "Irish Data Protection Commission")},
+                 id="coordinated-review"),
+    pytest.param("Regulators join forces\n\nThe European Commission, in cooperation with the CNIL, opened proceedings "
+                 "against Zeltra Systems.", {("European Commission", "cooperatesWith", "CNIL")},
+                 id="in-cooperation-with"),
+])
+def test_work_done_together(text: str, must: set) -> None:
+    check(text, must, set())

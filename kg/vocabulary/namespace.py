@@ -214,6 +214,7 @@ class PK(DefinedNamespace):
     approvingVerb: URIRef
     wrongdoingCue: URIRef
     culpritPreposition: URIRef
+    jointWord: URIRef
     culpritDeed: URIRef
     knownAsVerb: URIRef
     stopVerb: URIRef

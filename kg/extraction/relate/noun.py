@@ -46,6 +46,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             how = f"the doer of '{occasion.text}', in its '{tok.head.lower_}' phrase"
         if not agents:
             continue
+        yield from _joint(ctx, tok, agents, how)
         for rel, prep in entries:
             preps = frozenset({prep}) if prep else complements
             targets = clause.prep_objects(ctx, tok, preps)
@@ -225,6 +226,15 @@ def _first_joined_by_and(tok: Token) -> bool:
     if first is None or nxt is None:
         return False
     return any(t.lower_ == "and" for t in tok.doc[first.i + 1:nxt.left_edge.i])
+
+
+def _joint(ctx: Context, tok: Token, agents: list[Ref], how: str) -> list[Triple]:
+    """Doers of a joint act work together: "Ofcom and the ICO launched a joint investigation" (``pk:jointWord``)."""
+    if len(agents) < 2 or not any(c.dep_ == "amod" and c.lower_ in ctx.words("jointWord") for c in tok.children):
+        return []
+    pairs = [(a, b) for i, a in enumerate(agents) for b in agents[i + 1:] if a[0] != b[0]]
+    return [t for a, b in pairs for t in [ctx.make(a, "cooperatesWith", b, tok, "noun", f"joint '{tok.lemma_}', "
+                                                   f"doers by {how}", ctx.tuning.event_noun)] if t]
 
 
 def _first_made(ctx: Context, a: Ref, b: Ref, tok: Token, entries: list[tuple[str, str | None]],

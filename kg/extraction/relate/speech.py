@@ -19,7 +19,7 @@ from kg.extraction.relate import clause
 from kg.extraction.relate.api import Context, Ref, Triple
 from kg.extraction.relate.implied import decision_maker
 from kg.extraction.relate.registry import extractor
-from kg.extraction.resolve.pronouns import quotations
+from kg.extraction.resolve.pronouns import attributing_verbs, quotations
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -361,20 +361,13 @@ def quoted_sentences(ctx: Context) -> Iterator[Triple]:
     """The sentences of a quotation its speaking verb does not govern are the speaker's too: in '"Ofcom has acted
     unlawfully. We will appeal," said Kinmira Labs.' the first sentence is no clause of "said", yet it is what
     Kinmira Labs said; so is every sentence after 'Kinmira Labs said: "...'. Each is read as a reported clause of
-    the attribution's speaker (the speaking verb after the quotation in its last sentence, else before it in its
-    first)."""
-    verbs = ctx.words("speechVerb")
+    the speaker of the quotation's attributing verb (:func:`~kg.extraction.resolve.pronouns.attributing_verbs`)."""
     doc = ctx.doc
     for opening, closing in quotations(doc):
-        close_sent, open_sent = doc[closing].sent, doc[opening].sent
-        # '..." she said', else 'she said: "...'
-        speaking = [t for t in doc[closing + 1:close_sent.end] if t.pos_ in clause.VERBAL] + [
-            t for t in reversed(doc[open_sent.start:opening]) if t.pos_ in clause.VERBAL]
-        verb = next((t for t in speaking if t.lemma_.lower() in verbs), None)
+        found = ((v, *clause.subjects(ctx, v)) for v in attributing_verbs(doc, opening, closing,
+                                                                         ctx.words("speechVerb")))
+        verb, speakers, how = next(((v, s, h) for v, s, h in found if s), (None, [], ""))
         if verb is None:
-            continue
-        speakers, how = clause.subjects(ctx, verb)
-        if not speakers:
             continue
         governed = {c.i for c in reported_clauses(verb)}
         for sent in {doc[i].sent for i in range(opening + 1, closing)}:

@@ -257,13 +257,9 @@ def _speaker_of_verb(st: ResolveState, verb: Token, *, own: bool) -> int | None:
     return None
 
 
-def _attribution(st: ResolveState, tokens: list[Token], *, own: bool) -> int | None:
-    """Return the speaker a run of tokens attributes a quotation to: the subject of its first speech verb."""
-    verbs = st.words("speechVerb")
-    for tok in tokens:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
-            return _speaker_of_verb(st, tok, own=own)
-    return None
+def _speech_verb(tokens: Iterable[Token], verbs: frozenset[str]) -> Token | None:
+    """Return the first speech verb (``pk:speechVerb``) among ``tokens``."""
+    return next((t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in verbs), None)
 
 
 def _paragraph_run(tokens: Iterable[Token]) -> list[Token]:
@@ -276,24 +272,36 @@ def _paragraph_run(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
-def quoted_speaker(st: ResolveState, opening: int, closing: int, *, own: bool) -> int | None:
-    """Return the entity a quotation is attributed to: a speech verb after it in the sentence where it closes
-    ("'...,' said Wang Wenbin", "'...,' he added"), else before it in the sentence where it opens ("Wang said:
-    '...'"), else, for a quotation that opens a sentence or a paragraph, the speaker of the sentence before ("Wang
-    said so on Monday. 'We ...'"). ``own`` is True for "I", whose speaker is a person and never the organisation."""
-    doc = st.doc
+def attributing_verbs(doc: Doc, opening: int, closing: int, verbs: frozenset[str]) -> list[Token]:
+    """Return the speech verbs a quotation may be attributed to, the likelier first: one after it in the sentence
+    where it closes ("'...,' said Wang Wenbin", "'...,' he added"), then one before it in the sentence where it
+    opens ("Wang said: '...'"), each within the quotation's paragraph."""
     end_sent, start_sent = doc[closing].sent, doc[opening].sent
-    after = _paragraph_run(doc[closing + 1:end_sent.end])
-    speaker = _attribution(st, [t for t in after if t.text not in {_OPENING, _STRAIGHT, _SINGLE_OPENING}], own=own)
-    if speaker is None:
-        speaker = _attribution(st, _paragraph_run(reversed(doc[start_sent.start:opening])), own=own)
-    if speaker is None and start_sent.start > 0 and all(
-            "\n" in t.text or t.is_space for t in doc[start_sent.start:opening]):
+    after = [t for t in _paragraph_run(doc[closing + 1:end_sent.end]) if t.text not in {_OPENING, _STRAIGHT,
+                                                                                         _SINGLE_OPENING}]
+    found = [_speech_verb(after, verbs), _speech_verb(_paragraph_run(reversed(doc[start_sent.start:opening])), verbs)]
+    return [v for v in found if v is not None]
+
+
+def quoted_speaker(st: ResolveState, opening: int, closing: int, *, own: bool) -> int | None:
+    """Return the entity a quotation is attributed to: the subject of its attributing speech verb
+    (:func:`attributing_verbs`), else, for a quotation that opens a sentence or a paragraph, the speaker of the
+    sentence before ("Wang said so on Monday. 'We ...'"). ``own`` is True for "I", whose speaker is a person and
+    never the organisation."""
+    doc = st.doc
+    verbs = st.words("speechVerb")
+    for verb in attributing_verbs(doc, opening, closing, verbs):
+        speaker = _speaker_of_verb(st, verb, own=own)
+        if speaker is not None:
+            return speaker
+    start_sent = doc[opening].sent
+    if start_sent.start > 0 and all("\n" in t.text or t.is_space for t in doc[start_sent.start:opening]):
         # A quotation that opens its sentence continues the quotation before it, even across a paragraph break
         # (news sets each quoted paragraph apart): the speaker of the sentence before.
-        before = doc[start_sent.start - 1].sent
-        speaker = _attribution(st, [t for t in before if not t.is_space], own=own)
-    return speaker
+        before = _speech_verb((t for t in doc[start_sent.start - 1].sent if not t.is_space), verbs)
+        if before is not None:
+            return _speaker_of_verb(st, before, own=own)
+    return None
 
 
 def resolve_first_person(st: ResolveState) -> None:

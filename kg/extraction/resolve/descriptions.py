@@ -467,7 +467,7 @@ def describe(st: ResolveState, token: Token) -> int | None:
     abroad = unlisted_country(st, token) if public and country is None else None
 
     kind = noun in st.words("kindNoun")
-    fields = _field_groups(st, [w.lower_ for w in field_words(st, token)])
+    fields = st.ont.domain_words(w.lower_ for w in field_words(st, token) if w.lower_ in st.ont.field_words)
 
     def accept(e: Entity) -> bool:
         # "the Senate" is no "Senate Commerce Committee": a part named after the whole is not the whole.
@@ -496,21 +496,15 @@ def describe(st: ResolveState, token: Token) -> int | None:
     return idx
 
 
-def _field_groups(st: ResolveState, words: list[str]) -> list[frozenset[str]]:
-    """Return the fields (``pk:domainGroup``, each a set of words) the given words name."""
-    return [frozenset(g.split()) for g in st.words("domainGroup") if set(g.split()) & set(words)]
-
-
-def _same_field(st: ResolveState, e: Entity, fields: list[frozenset[str]]) -> bool:
-    """Return False when a description's field ("the communications regulator") is not among the fields the
-    entity's names give while those name another ("Data Protection Authority of Ghana"); True otherwise (a name
-    with no field word, "Ofcom", may be any)."""
+def _same_field(st: ResolveState, e: Entity, fields: set[str]) -> bool:
+    """Return False when the fields of a description ("the communications regulator"; ``fields`` its field words
+    with those of the same field, :meth:`~kg.vocabulary.ontology.Ontology.domain_words`) are none the entity's
+    names give while those name another ("Data Protection Authority of Ghana"); True otherwise (a name with no
+    field word, "Ofcom", may be any)."""
     if not fields:
         return True
     named = {w for n in (e.label, *e.aliases) for w in re.findall(r"[a-z]+", n.lower())} & st.ont.field_words
-    if not named:
-        return True
-    return any(group & named for group in fields)
+    return not named or bool(fields & named)
 
 
 def _called(e: Entity, noun: str) -> bool:

@@ -202,20 +202,23 @@ def _between(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) ->
         # coordinated doers, each with each (one doer is no pair: "Meta signed a deal" names no other side).
         doers = {r[0]: r for r in reversed(clause.subjects(ctx, tok.head)[0])}
         if len(doers) >= 2 and not clause.is_passive(tok.head):
-            refs = list(reversed(doers.values()))
-            pairs = [(a, b) for i, a in enumerate(refs) for b in refs[i + 1:]]
-            return [t for a, b in pairs for t in [_first_made(ctx, a, b, tok, entries, f"coordinated doers of "
-                                                               f"'{tok.head.text}'")] if t]
+            how = f"coordinated doers of '{tok.head.text}'"
+            return [t for a, b in _each_with_each(list(reversed(doers.values())))
+                    if (t := _first_made(ctx, a, b, tok, entries, how))]
     if len(parties) > 2 and how == "'between' phrase":
         # "talks between the ministry and Telekom, Vodafone and Telefonica": the first party, joined to the rest by
         # "and", met each of them; "between A, B and C": each met each.
-        pairs = [(parties[0], b) for b in parties[1:]] if _first_joined_by_and(tok) else [
-            (a, b) for i, a in enumerate(parties) for b in parties[i + 1:]]
-        return [t for a, b in pairs for t in [_first_made(ctx, a, b, tok, entries, how + " of several")] if t]
+        pairs = [(parties[0], b) for b in parties[1:]] if _first_joined_by_and(tok) else _each_with_each(parties)
+        return [t for a, b in pairs if (t := _first_made(ctx, a, b, tok, entries, how + " of several"))]
     if len(parties) != 2:
         return []
     t = _first_made(ctx, parties[0], parties[1], tok, entries, how)
     return [t] if t else []
+
+
+def _each_with_each(refs: list[Ref]) -> list[tuple[Ref, Ref]]:
+    """Return every pair of ``refs``, each once, in order."""
+    return [(a, b) for i, a in enumerate(refs) for b in refs[i + 1:]]
 
 
 def _first_joined_by_and(tok: Token) -> bool:
@@ -232,9 +235,9 @@ def _joint(ctx: Context, tok: Token, agents: list[Ref], how: str) -> list[Triple
     """Doers of a joint act work together: "Ofcom and the ICO launched a joint investigation" (``pk:jointWord``)."""
     if len(agents) < 2 or not any(c.dep_ == "amod" and c.lower_ in ctx.words("jointWord") for c in tok.children):
         return []
-    pairs = [(a, b) for i, a in enumerate(agents) for b in agents[i + 1:] if a[0] != b[0]]
-    return [t for a, b in pairs for t in [ctx.make(a, "cooperatesWith", b, tok, "noun", f"joint '{tok.lemma_}', "
-                                                   f"doers by {how}", ctx.tuning.event_noun)] if t]
+    rule = f"joint '{tok.lemma_}', doers by {how}"
+    return [t for a, b in _each_with_each(agents) if a[0] != b[0]
+            and (t := ctx.make(a, "cooperatesWith", b, tok, "noun", rule, ctx.tuning.event_noun))]
 
 
 def _first_made(ctx: Context, a: Ref, b: Ref, tok: Token, entries: list[tuple[str, str | None]],

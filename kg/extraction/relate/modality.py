@@ -41,13 +41,14 @@ def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str
     complement it is), whether a negating verb governs it, and the modalities the chain's heads impose."""
     negating = ont.words("negatingVerb")
     intention = ont.words("intentionVerb")
+    wishing = intention | ont.words("wishVerb")  # what is meant or wished for, not done
     negated = False
     found: set[str] = set()
     chain: list[Token] = [pred]
     t = pred
     for _ in range(TUNING.chain_depth):
-        if t.dep_ == "advcl" and (t.head.lemma_ in intention or t.head.lemma_ in ont.words(
-                "wishVerb")) and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+        if t.dep_ == "advcl" and t.head.lemma_ in wishing and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                   for a in t.children):
             found.add("intended")  # "called for the FTC to fine Meta", parsed as an adverbial clause: wished for
             break
         if t.dep_ not in {"xcomp", "dobj", "conj", "acl", "relcl", "pobj", "prep", "ccomp", "pcomp"} or t.head is t:
@@ -58,13 +59,13 @@ def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str
             break
         parent = t.head
         if t.dep_ == "xcomp" or (t.dep_ in {"acl", "relcl"} and pred.pos_ in _VERBAL and parent.pos_ == "NOUN"):
-            if (parent.lemma_ in intention or parent.lemma_ in ont.words("wishVerb")) and parent is not pred:
+            if parent.lemma_ in wishing and parent is not pred:
                 found.add("intended")  # "appealed to the Commission to investigate X": wished for, not done
             if parent.lemma_ in negating:
                 negated = True
         if t.dep_ == "ccomp" and parent.lemma_ in ont.words("hedgeVerb"):
             found.add("hedged")
-        if t.dep_ in {"ccomp", "advcl"} and (parent.lemma_ in intention or parent.lemma_ in ont.words("wishVerb")) \
+        if t.dep_ in {"ccomp", "advcl"} and parent.lemma_ in wishing \
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
             found.add("intended")  # "lawmakers want the FTC to investigate Meta": wished for, not done
         if t.dep_ == "prep" and t.lower_ == "of" and accusing_verb(ont.words, t) is not None:

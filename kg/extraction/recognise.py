@@ -253,6 +253,8 @@ def _register_actor_matcher() -> None:
 
 
 _SUM_SUFFIXES = frozenset({"m", "bn", "mn", "b", "k", "tn"})
+#: The words that multiply a sum, written out or as a suffix ("2.6 billion", "5bn").
+_SUM_WORDS = frozenset({"million", "billion", "trillion", *_SUM_SUFFIXES})
 
 
 def whole_sums(doc: Doc) -> Doc:
@@ -481,9 +483,6 @@ def _joined_at_and(doc: Doc, particles: frozenset[str] = frozenset()) -> list[Sp
         else:
             out.append(ent)
     return out
-
-
-_SUM_WORDS = frozenset({"million", "billion", "trillion", *_SUM_SUFFIXES})
 
 
 def _before_a_sum(ent: Span, currencies: frozenset[str]) -> Span | None:
@@ -1108,8 +1107,8 @@ def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
 
 _DIGIT_NAME = re.compile(r"\d+[A-Za-z][A-Za-z0-9-]*")
 #: A number with a multiplier, an ordinal or a decade's ending ("5bn", "21st", "1990s"): no digit name.
-_MULTIPLIERS = "|".join(sorted(_SUM_SUFFIXES, key=len, reverse=True))
-_NUMBER_WORD = re.compile(rf"\d+(?:[.,]\d+)?(?:{_MULTIPLIERS}|million|billion|trillion|st|nd|rd|th|s)")
+_MULTIPLIERS = "|".join(sorted(_SUM_WORDS, key=len, reverse=True))
+_NUMBER_WORD = re.compile(rf"\d+(?:[.,]\d+)?(?:{_MULTIPLIERS}|st|nd|rd|th|s)")
 _AFFILIATION_TAG = re.compile(r"^[A-Z]-[A-Z]")
 _BILL_CODE = re.compile(r"\b(?:SB|AB|HB|HR|H\.R\.|S\.B\.|A\.B\.|H\.B\.)[ -]?\d{1,5}\b")
 

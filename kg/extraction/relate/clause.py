@@ -113,7 +113,7 @@ def _co_doers(ctx: Context, verb: Token, subjects_: list[Token]) -> list[Ref]:
     return out
 
 
-def _addressee_to_act(ctx: Context, verb: Token, head: Token) -> tuple[list[Ref], str] | None:
+def addressee_to_act(ctx: Context, verb: Token, head: Token) -> tuple[list[Ref], str] | None:
     """Return who is to do an infinitive that a prepositional object of its head asks to act: "called on Ofcom
     to ban X", "appealed to the Commission to act" (a phrase of urging), "called for the FTC to fine X" (the
     "for" phrase before the infinitive). None when no such phrase is there."""
@@ -162,7 +162,7 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
                 refs = [r for c in head.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
                 return (refs, f"passive subject of '{head.text}'") if refs else ([], "")
             return [], ""
-        addressed = _addressee_to_act(ctx, verb, head)
+        addressed = addressee_to_act(ctx, verb, head)
         if addressed:
             return addressed
         if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children) and \

@@ -131,13 +131,11 @@ def wishes(ctx: Context, tok: Token) -> list[Triple]:
         targets += [r for s in c.children if s.dep_ == "nsubj" for r in ctx.refs(s)]
         if c.dep_ == "xcomp" and lemma != "call":
             targets += [r for o in tok.children if o.dep_ == "dobj" for r in ctx.refs(o)]
-            # "appealed to Washington to reconsider": the one appealed to.
-            targets += [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "to" and p.i < c.i
-                        for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
         if lemma != "call" or not targets:
-            # "pushed for the FTC to fine Meta", "called for the Commission to act": the "for" phrase names who.
-            targets += [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < c.i
-                        for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
+            # "appealed to Washington to reconsider", "pushed for the FTC to fine Meta": the one asked to act, as
+            # the infinitive's own doer is read.
+            addressed = clause.addressee_to_act(ctx, c, tok)
+            targets += addressed[0] if addressed else []
     return _urged_by_subject(ctx, tok, targets, f"verb of wishing '{lemma}' with an infinitive")
 
 

@@ -114,6 +114,11 @@ def _entity_for(ctx: Context, iri: str) -> int | None:
     return next((i for i, e in enumerate(ctx.res.entities) if e.id == iri), None)
 
 
+#: How :func:`_role_org` says the organisation is the possessor of an unnamed part the title heads ("head of the
+#: Parliament's liberal group"): the holder is a member of it, not its leader.
+_PART_OF_POSSESSOR = "a part of its possessor"
+
+
 def _acts_on(ctx: Context, holder: int, target: int, role_tok: Token) -> bool:
     """Return True when the holder of a title does something to ``target`` in the title's sentence ("Prime Minister
     Rishi Sunak urged Israel to ..."): one does not urge, meet or criticise the government one heads."""
@@ -172,7 +177,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                         i for g in p.children if g.dep_ == "poss" for i, _ in ctx.refs(g)}:
                     # "head of the European Parliament's liberal group": an unnamed part of the possessor, which
                     # the holder leads; of the possessor, a member.
-                    return out, f"'{c.lower_}' phrase, a part of its possessor"
+                    return out, f"'{c.lower_}' phrase, {_PART_OF_POSSESSOR}"
                 if out:
                     if role_tok.dep_ == "appos":
                         # "the boss of xAI and the X platform": conjuncts
@@ -364,7 +369,7 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     yield t
             if not orgs:
                 orgs, how = _role_org(ctx, tok, role, holder)
-                if relation == "leads" and how.endswith("a part of its possessor"):
+                if relation == "leads" and how.endswith(_PART_OF_POSSESSOR):
                     relation = "memberOf"
                 if h_ent.type == "Person" and not role.implies_legislature:
                     portfolio = _portfolio(ctx, tok) or _portfolio_words(ctx, tok, role)

@@ -267,3 +267,10 @@ def test_a_field_word_leaving_its_group_keeps_generic_names_generic() -> None:
     assert ont.is_generic_name("Data Protection Commission")
     assert ont.is_generic_name("Consumer Protection Agency") or "agency" not in ont.generic_name_words
     assert "data" in ont.field_words and "protection" not in ont.field_words
+
+
+def test_places_name_the_country_they_are_in() -> None:
+    # Built from WordNet (tools/wordnet_lexicon.py): a dateline's city tells which country a story is filed from.
+    places = load_ontology().places
+    assert places["Lima"] == "Peru" and places["Nairobi"] == "Kenya" and places["Seattle"] == "United States"
+    assert "Peru" not in places  # a country is no place inside one

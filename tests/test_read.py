@@ -179,6 +179,8 @@ def test_boilerplate_lines_are_dropped_and_article_text_kept(write_file) -> None
     "Watch: the hearing in full",
     "Sign up to our newsletter",
     "Your support helps us stay independent. Please donate.",
+    "We use cookies and similar tools to improve your experience. By clicking Accept all you agree to our use of "
+    "cookies.",
 ])
 def test_is_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
@@ -195,6 +197,9 @@ def test_is_boilerplate(line: str) -> None:
     "Acme Social said its subscribers were safe.",
     "Jane Doe donated $1m to the campaign.",
     "Ofcom fined Acme Social £2m on Monday.",
+    # News about cookies and advertising is written in the words a cookie banner uses.
+    "The CNIL fined Acme Social 40 million euros for placing cookies without consent and for showing "
+    "advertisements in its users' inboxes. A second firm was fined over cookies too.",
 ])
 def test_is_not_boilerplate(sentence: str) -> None:
     assert not is_boilerplate(sentence)
@@ -456,6 +461,16 @@ def test_a_datelines_agencies_are_kept_as_the_storys_credit(first: str, agencies
     article = parse_text(f"Regulator acts on bank\n\n{first}\n\nMore text here.", article_id="d")
     assert article.agencies == agencies
     assert not article.text.startswith("(")
+
+
+@pytest.mark.parametrize(("first", "place"), [
+    ("OSLO – The ministry fined the bank.", "Oslo"),
+    ("SAN JOSE, March 3 (AP) — A judge sided with the union.", "San Jose"),
+    ("(Metro Wire/AP) – Several firms signed a pact on Friday.", None),
+    ("The ministry fined the bank.", None),
+])
+def test_a_datelines_place_is_kept_as_where_the_story_was_filed(first: str, place: str | None) -> None:
+    assert parse_text(f"Regulator acts on bank\n\n{first}\n\nMore text here.", article_id="d").dateline == place
 
 
 def test_a_credited_agency_is_a_media_outlet_of_the_extraction() -> None:

@@ -59,10 +59,10 @@ def test_a_name_read_as_a_place_once_and_an_organisation_elsewhere_is_the_organi
 
 
 def test_a_country_after_of_inside_an_organisations_name_stays_in_the_name() -> None:
-    words = ["The", "Central", "Bank", "of", "Ireland", "warned", "Ireland", "."]
+    words = ["The", "Digital", "Council", "of", "Ireland", "warned", "Ireland", "."]
     doc = _doc(words, [(1, 5, "ORG"), (6, 7, "GPE")])
     out = _matcher(doc)(doc)
-    assert [(e.text, e.label_) for e in out.ents] == [("Central Bank of Ireland", "ORG"), ("Ireland", "Country")]
+    assert [(e.text, e.label_) for e in out.ents] == [("Digital Council of Ireland", "ORG"), ("Ireland", "Country")]
 
 
 @pytest.mark.parametrize(("words", "ents", "want"), [
@@ -158,3 +158,39 @@ def test_a_particle_read_as_a_verb_does_not_cut_a_persons_name() -> None:
 ])
 def test_an_industry_word_ending_a_name_makes_it_a_company(name: str, typ: str) -> None:
     assert load_ontology().type_from_name(name) == typ
+
+
+def test_a_title_opening_an_organisations_name_leaves_no_person_behind() -> None:
+    from kg.extraction.recognise import recognise
+
+    nlp = spacy.blank("en")
+    words = ["Clubs", "sued", "the", "Premier", "League", "."]
+    doc = Doc(nlp.vocab, words=words, tags=["NNS", "VBD", "DT", "NNP", "NNP", "."],
+              pos=["NOUN", "VERB", "DET", "PROPN", "PROPN", "PUNCT"], heads=[1, 1, 4, 4, 1, 1],
+              deps=["nsubj", "ROOT", "det", "compound", "dobj", "punct"],
+              ents=["O", "O", "O", "B-ORG", "I-ORG", "O"], sent_starts=[True] + [False] * 5)
+    got = [(m.text, m.type) for m in recognise(doc, load_ontology())]
+    assert ("Premier League", "Organisation") in got and not any(t == "Person" for _, t in got)
+
+
+@pytest.mark.parametrize(("words", "tags", "acts"), [
+    pytest.param(["Leeds", "sued", "the", "league", "."], ["NNP", "VBD", "DT", "NN", "."], True, id="sues"),
+    pytest.param(["Leeds", "took", "legal", "action", "."], ["NNP", "VBD", "JJ", "NN", "."], True,
+                 id="takes-legal-action"),
+    pytest.param(["LEEDS", "sued", "the", "league", "."], ["NNP", "VBD", "DT", "NN", "."], False,
+                 id="a-dateline-in-capitals"),
+    pytest.param(["Leeds", "took", "the", "lead", "."], ["NNP", "VBD", "DT", "NN", "."], False,
+                 id="takes-no-legal-action"),
+])
+def test_a_place_that_goes_to_law_is_an_organisation(words: list[str], tags: list[str], acts: bool) -> None:
+    from kg.extraction.recognise import recognise
+
+    nlp = spacy.blank("en")
+    deps = ["nsubj", "ROOT", "amod" if tags[2] == "JJ" else "det", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, tags=tags, pos=["PROPN", "VERB", "ADJ" if tags[2] == "JJ" else "DET", "NOUN",
+                                                       "PUNCT"],
+              heads=[1, 1, 3, 1, 1], deps=deps, lemmas=[words[0], "sue" if words[1] == "sued" else "take",
+                                                       words[2], words[3], "."],
+              ents=["B-GPE", "O", "O", "O", "O"], sent_starts=[True] + [False] * 4)
+    got = [(m.text, m.type) for m in recognise(doc, load_ontology())]
+    assert ((words[0], "Organisation") in got) is acts

@@ -73,7 +73,7 @@ def analyse(article: Article, doc: Doc, ont: Ontology, *, disabled: Iterable[str
             min_confidence: float = 0.0) -> Extraction:
     """Return the extraction for ``article`` given its parse ``doc``."""
     mentions = recognise(doc, ont)
-    res: Resolution = resolve(doc, mentions, ont)
+    res: Resolution = resolve(doc, mentions, ont, dateline=article.dateline)
     triples = extract_triples(doc, res, ont, disabled=disabled, min_confidence=min_confidence)
     entities = res.entities + credited_agencies(article, res.entities, ont)
     return Extraction(article, entities, triples, mention_spans(doc, res.token_entity))

@@ -425,8 +425,11 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             typ = "Country"
         else:
             named_from = _skip_titles(doc, start, end, ont)
-            if named_from > start and _is_personal_name(doc, named_from, end):
-                # "Presiding Judges Ana Lima" read as an organisation: a person behind titles.
+            rest = doc[named_from].lower_
+            if named_from > start and _is_personal_name(doc, named_from, end) and (end - named_from >= 2 or not (
+                    rest in ont.words("kindNoun") or rest in ont.description_index or ont.type_from_name(rest))):
+                # "Presiding Judges Ana Lima", "AG Paxton" read as an organisation: a person behind titles (but no
+                # one stands behind the "Premier" of "the Premier League").
                 start, text, typ, typed_by = named_from, span_text(doc, named_from, end), "Person", "title"
                 mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
                 continue
@@ -461,7 +464,36 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
     mentions = [m for m in mentions if not (_AFFILIATION_TAG.match(m.text) and ont.parties(code=m.text[0]))]
     mentions = _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
-    return _country_before_institution(doc, mentions, ont)
+    mentions = _country_before_institution(doc, mentions, ont)
+    _another_countrys_chamber(doc, mentions, ont)
+    return mentions
+
+
+def _another_countrys_chamber(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:
+    """Unbind a registry body named by a word any country's could bear when another country owns it in the text:
+    "Peru's Congress", "the Peruvian Congress" are no US Congress. The mention becomes a body of that country
+    ("Congress of Peru"), which the resolver may match to the registry's body of that name there."""
+    generic = ont.words("chamberNoun") | ont.words("institutionNoun")
+    countries = {m.end: m for m in mentions if m.type == "Country"}
+    unbound: dict[tuple[str, str], str] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.kind != "registry" or m.iri is None or m.start < 1 or not (
+                m.text.lower() in generic or ont.is_generic_name(m.text)):
+            continue
+        if (m.iri, m.text) in unbound:  # "Peru's Congress ... Congress president Jose Jeri": the same body again
+            m.iri, m.kind, m.typed_by, m.text = None, "ner", "cue", unbound[(m.iri, m.text)]
+            continue
+        before = doc[m.start - 1]
+        owner = countries.get(m.start - 1) if before.tag_ == "POS" else None
+        place = owner.text if owner is not None else country_of_demonym(before.text)
+        if place is None:
+            continue
+        home = ont.actors[m.iri].jurisdiction
+        home_names = {n.lower() for a in (ont.actors.get(home or ""),) if a is not None for n in a.names}
+        if owner is not None and owner.iri is not None and owner.iri == home or place.lower() in home_names:
+            continue
+        unbound[(m.iri, m.text)] = f"{m.text} of {place}"
+        m.iri, m.kind, m.typed_by, m.text = None, "ner", "cue", f"{m.text} of {place}"
 
 
 def _joined_at_and(doc: Doc, particles: frozenset[str] = frozenset()) -> list[Span]:
@@ -554,13 +586,17 @@ def _names_after_portfolios(doc: Doc, mentions: list[Mention], ont: Ontology) ->
         at = m.start - 1
         while at > 0 and (doc[at].is_title and common_word(doc[at].text) or doc[at].lower_ in {"and", ","}):
             at -= 1  # back over a portfolio outside the mention ("Information and Broadcasting")
-        if not _government_title_for(doc, at, ont):
+        government = _government_title_for(doc, at, ont)
+        if not government and not _title_for(doc, at, ont):
             out.append(m)
             continue
         tail = m.end
         while tail > m.start and doc[tail - 1].is_title and not common_word(doc[tail - 1].text):
             tail -= 1
-        if m.end - tail < 2 or m.end - tail > 4:
+        if m.end - tail < 2 or m.end - tail > 4 or not government and not all(
+                common_word(t.text) or t.lower_ in {"and", "of", "for"} for t in doc[m.start:tail]):
+            # ("Director of National Intelligence Tulsi Gabbard": any title's portfolio in dictionary words; but
+            # "Chief Executive of Zeltra Systems Anna Weber" names a company, not a portfolio)
             out.append(m)
             continue
         out.append(Mention(tail, m.end, span_text(doc, tail, m.end), "Person", None, "ner", m.honorific,
@@ -573,6 +609,12 @@ def _portfolio_before(doc: Doc, start: int, mentions: list[Mention], ont: Ontolo
     Communication and Information Technology [Rekha Sharma]"."""
     m = next((m for m in mentions if m.end == start and m.kind != "registry"), None)
     return m is not None and _government_title_for(doc, m.start - 1, ont)
+
+
+def _title_for(doc: Doc, at: int, ont: Ontology) -> bool:
+    """Return True when token ``at`` is the "for" or "of" after a role title ("Director of", "Head for")."""
+    return at >= 1 and doc[at].lower_ in {"for", "of"} and (
+        ont.role_for(doc[at - 1].lemma_) or ont.role_for(doc[at - 1].text)) is not None
 
 
 def _government_title_for(doc: Doc, at: int, ont: Ontology) -> bool:
@@ -906,17 +948,31 @@ def _misread_places(places: list[tuple[int, int, str]], mentions: list[Mention])
 _LEGAL_ACTIONS = frozenset({"fines", "sues", "investigates", "accuses", "orders"})
 
 
+def noun_entries(ont: Ontology, tok: Token) -> list[tuple[str, str | None]]:
+    """Return the (relation, preposition) entries the noun lexicon gives the noun ``tok``, read with the modifiers
+    before it ("took legal action against": "legal action", not "action")."""
+    modifiers = tuple(c.lower_ for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i)
+    return ont.noun_entries(tok.lemma_, tok.lower_, modifiers)
+
+
 def _acts_as_actor(tok: Token, ont: Ontology) -> bool:
     """Return True when a name the NER took for a place (and no state) is the object of a verb of the lexicon or
     the subject of a verb of speech ("the bank fined Binance", "Binance said"): a place is neither fined nor
     speaks, so the name is an organisation's."""
     verb = tok.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb.i == tok.i:
-        return False
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == tok.i or tok.is_upper and len(tok.text) > 3:
+        return False  # (a city in capitals is a dateline's: "AUSTIN, Texas — the state sued ...")
+    legal = bool(set(ont.verb_relations(verb.lemma_, verb.lower_)) & _LEGAL_ACTIONS)
     if tok.dep_ == "dobj":
         # Verbs of legal action alone: a town is attacked, blockaded and sanctioned too.
-        return bool(set(ont.verb_relations(verb.lemma_, verb.lower_)) & _LEGAL_ACTIONS)
-    return tok.dep_ == "nsubj" and verb.lemma_.lower() in ont.words("speechVerb")
+        return legal
+    if tok.dep_ != "nsubj":
+        return False
+    if not legal and verb.lemma_.lower() in ont.words("lightVerb"):
+        # "Manchester City took legal action against the league": the event noun says what the subject does.
+        legal = any(r in _LEGAL_ACTIONS for n in verb.children if n.dep_ == "dobj" for r, _ in noun_entries(ont, n))
+    # A place neither speaks nor sues ("Binance said", "Manchester City sued the league").
+    return legal or verb.lemma_.lower() in ont.words("speechVerb")
 
 
 def _described_after(doc: Doc, tok: Token, ont: Ontology) -> str | None:
@@ -1259,17 +1315,20 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
     taken = _covered(mentions)
     out: list[Mention] = []
     complements = ont.words("nounComplement")
+    company_cues = ont.classes["Company"].name_cues
     for tok in doc:
         digit_name = bool(_DIGIT_NAME.fullmatch(tok.text)) and not _NUMBER_WORD.fullmatch(tok.lower_) and not (
             tok.i > 0 and doc[tok.i - 1].tag_ == "$")  # "4chan", "23andMe"; not "5bn", "$20m"
         # A capitalised word the tagger missed as a name, with a description after it ("in Instamojo, a provider").
         described_after = tok.text[:1].isupper() and tok.i > _sent_start(tok) and not tok.is_stop and \
             tok.pos_ in {"PROPN", "ADV", "ADJ", "NOUN"} and _described_after(doc, tok, ont)
+        # (a plural, "NGOs", "Democrats", names a kind, not an actor; but "Zeltra Systems" ends a company's name)
+        plural = tok.tag_ == "NNPS" and not (tok.text in company_cues and tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN")
         if not digit_name and not described_after and (
-                tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or not tok.text[:1].isupper()) or \
+                tok.pos_ != "PROPN" or plural or not tok.text[:1].isupper()) or \
                 tok.ent_iob_ != "O" and not (digit_name and tok.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY"}) or \
                 tok.i in taken or len(tok.text) < 2 or _title_case_line(tok.sent):
-            continue  # (a plural, "NGOs", "Democrats", names a kind, not an actor)
+            continue
         head = tok.head
         described = _described_as(tok, ont) or described_after or None  # "Instamojo, a provider of ..."
         if not (tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ in {"VERB", "AUX"}

@@ -29,6 +29,8 @@ class Article:
     dropped: list[str] = field(default_factory=list)
     #: The news agencies the story's dateline credits ("Reuters" in "LONDON (Reuters) -"), cut from the text.
     agencies: list[str] = field(default_factory=list)
+    #: The place the dateline says the story was filed from ("Lima" in "LIMA (Reuters) -"), cut from the text.
+    dateline: str | None = None
     #: What the reader could not use and the user should hear of (a date that is not a date), for the report.
     warnings: list[str] = field(default_factory=list)
     #: The identity key (URL, relative path, ``file#id=...``); None for a bare :func:`parse_text`.

@@ -13,6 +13,7 @@ import datetime
 import functools
 import os
 import re
+import string
 from pathlib import Path
 
 from kg.errors import InputError
@@ -162,16 +163,21 @@ def is_boilerplate(paragraph: str) -> bool:
     if not _any_cue(cues).search(lowered):
         return False  # most paragraphs: one combined search instead of one per cue
     hits = {c for c in cues if re.search(rf"(?<!\w){re.escape(c)}s?(?!\w)", lowered)}
+    # One word found once is one cue: "cookies" is not "cookie" again, nor "read more" a second "read".
+    hits = {c for c in hits if not any(c != h and (h == c + "s" or c in h) for h in hits)}
     words = len(text.split())
-    # A long paragraph needs several distinct cues; a short line needs one.
-    return len(hits) >= 3 or (len(hits) >= 1 and words <= 12) or (len(hits) >= 2 and words <= 60)
+    # A short line needs one cue. A longer paragraph needs a phrase of site furniture ("sign up", "read more",
+    # "we use cookies") among several cues: single words ("cookies", "advertisement") are what news about
+    # cookie banners and advertising is written in.
+    phrases = {c for c in hits if " " in c or ":" in c}
+    return len(hits) >= 1 and words <= 12 or bool(phrases) and (len(hits) >= 3 or len(hits) >= 2 and words <= 60)
 
 
 def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None,
-                   agencies: list[str] | None = None) -> list[str]:
+                   agencies: list[str] | None = None, places: list[str] | None = None) -> list[str]:
     """Return ``paragraphs`` with a dateline ("WASHINGTON (Reuters) -", "(NEWSnet/AP) –") cut from the first,
     noted in ``dropped``: it names where the story was filed, not an actor in it. The news agencies it credits
-    go to ``agencies`` ("Reuters"; "NEWSnet" and "AP")."""
+    go to ``agencies`` ("Reuters"; "NEWSnet" and "AP"), the place it was filed from to ``places`` ("Washington")."""
     if not paragraphs:
         return paragraphs
     m = _DATELINE.match(paragraphs[0])
@@ -182,6 +188,8 @@ def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None,
     if agencies is not None:
         credit = m.group("agency") or m.group("credit") or ""
         agencies += [a.strip() for a in credit.split("/") if a.strip()]
+    if places is not None and m.group("place"):
+        places.append(string.capwords(m.group("place")))
     return [paragraphs[0][m.end():], *paragraphs[1:]]
 
 
@@ -271,12 +279,14 @@ def parse_text(raw: str, *, article_id: str, path: str | None = None, markdown: 
     elif title and kept and " ".join(kept[0].split()) == " ".join(title.split()):
         kept.pop(0)  # the headline repeated below the front matter
     agencies: list[str] = []
-    kept = strip_dateline(kept, dropped, agencies)
+    places: list[str] = []
+    kept = strip_dateline(kept, dropped, agencies, places)
     text = "\n\n".join(" ".join(p.split()) for p in kept)
     if not text.strip() and not title:
         raise InputError(f"{path or article_id}: no article text found (empty, or only boilerplate)")
     return Article(id=article_id, text=text, title=title, date=normalise_date(meta.get("date")),
-                   source=meta.get("source"), url=meta.get("url"), path=path, dropped=dropped, agencies=agencies)
+                   source=meta.get("source"), url=meta.get("url"), path=path, dropped=dropped, agencies=agencies,
+                   dateline=places[0] if places else None)
 
 
 
@@ -349,12 +359,13 @@ def parse_html(raw: str | bytes, *, article_id: str, path: str | None = None, ur
     if title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(title.split()):
         paragraphs = paragraphs[1:]  # the headline, already the title
     agencies: list[str] = []
-    paragraphs = [_own_sentence(p) for p in strip_dateline(paragraphs, agencies=agencies)]
+    places: list[str] = []
+    paragraphs = [_own_sentence(p) for p in strip_dateline(paragraphs, agencies=agencies, places=places)]
     if not paragraphs and not title:
         raise InputError(f"{where}: no article text found in the HTML (only boilerplate)")
     return Article(id=article_id, text="\n\n".join(paragraphs), title=title, date=normalise_date(data.get("date")),
                    source=_unmarked(data.get("sitename")) or data.get("hostname"), url=url or data.get("url"),
-                   path=path, agencies=agencies)
+                   path=path, agencies=agencies, dateline=places[0] if places else None)
 
 
 @functools.lru_cache(maxsize=1)

@@ -148,6 +148,7 @@ class PK(DefinedNamespace):
     holderOf: URIRef
     organisationType: URIRef
     nationality: URIRef
+    placeIn: URIRef
     memberTitle: URIRef
     memberNoun: URIRef
     partyCode: URIRef
@@ -177,6 +178,12 @@ class PK(DefinedNamespace):
     allegedWord: URIRef
     mandativeVerb: URIRef
     lightVerb: URIRef
+    pactVerb: URIRef
+    policyNoun: URIRef
+    appointingVerb: URIRef
+    servingVerb: URIRef
+    copulaVerb: URIRef
+    deputyWord: URIRef
     nounComplement: URIRef
     preposition: URIRef
     subjectControlVerb: URIRef

@@ -126,12 +126,14 @@ class Ontology:
     verb_index: dict[str, list[str]] = field(default_factory=dict)
     phrase_index: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     noun_index: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    modified_noun_index: dict[str, dict[str, list[tuple[str, str | None]]]] = field(default_factory=dict)
     description_index: dict[str, list[str]] = field(default_factory=dict)
     government_of: dict[str, str] = field(default_factory=dict)   # country IRI -> its government's IRI
     country_of: dict[str, str] = field(default_factory=dict)      # government IRI -> its country's IRI
     government_by_name: dict[str, str] = field(default_factory=dict)  # country name or demonym -> government IRI
     actor_by_seat: dict[str, str] = field(default_factory=dict)  # "Washington" -> the actor it stands for
     nationalities: dict[str, str] = field(default_factory=dict)  # "Norwegian" -> "Norway" (lexicon-wordnet.ttl)
+    places: dict[str, str] = field(default_factory=dict)  # "Lima" -> "Peru" (lexicon-wordnet.ttl)
 
     def __post_init__(self) -> None:
         for rel in self.relations.values():
@@ -141,6 +143,9 @@ class Ontology:
                 self.phrase_index.setdefault(p[0], []).append((p, rel.name))
             for noun, prep in rel.nouns:
                 self.noun_index.setdefault(noun, []).append((rel.name, prep))
+                if " " in noun:  # "legal action": the noun "action" with the modifier "legal"
+                    modifier, head = noun.rsplit(" ", 1)
+                    self.modified_noun_index.setdefault(modifier, {}).setdefault(head, []).append((rel.name, prep))
         for cls in self.classes.values():
             for noun in cls.description_nouns:
                 self.description_index.setdefault(noun, []).append(cls.name)
@@ -172,16 +177,23 @@ class Ontology:
             kept = [n for n in actor.alt_labels if n.casefold() not in taken]
             actors[iri] = actor if len(kept) == len(actor.alt_labels) else dataclasses.replace(actor, alt_labels=kept)
         return Ontology(graph=self.graph, classes=self.classes, relations=self.relations, roles=self.roles,
-                        lexicon=self.lexicon, actors=actors, nationalities=self.nationalities)
+                        lexicon=self.lexicon, actors=actors, nationalities=self.nationalities, places=self.places)
 
     def verb_relations(self, token_lemma: str, token_lower: str) -> list[str]:
         """Return the relations the verb lexicon (``pk:verb``) gives a word ("fined" -> fines), none if it has none."""
         keys = self.lemma_keys(token_lemma, token_lower, self.verb_index)
         return list(self.verb_index[keys[0]]) if keys else []
 
-    def noun_entries(self, token_lemma: str, token_lower: str) -> list[tuple[str, str | None]]:
+    def noun_entries(self, token_lemma: str, token_lower: str, modifiers: tuple[str, ...] = ()) -> list[
+            tuple[str, str | None]]:
         """Return the (relation, preposition) entries the noun lexicon (``pk:noun``) gives a word ("fines" ->
-        [("fines", None)]), none if it has none."""
+        [("fines", None)]), none if it has none. A modifier before the word that makes a noun of the lexicon with it
+        comes first ("legal" with "action": "legal action")."""
+        for m in modifiers:
+            index = self.modified_noun_index.get(m.lower(), {})
+            keys = self.lemma_keys(token_lemma, token_lower, index) if index else []
+            if keys:
+                return list(index[keys[0]])
         keys = self.lemma_keys(token_lemma, token_lower, self.noun_index)
         return list(self.noun_index[keys[0]]) if keys else []
 
@@ -583,5 +595,6 @@ def read_ontology(folder: str | None = None) -> Ontology:
             administration=ref(PK.administrationOf),
         )
     nationalities = dict(str(pair).split("=", 1) for pair in g.objects(None, PK.nationality) if "=" in str(pair))
+    places = dict(str(pair).split("=", 1) for pair in g.objects(None, PK.placeIn) if "=" in str(pair))
     return Ontology(graph=g, classes=classes, relations=relations, roles=roles,
-                    lexicon=lexicon, actors=actors, nationalities=nationalities)
+                    lexicon=lexicon, actors=actors, nationalities=nationalities, places=places)

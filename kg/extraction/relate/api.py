@@ -129,7 +129,10 @@ class Context:
             iri = f"{e.id}-government"
             idx = next((n for n, x in enumerate(self.res.entities) if x.id == iri), -1)
             if idx < 0:
-                self.res.entities.append(Entity(iri, f"Government of {e.label}", "GovernmentBody", set()))
+                # (also by its nationality's adjective: "the Peruvian government")
+                adjectives = sorted(a for a, place in self.ont.nationalities.items() if place == e.label)
+                self.res.entities.append(Entity(iri, f"Government of {e.label}", "GovernmentBody",
+                                                {f"{a} Government" for a in adjectives[:1]}))
                 idx = len(self.res.entities) - 1
         self.res.entities[idx].aliases |= e.aliases | {e.label}
         self.stand_ins[ref[0]] = idx
@@ -138,6 +141,22 @@ class Context:
     def words(self, key: str) -> frozenset[str]:
         """Return the ontology lexicon's word list ``key``."""
         return self.ont.words(key)
+
+    def light_verbs(self, noun: Token) -> frozenset[str]:
+        """Return the verbs whose subject does what the event noun ``noun`` names: the light verbs, and for a
+        meeting, pact or partnership (a symmetric relation) the verbs by which parties make one together."""
+        light = self.words("lightVerb")
+        entries = self.noun_entries(noun)
+        if entries and all(self.ont.relations[r].symmetric for r, _ in entries):
+            return light | self.words("pactVerb")
+        return light
+
+    def noun_entries(self, tok: Token) -> list[tuple[str, str | None]]:
+        """Return the (relation, preposition) entries the noun lexicon gives the noun ``tok``, read with the
+        modifiers before it ("took legal action against": "legal action", not "action")."""
+        from kg.extraction.recognise import noun_entries
+
+        return noun_entries(self.ont, tok)
 
     # -- references ----------------------------------------------------------
     def refs(self, tok: Token) -> list[Ref]:
@@ -256,12 +275,16 @@ class Context:
                         self.entity(res.token_entity[c.i]).type in {"Country", "GovernmentBody"}:
                     return [self.acting((res.token_entity[c.i], res.token_certainty.get(c.i, 1.0)))]
         if not classes and self.ont.role_for(tok.lemma_) is not None:
-            # "The CEO of Nvidia, Jensen Huang, met ...": the title's holder, hung by the parser on the organisation.
+            # "The CEO of Nvidia, Jensen Huang, met ...": the title's holder, hung by the parser on the organisation;
+            # "Director of National Intelligence Tulsi Gabbard said": the holder read as the end of the portfolio.
             for p in tok.children:
-                if p.dep_ == "prep" and p.lower_ == "of":
+                if p.dep_ == "prep" and p.lower_ in {"of", "for"}:
                     out += [r for o in p.children if o.dep_ == "pobj" for a in o.children
-                            if a.dep_ == "appos" and a.i in res.token_entity
+                            if a.dep_ == "appos" and a.i in res.token_entity and p.lower_ == "of"
                             and self.entity(res.token_entity[a.i]).type == "Person" for r in self.refs(a)]
+                    out += [r for o in p.children if o.dep_ == "pobj" and o.i > p.i + 1 and o.i in res.token_entity
+                            and self.entity(res.token_entity[o.i]).type == "Person"
+                            and res.token_entity.get(p.i + 1) != res.token_entity[o.i] for r in self.refs(o)]
             if out:
                 return out
         for c in tok.children:
@@ -279,8 +302,13 @@ class Context:
         if tok.lemma_.lower() in self.words("spokesNoun"):
             # "an Uber spokesperson said", "a Commission official told reporters": one who speaks for an
             # organisation and has no name of their own speaks as it.
-            out = [(i, cert * tune.possessor) for c in tok.children if c.dep_ in {"compound", "nmod", "poss"}
-                   for i, cert in self.refs(c) if self.entity(i).type in self.ont.organisational_classes]
+            # "officials from Armenia and Azerbaijan", "a spokesperson for Meta": those they come from (a country
+            # through its government).
+            holders = [c for c in tok.children if c.dep_ in {"compound", "nmod", "poss"}] + [
+                o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"from", "of", "for"} for o in p.children
+                if o.dep_ == "pobj"]
+            out = [(i, cert * tune.possessor) for c in holders for i, cert in map(self.acting, self.refs(c))
+                   if self.entity(i).type in self.ont.organisational_classes]
             if out:
                 return out
         court = self._court_of_unnamed_judge(tok)
@@ -304,10 +332,16 @@ class Context:
                 # "the move by the Indian government drew criticism": a decision's maker, as its possessor would be.
                 out += [(i, cert * tune.possessor) for p in tok.children if p.dep_ == "prep" and p.lower_ == "by"
                         for o in p.children if o.dep_ == "pobj" for i, cert in self.refs(o)]
+            if not out and tok.lemma_.lower() in self.words("decisionNoun") | self.words("policyNoun"):
+                out += self.measure_by_nationality(tok)
             if not out and tok.tag_ == "NNS" and self.ont.role_for(tok.lemma_) is not None:
-                # "Baidu executives", "Meta lawyers": those in a role for an organisation named before the title.
-                out += [(i, cert * tune.possessor) for c in tok.children if c.dep_ == "compound" and c.i < tok.i
-                        for i, cert in self.refs(c) if self.entity(i).type in self.ont.organisational_classes]
+                # "Baidu executives", "Meta lawyers", "executives of Zeltra": those in a role for an organisation
+                # named before the title or in its "of" phrase.
+                holders = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [
+                    o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                    if o.dep_ == "pobj"]
+                out += [(i, cert * tune.possessor) for c in holders for i, cert in self.refs(c)
+                        if self.entity(i).type in self.ont.organisational_classes]
         else:
             out += self._unnamed_holder(tok)
         for c in tok.children:
@@ -318,6 +352,24 @@ class Context:
                     if p.dep_ == "pobj":
                         out += self.refs(p)
         return out
+
+    def measure_by_nationality(self, tok: Token) -> list[Ref]:
+        """Return the government whose measure a nationality word says ``tok`` is: "criticised the Chinese export
+        controls", "the US tariffs", "the EU rules" (an abbreviation of a public body is read as the adjective it stands
+        for; a country's full name before the noun is more often its target, as in "the Russia sanctions")."""
+        for c in tok.children:
+            if c.i > tok.i or c.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            if c.dep_ == "amod" or c.i not in self.res.token_entity:
+                gov = self.government_by_adjective(c.text)
+                if gov is not None:
+                    return [(gov[0], gov[1] * self.tuning.possessor)]
+            elif c.text.replace(".", "").isupper() and self.entity(self.res.token_entity[c.i]).type not in {
+                    "Company", "Platform", "AISystem", "Person", "Legislation"}:
+                (i, cert), = [self.acting(r) for r in self.refs(c)][:1] or [(None, 0.0)]
+                if i is not None:
+                    return [(i, cert * self.tuning.possessor)]
+        return []
 
     def _court_of_unnamed_judge(self, tok: Token) -> Ref | None:
         """Return the court an unnamed judge sits for: "asked a federal judge to block the law" asks the court the
@@ -341,8 +393,47 @@ class Context:
             return []
         holders = [c for c in tok.children if c.dep_ == "poss" or c.dep_ == "compound" and c.i < tok.i] + [
             o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        return [(i, cert * self.tuning.possessor) for c in holders for i, cert in self.refs(c)
-                if self.entity(i).type in self.ont.organisational_classes]
+        out = [(i, cert * self.tuning.possessor) for c in holders for i, cert in self.refs(c)
+               if self.entity(i).type in self.ont.organisational_classes]
+        role = self.ont.role_for(tok.lemma_)
+        if not out and role is not None and role.implies_government:
+            # "Britain's technology secretary accused Meta", "the German interior minister said": a government
+            # office of a country acts for the country's government.
+            gov = next((g for c in tok.children if c.dep_ == "amod" and c.i < tok.i
+                        and (g := self.government_by_adjective(c.text)) is not None), None)
+            out = [(gov[0], gov[1] * self.tuning.possessor)] if gov is not None else [
+                (i, cert * self.tuning.possessor) for c in holders for i, cert in map(self.acting, self.refs(c))
+                if self.entity(i).type == "GovernmentBody"]
+        return self._named_holder(tok, out) or out
+
+    def _named_holder(self, tok: Token, orgs: list[Ref]) -> list[Ref]:
+        """Return the one person the article names as holding the title ``tok`` has at one of ``orgs``: the headline's
+        "Canada's heritage minister slams Meta" is the "Heritage Minister Pascale St-Onge" of the story."""
+        words = self._portfolio_words(tok)
+        within = {i for i, _ in orgs}
+        within |= {t.subject for t in self.found if t.relation == "partOf" and t.object in within}
+        govs = {self.entity(i).id for i in within}
+        within |= {n for n, e in enumerate(self.res.entities) if (a := self.ont.actors.get(e.id)) is not None
+                   and self.ont.government_of.get(a.jurisdiction or "") in govs and a.type == "GovernmentBody"}
+        named = {t.subject for t in self.found if t.extractor == "role" and t.relation in {"leads", "memberOf"}
+                 and t.object in within and self.entity(t.subject).type == "Person"
+                 and self.doc[t.trigger].lemma_.lower() == tok.lemma_.lower()
+                 and words <= self._portfolio_words(self.doc[t.trigger])}
+        return [(named.pop(), self.tuning.description)] if len(named) == 1 else []
+
+    def _portfolio_words(self, tok: Token) -> set[str]:
+        """Return the words before a title that name its portfolio ("heritage" in "Canada's heritage minister"), not
+        its organisation or country."""
+        words = set()
+        for c in tok.children:
+            if c.dep_ not in {"amod", "compound"} or c.i > tok.i:
+                continue
+            for w in c.subtree:  # ("Canadian Heritage Minister": the portfolio inside the department's name)
+                idx = self.res.token_entity.get(w.i)
+                if w.is_alpha and self.government_by_adjective(w.text) is None and (
+                        idx is None or self.entity(idx).type != "Country"):
+                    words.add(w.lower_)
+        return words
 
     def possessed(self, owner_tok: Token, classes: frozenset[str]) -> list[Ref]:
         """Return the entity of ``classes`` that a structure statement found so far ties to the possessor."""

@@ -46,8 +46,10 @@ def is_passive(verb: Token) -> bool:
 def interposed(verb: Token) -> Token | None:
     """Return the name a past participle set off by commas describes, where the parser read the participle as the
     name's verb: "Meta, fined €1.2bn by the regulator last year, faces ..." (Meta was fined, by the regulator)."""
+    # (the "by" on the verb, or on the sum it took for its object: "Meta, fined €1.2bn by the regulator")
+    by_on = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     if verb.tag_ not in {"VBN", "VBD"} or any(c.dep_ in {"aux", "auxpass", "nsubjpass"} for c in verb.children) or \
-            not any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in verb.children):
+            not any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for t in by_on for c in t.children):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     # (no active verb stands after its subject and a comma: "Meta, fined ..." is a participle, whatever its tag)
@@ -80,8 +82,8 @@ def passive_agent(ctx: Context, verb: Token) -> list[Ref]:
                     return ctx.refs(p)
     for c in verb.children:
         # "was fined 290 million euros by the watchdog": the parser hangs the "by" on the sum.
-        if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(m.dep_ == "nummod" for m in c.children)) and \
-                any(s.dep_ == "nsubjpass" for s in verb.children):
+        if c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or any(m.dep_ == "nummod" for m in c.children)) and (
+                any(s.dep_ == "nsubjpass" for s in verb.children) or interposed(verb) is not None):
             refs = [r for p in c.children if p.dep_ == "prep" and p.lower_ == "by"
                     for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
             if refs:
@@ -150,6 +152,9 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
     if subjects_:
         return [], "subject"
     head = verb.head
+    speaker = _speaker_of_reported_clause(ctx, verb, depth)
+    if speaker is not None:
+        return speaker
     if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head is not verb and head.pos_ in VERBAL:
         if verb.dep_ in {"advcl", "ccomp"} and not (verb.tag_ == "VBG" or verb.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
@@ -177,6 +182,13 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         refs = ctx.refs(head)
         if refs:
             return refs, "participle of its noun"
+    if verb.dep_ in {"acl", "relcl"} and head.dep_ == "attr" and head.head.pos_ in VERBAL and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Montana became the first state to ban TikTok", "Italy was the only country to block it": the one the
+        # copula describes does it.
+        refs, _ = subjects(ctx, head.head, depth + 1)
+        if refs:
+            return refs, f"the one '{head.head.text}' describes"
     if verb.dep_ in {"acl", "relcl"} and head.pos_ == "NOUN":
         # "threats to block his website": the noun's agent acts.
         refs, _ = noun_agents(ctx, head, depth + 1)
@@ -204,8 +216,11 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
             return accused, f"the one '{accuser.text}' names"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ctx.words("sharedSubjectPreposition") and \
             head.head.pos_ in VERBAL and not is_passive(head.head):
-        # "The SEC widened its crackdown by accusing Coinbase": whoever widened it accused.
+        # "The SEC widened its crackdown by accusing Coinbase": whoever widened it accused; "Germany joined France in
+        # criticising the tariffs": the one joined did it too.
         refs, _ = subjects(ctx, head.head, depth + 1)
+        if refs and head.head.lemma_.lower() == "join" and head.lower_ == "in":
+            refs += [r for c in head.head.children if c.dep_ == "dobj" for r in ctx.refs(c) if r not in refs]
         if refs:
             return refs, f"gerund after '{head.lower_}' shares '{head.head.text}'"
     if verb.dep_ in {"acl", "advcl"} and verb.tag_ == "VBG":
@@ -301,6 +316,22 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
     return []
 
 
+def _speaker_of_reported_clause(ctx: Context, verb: Token, depth: int) -> tuple[list[Ref], str] | None:
+    """Return the speaker a participle of speaking or naming after a reported clause belongs to: in "the embassy said
+    Huawei would not be excluded without consequences, calling the plan ruthless" the parser hangs "calling" on the
+    reported clause, but the one who said it calls the plan so."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != "," or \
+            verb.lemma_.lower() not in ctx.words("speechVerb") | ctx.words("namingVerb"):
+        return None
+    t = verb.head
+    while t.dep_ in {"ccomp", "conj", "advcl"} and t.head is not t:
+        t = t.head
+        if t.lemma_.lower() in ctx.words("speechVerb") and t.i < verb.i and t is not verb.head:
+            refs, _ = subjects(ctx, t, depth + 1)
+            return (refs, f"speaker of '{t.text}'") if refs else None
+    return None
+
+
 def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], str]:
     """Return who does what an event noun names: its possessor, a "by" phrase, or the light verb's subject."""
     for c in noun.children:
@@ -311,7 +342,7 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
             for p in c.children:
                 if p.dep_ == "pobj":
                     return ctx.refs(p), "'by' phrase"
-    light = ctx.words("lightVerb")
+    light = ctx.light_verbs(noun)
     for c in noun.children:
         # "an investigation that the Commission opened", "a lawsuit brought by the DOJ"
         if c.dep_ in {"relcl", "acl"} and c.lemma_ in light:
@@ -349,7 +380,7 @@ def _enforces(ctx: Context, verb: Token) -> bool:
     proceedings")."""
     ont = ctx.ont
     rels = ont.verb_relations(verb.lemma_, verb.lower_)
-    rels += [r for c in verb.children if c.dep_ == "dobj" for r, _ in ont.noun_entries(c.lemma_, c.lower_)]
+    rels += [r for c in verb.children if c.dep_ == "dobj" for r, _ in ctx.noun_entries(c)]
     return any(r in ont.enforcing_relations for r in rels)
 
 

@@ -129,7 +129,7 @@ def _enforcement_rels(ctx: Context, tok: Token) -> list[str]:
     rels = ctx.ont.verb_relations(tok.lemma_, tok.lower_)
     if not rels:
         rels = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for n in p.children
-                if n.dep_ == "pobj" for r, _ in ctx.ont.noun_entries(n.lemma_, n.lower_)]
+                if n.dep_ == "pobj" for r, _ in ctx.noun_entries(n)]
     return [r for r in rels if r in ctx.ont.enforcing_relations]
 
 
@@ -144,7 +144,7 @@ def agentless_passives(ctx: Context) -> Iterator[Triple]:
         patients = clause.objects(ctx, tok)
         if not patients:
             continue
-        found = _country_it_happens_in(ctx, tok) or enforcer(ctx, tok)
+        found = _decision_behind(ctx, tok) or _country_it_happens_in(ctx, tok) or enforcer(ctx, tok)
         if found is None:
             continue
         (agent, cert), how = found
@@ -156,6 +156,23 @@ def agentless_passives(ctx: Context) -> Iterator[Triple]:
                          ctx.tuning.implied_agent)
             if t:
                 yield t
+
+
+def _decision_behind(ctx: Context, verb: Token) -> tuple[Ref, str] | None:
+    """Return the one whose decision an agentless enforcement follows: "X was suspended after a ruling by Justice
+    Moraes", "the app was removed following an order from the regulator" (the decision's maker enforced it)."""
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in {"after", "following", "under"}:
+            continue
+        for noun in p.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in ctx.words("decisionNoun"):
+                continue
+            makers, _ = clause.noun_agents(ctx, noun)
+            makers = makers or clause.prep_objects(ctx, noun, {"from", "of"})
+            if len(makers) == 1:
+                (maker, cert), = makers
+                return (maker, cert * ctx.tuning.enforcer_before), f"maker of the {noun.lemma_} it follows"
+    return None
 
 
 def _country_it_happens_in(ctx: Context, verb: Token) -> tuple[Ref, str] | None:
@@ -177,6 +194,9 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
     agents, how = clause.noun_agents(ctx, noun)
     if agents:
         return agents, f"maker of the {noun.lemma_} by {how}"
+    agents = ctx.measure_by_nationality(noun)
+    if agents:
+        return agents, f"maker of the {noun.lemma_} by the nationality before it"
     for c in noun.children:
         # "the fine imposed by the KFTC"
         if c.dep_ == "acl" and clause.is_passive(c):
@@ -362,7 +382,7 @@ def punished_possessors(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.pos_ != "NOUN":
             continue
-        rels = [r for r, _ in ctx.ont.noun_entries(tok.lemma_, tok.lower_)]
+        rels = [r for r, _ in ctx.noun_entries(tok)]
         if not rels or rels[0] not in {"fines", "bans"} or any(
                 c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
             continue

@@ -28,7 +28,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.pos_ != "NOUN":
             continue
-        entries = ont.noun_entries(tok.lemma_, tok.lower_)
+        entries = ctx.noun_entries(tok)
         if not entries:
             continue
         yield from _framed(ctx, tok, entries)
@@ -196,7 +196,7 @@ def _between(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) ->
                            (te[i + 1], ctx.res.token_certainty.get(i + 1, 1.0))]
                 how = f"pair '{ctx.doc[i - 1:i + 2].text}' naming it"
                 break
-    if not parties and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.words("lightVerb") and not any(
+    if not parties and tok.dep_ == "dobj" and tok.head.lemma_ in ctx.light_verbs(tok) and not any(
             c.dep_ == "prep" and c.lower_ in {"with", "between", "to"} for c in [*tok.children, *tok.head.children]):
         # "Japan and South Korea signed a defence pact", "the two firms struck a deal": the light verb's
         # coordinated doers, each with each (one doer is no pair: "Meta signed a deal" names no other side).

@@ -272,6 +272,25 @@ def _beside_title(ctx: Context, role_tok: Token) -> list[Token]:
     return out
 
 
+def _appointee(ctx: Context, tok: Token) -> Token | None:
+    """Return the one a verb of appointing or serving gives the title ``tok``: "was appointed deputy governor of the
+    bank", "named Weber chief executive", "who was elected chair of the authority", "serves as deputy governor"."""
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head  # "serves as", "was named as"
+    elif tok.dep_ != "oprd":
+        return None
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in {"VERB", "AUX"} or lemma not in ctx.words("appointingVerb") | ctx.words("servingVerb"):
+        return None
+    deps = ({"nsubjpass"} if any(c.dep_ == "nsubjpass" for c in verb.children) else {"dobj"}) \
+        if lemma in ctx.words("appointingVerb") else {"nsubj"}
+    who = next((c for c in verb.children if c.dep_ in deps), None)
+    if who is not None and who.lower_ in ctx.words("relativeWord") and verb.dep_ == "relcl":
+        who = verb.head  # "Weber, who was elected chair of ...": the one the relative clause is about
+    return who
+
+
 def _holder_token(ctx: Context, tok: Token) -> Token | None:
     """Return the name a role noun is the title of: "CEO Jo Lee", "Jo Lee, the CEO", "Lee is CEO"."""
     doc, known = ctx.doc, ctx.res.token_entity
@@ -286,8 +305,11 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
         return tok.head  # "The UN secretary-general, António Guterres, ...", parsed as a modifier of the name
     if tok.dep_ == "appos" and tok.head.i in known:
         return tok.head
-    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+    if tok.dep_ == "attr" and tok.head.lemma_ in ctx.words("copulaVerb"):
         return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    named = _appointee(ctx, tok)
+    if named is not None:
+        return named
     if tok.dep_ in {"dobj", "pobj", "nsubj"} and tok.i not in known and any(
             c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in tok.children):
         # "sued Live Nation, the owner of Ticketmaster,": the parser may read the apposition as a second object
@@ -350,8 +372,11 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                 if relation == "leads" or role.implies_government or role.implies_legislature:
                     continue
                 relation = "partOf"  # "the Commission, the EU's executive arm"
-            if relation == "leads" and (_portfolio(ctx, tok) or _portfolio_words(ctx, tok, role)):
-                relation = "memberOf"  # "head of public policy", "trade chief": a part, inside the whole
+            if relation == "leads" and (_portfolio(ctx, tok) or _portfolio_words(ctx, tok, role) or any(
+                    m.lower_ in ctx.words("deputyWord") for t in _role_tokens(tok) for m in _modifiers(t))):
+                # "head of public policy", "trade chief": a part, inside the whole; "deputy governor": second to
+                # the one who leads
+                relation = "memberOf"
             office = ctx.res.token_entity.get(tok.i)
             if not orgs and office is not None and office != holder and h_ent.type == "Person" and \
                     ctx.entity(office).type in ctx.ont.organisational_classes and relation == "memberOf" and \
@@ -396,9 +421,12 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                 if t:
                     t.negated, t.modality = False, "asserted"
                     yield t
+                if t and role.implies_government and h_ent.type == "Person":
+                    yield from _in_its_government(ctx, (holder, cert), o, tok, role)
     yield from affiliation_triples(ctx)
     yield from portfolio_verbs(ctx)
     yield from occupation_triples(ctx)
+    yield from people_of(ctx)
     yield from unit_triples(ctx)
     yield from committee_triples(ctx)
     yield from ministry_triples(ctx)
@@ -545,6 +573,20 @@ def _the_one_state(ctx: Context) -> list[Ref]:
     return [ctx.acting((states.pop(), ctx.tuning.description))]
 
 
+def _in_its_government(ctx: Context, holder: Ref, org: Ref, tok: Token, role: RoleTitle) -> Iterator[Triple]:
+    """Yield the membership of the government a minister's department is part of: "Canadian Heritage Minister
+    Pascale St-Onge" sits in the department and in the Canadian government."""
+    actor = ctx.ont.actors.get(ctx.entity(org[0]).id)
+    gov = actor.part_of if actor is not None else None
+    if gov is None or gov not in ctx.ont.country_of or gov == actor.iri:
+        return
+    t = ctx.make(holder, "memberOf", (ctx.actor(gov), org[1]), tok, "role", f"role '{' '.join(role.title)}' "
+                 f"({tok.dep_}) in a department, in the government the department is part of", ctx.tuning.role)
+    if t:
+        t.negated, t.modality = False, "asserted"
+        yield t
+
+
 def _executive(ctx: Context, org: Ref, role: RoleTitle, portfolio: bool = False) -> Ref | None:
     """Return the body a union's office holder also sits in when the title names it: an "EU competition
     commissioner" is a member of the EU and of the European Commission, and so is the holder of a portfolio
@@ -615,6 +657,27 @@ def occupation_triples(ctx: Context) -> Iterator[Triple]:
             if t:
                 t.negated, t.modality = False, "asserted"
                 yield t
+
+
+def people_of(ctx: Context) -> Iterator[Triple]:
+    """A person named with the organisation they come from: "said Anna Weber of the Molly Rose Foundation", "Peter
+    Dutton, of the Liberal Party," (memberOf; a place after "of" names no organisation)."""
+    te = ctx.res.token_entity
+    for tok in ctx.tokens:
+        holder = te.get(tok.i)
+        if holder is None or ctx.entity(holder).type != "Person" or te.get(tok.head.i) == holder:
+            continue  # (the head word of the person's name only)
+        for p in tok.children:
+            if p.dep_ != "prep" or p.lower_ not in {"of", "from"} or p.i < tok.i:
+                continue
+            orgs = [r for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)
+                    if ctx.entity(r[0]).type in ctx.ont.organisational_classes and r[0] != holder]
+            for o in orgs:
+                t = ctx.make((holder, ctx.res.token_certainty.get(tok.i, 1.0)), "memberOf", o, p, "role",
+                             f"person '{p.lower_}' an organisation", ctx.tuning.role)
+                if t:
+                    t.negated, t.modality = False, "asserted"
+                    yield t
 
 
 def affiliation_triples(ctx: Context) -> Iterator[Triple]:

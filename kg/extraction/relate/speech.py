@@ -43,6 +43,8 @@ def own_clause(head: Token) -> list[Token]:
 def negative(ctx: Context, head: Token) -> Token | None:
     """Return the first negative cue word in the clause headed by ``head`` (not in clauses it embeds)."""
     cues = ctx.words("negativeCue")
+    if _denied(ctx, head):
+        return None  # "said Zeltra had not broken the rules", "had done nothing illegal": a defence, no charge
     for t in sorted(own_clause(head), key=lambda t: t.i):
         if _in_reason_phrase(t, head):
             continue  # "the penalty was the largest ever for a privacy violation": the cause, not the verdict
@@ -56,6 +58,19 @@ def negative(ctx: Context, head: Token) -> Token | None:
                 o.dep_ == "pobj" and o.lemma_.lower() in ctx.words("culpritDeed") for o in t.children):
             return t  # "said the group was behind the attack"
     return None
+
+
+def _denied(ctx: Context, head: Token) -> bool:
+    """Return True when the clause headed by ``head`` denies what it says: a negation or "never" on its verb, or
+    an object that is no one and nothing ("broke no rules", "did nothing wrong")."""
+    words = ctx.words("negationWord")
+    for c in head.children:
+        if c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in words:
+            return True
+        if c.dep_ in {"dobj", "attr"} and (c.lower_ in words or any(
+                d.dep_ == "det" and d.lower_ in words for d in c.children)):
+            return True
+    return False
 
 
 _REASON_PREPOSITIONS = frozenset({"for", "over", "after", "following"})
@@ -296,7 +311,7 @@ def warnings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterato
         if head.lemma_.lower() not in ctx.words("patientLightVerb") or any(c.dep_ == "neg" for c in head.children):
             continue
         punishing = [o for o in head.children if o.dep_ == "dobj" and any(
-            r in ctx.ont.enforcing_relations for r, _ in ctx.ont.noun_entries(o.lemma_, o.lower_))]
+            r in ctx.ont.enforcing_relations for r, _ in ctx.noun_entries(o))]
         if not punishing:
             continue
         targets = [r for c in head.children if c.dep_ == "nsubj" for r in ctx.refs(c) if r[0] not in own]
@@ -310,7 +325,7 @@ def framed_claims(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> It
     proceeding is against them: "In its complaint, the SEC says Coinbase ran an unregistered exchange" (accuses and
     sues), "in the investigation, the regulator says TikTok ..." (investigates)."""
     framing = [(noun, rel) for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for noun in p.children
-               if noun.dep_ == "pobj" for rel, _ in ctx.ont.noun_entries(noun.lemma_, noun.lower_)
+               if noun.dep_ == "pobj" for rel, _ in ctx.noun_entries(noun)
                if rel in clause.FRAMING]
     if not framing:
         return
@@ -331,6 +346,12 @@ def _verdicts(ctx: Context, speakers: list[Ref], head: Token, cue: Token, trigge
     is saying someone did wrong ("misled its users"); anything else is criticism. A law or a place said to be bad
     is no actor criticised (its opponents: elsewhere). ``rule`` names how the target was found as ``{target}``."""
     targets, t_how = clause_target(ctx, head, {i for i, _ in speakers})
+    if not targets and trigger is not head:
+        # '"These rules are unworkable," Kinmira said of the FTC's proposal': what the words are said of.
+        own = {i for i, _ in speakers}
+        targets = [r for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}
+                   for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o) if r[0] not in own]
+        t_how = f"'{trigger.text} of' phrase"
     for target in targets:
         if ctx.entity(target[0]).type in {"Legislation", "Country"}:
             continue

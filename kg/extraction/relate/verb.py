@@ -43,7 +43,7 @@ def _blame_by_noun(ctx: Context, noun: Token, subjects: list[Ref], objects: list
                    only: frozenset[str] | None = None) -> Iterator[Triple]:
     """Yield the relations of a proceeding noun ("lawsuit": sues) from the ones who speak through it to the ones
     they blame, at a lower confidence (``only``: the relations allowed)."""
-    for rel, _prep in ctx.ont.noun_entries(noun.lemma_, noun.lower_):
+    for rel, _prep in ctx.noun_entries(noun):
         if only is None or rel in only:
             yield from ctx.make_all(subjects, rel, objects, noun, "verb", f"event noun '{noun.lower_}' {how}",
                                     ctx.tuning.event_noun * ctx.tuning.shared_subject)

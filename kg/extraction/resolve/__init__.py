@@ -46,9 +46,10 @@ class Resolution:
     home_government: int | None = None
 
 
-def resolve(doc: Doc, mentions: list[Mention], ont: Ontology) -> Resolution:
-    """Return the article's entities and what each referring token points to."""
-    st = ResolveState(doc, ont)
+def resolve(doc: Doc, mentions: list[Mention], ont: Ontology, *, dateline: str | None = None) -> Resolution:
+    """Return the article's entities and what each referring token points to (``dateline``: the place the story
+    was filed from, which says which country it is about where its names leave that open)."""
+    st = ResolveState(doc, ont, dateline=dateline)
     resolve_names(st, mentions)
     type_list_members(st)
     # The home country is decided by the names alone, before a description ("the government") adds its guess.

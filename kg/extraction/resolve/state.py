@@ -36,6 +36,7 @@ class ResolveState:
     tuning: Tuning = TUNING
     article_country: str | None = None  # the registry country the article's names point to most
     misspelt: set[int] = field(default_factory=set)  # starts of names linked to the registry by spelling
+    dateline: str | None = None  # the place the story was filed from ("Lima"), when its dateline says
     _home: int | None = None
     _home_done: bool = False
 
@@ -134,6 +135,14 @@ class ResolveState:
                 counts[self.ont.country_of[e.id]] += weight
             if e.id in self.ont.government_of:
                 counts[e.id] += weight
+        filed = self._filed_from()
+        if filed is not None:
+            # Where the story was filed from counts as a name in its headline: "LIMA (Reuters) -" before a story
+            # that names the United States too is Peru's.
+            key, unlisted_name = filed
+            if unlisted_name is not None and key not in unlisted:
+                unlisted[key] = -1  # minted below only if it is the home
+            counts[key] += 2
         self._home_done = True
         ranked = [(iri, n) for iri, n in counts.most_common()
                   if iri in unlisted or (a := self.ont.actors.get(iri)) is not None and a.government]
@@ -142,11 +151,31 @@ class ResolveState:
             if ranked[0][0] in unlisted:
                 # An article about a country the registry lacks ("Kenya suspended Worldcoin"): it acts through the
                 # government its name mints.
-                self._home = unlisted[ranked[0][0]]
+                idx = unlisted[ranked[0][0]]
+                self._home = idx if idx >= 0 or filed is None or filed[1] is None else self.country_named(filed[1])
             else:
                 gov = self.ont.actors[ranked[0][0]].government
                 self._home = self.entity_for_actor(gov) if gov else None
         return self._home
+
+    def _filed_from(self) -> tuple[str, str | None] | None:
+        """Return the country the dateline's place is in: the registry country's IRI (and None), or, for a country
+        the registry lacks, the IRI its name mints and the name. None without a dateline or a known place."""
+        if self.dateline is None:
+            return None
+        from kg.sources.article import slug
+        from kg.vocabulary.namespace import PKID
+
+        seat = self.ont.actor_by_seat.get(self.dateline)
+        actor = self.ont.actors.get(seat or "")
+        if actor is not None:
+            country = self.ont.country_of.get(actor.iri) or actor.jurisdiction
+            return (country, None) if country else None
+        name = self.ont.places.get(self.dateline)
+        if name is None:
+            return None
+        iri = str(PKID[slug(name)])
+        return (iri, None) if iri in self.ont.actors else (iri, name)
 
     def is_government(self, e: Entity) -> bool:
         """Return True for a national government (not a ministry or agency), or a country that has one."""

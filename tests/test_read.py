@@ -468,6 +468,8 @@ def test_a_datelines_agencies_are_kept_as_the_storys_credit(first: str, agencies
     ("SAN JOSE, March 3 (AP) — A judge sided with the union.", "San Jose"),
     ("(Metro Wire/AP) – Several firms signed a pact on Friday.", None),
     ("The ministry fined the bank.", None),
+    ("NYON, Switzerland (Newswire) - The federation fined the club.", "Nyon, Switzerland"),
+    ("AUSTIN, Texas — The state sued the company.", "Austin, Texas"),
 ])
 def test_a_datelines_place_is_kept_as_where_the_story_was_filed(first: str, place: str | None) -> None:
     assert parse_text(f"Regulator acts on bank\n\n{first}\n\nMore text here.", article_id="d").dateline == place

@@ -3175,3 +3175,119 @@ def test_a_name_after_a_titles_portfolio_is_the_holder(text: str, must: set) -> 
 ])
 def test_the_place_a_story_is_filed_from_says_whose_government_it_is(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Airline expands fleet\n\nAir India orders 100 more Airbus jets.", set(),
+                 {("Air India", "orders", "Airbus")}, id="a-purchase-of-a-makers-products"),
+    pytest.param("Carrier buys planes\n\nKinmira Labs ordered 40 Zeltra Systems servers last year.", set(),
+                 {("Kinmira Labs", "orders", "Zeltra Systems")}, id="servers"),
+    pytest.param("Regulator acts on chips\n\nVietnam ordered telecom firms to block Telegram.",
+                 {("Government of Vietnam", "bans", "Telegram")}, {("Government of Vietnam", "orders", "Telegram")},
+                 id="those-ordered-are-not-what-they-block"),
+])
+def test_an_order_for_goods_or_for_others_to_act_orders_no_one_named(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Roblox responds\n\nRoblox said Ken Paxton had chosen to sue rather than work with Zeltra Systems.",
+                 id="rather-than"),
+    pytest.param("Firms clash\n\nKinmira Labs preferred to litigate rather than collaborate with Zeltra Systems.",
+                 id="rather-than-2"),
+])
+def test_an_alternative_set_aside_is_not_done(text: str) -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    coop = [t for t in ex.triples if t.relation == "cooperatesWith"]
+    assert coop and all(t.negated for t in coop)
+
+
+def test_a_ministry_of_another_field_is_not_the_one_described() -> None:
+    got = facts("Poland summons envoy\n\nWARSAW (Reuters) - Poland's foreign ministry summoned Russia's charge "
+                "d'affaires on Wednesday.")
+    assert not any("Digital" in s for s, _, _ in got), got
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Consumer group changes boss\n\nUnilever said on Tuesday that chief executive Hein Schumacher would "
+                 "step down.", {("Hein Schumacher", "leads", "Unilever")}, set(), id="said-that-the-chief-executive"),
+    pytest.param("Chipmaker rejects code\n\nZeltra Systems will not sign the code, chief legal officer Anna Weber said "
+                 "on Friday.", {("Anna Weber", "memberOf", "Zeltra Systems")}, set(), id="officer-said"),
+    pytest.param("Patent fight\n\nKinmira Labs sued Zeltra Systems, chief executive Anna Weber said.", set(),
+                 {("Anna Weber", "leads", "Kinmira Labs"), ("Anna Weber", "leads", "Zeltra Systems")},
+                 id="two-companies-neither"),
+])
+def test_a_company_title_with_no_company_is_the_sentences_one_company(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Governing body punishes club\n\nUEFA fined Chelsea 31 million euros on Friday for breaching its "
+                 "rules.", {("UEFA", "fines", "Chelsea")}, id="name-hung-on-the-verb-before-the-sum"),
+    pytest.param("Musk attacks regulator\n\nElon Musk, who had branded Anna Weber the eSafety commissar, called the "
+                 "outcome a victory.", {("Elon Musk", "accuses", "Anna Weber")}, id="branded-someone-something"),
+])
+def test_the_one_acted_on_where_the_parser_hangs_them_elsewhere(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Judge orders agency to restore grants\n\nA federal judge ordered the Department of Education to "
+                 "restore the grants on Wednesday. U.S. District Judge Anna Weber wrote that the cuts were unlawful.",
+                 {("Anna Weber", "orders", "Department of Education")}, id="the-judge-named-after"),
+    pytest.param("Court blocks the rule\n\nJudge Ola Berg heard the case in March. On Friday the judge ordered Zeltra "
+                 "Systems to stop the sales.", {("Ola Berg", "orders", "Zeltra Systems")}, id="the-judge-named-before"),
+])
+def test_an_unnamed_judge_is_the_one_judge_named_where_no_court_is(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Workers win in court\n\nThe Delhi High Court ruled against Zeltra Systems on Friday. Anna Weber, the "
+                 "workers' lawyer, called the judgment \"a win for every worker\".",
+                 {("Anna Weber", "supports", "Delhi High Court")}, {("Anna Weber", "criticises", "Delhi High Court")},
+                 id="a-win"),
+    pytest.param("Fine praised\n\nOfcom fined Kinmira Labs on Monday. The campaigner Ola Berg called the decision a "
+                 "landmark for children.", {("Ola Berg", "supports", "Ofcom")}, set(), id="a-landmark"),
+])
+def test_praising_a_decision_backs_its_maker(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("President drops the bill\n\nKenyan President William Ruto said he would not sign the Finance Bill "
+                 "2024.", {("William Ruto", "opposes", "Finance Bill")}, {("William Ruto", "supports", "Finance Bill")},
+                 id="would-not-sign"),
+    pytest.param("Chipmaker snubs pact\n\nZeltra Systems refused to sign the Paris Accord on Monday.",
+                 {("Zeltra Systems", "opposes", "Paris Accord")}, {("Zeltra Systems", "supports", "Paris Accord")},
+                 id="refused-to-sign"),
+    pytest.param("Platform balks at the law\n\nZeltra Systems said it would not support the Online Safety Act.",
+                 {("Zeltra Systems", "opposes", "Online Safety Act")}, set(), id="would-not-support"),
+    pytest.param("Platform balks at the law\n\nKinmira Labs declined to back the Online Safety Act.",
+                 {("Kinmira Labs", "opposes", "Online Safety Act")}, set(), id="declined-to-back"),
+])
+def test_declining_to_sign_a_law_opposes_it(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Firm hits back\n\nZeltra Systems rejected the allegations made by the Federal Trade Commission.",
+                 {("Zeltra Systems", "opposes", "Federal Trade Commission")}, id="allegations-made-by"),
+    pytest.param("Firm hits back\n\nKinmira Labs rejected Ofcom's accusations on Monday.",
+                 {("Kinmira Labs", "opposes", "Ofcom")}, id="possessor-accusations"),
+])
+def test_rejecting_an_accusation_opposes_its_maker(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Brussels opens probe\n\nThe European Commission has opened an investigation into whether Zeltra "
+                 "Systems unfairly demotes rivals, Anna Weber said on Wednesday.", id="whether"),
+    pytest.param("Regulators ask questions\n\nOfcom has launched an inquiry into whether Kinmira Labs illegally "
+                 "collected data, Ola Berg said.", id="whether-2"),
+])
+def test_a_cue_inside_an_embedded_question_is_asked_not_said(text: str) -> None:
+    got = facts(text)
+    assert not {f for f in got if f[1] in {"criticises", "accuses"}}, got

@@ -31,6 +31,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 #: "SAN FRANCISCO, March 3 (AP) —". The place is in capitals; a dash ends it; a sentence follows.
 _DATELINE = re.compile(
     r"^(?P<line>(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?= \(|,| [-–—]))?"
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
     r"(?: \((?P<agency>[A-Z][\w .&'/-]{1,40})\))?"
     r"|\((?P<credit>[A-Z][\w .&'-]{1,30}(?:/[A-Z][\w .&'-]{1,30})*)\))"
@@ -189,7 +190,7 @@ def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None,
         credit = m.group("agency") or m.group("credit") or ""
         agencies += [a.strip() for a in credit.split("/") if a.strip()]
     if places is not None and m.group("place"):
-        places.append(string.capwords(m.group("place")))
+        places.append(", ".join(p for p in (string.capwords(m.group("place")), m.group("region")) if p))
     return [paragraphs[0][m.end():], *paragraphs[1:]]
 
 

@@ -157,6 +157,7 @@ class PK(DefinedNamespace):
 
     # Word lists of pk:lexicon
     negatingVerb: URIRef
+    refusingVerb: URIRef
     intentionVerb: URIRef
     intentionNoun: URIRef
     hedgeVerb: URIRef
@@ -167,6 +168,7 @@ class PK(DefinedNamespace):
     conditionalAux: URIRef
     conditionalMark: URIRef
     negationWord: URIRef
+    insteadWord: URIRef
     governmentNoun: URIRef
     sameRole: URIRef
     pastRoleWord: URIRef
@@ -266,7 +268,8 @@ class PK(DefinedNamespace):
     # Names that are not Python identifiers: reach them as PK["role-leads"].
     _extras = [
         "role-leads", "role-leads-company", "role-leads-government", "role-member", "role-member-government",
-        "role-member-legislature", "role-member-court", "role-develops", "role-owns", "role-operates",
+        "role-member-legislature", "role-member-court", "role-member-company", "role-develops", "role-owns",
+        "role-operates",
         "role-criticises", "role-supports", "role-opposes",
         "group-stance", "group-interaction", "group-enforcement", "group-structure",
     ]

@@ -384,6 +384,13 @@ class Context:
         before = [e for i, e in courts if i < tok.i]
         after = [e for i, e in courts if i > tok.i]
         found = before[-1] if before else after[0] if after else None
+        if found is None:
+            # No court named: the one judge the article names ("A federal judge ruled ... U.S. District Judge
+            # Allison Burroughs wrote").
+            judges = {self.res.token_entity[t.head.i] for t in self.doc if t.lemma_.lower() in self.words("judgeNoun")
+                      and t.dep_ == "compound" and t.head.i in self.res.token_entity
+                      and self.entity(self.res.token_entity[t.head.i]).type == "Person"}
+            found = judges.pop() if len(judges) == 1 else None
         return None if found is None else (found, self.tuning.description)
 
     def _unnamed_holder(self, tok: Token) -> list[Ref]:

@@ -271,12 +271,24 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
             refs = ctx.refs(c)
             if refs:
                 return refs
-            if c.ent_type_ == "MONEY" or any(m.dep_ == "nummod" for m in c.children):
+            if c.ent_type_ == "MONEY" or c.lemma_.lower() in ctx.words("currencyNoun") and any(
+                    m.dep_ == "nummod" for m in c.children):
                 # "fined Acme parent firm Meta 5 million pounds", parsed with the sum as the object and the
                 # fined firm hung on it ("fined Google 5 billion rupees": a compound): the name inside the sum's
                 # phrase is the object.
                 refs = [r for m in c.children if m.dep_ in {"nmod", "npadvmod", "compound"} and m.ent_type_ != "MONEY"
                         and (m.dep_ != "compound" or m.pos_ == "PROPN") for r in ctx.refs(m)]
+                # ("UEFA fined Chelsea 31 million euros", the name hung on the verb before the sum)
+                refs = refs or [r for m in verb.children if m.dep_ in {"npadvmod", "dative"} and m.i < c.i
+                                for r in ctx.refs(m)]
+                if refs:
+                    return refs
+            named = [n for n in c.children if n.dep_ in {"nmod", "compound"} and n.i < c.i
+                     and n.i in ctx.res.token_entity and any(m.dep_ == "det" for m in c.doc[n.i + 1:c.i])]
+            if named:
+                # "branded Inman Grant the eSafety commissar": the one named, read as a modifier of what they are
+                # called (a determiner between them: not "the TikTok ban")
+                refs = [r for n in named for r in ctx.refs(n)]
                 if refs:
                     return refs
             if rel is not None and rel.name == "bans":
@@ -287,7 +299,8 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
                         if ctx.entity(r[0]).type in {"Platform", "AISystem"}]
                 if refs:
                     return refs
-    if rel is not None and rel.clausal_object:
+    if rel is not None and rel.clausal_object and not any(c.dep_ == "dobj" for c in verb.children):
+        # "threatened to ban X"; but in "ordered telecom firms to block Telegram" the firms are ordered, not Telegram
         for c in verb.children:
             if c.dep_ == "xcomp":
                 return objects(ctx, c)

@@ -107,7 +107,25 @@ def modality(pred: Token, ont: Ontology) -> tuple[bool, str]:
         if t.head is t:
             break
         t = t.head
+    if _set_aside(pred, ont.words("insteadWord")):
+        negated = True  # "chose to sue rather than work with the company": what was not done
     for mod in ("conditional", "intended", "hedged"):
         if mod in found:
             return negated, mod
     return negated, "asserted"
+
+
+def _set_aside(pred: Token, words: frozenset[str]) -> bool:
+    """Return True when ``pred`` is the alternative a clause sets aside: "sue rather than work with the company",
+    "instead of working with it"."""
+    if pred.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than" and any(
+            a.lower_ in words for a in c.children) for c in pred.head.children):
+        return True
+    return instead_of(pred, words)
+
+
+def instead_of(pred: Token, words: frozenset[str]) -> bool:
+    """Return True when ``pred`` is the gerund of an "instead of" phrase ("sued instead of negotiating")."""
+    head = pred.head
+    return pred.dep_ == "pcomp" and head.lower_ == "of" and (
+        head.head.lower_ in words or any(c.lower_ in words for c in head.children))

@@ -406,6 +406,8 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     how = "'of' phrase on the name"
                 if not orgs and h_ent.type == "Person" and role.title[-1] in {"governor", "gov."}:
                     orgs, how = _the_one_state(ctx), "the one state the article names"
+                if not orgs and h_ent.type == "Person" and role.holder_class == "Company":
+                    orgs, how = _the_sentence_company(ctx, tok, holder), "the one company its sentence names"
             if role.organisation_types:
                 orgs = [o for o in orgs if ctx.entity(o[0]).type in role.organisation_types]
             for o in orgs:
@@ -571,6 +573,14 @@ def _the_one_state(ctx: Context) -> list[Ref]:
     if len(states) != 1:
         return []
     return [ctx.acting((states.pop(), ctx.tuning.description))]
+
+
+def _the_sentence_company(ctx: Context, tok: Token, holder: int) -> list[Ref]:
+    """Return the one company the sentence of a company title names, for a title that names none: "Unilever said
+    chief executive Hein Schumacher would step down" (two companies named: neither)."""
+    found = {ctx.res.token_entity[t.i] for t in tok.sent if t.i in ctx.res.token_entity}
+    companies = [i for i in found if i != holder and ctx.entity(i).type in {"Company", "Organisation"}]
+    return [(companies[0], ctx.tuning.description)] if len(companies) == 1 else []
 
 
 def _in_its_government(ctx: Context, holder: Ref, org: Ref, tok: Token, role: RoleTitle) -> Iterator[Triple]:

@@ -45,9 +45,12 @@ def negative(ctx: Context, head: Token) -> Token | None:
     cues = ctx.words("negativeCue")
     if _denied(ctx, head):
         return None  # "said Zeltra had not broken the rules", "had done nothing illegal": a defence, no charge
+    questions = ctx.words("questionWord")
     for t in sorted(own_clause(head), key=lambda t: t.i):
         if _in_reason_phrase(t, head):
             continue  # "the penalty was the largest ever for a privacy violation": the cause, not the verdict
+        if _in_question(t, head, questions):
+            continue  # "opened an investigation into whether Google unfairly demotes": asked, not said
         lower = t.lower_
         if t.lemma_.lower() in cues or lower in cues or (lower.endswith("ly") and lower[:-2] in cues):
             return t  # "unlawfully" counts as "unlawful"
@@ -84,6 +87,16 @@ def _positive(ctx: Context, head: Token) -> Token | None:
     if any(t.dep_ == "neg" for t in toks):
         return None
     return next((t for t in toks if t.lemma_.lower() in cues or t.lower_ in cues), None)
+
+
+def _in_question(tok: Token, head: Token, words: frozenset[str]) -> bool:
+    """Return True when ``tok`` sits in an embedded question of the clause headed by ``head`` ("whether X broke")."""
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if any(c.dep_ in {"mark", "advmod"} and c.lower_ in words and c.i < t.i for c in t.children):
+            return True
+        t = t.head
+    return False
 
 
 def _in_reason_phrase(tok: Token, head: Token) -> bool:
@@ -203,9 +216,12 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
             continue
         if noun is None or noun.lemma_.lower() not in decisions:
             continue
+        # "called the fine disproportionate" criticises its maker; "called the judgment a win for workers", backs it
         cue = negative(ctx, comp)
-        if cue is None:
+        praise = _positive(ctx, comp) if cue is None else None
+        if cue is None and praise is None:
             continue
+        rel, word = ("criticises", cue.text) if cue is not None else ("supports", praise.text if praise else "")
         speakers, how = clause.subjects(ctx, tok)
         own = {i for i, _ in speakers}
         makers, m_how = decision_maker(ctx, noun, tok)
@@ -213,8 +229,8 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
             if target[0] in own or ctx.entity(target[0]).type in {"Legislation", "Country"}:
                 continue
             for s in speakers:
-                t = ctx.make(s, "criticises", target, tok, "speech",
-                             f"'{tok.lemma_}' the {noun.lemma_} '{cue.text}', {m_how}, speaker by {how}",
+                t = ctx.make(s, rel, target, tok, "speech",
+                             f"'{tok.lemma_}' the {noun.lemma_} '{word}', {m_how}, speaker by {how}",
                              ctx.tuning.speech)
                 if t:
                     yield t

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.relate import clause
 from kg.extraction.relate.api import Context, Ref, Triple
+from kg.extraction.relate.modality import modality
 from kg.extraction.relate.registry import extractor
 
 if TYPE_CHECKING:
@@ -160,6 +161,16 @@ def _urged_by_subject(ctx: Context, tok: Token, targets: list[Ref], rule: str) -
             if (t := ctx.make(s, "urges", o, tok, "verb", f"{rule}, {how}", ctx.tuning.active_verb))]
 
 
+def refusal(ctx: Context, tok: Token) -> bool:
+    """Return True when the verb ``tok`` is refused: under "refuse" or "decline" ("refused to sign"), or negated with
+    "will" or "would" ("will not sign", "would not back")."""
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.lemma_.lower() in ctx.words("refusingVerb"):
+        return True
+    return any(c.dep_ == "neg" for c in tok.children) and any(
+        c.dep_ == "aux" and c.lower_ in {"will", "would", "wo"} for c in tok.children)
+
+
 def signatures(ctx: Context, tok: Token) -> list[Triple]:
     """Return the support a signing verb gives an agreement it takes as object ("twenty companies signed the
     accord", "Kenya ratified the convention"); a bill signed into law is enacted, and any other object is no
@@ -169,12 +180,22 @@ def signatures(ctx: Context, tok: Token) -> list[Triple]:
     if not sponsor and (lemma not in ctx.words("signingVerb") or clause.is_passive(tok)):
         return []
     agreements = ctx.words("agreementWord")
-    objects = [r for r in clause.objects(ctx, tok, ctx.ont.relations["supports"])
-               if ctx.entity(r[0]).type == "Legislation" and (
-                   sponsor or ctx.entity(r[0]).label.split()[-1].lower() in agreements)]
+    laws = [r for r in clause.objects(ctx, tok, ctx.ont.relations["supports"])
+            if ctx.entity(r[0]).type == "Legislation"]
+    negated, _ = modality(tok, ctx.ont)
+    refused = negated and refusal(ctx, tok)
+    objects = [r for r in laws if sponsor or refused or ctx.entity(r[0]).label.split()[-1].lower() in agreements]
     if not objects:
         return []
     subjects, how = clause.subjects(ctx, tok)
+    if refused and not sponsor:
+        # "Ruto said he would not sign the Finance Bill", "Meta will not sign the code": declining to sign opposes it
+        made = [t for s in subjects for o in objects
+                if (t := ctx.make(s, "opposes", o, tok, "verb", f"signing verb '{lemma}' declined, {how}",
+                                  ctx.tuning.active_verb))]
+        for t in made:
+            t.negated = False
+        return made
     return [t for s in subjects for o in objects
             if (t := ctx.make(s, "supports", o, tok, "verb", f"{'sponsoring or approving' if sponsor else 'signing'} "
                               f"verb '{lemma}' with {'a law' if sponsor else 'an agreement'} as object, {how}",
@@ -237,6 +258,9 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
                 if picked is None:
                     continue
                 t = ctx.make(s, picked, o, tok, "verb", f"{voice} verb '{lemma}', {how}", base)
+                if t and picked == "supports" and t.negated and refusal(ctx, tok):
+                    # "refused to back the bill", "will not support the plan": a refusal to support opposes
+                    t.relation, t.negated, t.rule = "opposes", False, t.rule + ", refused"
                 if t:
                     yield t
         if objects and not passive:

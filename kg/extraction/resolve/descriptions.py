@@ -360,6 +360,10 @@ def institution(st: ResolveState, token: Token) -> int | None:
     own = {f.lower_ for f in fields} | {f.lemma_.lower() for f in fields}
     for actor in st.ont.actors_in(country, classes):
         names = {w for n in actor.names for w in re.findall(r"[a-z]+", n.lower())}
+        if fields and not own & names and names & st.ont.field_words - wanted - st.ont.domain_words(wanted & names):
+            # A body of another field that shares a word with this one: "Poland's foreign ministry" is no "Ministry
+            # of Digital Affairs" for sharing "affairs".
+            continue
         scored.append(((len(own & names), len(wanted & names)), actor))
     scored.sort(key=lambda x: (-x[0][0], -x[0][1]))
     if fields and scored and scored[0][0][1] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):

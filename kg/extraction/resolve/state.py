@@ -163,19 +163,21 @@ class ResolveState:
         the registry lacks, the IRI its name mints and the name. None without a dateline or a known place."""
         if self.dateline is None:
             return None
+        from kg.extraction.recognise import is_state_name
         from kg.sources.article import slug
         from kg.vocabulary.namespace import PKID
 
-        seat = self.ont.actor_by_seat.get(self.dateline)
-        actor = self.ont.actors.get(seat or "")
-        if actor is not None:
-            country = self.ont.country_of.get(actor.iri) or actor.jurisdiction
-            return (country, None) if country else None
-        name = self.ont.places.get(self.dateline)
-        if name is None:
-            return None
-        iri = str(PKID[slug(name)])
-        return (iri, None) if iri in self.ont.actors else (iri, name)
+        for part in self.dateline.split(", "):  # "Lima"; "Nyon, Switzerland"; "Austin, Texas"
+            actor = self.ont.actors.get(self.ont.actor_by_seat.get(part) or "")
+            if actor is not None:
+                country = self.ont.country_of.get(actor.iri) or actor.jurisdiction
+                if country:
+                    return country, None
+            name = self.ont.places.get(part) or (part if is_state_name(part) else None)
+            if name is not None:
+                iri = str(PKID[slug(name)])
+                return (iri, None) if iri in self.ont.actors else (iri, name)
+        return None
 
     def is_government(self, e: Entity) -> bool:
         """Return True for a national government (not a ministry or agency), or a country that has one."""

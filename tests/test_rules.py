@@ -3267,6 +3267,9 @@ def test_praising_a_decision_backs_its_maker(text: str, must: set, must_not: set
                  {("Zeltra Systems", "opposes", "Online Safety Act")}, set(), id="would-not-support"),
     pytest.param("Platform balks at the law\n\nKinmira Labs declined to back the Online Safety Act.",
                  {("Kinmira Labs", "opposes", "Online Safety Act")}, set(), id="declined-to-back"),
+    pytest.param("Firm defies the court\n\nThe Delhi High Court fined Zeltra Systems on Monday. Zeltra Systems "
+                 "refused to back the ruling.", {("Zeltra Systems", "opposes", "Delhi High Court")},
+                 {("Zeltra Systems", "supports", "Delhi High Court")}, id="refused-to-back-a-ruling"),
 ])
 def test_declining_to_sign_a_law_opposes_it(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
@@ -3291,3 +3294,16 @@ def test_rejecting_an_accusation_opposes_its_maker(text: str, must: set) -> None
 def test_a_cue_inside_an_embedded_question_is_asked_not_said(text: str) -> None:
     got = facts(text)
     assert not {f for f in got if f[1] in {"criticises", "accuses"}}, got
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Court rules on platforms\n\nLuís Roberto Barroso criticised Zeltra Systems on Thursday.",
+                 {("Luís Roberto Barroso", "criticises", "Zeltra Systems")}, id="a-given-name-opening-a-sentence"),
+    pytest.param("Lawyers protest\n\nThe Law Society of Kenya condemned Zeltra Systems on Tuesday.",
+                 {("Law Society of Kenya", "criticises", "Zeltra Systems")}, id="a-body-cut-before-of-its-country"),
+    pytest.param("Kenya protests\n\nNAIROBI (Reuters) - Kenyan President William Ruto met Anna Weber. Zeltra Systems "
+                 "criticised parliament on Tuesday.", {("Zeltra Systems", "criticises", "Parliament of Kenya")},
+                 id="parliament-with-no-article"),
+])
+def test_names_the_ner_cuts_or_leaves_bare(text: str, must: set) -> None:
+    check(text, must, set())

@@ -466,7 +466,24 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
     mentions = _country_before_institution(doc, mentions, ont)
     _another_countrys_chamber(doc, mentions, ont)
-    return mentions
+    return _institution_of_country(doc, mentions, ont)
+
+
+def _institution_of_country(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return ``mentions`` with a body the NER cut before "of" and its country made whole: "The Law Society" +
+    "of" + "Kenya" is the Law Society of Kenya (the body's last word an institution's or a kind's: "Society",
+    "Council", "Bank"); the country is no party of its own there."""
+    heads = _INSTITUTION_HEADS | {w.title() for w in ont.words("kindNoun")}
+    by_start = {m.start: m for m in mentions if m.type == "Country"}
+    joined: list[Mention] = []
+    for m in mentions:
+        country = by_start.get(m.end + 1)
+        if country is None or m.kind != "ner" or m.type not in ont.organisational_classes or \
+                doc[m.end].lower_ != "of" or doc[m.end - 1].text not in heads:
+            continue
+        m.end, m.text = country.end, span_text(doc, m.start, country.end)
+        joined.append(country)
+    return [m for m in mentions if not any(m is c for c in joined)]
 
 
 def _another_countrys_chamber(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:
@@ -670,9 +687,11 @@ def _first_names_left_out(doc: Doc, mentions: list[Mention], ont: Ontology) -> l
             if named_from > before.start and all(doc[i].is_title for i in range(named_from, before.end)):
                 start = named_from  # "Spokesperson Gajendra" + "Kumar Thakur"
                 out[n - 1] = Mention(before.start, before.start, "", None, None, "dropped")
-        while start - 1 > _sent_start(doc[start]) and not any(o.start <= start - 1 < o.end for o in out) and \
+        while start - 1 >= _sent_start(doc[start]) and not any(o.start <= start - 1 < o.end for o in out) and \
                 _given_name(doc[start - 1], ont) and start > m.start - 2:
-            start -= 1  # "AI Carme Artigas": one or two capitalised words right before the surname
+            # "AI Carme Artigas": one or two capitalised words right before the surname; at a sentence's start too
+            # ("Luís Roberto Barroso said": no dictionary word opens a sentence here, "Prosecutors" would be one)
+            start -= 1
         if start != m.start:
             out[n] = Mention(start, m.end, span_text(doc, start, m.end), m.type, m.iri, m.kind, m.honorific,
                              typed_by=m.typed_by)

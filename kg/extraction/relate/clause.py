@@ -345,6 +345,16 @@ def _speaker_of_reported_clause(ctx: Context, verb: Token, depth: int) -> tuple[
     return None
 
 
+def refusal(ctx: Context, tok: Token) -> bool:
+    """Return True when the verb ``tok`` is refused: under "refuse" or "decline" ("refused to sign"), or negated with
+    "will" or "would" ("will not sign", "would not back")."""
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.lemma_.lower() in ctx.words("refusingVerb"):
+        return True
+    return any(c.dep_ == "neg" for c in tok.children) and any(
+        c.dep_ == "aux" and c.lower_ in {"will", "would", "wo"} for c in tok.children)
+
+
 def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], str]:
     """Return who does what an event noun names: its possessor, a "by" phrase, or the light verb's subject."""
     for c in noun.children:

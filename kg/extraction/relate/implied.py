@@ -255,8 +255,8 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
         if not rels:
             # "disagreed with the ruling", "hit out at the fine": a stance phrase of a verb and a preposition.
             rels, objs = _stance_phrase(ctx, tok)
-            if not rels:
-                continue
+        if not rels:
+            continue
         targets: list[Ref] = []
         how = ""
         if objs:
@@ -280,6 +280,8 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
                     continue
                 t = ctx.make(s, rel, o, tok, "implied", f"stance '{tok.lemma_}' toward a decision, {how}, {s_how}",
                              ctx.tuning.speech)
+                if t and rel == "supports" and t.negated and clause.refusal(ctx, tok):
+                    t.relation, t.negated = "opposes", False  # "refused to accept the ruling"
                 if t:
                     yield t
 

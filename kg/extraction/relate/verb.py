@@ -161,16 +161,6 @@ def _urged_by_subject(ctx: Context, tok: Token, targets: list[Ref], rule: str) -
             if (t := ctx.make(s, "urges", o, tok, "verb", f"{rule}, {how}", ctx.tuning.active_verb))]
 
 
-def refusal(ctx: Context, tok: Token) -> bool:
-    """Return True when the verb ``tok`` is refused: under "refuse" or "decline" ("refused to sign"), or negated with
-    "will" or "would" ("will not sign", "would not back")."""
-    head = tok.head
-    if tok.dep_ == "xcomp" and head.lemma_.lower() in ctx.words("refusingVerb"):
-        return True
-    return any(c.dep_ == "neg" for c in tok.children) and any(
-        c.dep_ == "aux" and c.lower_ in {"will", "would", "wo"} for c in tok.children)
-
-
 def signatures(ctx: Context, tok: Token) -> list[Triple]:
     """Return the support a signing verb gives an agreement it takes as object ("twenty companies signed the
     accord", "Kenya ratified the convention"); a bill signed into law is enacted, and any other object is no
@@ -183,7 +173,7 @@ def signatures(ctx: Context, tok: Token) -> list[Triple]:
     laws = [r for r in clause.objects(ctx, tok, ctx.ont.relations["supports"])
             if ctx.entity(r[0]).type == "Legislation"]
     negated, _ = modality(tok, ctx.ont)
-    refused = negated and refusal(ctx, tok)
+    refused = negated and clause.refusal(ctx, tok)
     objects = [r for r in laws if sponsor or refused or ctx.entity(r[0]).label.split()[-1].lower() in agreements]
     if not objects:
         return []
@@ -258,7 +248,7 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
                 if picked is None:
                     continue
                 t = ctx.make(s, picked, o, tok, "verb", f"{voice} verb '{lemma}', {how}", base)
-                if t and picked == "supports" and t.negated and refusal(ctx, tok):
+                if t and picked == "supports" and t.negated and clause.refusal(ctx, tok):
                     # "refused to back the bill", "will not support the plan": a refusal to support opposes
                     t.relation, t.negated, t.rule = "opposes", False, t.rule + ", refused"
                 if t:

@@ -115,6 +115,8 @@ def is_description(st: ResolveState, token: Token) -> bool:
     if token.tag_ == "NN" and classes and not classes - _STATE_CLASSES and (
             description_country(st, token) is not None or unlisted_country(st, token) is not None):
         return True  # "a Brazilian court", "an Indian regulator": a state's body, named by its nationality
+    if token.tag_ == "NN" and lemma in st.words("chamberNoun") and not any(c.dep_ == "det" for c in token.children):
+        return True  # "protesters stormed parliament", "told parliament": the country's own, with no article
     return definite(st, token)
 
 
@@ -388,6 +390,14 @@ def chamber(st: ResolveState, token: Token) -> int | None:
                 e = st.entity(idx)
                 country = st.ont.country_of.get(e.id, e.id) if e.registry else None
                 place = None if e.registry else e.label
+    if country is None and place is None and not any(c.dep_ in {"det", "poss", "amod"} for c in token.children):
+        # "told parliament": the chamber of the country the story is about
+        home = st.home_government()
+        home_e = st.entity(home) if home is not None else None
+        if home_e is not None and home_e.registry:
+            country = st.ont.country_of.get(home_e.id)
+        elif home_e is not None and home_e.type == "Country":
+            place = home_e.label
     if country is not None:
         chambers = st.ont.actors_in(country, {"Legislature"})
         named = [a for a in chambers if any(noun in n.lower().split() for n in a.names)]

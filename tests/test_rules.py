@@ -3307,3 +3307,41 @@ def test_a_cue_inside_an_embedded_question_is_asked_not_said(text: str) -> None:
 ])
 def test_names_the_ner_cuts_or_leaves_bare(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Firm goes to court over code\n\nZeltra Systems filed a lawsuit in a federal court in Texas accusing "
+                 "Kinmira Labs of stealing its code.", {("Zeltra Systems", "accuses", "Kinmira Labs")},
+                 {("federal court in Texas", "accuses", "Kinmira Labs")}, id="lawsuit-in-a-court"),
+    pytest.param("Union complains\n\nAnna Weber lodged a complaint with Ofcom accusing Kinmira Labs of misleading "
+                 "users.", {("Anna Weber", "accuses", "Kinmira Labs")}, {("Ofcom", "accuses", "Kinmira Labs")},
+                 id="complaint-with-a-regulator"),
+])
+def test_a_participle_closing_a_phrase_of_place_is_the_filers(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_note_sent_to_someone_contacts_them() -> None:
+    check("Firm writes to regulator\n\nKinmira Labs sent a note to Ofcom on Monday.", {("Kinmira Labs", "contacts",
+                                                                                       "Ofcom")}, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Firm hits back at regulator\n\nAnna Weber said Ofcom's decision was not proportionate.",
+                 {("Anna Weber", "criticises", "Ofcom")}, id="not-proportionate"),
+    pytest.param("Chipmaker hits back\n\nZeltra Systems said the Federal Trade Commission's order was not fair.",
+                 {("Zeltra Systems", "criticises", "Federal Trade Commission")}, id="not-fair"),
+])
+def test_denying_a_word_of_approval_runs_it_down(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Workers strike\n\nThe National Samsung Electronics Union accused Samsung Electronics of unfair "
+                 "labour practices.", {("National Samsung Electronics Union", "accuses", "Samsung Electronics")},
+                 id="union-named-after-the-company"),
+    pytest.param("Board rules\n\nThe Meta Oversight Board criticised Meta on Tuesday.",
+                 {("Meta Oversight Board", "criticises", "Meta")}, id="board-named-after-the-company"),
+])
+def test_a_body_named_after_a_company_is_not_the_company(text: str, must: set) -> None:
+    check(text, must, set())

@@ -176,6 +176,7 @@ class ActorMatcher:
             for variant in _COUNTRY_SPELLINGS.get(head, ()) if rest else ():
                 alias, cls, iri = entries[0]
                 by_lower.setdefault(f"{variant.lower()} {rest}", [(f"{variant} {alias.split(' ', 1)[1]}", cls, iri)])
+        self.bodies = _INSTITUTION_HEADS | {w.title() for w in ont.words("kindNoun") if " " not in w}
         for lower, entries in by_lower.items():
             key = f"kg-actor:{lower}"
             self.matcher.add(key, [nlp.make_doc(entries[0][0])])
@@ -209,6 +210,13 @@ class ActorMatcher:
                    and ent.label_ in {"ORG", "PERSON"} and ent.start < span.start and span.end == ent.end
                    and doc[span.start - 1].is_title and doc[span.start - 1].lower_ not in {"of", "for"}
                    and not any(other.end == span.start for other in registry)}
+        # A company's name inside a body the NER read whole, which ends in a body's word, is that body's name: "the
+        # National Samsung Electronics Union" is a union, not the company.
+        bodies = self.bodies
+        inside |= {span.start for span in registry
+                   if span.label_ not in {"Country", "Person"} and (ent := ent_at.get(span.start)) is not None
+                   and ent.label_ == "ORG" and ent.end > span.end and doc[ent.end - 1].text in bodies
+                   and all(ent_at.get(i) is ent for i in range(span.start, span.end))}
         registry = [span for span in registry if span.start not in inside]
         taken = {i for span in registry for i in range(span.start, span.end)}
         kept = []

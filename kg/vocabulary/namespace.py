@@ -218,6 +218,7 @@ class PK(DefinedNamespace):
     ruleNoun: URIRef
     possibilityAux: URIRef
     positiveCue: URIRef
+    rightWord: URIRef
     dismayWord: URIRef
     gladWord: URIRef
     approvingVerb: URIRef

@@ -139,6 +139,14 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         agents = passive_agent(ctx, verb)
         return (agents, "passive agent") if agents else ([], "")
     subjects_ = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    head = verb.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in {"with", "to"} and \
+            head.head.lemma_.lower() in ctx.words("documentNoun"):
+        # "lodged a complaint with Ofcom accusing Kinmira", parsed as "with [Ofcom accusing ...]": the one the
+        # complaint went to is no subject; its makers accuse.
+        refs, _ = noun_agents(ctx, head.head, depth + 1)
+        if refs:
+            return refs, f"those whose {head.head.lower_} it closes"
     for c in subjects_:
         refs = ctx.refs(c)
         if refs:
@@ -179,6 +187,9 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         refs, _ = subjects(ctx, head, depth + 1)
         return refs, f"shared with '{head.text}'" if refs else ""
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":
+        framed = _participle_after_a_phrase(ctx, verb, depth)
+        if framed is not None:
+            return framed
         refs = ctx.refs(head)
         if refs:
             return refs, "participle of its noun"
@@ -327,6 +338,24 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
             if c.dep_ == "ccomp":
                 return [r for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
     return []
+
+
+def _participle_after_a_phrase(ctx: Context, verb: Token, depth: int) -> tuple[list[Ref], str] | None:
+    """Return who does a participle that closes a phrase of place or address: in "filed a lawsuit in a federal court
+    accusing Kinmira of theft" and "lodged a complaint with the ministry accusing the firm" the parser hangs
+    "accusing" on the court or the ministry, but the one who filed or lodged it accuses."""
+    noun = verb.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or verb.i == 0 or verb.doc[verb.i - 1].text == ",":
+        return None
+    holder = prep.head
+    if holder.pos_ in VERBAL:
+        refs, _ = subjects(ctx, holder, depth + 1)
+        return (refs, f"subject of '{holder.text}', its phrase '{prep.lower_}' closed by it") if refs else None
+    if holder.lemma_.lower() in ctx.words("documentNoun"):
+        refs, _ = noun_agents(ctx, holder, depth + 1)
+        return (refs, f"those whose {holder.lower_} its phrase '{prep.lower_}' is on") if refs else None
+    return None
 
 
 def _speaker_of_reported_clause(ctx: Context, verb: Token, depth: int) -> tuple[list[Ref], str] | None:

@@ -42,8 +42,14 @@ def own_clause(head: Token) -> list[Token]:
 
 def negative(ctx: Context, head: Token) -> Token | None:
     """Return the first negative cue word in the clause headed by ``head`` (not in clauses it embeds)."""
-    cues = ctx.words("negativeCue")
-    if _denied(ctx, head):
+    cues, rights = ctx.words("negativeCue"), ctx.words("rightWord")
+    denied = _denied(ctx, head)
+    for t in sorted(own_clause(head), key=lambda t: t.i):
+        # "said the fine was not justified", "was not proportionate": a word of approval denied runs it down
+        if (t.lemma_.lower() in rights or t.lower_ in rights) and (denied or any(
+                c.dep_ == "neg" for c in t.children)) and not _in_question(t, head, ctx.words("questionWord")):
+            return t
+    if denied:
         return None  # "said Zeltra had not broken the rules", "had done nothing illegal": a defence, no charge
     questions = ctx.words("questionWord")
     for t in sorted(own_clause(head), key=lambda t: t.i):

@@ -3055,10 +3055,10 @@ def test_a_measure_a_nationality_word_gives_a_maker(text: str, must: set, must_n
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
-    pytest.param("Beijing warns Berlin\n\nThe Chinese embassy said if Zeltra Systems were excluded there would be "
-                 "consequences, calling Berlin's plan a \"ruthless attempt\" to suppress competition.",
-                 {("Chinese Embassy", "accuses", "German Government")},
-                 {("Zeltra Systems", "accuses", "German Government")}, id="calling-after-a-conditional"),
+    pytest.param("Beijing warns Berlin\n\nThe Chinese embassy said if Zeltra Systems were shut out there would be a "
+                 "price to pay, labelling Berlin's move \"a ruthless step\" against fair trade.",
+                 {("Chinese Embassy", "criticises", "German Government")},
+                 {("Zeltra Systems", "criticises", "German Government")}, id="calling-after-a-conditional"),
     pytest.param("Lawyer defends firm\n\nAnna Weber said Zeltra Systems had acted within the law, describing the "
                  "Federal Trade Commission's case as \"baseless\".",
                  {("Anna Weber", "accuses", "Federal Trade Commission")},

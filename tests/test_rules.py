@@ -3345,3 +3345,15 @@ def test_denying_a_word_of_approval_runs_it_down(text: str, must: set) -> None:
 ])
 def test_a_body_named_after_a_company_is_not_the_company(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Privacy fine\n\nThe CNIL, which is Zeltra Systems' lead privacy regulator in Europe, fined the "
+                 "company on Monday. According to the watchdog, Zeltra Systems failed to protect data.",
+                 {("CNIL", "accuses", "Zeltra Systems")}, id="which-is-its-regulator"),
+    pytest.param("Privacy fine\n\nOfcom is Kinmira Labs' main online safety regulator in Britain. According to the "
+                 "watchdog, Kinmira Labs failed to protect children.", {("Ofcom", "accuses", "Kinmira Labs")},
+                 id="is-its-regulator"),
+])
+def test_what_a_copula_says_its_subject_is_is_no_other_actor(text: str, must: set) -> None:
+    check(text, must, set())

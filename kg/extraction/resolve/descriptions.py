@@ -101,6 +101,14 @@ def is_description(st: ResolveState, token: Token) -> bool:
         named.roles.add(lemma)
         _retype_by_description(st, named, token)
         return False
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        # "The DPC, which is TikTok's lead privacy regulator in the EU": what the copula says its subject is
+        subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in st.words("relativeWord") and token.head.dep_ == "relcl":
+            subj = token.head.head
+        if subj is not None and subj.i in st.token_entity:
+            st.entity(st.token_entity[subj.i]).roles.add(lemma)
+            return False
     if token.dep_ == "appos" and token.head.i in st.token_entity:
         named = st.entity(st.token_entity[token.head.i])
         named.roles.add(lemma)

@@ -505,8 +505,9 @@ def _another_countrys_chamber(doc: Doc, mentions: list[Mention], ont: Ontology) 
         if m.kind != "registry" or m.iri is None or m.start < 1 or not (
                 m.text.lower() in generic or ont.is_generic_name(m.text)):
             continue
-        if (m.iri, m.text) in unbound:  # "Peru's Congress ... Congress president Jose Jeri": the same body again
-            m.iri, m.kind, m.typed_by, m.text = None, "ner", "cue", unbound[(m.iri, m.text)]
+        again = unbound.get((m.iri, m.text))
+        if again is not None:  # "Peru's Congress ... Congress president Jose Jeri": the same body again
+            m.iri, m.kind, m.typed_by, m.text = None, "ner", "cue", again
             continue
         before = doc[m.start - 1]
         owner = countries.get(m.start - 1) if before.tag_ == "POS" else None

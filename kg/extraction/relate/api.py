@@ -366,8 +366,7 @@ class Context:
                     return [(gov[0], gov[1] * self.tuning.possessor)]
             elif c.text.replace(".", "").isupper() and self.entity(self.res.token_entity[c.i]).type not in {
                     "Company", "Platform", "AISystem", "Person", "Legislation"}:
-                (i, cert), = [self.acting(r) for r in self.refs(c)][:1] or [(None, 0.0)]
-                if i is not None:
+                for i, cert in [self.acting(r) for r in self.refs(c)][:1]:
                     return [(i, cert * self.tuning.possessor)]
         return []
 

@@ -294,12 +294,12 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
                                 for r in ctx.refs(m)]
                 if refs:
                     return refs
-            named = [n for n in c.children if n.dep_ in {"nmod", "compound"} and n.i < c.i
-                     and n.i in ctx.res.token_entity and any(m.dep_ == "det" for m in c.doc[n.i + 1:c.i])]
-            if named:
+            called = [n for n in c.children if n.dep_ in {"nmod", "compound"} and n.i < c.i
+                      and n.i in ctx.res.token_entity and any(m.dep_ == "det" for m in c.doc[n.i + 1:c.i])]
+            if called:
                 # "branded Inman Grant the eSafety commissar": the one named, read as a modifier of what they are
                 # called (a determiner between them: not "the TikTok ban")
-                refs = [r for n in named for r in ctx.refs(n)]
+                refs = [r for n in called for r in ctx.refs(n)]
                 if refs:
                     return refs
             if rel is not None and rel.name == "bans":

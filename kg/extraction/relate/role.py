@@ -588,7 +588,7 @@ def _in_its_government(ctx: Context, holder: Ref, org: Ref, tok: Token, role: Ro
     Pascale St-Onge" sits in the department and in the Canadian government."""
     actor = ctx.ont.actors.get(ctx.entity(org[0]).id)
     gov = actor.part_of if actor is not None else None
-    if gov is None or gov not in ctx.ont.country_of or gov == actor.iri:
+    if actor is None or gov is None or gov not in ctx.ont.country_of or gov == actor.iri:
         return
     t = ctx.make(holder, "memberOf", (ctx.actor(gov), org[1]), tok, "role", f"role '{' '.join(role.title)}' "
                  f"({tok.dep_}) in a department, in the government the department is part of", ctx.tuning.role)

@@ -3309,6 +3309,14 @@ def test_names_the_ner_cuts_or_leaves_bare(text: str, must: set) -> None:
     check(text, must, set())
 
 
+def test_a_relative_clause_with_its_own_subject_keeps_it() -> None:
+    # "for Kinmira Labs, which is facing ...": the relative's own subject, not the doer of "spells"
+    check("Trouble for chipmaker\n\nThe Delhi High Court's ruling spells trouble for Kinmira Labs, which is facing a "
+          "separate lawsuit from the Federal Trade Commission.",
+          {("Federal Trade Commission", "sues", "Kinmira Labs")},
+          {("Federal Trade Commission", "sues", "Delhi High Court")})
+
+
 @pytest.mark.parametrize(("text", "must", "must_not"), [
     pytest.param("Firm goes to court over code\n\nZeltra Systems filed a lawsuit in a federal court in Texas accusing "
                  "Kinmira Labs of stealing its code.", {("Zeltra Systems", "accuses", "Kinmira Labs")},

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from kg.extraction.model import load_model, model_name
-from kg.vocabulary.ontology import Ontology, load_ontology
+from kg.vocabulary.ontology import Ontology, RoleTitle, load_ontology
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -176,7 +176,7 @@ class ActorMatcher:
             for variant in _COUNTRY_SPELLINGS.get(head, ()) if rest else ():
                 alias, cls, iri = entries[0]
                 by_lower.setdefault(f"{variant.lower()} {rest}", [(f"{variant} {alias.split(' ', 1)[1]}", cls, iri)])
-        self.bodies = _INSTITUTION_HEADS | {w.title() for w in ont.words("kindNoun") if " " not in w}
+        self.bodies = _body_words(ont)
         for lower, entries in by_lower.items():
             key = f"kg-actor:{lower}"
             self.matcher.add(key, [nlp.make_doc(entries[0][0])])
@@ -212,10 +212,9 @@ class ActorMatcher:
                    and not any(other.end == span.start for other in registry)}
         # A company's name inside a body the NER read whole, which ends in a body's word, is that body's name: "the
         # National Samsung Electronics Union" is a union, not the company.
-        bodies = self.bodies
         inside |= {span.start for span in registry
                    if span.label_ not in {"Country", "Person"} and (ent := ent_at.get(span.start)) is not None
-                   and ent.label_ == "ORG" and ent.end > span.end and doc[ent.end - 1].text in bodies
+                   and ent.label_ == "ORG" and ent.end > span.end and doc[ent.end - 1].text in self.bodies
                    and all(ent_at.get(i) is ent for i in range(span.start, span.end))}
         registry = [span for span in registry if span.start not in inside]
         taken = {i for span in registry for i in range(span.start, span.end)}
@@ -477,11 +476,17 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     return _institution_of_country(doc, mentions, ont)
 
 
+def _body_words(ont: Ontology) -> frozenset[str]:
+    """Return the words that end a body's name: an institution's head ("Court", "Bank") or a kind of organisation
+    ("Union", "Society")."""
+    return frozenset(_INSTITUTION_HEADS | {w.title() for w in ont.words("kindNoun") if " " not in w})
+
+
 def _institution_of_country(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
     """Return ``mentions`` with a body the NER cut before "of" and its country made whole: "The Law Society" +
     "of" + "Kenya" is the Law Society of Kenya (the body's last word an institution's or a kind's: "Society",
     "Council", "Bank"); the country is no party of its own there."""
-    heads = _INSTITUTION_HEADS | {w.title() for w in ont.words("kindNoun")}
+    heads = _body_words(ont)
     by_start = {m.start: m for m in mentions if m.type == "Country"}
     joined: list[Mention] = []
     for m in mentions:
@@ -613,7 +618,7 @@ def _names_after_portfolios(doc: Doc, mentions: list[Mention], ont: Ontology) ->
         while at > 0 and (doc[at].is_title and common_word(doc[at].text) or doc[at].lower_ in {"and", ","}):
             at -= 1  # back over a portfolio outside the mention ("Information and Broadcasting")
         government = _government_title_for(doc, at, ont)
-        if not government and not _title_for(doc, at, ont):
+        if not government and _title_for(doc, at, ont) is None:
             out.append(m)
             continue
         tail = m.end
@@ -637,18 +642,18 @@ def _portfolio_before(doc: Doc, start: int, mentions: list[Mention], ont: Ontolo
     return m is not None and _government_title_for(doc, m.start - 1, ont)
 
 
-def _title_for(doc: Doc, at: int, ont: Ontology) -> bool:
-    """Return True when token ``at`` is the "for" or "of" after a role title ("Director of", "Head for")."""
-    return at >= 1 and doc[at].lower_ in {"for", "of"} and (
-        ont.role_for(doc[at - 1].lemma_) or ont.role_for(doc[at - 1].text)) is not None
+def _title_for(doc: Doc, at: int, ont: Ontology) -> RoleTitle | None:
+    """Return the role title whose "for" or "of" token ``at`` is ("Director of", "Minister for"), which a portfolio
+    follows; None when it is none."""
+    if at < 1 or doc[at].lower_ not in {"for", "of"}:
+        return None
+    return ont.role_for(doc[at - 1].lemma_) or ont.role_for(doc[at - 1].text)
 
 
 def _government_title_for(doc: Doc, at: int, ont: Ontology) -> bool:
     """Return True when token ``at`` is the "for" or "of" of a government title ("Minister for", "Secretary
     of"), which a portfolio follows."""
-    if at < 1 or doc[at].lower_ not in {"for", "of"}:
-        return False
-    role = ont.role_for(doc[at - 1].lemma_) or ont.role_for(doc[at - 1].text)
+    role = _title_for(doc, at, ont)
     return role is not None and role.implies_government
 
 

@@ -158,6 +158,7 @@ class PK(DefinedNamespace):
     # Word lists of pk:lexicon
     negatingVerb: URIRef
     refusingVerb: URIRef
+    futureAux: URIRef
     intentionVerb: URIRef
     intentionNoun: URIRef
     hedgeVerb: URIRef

@@ -304,11 +304,7 @@ class Context:
             # organisation and has no name of their own speaks as it.
             # "officials from Armenia and Azerbaijan", "a spokesperson for Meta": those they come from (a country
             # through its government).
-            holders = [c for c in tok.children if c.dep_ in {"compound", "nmod", "poss"}] + [
-                o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"from", "of", "for"} for o in p.children
-                if o.dep_ == "pobj"]
-            out = [(i, cert * tune.possessor) for c in holders for i, cert in map(self.acting, self.refs(c))
-                   if self.entity(i).type in self.ont.organisational_classes]
+            out = self._organisations_of(tok, {"compound", "nmod", "poss"}, {"from", "of", "for"}, acting=True)
             if out:
                 return out
         court = self._court_of_unnamed_judge(tok)
@@ -337,11 +333,7 @@ class Context:
             if not out and tok.tag_ == "NNS" and self.ont.role_for(tok.lemma_) is not None:
                 # "Baidu executives", "Meta lawyers", "executives of Zeltra": those in a role for an organisation
                 # named before the title or in its "of" phrase.
-                holders = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [
-                    o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                    if o.dep_ == "pobj"]
-                out += [(i, cert * tune.possessor) for c in holders for i, cert in self.refs(c)
-                        if self.entity(i).type in self.ont.organisational_classes]
+                out += self._organisations_of(tok, {"compound"}, {"of"})
         else:
             out += self._unnamed_holder(tok)
         for c in tok.children:
@@ -366,7 +358,9 @@ class Context:
                     return [(gov[0], gov[1] * self.tuning.possessor)]
             elif c.text.replace(".", "").isupper() and self.entity(self.res.token_entity[c.i]).type not in {
                     "Company", "Platform", "AISystem", "Person", "Legislation"}:
-                for i, cert in [self.acting(r) for r in self.refs(c)][:1]:
+                refs = self.refs(c)
+                if refs:
+                    i, cert = self.acting(refs[0])
                     return [(i, cert * self.tuning.possessor)]
         return []
 
@@ -397,25 +391,32 @@ class Context:
         appear", "summoned the head of the company" (a title with no name of its own, of an organisation)."""
         if tok.tag_ != "NN" or any(c.dep_ in {"appos", "relcl", "acl"} for c in tok.children):
             return []
-        holders = [c for c in tok.children if c.dep_ == "poss" or c.dep_ == "compound" and c.i < tok.i] + [
-            o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        out = [(i, cert * self.tuning.possessor) for c in holders for i, cert in self.refs(c)
-               if self.entity(i).type in self.ont.organisational_classes]
+        out = self._organisations_of(tok, {"poss", "compound"}, {"of"})
         role = self.ont.role_for(tok.lemma_)
         if not out and role is not None and role.implies_government:
             # "Britain's technology secretary accused Meta", "the German interior minister said": a government
             # office of a country acts for the country's government.
             gov = next((g for c in tok.children if c.dep_ == "amod" and c.i < tok.i
                         and (g := self.government_by_adjective(c.text)) is not None), None)
-            out = [(gov[0], gov[1] * self.tuning.possessor)] if gov is not None else [
-                (i, cert * self.tuning.possessor) for c in holders for i, cert in map(self.acting, self.refs(c))
-                if self.entity(i).type == "GovernmentBody"]
+            out = [(gov[0], gov[1] * self.tuning.possessor)] if gov is not None else self._organisations_of(
+                tok, {"poss", "compound"}, {"of"}, acting=True)
         return self._named_holder(tok, out) or out
+
+    def _organisations_of(self, tok: Token, deps: set[str], preps: set[str], *, acting: bool = False) -> list[Ref]:
+        """Return the organisations a noun of people or a title names as theirs: the ones its modifiers before it
+        (``deps``) or the objects of its phrases (``preps``) refer to, as a possessor stands for them ("Baidu
+        executives", "the head of the company"); ``acting``: a country through its government ("officials from
+        Armenia")."""
+        holders = [c for c in tok.children if c.dep_ in deps and c.i < tok.i] + [
+            o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+        refs = [self.acting(r) if acting else r for c in holders for r in self.refs(c)]
+        return [(i, cert * self.tuning.possessor) for i, cert in refs
+                if self.entity(i).type in self.ont.organisational_classes]
 
     def _named_holder(self, tok: Token, orgs: list[Ref]) -> list[Ref]:
         """Return the one person the article names as holding the title ``tok`` has at one of ``orgs``: the headline's
         "Canada's heritage minister slams Meta" is the "Heritage Minister Pascale St-Onge" of the story."""
-        words = self._portfolio_words(tok)
+        words = self._title_words(tok)
         within = {i for i, _ in orgs}
         within |= {t.subject for t in self.found if t.relation == "partOf" and t.object in within}
         govs = {self.entity(i).id for i in within}
@@ -424,10 +425,10 @@ class Context:
         named = {t.subject for t in self.found if t.extractor == "role" and t.relation in {"leads", "memberOf"}
                  and t.object in within and self.entity(t.subject).type == "Person"
                  and self.doc[t.trigger].lemma_.lower() == tok.lemma_.lower()
-                 and words <= self._portfolio_words(self.doc[t.trigger])}
+                 and words <= self._title_words(self.doc[t.trigger])}
         return [(named.pop(), self.tuning.description)] if len(named) == 1 else []
 
-    def _portfolio_words(self, tok: Token) -> set[str]:
+    def _title_words(self, tok: Token) -> set[str]:
         """Return the words before a title that name its portfolio ("heritage" in "Canada's heritage minister"), not
         its organisation or country."""
         words = set()

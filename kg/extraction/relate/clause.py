@@ -139,14 +139,9 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         agents = passive_agent(ctx, verb)
         return (agents, "passive agent") if agents else ([], "")
     subjects_ = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    head = verb.head
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in {"with", "to"} and \
-            head.head.lemma_.lower() in ctx.words("documentNoun"):
-        # "lodged a complaint with Ofcom accusing Kinmira", parsed as "with [Ofcom accusing ...]": the one the
-        # complaint went to is no subject; its makers accuse.
-        refs, _ = noun_agents(ctx, head.head, depth + 1)
-        if refs:
-            return refs, f"those whose {head.head.lower_} it closes"
+    framed = _participle_after_a_phrase(ctx, verb, depth)
+    if framed is not None:
+        return framed
     for c in subjects_:
         refs = ctx.refs(c)
         if refs:
@@ -187,9 +182,6 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         refs, _ = subjects(ctx, head, depth + 1)
         return refs, f"shared with '{head.text}'" if refs else ""
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":
-        framed = _participle_after_a_phrase(ctx, verb, depth)
-        if framed is not None:
-            return framed
         refs = ctx.refs(head)
         if refs:
             return refs, "participle of its noun"
@@ -343,10 +335,18 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
 def _participle_after_a_phrase(ctx: Context, verb: Token, depth: int) -> tuple[list[Ref], str] | None:
     """Return who does a participle that closes a phrase of place or address: in "filed a lawsuit in a federal court
     accusing Kinmira of theft" and "lodged a complaint with the ministry accusing the firm" the parser hangs
-    "accusing" on the court or the ministry, but the one who filed or lodged it accuses."""
-    noun = verb.head
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or verb.i == 0 or verb.doc[verb.i - 1].text == ",":
+    "accusing" on the court or the ministry (or reads "with [Ofcom accusing ...]" as the participle's own clause),
+    but the one who filed or lodged it accuses."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text == ",":
+        return None
+    if verb.dep_ == "pcomp" and verb.head.lower_ in {"with", "to"}:
+        prep = verb.head  # "a complaint with [Ofcom accusing Kinmira]": the one it went to is no subject
+        if prep.head.lemma_.lower() not in ctx.words("documentNoun"):
+            return None
+    elif verb.dep_ in {"acl", "relcl"} and verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep" and not any(
+            c.dep_ in SUBJECT_DEPS for c in verb.children):
+        prep = verb.head.head  # (a relative clause's own subject stands: "the giant, which is facing a lawsuit")
+    else:
         return None
     holder = prep.head
     if holder.pos_ in VERBAL:
@@ -381,7 +381,7 @@ def refusal(ctx: Context, tok: Token) -> bool:
     if tok.dep_ == "xcomp" and head.lemma_.lower() in ctx.words("refusingVerb"):
         return True
     return any(c.dep_ == "neg" for c in tok.children) and any(
-        c.dep_ == "aux" and c.lower_ in {"will", "would", "wo"} for c in tok.children)
+        c.dep_ == "aux" and c.lower_ in ctx.words("futureAux") for c in tok.children)
 
 
 def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], str]:

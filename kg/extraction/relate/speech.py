@@ -42,17 +42,17 @@ def own_clause(head: Token) -> list[Token]:
 
 def negative(ctx: Context, head: Token) -> Token | None:
     """Return the first negative cue word in the clause headed by ``head`` (not in clauses it embeds)."""
-    cues, rights = ctx.words("negativeCue"), ctx.words("rightWord")
+    cues, rights, questions = ctx.words("negativeCue"), ctx.words("rightWord"), ctx.words("questionWord")
     denied = _denied(ctx, head)
-    for t in sorted(own_clause(head), key=lambda t: t.i):
+    clause_words = sorted(own_clause(head), key=lambda t: t.i)
+    for t in clause_words:
         # "said the fine was not justified", "was not proportionate": a word of approval denied runs it down
         if (t.lemma_.lower() in rights or t.lower_ in rights) and (denied or any(
-                c.dep_ == "neg" for c in t.children)) and not _in_question(t, head, ctx.words("questionWord")):
+                c.dep_ == "neg" for c in t.children)) and not _in_question(t, head, questions):
             return t
     if denied:
         return None  # "said Zeltra had not broken the rules", "had done nothing illegal": a defence, no charge
-    questions = ctx.words("questionWord")
-    for t in sorted(own_clause(head), key=lambda t: t.i):
+    for t in clause_words:
         if _in_reason_phrase(t, head):
             continue  # "the penalty was the largest ever for a privacy violation": the cause, not the verdict
         if _in_question(t, head, questions):

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.relate import clause
 from kg.extraction.relate.api import Context, Ref, Triple
-from kg.extraction.relate.modality import modality
 from kg.extraction.relate.registry import extractor
 
 if TYPE_CHECKING:
@@ -172,8 +171,7 @@ def signatures(ctx: Context, tok: Token) -> list[Triple]:
     agreements = ctx.words("agreementWord")
     laws = [r for r in clause.objects(ctx, tok, ctx.ont.relations["supports"])
             if ctx.entity(r[0]).type == "Legislation"]
-    negated, _ = modality(tok, ctx.ont)
-    refused = negated and clause.refusal(ctx, tok)
+    refused = clause.refusal(ctx, tok)
     objects = [r for r in laws if sponsor or refused or ctx.entity(r[0]).label.split()[-1].lower() in agreements]
     if not objects:
         return []

@@ -88,23 +88,25 @@ class ResolveState:
         actor = self.ont.actors[iri]
         return self.table.add(Entity(iri, actor.label, actor.type, {actor.label}, registry=True, typed_by="registry"))
 
-    def minted(self, label: str, typ: str, typed_by: str = "description") -> int:
-        """Return the entity under the IRI ``label`` mints (the IRI the same name gets wherever it is written),
-        adding it, of class ``typ``, on first use."""
+    @staticmethod
+    def mints(label: str) -> str:
+        """Return the IRI a name mints: the one the same name gets wherever it is written."""
         from kg.sources.article import slug
         from kg.vocabulary.namespace import PKID
 
-        iri = str(PKID[slug(label)])
+        return str(PKID[slug(label)])
+
+    def minted(self, label: str, typ: str, typed_by: str = "description") -> int:
+        """Return the entity under the IRI ``label`` mints (the IRI the same name gets wherever it is written),
+        adding it, of class ``typ``, on first use."""
+        iri = self.mints(label)
         idx = self.table.by_key(iri)
         return idx if idx is not None else self.table.add(Entity(iri, label, typ, {label}, typed_by=typed_by))
 
     def country_named(self, name: str) -> int:
         """Return the entity of the country called ``name``: the registry's, else one with the IRI its name mints
         (the IRI the same name gets where the article writes it out)."""
-        from kg.sources.article import slug
-        from kg.vocabulary.namespace import PKID
-
-        iri = str(PKID[slug(name)])
+        iri = self.mints(name)
         if iri in self.ont.actors:
             return self.entity_for_actor(iri)
         return self.minted(name, "Country", typed_by="cue")
@@ -164,8 +166,6 @@ class ResolveState:
         if self.dateline is None:
             return None
         from kg.extraction.recognise import is_state_name
-        from kg.sources.article import slug
-        from kg.vocabulary.namespace import PKID
 
         for part in self.dateline.split(", "):  # "Lima"; "Nyon, Switzerland"; "Austin, Texas"
             actor = self.ont.actors.get(self.ont.actor_by_seat.get(part) or "")
@@ -175,7 +175,7 @@ class ResolveState:
                     return country, None
             name = self.ont.places.get(part) or (part if is_state_name(part) else None)
             if name is not None:
-                iri = str(PKID[slug(name)])
+                iri = self.mints(name)
                 return (iri, None) if iri in self.ont.actors else (iri, name)
         return None
 

@@ -559,6 +559,32 @@ CLAUSES = [
                  {("European Commission", "fines", "Maria Lopez")}, id="accused-of-doing-to-the-accuser"),
     pytest.param("Epic Games filed suit in California on Monday, naming Apple as the defendant.",
                  {("Epic Games", "sues", "Apple")}, set(), id="named-as-defendant"),
+    # A court's decision for or against a party is its stance toward that party.
+    pytest.param("The Ninth Circuit Court of Appeals issued a ruling in favor of Kinmira Labs on Monday.",
+                 {("US Court of Appeals for the Ninth Circuit", "supports", "Kinmira Labs")}, set(),
+                 id="ruling-in-favour-of-a-party"),
+    pytest.param("The Labour Court of South Africa handed down a judgment against Zeltra Systems.",
+                 {("Labour Court of South Africa", "opposes", "Zeltra Systems")}, set(), id="judgment-against-a-party"),
+    pytest.param("Kinmira Labs said it would appeal the ruling against Zeltra Systems.", set(),
+                 {("Kinmira Labs", "opposes", "Zeltra Systems")}, id="a-ruling-names-its-maker-or-nothing"),
+    # Being in breach of a law is violating it.
+    pytest.param("Kinmira Labs was found in breach of the General Data Protection Regulation.",
+                 {("Kinmira Labs", "violates", "General Data Protection Regulation")}, set(), id="found-in-breach-of"),
+    pytest.param("The Irish Data Protection Commission found Zeltra Systems in violation of the Digital Services Act.",
+                 {("Zeltra Systems", "violates", "Digital Services Act")},
+                 {("Irish Data Protection Commission", "violates", "Digital Services Act")},
+                 id="found-someone-in-violation-of"),
+    pytest.param("Ofcom said Zeltra Systems remained in breach of the Online Safety Act.",
+                 {("Zeltra Systems", "violates", "Online Safety Act")}, set(), id="remained-in-breach-of"),
+    pytest.param("The European Commission opened an inquiry into whether Kinmira Labs ranks its own offers first, in "
+                 "breach of the Digital Markets Act.", set(),
+                 {("European Commission", "violates", "Digital Markets Act")}, id="in-breach-of-the-conduct-acted-on"),
+    pytest.param("The European Commission has started a probe into whether Kinmira Labs hides rival offers in its app "
+                 "store, in breach of the Digital Markets Act, the EU executive said on Monday.", set(),
+                 {("European Union", "violates", "Digital Markets Act"),
+                  ("European Commission", "violates", "Digital Markets Act")}, id="in-breach-of-what-is-told-of"),
+    pytest.param("Zeltra Systems moved the records of Kenyan users abroad in violation of the Data Protection Act.",
+                 {("Zeltra Systems", "violates", "Data Protection Act")}, set(), id="did-something-in-violation-of"),
     # A request is addressed to whoever decides on it.
     pytest.param("The Seoul High Court partially accepted Google's request for a suspension.",
                  {("Google", "urges", "Seoul High Court")}, set(), id="request-decided-by-its-addressee-1"),

@@ -186,6 +186,7 @@ class PK(DefinedNamespace):
     appointingVerb: URIRef
     servingVerb: URIRef
     copulaVerb: URIRef
+    findingVerb: URIRef
     deputyWord: URIRef
     nounComplement: URIRef
     preposition: URIRef

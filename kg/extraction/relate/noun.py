@@ -29,8 +29,8 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
         if tok.pos_ != "NOUN":
             continue
         entries = ctx.noun_entries(tok)
-        if not entries:
-            continue
+        if not entries or tok.dep_ == "pobj" and tok.head.lower_ == "in" and {r for r, _ in entries} == {"violates"}:
+            continue  # "in breach of": a state (states_of_breach), not an event a light verb's subject does
         yield from _framed(ctx, tok, entries)
         if all(ont.relations[r].symmetric for r, _ in entries):
             made = _between(ctx, tok, entries)
@@ -111,6 +111,8 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 break
     yield from addressed_requests(ctx)
     yield from named_defendants(ctx)
+    yield from sided_rulings(ctx)
+    yield from states_of_breach(ctx)
     yield from ordered_payments(ctx)
     yield from payments_to_enforcers(ctx)
 
@@ -267,6 +269,70 @@ def named_defendants(ctx: Context) -> Iterator[Triple]:
             named = clause.objects(ctx, verb)
             suers, how = clause.subjects(ctx, verb)
         yield from ctx.make_all(suers, "sues", named, tok, "noun", f"named as '{tok.lemma_}' ({how})",
+                                ctx.tuning.event_noun)
+
+
+def sided_rulings(ctx: Context) -> Iterator[Triple]:
+    """A court's decision for or against a party is its stance toward the party: "the court issued a ruling in
+    favour of Kinmira" (supports), "a verdict against the ministry" (opposes); its maker by the noun's agent."""
+    decisions = ctx.words("courtDecisionNoun")
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in decisions:
+            continue
+        sides: list[tuple[str, Token]] = []
+        light = tok.dep_ == "dobj" and tok.head.lemma_ in ctx.light_verbs(tok)
+        # "issued a ruling in favour of X": the parser may hang the phrase on the light verb.
+        for p in (*tok.children, *(c for c in tok.head.children if c.i > tok.i and light)):
+            if p.dep_ != "prep":
+                continue
+            if p.lower_ == "against":
+                sides += [("opposes", o) for o in p.children if o.dep_ == "pobj"]
+            elif p.lower_ == "in":
+                # "in favour of X": the phrase's object hangs on "favour".
+                sides += [("supports", o) for f in p.children if f.dep_ == "pobj" and f.lower_ in {"favour", "favor"}
+                          for q in f.children if q.dep_ == "prep" and q.lower_ == "of"
+                          for o in q.children if o.dep_ == "pobj"]
+        if not sides:
+            continue
+        makers, how = clause.noun_agents(ctx, tok)
+        for rel, obj in sides:
+            yield from ctx.make_all(makers, rel, ctx.refs(obj), tok, "noun",
+                                    f"'{tok.lemma_}' {'against' if rel == 'opposes' else 'in favour of'} a party, "
+                                    f"maker by {how}", ctx.tuning.event_noun)
+
+
+def states_of_breach(ctx: Context) -> Iterator[Triple]:
+    """Being in breach of a law is violating it: "Kinmira was found in breach of the GDPR", "the regulator found
+    Zeltra in violation of the act" (the one found so), "Zeltra is in breach of its licence"; and doing something in
+    breach of it: "Zeltra shared the data in breach of the act" (the doer)."""
+    states = ctx.words("copulaVerb") | ctx.words("servingVerb") | ctx.words("findingVerb")
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            continue
+        rels = [r for r, prep in ctx.noun_entries(tok) if r == "violates" and prep in {None, "of"}]
+        verb = tok.head.head
+        if not rels or verb.pos_ not in clause.VERBAL:
+            continue
+        laws = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
+        if not laws:
+            continue
+        found = [r for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for r in ctx.refs(c)]
+        if verb.lemma_.lower() in states:
+            # "found Zeltra in breach": the one found so; "Zeltra was found in breach": the passive's subject.
+            breakers, how = (found, "the one found so") if found else clause.subjects(ctx, verb)
+        elif verb.lemma_.lower() in ctx.words("speechVerb") or any(
+                ctx.ont.relations[r].group in {"enforcement", "stance"}
+                 for r in ctx.ont.verb_relations(verb.lemma_, verb.lower_)) or \
+                any(ctx.noun_entries(c) for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}):
+            # "opened an inquiry into whether Zeltra ranks rivals lower, in breach of the act, the EU said": the
+            # manner of the conduct acted on or told of, hung by the parser on the act or the telling.
+            continue
+        else:
+            passive = [r for c in verb.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
+            breakers, how = (passive, "passive subject") if passive else clause.subjects(ctx, verb)
+            how = f"the doer of '{verb.text}' ({how})"
+        yield from ctx.make_all(breakers, "violates", laws, tok, "noun", f"'in {tok.lower_} of' a law, by {how}",
                                 ctx.tuning.event_noun)
 
 

@@ -79,6 +79,30 @@ def test_a_country_ending_a_name_the_ner_read_whole_stays_in_the_name(words: lis
     assert [(e.text, e.label_) for e in out.ents] == want
 
 
+@pytest.mark.parametrize(("words", "ents", "want"), [
+    pytest.param(["The", "Indian", "National", "Congress", "won", "."], [(1, 4, "ORG")],
+                 [("Indian National Congress", "ORG")], id="a-party-named-congress"),
+    pytest.param(["The", "Scottish", "Green", "Parliament", "Group", "met", "Congress", "."], [(1, 4, "ORG")],
+                 [("Scottish Green Parliament", "ORG"), ("Congress", "Legislature")], id="and-the-registry-name-alone"),
+    pytest.param(["The", "Upper", "Peruvian", "Congress", "voted", "."], [(1, 4, "ORG")],
+                 [("Upper Peruvian", "ORG"), ("Congress", "Legislature")], id="a-place-before-it-is-no-name"),
+])
+def test_a_one_word_registry_name_ending_a_longer_name_is_that_names_last_word(
+        words: list[str], ents: list, want: list) -> None:
+    doc = _doc(words, ents)
+    out = _matcher(doc)(doc)
+    assert [(e.text, e.label_) for e in out.ents] == want
+
+
+def test_a_name_the_ner_ran_into_an_unclosed_bracket_ends_before_it() -> None:
+    from kg.extraction.recognise import clean_span
+
+    doc = _doc(["the", "Democratic", "Alliance", "(", "DA", ")", "met", "."], [(0, 5, "ORG")])
+    assert clean_span(doc.ents[0], frozenset(), frozenset({"the"}))[:2] == (1, 3)
+    whole = _doc(["the", "Party", "(", "Reformed", ")", "Union", "met", "."], [(0, 6, "ORG")])
+    assert clean_span(whole.ents[0], frozenset(), frozenset({"the"}))[:2] == (1, 6)
+
+
 def test_a_registry_name_starting_with_us_matches_every_spelling_of_the_country() -> None:
     for country in (["U.S."], ["United", "States"], ["US"]):
         words = ["Acme", "went", "to", "the", *country, "Court", "of", "Appeals", "for", "the", "Ninth", "Circuit"]

@@ -300,6 +300,20 @@ def test_a_news_agency_is_a_media_outlet() -> None:
     assert entities("The Yonhap News Agency reported the ban on Friday.")["Yonhap News Agency"][0] == "MediaOutlet"
 
 
+@pytest.mark.parametrize(("text", "name", "typ", "alias"), [
+    pytest.param("The opposition Democratic Reform Union (DRU) party walked out of parliament on Tuesday.",
+                 "Democratic Reform Union", "PoliticalParty", "DRU", id="name-acronym-party"),
+    pytest.param("Talks between the National Renewal Alliance (NRA) and the Popular Unity Front (PUF) party "
+                 "broke down.",
+                 "Popular Unity Front", "PoliticalParty", "PUF", id="another-name-acronym-party"),
+])
+def test_a_name_the_word_party_follows_is_a_party_and_its_acronym_an_alias(text: str, name: str, typ: str,
+                                                                            alias: str) -> None:
+    got = entities(text)
+    assert got[name][0] == typ and alias in got[name][1], got
+    assert not any("(" in label for label in got), got
+
+
 APPOSITIVE_TYPES = [
     pytest.param("Italy's privacy regulator, Privacor, fined the company.", "Privacor", "Regulator",
                  id="appositive-description-1"),

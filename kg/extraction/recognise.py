@@ -216,6 +216,14 @@ class ActorMatcher:
                    if span.label_ not in {"Country", "Person"} and (ent := ent_at.get(span.start)) is not None
                    and ent.label_ == "ORG" and ent.end > span.end and doc[ent.end - 1].text in self.bodies
                    and all(ent_at.get(i) is ent for i in range(span.start, span.end))}
+        # A one-word registry name ending a longer name the NER read whole, after two capitalised words that are no
+        # place, is that name's last word: "the African National Congress" is a party, not the US Congress.
+        inside |= {span.start for span in registry
+                   if span.end - span.start == 1 and span.label_ not in {"Country", "Person"}
+                   and (ent := ent_at.get(span.start)) is not None and ent.label_ == "ORG" and span.end == ent.end
+                   and span.start - ent.start >= 2
+                   and all(doc[i].is_title and not _taken_by(registry, i) for i in range(span.start - 2, span.start))
+                   and country_of_demonym(doc[span.start - 1].text) is None}
         registry = [span for span in registry if span.start not in inside]
         taken = {i for span in registry for i in range(span.start, span.end)}
         kept = []
@@ -238,6 +246,10 @@ class ActorMatcher:
                     start = i + 1
         doc.ents = sorted(registry + kept, key=lambda span: span.start)
         return doc
+
+
+def _taken_by(spans: list[Span], i: int) -> bool:
+    return any(span.start <= i < span.end for span in spans)
 
 
 _REGISTERED: list[bool] = []
@@ -321,6 +333,9 @@ def clean_span(span: Span, honorifics: frozenset[str], leading: frozenset[str] =
         if doc[start].lower_ in honorifics:
             honorific = doc[start].lower_.rstrip(".")
         start += 1  # "the", "Mr", and common words the NER ran into a name ("the online forum 4chan")
+    opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):
+        end = opened  # "the Democratic Alliance (DA": the NER ran into the acronym's unclosed bracket
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                                or doc[end - 1].pos_ in {"DET", "ADP", "CCONJ"}):
         end -= 1  # "the Enforcement Division of the": the NER's span ran into the next name
@@ -447,6 +462,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                 mentions.append(Mention(start, end, text, "Person", None, "ner", honorific, typed_by="title"))
                 continue
             typ, typed_by = (cue, "cue") if cue else (ont.class_for_ner(ent.label_), "ner")
+            if _party_after(doc, end, ont):
+                typ, typed_by = "PoliticalParty", "description"  # "the African National Congress (ANC) party"
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
     mentions += _misread_places(places, mentions)
     mentions += _surnames_missed(doc, mentions)
@@ -1025,6 +1042,13 @@ def _described_after(doc: Doc, tok: Token, ont: Ontology) -> str | None:
     if head is not None and head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS":
         return None  # a possessor, not the head
     return found[0] if len(found) == 1 and found[0] not in {"Country", "Person"} else None
+
+
+def _party_after(doc: Doc, end: int, ont: Ontology) -> bool:
+    """Whether the word after a name (or after its bracketed acronym) calls it a party: "the Democratic Alliance
+    party", "the ruling African National Congress (ANC) party" (a name's "Congress" or "Alliance" says less)."""
+    at = end + 3 if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" else end
+    return at < len(doc) and doc[at].pos_ == "NOUN" and ont.description_index.get(doc[at].lower_) == ["PoliticalParty"]
 
 
 def _described_as(tok: Token, ont: Ontology) -> str | None:

@@ -197,7 +197,8 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
     """Naming a decision with a negative word criticises its maker: "OpenAI called the fine
     'disproportionate'", "the firm described the order as unlawful"."""
     verbs = ctx.words("namingVerb")
-    decisions = ctx.words("decisionNoun")
+    # A plan or a policy is named as its maker's decision is: "called Berlin's plan a ruthless attempt".
+    decisions = ctx.words("decisionNoun") | ctx.words("policyNoun")
     for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL or tok.lemma_.lower() not in verbs:
             continue

@@ -204,6 +204,13 @@ IMPLIED = [
     pytest.param("Ofcom investigated Zeta Chat for a year. Zeta Chat has now been banned for minors.",
                  {("Ofcom", "bans", "Zeta Chat")}, set(), id="agentless-passive-2"),
     pytest.param("Zeta Chat was fined on Monday.", set(), set(), id="agentless-passive-no-enforcer-no-guess"),
+    pytest.param("The Communications Authority of Kenya said on Sunday that Zeta Chat had been suspended for a week.",
+                 {("Communications Authority of Kenya", "bans", "Zeta Chat")}, set(), id="agentless-passive-told-of-1"),
+    pytest.param("The Cyberspace Administration of China issued a notice announcing that Kinmira Labs is barred from "
+                 "state projects.", {("Cyberspace Administration of China", "bans", "Kinmira Labs")}, set(),
+                 id="agentless-passive-told-of-2"),
+    pytest.param("Orbis Pay said Zeta Chat had been blocked.", set(), {("Orbis Pay", "bans", "Zeta Chat")},
+                 id="agentless-passive-told-of-by-no-enforcer"),
     pytest.param("The European Commission fined Apple. Apple said it would appeal.",
                  {("Apple", "opposes", "European Commission")}, set(), id="appeal-without-object"),
     pytest.param("The Irish Data Protection Commission fined TikTok on Friday. TikTok said it would appeal the "

@@ -144,7 +144,8 @@ def agentless_passives(ctx: Context) -> Iterator[Triple]:
         patients = clause.objects(ctx, tok)
         if not patients:
             continue
-        found = _decision_behind(ctx, tok) or _country_it_happens_in(ctx, tok) or enforcer(ctx, tok)
+        found = _decision_behind(ctx, tok) or _announcer(ctx, tok) or _country_it_happens_in(ctx, tok) or \
+            enforcer(ctx, tok)
         if found is None:
             continue
         (agent, cert), how = found
@@ -173,6 +174,22 @@ def _decision_behind(ctx: Context, verb: Token) -> tuple[Ref, str] | None:
                 (maker, cert), = makers
                 return (maker, cert * ctx.tuning.enforcer_before), f"maker of the {noun.lemma_} it follows"
     return None
+
+
+def _announcer(ctx: Context, verb: Token) -> tuple[Ref, str] | None:
+    """Return the one enforcer who announces an agentless enforcement: "the authority said Telegram had been
+    suspended", "the CAC released a statement announcing that Micron is banned" (who tells of it did it)."""
+    head = verb
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ != "ccomp" or head.head.pos_ not in clause.VERBAL or \
+            head.head.lemma_.lower() not in ctx.words("speechVerb"):
+        return None
+    speakers, _ = clause.subjects(ctx, head.head)
+    if len(speakers) != 1 or not _enforcing(ctx, speakers[0][0]):
+        return None
+    (speaker, cert), = speakers
+    return (speaker, cert * ctx.tuning.enforcer_before), f"the one telling of it ('{head.head.text}')"
 
 
 def _country_it_happens_in(ctx: Context, verb: Token) -> tuple[Ref, str] | None:

@@ -321,6 +321,15 @@ def test_a_name_the_word_party_follows_is_a_party_and_its_acronym_an_alias(text:
     assert not any("(" in label for label in got), got
 
 
+def test_a_government_lists_its_fuller_names_before_its_countrys() -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    (ex,) = extract_articles([parse_text("The Nigerian government blocked Zeta Chat on Monday. Nigeria had warned the "
+                                         "firm in March.", article_id="t")])
+    (gov,) = [e for e in ex.to_json()["entities"] if e["type"] == "GovernmentBody"]
+    assert gov["aliases"].index("Nigerian Government") < gov["aliases"].index("Nigeria"), gov
+
+
 APPOSITIVE_TYPES = [
     pytest.param("Italy's privacy regulator, Privacor, fined the company.", "Privacor", "Regulator",
                  id="appositive-description-1"),
@@ -1366,6 +1375,12 @@ ORDERED_BANS = [
                  id="the-one-ordering-a-block-bans-2"),
     pytest.param("Apple and Google agreed to block Telegram.", {("Apple", "bans", "Telegram")}, set(),
                  id="a-block-no-one-ordered"),
+    pytest.param("The Kenyan government asked internet providers to suspend Zeta Chat for a week.",
+                 {("Government of Kenya", "bans", "Zeta Chat")}, set(), id="an-enforcer-asking-for-a-block-bans-1"),
+    pytest.param("Ofcom has asked mobile operators to restrict Rumble.", {("Ofcom", "bans", "Rumble")}, set(),
+                 id="an-enforcer-asking-for-a-block-bans-2"),
+    pytest.param("Access Now asked Apple to block Zeta Chat.", {("Apple", "bans", "Zeta Chat")},
+                 {("Access Now", "bans", "Zeta Chat")}, id="a-campaigner-asking-for-a-block-bans-nothing"),
 ]
 
 
@@ -1611,6 +1626,9 @@ INSTITUTION_NAMES_AND_BANS = [
                  {("Roskomnadzor", "bans", "WhatsApp")}, set(), id="a-ban-on-what-a-service-offers-1"),
     pytest.param("Ofcom blocked downloads of TikTok.", {("Ofcom", "bans", "TikTok")}, set(),
                  id="a-ban-on-what-a-service-offers-2"),
+    pytest.param("The Nigerian government blocked the websites of crypto exchanges Kinmira Pay, Zeltra Coin and Orbis.",
+                 {("Government of Nigeria", "bans", "Kinmira Pay"), ("Government of Nigeria", "bans", "Zeltra Coin")},
+                 set(), id="a-ban-on-what-firms-offer"),
     pytest.param("Nigeria's Federal Competition and Consumer Protection Commission fined Meta $220 million.",
                  {("Federal Competition and Consumer Protection Commission", "fines", "Meta")}, set(),
                  id="a-name-the-ner-cut-at-and"),

@@ -47,7 +47,8 @@ class Extraction:
         ents = self.entities
         out_entities = [
             {"id": e.id, "label": e.label, "type": e.type,
-             "aliases": sorted(a for a in e.aliases if a != e.label),
+             # The names that say most first: "Nigerian Government" before the bare "Nigeria" it also answers to.
+             "aliases": sorted((a for a in e.aliases if a != e.label), key=lambda a: (-len(a.split()), a)),
              "mentions": [list(span) for span in self.mentions.get(i, [])]}
             for i, e in enumerate(self.entities)
         ]

@@ -295,11 +295,12 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
                 if refs:
                     return refs
             if rel is not None and rel.name == "bans":
-                # "restricted calls on WhatsApp", "blocked downloads of TikTok": a ban on what a service offers
-                # bans the service (a place is no such service: "banned sales in Kenya").
+                # "restricted calls on WhatsApp", "blocked downloads of TikTok", "blocked the websites of exchanges
+                # Binance and OctaFX": a ban on what a service or a firm offers bans it (a place is no such service:
+                # "banned sales in Kenya").
                 refs = [r for p in c.children if p.dep_ == "prep" and p.lower_ in {"on", "of", "to", "from"}
                         for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)
-                        if ctx.entity(r[0]).type in {"Platform", "AISystem"}]
+                        if ctx.entity(r[0]).type in {"Platform", "AISystem", "Company", "Organisation", "MediaOutlet"}]
                 if refs:
                     return refs
     if rel is not None and rel.clausal_object and not any(c.dep_ == "dobj" for c in verb.children):

@@ -106,10 +106,18 @@ def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tup
         if up.dep_ != "xcomp" or up.head is up:
             break
         up = up.head
-        if "orders" in ctx.ont.verb_relations(up.lemma_, up.lower_) or up.lemma_.lower() in ctx.words("directiveVerb"):
+        rels = ctx.ont.verb_relations(up.lemma_, up.lower_)
+        if "orders" in rels or up.lemma_.lower() in ctx.words("directiveVerb"):
             orderers, o_how = clause.subjects(ctx, up)
             if orderers:
                 return orderers, f"the one ordering it ({o_how} of '{up.text}')"
+            break
+        if "urges" in rels:
+            # "the authorities asked telecoms firms to block the exchanges": an enforcer's request is its order.
+            askers, o_how = clause.subjects(ctx, up)
+            askers = [ctx.acting(r) for r in askers]  # (a country asks through its government)
+            if askers and all(ctx.entity(i).type in ctx.ont.enforcer_classes for i, _ in askers):
+                return askers, f"the enforcer asking for it ({o_how} of '{up.text}')"
             break
     return subjects, how
 

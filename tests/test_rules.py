@@ -589,6 +589,30 @@ CLAUSES = [
                  {("European Commission", "fines", "Maria Lopez")}, id="accused-of-doing-to-the-accuser"),
     pytest.param("Epic Games filed suit in California on Monday, naming Apple as the defendant.",
                  {("Epic Games", "sues", "Apple")}, set(), id="named-as-defendant"),
+    # An inquiry an enforcement followed was the enforcer's.
+    pytest.param("The French Competition Authority fined Zeltra Systems 15 million euros following an investigation "
+                 "into Zeltra Systems' pricing.", {("French Competition Authority", "investigates", "Zeltra Systems")},
+                 set(), id="inquiry-an-enforcement-followed-1"),
+    pytest.param("Ofcom banned Kinmira Labs after a lengthy probe into Kinmira Labs.",
+                 {("Ofcom", "investigates", "Kinmira Labs")}, set(), id="inquiry-an-enforcement-followed-2"),
+    pytest.param("Orbis Pay sued Kinmira Labs after an inquiry into Zeltra Systems.", set(),
+                 {("Orbis Pay", "investigates", "Zeltra Systems")}, id="inquiry-before-a-suit-by-no-enforcer"),
+    # Laying a wrong at someone's door accuses them.
+    pytest.param("The Netherlands has publicly attributed the cyberattack to China.",
+                 {("Dutch Government", "accuses", "Chinese Government")}, set(), id="attributed-a-wrong-to"),
+    pytest.param("The intrusion was pinned on Russia by the Estonian government.",
+                 {("Estonian Government", "accuses", "Russian Government")}, set(), id="pinned-a-wrong-on"),
+    pytest.param("Ofcom linked the fall in sales to Zeltra Systems.", set(), {("Ofcom", "accuses", "Zeltra Systems")},
+                 id="linked-no-wrong-to"),
+    # What an actor owns or made, named as something bad, is criticism of the actor.
+    pytest.param("Ofcom deemed Zeltra Systems' tracking framework neither necessary nor proportionate.",
+                 {("Ofcom", "criticises", "Zeltra Systems")}, {("Ofcom", "accuses", "Zeltra Systems")},
+                 id="named-what-an-actor-made-1"),
+    pytest.param("Amnesty International called Orbis Pay's new app a disaster for privacy.",
+                 {("Amnesty International", "criticises", "Orbis Pay")},
+                 {("Amnesty International", "accuses", "Orbis Pay")}, id="named-what-an-actor-made-2"),
+    pytest.param("Zeltra Systems called Ofcom a censor.", {("Zeltra Systems", "accuses", "Ofcom")}, set(),
+                 id="named-the-actor-itself"),
     # A court's decision for or against a party is its stance toward that party.
     pytest.param("The Ninth Circuit Court of Appeals issued a ruling in favor of Kinmira Labs on Monday.",
                  {("US Court of Appeals for the Ninth Circuit", "supports", "Kinmira Labs")}, set(),
@@ -3126,8 +3150,8 @@ def test_a_measure_a_nationality_word_gives_a_maker(text: str, must: set, must_n
                  {("Zeltra Systems", "criticises", "German Government")}, id="calling-after-a-conditional"),
     pytest.param("Lawyer defends firm\n\nAnna Weber said Zeltra Systems had acted within the law, describing the "
                  "Federal Trade Commission's case as \"baseless\".",
-                 {("Anna Weber", "accuses", "Federal Trade Commission")},
-                 {("Zeltra Systems", "accuses", "Federal Trade Commission")}, id="describing-after-a-clause"),
+                 {("Anna Weber", "criticises", "Federal Trade Commission")},
+                 {("Zeltra Systems", "criticises", "Federal Trade Commission")}, id="describing-after-a-clause"),
 ])
 def test_a_participle_of_naming_after_a_reported_clause_is_the_speakers(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)

@@ -187,6 +187,7 @@ class PK(DefinedNamespace):
     servingVerb: URIRef
     copulaVerb: URIRef
     findingVerb: URIRef
+    attributingVerb: URIRef
     deputyWord: URIRef
     nounComplement: URIRef
     preposition: URIRef

@@ -421,6 +421,12 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
         doers = {r[0] for r in subjects(ctx, verb, depth + 1)[0]}
         refs = [r for r in refs if r[0] not in doers]
         return refs, f"the one '{verb.text}' acts against" if refs else ""
+    if noun.dep_ == "pobj" and head.lower_ in {"after", "following"} and head.head.pos_ in VERBAL and \
+            not is_passive(head.head) and _enforces(ctx, head.head):
+        # "fined Zeltra following an investigation into its pricing": who enforces after an inquiry made it.
+        refs, _ = subjects(ctx, head.head, depth + 1)
+        refs = [r for r in refs if ctx.entity(r[0]).type in ctx.ont.enforcer_classes | {"Court"}]
+        return refs, f"the enforcer '{head.head.text}' it led to" if refs else ""
     if noun.dep_ == "pobj" and head.head.lemma_ in light and head.head.pos_ in VERBAL:
         # "carrying out an assessment": prt; "in contact with": prep chain.
         refs, _ = subjects(ctx, head.head, depth + 1)

@@ -48,7 +48,8 @@ def negative(ctx: Context, head: Token) -> Token | None:
     for t in clause_words:
         # "said the fine was not justified", "was not proportionate": a word of approval denied runs it down
         if (t.lemma_.lower() in rights or t.lower_ in rights) and (denied or any(
-                c.dep_ == "neg" for c in t.children)) and not _in_question(t, head, questions):
+                c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" for c in t.children)) and \
+                not _in_question(t, head, questions):
             return t
     if denied:
         return None  # "said Zeltra had not broken the rules", "had done nothing illegal": a defence, no charge
@@ -165,7 +166,7 @@ def _complement(tok: Token) -> Token | None:
         if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}:
             return c
         if c.dep_ == "prep" and c.lower_ == "as":
-            return next((g for g in c.children if g.dep_ in {"pobj", "amod", "acomp"}), None)
+            return next((g for g in c.children if g.dep_ in {"pobj", "amod", "acomp", "pcomp"}), None)
     return None
 
 
@@ -193,6 +194,25 @@ def _named_actors(ctx: Context, tok: Token, named: list[Ref], comp: Token) -> It
                 yield t
 
 
+def attributions(ctx: Context) -> Iterator[Triple]:
+    """Laying a wrong at someone's door accuses them: "the Netherlands attributed the cyberattack to China",
+    "officials pinned the hack on a Russian group" (``pk:attributingVerb`` with a ``pk:culpritDeed`` object)."""
+    verbs, deeds = ctx.words("attributingVerb"), ctx.words("culpritDeed")
+    for tok in ctx.tokens:
+        if tok.pos_ not in clause.VERBAL or tok.lemma_.lower() not in verbs:
+            continue
+        passive = clause.is_passive(tok)
+        deed = next((c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None)
+        if deed is None or not ({deed.lemma_.lower(), *(c.lemma_.lower() for c in deed.children
+                                                        if c.dep_ == "compound")} & deeds):
+            continue
+        # (the "to" phrase on the verb, or hung by the parser on the deed)
+        culprits = clause.prep_objects(ctx, tok, {"to", "on"}) or clause.prep_objects(ctx, deed, {"to", "on"})
+        accusers, how = (clause.passive_agent(ctx, tok), "passive agent") if passive else clause.subjects(ctx, tok)
+        yield from ctx.make_all(accusers, "accuses", culprits, tok, "speech",
+                                f"'{tok.lemma_}' a '{deed.lemma_}' to its culprit, accuser by {how}", ctx.tuning.speech)
+
+
 def named_decisions(ctx: Context) -> Iterator[Triple]:
     """Naming a decision with a negative word criticises its maker: "OpenAI called the fine
     'disproportionate'", "the firm described the order as unlawful"."""
@@ -216,12 +236,19 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
             comp = next((c for c in noun.children if c.dep_ in {"amod", "appos"} and c.i > noun.i), None)
         if comp is None:
             continue
-        named = (ctx.refs(noun) if noun.lemma_.lower() not in decisions else []) if noun is not None else [
+        owned = noun is not None and noun.i not in ctx.res.token_entity and any(
+            ctx.refs(c) for c in noun.children if c.dep_ == "poss")  # "Zeltra's tool": the owner's doing, below
+        named = (ctx.refs(noun) if noun.lemma_.lower() not in decisions and not owned else []) \
+            if noun is not None else [
             r for c in comp.children if c.dep_ in {"compound", "nsubj", "nmod"} and c.i < comp.i for r in ctx.refs(c)]
         if named:
             yield from _named_actors(ctx, tok, named, comp)
             continue
-        if noun is None or noun.lemma_.lower() not in decisions:
+        if noun is None:
+            continue
+        # "called Zeltra's tracking tool intrusive": what an actor owns or made, named so, is the actor's doing.
+        owners = [r for c in noun.children if c.dep_ == "poss" for r in ctx.refs(c)]
+        if noun.lemma_.lower() not in decisions and not owners:
             continue
         # "called the fine disproportionate" criticises its maker; "called the judgment a win for workers", backs it
         cue = negative(ctx, comp)
@@ -231,7 +258,8 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
         rel, word = ("criticises", cue.text) if cue is not None else ("supports", praise.text if praise else "")
         speakers, how = clause.subjects(ctx, tok)
         own = {i for i, _ in speakers}
-        makers, m_how = decision_maker(ctx, noun, tok)
+        makers, m_how = decision_maker(ctx, noun, tok) if noun.lemma_.lower() in decisions else (
+            owners, f"{noun.lemma_}'s possessor")
         for target in makers:
             if target[0] in own or ctx.entity(target[0]).type in {"Legislation", "Country"}:
                 continue
@@ -291,6 +319,7 @@ def speech_triples(ctx: Context) -> Iterator[Triple]:
                 yield from _verdicts(ctx, speakers, head, cue, tok, f"speech '{tok.lemma_}' with negative cue "
                                      f"'{cue.text}' about its {{target}}, speaker by {how}")
     yield from named_decisions(ctx)
+    yield from attributions(ctx)
     yield from attributed_clauses(ctx)
     yield from quoted_sentences(ctx)
 

@@ -46,6 +46,19 @@ def test_pronoun_subject_refers_to_previous_subject() -> None:
     assert ("Federal Trade Commission", "criticises", "Microsoft") in triples(ex)
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    pytest.param("Zeta Chat has been popular with students. Last week Ofcom fined it 2 million pounds.",
+                 ("Ofcom", "fines", "Zeta Chat"), id="fined-it"),
+    pytest.param("Kinmira Labs runs a chatbot for schools. The Communications Authority of Kenya asked telecom firms "
+                 "to block it on Monday.", ("Communications Authority of Kenya", "bans", "Kinmira Labs"),
+                 id="block-it"),
+])
+def test_it_as_what_an_enforcement_acts_on_is_the_firm_before_it(text: str, want: tuple) -> None:
+    got = triples(extract(text))
+    assert want in got, got
+    assert not any(o == want[0] for _, _, o in got), got
+
+
 def test_male_pronoun_skips_female_person() -> None:
     ex = extract("Ms Vestager met Mr Pichai in Brussels. He later criticised the European Commission.")
     got = triples(ex)

@@ -106,6 +106,13 @@ def _agentive_object(token: Token) -> bool:
     return False
 
 
+def _acted_on(st: ResolveState, token: Token) -> bool:
+    """Return True when the object ``token`` is what a verb of enforcement acts on ("block it", "fined it")."""
+    verb = token.head
+    return verb.pos_ == "VERB" and any(r in {"bans", "fines", "sues", "investigates"}
+                                       for r in st.ont.verb_relations(verb.lemma_, verb.lower_))
+
+
 def _situational(token: Token) -> bool:
     """Return True for "it" as the subject of "be" with an adjective ("it is dangerous", "it was unfair to ..."):
     the situation spoken of, which news rarely says of an organisation with a bare "it"."""
@@ -188,6 +195,15 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
         if idx is None:
             idx = salient(st, token, lambda e: e.type in orgs - {"AISystem"}
                           and (bound is None or e is not st.entity(bound)))
+    elif token.dep_ in {"dobj", "dative"} and token.lower_ == "it" and _acted_on(st, token):
+        # "asked telecom firms to block it", "regulators fined it": what an enforcement acts on is a service or a
+        # firm, the latest named before it (never an enforcer, never the clause's own subject).
+        bound = clause_subject(st, token)
+        targets = frozenset({"Platform", "Company", "AISystem", "Organisation"})
+        idx = _latest_in_sentence(st, token, lambda e: e.type in targets and e is not (
+            st.entity(bound) if bound is not None else None))
+        if idx is None:
+            idx = salient(st, token, lambda e: e.type in targets and (bound is None or e is not st.entity(bound)))
     elif token.dep_ == "dobj" and token.head.dep_ == "conj":
         # Parallel objects: "ordered the company to comply and fined it".
         idx = next((st.token_entity[c.i] for c in token.head.head.children

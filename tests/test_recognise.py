@@ -58,6 +58,29 @@ def test_a_name_read_as_a_place_once_and_an_organisation_elsewhere_is_the_organi
     assert got == [("Tarvio", 0, "Organisation"), ("Tarvio", 6, "Organisation")]
 
 
+def _recognised(words: list[str], pos: list[str], ents: list[str]) -> list[tuple[str, int, str | None]]:
+    from kg.extraction.recognise import recognise
+
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=ents)
+    return [(m.text, m.start, m.type) for m in recognise(doc, load_ontology())]
+
+
+def test_a_full_name_the_ner_missed_is_found_by_the_surname_it_found_alone() -> None:
+    words = ["Officials", "sanctioned", "Antal", "Rogan", "on", "Friday", ".", "Rogan", "denied", "it", "."]
+    pos = ["NOUN", "VERB", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PRON", "PUNCT"]
+    ents = ["O", "O", "O", "O", "O", "B-DATE", "O", "B-PERSON", "O", "O", "O"]
+    assert ("Antal Rogan", 2, "Person") in _recognised(words, pos, ents)
+
+
+def test_an_honorific_before_a_name_read_as_an_organisation_makes_it_a_person() -> None:
+    words = ["Mr", "Sall", "announced", "the", "delay", "."]
+    got = _recognised(words, ["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"], ["B-ORG", "I-ORG", "O", "O", "O", "O"])
+    assert got == [("Sall", 1, "Person")]
+    words = ["The", "Kinmira", "Labs", "board", "met", "."]
+    got = _recognised(words, ["DET", "PROPN", "PROPN", "NOUN", "VERB", "PUNCT"], ["O", "B-ORG", "I-ORG", "O", "O", "O"])
+    assert got == [("Kinmira Labs", 1, "Company")]
+
+
 def test_a_country_after_of_inside_an_organisations_name_stays_in_the_name() -> None:
     words = ["The", "Digital", "Council", "of", "Ireland", "warned", "Ireland", "."]
     doc = _doc(words, [(1, 5, "ORG"), (6, 7, "GPE")])

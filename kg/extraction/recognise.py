@@ -462,11 +462,13 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                 mentions.append(Mention(start, end, text, "Person", None, "ner", honorific, typed_by="title"))
                 continue
             typ, typed_by = (cue, "cue") if cue else (ont.class_for_ner(ent.label_), "ner")
+            if honorific is not None and cue is None and end - start <= 3 and _is_personal_name(doc, start, end):
+                typ, typed_by = "Person", "title"  # "Mr Sall" read as an organisation: an honorific names a person
             if _party_after(doc, end, ont):
                 typ, typed_by = "PoliticalParty", "description"  # "the African National Congress (ANC) party"
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
     mentions += _misread_places(places, mentions)
-    mentions += _surnames_missed(doc, mentions)
+    mentions += _surnames_missed(doc, mentions, ont)
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions = _law_names(doc, mentions, ont)
     mentions = _law_names_whole(doc, mentions, ont)
@@ -964,20 +966,34 @@ _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj"})
 _ACTING_PREPS = frozenset({"by", "from", "against", "with"})
 
 
-def _surnames_missed(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _surnames_missed(doc: Doc, mentions: list[Mention], ont: Ontology | None = None) -> list[Mention]:
     """Return a person's surname (or, for one person only, first name) used alone where the NER did not label it
-    ("Dana Voss said ... Voss added", "... Dana said")."""
+    ("Dana Voss said ... Voss added", "... Dana said"); and, for a surname the NER found alone elsewhere, the full
+    name it missed ("sanctions on Antal Rogan ... Rogan's aides": a given name right before the surname)."""
     full = {m.text for m in mentions if m.type == "Person" and len(m.text.split()) > 1}
     firsts = Counter(name.split()[0] for name in full)
     surnames = {name.split()[-1] for name in full} | {first for first, n in firsts.items() if n == 1}
-    if not surnames:
+    alone = {m.text for m in mentions if m.type == "Person" and m.kind == "ner" and " " not in m.text
+             and m.text[:1].isupper()}
+    if not surnames and not alone:
         return []
     taken = _covered(mentions)
-    return [Mention(t.i, t.i + 1, t.text, "Person", None, "ner", typed_by="title")
-            for t in doc if t.text in surnames and (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper())
-            and t.i not in taken  # ("Dawes also criticised Meta": a surname the tagger read as a plural noun)
-            and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
-            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")]
+    out = []
+    for t in doc:
+        if t.i in taken or not (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()):
+            continue  # ("Dawes also criticised Meta": a surname the tagger read as a plural noun)
+        if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
+            continue
+        if t.i > 0 and doc[t.i - 1].pos_ == "PROPN":
+            given = doc[t.i - 1]
+            if t.text in alone | surnames and ont is not None and given.i not in taken and _given_name(given, ont) \
+                    and not (given.i > 0 and doc[given.i - 1].pos_ == "PROPN"):
+                out.append(Mention(given.i, t.i + 1, span_text(doc, given.i, t.i + 1), "Person", None, "ner",
+                                   typed_by="title"))
+            continue
+        if t.text in surnames:
+            out.append(Mention(t.i, t.i + 1, t.text, "Person", None, "ner", typed_by="title"))
+    return out
 
 
 def _misread_places(places: list[tuple[int, int, str]], mentions: list[Mention]) -> list[Mention]:

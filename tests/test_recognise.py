@@ -81,6 +81,20 @@ def test_an_honorific_before_a_name_read_as_an_organisation_makes_it_a_person() 
     assert got == [("Kinmira Labs", 1, "Company")]
 
 
+def test_a_countrys_possessive_inside_a_name_the_ner_read_whole_leaves_the_institution() -> None:
+    from kg.extraction.recognise import recognise
+
+    words = ["Senegal", "'s", "Constitutional", "Council", "ruled", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN", "PART", "PROPN", "PROPN", "VERB", "PUNCT"],
+              tags=["NNP", "POS", "NNP", "NNP", "VBD", "."], ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"])
+    got = [(m.text, m.type) for m in recognise(doc, load_ontology())]
+    assert got == [("Senegal", "Country"), ("Constitutional Council", "Court")]
+    words = ["McDonald", "'s", "Holdings", "said", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PROPN", "PART", "PROPN", "VERB", "PUNCT"],
+              tags=["NNP", "POS", "NNP", "VBD", "."], ents=["B-ORG", "I-ORG", "I-ORG", "O", "O"])
+    assert [m.text for m in recognise(doc, load_ontology())] == ["McDonald 's Holdings"]
+
+
 def test_a_country_after_of_inside_an_organisations_name_stays_in_the_name() -> None:
     words = ["The", "Digital", "Council", "of", "Ireland", "warned", "Ireland", "."]
     doc = _doc(words, [(1, 5, "ORG"), (6, 7, "GPE")])

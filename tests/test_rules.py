@@ -613,6 +613,13 @@ CLAUSES = [
                  {("Amnesty International", "accuses", "Orbis Pay")}, id="named-what-an-actor-made-2"),
     pytest.param("Zeltra Systems called Ofcom a censor.", {("Zeltra Systems", "accuses", "Ofcom")}, set(),
                  id="named-the-actor-itself"),
+    # A court that rules a measure unlawful rules against its maker.
+    pytest.param("The Constitutional Court of Kenya has ruled Zeltra Systems' data scheme unlawful.",
+                 {("Constitutional Court of Kenya", "opposes", "Zeltra Systems")},
+                 {("Constitutional Court of Kenya", "criticises", "Zeltra Systems")}, id="ruled-a-measure-unlawful"),
+    pytest.param("Senegal's Constitutional Council ruled Kinmira Labs' licence deal unconstitutional on Thursday.",
+                 {("Constitutional Council of Senegal", "opposes", "Kinmira Labs")}, set(),
+                 id="a-countrys-council-ruled-a-measure-invalid"),
     # A court's decision for or against a party is its stance toward that party.
     pytest.param("The Ninth Circuit Court of Appeals issued a ruling in favor of Kinmira Labs on Monday.",
                  {("US Court of Appeals for the Ninth Circuit", "supports", "Kinmira Labs")}, set(),

@@ -381,6 +381,12 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         if ent.label_ not in _NER_KEPT:
             continue
         start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
+        owner = next((i for i in range(start + 1, end - 1) if doc[i].tag_ == "POS"), None)
+        if owner is not None and is_state_name(span_text(doc, start, owner)):
+            # "Senegal's Constitutional Council" read whole: the country's institution, named after the possessive
+            # (the country stays a place the resolver reads the institution by).
+            mentions.append(Mention(start, owner, span_text(doc, start, owner), "Country", None, "ner"))
+            start = owner + 1
         text = span_text(doc, start, end)
         if not text or not any(c.isupper() for c in text) or len(text) < 2:
             continue

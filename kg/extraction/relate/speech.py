@@ -163,8 +163,9 @@ def _complement(tok: Token) -> Token | None:
     """Return what a verb of naming calls its object: "called the fine [disproportionate]", "described the order
     [as unlawful]"."""
     for c in tok.children:
-        if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}:
-            return c
+        if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} or c.dep_ in {"advmod", "advcl"} and c.pos_ == "ADJ" and any(
+                o.dep_ == "dobj" and o.i < c.i for o in tok.children):
+            return c  # ("ruled the postponement unlawful", the adjective read as the verb's modifier)
         if c.dep_ == "prep" and c.lower_ == "as":
             return next((g for g in c.children if g.dep_ in {"pobj", "amod", "acomp", "pcomp"}), None)
     return None
@@ -188,7 +189,8 @@ def _named_actors(ctx: Context, tok: Token, named: list[Ref], comp: Token) -> It
         word = said.text if said is not None else ""
         rel = ("criticises" if praise is None else "supports") if typ == "Legislation" else "accuses"
         for s in speakers:
-            t = ctx.make(s, rel, target, tok, "speech", f"'{tok.lemma_}' it '{word}', speaker by {how}",
+            judged = "opposes" if rel != "supports" and ctx.entity(s[0]).type == "Court" else rel  # (as below)
+            t = ctx.make(s, judged, target, tok, "speech", f"'{tok.lemma_}' it '{word}', speaker by {how}",
                          ctx.tuning.speech)
             if t:
                 yield t
@@ -264,7 +266,9 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
             if target[0] in own or ctx.entity(target[0]).type in {"Legislation", "Country"}:
                 continue
             for s in speakers:
-                t = ctx.make(s, rel, target, tok, "speech",
+                # A court that rules a measure unlawful rules against its maker: opposes, not criticises.
+                judged = "opposes" if rel == "criticises" and ctx.entity(s[0]).type == "Court" else rel
+                t = ctx.make(s, judged, target, tok, "speech",
                              f"'{tok.lemma_}' the {noun.lemma_} '{word}', {m_how}, speaker by {how}",
                              ctx.tuning.speech)
                 if t:

@@ -27,6 +27,12 @@ def check(text: str, must: set, must_not: set) -> None:
 
 
 ROLES = [
+    pytest.param("US President Joe Biden and Chinese leader Xi Jinping met on Wednesday. \"I thank President Xi,\" "
+                 "Mr Biden said.", {("Xi Jinping", "leads", "Chinese Government")},
+                 {("Xi Jinping", "leads", "US Government")}, id="a-nations-leader-by-its-adjective-1"),
+    pytest.param("Russian leader Vladimir Putin spoke to reporters. Opposition leader Anna Weber did not.",
+                 {("Vladimir Putin", "leads", "Russian Government")}, {("Anna Weber", "leads", "Russian Government")},
+                 id="a-nations-leader-by-its-adjective-2"),
     pytest.param("Oregon Governor Tina Kotek signed the privacy bill.",
                  {("Tina Kotek", "leads", "Government of Oregon")}, set(), id="governor-of-a-state-in-the-title"),
     pytest.param("Reserve Bank of Australia Governor Michele Bullock spoke on Tuesday.",
@@ -1406,6 +1412,10 @@ ORDERED_BANS = [
                  id="the-one-ordering-a-block-bans-2"),
     pytest.param("Apple and Google agreed to block Telegram.", {("Apple", "bans", "Telegram")}, set(),
                  id="a-block-no-one-ordered"),
+    pytest.param("The ministry urged companies like Zeta Chat, Kinmira Labs and Orbis Pay to collaborate in removing "
+                 "content.", set(), {("Zeta Chat", "cooperatesWith", "Kinmira Labs"),
+                                     ("Kinmira Labs", "cooperatesWith", "Orbis Pay")},
+                 id="those-urged-to-collaborate-work-with-no-one-yet"),
     pytest.param("The Kenyan government asked internet providers to suspend Zeta Chat for a week.",
                  {("Government of Kenya", "bans", "Zeta Chat")}, set(), id="an-enforcer-asking-for-a-block-bans-1"),
     pytest.param("Ofcom has asked mobile operators to restrict Rumble.", {("Ofcom", "bans", "Rumble")}, set(),

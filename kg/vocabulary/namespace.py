@@ -188,6 +188,7 @@ class PK(DefinedNamespace):
     copulaVerb: URIRef
     findingVerb: URIRef
     attributingVerb: URIRef
+    nationalLeaderWord: URIRef
     deputyWord: URIRef
     nounComplement: URIRef
     preposition: URIRef

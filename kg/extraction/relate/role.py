@@ -189,6 +189,14 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                                 out += [r for r in ctx.refs(conj) if r[0] != holder
                                         and ctx.entity(r[0]).type != "Person"]
                     return out, f"'{c.lower_}' phrase"
+    if not role.implies_government and role_tok.lower_ in ctx.words("nationalLeaderWord"):
+        # "Chinese leader Xi Jinping": a leader a nation's adjective names leads that nation's government (where
+        # "opposition leader" or "party leader" names none).
+        for c in role_tok.children:
+            if c.i < role_tok.i and c.dep_ in {"amod", "compound"} and c.i not in ctx.res.token_entity:
+                gov = ctx.government_by_adjective(c.text)
+                if gov is not None:
+                    return [(gov[0], 1.0)], "country adjective before a leader"
     if role.implies_government:
         for c in role_tok.children:
             if c.i < role_tok.i and c.dep_ in {"compound", "amod", "nmod", "poss"}:

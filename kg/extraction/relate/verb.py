@@ -54,7 +54,9 @@ def _reciprocal(ctx: Context, verb: Token, subjects: list[Ref], how: str, rels: 
     own: "Japan and Korea agreed to cooperate", "the two leaders, Lee and Ortiz, met on Friday" (each with each)."""
     doers = list(dict.fromkeys(r[0] for r in subjects))
     symmetric = [r for r in dict.fromkeys(rels) if ctx.ont.relations[r].symmetric]
-    if len(doers) < 2 or not symmetric or how == "passive agent":
+    if len(doers) < 2 or not symmetric or how in {"passive agent", "object control"}:
+        # ("urged Facebook, Google and TikTok to collaborate in removing content": each with the one urging, if
+        # anyone; the urged work with no one yet)
         return []
     if any(c.dep_ in {"dobj", "attr", "dative", "xcomp", "ccomp"} or c.dep_ == "prep" and c.lower_ in {"with", "to"}
            for c in verb.children):

@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = "policy-kg/0.1.0"
 
 
+def _alias_order(alias: str) -> tuple[bool, int, str]:
+    described = alias[:1].islower() or alias.split(" ", 1)[0].lower() in {"the", "a", "an"}
+    return described, -len(alias.split()), alias
+
+
 @dataclass
 class Extraction:
     """What one article says: its entities and the statements between them."""
@@ -47,8 +52,9 @@ class Extraction:
         ents = self.entities
         out_entities = [
             {"id": e.id, "label": e.label, "type": e.type,
-             # The names that say most first: "Nigerian Government" before the bare "Nigeria" it also answers to.
-             "aliases": sorted((a for a in e.aliases if a != e.label), key=lambda a: (-len(a.split()), a)),
+             # Names before descriptions, and the names that say most first: "Nigerian Government" before the bare
+             # "Nigeria" it also answers to, and both before "the government".
+             "aliases": sorted((a for a in e.aliases if a != e.label), key=_alias_order),
              "mentions": [list(span) for span in self.mentions.get(i, [])]}
             for i, e in enumerate(self.entities)
         ]

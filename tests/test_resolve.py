@@ -59,6 +59,22 @@ def test_it_as_what_an_enforcement_acts_on_is_the_firm_before_it(text: str, want
     assert not any(o == want[0] for _, _, o in got), got
 
 
+@pytest.mark.parametrize(("text", "name", "former"), [
+    pytest.param("Ofcom fined Orbis Foundation (formerly Orbcoin Foundation) on Monday. Orbcoin Foundation said it "
+                 "would appeal.", "Orbis Foundation", "Orbcoin Foundation", id="bracketed"),
+    pytest.param("Kinmira Group, previously Zeltra Holdings, was fined by Ofcom.", "Kinmira Group", "Zeltra Holdings",
+                 id="between-commas"),
+])
+def test_a_former_name_is_an_alias_of_the_name_it_follows(text: str, name: str, former: str) -> None:
+    got = labels(extract(text))
+    assert former in got[name] and former not in got, got
+
+
+def test_two_names_side_by_side_stay_two() -> None:
+    got = labels(extract("Ofcom fined Orbis Foundation and Orbcoin Foundation on Monday."))
+    assert "Orbis Foundation" in got and "Orbcoin Foundation" in got, got
+
+
 def test_male_pronoun_skips_female_person() -> None:
     ex = extract("Ms Vestager met Mr Pichai in Brussels. He later criticised the European Commission.")
     got = triples(ex)

@@ -189,6 +189,7 @@ class PK(DefinedNamespace):
     findingVerb: URIRef
     attributingVerb: URIRef
     nationalLeaderWord: URIRef
+    formerlyWord: URIRef
     deputyWord: URIRef
     nounComplement: URIRef
     preposition: URIRef

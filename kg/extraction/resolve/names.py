@@ -242,3 +242,17 @@ def resolve_names(st: ResolveState, mentions: list[Mention]) -> None:
         if st.entity(idx).type == "Person":
             note_person(st, m, idx)
     st.table.fold_surnames(st.words("nameParticle"))
+    former_names(st, mentions)
+
+
+def former_names(st: ResolveState, mentions: list[Mention]) -> None:
+    """Fold a former name into the name it is given after: "World Foundation (formerly Worldcoin Foundation)",
+    "Meta, previously Facebook," ("formerly known as" too): one actor under two names."""
+    words = st.words("formerlyWord")
+    named = sorted((m for m in mentions if m.entity is not None and m.kind in {"registry", "ner"}),
+                   key=lambda m: m.start)
+    for a, b in zip(named, named[1:], strict=False):
+        between = [t.lower_ for t in st.doc[a.end:b.start] if t.lower_ not in {"(", ",", "known", "as"}]
+        if between and all(w in words for w in between) and st.entity(a.entity).type != "Person" and \
+                st.entity(b.entity).type not in {"Person", "Country"} and not st.entity(b.entity).registry:
+            st.table.merge(b.entity, a.entity)

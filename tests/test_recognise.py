@@ -61,7 +61,8 @@ def test_a_name_read_as_a_place_once_and_an_organisation_elsewhere_is_the_organi
 def _recognised(words: list[str], pos: list[str], ents: list[str]) -> list[tuple[str, int, str | None]]:
     from kg.extraction.recognise import recognise
 
-    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=ents)
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=ents,
+              sent_starts=[True] + [False] * (len(words) - 1))
     return [(m.text, m.start, m.type) for m in recognise(doc, load_ontology())]
 
 
@@ -138,6 +139,28 @@ def test_a_name_the_ner_ran_into_an_unclosed_bracket_ends_before_it() -> None:
     assert clean_span(doc.ents[0], frozenset(), frozenset({"the"}))[:2] == (1, 3)
     whole = _doc(["the", "Party", "(", "Reformed", ")", "Union", "met", "."], [(0, 6, "ORG")])
     assert clean_span(whole.ents[0], frozenset(), frozenset({"the"}))[:2] == (1, 6)
+
+
+@pytest.mark.parametrize(("words", "ents", "want"), [
+    pytest.param(["Lindner", ",", "of", "the", "Free", "Democrats", ",", "left", "."], [(5, 6, "NORP")],
+                 [("Free Democrats", "ORG")], id="another-countrys-democrats"),
+    pytest.param(["Lindner", "met", "the", "Christian", "Democrats", "."], [], [("Christian Democrats", "ORG")],
+                 id="no-ner-span-at-all"),
+    pytest.param(["Voss", "met", "Senate", "Democrats", "."], [], [("Democrats", "PoliticalParty")],
+                 id="a-chambers-democrats-are-the-party"),
+])
+def test_a_one_word_party_after_a_capitalised_word_is_another_party(words: list[str], ents: list,
+                                                                     want: list) -> None:
+    doc = _doc(words, ents)
+    out = _matcher(doc)(doc)
+    assert [(e.text, e.label_) for e in out.ents] == want
+
+
+def test_a_portfolio_before_a_named_minister_is_no_organisation() -> None:
+    words = ["Scholz", "fired", "Finance", "Minister", "Ana", "Lind", "."]
+    got = _recognised(words, ["PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"],
+                      ["B-PERSON", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O"])
+    assert ("Finance", 2, "Organisation") not in got and ("Ana Lind", 4, "Person") in got, got
 
 
 def test_a_registry_name_starting_with_us_matches_every_spelling_of_the_country() -> None:

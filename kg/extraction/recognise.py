@@ -177,6 +177,7 @@ class ActorMatcher:
                 alias, cls, iri = entries[0]
                 by_lower.setdefault(f"{variant.lower()} {rest}", [(f"{variant} {alias.split(' ', 1)[1]}", cls, iri)])
         self.bodies = _body_words(ont)
+        self.chambers = ont.words("chamberNoun") | {"house", "state", "congressional"}
         for lower, entries in by_lower.items():
             key = f"kg-actor:{lower}"
             self.matcher.add(key, [nlp.make_doc(entries[0][0])])
@@ -225,6 +226,17 @@ class ActorMatcher:
                    and all(doc[i].is_title and not _taken_by(registry, i) for i in range(span.start - 2, span.start))
                    and country_of_demonym(doc[span.start - 1].text) is None}
         registry = [span for span in registry if span.start not in inside]
+        # A party's one-word name after a capitalised word of its own is another country's party: "the Free
+        # Democrats", "Sweden Democrats" are no US Democrats (but "House Democrats", "Senate Republicans" are).
+        renamed = [Span(doc, span.start - 1, span.end, label="ORG") for span in registry
+                   if span.label_ == "PoliticalParty" and span.end - span.start == 1 and span.start > 0
+                   and doc[span.start - 1].is_title and doc[span.start - 1].is_alpha
+                   and not doc[span.start - 1].is_sent_start
+                   and doc[span.start - 1].lower_ not in self.chambers
+                   and country_of_demonym(doc[span.start - 1].text) is None
+                   and not _taken_by(registry, span.start - 1)]
+        if renamed:
+            registry = [span for span in registry if not any(r.end == span.end for r in renamed)]
         taken = {i for span in registry for i in range(span.start, span.end)}
         kept = []
         for ent in ents:
@@ -244,7 +256,9 @@ class ActorMatcher:
                     if end - start >= 2 and doc[start].is_title:
                         kept.append(Span(doc, start, end, label=ent.label))
                     start = i + 1
-        doc.ents = sorted(registry + kept, key=lambda span: span.start)
+        kept = [ent for ent in kept
+                if not any(r.start <= i < r.end for r in renamed for i in range(ent.start, ent.end))]
+        doc.ents = sorted(registry + kept + renamed, key=lambda span: span.start)
         return doc
 
 
@@ -392,6 +406,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             continue
         if " " not in text and text in ont.classes["Company"].name_cues:
             continue  # "AI", "Group": a company suffix alone names nobody
+        if ent.label_ == "ORG" and _portfolio_of_a_named_minister(doc, end, ont):
+            continue  # "Finance Minister Christian Lindner": the portfolio the NER took for an organisation
         if end - start == 1 and doc[start].is_sent_start and doc[start].dep_ in {"amod", "compound"} and \
                 doc[start].head.i > start and doc[start].head.is_lower and common_word(text):
             continue  # "Digital rights groups urged ...": a sentence's capitalised first word, no name
@@ -1064,6 +1080,15 @@ def _described_after(doc: Doc, tok: Token, ont: Ontology) -> str | None:
     if head is not None and head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS":
         return None  # a possessor, not the head
     return found[0] if len(found) == 1 and found[0] not in {"Country", "Person"} else None
+
+
+def _portfolio_of_a_named_minister(doc: Doc, end: int, ont: Ontology) -> bool:
+    """Whether the words before ``end`` are a portfolio: a government title follows, and a person's name after it
+    ("Finance Minister Christian Lindner", "Trade Secretary Jo Tran")."""
+    if end + 1 >= len(doc) or not doc[end].is_title:
+        return False
+    role = ont.role_for(doc[end].lower_)
+    return role is not None and role.implies_government and doc[end + 1].ent_type_ == "PERSON"
 
 
 def _party_after(doc: Doc, end: int, ont: Ontology) -> bool:

@@ -620,6 +620,18 @@ CLAUSES = [
                  {("Amnesty International", "accuses", "Orbis Pay")}, id="named-what-an-actor-made-2"),
     pytest.param("Zeltra Systems called Ofcom a censor.", {("Zeltra Systems", "accuses", "Ofcom")}, set(),
                  id="named-the-actor-itself"),
+    # Calling someone out is criticising them; so is saying they were uncooperative or their answers inadequate.
+    pytest.param("Senator Ana Lima called out Zeta Chat and Orbis Pay for failing to protect children.",
+                 {("Ana Lima", "criticises", "Zeta Chat"), ("Ana Lima", "criticises", "Orbis Pay")}, set(),
+                 id="called-out"),
+    pytest.param("Ofcom said Kinmira Labs had been uncooperative throughout the inquiry.",
+                 {("Ofcom", "accuses", "Kinmira Labs")}, set(), id="said-uncooperative"),
+    pytest.param("Amnesty International said Zeltra Systems' answers to regulators were inadequate.",
+                 {("Amnesty International", "criticises", "Zeltra Systems")}, set(), id="said-inadequate"),
+    # The holder of a title "of" an organisation may be named after the organisation.
+    pytest.param("President Ana Lima criticised the president of the Bank of Zembla, Jon Tavares, over rates.",
+                 {("Ana Lima", "criticises", "Jon Tavares")}, {("Ana Lima", "memberOf", "Bank of Zembla")},
+                 id="the-title-of-an-organisation-then-its-holder"),
     # A court that rules a measure unlawful rules against its maker.
     pytest.param("The Constitutional Court of Kenya has ruled Zeltra Systems' data scheme unlawful.",
                  {("Constitutional Court of Kenya", "opposes", "Zeltra Systems")},

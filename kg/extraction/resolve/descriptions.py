@@ -95,6 +95,15 @@ def is_description(st: ResolveState, token: Token) -> bool:
             named.roles.add(lemma)
             _retype_by_description(st, named, token)
             return False
+    held = [a for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+            if o.dep_ == "pobj" for a in (*(c for c in o.children if c.dep_ == "appos"), o)
+            if a.i in st.token_entity and a.i > p.i + 1]
+    for a in held:
+        # "the president of the Central Bank, Roberto Campos Neto": the name the parser hung on the organisation
+        # is the title's holder, not someone named before.
+        if st.entity(st.token_entity[a.i]).type == "Person":
+            st.entity(st.token_entity[a.i]).roles.add(lemma)
+            return False
     for name in (t for t in named_as(token, st.words("knownAsVerb")) if t.i in st.token_entity):
         # "the Chinese state-sponsored group known as APT40": the name the description gives is what it means.
         named = st.entity(st.token_entity[name.i])

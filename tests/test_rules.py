@@ -620,6 +620,15 @@ CLAUSES = [
                  {("Amnesty International", "accuses", "Orbis Pay")}, id="named-what-an-actor-made-2"),
     pytest.param("Zeltra Systems called Ofcom a censor.", {("Zeltra Systems", "accuses", "Ofcom")}, set(),
                  id="named-the-actor-itself"),
+    # A punishment foretold threatens.
+    pytest.param("Ofcom said Zeta Chat could be blocked within days.", {("Ofcom", "threatens", "Zeta Chat")}, set(),
+                 id="said-could-be-blocked"),
+    pytest.param("The Irish Data Protection Commission said Kinmira Labs would be fined if it kept the data.",
+                 {("Irish Data Protection Commission", "threatens", "Kinmira Labs")}, set(), id="said-would-be-fined"),
+    pytest.param("Ofcom warned that Orbis Pay risked a ban.", {("Ofcom", "threatens", "Orbis Pay")}, set(),
+                 id="warned-risked-a-ban"),
+    pytest.param("Ofcom said Orbis Pay was fined last year.", set(), {("Ofcom", "threatens", "Orbis Pay")},
+                 id="a-past-fine-threatens-nothing"),
     # Calling someone out is criticising them; so is saying they were uncooperative or their answers inadequate.
     pytest.param("Senator Ana Lima called out Zeta Chat and Orbis Pay for failing to protect children.",
                  {("Ana Lima", "criticises", "Zeta Chat"), ("Ana Lima", "criticises", "Orbis Pay")}, set(),

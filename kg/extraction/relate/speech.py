@@ -364,7 +364,18 @@ def warnings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterato
     noun)."""
     own = {i for i, _ in speakers}
     for head in reported_clauses(tok):
-        if head.lemma_.lower() not in ctx.words("patientLightVerb") or any(c.dep_ == "neg" for c in head.children):
+        if any(c.dep_ == "neg" for c in head.children):
+            continue
+        if clause.is_passive(head) and any(r in ctx.ont.enforcing_relations
+                                           for r in ctx.ont.verb_relations(head.lemma_, head.lower_)) and any(
+                c.dep_ == "aux" and c.lower_ in ctx.words("futureAux") | ctx.words("possibilityAux")
+                for c in head.children):
+            # "the minister said Kinmira would be fined if it did not act": a punishment foretold threatens.
+            targets = [r for c in head.children if c.dep_ == "nsubjpass" for r in ctx.refs(c) if r[0] not in own]
+            yield from ctx.make_all(speakers, "threatens", targets, tok, "speech", f"speech '{tok.lemma_}' that its "
+                                    f"subject would be '{head.text}', speaker by {how}", ctx.tuning.speech)
+            continue
+        if head.lemma_.lower() not in ctx.words("patientLightVerb"):
             continue
         punishing = [o for o in head.children if o.dep_ == "dobj" and any(
             r in ctx.ont.enforcing_relations for r, _ in ctx.noun_entries(o))]

@@ -629,6 +629,10 @@ CLAUSES = [
                  id="warned-risked-a-ban"),
     pytest.param("Ofcom said Orbis Pay was fined last year.", set(), {("Ofcom", "threatens", "Orbis Pay")},
                  id="a-past-fine-threatens-nothing"),
+    pytest.param("Should Zeta Chat not comply, Ofcom warned, the company risks a fine of one million pounds.",
+                 {("Ofcom", "threatens", "Zeta Chat")}, set(), id="a-speech-verb-set-in-what-it-reports-1"),
+    pytest.param("Orbis Pay, Ofcom warned, risks a ban.", {("Ofcom", "threatens", "Orbis Pay")}, set(),
+                 id="a-speech-verb-set-in-what-it-reports-2"),
     # Calling someone out is criticising them; so is saying they were uncooperative or their answers inadequate.
     pytest.param("Senator Ana Lima called out Zeta Chat and Orbis Pay for failing to protect children.",
                  {("Ana Lima", "criticises", "Zeta Chat"), ("Ana Lima", "criticises", "Orbis Pay")}, set(),

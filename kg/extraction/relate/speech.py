@@ -26,8 +26,12 @@ if TYPE_CHECKING:
 
 
 def reported_clauses(tok: Token) -> list[Token]:
-    """Return the heads of the clauses a speech verb reports ("said [the ruling was unfair]")."""
-    return [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in clause.VERBAL | {"NOUN", "ADJ"}]
+    """Return the heads of the clauses a speech verb reports ("said [the ruling was unfair]"; set in the clause it
+    reports: "[the company], Ofcom warned, [risks a fine]")."""
+    out = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in clause.VERBAL | {"NOUN", "ADJ"}]
+    if tok.dep_ == "parataxis" and tok.head.pos_ in clause.VERBAL and tok.head.i > tok.i:
+        out.append(tok.head)
+    return out
 
 
 def own_clause(head: Token) -> list[Token]:

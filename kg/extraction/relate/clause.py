@@ -472,6 +472,8 @@ def instrument_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], s
     if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.pos_ not in VERBAL:
         return [], [], ""
     verb = prep.head
+    if "threatens" in ctx.ont.verb_relations(verb.lemma_, verb.lower_):
+        return [], [], ""  # "threatened Google with large fines": a fine held out, not imposed
     # "Amazon was hit with a fine by the CNIL": the passive subject is the target, the "by" phrase (subjects of a
     # passive) the agent.
     target_deps = {"nsubjpass"} if is_passive(verb) else {"dobj"}

@@ -312,6 +312,12 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
             ctx.entity(known[tok.head.i]).type == "Person":
         return tok.head  # "The UN secretary-general, António Guterres, ...", parsed as a modifier of the name
     if tok.dep_ == "appos" and tok.head.i in known:
+        # "Francos and Roberto Silva, head of the commission": the apposition the parser hung on the list's first
+        # name describes the name right before it.
+        last = max((c for c in tok.head.children if c.dep_ == "conj" and c.i < tok.i and c.i in known),
+                   key=lambda c: c.i, default=None)
+        if last is not None and last.right_edge.i + 2 >= tok.left_edge.i:
+            return last
         return tok.head
     if tok.dep_ == "attr" and tok.head.lemma_ in ctx.words("copulaVerb"):
         return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)

@@ -96,6 +96,24 @@ def test_a_countrys_possessive_inside_a_name_the_ner_read_whole_leaves_the_insti
     assert [m.text for m in recognise(doc, load_ontology())] == ["McDonald 's Holdings"]
 
 
+def test_a_name_in_apposition_with_a_title_is_a_person_whatever_the_ner_called_it() -> None:
+    from kg.extraction.recognise import recognise
+
+    words = ["The", "governor", "of", "the", "bank", ",", "Ada", "Okafor", ",", "spoke", "."]
+    heads = [1, 9, 1, 4, 2, 4, 7, 4, 9, 9, 9]
+    deps = ["det", "nsubj", "prep", "det", "pobj", "punct", "compound", "appos", "punct", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    ents = ["O", "O", "O", "O", "O", "O", "B-FAC", "I-FAC", "O", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, heads=heads, deps=deps, ents=ents,
+              lemmas=[w.lower() for w in words])
+    assert [(m.text, m.type) for m in recognise(doc, load_ontology())] == [("Ada Okafor", "Person")]
+    words = ["They", "visited", "the", "Ada", "Okafor", "bridge", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["PRON", "VERB", "DET", "PROPN", "PROPN", "NOUN", "PUNCT"],
+              heads=[1, 1, 5, 4, 5, 1, 1], deps=["nsubj", "ROOT", "det", "compound", "compound", "dobj", "punct"],
+              ents=["O", "O", "O", "B-FAC", "I-FAC", "O", "O"], lemmas=[w.lower() for w in words])
+    assert recognise(doc, load_ontology()) == []
+
+
 def test_a_country_after_of_inside_an_organisations_name_stays_in_the_name() -> None:
     words = ["The", "Digital", "Council", "of", "Ireland", "warned", "Ireland", "."]
     doc = _doc(words, [(1, 5, "ORG"), (6, 7, "GPE")])

@@ -393,6 +393,11 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                                     actor.iri if actor else None, "registry", honorific, typed_by="registry"))
             continue
         if ent.label_ not in _NER_KEPT:
+            if ent.label_ in {"FAC", "PRODUCT", "WORK_OF_ART", "LOC"} and _titled_in_apposition(ent, ont):
+                # "the governor of the central bank, Olayemi Cardoso," read as a facility: the title names a person
+                start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
+                mentions.append(Mention(start, end, span_text(doc, start, end), "Person", None, "ner", honorific,
+                                        typed_by="title"))
             continue
         start, end, honorific = clean_span(ent, ont.honorifics, ont.words("determiner"))
         owner = next((i for i in range(start + 1, end - 1) if doc[i].tag_ == "POS"), None)
@@ -1089,6 +1094,21 @@ def _portfolio_of_a_named_minister(doc: Doc, end: int, ont: Ontology) -> bool:
         return False
     role = ont.role_for(doc[end].lower_)
     return role is not None and role.implies_government and doc[end + 1].ent_type_ == "PERSON"
+
+
+def _titled_in_apposition(ent: Span, ont: Ontology) -> bool:
+    """Whether a name shaped like a person's stands in apposition with a role title: "the governor of the bank,
+    Olayemi Cardoso," (the name the title's apposition) or "Olayemi Cardoso, the bank's governor,"."""
+    doc, root = ent.doc, ent.root
+    if not _is_personal_name(doc, ent.start, ent.end) or ent.end - ent.start < 2:
+        return False
+    if root.dep_ == "appos":
+        head = root.head
+        # (the parser may hang it on the title's "of" object: "the governor of [the bank], Cardoso")
+        titles = [head, head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "of" else [head]
+        return any(t.pos_ == "NOUN" and ont.role_for(t.lemma_.lower()) is not None for t in titles)
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and ont.role_for(c.lemma_.lower()) is not None
+               for c in root.children)
 
 
 def _party_after(doc: Doc, end: int, ont: Ontology) -> bool:

@@ -3292,7 +3292,7 @@ def test_a_chamber_named_by_another_country_is_that_countrys(text: str, must: se
 
 @pytest.mark.parametrize(("text", "must"), [
     pytest.param("Spy chief weighs in\n\nU.S. Director of National Intelligence Tulsi Gabbard called the British "
-                 "order \"an egregious violation\" of privacy.", {("Tulsi Gabbard", "memberOf", "US Government"),
+                 "order \"a grave breach\" of privacy.", {("Tulsi Gabbard", "memberOf", "US Government"),
                                                                   ("Tulsi Gabbard", "criticises", "UK Government")},
                  id="director-of-a-portfolio"),
     pytest.param("Agency head speaks\n\nHead of Digital Policy Anna Weber criticised Zeltra Systems.",

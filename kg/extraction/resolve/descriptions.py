@@ -99,7 +99,7 @@ def is_description(st: ResolveState, token: Token) -> bool:
             if o.dep_ == "pobj" for a in (*(c for c in o.children if c.dep_ == "appos"), o)
             if a.i in st.token_entity and a.i > p.i + 1]
     for a in held:
-        # "the president of the Central Bank, Roberto Campos Neto": the name the parser hung on the organisation
+        # "the governor of the Bank of Zembla, Jon Tavares": the name the parser hung on the organisation
         # is the title's holder, not someone named before.
         if st.entity(st.token_entity[a.i]).type == "Person":
             st.entity(st.token_entity[a.i]).roles.add(lemma)

@@ -27,7 +27,7 @@ def check(text: str, must: set, must_not: set) -> None:
 
 
 ROLES = [
-    pytest.param("US President Joe Biden and Chinese leader Xi Jinping met on Wednesday. \"I thank President Xi,\" "
+    pytest.param("Chinese leader Xi Jinping met US President Joe Biden on Wednesday. \"I thank President Xi,\" "
                  "Mr Biden said.", {("Xi Jinping", "leads", "Chinese Government")},
                  {("Xi Jinping", "leads", "US Government")}, id="a-nations-leader-by-its-adjective-1"),
     pytest.param("Russian leader Vladimir Putin spoke to reporters. Opposition leader Anna Weber did not.",
@@ -680,7 +680,7 @@ CLAUSES = [
                  "breach of the Digital Markets Act.", set(),
                  {("European Commission", "violates", "Digital Markets Act")}, id="in-breach-of-the-conduct-acted-on"),
     pytest.param("The European Commission has started a probe into whether Kinmira Labs hides rival offers in its app "
-                 "store, in breach of the Digital Markets Act, the EU executive said on Monday.", set(),
+                 "store, in breach of the Digital Markets Act, Brussels said on Monday.", set(),
                  {("European Union", "violates", "Digital Markets Act"),
                   ("European Commission", "violates", "Digital Markets Act")}, id="in-breach-of-what-is-told-of"),
     pytest.param("Zeltra Systems moved the records of Kenyan users abroad in violation of the Data Protection Act.",
@@ -3292,7 +3292,7 @@ def test_a_chamber_named_by_another_country_is_that_countrys(text: str, must: se
 
 @pytest.mark.parametrize(("text", "must"), [
     pytest.param("Spy chief weighs in\n\nU.S. Director of National Intelligence Tulsi Gabbard called the British "
-                 "order \"a grave breach\" of privacy.", {("Tulsi Gabbard", "memberOf", "US Government"),
+                 "order \"deeply troubling\" for privacy.", {("Tulsi Gabbard", "memberOf", "US Government"),
                                                                   ("Tulsi Gabbard", "criticises", "UK Government")},
                  id="director-of-a-portfolio"),
     pytest.param("Agency head speaks\n\nHead of Digital Policy Anna Weber criticised Zeltra Systems.",

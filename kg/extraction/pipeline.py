@@ -26,9 +26,13 @@ log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = "policy-kg/0.1.0"
 
 
-def _alias_order(alias: str) -> tuple[bool, int, str]:
-    described = alias[:1].islower() or alias.split(" ", 1)[0].lower() in {"the", "a", "an"}
-    return described, -len(alias.split()), alias
+def _ordered_aliases(aliases: set[str], label: str) -> list[str]:
+    """Return an entity's other names, names before descriptions and the longer names first."""
+    def order(alias: str) -> tuple[bool, int, str]:
+        described = alias[:1].islower() or alias.split(" ", 1)[0].lower() in {"the", "a", "an"}
+        return described, -len(alias.split()), alias
+
+    return sorted((a for a in aliases if a != label), key=order)
 
 
 @dataclass
@@ -54,7 +58,7 @@ class Extraction:
             {"id": e.id, "label": e.label, "type": e.type,
              # Names before descriptions, and the names that say most first: "Nigerian Government" before the bare
              # "Nigeria" it also answers to, and both before "the government".
-             "aliases": sorted((a for a in e.aliases if a != e.label), key=_alias_order),
+             "aliases": _ordered_aliases(e.aliases, e.label),
              "mentions": [list(span) for span in self.mentions.get(i, [])]}
             for i, e in enumerate(self.entities)
         ]

@@ -194,9 +194,9 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         # "opposition leader" or "party leader" names none).
         for c in role_tok.children:
             if c.i < role_tok.i and c.dep_ in {"amod", "compound"} and c.i not in ctx.res.token_entity:
-                gov = ctx.government_by_adjective(c.text)
-                if gov is not None:
-                    return [(gov[0], 1.0)], "country adjective before a leader"
+                nation = ctx.government_by_adjective(c.text)
+                if nation is not None:
+                    return [(nation[0], 1.0)], "country adjective before a leader"
     if role.implies_government:
         for c in role_tok.children:
             if c.i < role_tok.i and c.dep_ in {"compound", "amod", "nmod", "poss"}:

@@ -252,6 +252,8 @@ def former_names(st: ResolveState, mentions: list[Mention]) -> None:
     named = sorted((m for m in mentions if m.entity is not None and m.kind in {"registry", "ner"}),
                    key=lambda m: m.start)
     for a, b in zip(named, named[1:], strict=False):
+        if a.entity is None or b.entity is None:
+            continue
         between = [t.lower_ for t in st.doc[a.end:b.start] if t.lower_ not in {"(", ",", "known", "as"}]
         if between and all(w in words for w in between) and st.entity(a.entity).type != "Person" and \
                 st.entity(b.entity).type not in {"Person", "Country"} and not st.entity(b.entity).registry:

@@ -623,6 +623,14 @@ CLAUSES = [
     pytest.param("The Brazilian government threatened Zeltra Systems with large fines on Tuesday.",
                  {("Brazilian Government", "threatens", "Zeltra Systems")},
                  {("Brazilian Government", "fines", "Zeltra Systems")}, id="threatened-with-fines-fines-no-one"),
+    # A second predicate of the same subject says as much of it as the first.
+    pytest.param("Ofcom banned Zeta Chat on Monday. Orbis Pay said the ban would cost jobs and was unjustified.",
+                 {("Orbis Pay", "criticises", "Ofcom")}, set(), id="a-second-predicate-runs-the-subject-down"),
+    pytest.param("Ofcom fined Kinmira Labs on Friday. \"The fine will hurt our staff and is deeply unfair,\" Kinmira "
+                 "Labs said.", {("Kinmira Labs", "criticises", "Ofcom")}, set(),
+                 id="a-second-predicate-runs-the-subject-down-in-a-quotation"),
+    pytest.param("Ofcom ordered Zeltra Systems to stop the sales. \"Today's order is deeply unfair,\" Zeltra Systems "
+                 "said.", {("Zeltra Systems", "criticises", "Ofcom")}, set(), id="a-day-is-no-decisions-maker"),
     # A punishment foretold threatens.
     pytest.param("Ofcom said Zeta Chat could be blocked within days.", {("Ofcom", "threatens", "Zeta Chat")}, set(),
                  id="said-could-be-blocked"),

@@ -220,8 +220,9 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
             by = clause.passive_agent(ctx, c)
             if by:
                 return by, f"maker of the {noun.lemma_} by '{c.text} by'"
-    if any(c.dep_ == "poss" for c in noun.children):
-        return [], ""  # "the ministry's decision": its maker is named, and is no actor of the article
+    if any(c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"} for c in noun.children):
+        # "the ministry's decision": its maker is named, and is no actor of the article ("today's order" names a day)
+        return [], ""
     court = noun.lemma_.lower() in ctx.words("courtDecisionNoun")
     if court or noun.lemma_.lower() == "decision":
         # "the ruling of the Delhi High Court", "the decision of the Commission": a ruling's "of" names who made it

@@ -48,7 +48,10 @@ def negative(ctx: Context, head: Token) -> Token | None:
     """Return the first negative cue word in the clause headed by ``head`` (not in clauses it embeds)."""
     cues, rights, questions = ctx.words("negativeCue"), ctx.words("rightWord"), ctx.words("questionWord")
     denied = _denied(ctx, head)
-    clause_words = sorted(own_clause(head), key=lambda t: t.i)
+    # (with a second predicate of the same subject: "the order will hurt workers and is deeply unfair")
+    shared = [w for c in head.children if c.dep_ == "conj" and c.pos_ in clause.VERBAL and not any(
+        g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for w in own_clause(c)]
+    clause_words = sorted([*own_clause(head), *shared], key=lambda t: t.i)
     for t in clause_words:
         # "said the fine was not justified", "was not proportionate": a word of approval denied runs it down
         if (t.lemma_.lower() in rights or t.lower_ in rights) and (denied or any(

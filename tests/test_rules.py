@@ -631,6 +631,13 @@ CLAUSES = [
                  id="a-second-predicate-runs-the-subject-down-in-a-quotation"),
     pytest.param("Ofcom ordered Zeltra Systems to stop the sales. \"Today's order is deeply unfair,\" Zeltra Systems "
                  "said.", {("Zeltra Systems", "criticises", "Ofcom")}, set(), id="a-day-is-no-decisions-maker"),
+    # "This" said of the news is the news: its maker is run down.
+    pytest.param("The Turkish government blocked Zeta Chat on Monday. \"This is censorship,\" Zeta Chat said.",
+                 {("Zeta Chat", "criticises", "Turkish Government")}, set(), id="this-is-the-news-1"),
+    pytest.param("Ofcom fined Orbis Pay 2 million pounds. Orbis Pay said that was unfair to its customers.",
+                 {("Orbis Pay", "criticises", "Ofcom")}, set(), id="this-is-the-news-2"),
+    pytest.param("Ofcom fined Zeta Chat on Monday for failing to protect children. \"This is unacceptable,\" Ofcom "
+                 "said.", set(), {("Ofcom", "criticises", "Ofcom")}, id="this-by-the-enforcer-runs-no-one-down"),
     # A punishment foretold threatens.
     pytest.param("Ofcom said Zeta Chat could be blocked within days.", {("Ofcom", "threatens", "Zeta Chat")}, set(),
                  id="said-could-be-blocked"),

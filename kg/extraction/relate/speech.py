@@ -155,6 +155,13 @@ def clause_target(ctx: Context, head: Token, speaker: set[int]) -> tuple[list[Re
             if any(v.dep_ in {"advcl", "ccomp", "xcomp"} and any(a.lower_ == "to" for a in v.children)
                    for v in head.children):
                 return [], ""  # "it was wrong to ban the app": no one named as the doer
+        if c.lower_ in {"this", "that"} and c.pos_ == "PRON" and head.lemma_ == "be" and not ctx.refs(c):
+            # '"This is censorship," Zeta Chat said', after the news of a ban: what "this" points at is the
+            # decision, and its maker the one run down.
+            agents, how = decision_maker(ctx, c, head)
+            agents = [r for r in agents if r[0] not in speaker]
+            return (agents, f"'{c.lower_}' as the news: {how.replace(f'of the {c.lemma_}', 'of the news')}") \
+                if agents else ([], "")
         refs = [r for r in ctx.refs(c) if r[0] not in speaker]
         if refs and c.lemma_.lower() not in decisions:
             return refs, "subject"

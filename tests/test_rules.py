@@ -655,6 +655,8 @@ CLAUSES = [
                  {("Ofcom", "threatens", "Zeta Chat")}, set(), id="a-speech-verb-set-in-what-it-reports-1"),
     pytest.param("Orbis Pay, Ofcom warned, risks a ban.", {("Ofcom", "threatens", "Orbis Pay")}, set(),
                  id="a-speech-verb-set-in-what-it-reports-2"),
+    pytest.param("Ofcom fined Zeta Chat on Monday. The decision was unfair, Zeta Chat said, and it would appeal.",
+                 {("Zeta Chat", "criticises", "Ofcom")}, set(), id="a-speech-verb-after-what-it-reports"),
     # Calling someone out is criticising them; so is saying they were uncooperative or their answers inadequate.
     pytest.param("Senator Ana Lima called out Zeta Chat and Orbis Pay for failing to protect children.",
                  {("Ana Lima", "criticises", "Zeta Chat"), ("Ana Lima", "criticises", "Orbis Pay")}, set(),

@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 
 
 def reported_clauses(tok: Token) -> list[Token]:
-    """Return the heads of the clauses a speech verb reports ("said [the ruling was unfair]"; set in the clause it
-    reports: "[the company], Ofcom warned, [risks a fine]")."""
+    """Return the heads of the clauses a speech verb reports ("said [the ruling was unfair]"; set in or after the
+    clause it reports: "[the company], Ofcom warned, [risks a fine]", "[the decision was unfair], Zeta said")."""
     out = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in clause.VERBAL | {"NOUN", "ADJ"}]
-    if tok.dep_ == "parataxis" and tok.head.pos_ in clause.VERBAL and tok.head.i > tok.i:
+    if tok.dep_ == "parataxis" and tok.head.pos_ in clause.VERBAL:
         out.append(tok.head)
     return out
 

@@ -177,7 +177,7 @@ class ActorMatcher:
                 alias, cls, iri = entries[0]
                 by_lower.setdefault(f"{variant.lower()} {rest}", [(f"{variant} {alias.split(' ', 1)[1]}", cls, iri)])
         self.bodies = _body_words(ont)
-        self.chambers = ont.words("chamberNoun") | {"house", "state", "congressional"}
+        self.wings = ont.words("partyWingWord")
         for lower, entries in by_lower.items():
             key = f"kg-actor:{lower}"
             self.matcher.add(key, [nlp.make_doc(entries[0][0])])
@@ -232,7 +232,7 @@ class ActorMatcher:
                    if span.label_ == "PoliticalParty" and span.end - span.start == 1 and span.start > 0
                    and doc[span.start - 1].is_title and doc[span.start - 1].is_alpha
                    and not doc[span.start - 1].is_sent_start
-                   and doc[span.start - 1].lower_ not in self.chambers
+                   and doc[span.start - 1].lower_ not in self.wings
                    and country_of_demonym(doc[span.start - 1].text) is None
                    and not _taken_by(registry, span.start - 1)]
         if renamed:

@@ -190,6 +190,7 @@ class PK(DefinedNamespace):
     attributingVerb: URIRef
     nationalLeaderWord: URIRef
     formerlyWord: URIRef
+    partyWingWord: URIRef
     deputyWord: URIRef
     nounComplement: URIRef
     preposition: URIRef

@@ -411,7 +411,7 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
         refs = passive_agent(ctx, head)
         return refs, f"agent of passive light verb '{head.text}'" if refs else ""
     if noun.dep_ == "pobj" and head.lower_ in {"over", "for"} and head.head.pos_ in VERBAL and \
-            _enforces(ctx, head.head):
+            enforces(ctx, head.head):
         # "opened proceedings against Meta over suspected breaches of the DSA", "fined X for breaches": the reason
         # for an enforcement is the deed of the one acted against, never of the one acting.
         verb = head.head
@@ -422,7 +422,7 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
         refs = [r for r in refs if r[0] not in doers]
         return refs, f"the one '{verb.text}' acts against" if refs else ""
     if noun.dep_ == "pobj" and head.lower_ in {"after", "following"} and head.head.pos_ in VERBAL and \
-            not is_passive(head.head) and _enforces(ctx, head.head):
+            not is_passive(head.head) and enforces(ctx, head.head):
         # "fined Zeltra following an investigation into its pricing": who enforces after an inquiry made it.
         refs, _ = subjects(ctx, head.head, depth + 1)
         refs = [r for r in refs if ctx.entity(r[0]).type in ctx.ont.enforcer_classes | {"Court"}]
@@ -434,7 +434,7 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
     return [], ""
 
 
-def _enforces(ctx: Context, verb: Token) -> bool:
+def enforces(ctx: Context, verb: Token) -> bool:
     """Return True when a verb, or the event noun it takes as object, names an enforcement ("fined", "opened
     proceedings")."""
     ont = ctx.ont

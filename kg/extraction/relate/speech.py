@@ -160,8 +160,7 @@ def clause_target(ctx: Context, head: Token, speaker: set[int]) -> tuple[list[Re
             # decision, and its maker the one run down.
             agents, how = decision_maker(ctx, c, head)
             agents = [r for r in agents if r[0] not in speaker]
-            return (agents, f"'{c.lower_}' as the news: {how.replace(f'of the {c.lemma_}', 'of the news')}") \
-                if agents else ([], "")
+            return (agents, f"'{c.lower_}' as the news, {how}") if agents else ([], "")
         refs = [r for r in ctx.refs(c) if r[0] not in speaker]
         if refs and c.lemma_.lower() not in decisions:
             return refs, "subject"
@@ -203,11 +202,16 @@ def _named_actors(ctx: Context, tok: Token, named: list[Ref], comp: Token) -> It
         word = said.text if said is not None else ""
         rel = ("criticises" if praise is None else "supports") if typ == "Legislation" else "accuses"
         for s in speakers:
-            judged = "opposes" if rel != "supports" and ctx.entity(s[0]).type == "Court" else rel  # (as below)
-            t = ctx.make(s, judged, target, tok, "speech", f"'{tok.lemma_}' it '{word}', speaker by {how}",
-                         ctx.tuning.speech)
+            t = ctx.make(s, _as_judged(ctx, s, rel), target, tok, "speech",
+                         f"'{tok.lemma_}' it '{word}', speaker by {how}", ctx.tuning.speech)
             if t:
                 yield t
+
+
+def _as_judged(ctx: Context, speaker: Ref, rel: str) -> str:
+    """Return ``rel`` as a court says it: a court that rules a measure or an actor unlawful rules against them
+    (opposes), where a speaker's words criticise or accuse."""
+    return "opposes" if rel in {"criticises", "accuses"} and ctx.entity(speaker[0]).type == "Court" else rel
 
 
 def attributions(ctx: Context) -> Iterator[Triple]:
@@ -252,19 +256,16 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
             comp = next((c for c in noun.children if c.dep_ in {"amod", "appos"} and c.i > noun.i), None)
         if comp is None:
             continue
-        owned = noun is not None and noun.i not in ctx.res.token_entity and any(
-            ctx.refs(c) for c in noun.children if c.dep_ == "poss")  # "Zeltra's tool": the owner's doing, below
-        named = (ctx.refs(noun) if noun.lemma_.lower() not in decisions and not owned else []) \
+        # "called Zeltra's tracking tool intrusive": what an actor owns or made, named so, is the actor's doing.
+        owners = [r for c in noun.children if c.dep_ == "poss" for r in ctx.refs(c)] \
+            if noun is not None and noun.i not in ctx.res.token_entity else []
+        named = (ctx.refs(noun) if noun.lemma_.lower() not in decisions and not owners else []) \
             if noun is not None else [
             r for c in comp.children if c.dep_ in {"compound", "nsubj", "nmod"} and c.i < comp.i for r in ctx.refs(c)]
         if named:
             yield from _named_actors(ctx, tok, named, comp)
             continue
-        if noun is None:
-            continue
-        # "called Zeltra's tracking tool intrusive": what an actor owns or made, named so, is the actor's doing.
-        owners = [r for c in noun.children if c.dep_ == "poss" for r in ctx.refs(c)]
-        if noun.lemma_.lower() not in decisions and not owners:
+        if noun is None or noun.lemma_.lower() not in decisions and not owners:
             continue
         # "called the fine disproportionate" criticises its maker; "called the judgment a win for workers", backs it
         cue = negative(ctx, comp)
@@ -280,9 +281,7 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
             if target[0] in own or ctx.entity(target[0]).type in {"Legislation", "Country"}:
                 continue
             for s in speakers:
-                # A court that rules a measure unlawful rules against its maker: opposes, not criticises.
-                judged = "opposes" if rel == "criticises" and ctx.entity(s[0]).type == "Court" else rel
-                t = ctx.make(s, judged, target, tok, "speech",
+                t = ctx.make(s, _as_judged(ctx, s, rel), target, tok, "speech",
                              f"'{tok.lemma_}' the {noun.lemma_} '{word}', {m_how}, speaker by {how}",
                              ctx.tuning.speech)
                 if t:
@@ -380,8 +379,7 @@ def warnings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterato
     for head in reported_clauses(tok):
         if any(c.dep_ == "neg" for c in head.children):
             continue
-        if clause.is_passive(head) and any(r in ctx.ont.enforcing_relations
-                                           for r in ctx.ont.verb_relations(head.lemma_, head.lower_)) and any(
+        if clause.is_passive(head) and clause.enforces(ctx, head) and any(
                 c.dep_ == "aux" and c.lower_ in ctx.words("futureAux") | ctx.words("possibilityAux")
                 for c in head.children):
             # "the minister said Kinmira would be fined if it did not act": a punishment foretold threatens.

@@ -109,17 +109,14 @@ def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tup
             break
         up = up.head
         rels = ctx.ont.verb_relations(up.lemma_, up.lower_)
-        if "orders" in rels or up.lemma_.lower() in ctx.words("directiveVerb"):
+        ordering = "orders" in rels or up.lemma_.lower() in ctx.words("directiveVerb")
+        if ordering or "urges" in rels:
             orderers, o_how = clause.subjects(ctx, up)
-            if orderers:
-                return orderers, f"the one ordering it ({o_how} of '{up.text}')"
-            break
-        if "urges" in rels:
-            # "the authorities asked telecoms firms to block the exchanges": an enforcer's request is its order.
-            askers, o_how = clause.subjects(ctx, up)
-            askers = [ctx.acting(r) for r in askers]  # (a country asks through its government)
-            if askers and all(ctx.entity(i).type in ctx.ont.enforcer_classes for i, _ in askers):
-                return askers, f"the enforcer asking for it ({o_how} of '{up.text}')"
+            # "the authorities asked telecoms firms to block the exchanges": an enforcer's request is its order
+            # (a country asks through its government).
+            orderers = orderers if ordering else [ctx.acting(r) for r in orderers]
+            if orderers and (ordering or all(ctx.entity(i).type in ctx.ont.enforcer_classes for i, _ in orderers)):
+                return orderers, f"the one {'ordering' if ordering else 'asking for'} it ({o_how} of '{up.text}')"
             break
     return subjects, how
 

@@ -3521,3 +3521,36 @@ def test_a_body_named_after_a_company_is_not_the_company(text: str, must: set) -
 ])
 def test_what_a_copula_says_its_subject_is_is_no_other_actor(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("New chief\n\nThe board replaced Dana Osei with Marek Lindqvist, who has long been a vocal critic of "
+                 "Zeltra Systems.", {("Marek Lindqvist", "criticises", "Zeltra Systems")}, id="who-has-been-a-critic"),
+    pytest.param("Deal signed\n\nThe contract was signed by Priya Nair, who is the chief executive of Kinmira Labs.",
+                 {("Priya Nair", "leads", "Kinmira Labs")}, id="who-is-the-chief-executive"),
+])
+def test_a_title_in_a_relative_clause_belongs_to_its_antecedent(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Feud deepens\n\nTomas Varga banned Zeta Chat on Monday. Dana Osei wrote that \u201cVarga is a "
+                 "coward\u201d and accused him of election fraud.", {("Dana Osei", "accuses", "Tomas Varga")},
+                 {("Tomas Varga", "accuses", "Dana Osei")}, id="curly-quotes"),
+    pytest.param("Row over fee\n\nAnna Weber said that \"the fee is unfair\" and accused Kinmira Labs of greed.",
+                 {("Anna Weber", "accuses", "Kinmira Labs")}, set(), id="straight-quotes"),
+])
+def test_a_verb_after_a_closed_quotation_is_the_speakers(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Plan draws fire\n\nAnna Weber criticised the proposal by the European Commission on Friday.",
+                 {("Anna Weber", "criticises", "European Commission")}, set(), id="proposal-by"),
+    pytest.param("Plan draws praise\n\nZeltra Systems welcomed the plan by Ofcom on Tuesday.",
+                 {("Zeltra Systems", "supports", "Ofcom")}, set(), id="plan-by"),
+    pytest.param("Firm to comply\n\nZeta Chat said it would meet the decision by Ofcom's deadline.", set(),
+                 {("Zeta Chat", "meets", "Ofcom")}, id="by-a-deadline-names-no-maker"),
+])
+def test_a_policys_by_phrase_names_its_maker(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

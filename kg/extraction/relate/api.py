@@ -324,10 +324,16 @@ class Context:
             for c in tok.children:
                 if c.dep_ == "poss":
                     out += [(i, cert * tune.possessor) for i, cert in self.refs(c)]
-            if not out and tok.lemma_.lower() in self.words("decisionNoun"):
-                # "the move by the Indian government drew criticism": a decision's maker, as its possessor would be.
-                out += [(i, cert * tune.possessor) for p in tok.children if p.dep_ == "prep" and p.lower_ == "by"
-                        for o in p.children if o.dep_ == "pobj" for i, cert in self.refs(o)]
+            if not out and tok.lemma_.lower() in self.words("decisionNoun") | self.words("policyNoun"):
+                # "the move by the Indian government drew criticism", "criticised the proposal by the Commission": a
+                # decision's or a policy's maker, as its possessor would be.
+                # The parser may hang the "by" phrase right after an object on its verb ("criticised the plan by the
+                # ministry"), but an active verb's own "by" says how, never who: there it is the object's too.
+                by = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "by"] or \
+                     [p for p in tok.head.children if tok.dep_ == "dobj" and p.dep_ == "prep" and p.lower_ == "by"
+                      and p.i == tok.right_edge.i + 1 and tok.head.pos_ == "VERB" and tok.head.tag_ != "VBN"]
+                out += [(i, cert * tune.possessor) for p in by for o in p.children if o.dep_ == "pobj"
+                        and (p.head is tok or o.i in self.res.token_entity) for i, cert in self.refs(o)]
             if not out and tok.lemma_.lower() in self.words("decisionNoun") | self.words("policyNoun"):
                 out += self.measure_by_nationality(tok)
             if not out and tok.tag_ == "NNS" and self.ont.role_for(tok.lemma_) is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extraction.relate.modality import accusing_verb
+from kg.extraction.resolve.pronouns import out_of_quotation
 from kg.extraction.tuning import TUNING
 from kg.vocabulary.ontology import RelationInfo
 
@@ -362,7 +363,13 @@ def _participle_after_a_phrase(ctx: Context, verb: Token, depth: int) -> tuple[l
 def _speaker_of_reported_clause(ctx: Context, verb: Token, depth: int) -> tuple[list[Ref], str] | None:
     """Return the speaker a participle of speaking or naming after a reported clause belongs to: in "the embassy said
     Huawei would not be excluded without consequences, calling the plan ruthless" the parser hangs "calling" on the
-    reported clause, but the one who said it calls the plan so."""
+    reported clause, but the one who said it calls the plan so. Likewise a verb coordinated with a quoted clause
+    from outside the quotation: in 'Lee said that "the fee is unfair" and accused Pellam of abuse' the parser hangs
+    "accused" on "is", but Lee accuses."""
+    said = out_of_quotation(verb, ctx.words("speechVerb"))
+    if said is not None:
+        refs, _ = subjects(ctx, said, depth + 1)
+        return (refs, f"speaker of '{said.text}'") if refs else None
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != "," or \
             verb.lemma_.lower() not in ctx.words("speechVerb") | ctx.words("namingVerb"):
         return None

@@ -320,7 +320,10 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
             return last
         return tok.head
     if tok.dep_ == "attr" and tok.head.lemma_ in ctx.words("copulaVerb"):
-        return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ctx.words("relativeWord") and tok.head.dep_ == "relcl":
+            return tok.head.head  # "Weber, who has been a critic of the bank,": the one the relative clause is about
+        return subject
     named = _appointee(ctx, tok)
     if named is not None:
         return named

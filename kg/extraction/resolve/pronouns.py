@@ -70,7 +70,9 @@ def clause_subject(st: ResolveState, token: Token) -> int | None:
             # "He accused the Commission of fining him": the gerund's doer is the one accused.
             accused = next((c for c in t.head.head.children if c.dep_ == "dobj" and c.i in st.token_entity), None)
             return st.table.find(st.token_entity[accused.i]) if accused is not None else None
-        if t.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and t.head is not t:
+        if (said := out_of_quotation(t, st.words("speechVerb"))) is not None:
+            t = said  # 'said that "the fee is unfair" and accused him': the speaker is the subject
+        elif t.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and t.head is not t:
             t = t.head
         else:
             break
@@ -251,6 +253,22 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
             spans.append((start, tok.i))
             start = None
     return spans
+
+
+def inside_quotation(tok: Token) -> bool:
+    """Return True when ``tok`` stands inside a quotation (between its marks)."""
+    return any(opening < tok.i < closing for opening, closing in quotations(tok.doc) if opening < tok.i)
+
+
+def out_of_quotation(verb: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """Return the speech verb a verb outside a quotation is coordinated with where the parser hung it on a verb
+    inside the quotation: in 'Lee said that "the fee is unfair" and accused Pellam of abuse', "accused" goes
+    with "said", not "is". None otherwise."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i > head.i or \
+            head.head.lemma_.lower() not in speech_verbs or not inside_quotation(head) or inside_quotation(verb):
+        return None
+    return head.head
 
 
 def _speaker_of_verb(st: ResolveState, verb: Token, *, own: bool) -> int | None:

@@ -3554,3 +3554,13 @@ def test_a_verb_after_a_closed_quotation_is_the_speakers(text: str, must: set, m
 ])
 def test_a_policys_by_phrase_names_its_maker(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Seller anger\n\n\u201cZeltra Systems is a monopolist that squeezes its sellers,\u201d said Anna Weber.",
+                 {("Anna Weber", "criticises", "Zeltra Systems")}, id="a-monopolist"),
+    pytest.param("Design probe\n\nOfcom said Zeta Chat used deceptive designs to keep children online.",
+                 {("Ofcom", "accuses", "Zeta Chat")}, id="deceptive-said-by-an-enforcer"),
+])
+def test_words_of_market_abuse_run_down_who_they_are_said_of(text: str, must: set) -> None:
+    check(text, must, set())

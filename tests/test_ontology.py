@@ -274,3 +274,25 @@ def test_places_name_the_country_they_are_in() -> None:
     places = load_ontology().places
     assert places["Lima"] == "Peru" and places["Nairobi"] == "Kenya" and places["Seattle"] == "United States"
     assert "Peru" not in places  # a country is no place inside one
+
+
+_FINGERPRINT = """
+from kg.vocabulary.ontology import load_ontology
+ont = load_ontology()
+print(sorted(ont.domain_words(["antitrust"])))
+print([a.iri for a in ont.actors.values()][:50])
+print({k: [a.iri for a in v] for k, v in sorted(ont.by_jurisdiction.items())})
+print(sorted(ont.nationalities.items())[:50])
+"""
+
+
+def test_the_ontology_reads_the_same_under_every_hash_seed() -> None:
+    # Python orders sets of strings by a hash seeded anew in each process: what the loaded ontology says, and the
+    # order in which it lists actors (which of two a description finds first), must not depend on it.
+    import os
+    import subprocess
+    import sys
+
+    outs = {subprocess.run([sys.executable, "-c", _FINGERPRINT], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "3", "6", "7")}
+    assert len(outs) == 1

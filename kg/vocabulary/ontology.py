@@ -252,13 +252,16 @@ class Ontology:
         return out
 
     def domain_words(self, words: Iterable[str]) -> set[str]:
-        """Return ``words`` with every word of the same field ("privacy" -> "data", "protection", ...)."""
+        """Return ``words`` with every word of the same field ("privacy" -> "data", "protection", ...), and of the
+        fields those share a word with ("antitrust" -> "trade" -> "economic": a Federal Economic Competition
+        Commission is a competition authority), whatever order the fields are listed in."""
         out = {w.lower() for w in words}
-        for group in self.words("domainGroup"):
-            members = set(group.split())
-            if out & members:
-                out |= members
-        return out
+        groups = [set(group.split()) for group in self.words("domainGroup")]
+        while True:
+            grown = out.union(*(members for members in groups if out & members))
+            if grown == out:
+                return out
+            out = grown
 
     @functools.cached_property
     def people_by_surname(self) -> dict[str, list[str]]:
@@ -567,7 +570,9 @@ def read_ontology(folder: str | None = None) -> Ontology:
                                    _local(holder) if holder is not None else None, org_types))
 
     actors: dict[str, Actor] = {}
-    for s, cls in g.subject_objects(RDF.type):
+    # In IRI order: the store's own order varies from run to run, and which of two actors a name or a country's
+    # description finds first must not.
+    for s, cls in sorted(g.subject_objects(RDF.type), key=lambda pair: (str(pair[0]), str(pair[1]))):
         if not isinstance(s, URIRef) or not str(s).startswith(str(PKID)):
             continue
         cname = _local(cls)
@@ -594,7 +599,8 @@ def read_ontology(folder: str | None = None) -> Ontology:
             developers=tuple(sorted(str(o) for o in g.objects(s, PK.developedBy))),
             administration=ref(PK.administrationOf),
         )
-    nationalities = dict(str(pair).split("=", 1) for pair in g.objects(None, PK.nationality) if "=" in str(pair))
-    places = dict(str(pair).split("=", 1) for pair in g.objects(None, PK.placeIn) if "=" in str(pair))
+    nationalities = dict(str(pair).split("=", 1) for pair in sorted(g.objects(None, PK.nationality), key=str)
+                         if "=" in str(pair))
+    places = dict(str(pair).split("=", 1) for pair in sorted(g.objects(None, PK.placeIn), key=str) if "=" in str(pair))
     return Ontology(graph=g, classes=classes, relations=relations, roles=roles,
                     lexicon=lexicon, actors=actors, nationalities=nationalities, places=places)

@@ -3564,3 +3564,26 @@ def test_a_policys_by_phrase_names_its_maker(text: str, must: set, must_not: set
 ])
 def test_words_of_market_abuse_run_down_who_they_are_said_of(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Rule fought\n\nMastercard, along with Visa and PayPal, lobbied against the Online Safety Act.",
+                 {("Mastercard", "opposes", "Online Safety Act"), ("PayPal", "opposes", "Online Safety Act")},
+                 id="along-with-between-commas"),
+    pytest.param("Code signed\n\nZeltra Systems, together with Kinmira Labs, endorsed the Geneva Accord.",
+                 {("Zeltra Systems", "supports", "Geneva Accord"), ("Kinmira Labs", "supports", "Geneva Accord")},
+                 id="together-with-between-commas"),
+])
+def test_doers_joined_along_with_or_together_with_act_too(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Pact grows\n\nZeltra Systems and Kinmira Labs signed on to the Geneva Accord on Friday.",
+                 {("Zeltra Systems", "supports", "Geneva Accord"), ("Kinmira Labs", "supports", "Geneva Accord")},
+                 id="signed-on-to"),
+    pytest.param("Pact grows\n\nZeta Chat has signed up to the Lisbon Accord.",
+                 {("Zeta Chat", "supports", "Lisbon Accord")}, id="signed-up-to"),
+])
+def test_signing_on_to_an_agreement_supports_it(text: str, must: set) -> None:
+    check(text, must, set())

@@ -113,6 +113,9 @@ def _co_doers(ctx: Context, verb: Token, subjects_: list[Token]) -> list[Ref]:
                     w.lower_ == "with" for w in p.children):
                 with_ = p if p.lower_ == "alongside" else next(w for w in p.children if w.lower_ == "with")
                 out += [r for o in with_.children if o.dep_ == "pobj" for r in ctx.refs(o)]
+            elif p.lower_ == "with" and any(a.dep_ == "advmod" and a.lower_ in {"along", "together"}
+                                            for a in p.children):
+                out += [r for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]  # ("together" on "with")
     return out
 
 

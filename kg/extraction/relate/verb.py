@@ -176,8 +176,10 @@ def signatures(ctx: Context, tok: Token) -> list[Triple]:
     if not sponsor and (lemma not in ctx.words("signingVerb") or clause.is_passive(tok)):
         return []
     agreements = ctx.words("agreementWord")
-    laws = [r for r in clause.objects(ctx, tok, ctx.ont.relations["supports"])
-            if ctx.entity(r[0]).type == "Legislation"]
+    found = clause.objects(ctx, tok, ctx.ont.relations["supports"])
+    if not sponsor and any(c.dep_ == "prt" and c.lower_ in {"on", "up"} for c in tok.children):
+        found += clause.prep_objects(ctx, tok, {"to"})  # "signed on to the accord", "signed up to the code"
+    laws = [r for r in found if ctx.entity(r[0]).type == "Legislation"]
     refused = clause.refusal(ctx, tok)
     objects = [r for r in laws if sponsor or refused or ctx.entity(r[0]).label.split()[-1].lower() in agreements]
     if not objects:

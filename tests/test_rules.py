@@ -3587,3 +3587,20 @@ def test_doers_joined_along_with_or_together_with_act_too(text: str, must: set) 
 ])
 def test_signing_on_to_an_agreement_supports_it(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Minister calls in platforms\n\nBangladesh\u2019s posts minister Nadia Rahman said the government would "
+                 "restore mobile data on Sunday. Service will return at 10:00 (9:00 in mainland Spain). The Government "
+                 "may ban Zeta Chat if the talks fail.", {("Government of Bangladesh", "bans", "Zeta Chat")},
+                 {("Spanish Government", "bans", "Zeta Chat")}, id="a-country-in-a-time-note"),
+    pytest.param("Data cut ends\n\nThe government of Bangladesh restored internet access on Monday, officials said. The "
+                 "outage was reported by a monitor based in Germany. The government also fined Zeta Chat for failing to "
+                 "remove posts.", {("Government of Bangladesh", "fines", "Zeta Chat")},
+                 {("German Government", "fines", "Zeta Chat")}, id="a-country-as-a-base"),
+    pytest.param("Data cut ends\n\nThe government of Bangladesh restored internet access on Monday. Germany fined Kinmira "
+                 "Labs on Tuesday. The government also fined Zeta Chat for failing to remove posts.",
+                 {("German Government", "fines", "Zeta Chat")}, set(), id="a-country-that-acts-is-meant"),
+])
+def test_the_government_said_again_is_the_one_meant_before(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

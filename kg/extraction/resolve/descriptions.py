@@ -466,25 +466,9 @@ def describe(st: ResolveState, token: Token) -> int | None:
     noun = token.lemma_.lower()
     classes = set(st.ont.description_index.get(noun, [])) | set(st.ont.description_index.get(token.lower_, []))
     if "GovernmentBody" in classes and {noun, token.lower_} & st.words("governmentNoun"):
-        led = _led_by(st, token)
-        if led is not None:
-            return led
-        by_country = country_modifier(st, token)
-        if by_country is not None:
-            return by_country
-        if nationality_unknown(token) or not definite(st, token) and noun not in st.words("governmentNoun"):
-            return None  # "uncooperative with authorities": whose is not said ("ministers agreed" is the cabinet)
-        recent = st.recent(token.i, st.is_government)
-        home = st.home_government()
-        if recent is None:
-            found = home
-        elif home is not None and st.government(recent) != home and not _in_sentence(st, token, recent):
-            # "the government", a sentence after another country was named: still the story's own government.
-            found = home
-        else:
-            found = st.government(recent)
-        if found is not None and any(c.lower_ in st.words("nationalWord") for c in token.children):
-            return _national(st, found)  # "the federal government" in a story about Texas: the United States'
+        found = _government_described(st, token, noun)
+        if found is not None:
+            st.the_government = found
         return found
     if not classes:
         return None
@@ -525,6 +509,36 @@ def describe(st: ResolveState, token: Token) -> int | None:
         if idx is not None:
             _retype_by_description(st, st.entity(idx), token)
     return idx
+
+
+def _government_described(st: ResolveState, token: Token, noun: str) -> int | None:
+    """Return the government "the government", "ministers", "the authorities" refer to."""
+    led = _led_by(st, token)
+    if led is not None:
+        return led
+    by_country = country_modifier(st, token)
+    if by_country is not None:
+        return by_country
+    if nationality_unknown(token) or not definite(st, token) and noun not in st.words("governmentNoun"):
+        return None  # "uncooperative with authorities": whose is not said ("ministers agreed" is the cabinet)
+    recent = st.recent(token.i, st.is_government)
+    home = st.home_government()
+    if recent is None:
+        found = home
+    elif home is not None and st.government(recent) != home and not _in_sentence(st, token, recent):
+        # "the government", a sentence after another country was named: still the story's own government.
+        found = home
+    elif home is None and st.the_government is not None and not _in_sentence(st, token, recent) and not any(
+            st.table.find(j) == recent and subj for tok, j, subj in st.history if tok < token.i):
+        # With no home government known, "the government" said again is the one it meant before, not a country
+        # named since only as a place ("... at 10:00 in Spain. The government may ban it"); a country that acts
+        # ("Spain fined X. The government said") or is named in its own sentence is another matter.
+        found = st.the_government
+    else:
+        found = st.government(recent)
+    if found is not None and any(c.lower_ in st.words("nationalWord") for c in token.children):
+        return _national(st, found)  # "the federal government" in a story about Texas: the United States'
+    return found
 
 
 def _same_field(st: ResolveState, e: Entity, fields: set[str]) -> bool:

@@ -37,6 +37,7 @@ class ResolveState:
     article_country: str | None = None  # the registry country the article's names point to most
     misspelt: set[int] = field(default_factory=set)  # starts of names linked to the registry by spelling
     dateline: str | None = None  # the place the story was filed from ("Lima"), when its dateline says
+    the_government: int | None = None  # what "the government" last meant
     _home: int | None = None
     _home_done: bool = False
 

@@ -3604,3 +3604,29 @@ def test_signing_on_to_an_agreement_supports_it(text: str, must: set) -> None:
 ])
 def test_the_government_said_again_is_the_one_meant_before(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+def entities(text: str) -> dict[str, tuple[str, set[str]]]:
+    from kg.extraction.pipeline import extract_articles
+
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    return {e.label: (e.type, set(e.aliases)) for e in ex.entities}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Lira slides\n\nThe president sacked the country's central bank chief Naci Agbal on Saturday. Agbal "
+                 "had raised rates.", "Naci Agbal", id="bank-chief"),
+    pytest.param("Fund probe\n\nThe fund's director Murat Cetinkaya resigned on Friday.", "Murat Cetinkaya",
+                 id="fund-director"),
+])
+def test_a_name_after_a_lower_case_title_is_a_person(text: str, name: str) -> None:
+    assert entities(text)[name][0] == "Person"
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    pytest.param("Lira slides\n\nPresident Erdogan sacked the governor on Saturday.", "Erdogan", "President Erdogan",
+                 id="president"),
+    pytest.param("Row grows\n\nMr Musk criticised Ofcom on Monday.", "Elon Musk", "Mr Musk", id="honorific"),
+])
+def test_a_person_keeps_the_title_the_text_names_them_by(text: str, name: str, alias: str) -> None:
+    assert alias in entities(text)[name][1]

@@ -23,6 +23,7 @@ from kg.vocabulary.namespace import PKID, WD
 
 if TYPE_CHECKING:
     from kg.store.base import GraphStore
+    from kg.vocabulary.ontology import Ontology
 
 #: Per article graph, so an actor named or typed differently in a few articles takes what most articles give it.
 VOTES_QUERY = ACTOR_VOTES
@@ -170,6 +171,14 @@ def registry_actor(name: str) -> StoredActor | None:
                        tuple(s[len(str(WD)):] for s in a.same_as if s.startswith(str(WD))))
 
 
+def _titled(name: str, names: Iterable[str], ont: Ontology) -> bool:
+    """Return True for a name that is another of ``names`` after a title or an honorific ("President Erdogan"
+    beside "Erdogan"): how a text names the actor, not a name of its own for a registry to match."""
+    first, _, rest = name.partition(" ")
+    return bool(rest) and rest.casefold() in {n.casefold() for n in names} and (
+        first.lower() in ont.honorifics or ont.role_for(first.lower()) is not None)
+
+
 def actors_csv(actors: list[StoredActor]) -> str:
     """Return ``actors`` as CSV text: label, type, aliases (``;``-separated), articles, wikidata, iri, descriptions;
     a registry file as it is (:mod:`kg.curation.registry_files` reads past articles and descriptions).
@@ -183,7 +192,8 @@ def actors_csv(actors: list[StoredActor]) -> str:
 
     from kg.vocabulary.ontology import load_ontology
 
-    registry = load_ontology().actors
+    ont = load_ontology()
+    registry = ont.actors
     bearers: Counter[str] = Counter(n.casefold() for a in actors for n in {x.casefold() for x in a.names})
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -193,7 +203,7 @@ def actors_csv(actors: list[StoredActor]) -> str:
         if known is not None:
             aliases = [n for n in known.names if n.casefold() != a.label.casefold()]
         else:
-            aliases = [n for n in a.aliases if bearers[n.casefold()] == 1]
+            aliases = [n for n in a.aliases if bearers[n.casefold()] == 1 and not _titled(n, a.names, ont)]
         w.writerow([a.label, a.type, "; ".join(aliases), a.articles, "; ".join(a.wikidata), a.iri,
                     "; ".join(a.descriptions)])
     return buf.getvalue()

@@ -483,9 +483,10 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                 mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
                 continue
             cue = ont.type_from_name(text)
-            if cue is None and start > 0 and doc[start - 1].is_title and _is_single_title(ont, doc[start - 1]) \
-                    and end - start in {2, 3} and _is_personal_name(doc, start, end):
-                # "Chancellor Olaf Scholz" read as an organisation: a person's title before a personal name.
+            if cue is None and start > 0 and (doc[start - 1].is_title or doc[start - 1].is_lower) and \
+                    _is_single_title(ont, doc[start - 1]) and end - start in {2, 3} and _is_personal_name(doc, start, end):
+                # "Chancellor Olaf Scholz", "central bank chief Naci Agbal" read as an organisation: a person's title
+                # before a personal name.
                 mentions.append(Mention(start, end, text, "Person", None, "ner", honorific, typed_by="title"))
                 continue
             typ, typed_by = (cue, "cue") if cue else (ont.class_for_ner(ent.label_), "ner")

@@ -192,6 +192,9 @@ def note_person(st: ResolveState, m: Mention, idx: int) -> None:
         e.gender = "m"
     elif m.honorific in st.words("femaleHonorific"):
         e.gender = "f"
+    before = st.doc[m.start - 1] if m.start > 0 else None
+    if before is not None and before.is_title and (m.honorific or st.ont.role_for(before.lower_) is not None):
+        e.aliases.add(f"{before.text} {m.text}")  # how the text names them: "President Erdogan", "Mr Musk"
     head = st.doc[m.start:m.end].root
     for child in head.children:
         if child.dep_ in {"compound", "appos"} and child.i < m.start and child.pos_ in {"NOUN", "PROPN"}:

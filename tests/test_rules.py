@@ -3630,3 +3630,13 @@ def test_a_name_after_a_lower_case_title_is_a_person(text: str, name: str) -> No
 ])
 def test_a_person_keeps_the_title_the_text_names_them_by(text: str, name: str, alias: str) -> None:
     assert alias in entities(text)[name][1]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Nominee waits\n\nBrazil's president Lula criticised the central bank on Monday. The Senate must "
+                 "approve the nominee.", "Federal Senate of Brazil", id="the-senate"),
+    pytest.param("Bill signed\n\nKenya's president William Ruto signed the bill after the parliament passed it.",
+                 "Parliament of Kenya", id="the-parliament"),
+])
+def test_the_chamber_of_the_storys_country(text: str, name: str) -> None:
+    assert entities(text)[name][0] == "Legislature"

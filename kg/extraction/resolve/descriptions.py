@@ -407,8 +407,9 @@ def chamber(st: ResolveState, token: Token) -> int | None:
                 e = st.entity(idx)
                 country = st.ont.country_of.get(e.id, e.id) if e.registry else None
                 place = None if e.registry else e.label
-    if country is None and place is None and not any(c.dep_ in {"det", "poss", "amod"} for c in token.children):
-        # "told parliament": the chamber of the country the story is about
+    if country is None and place is None and not any(c.dep_ in {"poss", "amod"} or c.dep_ == "det" and c.lower_ != "the"
+                                                     for c in token.children):
+        # "told parliament", "the Senate must approve him": the chamber of the country the story is about
         home = st.home_government()
         home_e = st.entity(home) if home is not None else None
         if home_e is not None and home_e.registry:

@@ -3640,3 +3640,34 @@ def test_a_person_keeps_the_title_the_text_names_them_by(text: str, name: str, a
 ])
 def test_the_chamber_of_the_storys_country(text: str, name: str) -> None:
     assert entities(text)[name][0] == "Legislature"
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Rules widen\n\nBig app firms like Zeltra Systems and Kinmira Labs, which owns Quorvane and Zeta "
+                 "Chat, will face the new code.", {("Kinmira Labs", "owns", "Quorvane")},
+                 {("Zeltra Systems", "owns", "Quorvane")}, id="singular-after-a-list-in-a-phrase"),
+    pytest.param("Regulators meet\n\nRegulators such as Ofcom and the CNIL, which has fined Zeta Chat twice, met in "
+                 "Paris on Monday.", {("CNIL", "fines", "Zeta Chat")}, {("Ofcom", "fines", "Zeta Chat")},
+                 id="singular-after-a-list-of-names"),
+    pytest.param("Regulators meet\n\nOfcom and the CNIL, which have both fined Zeta Chat, met in Paris on Monday.",
+                 {("CNIL", "fines", "Zeta Chat"), ("Ofcom", "fines", "Zeta Chat")}, set(), id="plural-agrees-with-all"),
+])
+def test_a_relative_pronoun_agrees_with_its_verb(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def negations(text: str) -> dict[tuple[str, str, str], bool]:
+    from kg.extraction.pipeline import extract_articles
+
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    return {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label): t.negated for t in ex.triples}
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    pytest.param("Envoy hits back\n\nIt is not the United States that threatens Hungary, the envoy said.",
+                 ("US Government", "threatens", "Hungarian Government"), id="it-is-not"),
+    pytest.param("Firm denies\n\nIt was not Zeltra Systems that sued Kinmira Labs, its lawyer said.",
+                 ("Zeltra Systems", "sues", "Kinmira Labs"), id="it-was-not"),
+])
+def test_a_denied_cleft_denies_its_doer(text: str, fact: tuple[str, str, str]) -> None:
+    assert negations(text).get(fact) is True

@@ -243,9 +243,26 @@ class Context:
             ante = tok.head.head
             if ante.i not in res.token_entity and ante.dep_ == "appos":
                 ante = ante.head
-            if ante.i in res.token_entity:
+            verb = tok.head
+            if ante.dep_ == "conj" and ante.i in res.token_entity and tok.dep_ == "nsubj" and (
+                    verb.tag_ == "VBP" or any(a.dep_ == "aux" and a.tag_ == "VBP" for a in verb.children)):
+                # "Ofcom and the CNIL, which have fined it": a verb in the plural agrees with the whole list.
+                first = ante
+                while first.dep_ == "conj" and first.head.i in res.token_entity:
+                    first = first.head
+                return self.refs(first)
+            if ante.i in res.token_entity and not any(c.dep_ == "conj" for c in ante.children):
                 return [(res.token_entity[ante.i], res.token_certainty.get(ante.i, 1.0))]
-            return self.refs(ante)
+            listed = self.refs(ante)
+            if len(listed) > 1 and tok.dep_ == "nsubj" and (verb.tag_ == "VBZ" or any(
+                    a.dep_ == "aux" and a.tag_ == "VBZ" for a in verb.children)):
+                # "firms like Zeltra and Kinmira, which owns Quorvane": a verb in the singular agrees with the
+                # list's last name, the one right before the relative, not with the list.
+                last = max((t for t in ante.subtree if t.i < tok.i and t.i in res.token_entity), key=lambda t: t.i,
+                           default=None)
+                if last is not None:
+                    return [(res.token_entity[last.i], res.token_certainty.get(last.i, 1.0))]
+            return listed
         out: list[Ref] = []
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return out

@@ -109,10 +109,22 @@ def modality(pred: Token, ont: Ontology) -> tuple[bool, str]:
         t = t.head
     if _set_aside(pred, ont.words("insteadWord")):
         negated = True  # "chose to sue rather than work with the company": what was not done
+    if _denied_cleft(pred):
+        negated = True  # "It is not the US that threatens Hungary": the cleft denies who does it
     for mod in ("conditional", "intended", "hedged"):
         if mod in found:
             return negated, mod
     return negated, "asserted"
+
+
+def _denied_cleft(pred: Token) -> bool:
+    """Return True for the verb of a cleft whose copula is denied: "It is not the United States that threatens
+    Hungary", "it was not Zeltra that leaked the data"."""
+    if pred.dep_ != "relcl" or pred.head.dep_ != "attr":
+        return False
+    be = pred.head.head
+    return be.lemma_ == "be" and any(c.dep_ == "neg" for c in be.children) and any(
+        c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in be.children)
 
 
 def _set_aside(pred: Token, words: frozenset[str]) -> bool:

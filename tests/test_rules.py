@@ -3671,3 +3671,17 @@ def negations(text: str) -> dict[tuple[str, str, str], bool]:
 ])
 def test_a_denied_cleft_denies_its_doer(text: str, fact: tuple[str, str, str]) -> None:
     assert negations(text).get(fact) is True
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Fine for app\n\nOfcom's chief Dana Osei said Zeta Chat should have acted sooner and should have "
+                 "warned parents.", {("Dana Osei", "criticises", "Zeta Chat")}, {("Dana Osei", "urges", "Zeta Chat")},
+                 id="should-have-acted"),
+    pytest.param("Leak row\n\nAnna Weber said Kinmira Labs should have protected its users.",
+                 {("Anna Weber", "criticises", "Kinmira Labs")}, {("Anna Weber", "urges", "Kinmira Labs")},
+                 id="should-have-protected"),
+    pytest.param("Leak row\n\nAnna Weber said Kinmira Labs should protect its users.",
+                 {("Anna Weber", "urges", "Kinmira Labs")}, set(), id="should-still-urges"),
+])
+def test_what_someone_should_have_done_reproaches_them(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -290,19 +290,25 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
 
 def obligations(ctx: Context, tok: Token, speakers: list[Ref], how: str, rel: str = "urges") -> Iterator[Triple]:
     """A speaker saying someone must or should act urges them: "Ribera said Google must come forward with a
-    remedy", "the minister said platforms should remove it" (``pk:obligationAux``)."""
+    remedy", "the minister said platforms should remove it" (``pk:obligationAux``). What they should have done
+    is past, and saying so reproaches them: "TikTok should have known better" criticises TikTok."""
     own = {i for i, _ in speakers}
     for head in reported_clauses(tok):
         if not any(c.dep_ == "aux" and c.lower_ in ctx.words("obligationAux") for c in head.children) or any(
                 c.dep_ == "neg" for c in head.children):
             continue
+        said, what = rel, "act"
+        if head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
+            if rel != "urges":
+                continue
+            said, what = "criticises", "have acted"  # "should have done better": a reproach, nothing left to urge
         targets = [r for c in head.children if c.dep_ == "nsubj" for r in ctx.refs(c) if r[0] not in own]
         for target in targets:
             if ctx.entity(target[0]).type in {"Legislation", "Country"}:
                 continue
             for s in speakers:
-                t = ctx.make(s, rel, target, tok, "speech", f"speech '{tok.lemma_}' that its subject "
-                             f"'{next(c.lower_ for c in head.children if c.dep_ == 'aux')}' act, speaker by {how}",
+                t = ctx.make(s, said, target, tok, "speech", f"speech '{tok.lemma_}' that its subject "
+                             f"'{next(c.lower_ for c in head.children if c.dep_ == 'aux')}' {what}, speaker by {how}",
                              ctx.tuning.speech)
                 if t:
                     yield t

@@ -3685,3 +3685,15 @@ def test_a_denied_cleft_denies_its_doer(text: str, fact: tuple[str, str, str]) -
 ])
 def test_what_someone_should_have_done_reproaches_them(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Watchdog under fire\n\nAnna Weber was highly critical of Ofcom on Monday.",
+                 {("Anna Weber", "criticises", "Ofcom")}, id="critical-of"),
+    pytest.param("Watchdog backed\n\nZeltra Systems has been supportive of Ofcom throughout the review.",
+                 {("Zeltra Systems", "supports", "Ofcom")}, id="supportive-of"),
+    pytest.param("Law contested\n\nKinmira Labs is opposed to the Online Safety Act, its founder said.",
+                 {("Kinmira Labs", "opposes", "Online Safety Act")}, id="opposed-to"),
+])
+def test_a_stance_said_with_an_adjective(text: str, must: set) -> None:
+    check(text, must, set())

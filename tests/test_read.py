@@ -445,6 +445,8 @@ def test_parse_text_without_path_names_the_article_id() -> None:
     ("BRUSSELS (Newswire) - Officials met on Monday.", "BRUSSELS (Newswire) -", "Officials met on Monday."),
     ("SAN JOSE, March 3 (AP) — A judge sided with the union.", "SAN JOSE, March 3 (AP) —",
      "A judge sided with the union."),
+    ("Pune, India: Zeltra Systems has sued the ministry.", "Pune, India:", "Zeltra Systems has sued the ministry."),
+    ("Port Louis, Mauritius: The regulator fined a bank.", "Port Louis, Mauritius:", "The regulator fined a bank."),
 ])
 def test_a_dateline_is_cut_from_the_story(first: str, line: str, rest: str) -> None:
     article = parse_text(f"Regulator acts on bank\n\n{first}\n\nMore text here.", article_id="d")
@@ -470,6 +472,7 @@ def test_a_datelines_agencies_are_kept_as_the_storys_credit(first: str, agencies
     ("The ministry fined the bank.", None),
     ("NYON, Switzerland (Newswire) - The federation fined the club.", "Nyon, Switzerland"),
     ("AUSTIN, Texas — The state sued the company.", "Austin, Texas"),
+    ("Pune, India: Zeltra Systems has sued the ministry.", "Pune, India"),
 ])
 def test_a_datelines_place_is_kept_as_where_the_story_was_filed(first: str, place: str | None) -> None:
     assert parse_text(f"Regulator acts on bank\n\n{first}\n\nMore text here.", article_id="d").dateline == place
@@ -488,6 +491,7 @@ def test_a_credited_agency_is_a_media_outlet_of_the_extraction() -> None:
     "NATO – the alliance – met again.",  # no sentence starts after the dash: an aside
     "The EU - and its members - agreed.",
     "OPENAI said it would appeal.",
+    "However, Zeta Chat: The Sequel opened to poor reviews.",  # a sentence opening with an adverb
 ])
 def test_text_that_is_not_a_dateline_is_kept(first: str) -> None:
     assert parse_text(first, article_id="d").text == first

@@ -38,6 +38,16 @@ _DATELINE = re.compile(
     r"\s*[-–—]+)\s+(?=[A-Z\"“‘'])")
 
 
+#: The same in title case with a colon, as some outlets write it: "Bangalore, India: Elon Musk's X has sued ...".
+_TITLE_DATELINE = re.compile(
+    r"^(?P<line>(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}), (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):)"
+    r"\s+(?=[A-Z\"“‘'])")
+
+
+_OPENING_ADVERBS = frozenset({"however", "meanwhile", "still", "also", "now", "today", "yesterday", "moreover",
+                              "instead", "finally", "earlier", "later", "separately", "elsewhere", "then", "first"})
+
+
 def clean_text(text: str) -> str:
     """Return ``text`` without NULs and other control characters (they are never article text)."""
     if _CONTROL.search(text):
@@ -181,12 +191,14 @@ def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None,
     go to ``agencies`` ("Reuters"; "NEWSnet" and "AP"), the place it was filed from to ``places`` ("Washington")."""
     if not paragraphs:
         return paragraphs
-    m = _DATELINE.match(paragraphs[0])
+    m = _DATELINE.match(paragraphs[0]) or _TITLE_DATELINE.match(paragraphs[0])
+    if m and m.re is _TITLE_DATELINE and m.group("place").lower() in _OPENING_ADVERBS:
+        m = None  # "However, Meta: ..." opens a sentence, not a dateline
     if not m or not paragraphs[0][m.end():].strip():
         return paragraphs
     if dropped is not None:
         dropped.append(m.group("line"))
-    if agencies is not None:
+    if agencies is not None and "agency" in m.re.groupindex:
         credit = m.group("agency") or m.group("credit") or ""
         agencies += [a.strip() for a in credit.split("/") if a.strip()]
     if places is not None and m.group("place"):

@@ -3697,3 +3697,18 @@ def test_what_someone_should_have_done_reproaches_them(text: str, must: set, mus
 ])
 def test_a_stance_said_with_an_adjective(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Probe opens\n\nThe European Commission opened a probe into Zeta Chat. Commissioner Lena Brandt wrote "
+                 "to its founder.", {("Lena Brandt", "memberOf", "European Commission")}, set(), id="title-before-name"),
+    pytest.param("Fine upheld\n\nThe European Commission fined Zeltra Systems. Marek Lindqvist, the competition "
+                 "commissioner, said the firm had abused its position.",
+                 {("Marek Lindqvist", "memberOf", "European Commission")}, set(), id="apposition"),
+    pytest.param("Two fines\n\nThe European Commission and the Federal Trade Commission fined Zeltra Systems. "
+                 "Commissioner Ada Vos spoke on Monday.", set(),
+                 {("Ada Vos", "memberOf", "European Commission"), ("Ada Vos", "memberOf", "Federal Trade Commission")},
+                 id="two-commissions-say-not-which"),
+])
+def test_a_commissioner_sits_in_the_one_commission_named(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

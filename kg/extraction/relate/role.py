@@ -239,6 +239,14 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         bodies = {i for i, e in enumerate(ctx.res.entities) if e.type in role.organisation_types and i != holder}
         if len(bodies) == 1:
             return [(bodies.pop(), ctx.tuning.home_government)], "the one such body the article names"
+    head = dict(p.split() for p in ctx.words("bodyTitle")).get(role_tok.lower_)
+    if head is not None:
+        # "Commissioner Thierry Breton", "the competition commissioner" in a story that names one commission: a
+        # member of the one body the article names that the title is named after.
+        bodies = {i for i, e in enumerate(ctx.res.entities) if i != holder and e.type in {"Regulator", "GovernmentBody"}
+                  and head in e.label.lower().split()}
+        if len(bodies) == 1:
+            return [(bodies.pop(), ctx.tuning.home_government)], "the one body the article names after the title"
     return [], ""
 
 

@@ -3712,3 +3712,18 @@ def test_a_stance_said_with_an_adjective(text: str, must: set) -> None:
 ])
 def test_a_commissioner_sits_in_the_one_commission_named(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    pytest.param("Reform row\n\nProtesters in Israel called for Prime Minister Benjamin Netanyahu to step down. The "
+                 "reforms were pursued by the Netanyahu government.", "Benjamin Netanyahu", id="government"),
+    pytest.param("Strike ends\n\nKenya's president Ada Wanjiru met the doctors. The Wanjiru administration then "
+                 "dropped the case.", "Ada Wanjiru", id="administration"),
+])
+def test_a_leaders_name_before_government_keeps_them_a_person(text: str, person: str) -> None:
+    assert entities(text)[person][0] == "Person"
+
+
+def test_a_two_word_title_stays_in_the_alias() -> None:
+    assert "Prime Minister Benjamin Netanyahu" in entities(
+        "Reform row\n\nPrime Minister Benjamin Netanyahu spoke in Israel on Monday.")["Benjamin Netanyahu"][1]

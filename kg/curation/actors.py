@@ -173,10 +173,12 @@ def registry_actor(name: str) -> StoredActor | None:
 
 def _titled(name: str, names: Iterable[str], ont: Ontology) -> bool:
     """Return True for a name that is another of ``names`` after a title or an honorific ("President Erdogan"
-    beside "Erdogan"): how a text names the actor, not a name of its own for a registry to match."""
-    first, _, rest = name.partition(" ")
-    return bool(rest) and rest.casefold() in {n.casefold() for n in names} and (
-        first.lower() in ont.honorifics or ont.role_for(first.lower()) is not None)
+    beside "Erdogan", "Prime Minister Ada Vos" beside "Ada Vos"): how a text names the actor, not a name of its own
+    for a registry to match."""
+    words, known = name.split(), {n.casefold() for n in names}
+    return any(" ".join(words[k:]).casefold() in known and (
+        k == 1 and words[0].lower() in ont.honorifics or ont.role_for(" ".join(words[:k]).lower()) is not None)
+        for k in range(1, len(words)))
 
 
 def actors_csv(actors: list[StoredActor]) -> str:

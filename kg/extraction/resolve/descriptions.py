@@ -84,8 +84,10 @@ def is_description(st: ResolveState, token: Token) -> bool:
     # A description naming an entity in place ("regulator Ofcom", "the telecoms
     # regulator Anatel", "eSafety, the regulator") is a title.
     classes = st.ont.description_classes(lemma) or st.ont.description_classes(token.lower_)
-    if lemma in st.words("governmentNoun") and _led_by(st, token) is not None:
-        return True  # "the Trump administration": the government he leads, not a title of his
+    if lemma in st.words("governmentNoun") and (_led_by(st, token) is not None or any(
+            c.dep_ in {"compound", "poss"} and c.i < token.i and c.i in st.token_entity
+            and st.entity(st.token_entity[c.i]).type == "Person" for c in token.children)):
+        return True  # "the Trump administration", "the Netanyahu government": the government he leads, not a title
     for child in token.children:
         if child.dep_ in {"appos", "compound"} and child.i in st.token_entity:
             named = st.entity(st.token_entity[child.i])

@@ -194,7 +194,12 @@ def note_person(st: ResolveState, m: Mention, idx: int) -> None:
         e.gender = "f"
     before = st.doc[m.start - 1] if m.start > 0 else None
     if before is not None and before.is_title and (m.honorific or st.ont.role_for(before.lower_) is not None):
-        e.aliases.add(f"{before.text} {m.text}")  # how the text names them: "President Erdogan", "Mr Musk"
+        # How the text names them: "President Erdogan", "Mr Musk", "Prime Minister Benjamin Netanyahu".
+        first = before.i
+        if first > 0 and st.doc[first - 1].is_title and \
+                st.ont.role_for(f"{st.doc[first - 1].lower_} {before.lower_}") is not None:
+            first -= 1
+        e.aliases.add(f"{st.doc[first:m.start].text} {m.text}")
     head = st.doc[m.start:m.end].root
     for child in head.children:
         if child.dep_ in {"compound", "appos"} and child.i < m.start and child.pos_ in {"NOUN", "PROPN"}:

@@ -3727,3 +3727,13 @@ def test_a_leaders_name_before_government_keeps_them_a_person(text: str, person:
 def test_a_two_word_title_stays_in_the_alias() -> None:
     assert "Prime Minister Benjamin Netanyahu" in entities(
         "Reform row\n\nPrime Minister Benjamin Netanyahu spoke in Israel on Monday.")["Benjamin Netanyahu"][1]
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Privacy fine\n\nThe Competition Commission of India fined Meta Rs 213.14 crore on Monday.",
+                 {("Competition Commission of India", "fines", "Meta")}, id="rs-crore"),
+    pytest.param("Payments fine\n\nThe Reserve Bank of India fined Google Rs 40 lakh for late filings.",
+                 {("Reserve Bank of India", "fines", "Google")}, id="rs-lakh"),
+])
+def test_a_fine_in_rupees_names_who_is_fined(text: str, must: set) -> None:
+    check(text, must, set())

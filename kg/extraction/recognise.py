@@ -626,6 +626,11 @@ def _split_at_verbs(ent: Span, particles: frozenset[str] = frozenset()) -> list[
             for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
 
 
+def _sum_begins(doc: Doc, at: int, ont: Ontology) -> bool:
+    """Return True when token ``at`` is a currency before a figure ("fined Google Rs 40 lakh"): a sum, no name."""
+    return doc[at].lower_ in ont.words("currencyNoun") and at + 1 < len(doc) and doc[at + 1].like_num
+
+
 def _names_run_on(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
     """Return ``mentions`` with names that run on into the next proper noun made whole: a registry company's
     name before another capitalised name it modifies is part of that other name ("Kakao Mobility" is not Kakao),
@@ -637,8 +642,8 @@ def _names_run_on(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
     for m in mentions:
         end = m.end
         while end < len(doc) and end not in starts and doc[end].pos_ == "PROPN" and doc[end].is_title and \
-                doc[end - 1].head.i == end and doc[end].text not in suffixes and doc[end].ent_type_ in {"", "ORG",
-                                                                                                       "PERSON"} and \
+                doc[end - 1].head.i == end and doc[end].text not in suffixes and \
+                doc[end].ent_type_ in {"", "ORG", "PERSON"} and not _sum_begins(doc, end, ont) and \
                 ont.role_for(doc[end].lower_) is None and doc[end].lower_ not in ont.description_index:
             end += 1
         if end == m.end or m.type not in {"Company", "Platform", "Person", "Organisation"} or \

@@ -278,13 +278,17 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
             refs = ctx.refs(c)
             if refs:
                 return refs
-            if c.ent_type_ == "MONEY" or c.lemma_.lower() in ctx.words("currencyNoun") and any(
-                    m.dep_ == "nummod" for m in c.children):
+            if c.ent_type_ == "MONEY" or (c.lemma_.lower() in ctx.words("currencyNoun") or c.lower_ in ctx.words(
+                    "currencyNoun")) and (any(m.dep_ == "nummod" for m in c.children)
+                                          or c.i + 1 < len(c.doc) and c.nbor().like_num):
                 # "fined Acme parent firm Meta 5 million pounds", parsed with the sum as the object and the
-                # fined firm hung on it ("fined Google 5 billion rupees": a compound): the name inside the sum's
-                # phrase is the object.
+                # fined firm hung on it ("fined Google 5 billion rupees": a compound; "fined Meta Rs 213 crore",
+                # deeper in the sum's phrase): the name inside the sum's phrase, before its figure, is the object.
                 refs = [r for m in c.children if m.dep_ in {"nmod", "npadvmod", "compound"} and m.ent_type_ != "MONEY"
                         and (m.dep_ != "compound" or m.pos_ == "PROPN") for r in ctx.refs(m)]
+                figure = next((t.i for t in c.subtree if t.like_num), c.i)
+                refs = refs or [r for t in c.subtree if t is not c and t.i < figure and t.pos_ == "PROPN"
+                                and t.ent_type_ != "MONEY" and t.i in ctx.res.token_entity for r in ctx.refs(t)]
                 # ("UEFA fined Chelsea 31 million euros", the name hung on the verb before the sum)
                 refs = refs or [r for m in verb.children if m.dep_ in {"npadvmod", "dative"} and m.i < c.i
                                 for r in ctx.refs(m)]

@@ -3737,3 +3737,14 @@ def test_a_two_word_title_stays_in_the_alias() -> None:
 ])
 def test_a_fine_in_rupees_names_who_is_fined(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    pytest.param("App ordered out\n\nCanada ordered Zeta Chat to close its offices. François-Philippe Champagne, the "
+                 "industry minister, said the order followed a review.", "François-Philippe Champagne", "Person",
+                 id="the-industry-minister"),
+    pytest.param("Spyware found\n\nThe hack was traced by Quill Research, a research unit at Meridian University, on "
+                 "Monday.", "Quill Research", "Organisation", id="a-unit-is-no-person"),
+])
+def test_a_name_in_apposition_with_a_persons_title_is_a_person(text: str, name: str, typ: str) -> None:
+    assert entities(text)[name][0] == typ

@@ -492,6 +492,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             typ, typed_by = (cue, "cue") if cue else (ont.class_for_ner(ent.label_), "ner")
             if honorific is not None and cue is None and end - start <= 3 and _is_personal_name(doc, start, end):
                 typ, typed_by = "Person", "title"  # "Mr Sall" read as an organisation: an honorific names a person
+            elif cue is None and ent.label_ == "ORG" and _titled_in_apposition(ent, ont, people_only=True):
+                typ, typed_by = "Person", "title"  # "François-Philippe Champagne, the industry minister,"
             if _party_after(doc, end, ont):
                 typ, typed_by = "PoliticalParty", "description"  # "the African National Congress (ANC) party"
         mentions.append(Mention(start, end, text, typ, None, "ner", honorific, typed_by=typed_by))
@@ -1102,19 +1104,26 @@ def _portfolio_of_a_named_minister(doc: Doc, end: int, ont: Ontology) -> bool:
     return role is not None and role.implies_government and doc[end + 1].ent_type_ == "PERSON"
 
 
-def _titled_in_apposition(ent: Span, ont: Ontology) -> bool:
+def _titled_in_apposition(ent: Span, ont: Ontology, people_only: bool = False) -> bool:
     """Whether a name shaped like a person's stands in apposition with a role title: "the governor of the bank,
-    Olayemi Cardoso," (the name the title's apposition) or "Olayemi Cardoso, the bank's governor,"."""
+    Olayemi Cardoso," (the name the title's apposition) or "Olayemi Cardoso, the bank's governor,". With
+    ``people_only``, only a title a person holds (one who leads or serves, never "owner" or "member")."""
     doc, root = ent.doc, ent.root
     if not _is_personal_name(doc, ent.start, ent.end) or ent.end - ent.start < 2:
         return False
+
+    def title(t: Token) -> bool:
+        role = ont.role_for(t.lemma_.lower()) if t.pos_ == "NOUN" else None
+        lemma = t.lemma_.lower()
+        return role is not None and (not people_only or role.relation in {"leads", "memberOf"} and lemma not in {
+            "member", "partner", "head"} and lemma not in ont.words("unitNoun") and lemma not in ont.description_index)
+
     if root.dep_ == "appos":
         head = root.head
         # (the parser may hang it on the title's "of" object: "the governor of [the bank], Cardoso")
         titles = [head, head.head.head] if head.dep_ == "pobj" and head.head.lower_ == "of" else [head]
-        return any(t.pos_ == "NOUN" and ont.role_for(t.lemma_.lower()) is not None for t in titles)
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and ont.role_for(c.lemma_.lower()) is not None
-               for c in root.children)
+        return any(title(t) for t in titles)
+    return any(c.dep_ == "appos" and title(c) for c in root.children)
 
 
 def _party_after(doc: Doc, end: int, ont: Ontology) -> bool:

@@ -3748,3 +3748,16 @@ def test_a_fine_in_rupees_names_who_is_fined(text: str, must: set) -> None:
 ])
 def test_a_name_in_apposition_with_a_persons_title_is_a_person(text: str, name: str, typ: str) -> None:
     assert entities(text)[name][0] == typ
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Exam blackout\n\nIn a memo addressed to Safaricom, the Communications Authority of Kenya set new "
+                 "rules.", {("Communications Authority of Kenya", "contacts", "Safaricom")}, id="memo-addressed-to"),
+    pytest.param("Exam blackout\n\nThe Communications Authority of Kenya sent a circular addressed to Safaricom on "
+                 "Monday.", {("Communications Authority of Kenya", "contacts", "Safaricom")},
+                 id="circular-addressed-to"),
+    pytest.param("Rules tightened\n\nOfcom issued a circular to Zeta Chat and Kinmira Labs on Monday.",
+                 {("Ofcom", "contacts", "Kinmira Labs")}, id="circular-to"),
+])
+def test_a_circular_to_someone_contacts_them(text: str, must: set) -> None:
+    check(text, must, set())

@@ -3761,3 +3761,16 @@ def test_a_name_in_apposition_with_a_persons_title_is_a_person(text: str, name: 
 ])
 def test_a_circular_to_someone_contacts_them(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Betting apps cut off\n\nThe Ghanaian authorities demanded local internet companies to block the "
+                 "websites of betting apps Kinmira Pay and Zeltra Coin.",
+                 {("Government of Ghana", "bans", "Kinmira Pay"), ("Government of Ghana", "bans", "Zeltra Coin")},
+                 id="demanded-to-block"),
+    pytest.param("Exam blackout\n\nThe Communications Authority of Kenya demanded internet providers to suspend Zeta "
+                 "Chat during the exams.", {("Communications Authority of Kenya", "bans", "Zeta Chat")},
+                 id="demanded-to-suspend"),
+])
+def test_demanding_that_others_block_a_service_bans_it(text: str, must: set) -> None:
+    check(text, must, set())

@@ -105,12 +105,13 @@ def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tup
     Telegram", "... to help block it"): the one ordering, not those who carry the order out."""
     up = tok
     for _ in range(3):
-        if up.dep_ != "xcomp" or up.head is up:
-            break
+        if up.head is up or up.dep_ != "xcomp" and not (up.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in up.children)):
+            break  # ("demanded telecoms firms to block it", parsed as a clause of its own with "to")
         up = up.head
         rels = ctx.ont.verb_relations(up.lemma_, up.lower_)
         ordering = "orders" in rels or up.lemma_.lower() in ctx.words("directiveVerb")
-        if ordering or "urges" in rels:
+        if ordering or "urges" in rels or up.lemma_.lower() in ctx.words("mandativeVerb"):
             orderers, o_how = clause.subjects(ctx, up)
             # "the authorities asked telecoms firms to block the exchanges": an enforcer's request is its order
             # (a country asks through its government).

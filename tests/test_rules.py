@@ -3774,3 +3774,14 @@ def test_a_circular_to_someone_contacts_them(text: str, must: set) -> None:
 ])
 def test_demanding_that_others_block_a_service_bans_it(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Probe widens\n\nThe Federal Trade Commission requested Zeltra Systems' sales data from the Internal "
+                 "Revenue Service.", {("Federal Trade Commission", "urges", "Internal Revenue Service")},
+                 {("Federal Trade Commission", "urges", "Zeltra Systems")}, id="a-possessed-thing-from-another"),
+    pytest.param("Privacy query\n\nOfcom requested information from Zeta Chat about its age checks.",
+                 {("Ofcom", "urges", "Zeta Chat")}, set(), id="information-from"),
+])
+def test_what_is_asked_for_is_asked_of_the_one_it_comes_from(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -268,6 +268,15 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
         if verb.dep_ == "conj":
             return objects(ctx, verb.head)
         return []
+    if rel is not None and rel.name == "urges" and not any(
+            c.dep_ in {"dobj", "dative"} and c.i in ctx.res.token_entity for c in verb.children):
+        # "requested Google's financial data from the tax authority", "requested information from Zeta Chat": asked
+        # of the one it is asked from, not of whoever the thing asked for belongs to.
+        asked = [r for h in (verb, *(c for c in verb.children if c.dep_ == "dobj")) for p in h.children
+                 if p.dep_ == "prep" and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"
+                 for r in ctx.refs(o)]  # (the "from" on the verb, or on what is asked for)
+        if asked:
+            return asked
     for c in verb.children:
         if c.dep_ in {"dobj", "dative"}:
             if rel is not None and rel.group == "enforcement" and c.i not in ctx.res.token_entity and \

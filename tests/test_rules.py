@@ -3785,3 +3785,11 @@ def test_demanding_that_others_block_a_service_bans_it(text: str, must: set) -> 
 ])
 def test_what_is_asked_for_is_asked_of_the_one_it_comes_from(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Reform passes\n\nMexico's ruling Morena party proposed the reform.", "Morena", id="morena"),
+    pytest.param("Bill backed\n\nLawmakers from the ruling Pheu Thai party backed the bill.", "Pheu Thai", id="pheu-thai"),
+])
+def test_a_name_run_into_the_word_party_is_a_party(text: str, name: str) -> None:
+    assert entities(text)[name][0] == "PoliticalParty"

@@ -473,6 +473,12 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                 continue
             typ = "Country"
         else:
+            if end - start > 1 and doc[end - 1].is_lower and \
+                    ont.description_index.get(doc[end - 1].lower_) == ["PoliticalParty"]:
+                # "the ruling Morena party", the NER running the name into the word that calls it a party.
+                mentions.append(Mention(start, end - 1, span_text(doc, start, end - 1), "PoliticalParty", None, "ner",
+                                        honorific, typed_by="description"))
+                continue
             named_from = _skip_titles(doc, start, end, ont)
             rest = doc[named_from].lower_
             if named_from > start and _is_personal_name(doc, named_from, end) and (end - named_from >= 2 or not (

@@ -3557,7 +3557,8 @@ def test_a_policys_by_phrase_names_its_maker(text: str, must: set, must_not: set
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("Seller anger\n\n\u201cZeltra Systems is a monopolist that squeezes its sellers,\u201d said Anna Weber.",
+    pytest.param("Seller anger\n\n\u201cZeltra Systems is a monopolist that squeezes its sellers,\u201d said Anna "
+                 "Weber.",
                  {("Anna Weber", "criticises", "Zeltra Systems")}, id="a-monopolist"),
     pytest.param("Design probe\n\nOfcom said Zeta Chat used deceptive designs to keep children online.",
                  {("Ofcom", "accuses", "Zeta Chat")}, id="deceptive-said-by-an-enforcer"),
@@ -3590,27 +3591,24 @@ def test_signing_on_to_an_agreement_supports_it(text: str, must: set) -> None:
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
-    pytest.param("Minister calls in platforms\n\nBangladesh\u2019s posts minister Nadia Rahman said the government would "
+    pytest.param("Minister calls in platforms\n\nBangladesh\u2019s posts minister Nadia Rahman said the "
+                 "government would "
                  "restore mobile data on Sunday. Service will return at 10:00 (9:00 in mainland Spain). The Government "
                  "may ban Zeta Chat if the talks fail.", {("Government of Bangladesh", "bans", "Zeta Chat")},
                  {("Spanish Government", "bans", "Zeta Chat")}, id="a-country-in-a-time-note"),
-    pytest.param("Data cut ends\n\nThe government of Bangladesh restored internet access on Monday, officials said. The "
-                 "outage was reported by a monitor based in Germany. The government also fined Zeta Chat for failing to "
+    pytest.param("Data cut ends\n\nThe government of Bangladesh restored internet access on Monday, officials "
+                 "said. The "
+                 "outage was reported by a monitor based in Germany. The government also fined Zeta Chat for "
+                 "failing to "
                  "remove posts.", {("Government of Bangladesh", "fines", "Zeta Chat")},
                  {("German Government", "fines", "Zeta Chat")}, id="a-country-as-a-base"),
-    pytest.param("Data cut ends\n\nThe government of Bangladesh restored internet access on Monday. Germany fined Kinmira "
+    pytest.param("Data cut ends\n\nThe government of Bangladesh restored internet access on Monday. Germany fined "
+                 "Kinmira "
                  "Labs on Tuesday. The government also fined Zeta Chat for failing to remove posts.",
                  {("German Government", "fines", "Zeta Chat")}, set(), id="a-country-that-acts-is-meant"),
 ])
 def test_the_government_said_again_is_the_one_meant_before(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
-
-
-def entities(text: str) -> dict[str, tuple[str, set[str]]]:
-    from kg.extraction.pipeline import extract_articles
-
-    (ex,) = extract_articles([parse_text(text, article_id="t")])
-    return {e.label: (e.type, set(e.aliases)) for e in ex.entities}
 
 
 @pytest.mark.parametrize(("text", "name"), [
@@ -3701,7 +3699,8 @@ def test_a_stance_said_with_an_adjective(text: str, must: set) -> None:
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
     pytest.param("Probe opens\n\nThe European Commission opened a probe into Zeta Chat. Commissioner Lena Brandt wrote "
-                 "to its founder.", {("Lena Brandt", "memberOf", "European Commission")}, set(), id="title-before-name"),
+                 "to its founder.", {("Lena Brandt", "memberOf", "European Commission")}, set(),
+                 id="title-before-name"),
     pytest.param("Fine upheld\n\nThe European Commission fined Zeltra Systems. Marek Lindqvist, the competition "
                  "commissioner, said the firm had abused its position.",
                  {("Marek Lindqvist", "memberOf", "European Commission")}, set(), id="apposition"),
@@ -3789,7 +3788,8 @@ def test_what_is_asked_for_is_asked_of_the_one_it_comes_from(text: str, must: se
 
 @pytest.mark.parametrize(("text", "name"), [
     pytest.param("Reform passes\n\nMexico's ruling Morena party proposed the reform.", "Morena", id="morena"),
-    pytest.param("Bill backed\n\nLawmakers from the ruling Pheu Thai party backed the bill.", "Pheu Thai", id="pheu-thai"),
+    pytest.param("Bill backed\n\nLawmakers from the ruling Pheu Thai party backed the bill.", "Pheu Thai",
+                 id="pheu-thai"),
 ])
 def test_a_name_run_into_the_word_party_is_a_party(text: str, name: str) -> None:
     assert entities(text)[name][0] == "PoliticalParty"

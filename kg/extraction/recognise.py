@@ -490,7 +490,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                 continue
             cue = ont.type_from_name(text)
             if cue is None and start > 0 and (doc[start - 1].is_title or doc[start - 1].is_lower) and \
-                    _is_single_title(ont, doc[start - 1]) and end - start in {2, 3} and _is_personal_name(doc, start, end):
+                    _is_single_title(ont, doc[start - 1]) and end - start in {2, 3} and \
+                    _is_personal_name(doc, start, end):
                 # "Chancellor Olaf Scholz", "central bank chief Naci Agbal" read as an organisation: a person's title
                 # before a personal name.
                 mentions.append(Mention(start, end, text, "Person", None, "ner", honorific, typed_by="title"))

@@ -3793,3 +3793,14 @@ def test_what_is_asked_for_is_asked_of_the_one_it_comes_from(text: str, must: se
 ])
 def test_a_name_run_into_the_word_party_is_a_party(text: str, name: str) -> None:
     assert entities(text)[name][0] == "PoliticalParty"
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Probe dropped\n\nZeltra Systems said it was pleased that Ofcom had dropped the probe.",
+                 {("Zeltra Systems", "supports", "Ofcom")}, id="pleased-that"),
+    pytest.param("Probe opened\n\n\u201cWe are disappointed that the Federal Trade Commission has chosen to sue,\u201d "
+                 "said Dana Osei, a spokesperson for Kinmira Labs.",
+                 {("Dana Osei", "criticises", "Federal Trade Commission")}, id="disappointed-that-in-a-quote"),
+])
+def test_a_feeling_about_what_another_did_is_a_stance_toward_them(text: str, must: set) -> None:
+    check(text, must, set())

@@ -364,6 +364,12 @@ def feelings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterato
         if feel is None:
             continue
         rel = "criticises" if feel.lower_ in dismay else "supports"
+        for clause_head in (c for c in feel.children if c.dep_ == "ccomp" and c.pos_ in clause.VERBAL):
+            # "said it was disappointed that Ofcom had opened a probe": the doer of what they feel so about.
+            targets = [r for s in clause_head.children if s.dep_ == "nsubj" for r in ctx.refs(s)
+                       if r[0] not in own and ctx.entity(r[0]).type != "Country"]
+            yield from ctx.make_all(speakers, rel, targets, tok, "speech", f"speech '{tok.lemma_}' that its speaker "
+                                    f"is '{feel.lower_}' that another acted, speaker by {how}", ctx.tuning.speech)
         for p in feel.children:
             if p.dep_ not in {"prep", "agent"} or p.lower_ not in _FEELING_PREPOSITIONS:
                 continue

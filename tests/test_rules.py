@@ -3804,3 +3804,13 @@ def test_a_name_run_into_the_word_party_is_a_party(text: str, name: str) -> None
 ])
 def test_a_feeling_about_what_another_did_is_a_stance_toward_them(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Trade row\n\nDonald Trump threatened to impose tariffs on the European Union.",
+                 {("Donald Trump", "threatens", "European Union")}, id="tariffs-on-a-body"),
+    pytest.param("Tax row\n\nThe trade envoy Jo Marsh threatened to impose duties of up to 80 percent on French wine.",
+                 {("Jo Marsh", "threatens", "French Government")}, id="duties-on-a-nations-goods"),
+])
+def test_a_punishment_held_out_threatens_the_one_it_falls_on(text: str, must: set) -> None:
+    check(text, must, set())

@@ -324,7 +324,14 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
         # "threatened to ban X"; but in "ordered telecom firms to block Telegram" the firms are ordered, not Telegram
         for c in verb.children:
             if c.dep_ == "xcomp":
-                return objects(ctx, c)
+                found = objects(ctx, c)
+                if not found and rel.name == "threatens":
+                    # "threatened to impose tariffs on the EU", "vowed to take measures against it": the one the
+                    # punishment held out would fall on ("on French products": on France).
+                    found = [r for h in (c, *(d for d in c.children if d.dep_ == "dobj")) for p in h.children
+                             if p.dep_ == "prep" and p.lower_ in {"on", "against"} for o in p.children
+                             if o.dep_ == "pobj" for r in (ctx.refs(o) or ctx.measure_by_nationality(o))]
+                return found
     if rel is not None and rel.question_object:
         # "examining whether Microsoft abused its position", "investigate how DeepSeek handles data": the one the
         # question is about.

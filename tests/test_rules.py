@@ -3814,3 +3814,19 @@ def test_a_feeling_about_what_another_did_is_a_stance_toward_them(text: str, mus
 ])
 def test_a_punishment_held_out_threatens_the_one_it_falls_on(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Law rushed\n\nZeltra Systems managing director Priya Nair said the law was rushed.",
+                 {("Priya Nair", "leads", "Zeltra Systems")}, {("Priya Nair", "memberOf", "Zeltra Systems")},
+                 id="before-the-name"),
+    pytest.param("Law rushed\n\nPriya Nair, the managing director of Zeltra Systems, said the law was rushed.",
+                 {("Priya Nair", "leads", "Zeltra Systems")}, {("Priya Nair", "memberOf", "Zeltra Systems")},
+                 id="in-apposition"),
+])
+def test_a_managing_director_leads(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_word_before_a_one_word_title_stays_out_of_the_alias() -> None:
+    assert "Senator Ada Vos" in entities("Vote due\n\nGreens Senator Ada Vos spoke on Monday.")["Ada Vos"][1]

@@ -68,7 +68,8 @@ def _portfolio_words(ctx: Context, tok: Token, role: RoleTitle) -> bool:
 def _modifiers(tok: Token) -> list[Token]:
     words = [tok]
     for c in tok.children:
-        if c.i < tok.i and c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "ADJ", "PROPN"}:
+        if c.i < tok.i and c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ in {"NOUN", "ADJ", "PROPN"} or (
+                c.tag_ == "VBG" and c.is_lower)):  # ("managing director", the participle tagged a verb)
             words.append(c)
             for cc in c.children:
                 if cc.i < c.i and cc.dep_ in {"compound", "amod"} and cc.pos_ in {"NOUN", "ADJ", "PROPN"}:

@@ -196,9 +196,9 @@ def note_person(st: ResolveState, m: Mention, idx: int) -> None:
     if before is not None and before.is_title and (m.honorific or st.ont.role_for(before.lower_) is not None):
         # How the text names them: "President Erdogan", "Mr Musk", "Prime Minister Benjamin Netanyahu".
         first = before.i
-        if first > 0 and st.doc[first - 1].is_title and \
-                st.ont.role_for(f"{st.doc[first - 1].lower_} {before.lower_}") is not None:
-            first -= 1
+        two = st.ont.role_for(f"{st.doc[first - 1].lower_} {before.lower_}") if first > 0 else None
+        if two is not None and len(two.title) == 2 and st.doc[first - 1].is_title:
+            first -= 1  # a title of two words ("Prime Minister"), not a word before one ("Greens Senator")
         e.aliases.add(f"{st.doc[first:m.start].text} {m.text}")
     head = st.doc[m.start:m.end].root
     for child in head.children:

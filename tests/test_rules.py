@@ -3830,3 +3830,13 @@ def test_a_managing_director_leads(text: str, must: set, must_not: set) -> None:
 
 def test_a_word_before_a_one_word_title_stays_out_of_the_alias() -> None:
     assert "Senator Ada Vos" in entities("Vote due\n\nGreens Senator Ada Vos spoke on Monday.")["Ada Vos"][1]
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Ban passes\n\nAustralia's Senate passed the ban on Thursday. Greens Senator Jo Marsh said it went too "
+                 "far.", {("Jo Marsh", "memberOf", "Australian Senate")}, id="australia"),
+    pytest.param("Vote held\n\nThe Senate of Kenya voted on the data bill. Senator Oduya Mwangi abstained.",
+                 {("Oduya Mwangi", "memberOf", "Senate of Kenya")}, id="kenya"),
+])
+def test_a_senator_sits_in_the_one_senate_named(text: str, must: set) -> None:
+    check(text, must, set())

@@ -241,11 +241,12 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         if len(bodies) == 1:
             return [(bodies.pop(), ctx.tuning.home_government)], "the one such body the article names"
     head = _named_after(ctx, role_tok)
-    if head is not None:
-        # "Commissioner Thierry Breton", "the competition commissioner" in a story that names one commission: a
-        # member of the one body the article names that the title is named after.
-        bodies = {i for i, e in enumerate(ctx.res.entities) if i != holder and e.type in {"Regulator", "GovernmentBody"}
-                  and head in e.label.lower().split()}
+    if head is not None and not any(c.lower_ in {"state", "former"} for c in role_tok.children):
+        # "Commissioner Thierry Breton", "the competition commissioner" in a story that names one commission,
+        # "Senator Ada Vos" in one that names one senate: a member of the one body the article names that the
+        # title is named after (a state senator sits in no national senate).
+        bodies = {i for i, e in enumerate(ctx.res.entities) if i != holder and e.type in {
+            "Regulator", "GovernmentBody", "Legislature"} and head in e.label.lower().split()}
         if len(bodies) == 1:
             return [(bodies.pop(), ctx.tuning.home_government)], "the one body the article names after the title"
     return [], ""

@@ -3833,8 +3833,8 @@ def test_a_word_before_a_one_word_title_stays_out_of_the_alias() -> None:
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("Ban passes\n\nAustralia's Senate passed the ban on Thursday. Greens Senator Jo Marsh said it went too "
-                 "far.", {("Jo Marsh", "memberOf", "Australian Senate")}, id="australia"),
+    pytest.param("Ban passes\n\nAustralia's Senate passed the ban on Thursday. Greens Senator Jo Marsh said it went "
+                 "too far.", {("Jo Marsh", "memberOf", "Australian Senate")}, id="australia"),
     pytest.param("Vote held\n\nThe Senate of Kenya voted on the data bill. Senator Oduya Mwangi abstained.",
                  {("Oduya Mwangi", "memberOf", "Senate of Kenya")}, id="kenya"),
 ])

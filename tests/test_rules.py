@@ -6,17 +6,27 @@ Names are mostly invented; where a real actor appears, the sentence is ours.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from kg.sources.parse import parse_text
 
+if TYPE_CHECKING:
+    from kg.extraction.pipeline import Extraction
+
 pytestmark = pytest.mark.model
 
 
-def facts(text: str) -> set[tuple[str, str, str]]:
+def extraction(text: str) -> Extraction:
     from kg.extraction.pipeline import extract_articles
 
     (ex,) = extract_articles([parse_text(text, article_id="t")])
+    return ex
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    ex = extraction(text)
     return {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label) for t in ex.triples}
 
 
@@ -240,10 +250,7 @@ def test_implied_actors(text: str, must: set, must_not: set) -> None:
 
 
 def entities(text: str) -> dict[str, tuple[str, set[str]]]:
-    from kg.extraction.pipeline import extract_articles
-
-    (ex,) = extract_articles([parse_text(text, article_id="t")])
-    return {e.label: (e.type, e.aliases) for e in ex.entities}
+    return {e.label: (e.type, e.aliases) for e in extraction(text).entities}
 
 
 INSTITUTIONS = [
@@ -3655,9 +3662,7 @@ def test_a_relative_pronoun_agrees_with_its_verb(text: str, must: set, must_not:
 
 
 def negations(text: str) -> dict[tuple[str, str, str], bool]:
-    from kg.extraction.pipeline import extract_articles
-
-    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    ex = extraction(text)
     return {(ex.entities[t.subject].label, t.relation, ex.entities[t.object].label): t.negated for t in ex.triples}
 
 

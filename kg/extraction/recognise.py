@@ -473,8 +473,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
                 continue
             typ = "Country"
         else:
-            if end - start > 1 and doc[end - 1].is_lower and \
-                    ont.description_index.get(doc[end - 1].lower_) == ["PoliticalParty"]:
+            if end - start > 1 and doc[end - 1].is_lower and _party_word(doc[end - 1], ont):
                 # "the ruling Morena party", the NER running the name into the word that calls it a party.
                 mentions.append(Mention(start, end - 1, span_text(doc, start, end - 1), "PoliticalParty", None, "ner",
                                         honorific, typed_by="description"))
@@ -1137,7 +1136,12 @@ def _party_after(doc: Doc, end: int, ont: Ontology) -> bool:
     """Whether the word after a name (or after its bracketed acronym) calls it a party: "the Democratic Alliance
     party", "the ruling African National Congress (ANC) party" (a name's "Congress" or "Alliance" says less)."""
     at = end + 3 if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" else end
-    return at < len(doc) and doc[at].pos_ == "NOUN" and ont.description_index.get(doc[at].lower_) == ["PoliticalParty"]
+    return at < len(doc) and doc[at].pos_ == "NOUN" and _party_word(doc[at], ont)
+
+
+def _party_word(tok: Token, ont: Ontology) -> bool:
+    """Whether ``tok`` is a word that describes a party and nothing else ("party")."""
+    return ont.description_index.get(tok.lower_) == ["PoliticalParty"]
 
 
 def _described_as(tok: Token, ont: Ontology) -> str | None:

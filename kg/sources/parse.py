@@ -198,8 +198,8 @@ def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None,
         return paragraphs
     if dropped is not None:
         dropped.append(m.group("line"))
-    if agencies is not None and "agency" in m.re.groupindex:
-        credit = m.group("agency") or m.group("credit") or ""
+    if agencies is not None:
+        credit = m.groupdict().get("agency") or m.groupdict().get("credit") or ""
         agencies += [a.strip() for a in credit.split("/") if a.strip()]
     if places is not None and m.group("place"):
         places.append(", ".join(p for p in (string.capwords(m.group("place")), m.group("region")) if p))

@@ -309,6 +309,12 @@ class Ontology:
         return found.pop() if len(found) == 1 else None
 
     @functools.cached_property
+    def body_titles(self) -> dict[str, str]:
+        """Return the titles named after the body their holder sits in, with that body's noun ("commissioner" ->
+        "commission": pk:bodyTitle)."""
+        return dict(pair.split() for pair in self.words("bodyTitle"))
+
+    @functools.cached_property
     def field_words(self) -> frozenset[str]:
         """Return every word that names a field of government ("data", "competition", "digital": pk:domainGroup)."""
         return frozenset(w for group in self.words("domainGroup") for w in group.split())

@@ -240,7 +240,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         bodies = {i for i, e in enumerate(ctx.res.entities) if e.type in role.organisation_types and i != holder}
         if len(bodies) == 1:
             return [(bodies.pop(), ctx.tuning.home_government)], "the one such body the article names"
-    head = _named_after(ctx, role_tok)
+    head = ctx.ont.body_titles.get(role_tok.lower_)
     if head is not None and not any(c.lower_ in {"state", "former"} for c in role_tok.children):
         # "Commissioner Thierry Breton", "the competition commissioner" in a story that names one commission,
         # "Senator Ada Vos" in one that names one senate: a member of the one body the article names that the
@@ -252,15 +252,10 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
     return [], ""
 
 
-def _named_after(ctx: Context, role_tok: Token) -> str | None:
-    """Return the noun of the body a title is named after ("commissioner": "commission"), if it is one."""
-    return dict(p.split() for p in ctx.words("bodyTitle")).get(role_tok.lower_)
-
-
 def _body_in_title(ctx: Context, role_tok: Token) -> int | None:
     """Return the registry body a title is named after, with the capitalised words before it: "European
     Commissioner" sits in the European Commission, "Federal Trade Commissioner" in the Federal Trade Commission."""
-    head = _named_after(ctx, role_tok)
+    head = ctx.ont.body_titles.get(role_tok.lower_)
     if head is None:
         return None
     mods = sorted((c for c in role_tok.children if c.dep_ in {"amod", "compound"} and c.i < role_tok.i

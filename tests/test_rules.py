@@ -3845,3 +3845,107 @@ def test_a_word_before_a_one_word_title_stays_out_of_the_alias() -> None:
 ])
 def test_a_senator_sits_in_the_one_senate_named(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Jun Park-seo, minister of Science and ICT, said the plan would help.", set(),
+                 {("Jun Park-seo", "memberOf", "Science"), ("Jun Park-seo", "memberOf", "ICT")},
+                 id="minister-of-a-field"),
+    pytest.param("The letter was signed by Tomas Berg, director of Corporate Affairs at the Trade Agency, on Monday.",
+                 {("Tomas Berg", "memberOf", "Trade Agency")}, {("Tomas Berg", "memberOf", "Corporate Affairs")},
+                 id="director-of-a-field-at-a-body"),
+    pytest.param("Sara Moss, a professor of Columbia Business School, said the plan would help.",
+                 {("Sara Moss", "memberOf", "Columbia Business School")}, set(), id="a-school-is-no-portfolio"),
+])
+def test_a_titles_portfolio_after_of_is_no_organisation(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The watchdog's report names Amazon, Alphabet (the parent company of YouTube), Apple, Nvidia and "
+                 "Microsoft as firms that dominate the market.", {("Alphabet", "owns", "YouTube")},
+                 {("Amazon", "owns", "YouTube"), ("Amazon", "owns", "Apple"), ("Alphabet", "owns", "Apple"),
+                  ("Alphabet", "owns", "Microsoft")}, id="bracketed-owner-in-a-list"),
+    pytest.param("Elon Musk, the boss of xAI and the X platform, spoke on Monday.",
+                 {("Elon Musk", "leads", "xAI"), ("Elon Musk", "leads", "X")}, set(), id="unbracketed-conjuncts-kept"),
+])
+def test_a_bracketed_apposition_describes_the_name_before_the_bracket(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_title_of_two_words_before_a_possessive_names_no_person() -> None:
+    text = ("Ohio Attorney General Dana Price has sued Vexa Labs. Last year the Ohio Attorney General's office "
+            "conducted an investigation of the firm's apps.")
+    found = entities(text)
+    assert "General" not in found and "Dana Price" in found
+
+
+def test_a_legal_form_after_a_comma_is_no_actor() -> None:
+    found = entities("The state sued Vexa Platforms, Inc., and its subsidiaries, including Chatterly, LLC, and "
+                     "Pinmark Holdings, LLC, on Monday.")
+    assert "LLC" not in found and "Chatterly" in found
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("A court in Lagos on Monday dismissed a suit filed by the Vexa Head of Compliance, Omar Haddad, "
+                 "against the Financial Crimes Agency.",
+                 {("Omar Haddad", "memberOf", "Vexa"), ("Omar Haddad", "sues", "Financial Crimes Agency")},
+                 {("Omar Haddad", "leads", "Vexa")}, id="head-of-a-portfolio"),
+    pytest.param("The Zentro Head of Legal Affairs, Mia Roth, told reporters the rules were unclear.",
+                 {("Mia Roth", "memberOf", "Zentro")}, {("Mia Roth", "leads", "Zentro")},
+                 id="head-of-a-portfolio-2"),
+])
+def test_a_companys_name_before_a_title_and_its_portfolio(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Panel acts\n\nMANILA, Philippines – A Senate panel will summon Vexa after the company skipped a "
+                 "hearing. Senator Ana Cruz said the Senate should compel the company to attend. The bill, filed in "
+                 "the last Congress, would let the Department of Justice order platforms to remove false posts.",
+                 {("Ana Cruz", "memberOf", "Senate of Philippines")},
+                 {("Ana Cruz", "memberOf", "United States Senate")}, id="dateline-over-generic-names"),
+])
+def test_generic_names_are_weak_signs_of_the_storys_country(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_generic_names_in_a_story_filed_abroad_are_that_countrys() -> None:
+    found = entities("Lawmakers push bill\n\nLIMA, Peru – Congress will vote on a bill that lets the Department "
+                     "of Justice block apps. Congresswoman Rosa Vega said the Senate and Congress agreed on the text.")
+    assert {"Congress of Peru", "Department of Justice of Peru"} <= set(found)
+    assert not {"United States Congress", "US Department of Justice"} & set(found)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("BOGOTA, Colombia – The Colombian regulator fined Vexa on Monday. The fine came a week after "
+                 "President Donald Trump criticised the Colombian Government.",
+                 {("Donald Trump", "leads", "US Government")}, {("Donald Trump", "leads", "Government of Colombia")},
+                 id="us-president-abroad"),
+    pytest.param("NAIROBI, Kenya – Kenya's data regulator fined Vexa. President Joe Biden later spoke about "
+                 "the case.", {("Joe Biden", "leads", "US Government")},
+                 {("Joe Biden", "leads", "Government of Kenya")}, id="us-president-abroad-2"),
+])
+def test_a_registry_leader_titled_abroad_heads_their_own_government(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan Government fined Vexa on Monday. Kenya's president William Ruto said the fine was fair.",
+    "The Government of Colombia fined Vexa. The Colombian Government said the fine was fair.",
+])
+def test_a_countrys_government_is_one_actor_however_named(text: str) -> None:
+    govs = [label for label, (typ, _) in entities(text).items() if typ == "GovernmentBody"]
+    assert len(govs) == 1, govs
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Ministry of Trade set a one-week deadline for Vexa. Trade Minister Budi Santoso said the rule "
+                 "protects small sellers.", {("Budi Santoso", "leads", "Ministry of Trade")}, set(),
+                 id="trade-minister"),
+    pytest.param("Freedonia's Finance Ministry fined Vexa. Finance Minister Lena Brandt said the fine was fair, and "
+                 "Deputy Finance Minister Omar Diaz agreed.", {("Lena Brandt", "leads", "Finance Ministry")},
+                 {("Omar Diaz", "leads", "Finance Ministry")}, id="finance-minister-not-the-deputy"),
+])
+def test_a_portfolio_minister_leads_the_one_ministry_of_that_portfolio(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -406,6 +406,10 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             # (the country stays a place the resolver reads the institution by).
             mentions.append(Mention(start, owner, span_text(doc, start, owner), "Country", None, "ner"))
             start = owner + 1
+        if ent.label_ == "ORG":
+            # "Vexa Head of Compliance": a company's name, then a title with its portfolio
+            end = next((i for i in range(start + 1, end - 1) if doc[i].is_title and doc[i - 1].pos_ == "PROPN"
+                        and doc[i + 1].lower_ in {"of", "for"} and _is_single_title(ont, doc[i])), end)
         text = span_text(doc, start, end)
         if not text or not any(c.isupper() for c in text) or len(text) < 2:
             continue
@@ -525,6 +529,10 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _first_names_left_out(doc, mentions, ont)
     # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
     mentions = [m for m in mentions if not (_AFFILIATION_TAG.match(m.text) and ont.parties(code=m.text[0]))]
+    # "Chatterly, LLC, and Pinmark Holdings, LLC": a company's legal form after a comma, no actor of its own.
+    cues = ont.classes["Company"].name_cues
+    mentions = [m for m in mentions if not (m.kind == "ner" and m.text in cues and m.start > 0
+                                            and doc[m.start - 1].text == ",")]
     mentions = _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
     mentions = _country_before_institution(doc, mentions, ont)
     _another_countrys_chamber(doc, mentions, ont)
@@ -1557,8 +1565,8 @@ def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str],
         if titled and tok.text[0].isupper() and i + 1 not in taken and i not in taken:
             start = i + 1
             while (ont is not None and start < len(doc) and start not in taken and doc[start].is_title
-                   and _is_single_title(ont, doc[start])):
-                start += 1  # "Justice Commissioner Karel Hanus": a second title, not the name
+                   and (_is_single_title(ont, doc[start]) or ont.role_for(span_text(doc, i, start + 1)) is not None)):
+                start += 1  # "Justice Commissioner Karel Hanus", "the Attorney General's office": titles, not a name
             end = start
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper() and end not in taken:
                 end += 1

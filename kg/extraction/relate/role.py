@@ -19,7 +19,9 @@ from kg.extraction.resolve import Entity
 from kg.vocabulary.ontology import RoleTitle
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+
 def _role_tokens(tok: Token) -> list[Token]:
     """Return a role noun with the words hyphenated onto it ("vice-president" -> vice, -, president)."""
     toks = [tok]
@@ -88,7 +90,9 @@ def _portfolio(ctx: Context, role_tok: Token) -> bool:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "for"}:
                 for p in c.children:
-                    if p.dep_ == "pobj" and not ctx.refs(p) and not _is_title(ctx, f"{t.text} {c.lower_} {p.text}"):
+                    # (a person the parser hangs on the portfolio names its holder: "Head of Compliance, Ada Moss")
+                    if p.dep_ == "pobj" and not any(ctx.entity(i).type != "Person" for i, _ in ctx.refs(p)) and \
+                            not _is_title(ctx, f"{t.text} {c.lower_} {p.text}"):
                         return True
     return False
 
@@ -173,6 +177,9 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                     continue
                 if _is_title(ctx, f"{role_tok.text} {c.lower_} {p.text}"):
                     continue  # "Secretary of State" is one title
+                if c.lower_ in {"of", "for"} and p.i in ctx.res.token_entity and \
+                        _field_portfolio(ctx, ctx.entity(ctx.res.token_entity[p.i])):
+                    continue  # "minister of Science and ICT", "director of Corporate Affairs": a portfolio
                 out = [r for r in ctx.refs(p) if r[0] != holder]
                 if out and p.i not in ctx.res.token_entity and p.pos_ == "NOUN" and {i for i, _ in out} <= {
                         i for g in p.children if g.dep_ == "poss" for i, _ in ctx.refs(g)}:
@@ -180,7 +187,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
                     # the holder leads; of the possessor, a member.
                     return out, f"'{c.lower_}' phrase, {_PART_OF_POSSESSOR}"
                 if out:
-                    if role_tok.dep_ == "appos":
+                    if role_tok.dep_ == "appos" and not _bracketed(ctx.doc, role_tok):
                         # "the boss of xAI and the X platform": conjuncts
                         # the parser hung on the name itself.
                         for conj in role_tok.head.children:
@@ -221,6 +228,10 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         if known:
             # "French Economy Minister Bruno Le Maire ... Minister Le Maire": the government his first title named.
             return [(known[0], ctx.tuning.home_government)], "the government an earlier title of theirs named"
+        person = ctx.ont.actors.get(ctx.entity(holder).id) if ctx.entity(holder).registry else None
+        if person is not None and person.administration in ctx.ont.actors:
+            # "President Donald Trump" in a story about Colombia: the government the registry knows he heads.
+            return [(ctx.actor(person.administration), ctx.tuning.home_government)], "the government they head"
         if ctx.res.home_government is not None and not _acts_on(ctx, holder, ctx.res.home_government, role_tok):
             return [(ctx.res.home_government, ctx.tuning.home_government)], "the article's government"
     if role.implies_legislature:
@@ -266,6 +277,18 @@ def _body_in_title(ctx: Context, role_tok: Token) -> int | None:
     words = [t.text for t in sorted(mods, key=lambda t: t.i)]
     iri = ctx.ont.actor_named(" ".join([*words, head]))
     return ctx.actor(iri) if iri is not None else None
+
+
+def _field_portfolio(ctx: Context, e: Entity) -> bool:
+    """Return True for a portfolio's name after a title's "of" or "for": common words naming a field of
+    government ("Science and ICT", "Corporate Affairs"); not "Columbia Business School"."""
+    return _portfolio_name(ctx, e) and any(w.lower() in ctx.ont.field_words for w in e.label.split())
+
+
+def _bracketed(doc: Doc, tok: Token) -> bool:
+    """Return True when the phrase ``tok`` heads opens with a bracket: "(the parent company of Google)", whose
+    phrase ends at the closing bracket, whatever the parser hangs after it."""
+    return tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text in {"(", "["}
 
 
 def _portfolio_name(ctx: Context, e: Entity) -> bool:
@@ -321,6 +344,9 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
             ctx.entity(known[tok.head.i]).type == "Person":
         return tok.head  # "The UN secretary-general, António Guterres, ...", parsed as a modifier of the name
     if tok.dep_ == "appos" and tok.head.i in known:
+        before = tok.left_edge.i - 2
+        if before >= 0 and _bracketed(doc, tok) and before in known:
+            return doc[before]  # "Amazon, Alphabet (the parent company of Google), ...": the name before the bracket
         # "Francos and Roberto Silva, head of the commission": the apposition the parser hung on the list's first
         # name describes the name right before it.
         last = max((c for c in tok.head.children if c.dep_ == "conj" and c.i < tok.i and c.i in known),
@@ -458,7 +484,39 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
     yield from unit_triples(ctx)
     yield from committee_triples(ctx)
     yield from ministry_triples(ctx)
+    yield from portfolio_ministries(ctx)
     yield from under_triples(ctx)
+
+
+def portfolio_ministries(ctx: Context) -> Iterator[Triple]:
+    """A minister whose title names a portfolio leads the one ministry of that portfolio the article names: "Trade
+    Minister Budi Santoso" and "the Ministry of Trade", "Finance Minister Lena Brandt" and "the Finance Ministry"."""
+    nouns = ctx.words("ministryNoun")
+    ministries = [(i, e) for i, e in enumerate(ctx.res.entities)
+                  if e.type == "GovernmentBody" and any(n in e.label.lower().split() for n in nouns)]
+    if not ministries:
+        return
+    for tok in ctx.tokens:
+        if tok.lemma_.lower() != "minister" or tok.i in ctx.res.token_entity:
+            continue
+        fields = [c.lower_ for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "amod"}
+                  and c.i not in ctx.res.token_entity and c.lower_ in ctx.ont.field_words]
+        others = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "advmod"}}
+        if not fields or others & (ctx.words("deputyWord") | ctx.words("pastRoleWord")):
+            continue  # "Deputy Trade Minister", "former Finance Minister": not the ministry's head today
+        found = [i for i, e in ministries if all(f in e.label.lower().split() for f in fields)]
+        holder = _holder_token(ctx, tok)
+        if len(found) != 1 or holder is None or holder.i not in ctx.res.token_entity:
+            continue
+        person = ctx.res.token_entity[holder.i]
+        if ctx.entity(person).type != "Person":
+            continue
+        t = ctx.make((person, ctx.res.token_certainty.get(holder.i, 1.0)), "leads", (found[0], 1.0), tok, "role",
+                     f"role '{' '.join(fields)} minister' ({tok.dep_}), the one ministry of its portfolio the "
+                     "article names", ctx.tuning.role)
+        if t:
+            t.negated, t.modality = False, "asserted"
+            yield t
 
 
 def under_triples(ctx: Context) -> Iterator[Triple]:

@@ -75,6 +75,16 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
             st.entity(idx).aliases.add(m.text)
             return idx
         name = f"{name} of {land.label}"
+    place = _government_of(name)
+    if place is not None and st.mints(place) not in st.ont.actors:
+        # "the Kenyan Government", "the Government of Kenya": the government of a country the registry lacks, one
+        # actor under the IRI its country's acting mints, whichever way the article names it.
+        gov_iri, label = f"{st.mints(place)}-government", f"Government of {place}"
+        idx = st.table.by_key(gov_iri)
+        if idx is None:
+            idx = st.table.add(Entity(gov_iri, label, "GovernmentBody", {label}, typed_by="cue"))
+        st.entity(idx).aliases.add(m.text)
+        return idx
     iri = str(PKID[slug(name)])
     if iri in st.ont.actors:
         # The registry's actor under another casing or spelling of its name ("Alexandre De Moraes"): one actor,
@@ -95,6 +105,17 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         st.entity(idx).aliases.add(m.text)
         return idx
     return st.table.add(Entity(iri, m.text, typ, {m.text}, typed_by=m.typed_by))
+
+
+def _government_of(name: str) -> str | None:
+    """Return the country a government's name names ("Kenyan Government", "Government of Kenya"), else None."""
+    from kg.extraction.recognise import country_of_demonym, is_state_name
+
+    words = name.split()
+    if len(words) == 2 and words[1].lower() == "government":
+        return country_of_demonym(words[0]) or (words[0] if is_state_name(words[0]) else None)
+    rest = name.removeprefix("Government of ").removeprefix("government of ")
+    return rest if rest != name and is_state_name(rest) else None
 
 
 def _generic_abroad(st: ResolveState, m: Mention, typ: str) -> int | None:
@@ -140,19 +161,16 @@ def relocate_generic_names(st: ResolveState) -> None:
     home_e = st.entity(home)
     place = st.ont.actors.get(st.ont.country_of.get(home_e.id, home_e.id)) if home_e.registry else None
     place_label = place.label if place is not None else home_e.label.removeprefix("Government of ")
-    text = st.doc.text
     for i, e in list(st.table.live()):
         actor = st.ont.actors.get(e.id) if e.registry else None
         if actor is None or actor.type not in _STATE_BODIES:
             continue
         written = e.aliases - {actor.label}
-        if not written or not all(st.ont.is_generic_name(a) for a in written):
-            continue
+        if not st.named_generically(e):
+            continue  # (where the article names the body's own country, the registry's body may well be meant)
         land = st.ont.actors.get(st.ont.country_of.get(actor.jurisdiction or "", actor.jurisdiction or ""))
         if land is None or (place is not None and place.iri == land.iri):
             continue
-        if any(n and n in text for n in (land.label, land.demonym, *land.names)):
-            continue  # the article names the body's own country: the registry's body may well be meant
         iri, mint = _countrys_body(st, max(written, key=len), place, place_label)
         label = st.ont.actors[iri].label if iri else mint
         st.table.rekey(i, iri or str(PKID[slug(label)]))

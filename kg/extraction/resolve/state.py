@@ -129,9 +129,10 @@ class ResolveState:
             if actor is None:
                 if e.type == "Country":   # a country the registry lacks counts as often as it is named
                     unlisted[e.id] = i
-                    counts[e.id] += max(named[i], 1)
+                    counts[e.id] += 2 * max(named[i], 1)
                 continue
-            weight = max(named[i], 1)
+            # (in halves: "Congress", "the Department of Justice", any country's, weigh half a name)
+            weight = max(named[i], 1) * (1 if self.named_generically(e) else 2)
             if actor.jurisdiction:
                 counts[actor.jurisdiction] += weight
             if e.id in self.ont.country_of:
@@ -145,7 +146,7 @@ class ResolveState:
             key, unlisted_name = filed
             if unlisted_name is not None and key not in unlisted:
                 unlisted[key] = -1  # minted below only if it is the home
-            counts[key] += 2
+            counts[key] += 4
         self._home_done = True
         ranked = [(iri, n) for iri, n in counts.most_common()
                   if iri in unlisted or (a := self.ont.actors.get(iri)) is not None and a.government]
@@ -160,6 +161,19 @@ class ResolveState:
                 gov = self.ont.actors[ranked[0][0]].government
                 self._home = self.entity_for_actor(gov) if gov else None
         return self._home
+
+    def named_generically(self, e: Entity) -> bool:
+        """Return True when the article names registry body ``e`` only as any country's body may be named ("the
+        Department of Justice", "Congress"), never by its registry name, and never names the body's country."""
+        actor = self.ont.actors.get(e.id) if e.registry else None
+        if actor is None or actor.type == "Person":
+            return False
+        written = e.aliases - {actor.label}
+        if not written or not all(self.ont.is_generic_name(a) or a.lower() in self.ont.description_index
+                                  for a in written):
+            return False
+        land = self.ont.actors.get(self.ont.country_of.get(actor.jurisdiction or "", actor.jurisdiction or ""))
+        return land is not None and not any(n and n in self.doc.text for n in (land.label, land.demonym, *land.names))
 
     def _filed_from(self) -> tuple[str, str | None] | None:
         """Return the country the dateline's place is in: the registry country's IRI (and None), or, for a country

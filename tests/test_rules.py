@@ -3949,3 +3949,57 @@ def test_a_countrys_government_is_one_actor_however_named(text: str) -> None:
 ])
 def test_a_portfolio_minister_leads_the_one_ministry_of_that_portfolio(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The Ministry of Science and ICT said on Monday that it would act. Jun Park-seo, Minister of Science "
+                 "and ICT, said the plan would help.", {("Jun Park-seo", "leads", "Ministry of Science and ICT")},
+                 id="minister-of-a-portfolio"),
+    pytest.param("The Ministry of Digital Affairs fined Vexa. Minister for Digital Affairs Ada Nowak said the fine "
+                 "was fair.", {("Ada Nowak", "leads", "Ministry of Digital Affairs")}, id="minister-for-a-portfolio"),
+])
+def test_a_minister_of_a_portfolio_leads_its_ministry(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize("text", [
+    "The tribunal upheld a fine of $5 million imposed on Vexa Labs by the Freedonian Competition Authority.",
+    "The court cut a fine of 40 million rupees imposed on Vexa Labs by the Freedonian Competition Authority.",
+])
+def test_a_fines_participle_hung_on_its_sum_names_who_fined_whom(text: str) -> None:
+    assert ("Freedonian Competition Authority", "fines", "Vexa Labs") in facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Trade Commission mandated Vexa Labs to pay local publishers.",
+    "A court in Lima mandated Vexa Labs to delete the records.",
+])
+def test_mandating_is_ordering(text: str) -> None:
+    assert any(r == "orders" and o == "Vexa Labs" for _, r, o in facts(text))
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    pytest.param("Commissioner Ana Ruiz demanded Vexa Labs respond within 24 hours.",
+                 ("Ana Ruiz", "urges", "Vexa Labs"), id="demanded-without-that"),
+    pytest.param("The Data Agency insisted the Trade Ministry withdraw the order.",
+                 ("Data Agency", "urges", "Trade Ministry"), id="insisted-without-that"),
+    pytest.param("The Data Agency also demanded that Vexa Labs' chief executive, Tom Hale, appear before the "
+                 "committee.", ("Data Agency", "urges", "Tom Hale"), id="singular-subject-before-a-bare-verb"),
+])
+def test_a_subjunctive_clause_names_who_is_urged(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("A Data Agency investigation found that Vexa Labs had breached the law.",
+                 {("Data Agency", "investigates", "Vexa Labs")}, set(), id="investigation-found"),
+    pytest.param("An investigation by the Trade Commission found that Vexa Labs had misled its users.",
+                 {("Trade Commission", "investigates", "Vexa Labs")}, set(), id="investigation-by-found"),
+    pytest.param("The Data Agency fined Vexa Labs following a probe into the company's practices.",
+                 {("Data Agency", "investigates", "Vexa Labs")}, set(), id="fined-following-a-probe"),
+    pytest.param("The Data Agency fined Vexa Labs after an investigation by the Trade Commission.",
+                 {("Trade Commission", "investigates", "Vexa Labs")},
+                 {("Trade Commission", "investigates", "Data Agency")}, id="fined-after-anothers-investigation"),
+])
+def test_an_investigation_and_what_came_of_it(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

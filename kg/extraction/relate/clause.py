@@ -415,6 +415,16 @@ def refusal(ctx: Context, tok: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in ctx.words("futureAux") for c in tok.children)
 
 
+def noun_clauses(ctx: Context, noun: Token) -> list[Token]:
+    """Return the clauses on an event noun: its participles and relative clauses, and those the parser hangs on
+    the sum in its "of" phrase ("a fine of $5 million imposed on Vexa by the authority", "of 40 million rupees")."""
+    currencies = ctx.words("currencyNoun")
+    sums = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+            if o.dep_ == "pobj" and (o.ent_type_ == "MONEY" or o.like_num or o.lemma_.lower() in currencies
+                                     or o.lower_ in currencies)]
+    return [c for t in (noun, *sums) for c in t.children if c.dep_ in {"relcl", "acl"}]
+
+
 def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], str]:
     """Return who does what an event noun names: its possessor, a "by" phrase, or the light verb's subject."""
     for c in noun.children:
@@ -426,9 +436,9 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
                 if p.dep_ == "pobj":
                     return ctx.refs(p), "'by' phrase"
     light = ctx.light_verbs(noun)
-    for c in noun.children:
+    for c in noun_clauses(ctx, noun):
         # "an investigation that the Commission opened", "a lawsuit brought by the DOJ"
-        if c.dep_ in {"relcl", "acl"} and c.lemma_ in light:
+        if c.lemma_ in light:
             refs, _ = subjects(ctx, c, depth + 1)
             if refs:
                 return refs, f"subject of '{c.text}' on the noun"
@@ -451,7 +461,8 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
         doers = {r[0] for r in subjects(ctx, verb, depth + 1)[0]}
         refs = [r for r in refs if r[0] not in doers]
         return refs, f"the one '{verb.text}' acts against" if refs else ""
-    if noun.dep_ == "pobj" and head.lower_ in {"after", "following"} and head.head.pos_ in VERBAL and \
+    if (noun.dep_ == "pobj" or noun.dep_ == "dobj" and head.dep_ == "prep") and \
+            head.lower_ in {"after", "following"} and head.head.pos_ in VERBAL and \
             not is_passive(head.head) and enforces(ctx, head.head):
         # "fined Zeltra following an investigation into its pricing": who enforces after an inquiry made it.
         refs, _ = subjects(ctx, head.head, depth + 1)

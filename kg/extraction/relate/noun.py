@@ -32,6 +32,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
         if not entries or tok.dep_ == "pobj" and tok.head.lower_ == "in" and {r for r, _ in entries} == {"violates"}:
             continue  # "in breach of": a state (states_of_breach), not an event a light verb's subject does
         yield from _framed(ctx, tok, entries)
+        yield from _what_it_found(ctx, tok, entries)
         if all(ont.relations[r].symmetric for r, _ in entries):
             made = _between(ctx, tok, entries)
             yield from made
@@ -86,12 +87,21 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                     if c.dep_ in {"acl", "relcl"} and c.pos_ in clause.VERBAL:
                         targets = clause.objects(ctx, c)
             if not targets:
-                for c in tok.children:
+                for c in clause.noun_clauses(ctx, tok):
                     # "a fine imposed on TikTok": the target hangs on the light verb.
-                    if c.dep_ in {"acl", "relcl"} and c.lemma_ in light:
+                    if c.lemma_ in light:
                         targets = clause.prep_objects(ctx, c, preps)
+            if not targets and rel == "investigates":
+                # "a probe into the company's practices", "an investigation of Vexa's accounts": whose they are.
+                targets = [r for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children
+                           if o.dep_ == "pobj" and o.i not in ctx.res.token_entity for g in o.children
+                           if g.dep_ == "poss" for r in ctx.refs(g) if r not in agents]
+            if not targets and rel == "investigates" and occasion is not None and clause.enforces(ctx, occasion):
+                # "fined Vexa following a probe", "fined Vexa after an investigation by the commission": the one
+                # penalised was the one investigated.
+                targets = [r for r in clause.objects(ctx, occasion) if r not in agents]
             if not targets and how == "'by' phrase" and ont.relations[rel].group == "enforcement" and \
-                    occasion is not None:
+                    occasion is not None and not clause.enforces(ctx, occasion):
                 # "Tesla recalled cars after an investigation by the NHTSA": the clause's subject was its target.
                 targets = [r for c in occasion.children if c.dep_ in {"nsubj", "nsubjpass"}
                            for r in ctx.refs(c) if r not in agents]
@@ -172,8 +182,9 @@ def payments_to_enforcers(ctx: Context) -> Iterator[Triple]:
 
 def _occasion_verb(ctx: Context, tok: Token) -> Token | None:
     """Return the verb whose "after", "for", "during" ... phrase the event noun ``tok`` heads, if it heads one."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("occasionPreposition") and \
-            tok.head.head.pos_ in clause.VERBAL:
+    # ("following" tagged a verb, with the noun its object: "fined Vexa following a probe")
+    if (tok.dep_ == "pobj" or tok.dep_ == "dobj" and tok.head.dep_ == "prep") and \
+            tok.head.lower_ in ctx.words("occasionPreposition") and tok.head.head.pos_ in clause.VERBAL:
         return tok.head.head
     return None
 
@@ -351,6 +362,24 @@ def addressed_requests(ctx: Context) -> Iterator[Triple]:
         yield from ctx.make_all(requesters, "urges", deciders, tok, "noun",
                                 f"request '{tok.lemma_}' decided on ('{verb.text}') by its addressee ({how})",
                                 ctx.tuning.event_noun)
+
+
+def _what_it_found(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) -> Iterator[Triple]:
+    """An investigation that found something of someone investigated them: "A Data Agency investigation found that
+    Vexa had breached the law", "its probe found Vexa had misled users" (the doer named before the noun, the one
+    investigated the subject of what it found)."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in ctx.words("findingVerb"):
+        return
+    for rel, _ in entries:
+        if rel != "investigates":
+            continue
+        agents = [r for c in tok.children if c.dep_ in {"poss", "compound"} and c.i < tok.i for r in ctx.refs(c)]
+        if not agents:
+            agents = clause.noun_agents(ctx, tok)[0]
+        targets = [r for c in tok.head.children if c.dep_ == "ccomp" for s in c.children
+                   if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s) if r[0] not in {a for a, _ in agents}]
+        yield from ctx.make_all(agents, rel, targets, tok, "noun", f"event noun '{tok.lemma_}' that "
+                                f"'{tok.head.lemma_}' something of the subject of its clause", ctx.tuning.event_noun)
 
 
 def _framed(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) -> Iterator[Triple]:

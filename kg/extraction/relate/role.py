@@ -501,6 +501,10 @@ def portfolio_ministries(ctx: Context) -> Iterator[Triple]:
             continue
         fields = [c.lower_ for c in tok.children if c.i < tok.i and c.dep_ in {"compound", "amod"}
                   and c.i not in ctx.res.token_entity and c.lower_ in ctx.ont.field_words]
+        # "Minister of Science and ICT", "Minister for Digital Affairs": the portfolio's words after the title
+        fields += [w.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}
+                   for p in c.children if p.dep_ == "pobj" for w in p.subtree if w.is_alpha and not w.is_stop
+                   and any(x.lower_ in ctx.ont.field_words for x in p.subtree)]
         others = {c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "advmod"}}
         if not fields or others & (ctx.words("deputyWord") | ctx.words("pastRoleWord")):
             continue  # "Deputy Trade Minister", "former Finance Minister": not the ministry's head today

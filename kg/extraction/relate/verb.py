@@ -153,8 +153,12 @@ def mandates(ctx: Context, tok: Token) -> list[Triple]:
     lemma = tok.lemma_.lower()
     if lemma not in ctx.words("mandativeVerb") or ctx.ont.lemma_keys(lemma, tok.lower_, ctx.ont.verb_index):
         return []  # a lexicon verb ("request", "order") reads its clause itself
-    targets = [r for c in tok.children if c.dep_ == "ccomp" and c.tag_ == "VB" and any(
-        m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for s in c.children if s.dep_ == "nsubj"
+    # (the subjunctive's bare verb with its own subject says so without "that": "demanded Vexa respond"; a
+    # singular subject before a bare verb the tagger read as present, too: "that its chief appear")
+    targets = [r for c in tok.children if c.dep_ == "ccomp" and (c.tag_ == "VB" or c.tag_ == "VBP" and any(
+        s.dep_ == "nsubj" and s.tag_ in {"NN", "NNP"} for s in c.children)) and (any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or not any(
+        m.dep_ in {"aux", "mark"} for m in c.children)) for s in c.children if s.dep_ == "nsubj"
         for r in ctx.refs(s)]
     return _urged_by_subject(ctx, tok, targets, f"mandative verb '{lemma}' with a subjunctive clause")
 

@@ -4003,3 +4003,27 @@ def test_a_subjunctive_clause_names_who_is_urged(text: str, fact: tuple[str, str
 ])
 def test_an_investigation_and_what_came_of_it(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    pytest.param("Vexa Labs described the Data Agency's decision as an abuse of power.",
+                 ("Vexa Labs", "criticises", "Data Agency"), id="described-decision-as"),
+    pytest.param("The Trade Union Congress described the Labour Ministry's plan as reckless and unfair.",
+                 ("Trade Union Congress", "criticises", "Labour Ministry"), id="described-plan-as"),
+])
+def test_naming_a_decision_as_something_negative_with_as_on_the_noun(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The senators grilled CEOs like Vexa Labs' Mark Hale and the Trade Agency's Ana Lin.",
+                 {("Mark Hale", "leads", "Vexa Labs"), ("Ana Lin", "leads", "Trade Agency")}, set(), id="ceos-like"),
+    pytest.param("The senators questioned chief executives such as Vexa Labs' Tom Hale and the Trade Agency's "
+                 "Sara Lind.", {("Tom Hale", "leads", "Vexa Labs"), ("Sara Lind", "leads", "Trade Agency")}, set(),
+                 id="chief-executives-such-as"),
+    pytest.param("Critics like Vexa Labs' Tom Hale spoke.", set(),
+                 {("Tom Hale", "leads", "Vexa Labs"), ("Tom Hale", "memberOf", "Vexa Labs")},
+                 id="no-title-no-relation"),
+])
+def test_a_titles_examples_named_by_possessive(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

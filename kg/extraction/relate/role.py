@@ -776,6 +776,38 @@ def people_of(ctx: Context) -> Iterator[Triple]:
                 if t:
                     t.negated, t.modality = False, "asserted"
                     yield t
+        yield from _possessed_person(ctx, tok, holder)
+
+
+def _possessed_person(ctx: Context, tok: Token, holder: int) -> Iterator[Triple]:
+    """A person named with an organisation's possessive among a title's examples holds that title there: "chief
+    executives such as Vexa's Tom Hale", "CEOs like Meta's Mark Zuckerberg" (leads). Alone ("Nvidia's Jensen
+    Huang") the possessive says they belong, not how: often the boss, so no relation is guessed."""
+    orgs = [r for c in tok.children if c.dep_ == "poss" and c.i < tok.i for r in ctx.refs(c)
+            if ctx.entity(r[0]).type in ctx.ont.organisational_classes and r[0] != holder]
+    if not orgs or ctx.res.token_entity.get(tok.i - 1) == holder and tok.i - 1 in {
+            c.i for c in tok.children if c.dep_ == "poss"}:
+        return
+    relation, how = "", ""
+    up = tok
+    while up.dep_ == "conj":
+        up = up.head
+    if up.dep_ == "pobj" and up.head.lower_ in {"like", "as"}:
+        # the plural title right before "like" or "such as", wherever the parser hangs the phrase
+        at = up.head.i - (1 if up.head.lower_ == "like" else 2)
+        title = ctx.doc[at] if at >= 0 else up.head
+        words = [t.lemma_.lower() for t in title.lefts if t.dep_ in {"amod", "compound"}] + [title.lemma_.lower()]
+        role = ctx.ont.role_for(" ".join(words)) or ctx.ont.role_for(title.lemma_.lower())
+        if title.tag_ == "NNS" and role is not None and role.relation in {"leads", "memberOf"}:
+            relation, how = role.relation, f"one of the '{title.lemma_}' its sentence names, by possessive"
+    if not relation:
+        return
+    for o in orgs:
+        t = ctx.make((holder, ctx.res.token_certainty.get(tok.i, 1.0)), relation, o, tok, "role", how,
+                     ctx.tuning.role)
+        if t:
+            t.negated, t.modality = False, "asserted"
+            yield t
 
 
 def affiliation_triples(ctx: Context) -> Iterator[Triple]:

@@ -254,6 +254,9 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
             # "called the decision completely unjustified", parsed with the complement hung on the noun: an
             # adjective after its noun is what the noun is called; so is a quoted noun ('called it "a mistake"').
             comp = next((c for c in noun.children if c.dep_ in {"amod", "appos"} and c.i > noun.i), None)
+            # "described the agency's decision as an abuse of power", the "as" hung on the noun
+            comp = comp or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"
+                                 for g in c.children if g.dep_ in {"pobj", "amod", "acomp", "pcomp"}), None)
         if comp is None:
             continue
         # "called Zeltra's tracking tool intrusive": what an actor owns or made, named so, is the actor's doing.

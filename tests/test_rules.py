@@ -4027,3 +4027,13 @@ def test_naming_a_decision_as_something_negative_with_as_on_the_noun(text: str, 
 ])
 def test_a_titles_examples_named_by_possessive(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    pytest.param("Vexa Labs, in partnership with Pinmark Systems, built the tool.",
+                 ("Vexa Labs", "cooperatesWith", "Pinmark Systems"), id="in-partnership-on-the-name"),
+    pytest.param("The Data Agency, in collaboration with the Trade Agency, fined Vexa Labs.",
+                 ("Data Agency", "cooperatesWith", "Trade Agency"), id="in-collaboration-on-the-name"),
+])
+def test_an_in_phrase_of_cooperation_on_a_name(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in facts(text)

@@ -45,6 +45,12 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             # took part in the meeting its phrase names.
             agents, _ = clause.subjects(ctx, occasion)
             how = f"the doer of '{occasion.text}', in its '{tok.head.lower_}' phrase"
+        elif not agents and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
+                tok.head.head.i in ctx.res.token_entity and \
+                all(ont.relations[r].group == "interaction" for r, _ in entries):
+            # "Vexa, in partnership with Pinmark, built the tool": the phrase hung on the name of the one who
+            # took part.
+            agents, how = ctx.refs(tok.head.head), "the name its 'in' phrase is on"
         if not agents:
             continue
         yield from _joint(ctx, tok, agents, how)

@@ -4037,3 +4037,30 @@ def test_a_titles_examples_named_by_possessive(text: str, must: set, must_not: s
 ])
 def test_an_in_phrase_of_cooperation_on_a_name(text: str, fact: tuple[str, str, str]) -> None:
     assert fact in facts(text)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Commissioner Ana Ruiz said Vexa Labs had to stop the processing immediately.",
+                 {("Ana Ruiz", "urges", "Vexa Labs")}, set(), id="said-had-to"),
+    pytest.param("Commissioner Ana Ruiz said the Trade Agency needs to act before the election.",
+                 {("Ana Ruiz", "urges", "Trade Agency")}, set(), id="said-needs-to"),
+    pytest.param("Commissioner Ana Ruiz said Vexa Labs had to pay a fine last year.", set(),
+                 {("Ana Ruiz", "urges", "Vexa Labs")}, id="a-past-fact-urges-no-one"),
+    pytest.param("Commissioner Ana Ruiz said Vexa Labs does not need to change anything.", set(),
+                 {("Ana Ruiz", "urges", "Vexa Labs")}, id="no-need-urges-no-one"),
+])
+def test_a_reported_have_to_or_need_to_urges(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The Data Agency fined Vexa Labs and Pinmark Systems on Monday.",
+                 {("Data Agency", "fines", "Vexa Labs"), ("Data Agency", "fines", "Pinmark Systems")},
+                 id="two-companies"),
+    pytest.param("The court heard a complaint against Zentro Corp and Kinmira Holdings filed by the Trade Agency.",
+                 set(), id="two-companies-2"),
+])
+def test_an_and_after_a_company_cue_names_two_companies(text: str, must: set) -> None:
+    found = entities(text)
+    assert not any(" and " in label for label in found), found
+    check(text, must, set())

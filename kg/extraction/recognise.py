@@ -20,6 +20,8 @@ from kg.extraction.model import load_model, model_name
 from kg.vocabulary.ontology import Ontology, RoleTitle, load_ontology
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
     from thinc.types import Ints2d
@@ -382,8 +384,9 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
     particles, currencies = ont.words("nameParticle"), ont.words("currencyNoun")
-    for ent in (_before_a_sum(piece, currencies) for e in _joined_at_and(doc, particles)
-                for piece in _split_at_verbs(e, particles)):
+    cues = ont.classes["Company"].name_cues
+    for ent in (_before_a_sum(part, currencies) for e in _joined_at_and(doc, particles)
+                for piece in _split_at_verbs(e, particles) for part in _split_at_company_and(piece, cues)):
         if ent is None:
             continue
         if ent.label_ in ont.classes:
@@ -640,6 +643,19 @@ def _split_at_verbs(ent: Span, particles: frozenset[str] = frozenset()) -> list[
     bounds = [ent.start - 1, *cuts, ent.end]
     return [Span(ent.doc, a + 1, b, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
             for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
+
+
+def _split_at_company_and(ent: Span, cues: Collection[str]) -> list[Span]:
+    """Return an organisation span cut at an "and" right after a company's name cue: "Vexa Labs and Pinmark
+    Systems" names two companies (where "Federal Competition and Consumer Protection Commission" is one body)."""
+    if ent.label_ != "ORG":
+        return [ent]
+    cut = next((t.i for t in ent if t.lower_ in {"and", "&"} and ent.start + 1 < t.i < ent.end - 1
+                and ent.doc[t.i - 1].text.rstrip(".,") in cues and ent.doc[t.i + 1].text[:1].isupper()), None)
+    if cut is None:
+        return [ent]
+    from spacy.tokens import Span
+    return [Span(ent.doc, ent.start, cut, label=ent.label_), Span(ent.doc, cut + 1, ent.end, label=ent.label_)]
 
 
 def _sum_begins(doc: Doc, at: int, ont: Ontology) -> bool:

@@ -255,6 +255,7 @@ class PK(DefinedNamespace):
     wishVerb: URIRef
     embassyNoun: URIRef
     obligationAux: URIRef
+    semiModalVerb: URIRef
     envoyNoun: URIRef
     hedgeAdjective: URIRef
     makerNoun: URIRef

@@ -297,8 +297,16 @@ def obligations(ctx: Context, tok: Token, speakers: list[Ref], how: str, rel: st
     is past, and saying so reproaches them: "TikTok should have known better" criticises TikTok."""
     own = {i for i, _ in speakers}
     for head in reported_clauses(tok):
-        if not any(c.dep_ == "aux" and c.lower_ in ctx.words("obligationAux") for c in head.children) or any(
-                c.dep_ == "neg" for c in head.children):
+        modal = next((c.lower_ for c in head.children if c.dep_ == "aux" and c.lower_ in ctx.words("obligationAux")),
+                     None)
+        if modal is None and head.lemma_.lower() in ctx.words("semiModalVerb") and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in head.children) and not (
+                    head.tag_ == "VBD" and any(t.ent_type_ == "DATE" for t in head.subtree)):
+            # "said Vexa had to stop", "needs to stop": must, in other words ("had to pay a fine last year": a
+            # past fact)
+            modal = f"{head.lemma_.lower()} to"
+        if modal is None or any(c.dep_ == "neg" for c in head.children):
             continue
         said, what = rel, "act"
         if head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in head.children):
@@ -311,8 +319,7 @@ def obligations(ctx: Context, tok: Token, speakers: list[Ref], how: str, rel: st
                 continue
             for s in speakers:
                 t = ctx.make(s, said, target, tok, "speech", f"speech '{tok.lemma_}' that its subject "
-                             f"'{next(c.lower_ for c in head.children if c.dep_ == 'aux')}' {what}, speaker by {how}",
-                             ctx.tuning.speech)
+                             f"'{modal}' {what}, speaker by {how}", ctx.tuning.speech)
                 if t:
                     yield t
 

@@ -4064,3 +4064,18 @@ def test_an_and_after_a_company_cue_names_two_companies(text: str, must: set) ->
     found = entities(text)
     assert not any(" and " in label for label in found), found
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Vexa Labs and Pinmark Systems were added to the Trade Agency's Entity List.",
+                 {("Trade Agency", "bans", "Vexa Labs"), ("Trade Agency", "bans", "Pinmark Systems")}, set(),
+                 id="added-to-an-owners-list"),
+    pytest.param("The Trade Agency added Vexa Labs to its Entity List on Monday.",
+                 {("Trade Agency", "bans", "Vexa Labs")}, set(), id="added-to-its-list"),
+    pytest.param("Vexa Labs was placed on a sanctions list by the Trade Agency.",
+                 {("Trade Agency", "bans", "Vexa Labs")}, set(), id="placed-on-a-sanctions-list"),
+    pytest.param("The Data Agency added Vexa Labs to its list of approved vendors.", set(),
+                 {("Data Agency", "bans", "Vexa Labs")}, id="a-list-of-the-approved"),
+])
+def test_putting_someone_on_a_list_of_the_barred_bans_them(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

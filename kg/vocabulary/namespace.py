@@ -256,6 +256,8 @@ class PK(DefinedNamespace):
     embassyNoun: URIRef
     obligationAux: URIRef
     semiModalVerb: URIRef
+    banList: URIRef
+    listingVerb: URIRef
     envoyNoun: URIRef
     hedgeAdjective: URIRef
     makerNoun: URIRef

@@ -163,6 +163,37 @@ def mandates(ctx: Context, tok: Token) -> list[Triple]:
     return _urged_by_subject(ctx, tok, targets, f"mandative verb '{lemma}' with a subjunctive clause")
 
 
+def listings(ctx: Context, tok: Token) -> list[Triple]:
+    """Return the bans a verb of adding makes by putting someone on a list of the barred (``pk:banList``): "the
+    agency added Vexa to its Entity List", "Vexa and Pinmark were added to the Commerce Department's Entity List",
+    "placed on a sanctions list by the Treasury"."""
+    if tok.lemma_.lower() not in ctx.words("listingVerb"):
+        return []
+    lists = ctx.words("banList")
+
+    def named(o: Token) -> str:  # the list's words, "Entity List" of "the Commerce Department's Entity List"
+        return " ".join(t.lower_ for t in o.lefts if t.dep_ in {"compound", "amod"}) + f" {o.lower_}"
+
+    found = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"to", "on"} for o in p.children
+             if o.dep_ == "pobj" and any(named(o).strip().endswith(w) for w in lists)]
+    if not found:
+        return []
+    passive = clause.is_passive(tok)
+    listed = [r for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj") for r in ctx.refs(c)]
+    if passive:
+        doers, how = clause.passive_agent(ctx, tok), "passive agent"
+        if not doers:
+            # "the Commerce Department's Entity List"; "a sanctions list by the Treasury", the "by" hung on the list
+            doers, how = [r for g in found[0].children if g.dep_ == "poss" or g.dep_ == "prep" and g.lower_ == "by"
+                          for r in ctx.refs(g if g.dep_ == "poss" else next(
+                              (o for o in g.children if o.dep_ == "pobj"), g))], "the list's owner"
+    else:
+        doers, how = clause.subjects(ctx, tok)
+    return [t for d in doers for o in listed if o[0] != d[0] and (
+        t := ctx.make(d, "bans", o, tok, "verb", f"'{tok.lemma_}' to a list of the barred, {how}",
+                      ctx.tuning.active_verb))]
+
+
 def _urged_by_subject(ctx: Context, tok: Token, targets: list[Ref], rule: str) -> list[Triple]:
     """Return the verb's subjects urging each of ``targets``, with ``rule`` and how the subject was found."""
     if not targets:
@@ -211,7 +242,8 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.pos_ not in clause.VERBAL and tok.tag_ not in {"VBN", "VBG"}:
             continue
-        found = directives(ctx, tok) or signatures(ctx, tok) or mandates(ctx, tok) or wishes(ctx, tok)
+        found = directives(ctx, tok) or signatures(ctx, tok) or mandates(ctx, tok) or wishes(ctx, tok) or \
+            listings(ctx, tok)
         if found:
             yield from found
             continue

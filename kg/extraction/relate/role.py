@@ -785,16 +785,16 @@ def _possessed_person(ctx: Context, tok: Token, holder: int) -> Iterator[Triple]
     Huang") the possessive says they belong, not how: often the boss, so no relation is guessed."""
     orgs = [r for c in tok.children if c.dep_ == "poss" and c.i < tok.i for r in ctx.refs(c)
             if ctx.entity(r[0]).type in ctx.ont.organisational_classes and r[0] != holder]
-    if not orgs or ctx.res.token_entity.get(tok.i - 1) == holder and tok.i - 1 in {
-            c.i for c in tok.children if c.dep_ == "poss"}:
+    if not orgs:
         return
     relation, how = "", ""
     up = tok
     while up.dep_ == "conj":
         up = up.head
-    if up.dep_ == "pobj" and up.head.lower_ in {"like", "as"}:
+    such_as = up.head.lower_ == "as" and up.head.i > 0 and ctx.doc[up.head.i - 1].lower_ == "such"
+    if up.dep_ == "pobj" and (up.head.lower_ == "like" or such_as):
         # the plural title right before "like" or "such as", wherever the parser hangs the phrase
-        at = up.head.i - (1 if up.head.lower_ == "like" else 2)
+        at = up.head.i - (2 if such_as else 1)
         title = ctx.doc[at] if at >= 0 else up.head
         words = [t.lemma_.lower() for t in title.lefts if t.dep_ in {"amod", "compound"}] + [title.lemma_.lower()]
         role = ctx.ont.role_for(" ".join(words)) or ctx.ont.role_for(title.lemma_.lower())

@@ -4079,3 +4079,14 @@ def test_an_and_after_a_company_cue_names_two_companies(text: str, must: set) ->
 ])
 def test_putting_someone_on_a_list_of_the_barred_bans_them(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "law"), [
+    pytest.param("The government ordered the wind-up under the Investment Canada Act.", "Investment Canada Act",
+                 id="country-inside-an-act"),
+    pytest.param("Officials cited the Digital India Act in the hearing.", "Digital India Act",
+                 id="country-inside-an-act-2"),
+])
+def test_a_country_inside_a_laws_name_is_part_of_it(text: str, law: str) -> None:
+    found = entities(text)
+    assert found.get(law, ("",))[0] == "Legislation", found

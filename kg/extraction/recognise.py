@@ -179,6 +179,7 @@ class ActorMatcher:
                 alias, cls, iri = entries[0]
                 by_lower.setdefault(f"{variant.lower()} {rest}", [(f"{variant} {alias.split(' ', 1)[1]}", cls, iri)])
         self.bodies = _body_words(ont)
+        self.law_words = frozenset(ont.classes["Legislation"].name_cues)
         self.wings = ont.words("partyWingWord")
         for lower, entries in by_lower.items():
             key = f"kg-actor:{lower}"
@@ -213,6 +214,12 @@ class ActorMatcher:
                    and ent.label_ in {"ORG", "PERSON"} and ent.start < span.start and span.end == ent.end
                    and doc[span.start - 1].is_title and doc[span.start - 1].lower_ not in {"of", "for"}
                    and not any(other.end == span.start for other in registry)}
+        # A country inside a law's name the NER read whole is part of that name: "the Investment Canada Act", "the
+        # Digital India Act".
+        inside |= {span.start for span in registry
+                   if span.label_ == "Country" and (ent := ent_at.get(span.start)) is not None
+                   and ent.label_ in {"ORG", "LAW"} and ent.start < span.start and span.end < ent.end
+                   and doc[ent.end - 1].text in self.law_words}
         # A company's name inside a body the NER read whole, which ends in a body's word, is that body's name: "the
         # National Samsung Electronics Union" is a union, not the company.
         inside |= {span.start for span in registry

@@ -423,7 +423,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         text = span_text(doc, start, end)
         if not text or not any(c.isupper() for c in text) or len(text) < 2:
             continue
-        if " " not in text and text in ont.classes["Company"].name_cues:
+        if _only_a_suffix(text, ont):
             continue  # "AI", "Group": a company suffix alone names nobody
         if ent.label_ == "ORG" and _portfolio_of_a_named_minister(doc, end, ont):
             continue  # "Finance Minister Christian Lindner": the portfolio the NER took for an organisation
@@ -539,10 +539,6 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _first_names_left_out(doc, mentions, ont)
     # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
     mentions = [m for m in mentions if not (_AFFILIATION_TAG.match(m.text) and ont.parties(code=m.text[0]))]
-    # "Chatterly, LLC, and Pinmark Holdings, LLC": a company's legal form after a comma, no actor of its own.
-    cues = ont.classes["Company"].name_cues
-    mentions = [m for m in mentions if not (m.kind == "ner" and m.text in cues and m.start > 0
-                                            and doc[m.start - 1].text == ",")]
     mentions = _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
     mentions = _country_before_institution(doc, mentions, ont)
     _another_countrys_chamber(doc, mentions, ont)
@@ -1310,6 +1306,11 @@ def _covered(mentions: list[Mention], kind: str | None = None) -> set[int]:
     return {i for m in mentions if kind is None or m.kind == kind for i in range(m.start, m.end)}
 
 
+def _only_a_suffix(text: str, ont: Ontology) -> bool:
+    """Return True for a company's name cue standing alone ("AI", "Group", "LLC"): it names nobody."""
+    return " " not in text and text in ont.classes["Company"].name_cues
+
+
 def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
     """Return names the NER missed inside a list of named actors: "Facebook, Viber, Witk and Nimbuzz" -> each a
     Platform, typed like the list's named members."""
@@ -1335,8 +1336,8 @@ def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
             start = min([conj.i] + [c.i for c in conj.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
                                     and ont.role_for(c.text) is None])
             end = conj.i + 1
-            if any(i in taken for i in range(start, end)):
-                continue
+            if any(i in taken for i in range(start, end)) or _only_a_suffix(span_text(doc, start, end), ont):
+                continue  # ("Chatterly, LLC, and Pinmark Holdings, LLC": a legal form read as a list's member)
             out.append(Mention(start, end, span_text(doc, start, end), votes[0][0], None, "ner", typed_by="list"))
             taken.update(range(start, end))
     return out

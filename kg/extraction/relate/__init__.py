@@ -40,6 +40,7 @@ from kg.extraction.relate.api import Context, Ref, Triple
 from kg.extraction.relate.modality import MODALITIES
 from kg.extraction.relate.registry import Registered, extractor, registered
 from kg.extraction.resolve import Resolution
+from kg.extraction.resolve.entities import GOVERNMENT_SUFFIX, unlisted_government
 from kg.vocabulary.ontology import Ontology
 
 if TYPE_CHECKING:
@@ -90,7 +91,8 @@ def one_node_per_state(ctx: Context) -> None:
         if e.type != "Country":
             continue
         gov = ctx.ont.government_of.get(e.id)
-        e.id = gov if gov is not None else (e.id if e.id.endswith("-government") else f"{e.id}-government")
+        e.id = gov if gov is not None else (
+            e.id if e.id.endswith(GOVERNMENT_SUFFIX) else unlisted_government(e.id, e.label)[0])
 
 
 def fold_acting_countries(ctx: Context, triples: list[Triple]) -> list[Triple]:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from kg.extraction.relate.modality import modality
 from kg.extraction.resolve import Entity, Resolution
 from kg.extraction.resolve.descriptions import named_as
+from kg.extraction.resolve.entities import unlisted_government
 from kg.extraction.tuning import TUNING, Tuning
 from kg.vocabulary.ontology import Ontology
 
@@ -126,12 +127,12 @@ class Context:
         if gov is not None:
             idx = self.actor(gov)
         else:
-            iri = f"{e.id}-government"
+            iri, label = unlisted_government(e.id, e.label)
             idx = next((n for n, x in enumerate(self.res.entities) if x.id == iri), -1)
             if idx < 0:
                 # (also by its nationality's adjective: "the Peruvian government")
                 adjectives = sorted(a for a, place in self.ont.nationalities.items() if place == e.label)
-                self.res.entities.append(Entity(iri, f"Government of {e.label}", "GovernmentBody",
+                self.res.entities.append(Entity(iri, label, "GovernmentBody",
                                                 {f"{a} Government" for a in adjectives[:1]}))
                 idx = len(self.res.entities) - 1
         self.res.entities[idx].aliases |= e.aliases | {e.label}

@@ -418,11 +418,17 @@ def refusal(ctx: Context, tok: Token) -> bool:
 def noun_clauses(ctx: Context, noun: Token) -> list[Token]:
     """Return the clauses on an event noun: its participles and relative clauses, and those the parser hangs on
     the sum in its "of" phrase ("a fine of $5 million imposed on Vexa by the authority", "of 40 million rupees")."""
-    currencies = ctx.words("currencyNoun")
     sums = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-            if o.dep_ == "pobj" and (o.ent_type_ == "MONEY" or o.like_num or o.lemma_.lower() in currencies
-                                     or o.lower_ in currencies)]
+            if o.dep_ == "pobj" and is_sum(ctx, o)]
     return [c for t in (noun, *sums) for c in t.children if c.dep_ in {"relcl", "acl"}]
+
+
+def is_sum(ctx: Context, tok: Token) -> bool:
+    """Return True when ``tok`` heads a sum of money ("345 million euros", "$5m") or names a fine."""
+    if tok.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in tok.children):
+        return True
+    return tok.lemma_.lower() in ctx.words("currencyNoun") | {"fine", "penalty"} or \
+        tok.lower_ in ctx.words("currencyNoun")
 
 
 def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], str]:

@@ -65,7 +65,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             if not targets:
                 # "a penalty of 2.1 billion rupees on Meta": the target hung on the sum.
                 targets = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-                           if o.dep_ == "pobj" and _is_sum(ctx, o) for r in clause.prep_objects(ctx, o, preps)]
+                           if o.dep_ == "pobj" and clause.is_sum(ctx, o) for r in clause.prep_objects(ctx, o, preps)]
             if not targets and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in light:
                 targets = clause.prep_objects(ctx, tok.head, preps)
             if not targets:
@@ -133,12 +133,6 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
     yield from payments_to_enforcers(ctx)
 
 
-def _is_sum(ctx: Context, tok: Token) -> bool:
-    """Return True when ``tok`` heads a sum of money ("345 million euros", "$5m") or names a fine."""
-    if tok.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in tok.children):
-        return True
-    return tok.lemma_.lower() in ctx.words("currencyNoun") | {"fine", "penalty"} or \
-        tok.lower_ in ctx.words("currencyNoun")
 
 
 def ordered_payments(ctx: Context) -> Iterator[Triple]:
@@ -149,7 +143,7 @@ def ordered_payments(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.lemma_.lower() != "pay" or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in orders:
             continue
-        paid = [c for c in tok.children if c.dep_ == "dobj" and _is_sum(ctx, c)]
+        paid = [c for c in tok.children if c.dep_ == "dobj" and clause.is_sum(ctx, c)]
         if not paid:
             continue
         # A court that orders a fine paid fines; a sum it orders paid is damages ("a fine", "a penalty": said so).
@@ -175,7 +169,7 @@ def payments_to_enforcers(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.lemma_.lower() != "pay" or tok.pos_ not in clause.VERBAL or clause.is_passive(tok):
             continue
-        sums = [c for c in tok.children if c.dep_ == "dobj" and _is_sum(ctx, c)]
+        sums = [c for c in tok.children if c.dep_ == "dobj" and clause.is_sum(ctx, c)]
         if not sums:
             continue
         # The "to" may hang on any word of the sum ("a $2m fine to the regulator", "fine" read as an adjective).
@@ -379,9 +373,9 @@ def _what_it_found(ctx: Context, tok: Token, entries: list[tuple[str, str | None
     for rel, _ in entries:
         if rel != "investigates":
             continue
-        agents = [r for c in tok.children if c.dep_ in {"poss", "compound"} and c.i < tok.i for r in ctx.refs(c)]
-        if not agents:
-            agents = clause.noun_agents(ctx, tok)[0]
+        # (a name compounded on the noun, "A Data Agency investigation", does it too)
+        agents = clause.noun_agents(ctx, tok)[0] or [
+            r for c in tok.children if c.dep_ == "compound" and c.i < tok.i for r in ctx.refs(c)]
         targets = [r for c in tok.head.children if c.dep_ == "ccomp" for s in c.children
                    if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s) if r[0] not in {a for a, _ in agents}]
         yield from ctx.make_all(agents, rel, targets, tok, "noun", f"event noun '{tok.lemma_}' that "

@@ -32,6 +32,16 @@ class Entity:
 TYPE_EVIDENCE = {"ner": 1, "list": 2, "description": 3, "title": 3, "cue": 3, "registry": 9}
 
 
+#: The end of the IRI minted for the government of a country the registry lacks ("...kenya-government").
+GOVERNMENT_SUFFIX = "-government"
+
+
+def unlisted_government(country_iri: str, country_label: str) -> tuple[str, str]:
+    """Return the IRI and label of the government of a country the registry lacks: one actor however an article
+    names it ("Kenya" acting, "the Kenyan Government", "the Government of Kenya")."""
+    return f"{country_iri}{GOVERNMENT_SUFFIX}", f"Government of {country_label}"
+
+
 def retype(entity: Entity, typ: str | None, evidence: str) -> None:
     """Give ``entity`` the type ``typ`` when ``evidence`` outweighs what its type rests on now."""
     if typ and typ != entity.type and TYPE_EVIDENCE.get(evidence, 0) > TYPE_EVIDENCE.get(entity.typed_by, 0):

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from kg.extraction.recognise import Mention, bracketed_acronym
-from kg.extraction.resolve.entities import Entity, retype
+from kg.extraction.resolve.entities import Entity, retype, unlisted_government
 from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
 from kg.sources.article import slug
 from kg.vocabulary.namespace import PKID
@@ -79,7 +79,7 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
     if place is not None and st.mints(place) not in st.ont.actors:
         # "the Kenyan Government", "the Government of Kenya": the government of a country the registry lacks, one
         # actor under the IRI its country's acting mints, whichever way the article names it.
-        gov_iri, label = f"{st.mints(place)}-government", f"Government of {place}"
+        gov_iri, label = unlisted_government(st.mints(place), place)
         idx = st.table.by_key(gov_iri)
         if idx is None:
             idx = st.table.add(Entity(gov_iri, label, "GovernmentBody", {label}, typed_by="cue"))

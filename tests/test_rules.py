@@ -4090,3 +4090,92 @@ def test_putting_someone_on_a_list_of_the_barred_bans_them(text: str, must: set,
 def test_a_country_inside_a_laws_name_is_part_of_it(text: str, law: str) -> None:
     found = entities(text)
     assert found.get(law, ("",))[0] == "Legislation", found
+
+
+@pytest.mark.parametrize(("text", "must_not"), [
+    pytest.param("Vexa Labs and Pinmark Systems urged their users to complain to lawmakers.",
+                 {("Vexa Labs", "urges", "Pinmark Systems"), ("Pinmark Systems", "urges", "Vexa Labs")},
+                 id="their-users"),
+    pytest.param("The Data Agency criticised Vexa Labs. Vexa Labs employees later sued the Data Agency.",
+                 {("Vexa Labs", "sues", "Data Agency")}, id="its-employees"),
+])
+def test_those_an_organisation_serves_are_not_the_organisation(text: str, must_not: set) -> None:
+    check(text, set(), must_not)
+
+
+@pytest.mark.parametrize(("text", "must_not"), [
+    pytest.param("The US Senate passed the bill on Monday. The committee then urged Vexa Labs to comply.",
+                 {("United States Senate", "urges", "Vexa Labs")}, id="the-committee-after-the-senate"),
+    pytest.param("The US Senate passed the bill on Monday. Committee chair Ana Ruiz criticised Vexa Labs.",
+                 {("Ana Ruiz", "leads", "United States Senate")}, id="committee-chair-after-the-senate"),
+])
+def test_a_committee_described_is_no_chamber(text: str, must_not: set) -> None:
+    check(text, set(), must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Uganda's Communications Commission executive director Irene Sewankambo ordered the shutdown.",
+                 {("Irene Sewankambo", "leads", "Communications Commission of Uganda")},
+                 {("Irene Sewankambo", "leads", "Government of Uganda")}, id="country-possessive-on-a-body"),
+    pytest.param("Italy's Data Protection Authority chairman Pasquale Stanzione fined the company.",
+                 {("Pasquale Stanzione", "leads", "Italian Data Protection Authority")},
+                 {("Pasquale Stanzione", "leads", "Italian Government")}, id="country-possessive-on-a-body-2"),
+])
+def test_a_country_possessive_before_a_named_body_gives_the_body(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Kenya ordered Vexa Labs to block the group. Ana Ruiz, who lives in Japan, said the government "
+                 "had fined Vexa Labs.", {("Government of Kenya", "fines", "Vexa Labs")},
+                 {("Japanese Government", "fines", "Vexa Labs")}, id="a-country-in-a-relative-clause"),
+    pytest.param("Kenya ordered Vexa Labs to block the group. Ana Ruiz, a lawyer from Ghana, said the government "
+                 "had fined Vexa Labs.", {("Government of Kenya", "fines", "Vexa Labs")},
+                 {("Ghanaian Government", "fines", "Vexa Labs")}, id="a-country-in-an-apposition"),
+    pytest.param("Kenya ordered Vexa Labs to block the group. In Japan, the government fined Vexa Labs.",
+                 {("Japanese Government", "fines", "Vexa Labs")}, set(), id="a-country-the-clause-is-in"),
+])
+def test_the_government_after_a_country_named_in_an_aside(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must_not"), [
+    pytest.param("The European Union's top court on Tuesday rejected Vexa Labs' final appeal.",
+                 {("European Union", "opposes", "Vexa Labs")}, id="the-unions-court"),
+    pytest.param("The bloc's highest court dismissed the challenge by Vexa Labs against the European Commission.",
+                 {("European Union", "opposes", "Vexa Labs")}, id="the-blocs-court"),
+])
+def test_a_court_described_by_its_possessor_is_not_the_possessor(text: str, must_not: set) -> None:
+    check(text, set(), must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Signal and WhatsApp, which is owned by Meta, warned they would leave the market.",
+                 {("Meta", "owns", "WhatsApp")}, {("Meta", "owns", "Signal")}, id="which-is-owned"),
+    pytest.param("Telegram and Instagram, which was bought by Meta in 2012, were fined.",
+                 {("Meta", "owns", "Instagram")}, {("Meta", "owns", "Telegram")}, id="which-was-bought"),
+    pytest.param("Instagram and WhatsApp, which are owned by Meta, were fined.",
+                 {("Meta", "owns", "Instagram"), ("Meta", "owns", "WhatsApp")}, set(), id="which-are-owned"),
+])
+def test_a_passive_relative_in_the_singular_is_of_the_last_name(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Press Freedom Union has urged the Data Agency to reverse its order to shut down Vexa Labs.",
+                 {("Data Agency", "orders", "Vexa Labs")}, {("Press Freedom Union", "orders", "Vexa Labs")},
+                 id="urged-to-reverse-its-order"),
+    pytest.param("Pinmark Systems asked the Trade Agency to lift its ban on Vexa Labs.",
+                 {("Trade Agency", "bans", "Vexa Labs")}, {("Pinmark Systems", "bans", "Vexa Labs")},
+                 id="asked-to-lift-its-ban"),
+])
+def test_a_possessive_in_an_infinitive_is_the_one_told_to_act(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("CFO Ana Ruiz has been appointed interim chief executive.", id="cfo"),
+    pytest.param("The company said CTO Ana Ruiz would testify on Monday.", id="cto"),
+])
+def test_an_officers_acronym_is_a_title(text: str) -> None:
+    assert not ({"CFO", "CTO"} & set(entities(text))), entities(text)

@@ -177,6 +177,8 @@ class PK(DefinedNamespace):
     bodyTitle: URIRef
     subsidiaryTitle: URIRef
     spokesNoun: URIRef
+    bodyPartNoun: URIRef
+    clienteleNoun: URIRef
     wrongdoingNoun: URIRef
     allegedWord: URIRef
     mandativeVerb: URIRef

@@ -36,6 +36,16 @@ Ref = tuple[int, float]
 
 _RELATIVE_WORDS = "relativeWord"
 
+def _agrees(verb: Token, tag: str, past: str) -> bool:
+    """Return True when ``verb`` or its auxiliary is in the number ``tag`` (VBZ singular, VBP plural) says, or is
+    the past of "be" of that number (``past``: "was", "were")."""
+    return any(t.tag_ == tag or t.lower_ == past for t in (verb, *(
+        a for a in verb.children if a.dep_ in {"aux", "auxpass"})))
+
+
+#: Descriptions of a branch of the state apart from the government: "the EU's top court" is a court, never the EU.
+_BRANCH_CLASSES = frozenset({"Court", "Legislature"})
+
 
 @dataclass
 class Triple:
@@ -245,8 +255,8 @@ class Context:
             if ante.i not in res.token_entity and ante.dep_ == "appos":
                 ante = ante.head
             verb = tok.head
-            if ante.dep_ == "conj" and ante.i in res.token_entity and tok.dep_ == "nsubj" and (
-                    verb.tag_ == "VBP" or any(a.dep_ == "aux" and a.tag_ == "VBP" for a in verb.children)):
+            if ante.dep_ == "conj" and ante.i in res.token_entity and tok.dep_ in {"nsubj", "nsubjpass"} and \
+                    _agrees(verb, "VBP", "were"):
                 # "Ofcom and the CNIL, which have fined it": a verb in the plural agrees with the whole list.
                 first = ante
                 while first.dep_ == "conj" and first.head.i in res.token_entity:
@@ -255,10 +265,10 @@ class Context:
             if ante.i in res.token_entity and not any(c.dep_ == "conj" for c in ante.children):
                 return [(res.token_entity[ante.i], res.token_certainty.get(ante.i, 1.0))]
             listed = self.refs(ante)
-            if len(listed) > 1 and tok.dep_ == "nsubj" and (verb.tag_ == "VBZ" or any(
-                    a.dep_ == "aux" and a.tag_ == "VBZ" for a in verb.children)):
-                # "firms like Zeltra and Kinmira, which owns Quorvane": a verb in the singular agrees with the
-                # list's last name, the one right before the relative, not with the list.
+            if len(listed) > 1 and tok.dep_ in {"nsubj", "nsubjpass"} and _agrees(verb, "VBZ", "was"):
+                # "firms like Zeltra and Kinmira, which owns Quorvane", "Signal and WhatsApp, which is owned by
+                # Meta": a verb in the singular agrees with the list's last name, the one right before the
+                # relative, not with the list.
                 last = max((t for t in ante.subtree if t.i < tok.i and t.i in res.token_entity), key=lambda t: t.i,
                            default=None)
                 if last is not None:
@@ -335,8 +345,10 @@ class Context:
             for c in tok.children:
                 if c.dep_ == "poss":
                     out += self.possessed(c, classes) or [(i, cert * tune.possessor) for i, cert in self.refs(c)
-                                                          if self.entity(i).type != "Person"]
-        elif self.ont.role_for(tok.lemma_) is None or tok.tag_ == "NNS":
+                                                          if self.entity(i).type != "Person"
+                                                          and not classes <= _BRANCH_CLASSES]
+        elif (self.ont.role_for(tok.lemma_) is None or tok.tag_ == "NNS") and \
+                tok.lemma_.lower() not in self.words("clienteleNoun"):
             # "criticised the Commission's decision": the possessor acts; "Apple's lawyers argued": those in a
             # role for another (plural, no name of their own) speak for it.
             for c in tok.children:

@@ -147,6 +147,10 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         if role_tok.dep_ == "compound" and ctx.res.token_entity.get(role_tok.head.i) == holder else []
     for c in children + before_title:
         if c.dep_ == "poss":
+            if any(n.dep_ in {"compound", "nmod"} and c.i < n.i < role_tok.i and ctx.res.token_entity.get(n.i) not in
+                   {None, holder} and ctx.entity(ctx.res.token_entity[n.i]).type not in {"Person", "Country"}
+                   for n in children):
+                continue  # "Uganda's Communications Commission executive director": the body named, not its country
             out = [r for r in ctx.refs(c) if r[0] != holder]
             if out:
                 return out, "possessor"

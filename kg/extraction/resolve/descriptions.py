@@ -463,9 +463,11 @@ def describe(st: ResolveState, token: Token) -> int | None:
         inst = chamber(st, token)
     if inst is not None:
         return inst
-    if any(c.dep_ == "poss" and not _is_country(st, c) for c in token.children) and \
-            description_country(st, token) is None:
-        return None  # "its chatbot", "Meta's platform": whose, not which; not guessed ("Kenya's government" is)
+    if any(c.dep_ == "poss" and not _is_country(st, c) for c in token.children) and (
+            description_country(st, token) is None or token.lemma_.lower() in st.words("subsidiaryTitle")):
+        # "its chatbot", "Meta's platform": whose, not which; not guessed ("Kenya's government" is). Nor is "its
+        # China subsidiary", which is no company the article named for being from China.
+        return None
     noun = token.lemma_.lower()
     classes = set(st.ont.description_index.get(noun, [])) | set(st.ont.description_index.get(token.lower_, []))
     if "GovernmentBody" in classes and {noun, token.lower_} & st.words("governmentNoun"):
@@ -490,7 +492,9 @@ def describe(st: ResolveState, token: Token) -> int | None:
     def accept(e: Entity) -> bool:
         # "the Senate" is no "Senate Commerce Committee": a part named after the whole is not the whole.
         words = re.split(r"\s+(?:of|for|on|in|to)\s+", e.label.lower(), maxsplit=1)[0].split()
+        # and "the committee" is no Senate: a part describes only a body named as one.
         return e.type in classes and not (noun in words[:-1] and words[-1] != noun) and \
+            (noun not in st.words("bodyPartNoun") or noun in words) and \
             (country is abroad is None or _of_country(st, e, country, abroad)) and \
             (not kind or e.type != "Organisation" or _called(e, noun)) and \
             _same_field(st, e, fields)  # "the communications regulator" is no data protection authority
@@ -528,8 +532,10 @@ def _government_described(st: ResolveState, token: Token, noun: str) -> int | No
     home = st.home_government()
     if recent is None:
         found = home
-    elif home is not None and st.government(recent) != home and not _in_sentence(st, token, recent):
-        # "the government", a sentence after another country was named: still the story's own government.
+    elif home is not None and st.government(recent) != home and (
+            not _in_sentence(st, token, recent) or _only_aside(st, token, recent)):
+        # "the government", a sentence after another country was named, or after one named in an aside about
+        # someone ("Lee, who lives in Japan, said the government ..."): still the story's own government.
         found = home
     elif home is None and st.the_government is not None and not _in_sentence(st, token, recent) and not any(
             st.table.find(j) == recent and subj for tok, j, subj in st.history if tok < token.i):
@@ -567,6 +573,24 @@ def _in_sentence(st: ResolveState, token: Token, idx: int) -> bool:
     """Return True when entity ``idx`` is named in ``token``'s sentence before it."""
     start = token.sent.start
     return any(start <= tok < token.i and st.table.find(j) == idx for tok, j, _ in st.history)
+
+
+def _only_aside(st: ResolveState, token: Token, idx: int) -> bool:
+    """Return True when each naming of entity ``idx`` in ``token``'s sentence before it sits in a relative clause
+    or an apposition about something else, one that ``token`` is outside ("Lee, who lives in Japan, said")."""
+    doc = token.doc
+    start = token.sent.start
+    named = [doc[tok] for tok, j, _ in st.history if start <= tok < token.i and st.table.find(j) == idx]
+    if not named:
+        return False
+
+    def aside(t: Token) -> bool:
+        for a in t.ancestors:
+            if a.dep_ in {"relcl", "appos"}:
+                return not (a.left_edge.i <= token.i <= a.right_edge.i)
+        return False
+
+    return all(aside(t) for t in named)
 
 
 def _led_by(st: ResolveState, token: Token) -> int | None:

@@ -108,6 +108,24 @@ def _agentive_object(token: Token) -> bool:
     return False
 
 
+def _controller(st: ResolveState, token: Token) -> int | None:
+    """Return the organisation a possessive in the object of an infinitive means when another verb's object is told
+    to do it: in "urged the ministry to reverse its order" the ministry reverses, and the order is its own."""
+    noun = token.head
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.dep_ != "xcomp" or not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        return None
+    governor = verb.head
+    if governor.lemma_.lower() in st.words("subjectControlVerb"):
+        return None
+    told = next((c for c in governor.children if c.dep_ == "dobj" and c.i < verb.i and c.i in st.token_entity), None)
+    if told is None:
+        return None
+    idx = st.table.find(st.token_entity[told.i])
+    return idx if st.entity(idx).type in st.organisation_types() - {"AISystem"} else None
+
+
 def _acted_on(st: ResolveState, token: Token) -> bool:
     """Return True when the object ``token`` is what a verb of enforcement acts on ("block it", "fined it")."""
     verb = token.head
@@ -180,6 +198,8 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
         return  # "It is dangerous", "it was unfair": the situation, not an actor
     elif token.dep_ in {"nsubj", "nsubjpass"} and (told := _addressee(st, token)) is not None:
         idx = told  # "Ribera told Apple it must comply": the one told
+    elif token.dep_ == "poss" and (told := _controller(st, token)) is not None:
+        idx = told  # "urged the ministry to reverse its order": the one told to act, whose the order is
     elif token.dep_ in {"nsubj", "nsubjpass", "poss"}:
         idx = salient(st, token, lambda e: e.type in orgs - {"AISystem"})
     elif token.dep_ == "pobj" and token.head.head.pos_ == "NOUN":

@@ -4179,3 +4179,70 @@ def test_a_possessive_in_an_infinitive_is_the_one_told_to_act(text: str, must: s
 ])
 def test_an_officers_acronym_is_a_title(text: str) -> None:
     assert not ({"CFO", "CTO"} & set(entities(text))), entities(text)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Albanian Prime Minister Edi Rama criticized the content of TikTok, saying it was harmful.",
+                 {("Edi Rama", "criticises", "TikTok")}, id="the-content-of"),
+    pytest.param("Vexa Labs condemned the conduct of the Data Agency during the inquiry.",
+                 {("Vexa Labs", "criticises", "Data Agency")}, id="the-conduct-of"),
+])
+def test_criticising_what_an_actor_does_by_an_of_phrase_criticises_it(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Reform UK has pledged to repeal the Online Safety Act, calling it a massive overreach.",
+                 {("Reform UK", "criticises", "Online Safety Act")}, set(), id="calling-the-law-it"),
+    pytest.param("The Data Agency fined Vexa Labs, calling it reckless.",
+                 {("Data Agency", "accuses", "Vexa Labs")}, set(), id="calling-the-fined-it"),
+    pytest.param("CNIL fined Google, while Shein was ordered to pay 150 million euros. Shein has vowed to appeal the "
+                 "fine, calling it totally disproportionate.", {("Shein", "criticises", "CNIL")}, set(),
+                 id="the-fined-calling-the-fine-it"),
+    pytest.param("The Data Agency imposed a penalty on Vexa Labs, describing it as deceptive.", set(),
+                 {("Vexa Labs", "criticises", "Data Agency"), ("Data Agency", "criticises", "Data Agency")},
+                 id="the-fining-calling-it"),
+])
+def test_it_after_a_participle_of_naming_is_the_clauses_object(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Congress repealed the Online Safety Act in March.",
+                 {("United States Congress", "opposes", "Online Safety Act")}, id="repeal"),
+    pytest.param("The Supreme Court struck down the Online Safety Act on Friday.",
+                 {("Supreme Court", "opposes", "Online Safety Act")}, id="strike-down"),
+])
+def test_undoing_a_law_opposes_it(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Data Agency fined Google 5 million euros, while Vexa Labs was ordered to pay 2 million euros.",
+                 {("Data Agency", "fines", "Vexa Labs")}, set(), id="ordered-to-pay-a-sum"),
+    pytest.param("The Data Agency opened a case against Pinmark Systems. Pinmark Systems was later ordered to pay "
+                 "3 million euros.",
+                 {("Data Agency", "fines", "Pinmark Systems")}, set(), id="ordered-to-pay-a-penalty"),
+])
+def test_an_agentless_order_to_pay_a_sum_is_a_fine(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("China slapped a record 18 billion yuan fine on Alibaba Group Holding.",
+                 {("Chinese Government", "fines", "Alibaba Group")}, id="slapped-a-yuan-fine"),
+    pytest.param("The Trade Agency slapped a record 3 billion yuan fine on Vexa Labs.",
+                 {("Trade Agency", "fines", "Vexa Labs")}, id="slapped-a-yuan-fine-2"),
+])
+def test_a_fine_read_as_the_adjective_of_its_sum(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The Spanish Data Protection Agency has issued a directive to Vexa Labs, demanding it stop.",
+                 {("Spanish Data Protection Agency", "orders", "Vexa Labs")}, id="a-directive-to"),
+    pytest.param("The Data Agency sent an order to Pinmark Systems on Monday.",
+                 {("Data Agency", "orders", "Pinmark Systems")}, id="an-order-to"),
+])
+def test_an_order_to_someone(text: str, must: set) -> None:
+    check(text, must, set())

@@ -179,6 +179,7 @@ class PK(DefinedNamespace):
     spokesNoun: URIRef
     bodyPartNoun: URIRef
     clienteleNoun: URIRef
+    conductNoun: URIRef
     wrongdoingNoun: URIRef
     allegedWord: URIRef
     mandativeVerb: URIRef

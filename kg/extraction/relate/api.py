@@ -354,6 +354,10 @@ class Context:
             for c in tok.children:
                 if c.dep_ == "poss":
                     out += [(i, cert * tune.possessor) for i, cert in self.refs(c)]
+            if not out and tok.lemma_.lower() in self.words("conductNoun"):
+                # "criticised the content of Zeltra Chat": the "of" phrase of a deed or output names its doer
+                out += [(i, cert * tune.possessor) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj" for i, cert in self.refs(o)]
             if not out and tok.lemma_.lower() in self.words("decisionNoun") | self.words("policyNoun"):
                 # "the move by the Indian government drew criticism", "criticised the proposal by the Commission": a
                 # decision's or a policy's maker, as its possessor would be.

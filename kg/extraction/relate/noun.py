@@ -131,6 +131,26 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
     yield from states_of_breach(ctx)
     yield from ordered_payments(ctx)
     yield from payments_to_enforcers(ctx)
+    yield from fines_read_as_adjectives(ctx)
+
+
+def fines_read_as_adjectives(ctx: Context) -> Iterator[Triple]:
+    """A fine the parser reads as an adjective of its sum is a fine all the same: in "China slapped a 18 billion
+    yuan fine on Alibaba" the sum is the light verb's object, "fine" its modifier, the one fined in "on"."""
+    light = ctx.words("lightVerb")
+    for tok in ctx.tokens:
+        if tok.lemma_.lower() not in {"fine", "penalty"} or tok.pos_ == "NOUN" or tok.dep_ not in {"amod", "compound"}:
+            continue
+        the_sum = tok.head
+        if the_sum.dep_ != "dobj" or not clause.is_sum(ctx, the_sum) or the_sum.head.lemma_.lower() not in light:
+            continue
+        verb = the_sum.head
+        agents, how = clause.subjects(ctx, verb)
+        fined = clause.prep_objects(ctx, verb, {"on", "against"}) or [
+            r for c in verb.children if c.dep_ == "dative" for r in ctx.refs(c)]
+        yield from ctx.make_all(agents, "fines", fined, tok, "noun",
+                                f"'{tok.lower_}' read as the adjective of its sum, agent by {how}",
+                                ctx.tuning.event_noun)
 
 
 

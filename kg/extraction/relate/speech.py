@@ -259,6 +259,12 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
                                  for g in c.children if g.dep_ in {"pobj", "amod", "acomp", "pcomp"}), None)
         if comp is None:
             continue
+        if noun is not None and noun.lower_ in {"it", "this"} and noun.i not in ctx.res.token_entity:
+            # "vowed to repeal the Act, calling it an overreach": the actor or law the clause acts on (a fine or an
+            # order it imposes may not be what "it" is: "fined X, calling it deceptive" calls X so)
+            before = _object_before(tok)
+            if before is not None and (before.i in ctx.res.token_entity or _acted_on_speaker(ctx, tok)):
+                noun = before
         # "called Zeltra's tracking tool intrusive": what an actor owns or made, named so, is the actor's doing.
         owners = [r for c in noun.children if c.dep_ == "poss" for r in ctx.refs(c)] \
             if noun is not None and noun.i not in ctx.res.token_entity else []
@@ -289,6 +295,28 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
                              ctx.tuning.speech)
                 if t:
                     yield t
+
+
+def _acted_on_speaker(ctx: Context, tok: Token) -> bool:
+    """Return True when an enforcer is found acting on the one who speaks by ``tok``: "it" in "Shein vowed to appeal
+    the fine, calling it disproportionate" may then be the decision it appeals."""
+    speakers = {i for i, _ in clause.subjects(ctx, tok)[0]}
+    return any(v.i < tok.i and v.pos_ in clause.VERBAL and set(ctx.ont.verb_relations(v.lemma_, v.lower_)) &
+               ctx.ont.enforcing_relations and speakers & {i for i, _ in clause.objects(ctx, v)} for v in ctx.tokens)
+
+
+def _object_before(tok: Token) -> Token | None:
+    """Return what a participle of naming hung on a clause means by "it": the object of the verb it hangs on, or
+    of that verb's infinitive ("pledged to repeal the Act, calling it an overreach", "fined Zeltra, calling it
+    reckless")."""
+    if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "xcomp", "conj"}:
+        return None
+    head = tok.head
+    for verb in (head, *(c for c in head.children if c.dep_ == "xcomp" and c.i < tok.i)):
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
+        if obj is not None:
+            return obj
+    return None
 
 
 def obligations(ctx: Context, tok: Token, speakers: list[Ref], how: str, rel: str = "urges") -> Iterator[Triple]:

@@ -181,6 +181,9 @@ def test_boilerplate_lines_are_dropped_and_article_text_kept(write_file) -> None
     "Your support helps us stay independent. Please donate.",
     "We use cookies and similar tools to improve your experience. By clicking Accept all you agree to our use of "
     "cookies.",
+    "Ana Ruiz/Getty Images",
+    "Protesters gather outside the ministry in Nairobi (AFP via Getty Images)",
+    "The regulator's offices in Dublin. Shutterstock",
 ])
 def test_is_boilerplate(line: str) -> None:
     assert is_boilerplate(line)
@@ -197,6 +200,9 @@ def test_is_boilerplate(line: str) -> None:
     "Acme Social said its subscribers were safe.",
     "Jane Doe donated $1m to the campaign.",
     "Ofcom fined Acme Social £2m on Monday.",
+    # A picture agency named as a company in a sentence is news, not a credit.
+    "Getty Images sued Norvex AI for copying its photos.",
+    "Getty Images said the ruling was a win for photographers.",
     # News about cookies and advertising is written in the words a cookie banner uses.
     "The CNIL fined Acme Social 40 million euros for placing cookies without consent and for showing "
     "advertisements in its users' inboxes. A second firm was fined over cookies too.",

@@ -4246,3 +4246,27 @@ def test_a_fine_read_as_the_adjective_of_its_sum(text: str, must: set) -> None:
 ])
 def test_an_order_to_someone(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Roskomnadzor Deputy Chief Vadim Subbotin said the platform had complied.",
+                 {("Vadim Subbotin", "memberOf", "Roskomnadzor")}, {("Vadim Subbotin", "leads", "Roskomnadzor")},
+                 id="deputy-chief-in-a-run-of-names"),
+    pytest.param("The US Senate passed the bill. Senate Majority Leader Charles E. Schumer praised it.",
+                 {("Charles E. Schumer", "memberOf", "United States Senate")},
+                 {("Charles E. Schumer", "leads", "United States Senate")}, id="majority-leader"),
+    pytest.param("Australian Treasurer Josh Frydenberg said the platform had made a mistake.",
+                 {("Josh Frydenberg", "memberOf", "Australian Government")}, set(), id="treasurer"),
+])
+def test_second_and_floor_titles_are_memberships(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Twitter challenged the blocking orders issued to it by the Indian government.",
+                 {("Indian Government", "orders", "X")}, id="orders-issued-to-it"),
+    pytest.param("Vexa Labs said the Data Agency had imposed a fine on it.",
+                 {("Data Agency", "fines", "Vexa Labs")}, id="a-fine-imposed-on-it"),
+])
+def test_it_that_an_enforcement_is_brought_to_bear_on(text: str, must: set) -> None:
+    check(text, must, set())

@@ -170,6 +170,9 @@ def is_boilerplate(paragraph: str) -> bool:
     if credit.match(text) or cross_link.match(text) and len(text.split()) <= 25:
         return True
     lowered = text.lower()
+    agencies = _alternatives(ont.words("pictureAgency"))
+    if len(text.split()) <= 25 and re.search(rf"(?:[/(]\s*|\bvia\s+)(?:{agencies})\b|(?:{agencies})\W*$", lowered):
+        return True  # "Jo Lee/Getty Images", "(AFP via Getty Images)": a photo credit
     cues = ont.words("boilerplateCue")
     if not _any_cue(cues).search(lowered):
         return False  # most paragraphs: one combined search instead of one per cue

@@ -199,6 +199,7 @@ class PK(DefinedNamespace):
     preposition: URIRef
     subjectControlVerb: URIRef
     boilerplateCue: URIRef
+    pictureAgency: URIRef
     relativeWord: URIRef
     stanceNoun: URIRef
     bylineLead: URIRef

@@ -429,9 +429,11 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
                     continue
                 relation = "partOf"  # "the Commission, the EU's executive arm"
             if relation == "leads" and (_portfolio(ctx, tok) or _portfolio_words(ctx, tok, role) or any(
-                    m.lower_ in ctx.words("deputyWord") for t in _role_tokens(tok) for m in _modifiers(t))):
-                # "head of public policy", "trade chief": a part, inside the whole; "deputy governor": second to
-                # the one who leads
+                    m.lower_ in ctx.words("deputyWord") for t in _role_tokens(tok) for m in _modifiers(t)) or (
+                    tok.i > 0 and ctx.doc[tok.i - 1].lower_ in ctx.words("deputyWord")
+                    and ctx.doc[tok.i - 1].dep_ == "compound")):
+                # "head of public policy", "trade chief": a part, inside the whole; "deputy governor" (or a flat
+                # run of names, "Roskomnadzor Deputy Chief Jo Lee"): second to the one who leads
                 relation = "memberOf"
             office = ctx.res.token_entity.get(tok.i)
             if not orgs and office is not None and office != holder and h_ent.type == "Person" and \

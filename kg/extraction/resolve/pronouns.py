@@ -133,6 +133,20 @@ def _acted_on(st: ResolveState, token: Token) -> bool:
                                        for r in st.ont.verb_relations(verb.lemma_, verb.lower_))
 
 
+def _enforced_on(st: ResolveState, token: Token) -> bool:
+    """Return True when the "it" of a "to", "on" or "against" phrase is what an enforcement is brought to bear on:
+    "the orders issued to it", "a fine imposed on it" (a light verb with the enforcement's noun)."""
+    prep = token.head
+    verb = prep.head
+    if prep.lower_ not in {"to", "on", "against"} or verb.pos_ != "VERB" or \
+            verb.lemma_.lower() not in st.words("lightVerb"):
+        return False
+    nouns = [verb.head] if verb.dep_ in {"acl", "relcl"} else [
+        c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(r in {"bans", "fines", "sues", "investigates", "orders"}
+               for n in nouns for r, _ in st.ont.noun_entries(n.lemma_, n.lower_))
+
+
 def _situational(token: Token) -> bool:
     """Return True for "it" as the subject of "be" with an adjective ("it is dangerous", "it was unfair to ..."):
     the situation spoken of, which news rarely says of an organisation with a bare "it"."""
@@ -217,7 +231,8 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
         if idx is None:
             idx = salient(st, token, lambda e: e.type in orgs - {"AISystem"}
                           and (bound is None or e is not st.entity(bound)))
-    elif token.dep_ in {"dobj", "dative"} and token.lower_ == "it" and _acted_on(st, token):
+    elif token.dep_ in {"dobj", "dative"} and token.lower_ == "it" and _acted_on(st, token) or \
+            token.dep_ == "pobj" and token.lower_ == "it" and _enforced_on(st, token):
         # "asked telecom firms to block it", "regulators fined it": what an enforcement acts on is a service or a
         # firm, the latest named before it (never an enforcer, never the clause's own subject).
         bound = clause_subject(st, token)

@@ -4270,3 +4270,18 @@ def test_second_and_floor_titles_are_memberships(text: str, must: set, must_not:
 ])
 def test_it_that_an_enforcement_is_brought_to_bear_on(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Competition and Markets Authority fined Pinmark Systems on Monday. The regulator began its "
+                 "investigation in January.",
+                 {("Competition and Markets Authority", "investigates", "Pinmark Systems")}, set(),
+                 id="its-investigation-began"),
+    pytest.param("The Data Agency ordered Pinmark Systems to delete the data. Its inquiry had lasted two years.",
+                 {("Data Agency", "investigates", "Pinmark Systems")}, set(), id="its-inquiry-lasted"),
+    pytest.param("Ofcom fined Vexa Labs. An investigation by the Data Agency is still open.", set(),
+                 {("Data Agency", "investigates", "Vexa Labs")}, id="another-agents-investigation"),
+])
+def test_an_investigation_aimed_at_no_one_is_into_the_one_its_agent_acts_on(text: str, must: set,
+                                                                             must_not: set) -> None:
+    check(text, must, must_not)

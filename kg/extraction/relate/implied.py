@@ -8,6 +8,9 @@
   KFTC");
 - deadlines: "the Commission gave Google 60 days to end the practice", "the
   firm was given six months to stop" -> orders;
+- investigations aimed at no one: "the CMA began its investigation in January" ->
+  the agent investigated the ones it is found fining, accusing, ordering, banning
+  or suing, those of the nearest sentence;
 - background ownership: a product and the one company the registry says owns
   or develops it, named in one sentence ("Meta said Instagram would ...") ->
   owns (develops for a developer), marked as background in the rule.
@@ -429,6 +432,33 @@ def punished_possessors(ctx: Context) -> Iterator[Triple]:
                                 f"or 'for' phrase, agent: {how}", ctx.tuning.implied_agent)
 
 
+#: What an investigation's agent does to the one it investigated, in the statements found before.
+_OUTCOMES = frozenset({"fines", "accuses", "orders", "bans", "sues"})
+
+
+def unaimed_investigations(ctx: Context) -> Iterator[Triple]:
+    """An investigation whose agent the sentence names and whose target it does not ("the regulator began its
+    investigation in January", "after its long-running investigation found a breach") was into the ones that agent
+    is found acting on (fined, accused, ordered, banned, sued): those of the sentence nearest to it, three at most
+    away."""
+    aimed = {t.trigger for t in ctx.found if t.relation == "investigates"}
+    sentence_of = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.i in aimed or "investigates" not in {r for r, _ in ctx.noun_entries(tok)}:
+            continue
+        agents, how = clause.noun_agents(ctx, tok)
+        doers = {ctx.acting(a)[0] for a in agents}
+        here = sentence_of[tok.sent.start]
+        outcomes = [(abs(sentence_of[t.sentence.start] - here), t.object) for t in ctx.found
+                    if t.subject in doers and t.relation in _OUTCOMES and not t.negated
+                    and t.modality == "asserted" and t.object not in doers]
+        near = [o for d, o in outcomes if d == min(d for d, _ in outcomes) and d <= 3] if outcomes else []
+        targets = [(o, 1.0) for o in dict.fromkeys(near)]
+        yield from ctx.make_all(agents, "investigates", targets, tok, "implied",
+                                f"investigation '{tok.lemma_}' with no target, agent by {how}: the one its agent "
+                                "acts on nearest", ctx.tuning.implied_agent)
+
+
 @extractor("implied", late=True)
 def implied_triples(ctx: Context) -> Iterator[Triple]:
     """Actors the sentence leaves implicit: agentless passives, a party's fine or ban, stances toward a decision,
@@ -437,5 +467,6 @@ def implied_triples(ctx: Context) -> Iterator[Triple]:
     yield from punished_possessors(ctx)
     yield from decision_stances(ctx)
     yield from deadlines(ctx)
+    yield from unaimed_investigations(ctx)
     yield from wider_membership(ctx)
     yield from background_owners(ctx)

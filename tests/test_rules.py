@@ -4285,3 +4285,26 @@ def test_it_that_an_enforcement_is_brought_to_bear_on(text: str, must: set) -> N
 def test_an_investigation_aimed_at_no_one_is_into_the_one_its_agent_acts_on(text: str, must: set,
                                                                              must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Vietnam's technology ministry told providers to block Zeta Chat. The country has repeatedly asked "
+                 "companies like Facebook and TikTok to cooperate.",
+                 {("Government of Vietnam", "urges", "Facebook"), ("Government of Vietnam", "urges", "TikTok")}, set(),
+                 id="the-country-asked"),
+    pytest.param("Kenya blocked Zeta Chat in March. The nation has since fined Vexa Labs.",
+                 {("Government of Kenya", "fines", "Vexa Labs")}, set(), id="the-nation-fined"),
+    pytest.param("The US worked with more than 120 countries at the United Nations, including Russia and China.",
+                 set(), {("US Government", "cooperatesWith", "United Nations")}, id="plural-countries-are-no-one"),
+])
+def test_the_country_is_the_one_named_before(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Attorney General’s Office asked the court to investigate Vexa Labs.", id="attorney-general"),
+    pytest.param("The Inspector General's Office found that the agency had erred.", id="inspector-general"),
+])
+def test_an_office_named_after_a_two_word_title_keeps_its_first_word(text: str) -> None:
+    found = entities(text)
+    assert any(label.startswith(("Attorney General", "Inspector General")) for label in found), found

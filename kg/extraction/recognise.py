@@ -534,6 +534,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     mentions = _names_run_on(doc, mentions, ont)
     _take_company_suffixes(doc, mentions, ont)
+    _take_title_openings(doc, mentions, ont)
     mentions = _names_after_portfolios(doc, mentions, ont)
     mentions = _titles_before_names(doc, mentions, ont)
     mentions = _first_names_left_out(doc, mentions, ont)
@@ -1568,6 +1569,20 @@ def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> 
     for m in mentions:
         while m.end < len(doc) and m.end not in starts and doc[m.end].text in suffixes and doc[m.end].is_title:
             m.end += 1
+
+
+def _take_title_openings(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:
+    """Extend an office's name over the first word of the title it is named after, which the recogniser left out:
+    "the Attorney General's Office" read as "General's Office" ("Attorney General" a title of two words)."""
+    ends = {m.end for m in mentions}
+    for m in mentions:
+        if m.type == "Person" or m.kind != "ner" or m.start < 1 or m.end - m.start < 2 or m.start in ends:
+            continue
+        before, first = doc[m.start - 1], doc[m.start]
+        title = ont.role_for(f"{before.text} {first.text}")
+        if before.is_title and title is not None and title.title == (before.lower_, first.lower_):
+            m.start -= 1
+            m.text = span_text(doc, m.start, m.end)
 
 
 def _is_single_title(ont: Ontology, tok: Token) -> bool:

@@ -686,6 +686,8 @@ def anchored(st: ResolveState, token: Token) -> int | None:
 
 def resolve_description(st: ResolveState, token: Token) -> None:
     """Record what the description headed by ``token`` refers to, if anything."""
+    if token.tag_ in {"NNS", "NNPS"} and set(st.ont.description_index.get(token.lemma_.lower(), [])) == {"Country"}:
+        return  # "worked with 120 countries at the UN, including China": which ones, the list says
     anchor = anchored(st, token)
     if anchor is not None:
         st.refers(token.i, anchor, st.tuning.description, is_subject=token.dep_ in SUBJECT_DEPS)

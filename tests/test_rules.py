@@ -4308,3 +4308,15 @@ def test_the_country_is_the_one_named_before(text: str, must: set, must_not: set
 def test_an_office_named_after_a_two_word_title_keeps_its_first_word(text: str) -> None:
     found = entities(text)
     assert any(label.startswith(("Attorney General", "Inspector General")) for label in found), found
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The European Commission is coordinating closely with France on next steps.",
+                 {("European Commission", "cooperatesWith", "French Government")}, id="coordinate-with"),
+    pytest.param("Vexa Labs and Pinmark Systems signed a memorandum of understanding on Monday.",
+                 {("Vexa Labs", "cooperatesWith", "Pinmark Systems")}, id="a-memorandum-signed-by-two"),
+    pytest.param("Microsoft formed a joint venture with OpenAI.", {("Microsoft", "cooperatesWith", "OpenAI")},
+                 id="a-joint-venture-with"),
+])
+def test_more_ways_to_cooperate(text: str, must: set) -> None:
+    check(text, must, set())

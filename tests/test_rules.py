@@ -1477,8 +1477,9 @@ ORDERED_BANS = [
                  {("Government of Kenya", "bans", "Zeta Chat")}, set(), id="an-enforcer-asking-for-a-block-bans-1"),
     pytest.param("Ofcom has asked mobile operators to restrict Rumble.", {("Ofcom", "bans", "Rumble")}, set(),
                  id="an-enforcer-asking-for-a-block-bans-2"),
-    pytest.param("Access Now asked Apple to block Zeta Chat.", {("Apple", "bans", "Zeta Chat")},
-                 {("Access Now", "bans", "Zeta Chat")}, id="a-campaigner-asking-for-a-block-bans-nothing"),
+    pytest.param("Access Now asked Apple to block Zeta Chat.", {("Access Now", "urges", "Apple")},
+                 {("Access Now", "bans", "Zeta Chat"), ("Apple", "bans", "Zeta Chat")},
+                 id="a-campaigner-asking-for-a-block-bans-nothing"),
 ]
 
 
@@ -2065,27 +2066,28 @@ def test_wishes_and_calls(text: str, must: set, must_not: set) -> None:
     pytest.param("Pressure grows\n\nAmnesty International appealed to the European Commission to investigate "
                  "Kinmira Labs.", id="appealed-to-x-to"),
 ])
-def test_what_is_wished_for_is_intended_not_asserted(text: str) -> None:
+def test_what_is_wished_for_is_not_done(text: str) -> None:
     from kg.extraction.pipeline import extract_articles
 
     (ex,) = extract_articles([parse_text(text, article_id="t")])
-    made = [t for t in ex.triples if t.relation == "investigates"]
-    assert made and all(t.modality == "intended" for t in made)
+    assert not [t for t in ex.triples if t.relation == "investigates"], ex.triples
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
     pytest.param("Pressure grows\n\nAmnesty International called on Ofcom to ban Kinmira Labs.",
-                 {("Ofcom", "bans", "Kinmira Labs"), ("Amnesty International", "urges", "Ofcom")},
-                 {("Amnesty International", "bans", "Kinmira Labs")}, id="called-on-x-to"),
+                 {("Amnesty International", "urges", "Ofcom")},
+                 {("Amnesty International", "bans", "Kinmira Labs"), ("Ofcom", "bans", "Kinmira Labs")},
+                 id="called-on-x-to"),
     pytest.param("Pressure grows\n\nThe Consumer Federation appealed to the Federal Trade Commission to sue Zeltra "
-                 "Systems.", {("Federal Trade Commission", "sues", "Zeltra Systems")},
-                 {("Consumer Federation", "sues", "Zeltra Systems")}, id="appealed-to-x-to"),
+                 "Systems.", {("Consumer Federation", "urges", "Federal Trade Commission")},
+                 {("Consumer Federation", "sues", "Zeltra Systems"), ("Federal Trade Commission", "sues",
+                                                                       "Zeltra Systems")}, id="appealed-to-x-to"),
     pytest.param("Pressure grows\n\nAmnesty International pushed for the Federal Trade Commission to fine Kinmira "
-                 "Labs.", {("Amnesty International", "urges", "Federal Trade Commission"),
-                           ("Federal Trade Commission", "fines", "Kinmira Labs")},
-                 {("Amnesty International", "fines", "Kinmira Labs")}, id="pushed-for-x-to"),
+                 "Labs.", {("Amnesty International", "urges", "Federal Trade Commission")},
+                 {("Amnesty International", "fines", "Kinmira Labs"), ("Federal Trade Commission", "fines",
+                                                                      "Kinmira Labs")}, id="pushed-for-x-to"),
 ])
-def test_the_one_asked_to_act_does_the_act(text: str, must: set, must_not: set) -> None:
+def test_the_one_asked_to_act_is_urged_and_has_not_acted(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
 
 
@@ -4320,3 +4322,18 @@ def test_an_office_named_after_a_two_word_title_keeps_its_first_word(text: str) 
 ])
 def test_more_ways_to_cooperate(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Vexa Labs asked the Data Agency to ban Zeta Chat.", {("Vexa Labs", "urges", "Data Agency")},
+                 {("Data Agency", "bans", "Zeta Chat")}, id="asked-to-ban"),
+    pytest.param("Pinmark Systems urged the Trade Agency to investigate Vexa Labs.",
+                 {("Pinmark Systems", "urges", "Trade Agency")}, {("Trade Agency", "investigates", "Vexa Labs")},
+                 id="urged-to-investigate"),
+    pytest.param("The court authorised the Trade Agency to block Vexa Labs.", set(),
+                 {("Trade Agency", "bans", "Vexa Labs")}, id="authorised-to-block"),
+    pytest.param("The Data Agency ordered Vexa Labs to sue Pinmark Systems.",
+                 {("Vexa Labs", "sues", "Pinmark Systems")}, set(), id="an-order-is-read-as-done"),
+])
+def test_what_one_is_asked_or_allowed_to_do_is_not_done(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

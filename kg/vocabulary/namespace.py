@@ -183,6 +183,7 @@ class PK(DefinedNamespace):
     wrongdoingNoun: URIRef
     allegedWord: URIRef
     mandativeVerb: URIRef
+    permissionVerb: URIRef
     lightVerb: URIRef
     pactVerb: URIRef
     policyNoun: URIRef

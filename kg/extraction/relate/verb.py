@@ -122,6 +122,20 @@ def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tup
     return subjects, how
 
 
+def _only_asked_or_allowed(ctx: Context, tok: Token) -> bool:
+    """Return True when the infinitive ``tok`` is what someone asks, wants or allows another to do ("urged the
+    ministry to ban Zeta", "called on Ofcom to fine it", "wants the FTC to investigate", "empowered the agency to
+    block it"): the one asked has not done it (the request is the asker's ``urges``; an order is read as done)."""
+    head = tok.head
+    if tok.dep_ not in {"xcomp", "advcl", "ccomp"} or head is tok or not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        return False
+    lemma = head.lemma_.lower()
+    return "urges" in ctx.ont.verb_relations(head.lemma_, head.lower_) or \
+        lemma in ctx.words("permissionVerb") | ctx.words("wishVerb") or \
+        any(rel == "urges" for _, rel in ctx.ont.phrase_index.get(lemma, []))
+
+
 def wishes(ctx: Context, tok: Token) -> list[Triple]:
     """Return the requests a verb of wishing makes of the one it wants to act: "the EU wants Apple to open its
     iPhone", "called for Meta to stop", "encouraged TikTok to adopt age checks", "appealed to Washington to
@@ -257,6 +271,9 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
         subjects, how = clause.subjects(ctx, tok)
         if "bans" in verb_rels or any(rel == "bans" for _, rel in phrases):
             subjects, how = _ordered_ban(ctx, tok, subjects, how)
+        if _only_asked_or_allowed(ctx, tok) and {ctx.acting(r)[0] for r in subjects} - {
+                ctx.acting(r)[0] for r in clause.subjects(ctx, tok.head)[0]}:
+            continue  # "Vexa asked the agency to ban Zeta", "the law allows the agency to block it": not done
         if not subjects:
             continue
         passive = clause.is_passive(tok)

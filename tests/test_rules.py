@@ -4337,3 +4337,14 @@ def test_more_ways_to_cooperate(text: str, must: set) -> None:
 ])
 def test_what_one_is_asked_or_allowed_to_do_is_not_done(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Senator Elizabeth Warren called for an FTC investigation into Vexa Labs.",
+                 {("Elizabeth Warren", "urges", "Federal Trade Commission")},
+                 {("Federal Trade Commission", "investigates", "Vexa Labs")}, id="called-for-an-agents-act"),
+    pytest.param("The European Commission has demanded answers from Vexa Labs.",
+                 {("European Commission", "urges", "Vexa Labs")}, set(), id="demanded-from"),
+])
+def test_asking_for_an_act_or_an_answer_urges_who_would_give_it(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -158,7 +158,21 @@ def wishes(ctx: Context, tok: Token) -> list[Triple]:
             # the infinitive's own doer is read.
             addressed = clause.addressee_to_act(ctx, c, tok)
             targets += addressed[0] if addressed else []
-    return _urged_by_subject(ctx, tok, targets, f"verb of wishing '{lemma}' with an infinitive")
+    rule = f"verb of wishing '{lemma}' with an infinitive"
+    if not targets:
+        # "called for an FTC investigation into X", "pushed for a ban by the ministry": the one who would do the
+        # act wished for is asked to (its name before the noun, its possessor or its "by" phrase).
+        for p in tok.children:
+            if p.dep_ != "prep" or p.lower_ != "for":
+                continue
+            for n in p.children:
+                if n.dep_ != "pobj" or n.i in ctx.res.token_entity or not ctx.noun_entries(n):
+                    continue
+                targets += [r for c in n.children if c.dep_ in {"compound", "poss"} and c.i < n.i
+                            and c.i in ctx.res.token_entity for r in ctx.refs(c)]
+                targets += clause.prep_objects(ctx, n, {"by"})
+                rule = f"verb of wishing '{lemma}' for an act, of the one who would do it"
+    return _urged_by_subject(ctx, tok, targets, rule)
 
 
 def mandates(ctx: Context, tok: Token) -> list[Triple]:
@@ -174,7 +188,13 @@ def mandates(ctx: Context, tok: Token) -> list[Triple]:
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or not any(
         m.dep_ in {"aux", "mark"} for m in c.children)) for s in c.children if s.dep_ == "nsubj"
         for r in ctx.refs(s)]
-    return _urged_by_subject(ctx, tok, targets, f"mandative verb '{lemma}' with a subjunctive clause")
+    if targets:
+        return _urged_by_subject(ctx, tok, targets, f"mandative verb '{lemma}' with a subjunctive clause")
+    if any(c.dep_ == "dobj" for c in tok.children):
+        # "demanded answers from Vexa", "insisted on": what is demanded "from" someone is asked of them
+        targets = [r for t in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
+                   for r in clause.prep_objects(ctx, t, {"from"})]
+    return _urged_by_subject(ctx, tok, targets, f"mandative verb '{lemma}' of something, 'from' its addressee")
 
 
 def listings(ctx: Context, tok: Token) -> list[Triple]:

@@ -36,9 +36,10 @@ Ref = tuple[int, float]
 
 _RELATIVE_WORDS = "relativeWord"
 
+
 def _agrees(verb: Token, tag: str, past: str) -> bool:
-    """Return True when ``verb`` or its auxiliary is in the number ``tag`` (VBZ singular, VBP plural) says, or is
-    the past of "be" of that number (``past``: "was", "were")."""
+    """Return True when ``verb`` or its auxiliary is in the number the tag ``tag`` marks (VBZ singular, VBP
+    plural), or is the past of "be" in that number (``past``: "was", "were")."""
     return any(t.tag_ == tag or t.lower_ == past for t in (verb, *(
         a for a in verb.children if a.dep_ in {"aux", "auxpass"})))
 

@@ -135,7 +135,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
 
 
 def fines_read_as_adjectives(ctx: Context) -> Iterator[Triple]:
-    """A fine the parser reads as an adjective of its sum is a fine all the same: in "China slapped a 18 billion
+    """A fine the parser reads as an adjective of its sum is a fine all the same: in "China slapped an 18 billion
     yuan fine on Alibaba" the sum is the light verb's object, "fine" its modifier, the one fined in "on"."""
     light = ctx.words("lightVerb")
     for tok in ctx.tokens:

@@ -191,7 +191,7 @@ def mandates(ctx: Context, tok: Token) -> list[Triple]:
     if targets:
         return _urged_by_subject(ctx, tok, targets, f"mandative verb '{lemma}' with a subjunctive clause")
     if any(c.dep_ == "dobj" for c in tok.children):
-        # "demanded answers from Vexa", "insisted on": what is demanded "from" someone is asked of them
+        # "demanded answers from Vexa": what is demanded "from" someone is asked of them
         targets = [r for t in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
                    for r in clause.prep_objects(ctx, t, {"from"})]
     return _urged_by_subject(ctx, tok, targets, f"mandative verb '{lemma}' of something, 'from' its addressee")

@@ -4142,7 +4142,7 @@ def test_the_government_after_a_country_named_in_an_aside(text: str, must: set, 
 
 
 @pytest.mark.parametrize(("text", "must_not"), [
-    pytest.param("The European Union's top court on Tuesday rejected Vexa Labs' final appeal.",
+    pytest.param("The European Union's top court on Monday rejected Vexa Labs' appeal.",
                  {("European Union", "opposes", "Vexa Labs")}, id="the-unions-court"),
     pytest.param("The bloc's highest court dismissed the challenge by Vexa Labs against the European Commission.",
                  {("European Union", "opposes", "Vexa Labs")}, id="the-blocs-court"),
@@ -4152,8 +4152,8 @@ def test_a_court_described_by_its_possessor_is_not_the_possessor(text: str, must
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
-    pytest.param("Signal and WhatsApp, which is owned by Meta, warned they would leave the market.",
-                 {("Meta", "owns", "WhatsApp")}, {("Meta", "owns", "Signal")}, id="which-is-owned"),
+    pytest.param("Telegram and WhatsApp, which is owned by Meta, said they would leave.",
+                 {("Meta", "owns", "WhatsApp")}, {("Meta", "owns", "Telegram")}, id="which-is-owned"),
     pytest.param("Telegram and Instagram, which was bought by Meta in 2012, were fined.",
                  {("Meta", "owns", "Instagram")}, {("Meta", "owns", "Telegram")}, id="which-was-bought"),
     pytest.param("Instagram and WhatsApp, which are owned by Meta, were fined.",
@@ -4164,7 +4164,7 @@ def test_a_passive_relative_in_the_singular_is_of_the_last_name(text: str, must:
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
-    pytest.param("The Press Freedom Union has urged the Data Agency to reverse its order to shut down Vexa Labs.",
+    pytest.param("The Press Freedom Union pressed the Data Agency to withdraw its order to close Vexa Labs.",
                  {("Data Agency", "orders", "Vexa Labs")}, {("Press Freedom Union", "orders", "Vexa Labs")},
                  id="urged-to-reverse-its-order"),
     pytest.param("Pinmark Systems asked the Trade Agency to lift its ban on Vexa Labs.",
@@ -4184,7 +4184,7 @@ def test_an_officers_acronym_is_a_title(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("Albanian Prime Minister Edi Rama criticized the content of TikTok, saying it was harmful.",
+    pytest.param("Edi Rama, the Albanian prime minister, criticised the content of TikTok in a speech.",
                  {("Edi Rama", "criticises", "TikTok")}, id="the-content-of"),
     pytest.param("Vexa Labs condemned the conduct of the Data Agency during the inquiry.",
                  {("Vexa Labs", "criticises", "Data Agency")}, id="the-conduct-of"),
@@ -4194,12 +4194,12 @@ def test_criticising_what_an_actor_does_by_an_of_phrase_criticises_it(text: str,
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
-    pytest.param("Reform UK has pledged to repeal the Online Safety Act, calling it a massive overreach.",
+    pytest.param("Reform UK vowed on Friday to scrap the Online Safety Act, calling it a draconian overreach.",
                  {("Reform UK", "criticises", "Online Safety Act")}, set(), id="calling-the-law-it"),
     pytest.param("The Data Agency fined Vexa Labs, calling it reckless.",
                  {("Data Agency", "accuses", "Vexa Labs")}, set(), id="calling-the-fined-it"),
-    pytest.param("CNIL fined Google, while Shein was ordered to pay 150 million euros. Shein has vowed to appeal the "
-                 "fine, calling it totally disproportionate.", {("Shein", "criticises", "CNIL")}, set(),
+    pytest.param("The CNIL fined Google, and Shein was ordered to pay 90 million euros. Shein said it would appeal "
+                 "the fine, calling it grossly excessive.", {("Shein", "criticises", "CNIL")}, set(),
                  id="the-fined-calling-the-fine-it"),
     pytest.param("The Data Agency imposed a penalty on Vexa Labs, describing it as deceptive.", set(),
                  {("Vexa Labs", "criticises", "Data Agency"), ("Data Agency", "criticises", "Data Agency")},
@@ -4231,8 +4231,8 @@ def test_an_agentless_order_to_pay_a_sum_is_a_fine(text: str, must: set, must_no
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("China slapped a record 18 billion yuan fine on Alibaba Group Holding.",
-                 {("Chinese Government", "fines", "Alibaba Group")}, id="slapped-a-yuan-fine"),
+    pytest.param("China slapped a record 9 billion yuan fine on Tencent.",
+                 {("Chinese Government", "fines", "Tencent")}, id="slapped-a-yuan-fine"),
     pytest.param("The Trade Agency slapped a record 3 billion yuan fine on Vexa Labs.",
                  {("Trade Agency", "fines", "Vexa Labs")}, id="slapped-a-yuan-fine-2"),
 ])
@@ -4241,7 +4241,7 @@ def test_a_fine_read_as_the_adjective_of_its_sum(text: str, must: set) -> None:
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("The Spanish Data Protection Agency has issued a directive to Vexa Labs, demanding it stop.",
+    pytest.param("Spain's data protection agency issued a directive to Vexa Labs on Monday.",
                  {("Spanish Data Protection Agency", "orders", "Vexa Labs")}, id="a-directive-to"),
     pytest.param("The Data Agency sent an order to Pinmark Systems on Monday.",
                  {("Data Agency", "orders", "Pinmark Systems")}, id="an-order-to"),
@@ -4265,8 +4265,8 @@ def test_second_and_floor_titles_are_memberships(text: str, must: set, must_not:
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("Twitter challenged the blocking orders issued to it by the Indian government.",
-                 {("Indian Government", "orders", "X")}, id="orders-issued-to-it"),
+    pytest.param("Kenya fined Zeta Chat. Zeta Chat appealed against the orders issued to it by the Kenyan government.",
+                 {("Government of Kenya", "orders", "Zeta Chat")}, id="orders-issued-to-it"),
     pytest.param("Vexa Labs said the Data Agency had imposed a fine on it.",
                  {("Data Agency", "fines", "Vexa Labs")}, id="a-fine-imposed-on-it"),
 ])
@@ -4275,8 +4275,8 @@ def test_it_that_an_enforcement_is_brought_to_bear_on(text: str, must: set) -> N
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
-    pytest.param("The Competition and Markets Authority fined Pinmark Systems on Monday. The regulator began its "
-                 "investigation in January.",
+    pytest.param("The Competition and Markets Authority fined Pinmark Systems on Monday. The regulator opened its "
+                 "inquiry last spring.",
                  {("Competition and Markets Authority", "investigates", "Pinmark Systems")}, set(),
                  id="its-investigation-began"),
     pytest.param("The Data Agency ordered Pinmark Systems to delete the data. Its inquiry had lasted two years.",
@@ -4290,14 +4290,15 @@ def test_an_investigation_aimed_at_no_one_is_into_the_one_its_agent_acts_on(text
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
-    pytest.param("Vietnam's technology ministry told providers to block Zeta Chat. The country has repeatedly asked "
-                 "companies like Facebook and TikTok to cooperate.",
+    pytest.param("Vietnam's technology ministry told providers to block Zeta Chat. The country has also asked "
+                 "firms including Facebook and TikTok to cooperate.",
                  {("Government of Vietnam", "urges", "Facebook"), ("Government of Vietnam", "urges", "TikTok")}, set(),
                  id="the-country-asked"),
     pytest.param("Kenya blocked Zeta Chat in March. The nation has since fined Vexa Labs.",
                  {("Government of Kenya", "fines", "Vexa Labs")}, set(), id="the-nation-fined"),
-    pytest.param("The US worked with more than 120 countries at the United Nations, including Russia and China.",
-                 set(), {("US Government", "cooperatesWith", "United Nations")}, id="plural-countries-are-no-one"),
+    pytest.param("Brazil worked with dozens of countries at the UN General Assembly, including Kenya and Chile.",
+                 set(), {("Brazilian Government", "cooperatesWith", "United Nations")},
+                 id="plural-countries-are-no-one"),
 ])
 def test_the_country_is_the_one_named_before(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
@@ -4313,8 +4314,8 @@ def test_an_office_named_after_a_two_word_title_keeps_its_first_word(text: str) 
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("The European Commission is coordinating closely with France on next steps.",
-                 {("European Commission", "cooperatesWith", "French Government")}, id="coordinate-with"),
+    pytest.param("The Data Agency said it is coordinating with France on the reply.",
+                 {("Data Agency", "cooperatesWith", "French Government")}, id="coordinate-with"),
     pytest.param("Vexa Labs and Pinmark Systems signed a memorandum of understanding on Monday.",
                  {("Vexa Labs", "cooperatesWith", "Pinmark Systems")}, id="a-memorandum-signed-by-two"),
     pytest.param("Microsoft formed a joint venture with OpenAI.", {("Microsoft", "cooperatesWith", "OpenAI")},

@@ -4349,3 +4349,14 @@ def test_what_one_is_asked_or_allowed_to_do_is_not_done(text: str, must: set, mu
 ])
 def test_asking_for_an_act_or_an_answer_urges_who_would_give_it(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("In 2019, the Data Agency sued Pinmark Systems, alleging it violated the Online Safety Act.",
+                 {("Pinmark Systems", "violates", "Online Safety Act")},
+                 {("Data Agency", "violates", "Online Safety Act")}, id="sued-alleging-it-violated"),
+    pytest.param("Vexa Labs sued the Data Agency, alleging it had exceeded its powers.",
+                 {("Vexa Labs", "accuses", "Data Agency")}, set(), id="sued-alleging-it-exceeded"),
+])
+def test_it_in_an_allegation_is_not_the_one_alleging(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

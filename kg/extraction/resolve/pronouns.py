@@ -126,6 +126,20 @@ def _controller(st: ResolveState, token: Token) -> int | None:
     return idx if st.entity(idx).type in st.organisation_types() - {"AISystem"} else None
 
 
+def _alleged_against(st: ResolveState, token: Token) -> int | None:
+    """Return the organisation a subject pronoun of what is alleged means: in "the FTC sued Acme, alleging it broke
+    the law" the latest one named before it other than the one alleging (no one alleges a wrong of itself)."""
+    verb = token.head
+    alleging = verb.head
+    if verb.dep_ != "ccomp" or alleging is verb or "accuses" not in st.ont.verb_relations(alleging.lemma_,
+                                                                                           alleging.lower_):
+        return None
+    bound = clause_subject(st, alleging)
+    orgs = st.organisation_types() - {"AISystem"}
+    return _latest_in_sentence(st, token, lambda e: e.type in orgs and e is not (
+        st.entity(bound) if bound is not None else None))
+
+
 def _acted_on(st: ResolveState, token: Token) -> bool:
     """Return True when the object ``token`` is what a verb of enforcement acts on ("block it", "fined it")."""
     verb = token.head
@@ -210,6 +224,8 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
         idx = first   # "Binance and its chief executive": the one named first in the pair
     elif token.dep_ == "nsubj" and _situational(token):
         return  # "It is dangerous", "it was unfair": the situation, not an actor
+    elif token.dep_ in {"nsubj", "nsubjpass"} and (accused := _alleged_against(st, token)) is not None:
+        idx = accused  # "sued Musical.ly, alleging it violated the act": the one the allegation is against
     elif token.dep_ in {"nsubj", "nsubjpass"} and (told := _addressee(st, token)) is not None:
         idx = told  # "Ribera told Apple it must comply": the one told
     elif token.dep_ == "poss" and (told := _controller(st, token)) is not None:

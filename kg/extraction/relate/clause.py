@@ -423,12 +423,28 @@ def noun_clauses(ctx: Context, noun: Token) -> list[Token]:
     return [c for t in (noun, *sums) for c in t.children if c.dep_ in {"relcl", "acl"}]
 
 
+#: The words that name a sum as a punishment: "a fine", "a penalty".
+FINE_WORDS = frozenset({"fine", "penalty"})
+
+
 def is_sum(ctx: Context, tok: Token) -> bool:
     """Return True when ``tok`` heads a sum of money ("345 million euros", "$5m") or names a fine."""
     if tok.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in tok.children):
         return True
-    return tok.lemma_.lower() in ctx.words("currencyNoun") | {"fine", "penalty"} or \
-        tok.lower_ in ctx.words("currencyNoun")
+    return tok.lemma_.lower() in ctx.words("currencyNoun") | FINE_WORDS or tok.lower_ in ctx.words("currencyNoun")
+
+
+def sums_ordered_paid(ctx: Context, verb: Token) -> list[Token]:
+    """Return the sums an order verb tells someone to pay ("ordered TikTok to pay 345 million euros")."""
+    return [c for x in verb.children if x.dep_ == "xcomp" and x.lemma_.lower() == "pay" for c in x.children
+            if c.dep_ == "dobj" and is_sum(ctx, c)]
+
+
+def fining_classes(sums: list[Token]) -> frozenset[str]:
+    """Return the classes whose order to pay ``sums`` is a fine: a regulator's or a government's any sum, a court's
+    only one it names a fine or a penalty (a sum a court orders paid is otherwise damages)."""
+    named = any(c.lemma_.lower() in FINE_WORDS for c in sums)
+    return frozenset({"Regulator", "GovernmentBody", *(("Court",) if named else ())})
 
 
 def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], str]:

@@ -152,10 +152,8 @@ def agentless_passives(ctx: Context) -> Iterator[Triple]:
         if found is None:
             continue
         (agent, cert), how = found
-        paid = [c for x in tok.children if x.dep_ == "xcomp" and x.lemma_.lower() == "pay" for c in x.children
-                if c.dep_ == "dobj" and clause.is_sum(ctx, c)]
-        if "orders" in rels and paid and (ctx.entity(ctx.acting((agent, cert))[0]).type != "Court" or any(
-                c.lemma_.lower() in {"fine", "penalty"} for c in paid)):
+        paid = clause.sums_ordered_paid(ctx, tok) if "orders" in rels else []
+        if paid and ctx.entity(ctx.acting((agent, cert))[0]).type in clause.fining_classes(paid):
             # "Shein was ordered to pay 150 million euros": a sum an enforcer orders paid is its fine (as
             # noun.ordered_payments reads it with the enforcer named)
             rels = ["fines"]

@@ -139,7 +139,7 @@ def fines_read_as_adjectives(ctx: Context) -> Iterator[Triple]:
     yuan fine on Alibaba" the sum is the light verb's object, "fine" its modifier, the one fined in "on"."""
     light = ctx.words("lightVerb")
     for tok in ctx.tokens:
-        if tok.lemma_.lower() not in {"fine", "penalty"} or tok.pos_ == "NOUN" or tok.dep_ not in {"amod", "compound"}:
+        if tok.lemma_.lower() not in clause.FINE_WORDS or tok.pos_ == "NOUN" or tok.dep_ not in {"amod", "compound"}:
             continue
         the_sum = tok.head
         if the_sum.dep_ != "dobj" or not clause.is_sum(ctx, the_sum) or the_sum.head.lemma_.lower() not in light:
@@ -153,8 +153,6 @@ def fines_read_as_adjectives(ctx: Context) -> Iterator[Triple]:
                                 ctx.tuning.event_noun)
 
 
-
-
 def ordered_payments(ctx: Context) -> Iterator[Triple]:
     """A sum an enforcer orders someone to pay is a fine: "the watchdog ordered TikTok to pay 345 million euros",
     "Meta was ordered by the commission to pay a penalty" -> the enforcer fines them (a court's order to pay
@@ -163,13 +161,11 @@ def ordered_payments(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.lemma_.lower() != "pay" or tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in orders:
             continue
-        paid = [c for c in tok.children if c.dep_ == "dobj" and clause.is_sum(ctx, c)]
+        verb = tok.head
+        paid = clause.sums_ordered_paid(ctx, verb)
         if not paid:
             continue
-        # A court that orders a fine paid fines; a sum it orders paid is damages ("a fine", "a penalty": said so).
-        fining = {"Regulator", "GovernmentBody"} | ({"Court"} if any(
-            c.lemma_.lower() in {"fine", "penalty"} for c in paid) else set())
-        verb = tok.head
+        fining = clause.fining_classes(paid)
         if clause.is_passive(verb):
             payers = [r for c in verb.children if c.dep_ == "nsubjpass" for r in ctx.refs(c)]
             # "was ordered to pay a penalty by the commission": the "by" phrase may hang on "pay".

@@ -140,11 +140,15 @@ def _alleged_against(st: ResolveState, token: Token) -> int | None:
         st.entity(bound) if bound is not None else None))
 
 
+#: The enforcement relations whose verb's "it" is what they act on ("fined it", "block it"); an order's noun too
+#: ("the orders issued to it"), where the verb "ordered it" tells it to act (:func:`_agentive_object`).
+_ACTING_ON = frozenset({"bans", "fines", "sues", "investigates"})
+
+
 def _acted_on(st: ResolveState, token: Token) -> bool:
     """Return True when the object ``token`` is what a verb of enforcement acts on ("block it", "fined it")."""
     verb = token.head
-    return verb.pos_ == "VERB" and any(r in {"bans", "fines", "sues", "investigates"}
-                                       for r in st.ont.verb_relations(verb.lemma_, verb.lower_))
+    return verb.pos_ == "VERB" and any(r in _ACTING_ON for r in st.ont.verb_relations(verb.lemma_, verb.lower_))
 
 
 def _enforced_on(st: ResolveState, token: Token) -> bool:
@@ -157,8 +161,7 @@ def _enforced_on(st: ResolveState, token: Token) -> bool:
         return False
     nouns = [verb.head] if verb.dep_ in {"acl", "relcl"} else [
         c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return any(r in {"bans", "fines", "sues", "investigates", "orders"}
-               for n in nouns for r, _ in st.ont.noun_entries(n.lemma_, n.lower_))
+    return any(r in _ACTING_ON | {"orders"} for n in nouns for r, _ in st.ont.noun_entries(n.lemma_, n.lower_))
 
 
 def _situational(token: Token) -> bool:

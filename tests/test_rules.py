@@ -766,9 +766,48 @@ def test_an_acronym_defined_in_brackets_joins_its_name() -> None:
     assert "ZUC" in got["Zembla Union of Coders"][1]
 
 
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    pytest.param("The League for Digital Freedom in Norland (LDFN) sued Pinmark Systems last week. LDFN said the "
+                 "case was strong.",
+                 "League for Digital Freedom in Norland", "LDFN", id="place-closes-the-name"),
+    pytest.param("Yesterday the Society of Coders in Veldonia (SCV) wrote to Vexa Labs about the leak. SCV wants "
+                 "answers.",
+                 "Society of Coders in Veldonia", "SCV", id="small-words-give-no-letter"),
+])
+def test_a_name_the_ner_cut_short_runs_to_the_acronym_its_initials_spell(text: str, name: str, acronym: str) -> None:
+    got = entities(text)
+    assert name in got, sorted(got)
+    assert acronym in got[name][1]
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    pytest.param("Q-Cell bought Zeta Chat in 2021. Zeta Chat, which Q-Cell bought, grew fast.",
+                 "Q-Cell", "Cell", id="letter-prefix"),
+    pytest.param("Analysts said B-Cloud lost money, while B-Cloud blamed Pinmark Systems.", "B-Cloud", "Cloud",
+                 id="letter-prefix-subject"),
+])
+def test_a_name_split_at_its_hyphen_is_one_name(text: str, name: str, not_name: str) -> None:
+    got = entities(text)
+    assert name in got and not_name not in got, sorted(got)
+
+
+def test_a_prefix_that_is_a_country_or_lower_case_stays_apart() -> None:
+    got = entities("The EU-Japan summit ended. Later the pro-Zeta lobby met Pinmark Systems.")
+    assert not any(label.startswith(("EU-", "pro-", "Pro-")) for label in got), sorted(got)
+
+
 MORE_ROLES = [
     pytest.param("Auditors looked at Instagram parent firm Meta in May.", {("Meta", "owns", "Instagram")}, set(),
                  id="parent-firm-title"),
+    # Campaigners, scientists, lobbyists and strategists work for the organisation their title names.
+    pytest.param("Vexa Labs senior campaigner Maria Keller said the bill was flawed.",
+                 {("Maria Keller", "memberOf", "Vexa Labs")}, set(), id="campaigner-title"),
+    pytest.param("Maria Keller, a campaigner at Pinmark Systems, wrote to the minister.",
+                 {("Maria Keller", "memberOf", "Pinmark Systems")}, set(), id="campaigner-at"),
+    pytest.param("Data Agency chief scientist John Hartley left in March.",
+                 {("John Hartley", "memberOf", "Data Agency")}, set(), id="scientist-title"),
+    pytest.param("John Hartley, a lobbyist for Pinmark Systems, met senators on Monday.",
+                 {("John Hartley", "memberOf", "Pinmark Systems")}, set(), id="lobbyist-for"),
     pytest.param("Maria Costa, a Democrat who sits on the Senate Budget Committee, and Ivo Sato, a "
                  "Republican from Idaho, spoke.",
                  {("Maria Costa", "memberOf", "Senate Budget Committee")},

@@ -541,6 +541,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
     mentions = [m for m in mentions if not (_AFFILIATION_TAG.match(m.text) and ont.parties(code=m.text[0]))]
     mentions = _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+    mentions = _names_to_their_acronym(doc, _hyphenated_names(doc, mentions, ont))
     mentions = _country_before_institution(doc, mentions, ont)
     _another_countrys_chamber(doc, mentions, ont)
     return _institution_of_country(doc, mentions, ont)
@@ -1299,6 +1300,81 @@ def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if by is not None and by.iri != m.iri:
             m = Mention(m.start, m.end, m.text, by.type, None, "ner", m.honorific, typed_by="cue")
         out.append(m)
+    return out
+
+
+def _names_to_their_acronym(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions with a name the NER cut short before its bracketed acronym made whole, when the
+    acronym's letters are the initials of the longer name: "the Association for Civil Rights" + "in Israel
+    (ACRI)", "the Centre for Media" + "Freedom (CMF)". Small words ("for", "in", "of", "the") may or may not
+    give a letter."""
+    places = _covered([m for m in mentions if m.type == "Country"])  # "in Israel": a place may end the name
+    taken = _covered(mentions) - places
+    out: list[Mention] = []
+    absorbed: set[int] = set()
+    for m in mentions:
+        if m.kind != "ner" or m.type in {"Person", "Country", None}:
+            out.append(m)
+            continue
+        end = m.end
+        for k in range(m.end + 1, min(m.end + 5, len(doc))):
+            acronym = bracketed_acronym(doc, k)
+            if acronym is None or any(t.is_punct or t.i in taken or t.is_digit for t in doc[m.end:k]):
+                continue
+            if not doc[k - 1].is_title and not doc[k - 1].is_upper:
+                break  # "Vexa Labs said on Monday (VL)": a name ends on a name's word
+            if _initials_spell(list(doc[m.start:k]), acronym) and not _initials_spell(list(doc[m.start:m.end]),
+                                                                                   acronym):
+                end = k
+            break
+        if end == m.end:
+            out.append(m)
+            continue
+        out.append(Mention(m.start, end, span_text(doc, m.start, end), m.type, None, "ner", m.honorific,
+                           typed_by=m.typed_by))
+        taken.update(range(m.end, end))
+        absorbed.update(range(m.end, end))
+    return [m for m in out if m.start not in absorbed]
+
+
+def _initials_spell(words: list[Token], acronym: str) -> bool:
+    """Return True when ``acronym`` is the initials of ``words``, every capitalised word giving its letter and a
+    lower-case small word giving one or none ("Association for Civil Rights in Israel" spells ACRI and ACfRI)."""
+    letters = acronym.lower()
+
+    def spell(i: int, j: int) -> bool:
+        if i == len(words):
+            return j == len(letters)
+        w = words[i]
+        if w.is_punct:
+            return spell(i + 1, j)
+        takes = j < len(letters) and w.lower_[0] == letters[j]
+        if w.is_lower:
+            return spell(i + 1, j) or takes and spell(i + 1, j + 1)
+        return takes and spell(i + 1, j + 1)
+    return len(words) <= 12 and spell(0, 0)
+
+
+def _hyphenated_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return the mentions with a name's hyphenated first part put back: "T-Mobile", "Rolls-Royce", where the
+    parse split the name at its hyphen and found only its last part. A lower-case prefix ("pro-Kremlin", "non-EU"),
+    a country ("EU-Japan") or another name ("Vexa-Pinmark") is no part of the name."""
+    taken = _covered(mentions)
+    out: list[Mention] = []
+    for m in mentions:
+        start = m.start
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+                not doc[start - 2].whitespace_ and start - 2 not in taken and \
+                doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha and \
+                not is_state_name(doc[start - 2].text) and country_of_demonym(doc[start - 2].text) is None:
+            start -= 2
+        if start == m.start or m.kind != "ner":
+            out.append(m)
+            continue
+        text = span_text(doc, start, m.end)
+        out.append(Mention(start, m.end, text, ont.type_from_name(text) or m.type, None, "ner", m.honorific,
+                           typed_by="cue" if ont.type_from_name(text) else m.typed_by))
+        taken.update(range(start, m.start))
     return out
 
 

@@ -412,6 +412,15 @@ def test_an_unknown_country_acts_through_its_government() -> None:
 
 
 SPEECH = [
+    # A state act named by its noun ("the arrest of X by Y") is its doer's, as a decision is its maker's.
+    pytest.param("Maria Keller condemned the arrest of John Hartley by the Data Agency.",
+                 {("Maria Keller", "criticises", "Data Agency")}, set(), id="act-noun-by-its-doer"),
+    pytest.param("Vexa Labs welcomed the shutdown of Zeta Chat by the Trade Agency on Friday.",
+                 {("Vexa Labs", "supports", "Trade Agency")}, set(), id="act-noun-by-its-doer-welcomed"),
+    pytest.param("Maria Keller warned that Vexa Labs was endangering children.",
+                 {("Maria Keller", "criticises", "Vexa Labs")}, set(), id="negative-cue-endanger"),
+    pytest.param("John Hartley said Pinmark Systems had deliberately exploited young users.",
+                 {("John Hartley", "criticises", "Pinmark Systems")}, set(), id="negative-cue-exploit"),
     pytest.param("Ofcom fined Zeta Chat. In a statement, Zeta Chat said Ofcom had acted unlawfully.",
                  {("Zeta Chat", "accuses", "Ofcom")}, set(), id="speech-negative-about-subject-1"),
     pytest.param("Elton John said the UK government was trying to rob young artists of their income.",
@@ -759,6 +768,23 @@ NAMING = [
 def test_naming(text: str, types: dict[str, str]) -> None:
     got = {label: typ for label, (typ, _) in entities(text).items()}
     assert {k: got.get(k) for k in types} == types, got
+
+
+@pytest.mark.parametrize(("text", "laws"), [
+    pytest.param("Zeta Chat broke the Cybersecurity Law, Data Security Law and Consumer Rights Law, officials said.",
+                 {"Cybersecurity Law", "Data Security Law", "Consumer Rights Law"}, id="comma-and-list"),
+    pytest.param("Vexa Labs is accused of breaching the Online Safety Act and the Data Protection Act.",
+                 {"Online Safety Act", "Data Protection Act"}, id="and-the-list"),
+])
+def test_a_list_of_laws_names_each_law(text: str, laws: set) -> None:
+    got = {label for label, (typ, _) in entities(text).items() if typ == "Legislation"}
+    assert got == laws, got
+
+
+def test_a_whole_industry_is_no_actor() -> None:
+    got = entities("Big Tech pushed back against the Online Safety Act, and Wall Street shrugged.")
+    assert "Big Tech" not in got and "Wall Street" not in got, sorted(got)
+    assert "Online Safety Act" in got
 
 
 def test_an_acronym_defined_in_brackets_joins_its_name() -> None:
@@ -1895,6 +1921,15 @@ WISHES = [
                  {("Ofcom", "urges", "TikTok"), ("Ofcom", "urges", "Snapchat")}, set(), id="encouraging-x-to-act"),
     pytest.param("The minister called Meta to discuss the rules.", set(), {("UK Government", "urges", "Meta")},
                  id="a-call-is-no-wish-without-for"),
+    pytest.param("Maria Keller implored the Data Agency to step in.", {("Maria Keller", "urges", "Data Agency")},
+                 set(), id="imploring-x-to-act"),
+    pytest.param("Parents entreated Pinmark Systems to listen, and John Hartley beseeched Vexa Labs to stop.",
+                 {("John Hartley", "urges", "Vexa Labs")}, set(), id="beseeching-x-to-act"),
+    # One called on to act who has no name is still the one to act, never the caller.
+    pytest.param("Maria Keller called on the government to ban Zeta Chat.", set(),
+                 {("Maria Keller", "bans", "Zeta Chat")}, id="called-on-the-unnamed-to-act"),
+    pytest.param("John Hartley appealed to lawmakers to block Pinmark Systems last week.", set(),
+                 {("John Hartley", "bans", "Pinmark Systems")}, id="appealed-to-the-unnamed-to-act"),
 ]
 
 
@@ -2394,6 +2429,20 @@ def test_an_order_to_stop_bans_and_an_order_to_act_does_not() -> None:
 
 
 COURTS_ON_DECISIONS = [
+    # Turning down a party's claim opposes the party; granting it supports them; a refusal to decide says neither.
+    pytest.param("On Monday the Supreme Court dismissed the appeal filed by Zeta Chat.",
+                 {("Supreme Court", "opposes", "Zeta Chat")}, set(), id="appeal-filed-by-dismissed"),
+    pytest.param("The High Court threw out a lawsuit that Pinmark Systems brought last year.",
+                 {("High Court", "opposes", "Pinmark Systems")}, set(), id="lawsuit-thrown-out"),
+    pytest.param("Vexa Labs' complaint was quashed by the Court of Appeal in March.",
+                 {("Court of Appeal", "opposes", "Vexa Labs")}, set(), id="complaint-quashed-passive"),
+    pytest.param("The Competition Appeal Tribunal granted Vexa Labs' request for more time.",
+                 {("Competition Appeal Tribunal", "supports", "Vexa Labs")}, set(), id="request-granted"),
+    pytest.param("The High Court did not dismiss Zeta Chat's appeal, and it did not grant Vexa Labs' claim.",
+                 set(), {("High Court", "opposes", "Zeta Chat"), ("High Court", "supports", "Vexa Labs")},
+                 id="neither-dismissed-nor-granted"),
+    pytest.param("The High Court allowed the lawsuit by Zeta Chat to proceed.",
+                 set(), {("High Court", "supports", "Zeta Chat")}, id="allowed-to-proceed-is-no-stance"),
     pytest.param("The Delhi High Court upheld the Competition Commission of India's fine on Kinmira Labs.",
                  {("Competition Commission of India", "fines", "Kinmira Labs")}, set(),
                  id="a-fine-upheld-read-inside-a-name"),
@@ -3016,6 +3065,10 @@ def test_news_of_fines_pacts_and_leaders_in_other_words(text: str, must: set, mu
 @pytest.mark.parametrize(("text", "must"), [
     pytest.param("Court sides with Kinmira Labs\n\nThe Ninth Circuit ruled in favour of Kinmira Labs on Tuesday.",
                  {("US Court of Appeals for the Ninth Circuit", "supports", "Kinmira Labs")}, id="ruled-in-favour-of"),
+    pytest.param("The Supreme Court voted 7-2 in favor of Zeta Chat on Thursday.",
+                 {("Supreme Court", "supports", "Zeta Chat")}, id="voted-in-favor-of"),
+    pytest.param("Maria Keller voted in favour of the Online Safety Act last spring.",
+                 {("Maria Keller", "supports", "Online Safety Act")}, id="voted-in-favour-of"),
     pytest.param("Court sides with Zeltra\n\nThe Delhi High Court ruled in favor of Zeltra Systems.",
                  {("Delhi High Court", "supports", "Zeltra Systems")}, id="ruled-in-favor-of"),
     pytest.param("EU agrees AI rules\n\nThierry Breton greeted the AI Act as a landmark.",

@@ -392,8 +392,10 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
     particles, currencies = ont.words("nameParticle"), ont.words("currencyNoun")
     cues = ont.classes["Company"].name_cues
-    for ent in (_before_a_sum(part, currencies) for e in _joined_at_and(doc, particles)
-                for piece in _split_at_verbs(e, particles) for part in _split_at_company_and(piece, cues)):
+    law_cues = frozenset(w for w in ont.classes["Legislation"].name_cues if " " not in w)
+    for ent in (_before_a_sum(law, currencies) for e in _joined_at_and(doc, particles)
+                for piece in _split_at_verbs(e, particles) for part in _split_at_company_and(piece, cues)
+                for law in _split_law_list(part, law_cues)):
         if ent is None:
             continue
         if ent.label_ in ont.classes:
@@ -540,6 +542,9 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _first_names_left_out(doc, mentions, ont)
     # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
     mentions = [m for m in mentions if not (_AFFILIATION_TAG.match(m.text) and ont.parties(code=m.text[0]))]
+    # "Big Tech", "Silicon Valley": a name for a whole industry is no actor of its own (pk:sectorName).
+    sectors = ont.words("sectorName")
+    mentions = [m for m in mentions if not (m.kind == "ner" and m.text.lower() in sectors)]
     mentions = _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
     mentions = _names_to_their_acronym(doc, _hyphenated_names(doc, mentions, ont))
     mentions = _country_before_institution(doc, mentions, ont)
@@ -617,6 +622,24 @@ def _joined_at_and(doc: Doc, particles: frozenset[str] = frozenset()) -> list[Sp
         else:
             out.append(ent)
     return out
+
+
+def _split_law_list(ent: Span, law_words: frozenset[str]) -> list[Span]:
+    """Return a span the NER ran over a list of laws cut into the laws: "the Cybersecurity Law, Data Security Law
+    and Personal Information Law" names three (a cut after each law word a comma or "and" follows, before a
+    capitalised word). "The Law and Justice party", with no law word before "and", stays whole."""
+    doc = ent.doc
+    cuts = [t.i for t in ent if t.text in {",", "and", "&"} and ent.start < t.i < ent.end - 1
+            and doc[t.i - 1].text in law_words and (doc[t.i + 1].text[:1].isupper()
+                                                    or doc[t.i + 1].lower_ in {"and", "the"})]
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span
+    bounds = [ent.start - 1, *cuts, ent.end]
+    parts = [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    parts = [(a + 1 if doc[a].lower_ in {"and", "the"} else a, b) for a, b in parts]
+    parts = [(a + 1 if a < b and doc[a].lower_ == "the" else a, b) for a, b in parts]
+    return [Span(doc, a, b, label=ent.label_) for a, b in parts if b > a]
 
 
 def _before_a_sum(ent: Span, currencies: frozenset[str]) -> Span | None:
@@ -1482,7 +1505,9 @@ def _law_names_whole(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
             if word.is_title and word.pos_ in {"PROPN", "ADJ", "NOUN", "VERB"}:
                 start -= 1
             elif word.lower_ in _LAW_NAME_JOINERS and word.is_lower and start - 2 >= sent_start and \
-                    doc[start - 2].is_title and start - 2 not in registry:
+                    doc[start - 2].is_title and start - 2 not in registry and \
+                    not (word.lower_ in {"and", "or"} and doc[start - 2].text in law_words):
+                # (a law word before "and" ends a law of its own: "the Data Law and the Privacy Act" are two)
                 start -= 1
             else:
                 break

@@ -214,6 +214,10 @@ class PK(DefinedNamespace):
     negativeCue: URIRef
     namingVerb: URIRef
     requestNoun: URIRef
+    sectorName: URIRef
+    claimNoun: URIRef
+    denyingVerb: URIRef
+    grantingVerb: URIRef
     occasionPreposition: URIRef
     defendantNoun: URIRef
     defendantVerb: URIRef

@@ -127,9 +127,11 @@ def addressee_to_act(ctx: Context, verb: Token, head: Token) -> tuple[list[Ref],
         return None
     for words, rel in ctx.ont.phrase_index.get(head.lemma_.lower(), []):
         last = match_phrase(head, words) if rel == "urges" else None
-        refs = [r for c in last.children if c.dep_ == "pobj" for r in ctx.refs(c)] if last is not None else []
-        if refs and last is not None and last.i < verb.i:
-            return refs, f"object control of '{' '.join(words)}'"
+        addressees = [c for c in last.children if c.dep_ == "pobj"] if last is not None else []
+        if addressees and last is not None and last.i < verb.i:
+            # (one the article does not name, "called on the authorities to ban X", is still the one to act,
+            # never the caller)
+            return [r for c in addressees for r in ctx.refs(c)], f"object control of '{' '.join(words)}'"
     refs = [r for p in head.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < verb.i
             for c in p.children if c.dep_ == "pobj" for r in ctx.refs(c)]
     return (refs, "subject of 'for ... to'") if refs else None

@@ -126,6 +126,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             if made:
                 break
     yield from addressed_requests(ctx)
+    yield from decided_claims(ctx)
     yield from named_defendants(ctx)
     yield from sided_rulings(ctx)
     yield from states_of_breach(ctx)
@@ -375,9 +376,41 @@ def addressed_requests(ctx: Context) -> Iterator[Triple]:
             continue
         requesters = [r for c in tok.children if c.dep_ == "poss" for r in ctx.refs(c)]
         deciders, how = clause.subjects(ctx, verb)
-        yield from ctx.make_all(requesters, "urges", deciders, tok, "noun",
-                                f"request '{tok.lemma_}' decided on ('{verb.text}') by its addressee ({how})",
-                                ctx.tuning.event_noun)
+        for t in ctx.make_all(requesters, "urges", deciders, tok, "noun",
+                              f"request '{tok.lemma_}' decided on ('{verb.text}') by its addressee ({how})",
+                              ctx.tuning.event_noun):
+            t.negated = False  # a request refused ("will not grant Vexa's request") was made all the same
+            yield t
+
+
+def decided_claims(ctx: Context) -> Iterator[Triple]:
+    """Whoever turns down a party's claim, appeal or challenge opposes the party; whoever grants it sides with them:
+    "the court dismissed Vexa's appeal" (opposes Vexa), "the judge threw out the lawsuit brought by Zeta" (opposes
+    Zeta), "the tribunal granted Pinmark's request" (supports Pinmark). A verb that itself opposes ("rejected X's
+    claim") is the verb extractor's."""
+    nouns = ctx.words("requestNoun") | ctx.words("claimNoun")
+    stances = {"opposes": ctx.words("denyingVerb"), "supports": ctx.words("grantingVerb")}
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        verb = tok.head
+        if verb.pos_ not in clause.VERBAL:
+            continue
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        lemma = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+        rel = next((r for r, words in stances.items() if lemma in words), None)
+        if rel is None or rel in ctx.ont.verb_relations(verb.lemma_, verb.lower_) or \
+                any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+            continue  # (what a verb "allowed the suit to proceed" allows is the proceeding, not the claim)
+        claimants, how = clause.noun_agents(ctx, tok)
+        deciders, by = clause.subjects(ctx, verb) if tok.dep_ == "dobj" else (
+            clause.passive_agent(ctx, verb), "passive agent")
+        deciders = [d for d in deciders if d[0] not in {c for c, _ in claimants}]
+        made = ctx.make_all(deciders, rel, claimants, tok, "noun",
+                            f"'{tok.lemma_}' {'turned down' if rel == 'opposes' else 'granted'} ('{verb.text}'), "
+                            f"claimant by {how}, decider by {by}", ctx.tuning.event_noun)
+        # (a claim not granted or not dismissed says no more than that: no stance either way)
+        yield from (t for t in made if not t.negated)
 
 
 def _what_it_found(ctx: Context, tok: Token, entries: list[tuple[str, str | None]]) -> Iterator[Triple]:

@@ -175,7 +175,7 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
             if idx != holder and e.type != "Person" and not _portfolio_name(ctx, e):
                 return [(idx, ctx.res.token_certainty.get(c.i, 1.0))], "name in the title"
     for c in children:
-        if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "on"}:
+        if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "in", "on", "with"}:
             for p in c.children:
                 if p.dep_ != "pobj":
                     continue

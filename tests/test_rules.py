@@ -781,6 +781,18 @@ def test_a_list_of_laws_names_each_law(text: str, laws: set) -> None:
     assert got == laws, got
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Greenpeace activists protested against Shell at its annual meeting. Greenpeace said Shell was "
+                 "lying.", "Greenpeace", id="modifier-opening-a-sentence"),
+    pytest.param("Greenpeace volunteers blocked the Vexa Labs depot on Monday. Greenpeace said Vexa Labs was "
+                 "polluting rivers.", "Greenpeace", id="modifier-opening-a-sentence-2"),
+])
+def test_a_name_found_once_is_the_same_name_elsewhere(text: str, name: str) -> None:
+    ex = extraction(text)
+    entity = next(i for i, e in enumerate(ex.entities) if e.label == name)
+    assert len(ex.mentions.get(entity, [])) >= 2, ex.mentions
+
+
 def test_a_whole_industry_is_no_actor() -> None:
     got = entities("Big Tech pushed back against the Online Safety Act, and Wall Street shrugged.")
     assert "Big Tech" not in got and "Wall Street" not in got, sorted(got)
@@ -832,6 +844,8 @@ MORE_ROLES = [
                  {("Maria Keller", "memberOf", "Pinmark Systems")}, set(), id="campaigner-at"),
     pytest.param("Data Agency chief scientist John Hartley left in March.",
                  {("John Hartley", "memberOf", "Data Agency")}, set(), id="scientist-title"),
+    pytest.param("Vexa Labs activist Maria Keller was arrested on Friday.",
+                 {("Maria Keller", "memberOf", "Vexa Labs")}, set(), id="activist-title"),
     pytest.param("John Hartley, a lobbyist for Pinmark Systems, met senators on Monday.",
                  {("John Hartley", "memberOf", "Pinmark Systems")}, set(), id="lobbyist-for"),
     pytest.param("Maria Costa, a Democrat who sits on the Senate Budget Committee, and Ivo Sato, a "
@@ -3051,6 +3065,10 @@ def test_a_name_joined_after_an_apposition_is_joined_to_the_name_before_it(text:
                  {("Japanese Government", "cooperatesWith", "South Korean Government")}, set(), id="signed-a-pact"),
     pytest.param("Allies sign pact\n\nJapan signed a security treaty with Australia.",
                  {("Japanese Government", "cooperatesWith", "Australian Government")}, set(), id="treaty-with"),
+    pytest.param("The Labour Party formed a coalition with the Green Party after the vote.",
+                 {("Labour Party", "cooperatesWith", "Green Party")}, set(), id="coalition-with"),
+    pytest.param("Vexa Labs announced a coalition with Pinmark Systems to fight fraud.",
+                 {("Vexa Labs", "cooperatesWith", "Pinmark Systems")}, set(), id="coalition-with-firms"),
     pytest.param("Prime Minister Rishi Sunak urged Israel to show restraint.",
                  {("Rishi Sunak", "urges", "Government of Israel")}, {("Rishi Sunak", "leads", "Government of Israel")},
                  id="no-title-in-the-government-one-urges"),

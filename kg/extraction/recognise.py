@@ -546,6 +546,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     sectors = ont.words("sectorName")
     mentions = [m for m in mentions if not (m.kind == "ner" and m.text.lower() in sectors)]
     mentions = _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
+    mentions = sorted(mentions + _names_used_again(doc, mentions), key=lambda m: m.start)
     mentions = _names_to_their_acronym(doc, _hyphenated_names(doc, mentions, ont))
     mentions = _country_before_institution(doc, mentions, ont)
     _another_countrys_chamber(doc, mentions, ont)
@@ -1324,6 +1325,19 @@ def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.start, m.end, m.text, by.type, None, "ner", m.honorific, typed_by="cue")
         out.append(m)
     return out
+
+
+def _names_used_again(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return the other places a one-word organisation's name is written where the NER missed it: after
+    "Greenpeace said", the "Greenpeace" of "Greenpeace activists protested" (a modifier the NER passed over) is the
+    same name, even where it opens a sentence and the tagger took it for an adjective."""
+    names = {m.text: m for m in mentions if m.kind == "ner" and m.end - m.start == 1 and m.type not in {
+        None, "Person", "Country"} and doc[m.start].pos_ == "PROPN" and m.text[:1].isupper() and len(m.text) > 2}
+    if not names:
+        return []
+    taken = _covered(mentions)
+    return [Mention(t.i, t.i + 1, t.text, names[t.text].type, None, "ner", typed_by=names[t.text].typed_by)
+            for t in doc if t.text in names and t.i not in taken and t.pos_ in {"PROPN", "ADJ", "NOUN"}]
 
 
 def _names_to_their_acronym(doc: Doc, mentions: list[Mention]) -> list[Mention]:

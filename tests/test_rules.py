@@ -793,6 +793,12 @@ def test_a_name_found_once_is_the_same_name_elsewhere(text: str, name: str) -> N
     assert len(ex.mentions.get(entity, [])) >= 2, ex.mentions
 
 
+def test_a_list_of_companies_the_ner_ran_together_names_each() -> None:
+    got = entities("Norland has repeatedly asked firms like Vexa Labs, Pinmark Systems and Zeta Chat to act.")
+    assert {"Vexa Labs", "Pinmark Systems"} <= set(got) and "Vexa Labs, Pinmark Systems" not in got, sorted(got)
+    assert "Vexa Labs, Inc." in entities("Vexa Labs, Inc. was fined on Monday.")
+
+
 def test_a_whole_industry_is_no_actor() -> None:
     got = entities("Big Tech pushed back against the Online Safety Act, and Wall Street shrugged.")
     assert "Big Tech" not in got and "Wall Street" not in got, sorted(got)
@@ -1649,6 +1655,14 @@ def test_the_senate_is_no_committee_named_after_it() -> None:
 
 
 UNSEEN_INVESTIGATIONS = [
+    # An inquiry widened to take in others acts on them too.
+    pytest.param("An inquiry by the Data Agency into Vexa Labs has been expanded to include Pinmark Systems and "
+                 "Zeta Chat.", {("Data Agency", "investigates", "Pinmark Systems"),
+                                ("Data Agency", "investigates", "Zeta Chat")}, set(), id="inquiry-expanded-to-include"),
+    pytest.param("The Trade Agency widened its investigation to cover Pinmark Systems.",
+                 {("Trade Agency", "investigates", "Pinmark Systems")}, set(), id="investigation-widened-to-cover"),
+    pytest.param("The Trade Agency expanded its board to include Pinmark Systems.", set(),
+                 {("Trade Agency", "investigates", "Pinmark Systems")}, id="a-board-widened-acts-on-no-one"),
     pytest.param("Ofcom has opened an investigation into 4chan over its failure to respond to requests.",
                  {("Ofcom", "investigates", "4chan")}, set(), id="a-name-opening-with-a-digit-1"),
     pytest.param("The FTC sued 23andMe on Monday.", {("Federal Trade Commission", "sues", "23andMe")}, set(),

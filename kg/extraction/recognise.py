@@ -679,12 +679,17 @@ def _split_at_company_and(ent: Span, cues: Collection[str]) -> list[Span]:
     Systems" names two companies (where "Federal Competition and Consumer Protection Commission" is one body)."""
     if ent.label_ != "ORG":
         return [ent]
-    cut = next((t.i for t in ent if t.lower_ in {"and", "&"} and ent.start + 1 < t.i < ent.end - 1
-                and ent.doc[t.i - 1].text.rstrip(".,") in cues and ent.doc[t.i + 1].text[:1].isupper()), None)
-    if cut is None:
+    doc = ent.doc
+    # (a comma after the cue cuts too, "Vexa Labs, Pinmark Systems and ...", unless a suffix follows: "Vexa Labs,
+    # Inc.")
+    cuts = [t.i for t in ent if t.lower_ in {"and", "&", ","} and ent.start + 1 < t.i < ent.end - 1
+            and doc[t.i - 1].text.rstrip(".,") in cues and doc[t.i + 1].text[:1].isupper()
+            and doc[t.i + 1].text.rstrip(".,") not in cues]
+    if not cuts:
         return [ent]
     from spacy.tokens import Span
-    return [Span(ent.doc, ent.start, cut, label=ent.label_), Span(ent.doc, cut + 1, ent.end, label=ent.label_)]
+    bounds = [ent.start - 1, *cuts, ent.end]
+    return [Span(doc, a + 1, b, label=ent.label_) for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
 
 
 def _sum_begins(doc: Doc, at: int, ont: Ontology) -> bool:

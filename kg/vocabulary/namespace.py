@@ -215,6 +215,8 @@ class PK(DefinedNamespace):
     namingVerb: URIRef
     requestNoun: URIRef
     sectorName: URIRef
+    wideningVerb: URIRef
+    includingVerb: URIRef
     claimNoun: URIRef
     denyingVerb: URIRef
     grantingVerb: URIRef

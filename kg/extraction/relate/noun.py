@@ -127,6 +127,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 break
     yield from addressed_requests(ctx)
     yield from decided_claims(ctx)
+    yield from widened_events(ctx)
     yield from named_defendants(ctx)
     yield from sided_rulings(ctx)
     yield from states_of_breach(ctx)
@@ -381,6 +382,31 @@ def addressed_requests(ctx: Context) -> Iterator[Triple]:
                               ctx.tuning.event_noun):
             t.negated = False  # a request refused ("will not grant Vexa's request") was made all the same
             yield t
+
+
+def widened_events(ctx: Context) -> Iterator[Triple]:
+    """An inquiry (or any event noun) widened to take in others acts on them too: "the probe into Vexa has been
+    expanded to include Pinmark and Zeta", "the agency widened its investigation to cover Pinmark"."""
+    widening, taking_in = ctx.words("wideningVerb"), ctx.words("includingVerb")
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or tok.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            continue
+        verb = tok.head
+        if verb.pos_ not in clause.VERBAL or verb.lemma_.lower() not in widening:
+            continue
+        entries = [rel for rel, _ in ctx.noun_entries(tok)]
+        if not entries:
+            continue
+        # (the parser may hang "to include" on the noun: "widened its investigation to cover X")
+        targets = [r for x in (*verb.children, *tok.children) if x.dep_ in {"xcomp", "advcl", "acl"}
+                   and x.i > tok.i and x.lemma_.lower() in taking_in
+                   for o in x.children if o.dep_ == "dobj" for r in ctx.refs(o)]
+        agents, how = clause.noun_agents(ctx, tok)
+        if not agents and tok.dep_ == "dobj":
+            agents, how = clause.subjects(ctx, verb)
+        for rel in entries[:1]:
+            yield from ctx.make_all(agents, rel, targets, tok, "noun", f"event noun '{tok.lemma_}' widened "
+                                    f"('{verb.text}') to take in others, agent by {how}", ctx.tuning.event_noun)
 
 
 def decided_claims(ctx: Context) -> Iterator[Triple]:

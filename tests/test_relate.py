@@ -72,10 +72,10 @@ THREAT = [("Zedland", 1, "compound", "PROPN", "NNP", "Zedland"), ("Authority", 2
           (".", 2, "punct", "PUNCT", ".", ".")]
 
 
-def test_hand_parse_control_verb_gives_threat_and_intended_ban() -> None:
+def test_hand_parse_control_verb_gives_a_threat_and_no_ban() -> None:
+    # What one threatens to do is not done: the threat is the statement.
     doc = hand_parse(THREAT, [(0, 2, "ORG"), (5, 6, "ORG")])
-    assert run(doc) == {("Zedland Authority", "threatens", "Acmebook", False, "asserted"),
-                        ("Zedland Authority", "bans", "Acmebook", False, "intended")}
+    assert run(doc) == {("Zedland Authority", "threatens", "Acmebook", False, "asserted")}
 
 
 # "Zedland Authority sued Acmebook , the owner of Bettergram , on Monday ." -- the parser read the apposition
@@ -192,7 +192,7 @@ MODAL_CASES = [
                  ("European Commission", "fines", "Apple"), False, "conditional", id="conditional-modal"),
     pytest.param("The UK Government would back Ofcom if it decided to act.",
                  ("UK Government", "supports", "Ofcom"), False, "conditional", id="conditional-if"),
-    pytest.param("Ofcom threatened to ban TikTok.", ("Ofcom", "bans", "TikTok"), False, "intended",
+    pytest.param("Ofcom intends to ban TikTok.", ("Ofcom", "bans", "TikTok"), False, "intended",
                  id="intended"),
     pytest.param("The European Commission plans to investigate Meta.",
                  ("European Commission", "investigates", "Meta"), False, "intended", id="plans-to"),

@@ -1654,6 +1654,28 @@ def test_the_senate_is_no_committee_named_after_it() -> None:
     assert ("Chuck Schumer", "leads", "Senate Commerce Committee") not in facts(text)
 
 
+SUPPOSED_AND_THREATENED = [
+    # What a condition supposes is no statement, unless it says the act goes on; what one threatens to do is not done.
+    pytest.param("If the Data Agency fines Vexa Labs, the firm will appeal.", set(),
+                 {("Data Agency", "fines", "Vexa Labs")}, id="if-clause"),
+    pytest.param("Until the Trade Agency bans Zeta Chat, parents will worry.", set(),
+                 {("Trade Agency", "bans", "Zeta Chat")}, id="until-clause"),
+    pytest.param("The Data Agency threatened more fines if Vexa Labs continues to violate the Online Safety Act.",
+                 {("Vexa Labs", "violates", "Online Safety Act")}, set(), id="if-it-continues"),
+    pytest.param("The Trade Agency threatened to block Zeta Chat unless it deleted the posts.",
+                 {("Trade Agency", "threatens", "Zeta Chat")}, {("Trade Agency", "bans", "Zeta Chat")},
+                 id="threatened-to-block"),
+    pytest.param("Pinmark Systems threatened to sue Vexa Labs over the patent.",
+                 {("Pinmark Systems", "threatens", "Vexa Labs")}, {("Pinmark Systems", "sues", "Vexa Labs")},
+                 id="threatened-to-sue"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), SUPPOSED_AND_THREATENED)
+def test_what_is_supposed_or_threatened_is_not_done(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
 UNSEEN_INVESTIGATIONS = [
     # An inquiry widened to take in others acts on them too.
     pytest.param("An inquiry by the Data Agency into Vexa Labs has been expanded to include Pinmark Systems and "

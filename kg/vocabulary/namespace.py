@@ -215,6 +215,7 @@ class PK(DefinedNamespace):
     namingVerb: URIRef
     requestNoun: URIRef
     sectorName: URIRef
+    continuingVerb: URIRef
     wideningVerb: URIRef
     includingVerb: URIRef
     claimNoun: URIRef

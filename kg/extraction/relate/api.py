@@ -21,7 +21,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kg.extraction.relate.modality import modality
+from kg.extraction.relate.modality import inside_condition, modality
 from kg.extraction.resolve import Entity, Resolution
 from kg.extraction.resolve.descriptions import named_as
 from kg.extraction.resolve.entities import unlisted_government
@@ -519,6 +519,8 @@ class Context:
         if info.group in {"stance", "enforcement"} and s.registry and o.registry and \
                 s.id in getattr(self.ont.actors.get(o.id), "owners", ()):
             return None  # "Meta threatened to pull Facebook out of Nigeria": no one takes a stance against its own
+        if inside_condition(modal_token or trigger, self.ont):
+            return None  # "if it decided to ban X": a supposition, no statement
         negated, mod = modality(modal_token or trigger, self.ont)
         conf = round(base * min(subj[1], obj[1]), 3)
         return Triple(subj[0], rel, obj[0], trigger.sent, extractor_name, rule, trigger.i, negated, mod, conf)

@@ -117,6 +117,22 @@ def modality(pred: Token, ont: Ontology) -> tuple[bool, str]:
     return negated, "asserted"
 
 
+def inside_condition(pred: Token, ont: Ontology) -> bool:
+    """Return True when the trigger ``pred`` lies in a condition ("if it decided to ban X", "until Congress passes
+    the act", "unless Vexa pays the fine"): what a condition supposes is no statement. The consequent ("the
+    government would back Ofcom if ...") is, with its modality conditional; and a condition that the act goes on
+    ("if Vexa continues to breach the law") says it is being done."""
+    marks = ont.words("conditionalMark")
+    t = pred
+    for _ in range(TUNING.climb_depth):
+        if _has_conditional_mark(t, marks):
+            return t.lemma_.lower() not in ont.words("continuingVerb")
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
 def _denied_cleft(pred: Token) -> bool:
     """Return True for the verb of a cleft whose copula is denied: "It is not the United States that threatens
     Hungary", "it was not Zeltra that leaked the data"."""

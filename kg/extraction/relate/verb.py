@@ -136,6 +136,15 @@ def _only_asked_or_allowed(ctx: Context, tok: Token) -> bool:
         any(rel == "urges" for _, rel in ctx.ont.phrase_index.get(lemma, []))
 
 
+def _only_threatened(ctx: Context, tok: Token) -> bool:
+    """Return True when the infinitive ``tok`` is what its doer threatens to do ("threatened to block Zeta unless
+    it complies", "warned it would fine Vexa"): not done (the threat is the threatener's ``threatens``)."""
+    head = tok.head
+    return tok.dep_ in {"xcomp", "ccomp"} and head is not tok and head.pos_ in clause.VERBAL and \
+        "threatens" in ctx.ont.verb_relations(head.lemma_, head.lower_) and \
+        (any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children) or tok.dep_ == "ccomp")
+
+
 def wishes(ctx: Context, tok: Token) -> list[Triple]:
     """Return the requests a verb of wishing makes of the one it wants to act: "the EU wants Apple to open its
     iPhone", "called for Meta to stop", "encouraged TikTok to adopt age checks", "appealed to Washington to
@@ -294,6 +303,8 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
         if _only_asked_or_allowed(ctx, tok) and {ctx.acting(r)[0] for r in subjects} - {
                 ctx.acting(r)[0] for r in clause.subjects(ctx, tok.head)[0]}:
             continue  # "Vexa asked the agency to ban Zeta", "the law allows the agency to block it": not done
+        if _only_threatened(ctx, tok):
+            continue  # "threatened to block Zeta": a threat, no ban
         if not subjects:
             continue
         passive = clause.is_passive(tok)

@@ -2046,6 +2046,11 @@ def test_a_place_acted_on_by_no_legal_verb_stays_a_place() -> None:
 
 
 BODIES_BY_COUNTRY = [
+    # A city or a region named in the story counts for its country: "the government" is that country's.
+    pytest.param("Regulators in Osaka met on Monday. The government later fined Zeta Chat for leaking data.",
+                 {("Japanese Government", "fines", "Zeta Chat")}, set(), id="a-city-names-the-home-country"),
+    pytest.param("Protesters gathered in Bavaria on Friday. The government said it would ban Zeta Chat.",
+                 {("German Government", "bans", "Zeta Chat")}, set(), id="a-region-names-the-home-country"),
     pytest.param("South Africa's Information Regulator warned Zeltra Pay. Separately, the Dutch regulator fined "
                  "Kinmira Labs for the breach.", {("Dutch regulator", "fines", "Kinmira Labs")},
                  {("Information Regulator", "fines", "Kinmira Labs")}, id="a-nationality-keeps-a-regulator-home-1"),

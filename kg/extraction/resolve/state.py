@@ -139,6 +139,15 @@ class ResolveState:
                 counts[self.ont.country_of[e.id]] += weight
             if e.id in self.ont.government_of:
                 counts[e.id] += weight
+        for ent in self.doc.ents:
+            # A city or a region named in the story ("a court in Hong Kong", "protests in Lagos") counts once for
+            # its country, as a body named only generically does; a seat of power ("Washington") is an actor's.
+            country = self.ont.places.get(ent.text) if ent.label_ in {"GPE", "LOC"} else None
+            if country is None or ent.text in self.ont.actor_by_seat:
+                continue
+            iri = self.mints(country)
+            if iri in self.ont.actors:
+                counts[iri] += 1
         filed = self._filed_from()
         if filed is not None:
             # Where the story was filed from counts as a name in its headline: "LIMA (Reuters) -" before a story

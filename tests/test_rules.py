@@ -412,6 +412,12 @@ def test_an_unknown_country_acts_through_its_government() -> None:
 
 
 SPEECH = [
+    # A law said to be bad is criticised (never accused), whoever says so.
+    pytest.param("Maria Keller said the Online Safety Act was deeply flawed.",
+                 {("Maria Keller", "criticises", "Online Safety Act")}, set(), id="negative-cue-about-a-law"),
+    pytest.param('"The Data Retention Act is a disaster," the Data Agency said on Monday.',
+                 {("Data Agency", "criticises", "Data Retention Act")},
+                 {("Data Agency", "accuses", "Data Retention Act")}, id="negative-cue-about-a-law-by-an-enforcer"),
     # A state act named by its noun ("the arrest of X by Y") is its doer's, as a decision is its maker's.
     pytest.param("Maria Keller condemned the arrest of John Hartley by the Data Agency.",
                  {("Maria Keller", "criticises", "Data Agency")}, set(), id="act-noun-by-its-doer"),

@@ -482,11 +482,13 @@ def _verdicts(ctx: Context, speakers: list[Ref], head: Token, cue: Token, trigge
                    for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o) if r[0] not in own]
         t_how = f"'{trigger.text} of' phrase"
     for target in targets:
-        if ctx.entity(target[0]).type in {"Legislation", "Country"}:
-            continue
+        if ctx.entity(target[0]).type == "Country" or ctx.entity(target[0]).type == "Legislation" and \
+                _wrongdoing(ctx, cue):
+            continue  # (a law argued to breach another, "the act violates the First Amendment", is opposed in court)
         for s in speakers:
-            rel = "accuses" if ctx.entity(s[0]).type in ctx.ont.enforcer_classes or _wrongdoing(ctx, cue) \
-                else "criticises"
+            # (a law is criticised, never accused: "the bill is outright dangerous", "the act is unworkable")
+            rel = "accuses" if (ctx.entity(s[0]).type in ctx.ont.enforcer_classes or _wrongdoing(ctx, cue)) and \
+                ctx.entity(target[0]).type != "Legislation" else "criticises"
             t = ctx.make(s, rel, target, trigger, "speech", rule.replace("{target}", t_how), ctx.tuning.speech)
             if t:
                 yield t

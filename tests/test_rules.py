@@ -1230,6 +1230,13 @@ def test_titles_in_unseen_news(text: str, must: set, must_not: set) -> None:
 
 
 ENFORCEMENT = [
+    # Revoking a firm's licence bars it; revoking a decision is no ban on anyone.
+    pytest.param("The Data Agency revoked Zeta Chat's licence.", {("Data Agency", "bans", "Zeta Chat")}, set(),
+                 id="revoked-a-licence"),
+    pytest.param("The Trade Agency revoked the operating licence of Vexa Labs on Monday.",
+                 {("Trade Agency", "bans", "Vexa Labs")}, set(), id="revoked-the-licence-of"),
+    pytest.param("The Trade Agency revoked the order that Maria Keller signed.", set(),
+                 {("Trade Agency", "bans", "Maria Keller")}, id="revoked-an-order"),
     pytest.param("The United States imposed sanctions on Rosneft on Tuesday.",
                  {("US Government", "bans", "Rosneft")}, set(), id="sanctions-on-1"),
     pytest.param("The European Union imposed new sanctions against Belarus.",

@@ -1667,6 +1667,29 @@ def test_the_senate_is_no_committee_named_after_it() -> None:
     assert ("Chuck Schumer", "leads", "Senate Commerce Committee") not in facts(text)
 
 
+ALONG_WITH = [
+    # A doer "along with" others, whose verb the parser hung on the list as a participle, acts with them.
+    pytest.param("Vexa Labs, along with Pinmark Systems, lobbied against the Data Act.",
+                 {("Vexa Labs", "opposes", "Data Act"), ("Pinmark Systems", "opposes", "Data Act")}, set(),
+                 id="along-with-commas"),
+    pytest.param("Vexa Labs - along with Pinmark Systems and Zeta Chat - lobbied against the Data Act last year.",
+                 {("Vexa Labs", "opposes", "Data Act"), ("Pinmark Systems", "opposes", "Data Act")}, set(),
+                 id="along-with-dashes"),
+    pytest.param("Zeta Chat, bought by Vexa Labs in 2019, grew fast.", {("Vexa Labs", "owns", "Zeta Chat")}, set(),
+                 id="a-true-participle-stays-passive"),
+]
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), ALONG_WITH)
+def test_a_doer_along_with_others(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_spaced_dash_ends_a_name() -> None:
+    got = entities("Vexa Labs - along with Pinmark Systems - lobbied against the Data Act.")
+    assert "Vexa Labs" in got and not any("along" in label for label in got), sorted(got)
+
+
 SUPPOSED_AND_THREATENED = [
     # What a condition supposes is no statement, unless it says the act goes on; what one threatens to do is not done.
     pytest.param("If the Data Agency fines Vexa Labs, the firm will appeal.", set(),

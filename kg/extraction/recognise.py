@@ -659,13 +659,18 @@ def _before_a_sum(ent: Span, currencies: frozenset[str]) -> Span | None:
     return ent
 
 
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
 def _split_at_verbs(ent: Span, particles: frozenset[str] = frozenset()) -> list[Span]:
     """Return the NER span cut at the lower-case verbs and the line breaks inside it: the model sometimes runs one
     name through a verb into the next ("Central Bank of Nigeria fined Flutterwave" -> two names), or from a
     headline with no full stop into the paragraph after it ("... fines Meta / The Nigeria Data Protection
     Commission"). A particle of a person's name the tagger read as a verb ("Allan dos Santos") is no cut."""
+    doc = ent.doc
     cuts = [t.i for t in ent if t.tag_.startswith("VB") and t.is_lower and t.is_alpha and not (
-        ent.label_ == "PERSON" and t.text in particles) or "\n" in t.text]
+        ent.label_ == "PERSON" and t.text in particles) or "\n" in t.text or t.text in _DASHES and (
+        t.whitespace_ or t.i > 0 and doc[t.i - 1].whitespace_)]  # ("Vexa Labs - along with": a spaced dash)
     if not cuts:
         return [ent]
     from spacy.tokens import Span

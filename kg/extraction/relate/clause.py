@@ -38,8 +38,26 @@ VERBAL = {"VERB", "AUX"}
 FRAMING = frozenset({"sues", "investigates"})
 
 
+def accompanied_doer(verb: Token) -> Token | None:
+    """Return the subject a parser lost when a doer comes "along with" others: in "Mastercard, along with Visa and
+    PayPal, lobbied against the rule" it may take the name for the sentence's root and the verb for a participle
+    hung on it or on the last name of the list. None for a true participle ("which ...", "... by X")."""
+    root = verb.sent.root
+    if verb.tag_ not in {"VBD", "VBN"} or verb.dep_ not in {"acl", "relcl"} or root.pos_ not in {"PROPN", "NOUN"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "agent", "mark"} or c.lower_ in {"by", "which", "who",
+                                                                                           "that"}
+                   for c in verb.children):
+        return None
+    along = next((p for p in root.children if p.dep_ == "prep" and p.i < verb.i and (
+        p.lower_ == "alongside" or p.lower_ in {"along", "together"} and any(w.lower_ == "with" for w in p.children))),
+        None)
+    return root if along is not None and verb.i > along.i + 2 else None
+
+
 def is_passive(verb: Token) -> bool:
     """Return True when ``verb`` is in the passive voice (or a past participle modifying a noun)."""
+    if accompanied_doer(verb) is not None:
+        return False
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN") or hyphen_agent(verb) is not None or interposed(verb) is not None
 
@@ -141,6 +159,10 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
     """Return the doers of ``verb`` and how they were found."""
     if depth > TUNING.subject_depth:
         return [], ""
+    accompanied = accompanied_doer(verb)
+    if accompanied is not None:
+        refs = ctx.refs(accompanied)
+        return refs + [r for r in _co_doers(ctx, verb, [accompanied]) if r not in refs], "subject, along with others"
     if is_passive(verb):
         agents = passive_agent(ctx, verb)
         return (agents, "passive agent") if agents else ([], "")

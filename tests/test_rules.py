@@ -1701,6 +1701,8 @@ SUPPOSED_AND_THREATENED = [
     pytest.param("The Trade Agency threatened to block Zeta Chat unless it deleted the posts.",
                  {("Trade Agency", "threatens", "Zeta Chat")}, {("Trade Agency", "bans", "Zeta Chat")},
                  id="threatened-to-block"),
+    pytest.param("The Data Agency warned that the Trade Agency had blocked Zeta Chat.",
+                 {("Trade Agency", "bans", "Zeta Chat")}, set(), id="a-warning-of-what-was-done"),
     pytest.param("Pinmark Systems threatened to sue Vexa Labs over the patent.",
                  {("Pinmark Systems", "threatens", "Vexa Labs")}, {("Pinmark Systems", "sues", "Vexa Labs")},
                  id="threatened-to-sue"),

@@ -637,10 +637,14 @@ def _split_law_list(ent: Span, law_words: frozenset[str]) -> list[Span]:
         return [ent]
     from spacy.tokens import Span
     bounds = [ent.start - 1, *cuts, ent.end]
-    parts = [(a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
-    parts = [(a + 1 if doc[a].lower_ in {"and", "the"} else a, b) for a, b in parts]
-    parts = [(a + 1 if a < b and doc[a].lower_ == "the" else a, b) for a, b in parts]
-    return [Span(doc, a, b, label=ent.label_) for a, b in parts if b > a]
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        a += 1
+        while a < b and doc[a].lower_ in {"and", "the"}:
+            a += 1  # (", and the Personal Information Law": the law's name begins after them)
+        if a < b:
+            out.append(Span(doc, a, b, label=ent.label_))
+    return out
 
 
 def _before_a_sum(ent: Span, currencies: frozenset[str]) -> Span | None:

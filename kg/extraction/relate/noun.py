@@ -404,9 +404,8 @@ def widened_events(ctx: Context) -> Iterator[Triple]:
         agents, how = clause.noun_agents(ctx, tok)
         if not agents and tok.dep_ == "dobj":
             agents, how = clause.subjects(ctx, verb)
-        for rel in entries[:1]:
-            yield from ctx.make_all(agents, rel, targets, tok, "noun", f"event noun '{tok.lemma_}' widened "
-                                    f"('{verb.text}') to take in others, agent by {how}", ctx.tuning.event_noun)
+        yield from ctx.make_all(agents, entries[0], targets, tok, "noun", f"event noun '{tok.lemma_}' widened "
+                                f"('{verb.text}') to take in others, agent by {how}", ctx.tuning.event_noun)
 
 
 def decided_claims(ctx: Context) -> Iterator[Triple]:

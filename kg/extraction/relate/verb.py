@@ -138,11 +138,13 @@ def _only_asked_or_allowed(ctx: Context, tok: Token) -> bool:
 
 def _only_threatened(ctx: Context, tok: Token) -> bool:
     """Return True when the infinitive ``tok`` is what its doer threatens to do ("threatened to block Zeta unless
-    it complies", "warned it would fine Vexa"): not done (the threat is the threatener's ``threatens``)."""
+    it complies", "threatened that it would fine Vexa"): not done (the threat is the threatener's ``threatens``).
+    What a threat says has happened ("warned that the ministry had blocked Zeta") stays a statement."""
     head = tok.head
-    return tok.dep_ in {"xcomp", "ccomp"} and head is not tok and head.pos_ in clause.VERBAL and \
+    to_do = {"to"} if tok.dep_ == "xcomp" else {"would", "will"} if tok.dep_ == "ccomp" else set()
+    return head is not tok and head.pos_ in clause.VERBAL and \
         "threatens" in ctx.ont.verb_relations(head.lemma_, head.lower_) and \
-        (any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children) or tok.dep_ == "ccomp")
+        any(a.dep_ == "aux" and a.lower_ in to_do for a in tok.children)
 
 
 def wishes(ctx: Context, tok: Token) -> list[Triple]:

@@ -42,10 +42,14 @@ def accompanied_doer(verb: Token) -> Token | None:
     """Return the subject a parser lost when a doer comes "along with" others: in "Mastercard, along with Visa and
     PayPal, lobbied against the rule" it may take the name for the sentence's root and the verb for a participle
     hung on it or on the last name of the list. None for a true participle ("which ...", "... by X")."""
-    root = verb.sent.root
+    if verb.tag_ not in {"VBD", "VBN"} or verb.dep_ not in {"acl", "relcl"}:
+        return None
+    root = verb.head
+    while root.head is not root:
+        root = root.head
     own_clause = {"nsubj", "nsubjpass", "auxpass", "agent", "mark"}
-    if verb.tag_ not in {"VBD", "VBN"} or verb.dep_ not in {"acl", "relcl"} or root.pos_ not in {"PROPN", "NOUN"} \
-            or any(c.dep_ in own_clause or c.lower_ in {"by", "which", "who", "that"} for c in verb.children):
+    if root.pos_ not in {"PROPN", "NOUN"} or any(c.dep_ in own_clause or c.lower_ in {"by", "which", "who", "that"}
+                                                 for c in verb.children):
         return None
     along = next((p for p in root.children if p.dep_ == "prep" and p.i < verb.i and (
         p.lower_ == "alongside" or p.lower_ in {"along", "together"} and any(w.lower_ == "with" for w in p.children))),

@@ -45,7 +45,7 @@ def accompanied_doer(verb: Token) -> Token | None:
     if verb.tag_ not in {"VBD", "VBN"} or verb.dep_ not in {"acl", "relcl"}:
         return None
     root = verb.head
-    while root.head is not root:
+    while root.head.i != root.i:
         root = root.head
     own_clause = {"nsubj", "nsubjpass", "auxpass", "agent", "mark"}
     if root.pos_ not in {"PROPN", "NOUN"} or any(c.dep_ in own_clause or c.lower_ in {"by", "which", "who", "that"}

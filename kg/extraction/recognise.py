@@ -20,7 +20,7 @@ from kg.extraction.model import load_model, model_name
 from kg.vocabulary.ontology import Ontology, RoleTitle, load_ontology
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
+    from collections.abc import Callable, Collection
 
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
@@ -1349,9 +1349,19 @@ def _names_used_again(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         None, "Person", "Country"} and doc[m.start].pos_ == "PROPN" and m.text[:1].isupper() and len(m.text) > 2}
     if not names:
         return []
-    taken = _covered(mentions)
-    return [Mention(t.i, t.i + 1, t.text, names[t.text].type, None, "ner", typed_by=names[t.text].typed_by)
-            for t in doc if t.text in names and t.i not in taken and t.pos_ in {"PROPN", "ADJ", "NOUN"}]
+    return _written_again(doc, names, _covered(mentions), lambda t: t.pos_ in {"PROPN", "ADJ", "NOUN"})
+
+
+def _written_again(doc: Doc, names: dict[str, Mention], taken: set[int], fits: Callable[[Token], bool]) -> \
+        list[Mention]:
+    """Return a mention, typed as its first, for each other token that writes one of ``names`` (one-word names) and
+    ``fits``, outside the tokens ``taken`` (which it extends)."""
+    out = []
+    for t in doc:
+        if t.text in names and t.i not in taken and fits(t):
+            out.append(Mention(t.i, t.i + 1, t.text, names[t.text].type, None, "ner", typed_by=names[t.text].typed_by))
+            taken.add(t.i)
+    return out
 
 
 def _names_to_their_acronym(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -1670,12 +1680,9 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
                            typed_by="description" if described and typ == described else "ner"))
         taken.update(range(start, tok.i + 1))
     # A name found as a party is the same name wherever else the article uses it ("give 4chan a chance").
-    found = {m.text: m.type for m in out if m.end - m.start == 1}
-    for tok in doc:
-        if tok.text in found and tok.i not in taken and (tok.pos_ == "PROPN" or _DIGIT_NAME.fullmatch(tok.text)):
-            out.append(Mention(tok.i, tok.i + 1, tok.text, found[tok.text], None, "ner", typed_by="ner"))
-            taken.add(tok.i)
-    return out
+    found = {m.text: Mention(m.start, m.end, m.text, m.type, None, "ner", typed_by="ner") for m in out
+             if m.end - m.start == 1}
+    return out + _written_again(doc, found, taken, lambda t: t.pos_ == "PROPN" or bool(_DIGIT_NAME.fullmatch(t.text)))
 
 
 def _event_noun_at(tok: Token, ont: Ontology) -> bool:

@@ -51,16 +51,27 @@ def accompanied_doer(verb: Token) -> Token | None:
     if root.pos_ not in {"PROPN", "NOUN"} or any(c.dep_ in own_clause or c.lower_ in {"by", "which", "who", "that"}
                                                  for c in verb.children):
         return None
-    along = next((p for p in root.children if p.dep_ == "prep" and p.i < verb.i and (
-        p.lower_ == "alongside" or p.lower_ in {"along", "together"} and any(w.lower_ == "with" for w in p.children))),
-        None)
+    along = next((p for p in root.children if p.i < verb.i and _along_with(p) is not None), None)
     return root if along is not None and verb.i > along.i + 2 else None
+
+
+def _along_with(p: Token) -> Token | None:
+    """Return the preposition whose objects go along with a doer: "alongside", or the "with" of "along with" and
+    "together with". None for any other word."""
+    if p.dep_ != "prep":
+        return None
+    if p.lower_ == "alongside":
+        return p
+    return next((w for w in p.children if w.lower_ == "with"), None) if p.lower_ in {"along", "together"} else None
 
 
 def is_passive(verb: Token) -> bool:
     """Return True when ``verb`` is in the passive voice (or a past participle modifying a noun)."""
-    if accompanied_doer(verb) is not None:
-        return False
+    return accompanied_doer(verb) is None and _passive_form(verb)
+
+
+def _passive_form(verb: Token) -> bool:
+    """Return True for a verb with a passive's marks, whoever the parser took its subject to be."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN") or hyphen_agent(verb) is not None or interposed(verb) is not None
 
@@ -128,14 +139,11 @@ def _co_doers(ctx: Context, verb: Token, subjects_: list[Token]) -> list[Ref]:
     out: list[Ref] = []
     for head in (verb, *subjects_):
         for p in head.children:
-            if p.dep_ != "prep":
-                continue
-            if p.lower_ == "alongside" or p.lower_ in {"along", "together"} and any(
-                    w.lower_ == "with" for w in p.children):
-                with_ = p if p.lower_ == "alongside" else next(w for w in p.children if w.lower_ == "with")
+            with_ = _along_with(p)
+            if with_ is not None:
                 out += [r for o in with_.children if o.dep_ == "pobj" for r in ctx.refs(o)]
-            elif p.lower_ == "with" and any(a.dep_ == "advmod" and a.lower_ in {"along", "together"}
-                                            for a in p.children):
+            elif p.dep_ == "prep" and p.lower_ == "with" and any(
+                    a.dep_ == "advmod" and a.lower_ in {"along", "together"} for a in p.children):
                 out += [r for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]  # ("together" on "with")
     return out
 
@@ -166,7 +174,7 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
     if accompanied is not None:
         refs = ctx.refs(accompanied)
         return refs + [r for r in _co_doers(ctx, verb, [accompanied]) if r not in refs], "subject, along with others"
-    if is_passive(verb):
+    if _passive_form(verb):
         agents = passive_agent(ctx, verb)
         return (agents, "passive agent") if agents else ([], "")
     subjects_ = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]

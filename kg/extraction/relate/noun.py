@@ -368,12 +368,9 @@ def states_of_breach(ctx: Context) -> Iterator[Triple]:
 def addressed_requests(ctx: Context) -> Iterator[Triple]:
     """A request is addressed to whoever decides on it: "the court granted Apple's request for a stay", "the
     regulator rejected Meta's application" -> the requester urges the decider."""
-    nouns, deciding = ctx.words("requestNoun"), ctx.words("decidingVerb")
-    for tok in ctx.tokens:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.dep_ not in {"dobj", "nsubjpass"}:
-            continue
-        verb = tok.head
-        if verb.pos_ not in clause.VERBAL or verb.lemma_.lower() not in deciding:
+    deciding = ctx.words("decidingVerb")
+    for tok, verb in _decided(ctx, ctx.words("requestNoun")):
+        if verb.lemma_.lower() not in deciding:
             continue
         requesters = [r for c in tok.children if c.dep_ == "poss" for r in ctx.refs(c)]
         deciders, how = clause.subjects(ctx, verb)
@@ -382,6 +379,15 @@ def addressed_requests(ctx: Context) -> Iterator[Triple]:
                               ctx.tuning.event_noun):
             t.negated = False  # a request refused ("will not grant Vexa's request") was made all the same
             yield t
+
+
+def _decided(ctx: Context, nouns: frozenset[str]) -> Iterator[tuple[Token, Token]]:
+    """Yield each of ``nouns`` (a request, a claim) that a verb decides on, as its object or passive subject, with
+    the verb: "granted Vexa's request", "the appeal was dismissed"."""
+    for tok in ctx.tokens:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns and tok.dep_ in {"dobj", "nsubjpass"} and \
+                tok.head.pos_ in clause.VERBAL:
+            yield tok, tok.head
 
 
 def widened_events(ctx: Context) -> Iterator[Triple]:
@@ -415,12 +421,7 @@ def decided_claims(ctx: Context) -> Iterator[Triple]:
     claim") is the verb extractor's."""
     nouns = ctx.words("requestNoun") | ctx.words("claimNoun")
     stances = {"opposes": ctx.words("denyingVerb"), "supports": ctx.words("grantingVerb")}
-    for tok in ctx.tokens:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.dep_ not in {"dobj", "nsubjpass"}:
-            continue
-        verb = tok.head
-        if verb.pos_ not in clause.VERBAL:
-            continue
+    for tok, verb in _decided(ctx, nouns):
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         lemma = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
         rel = next((r for r, words in stances.items() if lemma in words), None)

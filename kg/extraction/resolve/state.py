@@ -142,12 +142,11 @@ class ResolveState:
         for ent in self.doc.ents:
             # A city or a region named in the story ("a court in Hong Kong", "protests in Lagos") counts once for
             # its country, as a body named only generically does; a seat of power ("Washington") is an actor's.
-            country = self.ont.places.get(ent.text) if ent.label_ in {"GPE", "LOC"} else None
-            if country is None or ent.text in self.ont.actor_by_seat:
+            if ent.label_ not in {"GPE", "LOC"} or ent.text in self.ont.actor_by_seat:
                 continue
-            iri = self.mints(country)
-            if iri in self.ont.actors:
-                counts[iri] += 1
+            found = self._country_of_place(ent.text)
+            if found is not None and found[1] is None:  # (a country the registry lacks is counted by its name)
+                counts[found[0]] += 1
         filed = self._filed_from()
         if filed is not None:
             # Where the story was filed from counts as a name in its headline: "LIMA (Reuters) -" before a story
@@ -197,11 +196,21 @@ class ResolveState:
                 country = self.ont.country_of.get(actor.iri) or actor.jurisdiction
                 if country:
                     return country, None
-            name = self.ont.places.get(part) or (part if is_state_name(part) else None)
-            if name is not None:
-                iri = self.mints(name)
-                return (iri, None) if iri in self.ont.actors else (iri, name)
+            found = self._country_of_place(part, states=is_state_name)
+            if found is not None:
+                return found
         return None
+
+    def _country_of_place(self, place: str, states: Callable[[str], bool] | None = None) -> \
+            tuple[str, str | None] | None:
+        """Return the country a city or region is in (``states``, if given, says which names are countries
+        themselves): the registry country's IRI and None, or for a country the registry lacks, the IRI its name
+        mints and the name. None for a place the ontology does not place."""
+        name = self.ont.places.get(place) or (place if states is not None and states(place) else None)
+        if name is None:
+            return None
+        iri = self.mints(name)
+        return (iri, None) if iri in self.ont.actors else (iri, name)
 
     def is_government(self, e: Entity) -> bool:
         """Return True for a national government (not a ministry or agency), or a country that has one."""

@@ -4549,3 +4549,36 @@ def test_asking_for_an_act_or_an_answer_urges_who_would_give_it(text: str, must:
 ])
 def test_it_in_an_allegation_is_not_the_one_alleging(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Data Agency sued the operators of the site, alleging it breached the Online Safety Act.", set(),
+                 {("Data Agency", "violates", "Online Safety Act")}, id="alleging-with-no-one-else-named"),
+    pytest.param("The Trade Agency sued the company behind the app, alleging it violated the Online Safety Act.", set(),
+                 {("Trade Agency", "violates", "Online Safety Act")}, id="alleging-of-a-description"),
+])
+def test_it_in_an_allegation_is_never_the_one_alleging_even_with_no_other_name(text: str, must: set,
+                                                                                 must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Kenya pressured the platforms for weeks, and it banned Zeta Chat in March.",
+                 {("Government of Kenya", "bans", "Zeta Chat")}, set(), id="coordinated-clause"),
+    pytest.param("Brazil opened its own inquiry into Vexa Labs last year.",
+                 {("Brazilian Government", "investigates", "Vexa Labs")}, set(), id="its-of-the-subject"),
+    pytest.param("WhatsApp is used widely there. Vietnam launched its campaign against fraud in May.", set(),
+                 {("Government of Vietnam", "develops", "WhatsApp")}, id="its-not-an-earlier-platform"),
+])
+def test_it_means_a_country_that_is_the_subject_it_goes_with(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Data Agency told the High Court that it blocked Zeta Chat in May.",
+                 {("Data Agency", "bans", "Zeta Chat")}, {("High Court", "bans", "Zeta Chat")}, id="told-the-court"),
+    pytest.param("Lawyers for the Trade Agency told a federal judge that it had fined Pinmark Systems twice.",
+                 {("Trade Agency", "fines", "Pinmark Systems")}, set(), id="told-a-judge"),
+])
+def test_it_told_to_a_court_is_the_one_telling(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -126,18 +126,42 @@ def _controller(st: ResolveState, token: Token) -> int | None:
     return idx if st.entity(idx).type in st.organisation_types() - {"AISystem"} else None
 
 
-def _alleged_against(st: ResolveState, token: Token) -> int | None:
-    """Return the organisation a subject pronoun of what is alleged means: in "the FTC sued Acme, alleging it broke
-    the law" the latest one named before it other than the one alleging (no one alleges a wrong of itself)."""
+def _alleging(st: ResolveState, token: Token) -> Token | None:
+    """Return the verb of alleging whose allegation ``token`` is the subject of ("alleging it broke the law")."""
     verb = token.head
     alleging = verb.head
-    if verb.dep_ != "ccomp" or alleging is verb or "accuses" not in st.ont.verb_relations(alleging.lemma_,
-                                                                                           alleging.lower_):
+    if verb.dep_ != "ccomp" or alleging.i == verb.i or "accuses" not in st.ont.verb_relations(alleging.lemma_,
+                                                                                               alleging.lower_):
         return None
+    return alleging
+
+
+def _alleged_against(st: ResolveState, token: Token, alleging: Token) -> int | None:
+    """Return the organisation a subject pronoun of what is alleged means: in "the FTC sued Acme, alleging it broke
+    the law" the latest one named before it other than the one alleging (no one alleges a wrong of itself)."""
     bound = clause_subject(st, alleging)
     orgs = st.organisation_types() - {"AISystem"}
     return _latest_in_sentence(st, token, lambda e: e.type in orgs and e is not (
         st.entity(bound) if bound is not None else None))
+
+
+def _country_as_it(st: ResolveState, token: Token) -> int | None:
+    """Return the country "it" or "its" means where a country is the subject it goes with: the subject of its own
+    clause for a possessive ("Russia launched its invasion"), of the clause its own is coordinated with for a
+    subject ("Russia pressured the platforms, and it sued them"). Elsewhere "it" means an organisation."""
+    verb = token.head
+    if token.dep_ == "poss":
+        while verb.dep_ not in _CLAUSE_DEPS and verb.head.i != verb.i:
+            verb = verb.head
+    elif token.dep_ in SUBJECT_DEPS and verb.dep_ == "conj":
+        verb = verb.head
+    else:
+        return None
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS and c.i < token.i and c.i in st.token_entity:
+            idx = st.table.find(st.token_entity[c.i])
+            return idx if st.entity(idx).type == "Country" else None
+    return None
 
 
 #: The enforcement relations whose verb's "it" is what they act on ("fined it", "block it"); an order's noun too
@@ -183,7 +207,8 @@ def _addressee(st: ResolveState, token: Token) -> int | None:
     for c in verb.children:
         if c.dep_ in {"dobj", "dative"} and c.i in st.token_entity:
             idx = st.table.find(st.token_entity[c.i])
-            if st.entity(idx).type in st.organisation_types() - {"AISystem"}:
+            # (a court is told of what the speaker did: "the authority told the court that it blocked the site")
+            if st.entity(idx).type in st.organisation_types() - {"AISystem", "Court"}:
                 return idx
     return None
 
@@ -227,8 +252,11 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
         idx = first   # "Binance and its chief executive": the one named first in the pair
     elif token.dep_ == "nsubj" and _situational(token):
         return  # "It is dangerous", "it was unfair": the situation, not an actor
-    elif token.dep_ in {"nsubj", "nsubjpass"} and (accused := _alleged_against(st, token)) is not None:
-        idx = accused  # "sued Musical.ly, alleging it violated the act": the one the allegation is against
+    elif token.dep_ in {"nsubj", "nsubjpass"} and (alleging := _alleging(st, token)) is not None:
+        # "sued Musical.ly, alleging it violated the act": the one the allegation is against, never the one alleging
+        idx = _alleged_against(st, token, alleging)
+    elif token.dep_ in {"nsubj", "nsubjpass", "poss"} and (country := _country_as_it(st, token)) is not None:
+        idx = country  # "Russia launched its invasion": the country the clause is about
     elif token.dep_ in {"nsubj", "nsubjpass"} and (told := _addressee(st, token)) is not None:
         idx = told  # "Ribera told Apple it must comply": the one told
     elif token.dep_ == "poss" and (told := _controller(st, token)) is not None:

@@ -4582,3 +4582,17 @@ def test_it_means_a_country_that_is_the_subject_it_goes_with(text: str, must: se
 ])
 def test_it_told_to_a_court_is_the_one_telling(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("A judge ordered Vexa Labs to suspend its app on Monday. The ruling by a judge at the Trade Agency "
+                 "found that the app broke competition rules. Last year a Paris court fined Zeta Chat.",
+                 {("Trade Agency", "orders", "Vexa Labs")}, {("Paris court", "orders", "Vexa Labs")},
+                 id="seat-said-later"),
+    pytest.param("A judge at the Data Agency ordered Pinmark Systems to stop selling the device. In 2021 the Supreme "
+                 "Court of Brazil fined Zeta Chat.",
+                 {("Data Agency", "orders", "Pinmark Systems")},
+                 {("Supreme Court of Brazil", "orders", "Pinmark Systems")}, id="seat-in-the-judges-phrase"),
+])
+def test_an_unnamed_judge_sits_where_the_article_says(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

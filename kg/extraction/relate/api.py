@@ -414,10 +414,13 @@ class Context:
             return None
         if self.name_after(tok) is not None:
             return None
+        # Where the article says its judge sits ("a judge at the superintendency ruled"), that body, whatever its kind;
+        # else the court named nearest before, else the first named after.
+        seats = self._judges_seats(tok)
         courts = sorted((i, e) for i, e in self.res.token_entity.items() if self.entity(e).type == "Court")
         before = [e for i, e in courts if i < tok.i]
         after = [e for i, e in courts if i > tok.i]
-        found = before[-1] if before else after[0] if after else None
+        found = seats[0] if len(seats) == 1 else before[-1] if before else after[0] if after else None
         if found is None:
             # No court named: the one judge the article names ("A federal judge ruled ... U.S. District Judge
             # Allison Burroughs wrote").
@@ -426,6 +429,22 @@ class Context:
                       and self.entity(self.res.token_entity[t.head.i]).type == "Person"}
             found = judges.pop() if len(judges) == 1 else None
         return None if found is None else (found, self.tuning.description)
+
+    def _judges_seats(self, tok: Token) -> list[int]:
+        """Return the bodies the article says a judge of ``tok``'s word sits at ("a judge at the Data Agency", "the
+        judge of the tribunal"), the judge's own phrase's first."""
+        seats: list[int] = []
+        for t in (tok, *(t for t in self.doc if t.lemma_ == tok.lemma_ and t.i != tok.i)):
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in {"at", "of", "from"}:
+                    for o in p.children:
+                        idx = self.res.token_entity.get(o.i) if o.dep_ == "pobj" else None
+                        if idx is not None and self.entity(idx).type in self.ont.organisational_classes and \
+                                idx not in seats:
+                            seats.append(idx)
+            if seats and t is tok:
+                return seats
+        return seats
 
     def _unnamed_holder(self, tok: Token) -> list[Ref]:
         """Return the organisation an unnamed holder of its office acts for: "called on TikTok's chief executive to

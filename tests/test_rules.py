@@ -4596,3 +4596,35 @@ def test_it_told_to_a_court_is_the_one_telling(text: str, must: set, must_not: s
 ])
 def test_an_unnamed_judge_sits_where_the_article_says(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Data Agency excluded Zeta Chat from the scope of the new rules.", set(),
+                 {("Data Agency", "bans", "Zeta Chat")}, id="out-of-scope"),
+    pytest.param("In confirming the designation, the Trade Agency excluded Vexa Labs's chatbot from being immediately "
+                 "in scope.", set(), {("Trade Agency", "bans", "Vexa Labs")}, id="from-being"),
+    pytest.param("The Trade Agency excluded Pinmark Systems from the investigation.", set(),
+                 {("Trade Agency", "bans", "Pinmark Systems")}, id="out-of-an-inquiry"),
+    pytest.param("The Trade Agency excluded Pinmark Systems from public contracts.",
+                 {("Trade Agency", "bans", "Pinmark Systems")}, set(), id="out-of-a-market-is-a-ban"),
+])
+def test_kept_out_of_a_rule_is_spared_not_banned(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("This decision follows a large EU fine in 2023 over App Store restrictions on music streaming "
+                 "rivals.", set(), {("European Union", "bans", "App Store")}, id="restrictions-on-others"),
+    pytest.param("The Data Agency announced Zeta Chat restrictions on foreign users.", set(),
+                 {("Data Agency", "bans", "Zeta Chat")}, id="the-firms-restrictions"),
+    pytest.param("The Data Agency announced the Zeta Chat ban on Monday.", {("Data Agency", "bans", "Zeta Chat")},
+                 set(), id="the-ban-on-the-firm"),
+])
+def test_a_name_before_a_measure_is_not_its_target_when_a_phrase_names_one(text: str, must: set,
+                                                                           must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_barred_from_doing_is_still_a_ban() -> None:
+    check("The Trade Agency has barred Pinmark Systems from exporting its chips.",
+          {("Trade Agency", "bans", "Pinmark Systems")}, set())

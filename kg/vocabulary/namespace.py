@@ -187,6 +187,7 @@ class PK(DefinedNamespace):
     lightVerb: URIRef
     pactVerb: URIRef
     policyNoun: URIRef
+    scopeNoun: URIRef
     appointingVerb: URIRef
     servingVerb: URIRef
     copulaVerb: URIRef

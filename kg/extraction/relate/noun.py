@@ -111,10 +111,11 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 # "Tesla recalled cars after an investigation by the NHTSA": the clause's subject was its target.
                 targets = [r for c in occasion.children if c.dep_ in {"nsubj", "nsubjpass"}
                            for r in ctx.refs(c) if r not in agents]
-            if not targets:
+            if not targets and not any(c.dep_ == "prep" and c.lower_ in preps & {"on", "against", "into"} and any(
+                    o.dep_ == "pobj" for o in c.children) for c in tok.children):
                 for c in tok.children:
-                    # "the TikTok ban": a named target in compound position
-                    # (but a "GDPR fine" is a fine under the law, not on it).
+                    # "the TikTok ban": a named target in compound position (but a "GDPR fine" is a fine under the
+                    # law, not on it; and in "App Store restrictions on rivals" the phrase names the target)
                     if c.dep_ == "compound" and c.i in ctx.res.token_entity:
                         targets = [r for r in ctx.refs(c) if ctx.entity(r[0]).type != "Legislation"
                                    or "Legislation" in ont.relations[rel].object_types]

@@ -147,6 +147,26 @@ def _only_threatened(ctx: Context, tok: Token) -> bool:
         any(a.dep_ == "aux" and a.lower_ in to_do for a in tok.children)
 
 
+def _kept_out_of_rules(ctx: Context, tok: Token) -> bool:
+    """Return True when a verb of banning keeps its object out of a rule, an inquiry or a measure rather than out
+    of a market: "excluded Zeta Chat from the scope of the act", "excluded Vexa from being designated", "excluded
+    Pinmark from the investigation" (spared, not banned; but "barred Vexa from exporting chips" bans)."""
+    kept_out = ctx.words("scopeNoun") | ctx.words("policyNoun") | ctx.words("decisionNoun")
+
+    def a_rule(o: Token) -> bool:
+        return o.lemma_.lower() in kept_out or any(
+            r in ctx.ont.enforcing_relations for r, _ in ctx.ont.noun_entries(o.lemma_.lower(), o.lower_))
+
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ != "from":
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and a_rule(o) or o.dep_ == "pcomp" and o.tag_ == "VBG" and any(
+                    a_rule(g) for g in o.subtree if g.pos_ == "NOUN"):
+                return True
+    return False
+
+
 def wishes(ctx: Context, tok: Token) -> list[Triple]:
     """Return the requests a verb of wishing makes of the one it wants to act: "the EU wants Apple to open its
     iPhone", "called for Meta to stop", "encouraged TikTok to adopt age checks", "appealed to Washington to
@@ -307,6 +327,8 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
             continue  # "Vexa asked the agency to ban Zeta", "the law allows the agency to block it": not done
         if _only_threatened(ctx, tok):
             continue  # "threatened to block Zeta": a threat, no ban
+        if "bans" in verb_rels and _kept_out_of_rules(ctx, tok):
+            verb_rels = [r for r in verb_rels if r != "bans"]  # "excluded Zeta from the probe": spared, not banned
         if not subjects:
             continue
         passive = clause.is_passive(tok)

@@ -4628,3 +4628,28 @@ def test_a_name_before_a_measure_is_not_its_target_when_a_phrase_names_one(text:
 def test_barred_from_doing_is_still_a_ban() -> None:
     check("The Trade Agency has barred Pinmark Systems from exporting its chips.",
           {("Trade Agency", "bans", "Pinmark Systems")}, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The ministry issued guidance to Pinmark Systems, the operator of the Zeta Chat app.",
+                 {("Pinmark Systems", "operates", "Zeta Chat")}, id="operator-of-the-app"),
+])
+def test_a_name_made_whole_keeps_the_type_its_description_gives(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Vexa Labs, the developer of the Quorra Talk chatbot, was fined.",
+                 {("Vexa Labs", "develops", "Quorra Talk")}, id="the-chatbot"),
+    pytest.param("The regulator fined Vexa Labs, maker of the Quorra Talk app.",
+                 {("Vexa Labs", "develops", "Quorra Talk")}, id="the-app"),
+])
+def test_a_product_the_ner_missed_is_named_by_its_kind(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+def test_a_product_named_by_its_kind_is_typed_by_it() -> None:
+    labels = {e.label: e.type for e in extraction("John Hartley writes for the Vexa News website.").entities}
+    assert labels.get("Vexa News") == "MediaOutlet"
+    labels = {e.label: e.type for e in extraction("Many teenagers use the Quorra Talk chatbot every day.").entities}
+    assert labels.get("Quorra Talk") == "AISystem"

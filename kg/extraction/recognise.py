@@ -528,6 +528,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _states_inside_countries(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions, ont)
     mentions += _institutions_missed(doc, mentions, ont)
+    mentions += _products_by_their_kind(doc, mentions, ont)
     mentions += _bare_names(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions += _list_members(doc, mentions, ont)
@@ -727,7 +728,8 @@ def _names_run_on(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
             out.append(m)
             continue
         text = span_text(doc, m.start, end)
-        out.append(Mention(m.start, end, text, m.type, None, "ner", m.honorific, typed_by="cue"))
+        # (a name made whole is typed on the same evidence as before: "the Zeta Chat app" is still an app)
+        out.append(Mention(m.start, end, text, m.type, None, "ner", m.honorific, typed_by=m.typed_by))
     return out
 
 
@@ -1627,6 +1629,37 @@ def _institutions_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
         if start < tok.i and typ is not None and typ not in {"Person", "Country"}:
             out.append(Mention(start, tok.i + 1, text, typ, None, "ner", typed_by="cue"))
             taken.update(range(start, tok.i + 1))
+    return out
+
+
+def _products_by_their_kind(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return products and outlets the NER missed, named by the kind of thing they are: capitalised words before a
+    lower-case noun of a product's kind ("the Quorra Talk chatbot", "the Zeta Chat app", "the Vexa News website")
+    are its name (pk:productKind). An institution's capitalised head is never such a noun ("the Health Service")."""
+    kinds = ont.words("productKind")
+    taken = _covered(mentions)
+    out: list[Mention] = []
+    for tok in doc:
+        if not tok.is_lower or tok.i in taken:
+            continue
+        two = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 and doc[tok.i - 1].is_lower else None
+        head = tok.i - 1 if two in kinds else tok.i
+        if two not in kinds and tok.lemma_.lower() not in kinds or _title_case_line(tok.sent):
+            continue
+        start = head
+        while start > tok.sent.start and head - start < 3 and doc[start - 1].is_title and \
+                doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_iob_ == "O" and start - 1 not in taken and \
+                doc[start - 1].head.i in range(start, tok.i + 1):
+            start -= 1
+        if start == head or doc[start].is_sent_start or any(t.ent_type_ in {"DATE", "TIME"} for t in doc[start:head]):
+            continue
+        if start - 1 in taken and doc[start - 1].is_title and doc[start - 1].head.i in range(start, tok.i + 1):
+            continue  # "the Zeta Chat app" with "Zeta" found: the found name runs on (_names_run_on)
+        text = span_text(doc, start, head)
+        typ = ont.description_index[two or tok.lemma_.lower()][0] if two in kinds else \
+            ont.description_index[tok.lemma_.lower()][0]
+        out.append(Mention(start, head, text, typ, None, "ner", typed_by="description"))
+        taken.update(range(start, head))
     return out
 
 

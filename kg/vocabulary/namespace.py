@@ -188,6 +188,7 @@ class PK(DefinedNamespace):
     pactVerb: URIRef
     policyNoun: URIRef
     scopeNoun: URIRef
+    productKind: URIRef
     appointingVerb: URIRef
     servingVerb: URIRef
     copulaVerb: URIRef

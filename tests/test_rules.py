@@ -4653,3 +4653,18 @@ def test_a_product_named_by_its_kind_is_typed_by_it() -> None:
     assert labels.get("Vexa News") == "MediaOutlet"
     labels = {e.label: e.type for e in extraction("Many teenagers use the Quorra Talk chatbot every day.").entities}
     assert labels.get("Quorra Talk") == "AISystem"
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Data Agency threatened sanctions against Vexa Labs.", {("Data Agency", "threatens", "Vexa Labs")},
+                 {("Data Agency", "bans", "Vexa Labs")}, id="against-phrase"),
+    pytest.param("The Trade Agency threatened fines on Pinmark Systems over the leak.",
+                 {("Trade Agency", "threatens", "Pinmark Systems")}, {("Trade Agency", "fines", "Pinmark Systems")},
+                 id="on-phrase"),
+    pytest.param("Vexa Labs removed the post after the Data Agency threatened legal action.",
+                 {("Data Agency", "threatens", "Vexa Labs")}, set(), id="the-one-who-acted-after"),
+    pytest.param("Maria Keller has threatened tariffs on cars if Kenya keeps the tax.",
+                 {("Maria Keller", "threatens", "Government of Kenya")}, set(), id="the-condition's-subject"),
+])
+def test_a_measure_threatened_threatens_the_one_it_would_fall_on(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -128,6 +128,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 break
     yield from addressed_requests(ctx)
     yield from decided_claims(ctx)
+    yield from threatened_measures(ctx)
     yield from widened_events(ctx)
     yield from named_defendants(ctx)
     yield from sided_rulings(ctx)
@@ -380,6 +381,39 @@ def addressed_requests(ctx: Context) -> Iterator[Triple]:
                               ctx.tuning.event_noun):
             t.negated = False  # a request refused ("will not grant Vexa's request") was made all the same
             yield t
+
+
+def threatened_measures(ctx: Context) -> Iterator[Triple]:
+    """Whoever threatens a measure threatens the one it would fall on: the object of its "on" or "against" phrase
+    ("threatened sanctions against Vexa"), else the subject of the condition it is made on ("threatened tariffs if
+    Pinmark keeps the tax"), else the one who acted after it ("Zeta removed the post after the agency threatened
+    legal action")."""
+    measures = ctx.words("decisionNoun") | ctx.words("policyNoun")
+    for tok in ctx.tokens:
+        verb = tok.head
+        if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or verb.pos_ not in clause.VERBAL or \
+                "threatens" not in ctx.ont.verb_relations(verb.lemma_, verb.lower_):
+            continue
+        if tok.lemma_.lower() not in measures and not any(
+                r in ctx.ont.enforcing_relations for r, _ in ctx.noun_entries(tok)):
+            continue
+        threatened = clause.prep_objects(ctx, tok, {"on", "against"}) or [
+            r for p in verb.children if p.dep_ == "prep" and p.lower_ in {"on", "against"} and p.i > tok.i
+            for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
+        how = "its 'on' or 'against' phrase"
+        if not threatened:
+            how = "the subject of its condition"
+            threatened = [r for c in verb.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+                for s in c.children if s.dep_ in clause.SUBJECT_DEPS for r in ctx.refs(s)]
+        if not threatened and verb.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in {"after", "when", "as"} for m in verb.children):
+            how = "the one who acted after it"
+            threatened = clause.subjects(ctx, verb.head)[0]
+        agents, by = clause.subjects(ctx, verb)
+        threatened = [r for r in threatened if r[0] not in {a for a, _ in agents}]
+        yield from ctx.make_all(agents, "threatens", threatened, tok, "noun", f"'{tok.lemma_}' threatened "
+                                f"('{verb.text}'), threatened by {how}, agent by {by}", ctx.tuning.event_noun)
 
 
 def _decided(ctx: Context, nouns: frozenset[str]) -> Iterator[tuple[Token, Token]]:

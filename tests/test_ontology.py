@@ -296,3 +296,16 @@ def test_the_ontology_reads_the_same_under_every_hash_seed() -> None:
     outs = {subprocess.run([sys.executable, "-c", _FINGERPRINT], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "3", "6", "7")}
     assert len(outs) == 1
+
+
+@pytest.mark.parametrize(("country", "demonym"), [
+    ("Thailand", "Thai"),              # not "Siamese", WordNet's other adjective for it
+    ("Philippines", "Philippine"),     # the one sharing the longer opening, not "Filipino"
+    ("Ghana", "Ghanaian"),
+    ("Switzerland", "Swiss"),
+    ("Myanmar", None),                 # "Burmese" shares no opening: the government keeps "Government of Myanmar"
+    ("Freedonia", None),
+])
+def test_a_country_outside_the_registry_has_the_demonym_its_government_is_called_by(
+        ont: Ontology, country: str, demonym: str | None) -> None:
+    assert ont.demonym(country) == demonym

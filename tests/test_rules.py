@@ -340,7 +340,8 @@ def test_a_government_lists_its_fuller_names_before_its_countrys() -> None:
     (ex,) = extract_articles([parse_text("The Nigerian government blocked Zeta Chat on Monday. Nigeria had warned the "
                                          "firm in March.", article_id="t")])
     (gov,) = [e for e in ex.to_json()["entities"] if e["type"] == "GovernmentBody"]
-    assert gov["aliases"].index("Nigerian Government") < gov["aliases"].index("Nigeria") < \
+    assert gov["label"] == "Nigerian Government", gov  # labelled as the registry labels governments
+    assert gov["aliases"].index("Government of Nigeria") < gov["aliases"].index("Nigeria") < \
         gov["aliases"].index("the Nigerian government"), gov
 
 
@@ -408,7 +409,7 @@ def test_recognition(text: str, types: dict[str, str]) -> None:
 
 def test_an_unknown_country_acts_through_its_government() -> None:
     got = facts("Nepal banned TikTok on Thursday.")
-    assert ("Government of Nepal", "bans", "TikTok") in got
+    assert ("Nepali Government", "bans", "TikTok") in got
 
 
 SPEECH = [
@@ -551,7 +552,7 @@ CLAUSES = [
                   ("Korea Fair Trade Commission", "orders", "LG")}, set(), id="active-after-passive-2"),
     # Light verbs of agreements; a warning to an actor; settling a proceeding brought by another.
     pytest.param("Norway signed a trade agreement with Chile.",
-                 {("Government of Norway", "cooperatesWith", "Government of Chile")}, set(), id="signed-agreement"),
+                 {("Norwegian Government", "cooperatesWith", "Chilean Government")}, set(), id="signed-agreement"),
     pytest.param("Nvidia struck a deal with Saudi Arabia.", {("Nvidia", "cooperatesWith", "Saudi Government")},
                  set(), id="struck-deal"),
     pytest.param("Turkey blocked access to Instagram for nine days.", {("Turkish Government", "bans", "Instagram")},
@@ -603,7 +604,7 @@ CLAUSES = [
                  {("Ofcom", "orders", "Reddit"), ("Ofcom", "orders", "Snapchat")}, set(),
                  id="them-means-a-pair-in-any-role"),
     pytest.param("Iran warned Israel against any further strikes.",
-                 {("Government of Iran", "threatens", "Government of Israel")}, set(), id="warned-an-actor"),
+                 {("Iranian Government", "threatens", "Israeli Government")}, set(), id="warned-an-actor"),
     pytest.param("Pfizer agreed to pay 5 million dollars to settle a lawsuit brought by Ohio.",
                  {("Government of Ohio", "sues", "Pfizer")}, set(), id="settled-a-lawsuit-brought-by"),
     pytest.param("Meta won a lawsuit brought by the FTC.", {("Federal Trade Commission", "sues", "Meta")}, set(),
@@ -865,27 +866,27 @@ MORE_ROLES = [
                  {("Maria Costa", "memberOf", "Senate Budget Committee")},
                  {("Ivo Sato", "memberOf", "Senate Budget Committee")}, id="relative-means-its-own-noun"),
     # A nationality outside the registry names its country's government; one no country fits names none.
-    pytest.param("Kenyan President William Ruto met Joe Biden.", {("William Ruto", "leads", "Government of Kenya")},
+    pytest.param("Kenyan President William Ruto met Joe Biden.", {("William Ruto", "leads", "Kenyan Government")},
                  set(), id="demonym-in-a-title-1"),
     pytest.param("The Ukrainian president, Volodymyr Zelensky, thanked Britain for its support.",
-                 {("Volodymyr Zelensky", "leads", "Government of Ukraine")},
+                 {("Volodymyr Zelensky", "leads", "Ukrainian Government")},
                  {("Volodymyr Zelensky", "leads", "UK Government")}, id="demonym-in-a-title-2"),
-    pytest.param("The Ghanaian government banned Quiro on Monday.", {("Government of Ghana", "bans", "Quiro")},
+    pytest.param("The Ghanaian government banned Quiro on Monday.", {("Ghanaian Government", "bans", "Quiro")},
                  set(), id="demonym-government"),
     pytest.param("The British government fined Acme Labs. The Freedonian government criticised Acme Labs.",
                  {("UK Government", "fines", "Acme Labs")}, {("UK Government", "criticises", "Acme Labs")},
                  id="unknown-nationality-is-not-the-home-one"),
     pytest.param("Venezuela's opposition leader Edmundo González fled to Spain.", set(),
-                 {("Edmundo González", "memberOf", "Government of Venezuela"),
-                  ("Edmundo González", "leads", "Government of Venezuela")}, id="opposition-leader"),
+                 {("Edmundo González", "memberOf", "Venezuelan Government"),
+                  ("Edmundo González", "leads", "Venezuelan Government")}, id="opposition-leader"),
     # An institution of a country outside the registry is its own, never the article's country's.
     pytest.param("Ukraine's foreign ministry condemned Hungary's decision.",
                  {("Foreign Ministry of Ukraine", "criticises", "Hungarian Government"),
-                  ("Foreign Ministry of Ukraine", "partOf", "Government of Ukraine")},
+                  ("Foreign Ministry of Ukraine", "partOf", "Ukrainian Government")},
                  {("Hungarian Foreign Ministry", "criticises", "Hungarian Government")},
                  id="unlisted-countrys-ministry-1"),
     pytest.param("The Kenyan interior ministry banned the app.",
-                 {("Interior Ministry of Kenya", "partOf", "Government of Kenya")}, set(),
+                 {("Interior Ministry of Kenya", "partOf", "Kenyan Government")}, set(),
                  id="unlisted-countrys-ministry-2"),
     # A hyphenated title parsed with its noun first, hung on the name as a modifier.
     pytest.param("The UN secretary-general, António Guterres, condemned the strike.",
@@ -1114,7 +1115,7 @@ WORDNET_VERBS = [
     pytest.param("The British government proscribed Palestine Action in July.",
                  {("UK Government", "bans", "Palestine Action")}, id="bans-proscribe"),
     pytest.param("Nepal moved to illegalise Telegram after the protests.",
-                 {("Government of Nepal", "bans", "Telegram")}, id="bans-illegalise"),
+                 {("Nepali Government", "bans", "Telegram")}, id="bans-illegalise"),
     pytest.param("The Indian government moved to illegalize PUBG Mobile.",
                  {("Indian Government", "bans", "PUBG Mobile")}, id="bans-illegalize"),
     pytest.param("Senator Elizabeth Warren chided Meta over its privacy record.",
@@ -1142,7 +1143,7 @@ WORDNET_VERBS = [
     pytest.param("Microsoft purchased LinkedIn in 2016.",
                  {("Microsoft", "owns", "LinkedIn")}, id="owns-purchase"),
     pytest.param("The United Nations acclaimed Kenya for its response.",
-                 {("United Nations", "supports", "Government of Kenya")}, id="supports-acclaim"),
+                 {("United Nations", "supports", "Kenyan Government")}, id="supports-acclaim"),
     pytest.param("Elon Musk extolled Javier Milei at the conference.",
                  {("Elon Musk", "supports", "Javier Milei")}, id="supports-extol"),
     pytest.param("The Democratic Party indorsed Kamala Harris.",
@@ -1150,7 +1151,7 @@ WORDNET_VERBS = [
     pytest.param("Donald Trump complimented Xi Jinping on the deal.",
                  {("Donald Trump", "supports", "Xi Jinping")}, id="supports-compliment"),
     pytest.param("Russia menaced Moldova with an energy cut-off.",
-                 {("Russian Government", "threatens", "Government of Moldova")}, id="threatens-menace"),
+                 {("Russian Government", "threatens", "Moldovan Government")}, id="threatens-menace"),
     pytest.param("The European Commission exhorted Apple to comply with the rules.",
                  {("European Commission", "urges", "Apple")}, id="urges-exhort"),
     pytest.param("Volodymyr Zelensky begged NATO to send more air defences.",
@@ -1169,11 +1170,11 @@ def test_wordnet_verbs(text: str, must: set) -> None:
 
 NATIONALITIES = [
     pytest.param("Greenpeace sued the Norwegian government over new oil licences.",
-                 {("Greenpeace", "sues", "Government of Norway")}, id="irregular-nationality-1"),
+                 {("Greenpeace", "sues", "Norwegian Government")}, id="irregular-nationality-1"),
     pytest.param("Amnesty International criticised the Peruvian government after the protests.",
-                 {("Amnesty International", "criticises", "Government of Peru")}, id="irregular-nationality-2"),
+                 {("Amnesty International", "criticises", "Peruvian Government")}, id="irregular-nationality-2"),
     pytest.param("Human Rights Watch condemned the Swiss government's decision.",
-                 {("Human Rights Watch", "criticises", "Government of Switzerland")}, id="irregular-nationality-3"),
+                 {("Human Rights Watch", "criticises", "Swiss Government")}, id="irregular-nationality-3"),
 ]
 
 
@@ -1240,7 +1241,7 @@ ENFORCEMENT = [
     pytest.param("The United States imposed sanctions on Rosneft on Tuesday.",
                  {("US Government", "bans", "Rosneft")}, set(), id="sanctions-on-1"),
     pytest.param("The European Union imposed new sanctions against Belarus.",
-                 {("European Union", "bans", "Government of Belarus")}, set(), id="sanctions-against-2"),
+                 {("European Union", "bans", "Belarusian Government")}, set(), id="sanctions-against-2"),
     pytest.param("The Treasury sanctioned two Chinese firms and Rosneft.",
                  {("Treasury", "bans", "Rosneft")}, set(), id="sanction-verb"),
     pytest.param("The Russian government throttled Twitter after the invasion.",
@@ -1248,9 +1249,9 @@ ENFORCEMENT = [
     pytest.param("Beijing moved to curb Nvidia's sales in China.",
                  {("Chinese Government", "bans", "Nvidia")}, set(), id="curb-a-possessors-business"),
     pytest.param("The Pakistani government added TikTok to its blacklist.",
-                 {("Government of Pakistan", "bans", "TikTok")}, set(), id="add-to-blacklist"),
+                 {("Pakistani Government", "bans", "TikTok")}, set(), id="add-to-blacklist"),
     pytest.param("The United States and its allies imposed an embargo on Cuba.",
-                 {("US Government", "bans", "Government of Cuba")}, set(), id="embargo-on"),
+                 {("US Government", "bans", "Cuban Government")}, set(), id="embargo-on"),
     pytest.param("Washington restricted exports to China.", set(),
                  {("US Government", "bans", "Chinese Government")}, id="restricting-a-thing-bans-no-one"),
 ]
@@ -1302,17 +1303,17 @@ def test_speakers_and_names_in_unseen_news(text: str, must: set, must_not: set) 
 
 UNSEEN_COUNTRIES_AND_OWNERS = [
     pytest.param("Kenya suspended Worldcoin. Interior Minister Kithure Kindiki said the agencies would examine it.",
-                 {("Kithure Kindiki", "memberOf", "Government of Kenya")}, set(),
+                 {("Kithure Kindiki", "memberOf", "Kenyan Government")}, set(),
                  id="the-one-country-outside-the-registry-is-home-1"),
     pytest.param("Nigeria fined Meta. Information Minister Mohammed Idris defended the penalty.",
-                 {("Mohammed Idris", "memberOf", "Government of Nigeria")}, set(),
+                 {("Mohammed Idris", "memberOf", "Nigerian Government")}, set(),
                  id="the-one-country-outside-the-registry-is-home-2"),
     pytest.param("Kenya suspended Worldcoin. Kenya's police raided its office in Nairobi. Kenya's courts backed the "
                  "raid. The United States said it was watching. Interior Minister Kithure Kindiki spoke on Friday.",
-                 {("Kithure Kindiki", "memberOf", "Government of Kenya")},
+                 {("Kithure Kindiki", "memberOf", "Kenyan Government")},
                  {("Kithure Kindiki", "memberOf", "US Government")}, id="an-unlisted-country-named-most-is-home"),
     pytest.param("Kenya and Nigeria criticised Worldcoin. Interior Minister Kithure Kindiki spoke first.", set(),
-                 {("Kithure Kindiki", "memberOf", "Government of Nigeria")}, id="two-countries-no-home"),
+                 {("Kithure Kindiki", "memberOf", "Nigerian Government")}, id="two-countries-no-home"),
     pytest.param("The Office of the Data Protection Commissioner had earlier warned Safaricom about its practices.",
                  {("Office of the Data Protection Commissioner", "threatens", "Safaricom")}, set(),
                  id="a-name-the-ner-cut-before-its-last-word-1"),
@@ -1442,7 +1443,7 @@ UNSEEN_DIRECTIVES_AND_AGREEMENTS = [
                  {("Microsoft", "supports", "Munich Accord"), ("Adobe", "supports", "Munich Accord")}, set(),
                  id="signing-an-agreement-1"),
     pytest.param("Kenya ratified the Malabo Convention last year.",
-                 {("Government of Kenya", "supports", "Malabo Convention")}, set(), id="signing-an-agreement-2"),
+                 {("Kenyan Government", "supports", "Malabo Convention")}, set(), id="signing-an-agreement-2"),
     pytest.param("President Joe Biden signed the Chips Act into law.", set(),
                  {("Joe Biden", "supports", "CHIPS and Science Act")}, id="a-bill-signed-into-law-is-enacted"),
     pytest.param("Stripe and Visa lobbied against the Payments Act when it was proposed.",
@@ -1500,14 +1501,14 @@ def test_types_in_unseen_news(text: str, types: dict[str, str]) -> None:
 
 UNSEEN_AUTHORITIES_AND_NAMING = [
     pytest.param("Authorities in Kenya have accused Worldcoin of collecting biometric data illegally.",
-                 {("Government of Kenya", "accuses", "Worldcoin")}, set(), id="authorities-in-a-country-1"),
+                 {("Kenyan Government", "accuses", "Worldcoin")}, set(), id="authorities-in-a-country-1"),
     pytest.param("Kenyan authorities suspended Worldcoin in August.",
-                 {("Government of Kenya", "bans", "Worldcoin")}, set(), id="authorities-of-a-nationality"),
+                 {("Kenyan Government", "bans", "Worldcoin")}, set(), id="authorities-of-a-nationality"),
     pytest.param("Authorities in Germany fined the payments company Wirecard.",
                  {("German Government", "fines", "Wirecard")}, set(), id="authorities-in-a-country-2"),
     pytest.param("Kenya's data protection authority fined Worldcoin.",
                  {("Data Protection Authority of Kenya", "fines", "Worldcoin")},
-                 {("Government of Kenya", "fines", "Worldcoin")}, id="a-singular-authority-is-no-government"),
+                 {("Kenyan Government", "fines", "Worldcoin")}, id="a-singular-authority-is-no-government"),
     pytest.param("Elon Musk called the Australian government fascists.",
                  {("Elon Musk", "accuses", "Australian Government")}, set(), id="calling-an-actor-names-1"),
     pytest.param("Senator Ron Wyden described the FBI as reckless.",
@@ -1572,7 +1573,7 @@ ORDERED_BANS = [
                                      ("Kinmira Labs", "cooperatesWith", "Orbis Pay")},
                  id="those-urged-to-collaborate-work-with-no-one-yet"),
     pytest.param("The Kenyan government asked internet providers to suspend Zeta Chat for a week.",
-                 {("Government of Kenya", "bans", "Zeta Chat")}, set(), id="an-enforcer-asking-for-a-block-bans-1"),
+                 {("Kenyan Government", "bans", "Zeta Chat")}, set(), id="an-enforcer-asking-for-a-block-bans-1"),
     pytest.param("Ofcom has asked mobile operators to restrict Rumble.", {("Ofcom", "bans", "Rumble")}, set(),
                  id="an-enforcer-asking-for-a-block-bans-2"),
     pytest.param("Access Now asked Apple to block Zeta Chat.", {("Access Now", "urges", "Apple")},
@@ -1859,7 +1860,7 @@ def test_offices(text: str, must: set, must_not: set) -> None:
 INSTITUTIONS_BY_FIELD = [
     pytest.param("Kenya's data protection office fined Worldcoin.",
                  {("Data Protection Office of Kenya", "fines", "Worldcoin")},
-                 {("Government of Kenya", "fines", "Worldcoin")}, id="an-office-by-country-and-field"),
+                 {("Kenyan Government", "fines", "Worldcoin")}, id="an-office-by-country-and-field"),
 ]
 
 
@@ -1870,7 +1871,7 @@ def test_institutions_by_field(text: str, must: set, must_not: set) -> None:
 
 def test_an_office_with_no_field_is_no_institution() -> None:
     assert set(entities("Apple opened an office in Kenya, and Worldcoin moved its office to Nairobi.")) <= {
-        "Apple", "Kenya", "Worldcoin", "Nairobi", "Government of Kenya"}
+        "Apple", "Kenya", "Worldcoin", "Nairobi", "Kenyan Government"}
 
 
 INSTITUTION_NAMES_AND_BANS = [
@@ -1879,7 +1880,7 @@ INSTITUTION_NAMES_AND_BANS = [
     pytest.param("Ofcom blocked downloads of TikTok.", {("Ofcom", "bans", "TikTok")}, set(),
                  id="a-ban-on-what-a-service-offers-2"),
     pytest.param("The Nigerian government blocked the websites of crypto exchanges Kinmira Pay, Zeltra Coin and Orbis.",
-                 {("Government of Nigeria", "bans", "Kinmira Pay"), ("Government of Nigeria", "bans", "Zeltra Coin")},
+                 {("Nigerian Government", "bans", "Kinmira Pay"), ("Nigerian Government", "bans", "Zeltra Coin")},
                  set(), id="a-ban-on-what-firms-offer"),
     pytest.param("Nigeria's Federal Competition and Consumer Protection Commission fined Meta $220 million.",
                  {("Federal Competition and Consumer Protection Commission", "fines", "Meta")}, set(),
@@ -2053,13 +2054,13 @@ def test_a_passive_agent_the_parser_hung_on_the_sum() -> None:
 
 COUNTRIES_UNLISTED_AND_CHAMBERS = [
     pytest.param("Ghana's government suspended Zeta Chat after the vote.",
-                 {("Government of Ghana", "bans", "Zeta Chat")}, set(), id="a-possessed-government-outside-registry-1"),
+                 {("Ghanaian Government", "bans", "Zeta Chat")}, set(), id="a-possessed-government-outside-registry-1"),
     pytest.param("Peru's government ordered Kinmira Labs to delete the records.",
-                 {("Government of Peru", "orders", "Kinmira Labs")}, set(),
+                 {("Peruvian Government", "orders", "Kinmira Labs")}, set(),
                  id="a-possessed-government-outside-registry-2"),
     pytest.param("Ghana's parliament condemned Vodafone over the leak.",
                  {("Parliament of Ghana", "criticises", "Vodafone")},
-                 {("Government of Ghana", "criticises", "Vodafone")},
+                 {("Ghanaian Government", "criticises", "Vodafone")},
                  id="a-chamber-outside-registry-by-possessor"),
     pytest.param("The Peruvian congress denounced Kinmira Labs for the outage.",
                  {("Congress of Peru", "criticises", "Kinmira Labs")}, set(),
@@ -2129,7 +2130,7 @@ UNDER_AND_ADMINISTRATIONS = [
                  {("UK Government", "urges", "Zeltra Pay")}, set(), id="a-leaders-government"),
     pytest.param("Authorities in Vietnam asked Kinmira Labs to close accounts. A spokesperson for Kinmira Labs said "
                  "the company was cooperating with the authorities.",
-                 {("Kinmira Labs", "cooperatesWith", "Government of Vietnam")}, set(),
+                 {("Kinmira Labs", "cooperatesWith", "Vietnamese Government")}, set(),
                  id="authorities-of-a-country-outside-registry"),
 ]
 
@@ -2146,7 +2147,7 @@ def test_the_government_stays_the_storys_own_after_a_foreign_mention() -> None:
             "The government said Zeltra Pay had ignored repeated requests to verify its users.")
     got = facts(text)
     assert ("US Government", "accuses", "Zeltra Pay") not in got
-    assert entities(text)["Government of Peru"][1] >= {"the government"}
+    assert entities(text)["Peruvian Government"][1] >= {"the government"}
 
 
 def test_a_generic_registry_name_in_another_countrys_story_is_that_countrys() -> None:
@@ -2217,7 +2218,7 @@ def test_a_capital_with_a_description_after_it_stays_a_place() -> None:
 
 WISHES_AND_CALLS = [
     pytest.param("Amnesty International called for Iran to restore internet access.",
-                 {("Amnesty International", "urges", "Government of Iran")}, set(), id="called-for-a-country-to-act"),
+                 {("Amnesty International", "urges", "Iranian Government")}, set(), id="called-for-a-country-to-act"),
 ]
 
 
@@ -2495,7 +2496,7 @@ RECIPROCALS_AND_EXPLETIVES = [
     pytest.param("Kinmira Labs and Zeltra Pay worked together on the standard.",
                  {("Kinmira Labs", "cooperatesWith", "Zeltra Pay")}, set(), id="worked-together"),
     pytest.param("Japan and Kenya agreed to cooperate.",
-                 {("Japanese Government", "cooperatesWith", "Government of Kenya")}, set(), id="agreed-to-cooperate"),
+                 {("Japanese Government", "cooperatesWith", "Kenyan Government")}, set(), id="agreed-to-cooperate"),
     pytest.param('Google threatened to pull out. Justin Trudeau said it was "deeply irresponsible" for Kinmira Labs '
                  'to put profits first.', {("Justin Trudeau", "criticises", "Kinmira Labs")},
                  {("Justin Trudeau", "criticises", "Google")}, id="it-was-bad-for-someone-to"),
@@ -2606,7 +2607,7 @@ def test_symmetric_nouns_of_coordinated_doers(text: str, must: set, must_not: se
 
 
 PAYMENTS_TO_ENFORCERS = [
-    pytest.param("Shell paid a $2m fine to the Nigerian government.", {("Government of Nigeria", "fines", "Shell")},
+    pytest.param("Shell paid a $2m fine to the Nigerian government.", {("Nigerian Government", "fines", "Shell")},
                  set(), id="a-fine-paid-to-a-government"),
     pytest.param("Kinmira Labs will pay 40 million euros to the Italian data protection authority.",
                  {("Italian Data Protection Authority", "fines", "Kinmira Labs")}, set(),
@@ -2783,7 +2784,7 @@ def test_a_polity_of_a_place_is_the_place_acting(text: str, must: set) -> None:
 
 AGENTLESS_IN_A_COUNTRY = [
     pytest.param("Title\n\nKinmira Labs was banned in Nepal last year.",
-                 {("Government of Nepal", "bans", "Kinmira Labs")}, set(), id="banned-in"),
+                 {("Nepali Government", "bans", "Kinmira Labs")}, set(), id="banned-in"),
     pytest.param("Title\n\nOfcom sued Zeltra Pay. Kinmira Labs was suspended across Brazil after the ruling.",
                  {("Brazilian Government", "bans", "Kinmira Labs")}, {("Ofcom", "bans", "Kinmira Labs")},
                  id="suspended-across-not-a-guess"),
@@ -3149,7 +3150,7 @@ def test_a_name_joined_after_an_apposition_is_joined_to_the_name_before_it(text:
     pytest.param("Vexa Labs announced a coalition with Pinmark Systems to fight fraud.",
                  {("Vexa Labs", "cooperatesWith", "Pinmark Systems")}, set(), id="coalition-with-firms"),
     pytest.param("Prime Minister Rishi Sunak urged Israel to show restraint.",
-                 {("Rishi Sunak", "urges", "Government of Israel")}, {("Rishi Sunak", "leads", "Government of Israel")},
+                 {("Rishi Sunak", "urges", "Israeli Government")}, {("Rishi Sunak", "leads", "Israeli Government")},
                  id="no-title-in-the-government-one-urges"),
     pytest.param("Russia warns Britain\n\nPrime Minister Keir Starmer criticised Russia on Monday.",
                  {("Keir Starmer", "criticises", "Russian Government")},
@@ -3323,7 +3324,7 @@ def test_parties_make_a_pact_together(text: str, must: set, must_not: set) -> No
 
 @pytest.mark.parametrize(("text", "must"), [
     pytest.param("Envoys meet\n\nOfficials from Armenia and Azerbaijan held talks in Washington.",
-                 {("Government of Armenia", "meets", "Government of Azerbaijan")}, id="officials-from-countries"),
+                 {("Armenian Government", "meets", "Azerbaijani Government")}, id="officials-from-countries"),
     pytest.param("Firm responds\n\nA spokesperson for Kinmira Labs criticised the Federal Trade Commission.",
                  {("Kinmira Labs", "criticises", "Federal Trade Commission")}, id="spokesperson-for"),
     pytest.param("Firm talks\n\nOfficials from the Commerce Department met executives of Zeltra Systems on Tuesday.",
@@ -3520,11 +3521,11 @@ def test_a_name_after_a_titles_portfolio_is_the_holder(text: str, must: set) -> 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
     pytest.param("Venezuela condemns seizure of tanker\n\nCARACAS (Reuters) - The United States seized a tanker on "
                  "Thursday, and U.S. officials defended the move. Foreign Minister Yvan Gil said the U.S. action was "
-                 "piracy.", {("Yvan Gil", "memberOf", "Government of Venezuela")},
+                 "piracy.", {("Yvan Gil", "memberOf", "Venezuelan Government")},
                  {("Yvan Gil", "memberOf", "US Government")}, id="a-capital-the-registry-lacks"),
     pytest.param("Kenya defends data rules\n\nNAIROBI (AP) - The United States and U.S. firms criticised the rules. "
                  "Interior Minister Ola Berg defended them on Friday.",
-                 {("Ola Berg", "memberOf", "Government of Kenya")}, {("Ola Berg", "memberOf", "US Government")},
+                 {("Ola Berg", "memberOf", "Kenyan Government")}, {("Ola Berg", "memberOf", "US Government")},
                  id="another-capital"),
 ])
 def test_the_place_a_story_is_filed_from_says_whose_government_it_is(text: str, must: set, must_not: set) -> None:
@@ -3537,7 +3538,7 @@ def test_the_place_a_story_is_filed_from_says_whose_government_it_is(text: str, 
     pytest.param("Carrier buys planes\n\nKinmira Labs ordered 40 Zeltra Systems servers last year.", set(),
                  {("Kinmira Labs", "orders", "Zeltra Systems")}, id="servers"),
     pytest.param("Regulator acts on chips\n\nVietnam ordered telecom firms to block Telegram.",
-                 {("Government of Vietnam", "bans", "Telegram")}, {("Government of Vietnam", "orders", "Telegram")},
+                 {("Vietnamese Government", "bans", "Telegram")}, {("Vietnamese Government", "orders", "Telegram")},
                  id="those-ordered-are-not-what-they-block"),
 ])
 def test_an_order_for_goods_or_for_others_to_act_orders_no_one_named(text: str, must: set, must_not: set) -> None:
@@ -3792,13 +3793,13 @@ def test_signing_on_to_an_agreement_supports_it(text: str, must: set) -> None:
     pytest.param("Minister calls in platforms\n\nBangladesh\u2019s posts minister Nadia Rahman said the "
                  "government would "
                  "restore mobile data on Sunday. Service will return at 10:00 (9:00 in mainland Spain). The Government "
-                 "may ban Zeta Chat if the talks fail.", {("Government of Bangladesh", "bans", "Zeta Chat")},
+                 "may ban Zeta Chat if the talks fail.", {("Bangladeshi Government", "bans", "Zeta Chat")},
                  {("Spanish Government", "bans", "Zeta Chat")}, id="a-country-in-a-time-note"),
     pytest.param("Data cut ends\n\nThe government of Bangladesh restored internet access on Monday, officials "
                  "said. The "
                  "outage was reported by a monitor based in Germany. The government also fined Zeta Chat for "
                  "failing to "
-                 "remove posts.", {("Government of Bangladesh", "fines", "Zeta Chat")},
+                 "remove posts.", {("Bangladeshi Government", "fines", "Zeta Chat")},
                  {("German Government", "fines", "Zeta Chat")}, id="a-country-as-a-base"),
     pytest.param("Data cut ends\n\nThe government of Bangladesh restored internet access on Monday. Germany fined "
                  "Kinmira "
@@ -3961,7 +3962,7 @@ def test_a_circular_to_someone_contacts_them(text: str, must: set) -> None:
 @pytest.mark.parametrize(("text", "must"), [
     pytest.param("Betting apps cut off\n\nThe Ghanaian authorities demanded local internet companies to block the "
                  "websites of betting apps Kinmira Pay and Zeltra Coin.",
-                 {("Government of Ghana", "bans", "Kinmira Pay"), ("Government of Ghana", "bans", "Zeltra Coin")},
+                 {("Ghanaian Government", "bans", "Kinmira Pay"), ("Ghanaian Government", "bans", "Zeltra Coin")},
                  id="demanded-to-block"),
     pytest.param("Exam blackout\n\nThe Communications Authority of Kenya demanded internet providers to suspend Zeta "
                  "Chat during the exams.", {("Communications Authority of Kenya", "bans", "Zeta Chat")},
@@ -4111,11 +4112,11 @@ def test_generic_names_in_a_story_filed_abroad_are_that_countrys() -> None:
 @pytest.mark.parametrize(("text", "must", "must_not"), [
     pytest.param("BOGOTA, Colombia – The Colombian regulator fined Vexa on Monday. The fine came a week after "
                  "President Donald Trump criticised the Colombian Government.",
-                 {("Donald Trump", "leads", "US Government")}, {("Donald Trump", "leads", "Government of Colombia")},
+                 {("Donald Trump", "leads", "US Government")}, {("Donald Trump", "leads", "Colombian Government")},
                  id="us-president-abroad"),
     pytest.param("NAIROBI, Kenya – Kenya's data regulator fined Vexa. President Joe Biden later spoke about "
                  "the case.", {("Joe Biden", "leads", "US Government")},
-                 {("Joe Biden", "leads", "Government of Kenya")}, id="us-president-abroad-2"),
+                 {("Joe Biden", "leads", "Kenyan Government")}, id="us-president-abroad-2"),
 ])
 def test_a_registry_leader_titled_abroad_heads_their_own_government(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
@@ -4307,7 +4308,7 @@ def test_a_committee_described_is_no_chamber(text: str, must_not: set) -> None:
 @pytest.mark.parametrize(("text", "must", "must_not"), [
     pytest.param("Uganda's Communications Commission executive director Irene Sewankambo ordered the shutdown.",
                  {("Irene Sewankambo", "leads", "Communications Commission of Uganda")},
-                 {("Irene Sewankambo", "leads", "Government of Uganda")}, id="country-possessive-on-a-body"),
+                 {("Irene Sewankambo", "leads", "Ugandan Government")}, id="country-possessive-on-a-body"),
     pytest.param("Italy's Data Protection Authority chairman Pasquale Stanzione fined the company.",
                  {("Pasquale Stanzione", "leads", "Italian Data Protection Authority")},
                  {("Pasquale Stanzione", "leads", "Italian Government")}, id="country-possessive-on-a-body-2"),
@@ -4318,10 +4319,10 @@ def test_a_country_possessive_before_a_named_body_gives_the_body(text: str, must
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
     pytest.param("Kenya ordered Vexa Labs to block the group. Ana Ruiz, who lives in Japan, said the government "
-                 "had fined Vexa Labs.", {("Government of Kenya", "fines", "Vexa Labs")},
+                 "had fined Vexa Labs.", {("Kenyan Government", "fines", "Vexa Labs")},
                  {("Japanese Government", "fines", "Vexa Labs")}, id="a-country-in-a-relative-clause"),
     pytest.param("Kenya ordered Vexa Labs to block the group. Ana Ruiz, a lawyer from Ghana, said the government "
-                 "had fined Vexa Labs.", {("Government of Kenya", "fines", "Vexa Labs")},
+                 "had fined Vexa Labs.", {("Kenyan Government", "fines", "Vexa Labs")},
                  {("Ghanaian Government", "fines", "Vexa Labs")}, id="a-country-in-an-apposition"),
     pytest.param("Kenya ordered Vexa Labs to block the group. In Japan, the government fined Vexa Labs.",
                  {("Japanese Government", "fines", "Vexa Labs")}, set(), id="a-country-the-clause-is-in"),
@@ -4455,7 +4456,7 @@ def test_second_and_floor_titles_are_memberships(text: str, must: set, must_not:
 
 @pytest.mark.parametrize(("text", "must"), [
     pytest.param("Kenya fined Zeta Chat. Zeta Chat appealed against the orders issued to it by the Kenyan government.",
-                 {("Government of Kenya", "orders", "Zeta Chat")}, id="orders-issued-to-it"),
+                 {("Kenyan Government", "orders", "Zeta Chat")}, id="orders-issued-to-it"),
     pytest.param("Vexa Labs said the Data Agency had imposed a fine on it.",
                  {("Data Agency", "fines", "Vexa Labs")}, id="a-fine-imposed-on-it"),
 ])
@@ -4481,10 +4482,10 @@ def test_an_investigation_aimed_at_no_one_is_into_the_one_its_agent_acts_on(text
 @pytest.mark.parametrize(("text", "must", "must_not"), [
     pytest.param("Vietnam's technology ministry told providers to block Zeta Chat. The country has also asked "
                  "firms including Facebook and TikTok to cooperate.",
-                 {("Government of Vietnam", "urges", "Facebook"), ("Government of Vietnam", "urges", "TikTok")}, set(),
+                 {("Vietnamese Government", "urges", "Facebook"), ("Vietnamese Government", "urges", "TikTok")}, set(),
                  id="the-country-asked"),
     pytest.param("Kenya blocked Zeta Chat in March. The nation has since fined Vexa Labs.",
-                 {("Government of Kenya", "fines", "Vexa Labs")}, set(), id="the-nation-fined"),
+                 {("Kenyan Government", "fines", "Vexa Labs")}, set(), id="the-nation-fined"),
     pytest.param("Brazil worked with dozens of countries at the UN General Assembly, including Kenya and Chile.",
                  set(), {("Brazilian Government", "cooperatesWith", "United Nations")},
                  id="plural-countries-are-no-one"),
@@ -4564,11 +4565,11 @@ def test_it_in_an_allegation_is_never_the_one_alleging_even_with_no_other_name(t
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
     pytest.param("Kenya pressured the platforms for weeks, and it banned Zeta Chat in March.",
-                 {("Government of Kenya", "bans", "Zeta Chat")}, set(), id="coordinated-clause"),
+                 {("Kenyan Government", "bans", "Zeta Chat")}, set(), id="coordinated-clause"),
     pytest.param("Brazil opened its own inquiry into Vexa Labs last year.",
                  {("Brazilian Government", "investigates", "Vexa Labs")}, set(), id="its-of-the-subject"),
     pytest.param("WhatsApp is used widely there. Vietnam launched its campaign against fraud in May.", set(),
-                 {("Government of Vietnam", "develops", "WhatsApp")}, id="its-not-an-earlier-platform"),
+                 {("Vietnamese Government", "develops", "WhatsApp")}, id="its-not-an-earlier-platform"),
 ])
 def test_it_means_a_country_that_is_the_subject_it_goes_with(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
@@ -4664,7 +4665,20 @@ def test_a_product_named_by_its_kind_is_typed_by_it() -> None:
     pytest.param("Vexa Labs removed the post after the Data Agency threatened legal action.",
                  {("Data Agency", "threatens", "Vexa Labs")}, set(), id="the-one-who-acted-after"),
     pytest.param("Maria Keller has threatened tariffs on cars if Kenya keeps the tax.",
-                 {("Maria Keller", "threatens", "Government of Kenya")}, set(), id="the-condition's-subject"),
+                 {("Maria Keller", "threatens", "Kenyan Government")}, set(), id="the-condition's-subject"),
 ])
 def test_a_measure_threatened_threatens_the_one_it_would_fall_on(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Vexa Labs, which is partly owned by Pinmark Systems, was fined.",
+                 {("Pinmark Systems", "cooperatesWith", "Vexa Labs")}, {("Pinmark Systems", "owns", "Vexa Labs")},
+                 id="partly-owned"),
+    pytest.param("Pinmark Systems owns a 49% stake in Vexa Labs.", {("Pinmark Systems", "cooperatesWith", "Vexa Labs")},
+                 {("Pinmark Systems", "owns", "Vexa Labs")}, id="a-stake-in"),
+    pytest.param("Zeta Chat is owned by Pinmark Systems.", {("Pinmark Systems", "owns", "Zeta Chat")}, set(),
+                 id="wholly-owned"),
+])
+def test_a_stake_is_a_tie_not_ownership(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)

@@ -189,6 +189,7 @@ class PK(DefinedNamespace):
     policyNoun: URIRef
     scopeNoun: URIRef
     productKind: URIRef
+    partialWord: URIRef
     appointingVerb: URIRef
     servingVerb: URIRef
     copulaVerb: URIRef

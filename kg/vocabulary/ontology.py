@@ -161,6 +161,19 @@ class Ontology:
         for entries in self.phrase_index.values():
             entries.sort(key=lambda e: -len(e[0]))
 
+    def demonym(self, country: str) -> str | None:
+        """Return the adjective of nationality a country's government is called by ("Thailand" -> "Thai", "Nepal"
+        -> "Nepali"): of WordNet's adjectives for it, the one that shares the longest opening with its name (the
+        shorter on a tie), at least three letters of it; None when none does ("Myanmar" and "Burmese")."""
+        def shared(adjective: str) -> int:
+            n = 0
+            while n < min(len(adjective), len(country)) and adjective[n] == country[n]:
+                n += 1
+            return n
+
+        found = sorted((-shared(a), len(a), a) for a, place in self.nationalities.items() if place == country)
+        return found[0][2] if found and -found[0][0] >= 3 else None
+
     def with_actors(self, extra: Iterable[Actor]) -> Ontology:
         """Return a copy of the ontology with ``extra`` actors added, or replacing the ones with their IRIs.
 

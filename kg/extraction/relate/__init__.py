@@ -92,7 +92,7 @@ def one_node_per_state(ctx: Context) -> None:
             continue
         gov = ctx.ont.government_of.get(e.id)
         e.id = gov if gov is not None else (
-            e.id if e.id.endswith(GOVERNMENT_SUFFIX) else unlisted_government(e.id, e.label)[0])
+            e.id if e.id.endswith(GOVERNMENT_SUFFIX) else unlisted_government(e.id, e.label, None)[0])
 
 
 def fold_acting_countries(ctx: Context, triples: list[Triple]) -> list[Triple]:

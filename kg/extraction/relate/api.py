@@ -138,13 +138,10 @@ class Context:
         if gov is not None:
             idx = self.actor(gov)
         else:
-            iri, label = unlisted_government(e.id, e.label)
+            iri, label, names = unlisted_government(e.id, e.label, self.ont.demonym(e.label))
             idx = next((n for n, x in enumerate(self.res.entities) if x.id == iri), -1)
             if idx < 0:
-                # (also by its nationality's adjective: "the Peruvian government")
-                adjectives = sorted(a for a, place in self.ont.nationalities.items() if place == e.label)
-                self.res.entities.append(Entity(iri, label, "GovernmentBody",
-                                                {f"{a} Government" for a in adjectives[:1]}))
+                self.res.entities.append(Entity(iri, label, "GovernmentBody", names))
                 idx = len(self.res.entities) - 1
         self.res.entities[idx].aliases |= e.aliases | {e.label}
         self.stand_ins[ref[0]] = idx

@@ -327,6 +327,9 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
             continue  # "Vexa asked the agency to ban Zeta", "the law allows the agency to block it": not done
         if _only_threatened(ctx, tok):
             continue  # "threatened to block Zeta": a threat, no ban
+        if "owns" in verb_rels and any(c.dep_ in {"advmod", "npadvmod", "amod"} and c.lower_ in ctx.words(
+                "partialWord") for c in tok.children):
+            verb_rels = ["cooperatesWith" if r == "owns" else r for r in verb_rels]  # "partly owned by": a stake
         if "bans" in verb_rels and _kept_out_of_rules(ctx, tok):
             verb_rels = [r for r in verb_rels if r != "bans"]  # "excluded Zeta from the probe": spared, not banned
         if not subjects:

@@ -36,10 +36,14 @@ TYPE_EVIDENCE = {"ner": 1, "list": 2, "description": 3, "title": 3, "cue": 3, "r
 GOVERNMENT_SUFFIX = "-government"
 
 
-def unlisted_government(country_iri: str, country_label: str) -> tuple[str, str]:
-    """Return the IRI and label of the government of a country the registry lacks: one actor however an article
-    names it ("Kenya" acting, "the Kenyan Government", "the Government of Kenya")."""
-    return f"{country_iri}{GOVERNMENT_SUFFIX}", f"Government of {country_label}"
+def unlisted_government(country_iri: str, country_label: str, demonym: str | None) -> tuple[str, str, set[str]]:
+    """Return the IRI, label and names of the government of a country the registry lacks: one actor however an
+    article names it ("Kenya" acting, "the Kenyan Government", "the Government of Kenya"), labelled as the
+    registry labels governments ("Kenyan Government") where the country has an adjective of nationality
+    (``demonym``), else "Government of Kenya"."""
+    formal = f"Government of {country_label}"
+    label = f"{demonym} Government" if demonym else formal
+    return f"{country_iri}{GOVERNMENT_SUFFIX}", label, {label, formal}
 
 
 def retype(entity: Entity, typ: str | None, evidence: str) -> None:

@@ -79,10 +79,10 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
     if place is not None and st.mints(place) not in st.ont.actors:
         # "the Kenyan Government", "the Government of Kenya": the government of a country the registry lacks, one
         # actor under the IRI its country's acting mints, whichever way the article names it.
-        gov_iri, label = unlisted_government(st.mints(place), place)
+        gov_iri, label, names = unlisted_government(st.mints(place), place, st.ont.demonym(place))
         idx = st.table.by_key(gov_iri)
         if idx is None:
-            idx = st.table.add(Entity(gov_iri, label, "GovernmentBody", {label}, typed_by="cue"))
+            idx = st.table.add(Entity(gov_iri, label, "GovernmentBody", names, typed_by="cue"))
         st.entity(idx).aliases.add(m.text)
         return idx
     iri = str(PKID[slug(name)])
@@ -160,7 +160,7 @@ def relocate_generic_names(st: ResolveState) -> None:
         return
     home_e = st.entity(home)
     place = st.ont.actors.get(st.ont.country_of.get(home_e.id, home_e.id)) if home_e.registry else None
-    place_label = place.label if place is not None else home_e.label.removeprefix("Government of ")
+    place_label = place.label if place is not None else _government_of(home_e.label) or home_e.label
     for i, e in list(st.table.live()):
         actor = st.ont.actors.get(e.id) if e.registry else None
         if actor is None or actor.type not in _STATE_BODIES:

@@ -4682,3 +4682,14 @@ def test_a_measure_threatened_threatens_the_one_it_would_fall_on(text: str, must
 ])
 def test_a_stake_is_a_tie_not_ownership(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The firms challenging the Online Safety Act, Vexa Labs and Zeta Chat, lost.",
+                 {("Vexa Labs", "opposes", "Online Safety Act"), ("Zeta Chat", "opposes", "Online Safety Act")},
+                 id="challenging-the-act"),
+    pytest.param("The groups suing the Data Agency, Vexa Labs and Zeta Chat, lost the case.",
+                 {("Vexa Labs", "sues", "Data Agency"), ("Zeta Chat", "sues", "Data Agency")}, id="suing-the-agency"),
+])
+def test_names_after_a_participle_phrase_are_its_nouns_not_its_objects(text: str, must: set) -> None:
+    check(text, must, set())

@@ -133,6 +133,22 @@ def passive_agent(ctx: Context, verb: Token) -> list[Ref]:
     return ctx.refs(name) if name is not None else []
 
 
+def _named_after_the_phrase(ctx: Context, verb: Token, noun: Token) -> list[Ref]:
+    """Return the names an apposition gives a plural noun after the participle phrase that describes it, where the
+    parser hung the apposition on the phrase's object: "The firms challenging the Online Safety Act, Vexa Labs and
+    Zeta Chat, lost" (the firms are Vexa Labs and Zeta Chat, not the act). Only names of another kind than the
+    object's own."""
+    if noun.tag_ not in {"NNS", "NNPS"} or noun.i in ctx.res.token_entity:
+        return []
+    for o in verb.children:
+        if o.dep_ != "dobj":
+            continue
+        own = {ctx.entity(i).type for i, _ in ctx.refs(o)}
+        return [r for a in o.children if a.dep_ == "appos" and a.i in ctx.res.token_entity and a.i > o.i
+                for r in ctx.refs(a) if ctx.entity(r[0]).type not in own]
+    return []
+
+
 def _co_doers(ctx: Context, verb: Token, subjects_: list[Token]) -> list[Ref]:
     """Return the doers a subject takes "along with", "together with" or "alongside": "Mastercard, along with Visa
     and PayPal, lobbied against the rule" (on the verb or on the subject, wherever the parser hangs them)."""
@@ -221,7 +237,7 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         refs, _ = subjects(ctx, head, depth + 1)
         return refs, f"shared with '{head.text}'" if refs else ""
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBG":
-        refs = ctx.refs(head)
+        refs = ctx.refs(head) or _named_after_the_phrase(ctx, verb, head)
         if refs:
             return refs, "participle of its noun"
     if verb.dep_ in {"acl", "relcl"} and head.dep_ == "attr" and head.head.pos_ in VERBAL and any(

@@ -4693,3 +4693,13 @@ def test_a_stake_is_a_tie_not_ownership(text: str, must: set, must_not: set) -> 
 ])
 def test_names_after_a_participle_phrase_are_its_nouns_not_its_objects(text: str, must: set) -> None:
     check(text, must, set())
+
+
+def test_a_name_with_a_registry_acronym_of_its_own_kind_is_that_actor() -> None:
+    ex = extraction("The UK's Competition and Market Authority (CMA) blocked the merger of Vexa Labs and Zeta Chat on "
+                    "Wednesday.")  # (a name written another way than the registry's, with the registry's acronym)
+    (regulator,) = [e for e in ex.entities if e.type == "Regulator"]
+    assert regulator.label == "Competition and Markets Authority", regulator
+    # ... while an acronym of another kind's actor is the name's: "AP" here is no news agency
+    ex = extraction("The Dutch Data Protection Authority (AP) fined Uber. The AP said the firm broke the law.")
+    assert not any(e.type == "MediaOutlet" for e in ex.entities), ex.entities

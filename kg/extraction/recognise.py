@@ -1326,19 +1326,29 @@ def bracketed_acronym(doc: Doc, i: int) -> str | None:
 
 def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Return ``mentions`` with an acronym the article defines taken from the registry actor of the same letters:
-    after "the Dutch Data Protection Authority (AP)", "AP" is the authority, not the Associated Press."""
+    after "the Dutch Data Protection Authority (AP)", "AP" is the authority, not the Associated Press. But where the
+    registry's actor of those letters is of the name's own kind, the name is that actor under another wording:
+    "Spain's National Markets and Competition Commission (CNMC)" is the registry's CNMC."""
+    registry_at = {m.start: m for m in mentions if m.kind == "registry" and m.end - m.start == 1}
     defined: dict[str, Mention] = {}
+    same: dict[int, Mention] = {}
     for m in mentions:
         acronym = bracketed_acronym(doc, m.end)
-        if acronym is not None and m.kind != "description":
-            defined.setdefault(acronym, m)
-    if not defined:
-        return mentions
+        if acronym is None or m.kind == "description":
+            continue
+        known = registry_at.get(m.end + 1)
+        if m.kind == "ner" and known is not None and known.type == m.type and m.type not in {"Person", "Country"}:
+            same[m.start] = known
+            continue
+        defined.setdefault(acronym, m)
     out = []
     for m in mentions:
         by = defined.get(m.text) if m.kind == "registry" and m.end - m.start == 1 else None
         if by is not None and by.iri != m.iri:
             m = Mention(m.start, m.end, m.text, by.type, None, "ner", m.honorific, typed_by="cue")
+        elif m.start in same:
+            known = same[m.start]
+            m = Mention(m.start, m.end, m.text, known.type, known.iri, "registry", m.honorific, typed_by="registry")
         out.append(m)
     return out
 

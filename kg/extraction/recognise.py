@@ -1327,8 +1327,9 @@ def bracketed_acronym(doc: Doc, i: int) -> str | None:
 def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Return ``mentions`` with an acronym the article defines taken from the registry actor of the same letters:
     after "the Dutch Data Protection Authority (AP)", "AP" is the authority, not the Associated Press. But where the
-    registry's actor of those letters is of the name's own kind, the name is that actor under another wording:
-    "Spain's National Markets and Competition Commission (CNMC)" is the registry's CNMC."""
+    registry's actor of those letters is of the name's own kind and the name spells them, the name is that actor
+    written another way: "the Competition and Market Authority (CMA)" is the registry's Competition and Markets
+    Authority (but "the Competition Authority of Kenya (CMA)" is not)."""
     registry_at = {m.start: m for m in mentions if m.kind == "registry" and m.end - m.start == 1}
     defined: dict[str, Mention] = {}
     same: dict[int, Mention] = {}
@@ -1337,7 +1338,8 @@ def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if acronym is None or m.kind == "description":
             continue
         known = registry_at.get(m.end + 1)
-        if m.kind == "ner" and known is not None and known.type == m.type and m.type not in {"Person", "Country"}:
+        if m.kind == "ner" and known is not None and known.type == m.type and m.type not in {"Person", "Country"} \
+                and _initials_spell(list(doc[m.start:m.end]), acronym):
             same[m.start] = known
             continue
         defined.setdefault(acronym, m)

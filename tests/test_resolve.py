@@ -328,3 +328,17 @@ def test_a_surname_that_is_a_country_name_stays_the_persons() -> None:
     ex = extract("Rep. Jim Jordan criticised Meta. Jordan said the firm lied.")
     kinds = [(e.label, e.type) for e in ex.entities]
     assert not any(typ in {"Country", "GovernmentBody"} for _, typ in kinds), kinds
+
+
+def test_a_registry_bodys_acronym_in_a_story_about_another_country_is_that_countrys() -> None:
+    from kg.extraction.pipeline import extract_articles
+    from kg.sources.parse import parse_text
+
+    text = ("Kenya orders Zeta Chat to stop collecting data\n\nKenya's data regulator has ordered Zeta Chat to stop "
+            "collecting iris scans. The DPC said Zeta Chat had failed to assess the risks.")
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    assert not any(e.id.endswith("/irish-data-protection-commission") for e in ex.entities), ex.entities
+    # ... while where the article names the body's country, the acronym is the registry's body
+    text = "Irish regulators fined Zeta Chat. The DPC said Zeta Chat had failed to assess the risks."
+    (ex,) = extract_articles([parse_text(text, article_id="t")])
+    assert any(e.id.endswith("/irish-data-protection-commission") for e in ex.entities), ex.entities

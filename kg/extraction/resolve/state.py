@@ -177,8 +177,9 @@ class ResolveState:
         if actor is None or actor.type == "Person":
             return False
         written = e.aliases - {actor.label}
+        # (an acronym is any country's body's too: Nigeria's SEC, the Philippines' SEC)
         if not written or not all(self.ont.is_generic_name(a) or a.lower() in self.ont.description_index
-                                  for a in written):
+                                  or a.isupper() and a.isalpha() and len(a) <= 5 for a in written):
             return False
         land = self.ont.actors.get(self.ont.country_of.get(actor.jurisdiction or "", actor.jurisdiction or ""))
         return land is not None and not any(n and n in self.doc.text for n in (land.label, land.demonym, *land.names))

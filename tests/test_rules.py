@@ -4703,3 +4703,13 @@ def test_a_name_with_a_registry_acronym_of_its_own_kind_is_that_actor() -> None:
     # ... while an acronym of another kind's actor is the name's: "AP" here is no news agency
     ex = extraction("The Dutch Data Protection Authority (AP) fined Uber. The AP said the firm broke the law.")
     assert not any(e.type == "MediaOutlet" for e in ex.entities), ex.entities
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("A three-judge panel of the Court of Appeals ruled in favour of Vexa Labs.",
+                 {("Court of Appeals", "supports", "Vexa Labs")}, id="a-panel"),
+    pytest.param("The bench of the High Court fined Pinmark Systems on Friday.",
+                 {("High Court", "fines", "Pinmark Systems")}, id="a-bench"),
+])
+def test_a_panel_of_a_court_acts_for_the_court(text: str, must: set) -> None:
+    check(text, must, set())

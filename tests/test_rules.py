@@ -4713,3 +4713,17 @@ def test_a_name_with_a_registry_acronym_of_its_own_kind_is_that_actor() -> None:
 ])
 def test_a_panel_of_a_court_acts_for_the_court(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Lawmakers approved the Online Safety Act on Monday. Vexa Labs said it opposed the text.",
+                 {("Vexa Labs", "opposes", "Online Safety Act")}, set(), id="the-text-is-the-law"),
+    pytest.param("Ministers agreed the Data Act in June. John Hartley said Kenya and Ghana backed the text.",
+                 {("Kenyan Government", "supports", "Data Act"), ("Ghanaian Government", "supports", "Data Act")},
+                 set(), id="backed-the-text"),
+    pytest.param("Phone makers must sign the Pinmark Agreement. The Trade Agency issued an order prohibiting the act "
+                 "of forcing them to sign it.", set(), {("Trade Agency", "orders", "Pinmark Agreement")},
+                 id="the-act-of-doing-is-no-law"),
+])
+def test_the_text_of_a_law_named_before_is_the_law(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -47,6 +47,9 @@ def same_roles(st: ResolveState, nouns: set[str]) -> set[str]:
 def is_description(st: ResolveState, token: Token) -> bool:
     """Return True when ``token`` heads a description that refers back to an entity."""
     lemma = token.lemma_.lower()
+    if st.ont.description_index.get(lemma) == ["Legislation"] and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False  # "the text of the ruling", "the regulation of AI": what it is of, not a law named before
     mission = embassy(st, token)
     if mission is not None:
         st.refers(token.i, mission, st.tuning.description, is_subject=token.dep_ in SUBJECT_DEPS)

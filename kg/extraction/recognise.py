@@ -1667,10 +1667,10 @@ def _products_by_their_kind(doc: Doc, mentions: list[Mention], ont: Ontology) ->
             continue
         if start - 1 in taken and doc[start - 1].is_title and doc[start - 1].head.i in range(start, tok.i + 1):
             continue  # "the Zeta Chat app" with "Zeta" found: the found name runs on (_names_run_on)
-        text = span_text(doc, start, head)
-        typ = ont.description_index[two or tok.lemma_.lower()][0] if two in kinds else \
-            ont.description_index[tok.lemma_.lower()][0]
-        out.append(Mention(start, head, text, typ, None, "ner", typed_by="description"))
+        classes = ont.description_index.get(two if two in kinds else tok.lemma_.lower(), [])
+        if len(classes) != 1:
+            continue  # (a kind is a description noun of one class)
+        out.append(Mention(start, head, span_text(doc, start, head), classes[0], None, "ner", typed_by="description"))
         taken.update(range(start, head))
     return out
 

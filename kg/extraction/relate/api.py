@@ -167,6 +167,10 @@ class Context:
 
         return noun_entries(self.ont, tok)
 
+    def enforcement_noun(self, tok: Token) -> bool:
+        """Return True when the noun ``tok`` names an enforcement ("fine", "ban", "legal action", "probe")."""
+        return any(r in self.ont.enforcing_relations for r, _ in self.noun_entries(tok))
+
     # -- references ----------------------------------------------------------
     def refs(self, tok: Token) -> list[Ref]:
         """Return the entities (with certainty) the phrase headed by ``tok`` refers to."""

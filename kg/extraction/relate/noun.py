@@ -394,8 +394,7 @@ def threatened_measures(ctx: Context) -> Iterator[Triple]:
         if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or verb.pos_ not in clause.VERBAL or \
                 "threatens" not in ctx.ont.verb_relations(verb.lemma_, verb.lower_):
             continue
-        if tok.lemma_.lower() not in measures and not any(
-                r in ctx.ont.enforcing_relations for r, _ in ctx.noun_entries(tok)):
+        if tok.lemma_.lower() not in measures and not ctx.enforcement_noun(tok):
             continue
         threatened = clause.prep_objects(ctx, tok, {"on", "against"}) or [
             r for p in verb.children if p.dep_ == "prep" and p.lower_ in {"on", "against"} and p.i > tok.i

@@ -439,8 +439,7 @@ def warnings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterato
             continue
         if head.lemma_.lower() not in ctx.words("patientLightVerb"):
             continue
-        punishing = [o for o in head.children if o.dep_ == "dobj" and any(
-            r in ctx.ont.enforcing_relations for r, _ in ctx.noun_entries(o))]
+        punishing = [o for o in head.children if o.dep_ == "dobj" and ctx.enforcement_noun(o)]
         if not punishing:
             continue
         targets = [r for c in head.children if c.dep_ == "nsubj" for r in ctx.refs(c) if r[0] not in own]

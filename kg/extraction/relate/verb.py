@@ -154,8 +154,7 @@ def _kept_out_of_rules(ctx: Context, tok: Token) -> bool:
     kept_out = ctx.words("scopeNoun") | ctx.words("policyNoun") | ctx.words("decisionNoun")
 
     def a_rule(o: Token) -> bool:
-        return o.lemma_.lower() in kept_out or any(
-            r in ctx.ont.enforcing_relations for r, _ in ctx.ont.noun_entries(o.lemma_.lower(), o.lower_))
+        return o.lemma_.lower() in kept_out or ctx.enforcement_noun(o)
 
     for p in tok.children:
         if p.dep_ != "prep" or p.lower_ != "from":

@@ -4614,8 +4614,8 @@ def test_kept_out_of_a_rule_is_spared_not_banned(text: str, must: set, must_not:
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), [
-    pytest.param("This decision follows a large EU fine in 2023 over App Store restrictions on music streaming "
-                 "rivals.", set(), {("European Union", "bans", "App Store")}, id="restrictions-on-others"),
+    pytest.param("The ruling follows a big fine by the European Union in 2022 over Google Play restrictions on rival "
+                 "stores.", set(), {("European Union", "bans", "Google Play")}, id="restrictions-on-others"),
     pytest.param("The Data Agency announced Zeta Chat restrictions on foreign users.", set(),
                  {("Data Agency", "bans", "Zeta Chat")}, id="the-firms-restrictions"),
     pytest.param("The Data Agency announced the Zeta Chat ban on Monday.", {("Data Agency", "bans", "Zeta Chat")},

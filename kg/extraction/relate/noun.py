@@ -115,7 +115,7 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                     o.dep_ == "pobj" for o in c.children) for c in tok.children):
                 for c in tok.children:
                     # "the TikTok ban": a named target in compound position (but a "GDPR fine" is a fine under the
-                    # law, not on it; and in "App Store restrictions on rivals" the phrase names the target)
+                    # law, not on it; and in "Google Play restrictions on rival stores" the phrase names the target)
                     if c.dep_ == "compound" and c.i in ctx.res.token_entity:
                         targets = [r for r in ctx.refs(c) if ctx.entity(r[0]).type != "Legislation"
                                    or "Legislation" in ont.relations[rel].object_types]

@@ -4727,3 +4727,15 @@ def test_a_panel_of_a_court_acts_for_the_court(text: str, must: set) -> None:
 ])
 def test_the_text_of_a_law_named_before_is_the_law(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Maria Keller called the Online Safety Act rotten through and through.",
+                 {("Maria Keller", "criticises", "Online Safety Act")}, id="rotten"),
+    pytest.param("John Hartley said the Data Agency's decision was indefensible.",
+                 {("John Hartley", "criticises", "Data Agency")}, id="indefensible"),
+    pytest.param("Vexa Labs said the Online Safety Act would be catastrophic for small firms.",
+                 {("Vexa Labs", "criticises", "Online Safety Act")}, id="catastrophic"),
+])
+def test_more_words_of_condemnation(text: str, must: set) -> None:
+    check(text, must, set())

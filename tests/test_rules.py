@@ -4739,3 +4739,14 @@ def test_the_text_of_a_law_named_before_is_the_law(text: str, must: set, must_no
 ])
 def test_more_words_of_condemnation(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The General Assembly approved the first United Nations resolution on data privacy on Thursday. "
+                 "The resolution was sponsored by Kenya.", {("General Assembly", "supports", "resolution")},
+                 id="the-un-resolution"),
+    pytest.param("Delegates agreed the Geneva Data Accord on Friday. Kenya backed the United Nations accord on Monday.",
+                 {("Kenyan Government", "supports", "Geneva Data Accord")}, id="the-un-accord"),
+])
+def test_a_maker_before_a_laws_description_is_not_its_name(text: str, must: set) -> None:
+    check(text, must, set())

@@ -94,9 +94,9 @@ def is_description(st: ResolveState, token: Token) -> bool:
     for child in token.children:
         if child.dep_ in {"appos", "compound"} and child.i in st.token_entity:
             named = st.entity(st.token_entity[child.i])
-            if child.dep_ == "compound" and classes and named.type not in classes and named.type in {
-                    "Country", "GovernmentBody"}:
-                continue  # "the U.S. company": a place modifying the noun, not the company's name
+            if child.dep_ == "compound" and classes and named.type not in classes and (named.type in {
+                    "Country", "GovernmentBody"} or classes == {"Legislation"}):
+                continue  # "the U.S. company", "the United Nations resolution": a place or a maker, not the name
             named.roles.add(lemma)
             _retype_by_description(st, named, token)
             return False

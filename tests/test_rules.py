@@ -4742,7 +4742,7 @@ def test_more_words_of_condemnation(text: str, must: set) -> None:
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("The General Assembly approved the first United Nations resolution on data privacy on Thursday. "
+    pytest.param("On Thursday the General Assembly approved the new United Nations resolution on data privacy. "
                  "The resolution was sponsored by Kenya.", {("General Assembly", "supports", "resolution")},
                  id="the-un-resolution"),
     pytest.param("Delegates agreed the Geneva Data Accord on Friday. Kenya backed the United Nations accord on Monday.",

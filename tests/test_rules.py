@@ -4753,11 +4753,11 @@ def test_a_maker_before_a_laws_description_is_not_its_name(text: str, must: set)
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("Kenya has closed a deal with telecom providers to exclude foreign firms such as Vexa Labs or Zeta "
-                 "Chat from its 5G networks.", {("Kenyan Government", "bans", "Vexa Labs"),
-                                                ("Kenyan Government", "bans", "Zeta Chat")}, id="closed-a-deal-to"),
-    pytest.param("Ghana unveiled a proposal to ban Zeta Chat.", {("Ghanaian Government", "bans", "Zeta Chat")},
+    pytest.param("Germany agreed a plan with mobile operators to exclude foreign firms such as Vexa Labs or Zeta Chat "
+                 "from its networks.", {("German Government", "bans", "Vexa Labs"),
+                                        ("German Government", "bans", "Zeta Chat")}, id="agreed-a-plan-to"),
+    pytest.param("Italy unveiled a proposal to ban Zeta Chat.", {("Italian Government", "bans", "Zeta Chat")},
                  id="unveiled-a-proposal-to"),
 ])
-def test_who_closes_or_unveils_a_plan_does_what_it_is_to_do(text: str, must: set) -> None:
+def test_who_agrees_or_unveils_a_plan_does_what_it_is_to_do(text: str, must: set) -> None:
     check(text, must, set())

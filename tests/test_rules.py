@@ -4761,3 +4761,14 @@ def test_a_maker_before_a_laws_description_is_not_its_name(text: str, must: set)
 ])
 def test_who_agrees_or_unveils_a_plan_does_what_it_is_to_do(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The resolution, sponsored by Germany and co-sponsored by 40 countries, including Italy, was adopted "
+                 "on Friday.", {("German Government", "supports", "resolution"),
+                                ("Italian Government", "supports", "resolution")}, id="co-sponsored-by"),
+    pytest.param("Zeta Chat, fined by the Data Agency and sued by Vexa Labs, closed.",
+                 {("Data Agency", "fines", "Zeta Chat"), ("Vexa Labs", "sues", "Zeta Chat")}, id="fined-and-sued-by"),
+])
+def test_a_participle_with_its_own_agent_coordinated_with_a_passive_is_passive(text: str, must: set) -> None:
+    check(text, must, set())

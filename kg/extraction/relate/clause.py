@@ -71,9 +71,12 @@ def is_passive(verb: Token) -> bool:
 
 
 def _passive_form(verb: Token) -> bool:
-    """Return True for a verb with a passive's marks, whoever the parser took its subject to be."""
+    """Return True for a verb with a passive's marks, whoever the parser took its subject to be: also a participle
+    with its own "by" agent coordinated with a passive one ("sponsored by Kenya and co-sponsored by Ghana")."""
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN") or hyphen_agent(verb) is not None or interposed(verb) is not None
+        verb.dep_ == "acl" and verb.tag_ == "VBN") or hyphen_agent(verb) is not None or interposed(verb) is not None \
+        or verb.dep_ == "conj" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and \
+        verb.head.i != verb.i and _passive_form(verb.head)
 
 
 def interposed(verb: Token) -> Token | None:

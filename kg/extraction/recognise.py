@@ -1232,7 +1232,7 @@ def _city_acts(span: Span, ont: Ontology) -> bool:
     """Return True when the city ``span`` names does something or is acted on ("Beijing warned", "a rebuke
     from Washington", "Brussels' decision"), False when it is where something happens."""
     tok = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ in _ACTING_DEPS:
         return True

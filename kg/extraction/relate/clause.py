@@ -216,7 +216,7 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
     speaker = _speaker_of_reported_clause(ctx, verb, depth)
     if speaker is not None:
         return speaker
-    if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head is not verb and head.pos_ in VERBAL:
+    if verb.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and head.i != verb.i and head.pos_ in VERBAL:
         if verb.dep_ in {"advcl", "ccomp"} and not (verb.tag_ == "VBG" or verb.dep_ == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
             return [], ""
@@ -451,9 +451,9 @@ def _speaker_of_reported_clause(ctx: Context, verb: Token, depth: int) -> tuple[
             verb.lemma_.lower() not in ctx.words("speechVerb") | ctx.words("namingVerb"):
         return None
     t = verb.head
-    while t.dep_ in {"ccomp", "conj", "advcl"} and t.head is not t:
+    while t.dep_ in {"ccomp", "conj", "advcl"} and t.head.i != t.i:
         t = t.head
-        if t.lemma_.lower() in ctx.words("speechVerb") and t.i < verb.i and t is not verb.head:
+        if t.lemma_.lower() in ctx.words("speechVerb") and t.i < verb.i and t.i != verb.head.i:
             refs, _ = subjects(ctx, t, depth + 1)
             return (refs, f"speaker of '{t.text}'") if refs else None
     return None
@@ -612,7 +612,7 @@ def match_phrase(tok: Token, words: tuple[str, ...]) -> Token | None:
         w = words[k]
         nxt = None
         candidates = list(cur.children)
-        if cur is not tok:
+        if cur.i != tok.i:
             candidates += [c for c in tok.children if c.i > cur.i]
         for c in candidates:
             # Not the infinitive's "to" ("to appeal the ruling" is no "appeal to").

@@ -310,7 +310,7 @@ def _beside_title(ctx: Context, role_tok: Token) -> list[Token]:
     "Russian Foreign Ministry Spokeswoman Maria Zakharova", "British MP Ada Lowe"."""
     out: list[Token] = []
     up = role_tok
-    while up.dep_ == "compound" and up.head is not up:
+    while up.dep_ == "compound" and up.head.i != up.i:
         up = up.head
         out += [c for c in up.children if role_tok.i - ctx.tuning.title_span < c.i < role_tok.i]
     return out

@@ -142,7 +142,7 @@ def _only_threatened(ctx: Context, tok: Token) -> bool:
     What a threat says has happened ("warned that the ministry had blocked Zeta") stays a statement."""
     head = tok.head
     to_do = {"to"} if tok.dep_ == "xcomp" else {"would", "will"} if tok.dep_ == "ccomp" else set()
-    return head is not tok and head.pos_ in clause.VERBAL and \
+    return head.i != tok.i and head.pos_ in clause.VERBAL and \
         "threatens" in ctx.ont.verb_relations(head.lemma_, head.lower_) and \
         any(a.dep_ == "aux" and a.lower_ in to_do for a in tok.children)
 

@@ -28,7 +28,7 @@ def same_clause(a: Token, b: Token) -> bool:
     """Return True when tokens ``a`` and ``b`` sit in the same clause."""
 
     def clause(t: Token) -> int:
-        while t.dep_ not in _CLAUSE_DEPS and t.head is not t:
+        while t.dep_ not in _CLAUSE_DEPS and t.head.i != t.i:
             t = t.head
         return t.i
 
@@ -72,7 +72,7 @@ def clause_subject(st: ResolveState, token: Token) -> int | None:
             return st.table.find(st.token_entity[accused.i]) if accused is not None else None
         if (said := out_of_quotation(t, st.words("speechVerb"))) is not None:
             t = said  # 'said that "the fee is unfair" and accused him': the speaker is the subject
-        elif t.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and t.head is not t:
+        elif t.dep_ in {"advcl", "xcomp", "conj", "pcomp", "prep"} and t.head.i != t.i:
             t = t.head
         else:
             break
@@ -82,7 +82,7 @@ def clause_subject(st: ResolveState, token: Token) -> int | None:
 def _first_conjunct(st: ResolveState, token: Token) -> int | None:
     """Return the entity named first in "A and its B" (or "A, the ..., and its B"), for the possessive ``token``."""
     noun = token.head
-    while noun.dep_ == "compound" and noun.head is not noun:
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ != "conj" or noun.i < token.i:
         return None

@@ -4772,3 +4772,76 @@ def test_who_agrees_or_unveils_a_plan_does_what_it_is_to_do(text: str, must: set
 ])
 def test_a_participle_with_its_own_agent_coordinated_with_a_passive_is_passive(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("At the request of the German Government, Vexa Labs removed the posts.",
+                 {("German Government", "urges", "Vexa Labs")}, set(), id="at-the-request-of-fronted"),
+    pytest.param("At Italy's request, Pinmark Systems withdrew the app.",
+                 {("Italian Government", "urges", "Pinmark Systems")}, set(), id="at-its-request"),
+    pytest.param("Zeta Chat closed the channel at the behest of Maria Keller.",
+                 {("Maria Keller", "urges", "Zeta Chat")}, set(), id="at-the-behest-of"),
+    pytest.param("The posts were taken down at the request of the German Government.", set(),
+                 {("German Government", "urges", "posts")}, id="passive-says-no-doer"),
+])
+def test_a_clause_done_at_someones_request_was_urged_by_them(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Vexa Labs bowed to pressure from the German Government.",
+                 {("German Government", "urges", "Vexa Labs")}, set(), id="bowed-to-pressure-from"),
+    pytest.param("Brazil tightened its export rules after months of pressure from Italy.",
+                 {("Italian Government", "urges", "Brazilian Government")}, set(), id="after-months-of-pressure"),
+    pytest.param("Pinmark Systems faced pressure on its pricing.", set(), set(), id="no-one-pressing"),
+])
+def test_pressure_from_someone_urges_the_one_it_bears_on(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Maria Keller called for Vexa Labs to withdraw the app.",
+                 {("Maria Keller", "urges", "Vexa Labs")}, set(), id="called-for-x-to"),
+    pytest.param("John Hartley called for Zeta Chat to be fined.", set(),
+                 {("John Hartley", "urges", "Zeta Chat")}, id="called-for-x-to-be-punished"),
+    pytest.param("John Hartley pleaded with Pinmark Systems to restore the service.",
+                 {("John Hartley", "urges", "Pinmark Systems")}, set(), id="pleaded-with"),
+    pytest.param("The Data Agency demanded that Vexa Labs explain the outage.",
+                 {("Data Agency", "urges", "Vexa Labs")}, set(), id="demanded-that-plural-name"),
+])
+def test_asking_someone_to_act_urges_them(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Pinmark Systems filed a motion with the Federal Court of Justice to halt the order.",
+                 {("Pinmark Systems", "urges", "Federal Court of Justice")}, id="motion-with-the-court"),
+    pytest.param("Vexa Labs submitted a request to the Federal Court of Justice for a stay.",
+                 {("Vexa Labs", "urges", "Federal Court of Justice")}, id="submitted-a-request-to"),
+])
+def test_a_filing_with_a_court_asks_the_court(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The prosecutor sent the Data Agency's notices to the Federal Court of Justice.", set(),
+                 {("Data Agency", "contacts", "Federal Court of Justice")}, id="another-sends-its-notices"),
+    pytest.param("The Data Agency sent its notice to Vexa Labs.", {("Data Agency", "contacts", "Vexa Labs")}, set(),
+                 id="it-sends-its-own"),
+])
+def test_a_possessor_addresses_what_a_light_verb_sends_only_when_it_sends_it(text: str, must: set,
+                                                                              must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The Vexa Party blasted the order of the Data Agency.", {("Vexa Party", "criticises", "Data Agency")},
+                 id="order-of"),
+    pytest.param("Maria Keller condemned the ruling of the Federal Court of Justice.",
+                 {("Maria Keller", "criticises", "Federal Court of Justice")}, id="ruling-of"),
+    pytest.param('John Hartley said the Data Bill was "deeply flawed".', {("John Hartley", "criticises", "Data Bill")},
+                 id="quoted-adjective-read-as-passive"),
+])
+def test_running_down_what_an_actor_decided_or_made(text: str, must: set) -> None:
+    check(text, must, set())
+

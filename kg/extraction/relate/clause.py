@@ -400,8 +400,10 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
         # "Ofcom requested that X explain its checks", "the court demanded that X name a representative": the one
         # the clause's subjunctive is addressed to.
         for c in verb.children:
-            if c.dep_ == "ccomp" and c.tag_ == "VB" and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                            for m in c.children):
+            # (the bare form, which the tagger may read as a present tense: "demanded that Vexa Labs explain")
+            if c.dep_ == "ccomp" and (c.tag_ == "VB" or c.tag_ == "VBP" and not any(
+                    m.dep_ in {"aux", "auxpass"} for m in c.children)) and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                 return [r for s in c.children if s.dep_ == "nsubj" for r in ctx.refs(s)]
     if verb.lemma_.lower() in ctx.words("allegationVerb"):
         # "The SEC alleged (that) Binance mishandled funds": the one the clause blames.

@@ -66,7 +66,10 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 # "a penalty of 2.1 billion rupees on Meta": the target hung on the sum.
                 targets = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                            if o.dep_ == "pobj" and clause.is_sum(ctx, o) for r in clause.prep_objects(ctx, o, preps)]
-            if not targets and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in light:
+            if not targets and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in light and not (
+                    how == "possessor" and any(c.dep_ in clause.SUBJECT_DEPS for c in tok.head.children)
+                    and {i for i, _ in clause.subjects(ctx, tok.head)[0]} != {i for i, _ in agents}):
+                # (but in "the prosecutor sent the agency's notices to the court" the one sending addresses it)
                 targets = clause.prep_objects(ctx, tok.head, preps)
             if not targets:
                 # "a request for information to Meta": the target's phrase hung on what the noun is for.
@@ -127,6 +130,8 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
             if made:
                 break
     yield from addressed_requests(ctx)
+    yield from requests_acted_on(ctx)
+    yield from pressure_from(ctx)
     yield from decided_claims(ctx)
     yield from threatened_measures(ctx)
     yield from widened_events(ctx)
@@ -381,6 +386,58 @@ def addressed_requests(ctx: Context) -> Iterator[Triple]:
                               ctx.tuning.event_noun):
             t.negated = False  # a request refused ("will not grant Vexa's request") was made all the same
             yield t
+
+
+def requests_acted_on(ctx: Context) -> Iterator[Triple]:
+    """A clause done "at the request of" someone says they asked its doer: "at the ministry's request, Vexa removed
+    the posts", "Pinmark shut the service at the behest of the regulator" -> the requester urges the doer."""
+    for tok in ctx.tokens:
+        if tok.lemma_.lower() not in ctx.words("requestNoun") or tok.dep_ != "pobj" or \
+                tok.head.lower_ not in {"at", "on", "upon"} or tok.head.head.pos_ not in clause.VERBAL:
+            continue
+        verb = tok.head.head
+        requesters = [r for c in tok.children if c.dep_ == "poss" for r in ctx.refs(c)] or \
+                     [r for p in tok.children if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+                      for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)]
+        if not requesters or clause.is_passive(verb):
+            continue  # ("the posts were removed at the request of Vexa": who removed them is not said)
+        doers, how = clause.subjects(ctx, verb)
+        if not doers and not any(c.dep_ in clause.SUBJECT_DEPS for c in verb.children):
+            # "At the request of the ministry, Vexa removed them": the parser may read the fronted phrase's end and
+            # the doer after its comma as one name and its apposition.
+            doers = [r for a in tok.subtree if a.dep_ == "appos" and a.i > tok.i and a.head.dep_ == "pobj"
+                     and a.doc[a.left_edge.i - 1].text == "," for r in ctx.refs(a)]
+            how = "the name after the phrase's comma"
+            requesters = [r for r in requesters if r not in doers]
+        yield from ctx.make_all(requesters, "urges", [d for d in doers if d not in requesters], tok, "noun",
+                                f"'{verb.text}' done at the {tok.lemma_} of another, doer by {how}",
+                                ctx.tuning.event_noun)
+
+
+def pressure_from(ctx: Context) -> Iterator[Triple]:
+    """Pressure "from" someone bears on whom its "on" phrase names, or on the doer of the clause it is in: "bowed to
+    pressure from the government", "tightened its rules after months of pressure from Washington" -> the one
+    pressing urges them."""
+    for tok in ctx.tokens:
+        if tok.pos_ != "NOUN" or "urges" not in {r for r, _ in ctx.noun_entries(tok)}:
+            continue
+        agents = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                  if o.dep_ == "pobj" for r in ctx.refs(o)]
+        if not agents:
+            continue
+        targets = clause.prep_objects(ctx, tok, frozenset({"on"}))
+        how = "its 'on' phrase"
+        head = tok
+        while not targets and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            # ("after months of pressure": up through the phrases to the verb they hang on)
+            head = head.head.head
+            if head.pos_ in clause.VERBAL:
+                if not clause.is_passive(head):
+                    targets, how = clause.subjects(ctx, head)
+                    how = f"doer of '{head.text}' ({how})"
+                break
+        yield from ctx.make_all(agents, "urges", [t for t in targets if t not in agents], tok, "noun",
+                                f"'{tok.lemma_}' from its 'from' phrase, on {how}", ctx.tuning.event_noun)
 
 
 def threatened_measures(ctx: Context) -> Iterator[Triple]:

@@ -143,7 +143,8 @@ def clause_target(ctx: Context, head: Token, speaker: set[int]) -> tuple[list[Re
     subject ("the administration's decision was misguided"). A passive subject is a victim, not a target."""
     decisions = ctx.words("decisionNoun")
     for c in head.children:
-        if c.dep_ != "nsubj":
+        # (an adjective read as a passive's participle: 'said the bill was "deeply flawed"')
+        if c.dep_ != "nsubj" and not (c.dep_ == "nsubjpass" and head.tag_ == "JJ"):
             continue
         if c.lower_ == "it":
             # "it was irresponsible for Facebook to put profits first": the expletive's clause names the actor.

@@ -178,6 +178,13 @@ def wishes(ctx: Context, tok: Token) -> list[Triple]:
         to = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         if not to or c.dep_ not in {"ccomp", "advcl", "xcomp"}:
             continue
+        if lemma == "call" and c.dep_ == "xcomp":
+            # "called for Vexa to withdraw it", parsed with the name in a "for" phrase of the verb and the
+            # infinitive hung beside it (but "called for Vexa to be fined" asks the one who would fine it)
+            if not any(a.dep_ == "auxpass" for a in c.children):
+                targets += [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < c.i
+                            for o in p.children if o.dep_ == "pobj" and o.i < c.i for r in ctx.refs(o)]
+            continue
         if lemma == "call" and not any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
             continue
         targets += [r for s in c.children if s.dep_ == "nsubj" for r in ctx.refs(s)]
@@ -212,9 +219,14 @@ def mandates(ctx: Context, tok: Token) -> list[Triple]:
     if lemma not in ctx.words("mandativeVerb") or ctx.ont.lemma_keys(lemma, tok.lower_, ctx.ont.verb_index):
         return []  # a lexicon verb ("request", "order") reads its clause itself
     # (the subjunctive's bare verb with its own subject says so without "that": "demanded Vexa respond"; a
-    # singular subject before a bare verb the tagger read as present, too: "that its chief appear")
-    targets = [r for c in tok.children if c.dep_ == "ccomp" and (c.tag_ == "VB" or c.tag_ == "VBP" and any(
-        s.dep_ == "nsubj" and s.tag_ in {"NN", "NNP"} for s in c.children)) and (any(
+    # singular subject before a bare verb the tagger read as present, too: "that its chief appear"; after "that",
+    # any subject: "demanded that Vexa Labs explain")
+    def subjunctive(c: Token) -> bool:
+        that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        return c.tag_ == "VB" or c.tag_ == "VBP" and not any(m.dep_ in {"aux", "auxpass"} for m in c.children) and (
+            that or any(s.dep_ == "nsubj" and s.tag_ in {"NN", "NNP"} for s in c.children))
+
+    targets = [r for c in tok.children if c.dep_ == "ccomp" and subjunctive(c) and (any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or not any(
         m.dep_ in {"aux", "mark"} for m in c.children)) for s in c.children if s.dep_ == "nsubj"
         for r in ctx.refs(s)]

@@ -4845,3 +4845,21 @@ def test_a_possessor_addresses_what_a_light_verb_sends_only_when_it_sends_it(tex
 def test_running_down_what_an_actor_decided_or_made(text: str, must: set) -> None:
     check(text, must, set())
 
+
+def test_the_two_companies_are_the_firms_not_their_stores() -> None:
+    check("The Data Agency of Germany fined Google and Apple over Google Play and the App Store. The agency called on "
+          "the two companies to change their rules.",
+          {("Data Agency of Germany", "urges", "Google"), ("Data Agency of Germany", "urges", "Apple")},
+          {("Data Agency of Germany", "urges", "App Store"), ("Data Agency of Germany", "urges", "Google Play")})
+
+
+@pytest.mark.parametrize(("text", "must_not"), [
+    pytest.param("The Data Agency published a report on Vexa Labs. The Data Agency held hearings in May. Maria Keller "
+                 "said she would appeal the decision.", {("Maria Keller", "opposes", "Data Agency")},
+                 id="appealed-decision-of-no-one-said"),
+    pytest.param("The Trade Agency wrote a paper on Zeta Chat. The Trade Agency met experts in June. John Hartley "
+                 "criticised the decision.", {("John Hartley", "criticises", "Trade Agency")},
+                 id="criticised-decision-of-no-one-said"),
+])
+def test_a_decision_with_no_maker_in_reach_is_not_the_main_enforcers(text: str, must_not: set) -> None:
+    check(text, set(), must_not)

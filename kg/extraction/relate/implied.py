@@ -39,9 +39,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def enforcer(ctx: Context, tok: Token, court: bool = False) -> tuple[Ref, str] | None:
+def enforcer(ctx: Context, tok: Token, court: bool = False, dominant: bool = True) -> tuple[Ref, str] | None:
     """Return the enforcer the text around ``tok`` implies, and how it was found; with ``court``, only one that
-    rules on cases (a court, a regulator, a judge: the maker of a ruling, not a prosecutor)."""
+    rules on cases (a court, a regulator, a judge: the maker of a ruling, not a prosecutor); without ``dominant``,
+    never the article's main enforcer by count alone (the maker of a decision some clause takes a stance toward is
+    often another: the court that upheld it, the agency that proposed it)."""
     sent = tok.sent
     latest: Triple | None = None
     for t in _found_between(ctx, min(sent.start, tok.i - ctx.tuning.enforcer_window), sent.end):
@@ -64,9 +66,9 @@ def enforcer(ctx: Context, tok: Token, court: bool = False) -> tuple[Ref, str] |
             if i in te and _judges(ctx, te[i]):
                 return (te[i], ctx.tuning.enforcer_before), "the court or judge named last before it"
         return None
-    dominant = _dominant_enforcer(ctx)
-    if dominant is not None:
-        return (dominant, ctx.tuning.enforcer_dominant), "the article's main enforcer"
+    main = _dominant_enforcer(ctx) if dominant else None
+    if main is not None:
+        return (main, ctx.tuning.enforcer_dominant), "the article's main enforcer"
     return None
 
 
@@ -237,7 +239,7 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
         makers = clause.prep_objects(ctx, noun, {"of"})
         if makers:
             return makers, f"maker of the {noun.lemma_} by 'of' phrase"
-    found = _decision_enforcer(ctx, tok, court) or enforcer(ctx, tok, court=court)
+    found = _decision_enforcer(ctx, tok, court) or enforcer(ctx, tok, court=court, dominant=False)
     if found is None:
         return [], ""
     ref, how = found
@@ -291,7 +293,7 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
                 continue
             targets, how = decision_maker(ctx, noun, tok)
         elif tok.lemma_.lower() in appeal and not any(c.dep_ == "prep" for c in tok.children):
-            found = enforcer(ctx, tok)
+            found = enforcer(ctx, tok, dominant=False)
             if found is not None:
                 targets, how = [found[0]], f"appeal with no object: {found[1]}"
         if not targets:

@@ -649,9 +649,9 @@ def describe_person(st: ResolveState, token: Token) -> int | None:
 
 
 def group_before(st: ResolveState, token: Token, classes: set[str] | frozenset[str],
-                 subjects_only: bool = False) -> list[int]:
-    """Return the latest coordinated pair or list of entities of ``classes`` before ``token``."""
-    for i in range(token.i - 1, max(-1, token.i - st.tuning.group_window), -1):
+                 subjects_only: bool = False, floor: int = 0) -> list[int]:
+    """Return the latest coordinated pair or list of entities of ``classes`` before ``token`` (from ``floor`` on)."""
+    for i in range(token.i - 1, max(floor - 1, token.i - st.tuning.group_window), -1):
         idx = st.token_entity.get(i)
         if idx is None or st.entity(idx).type not in classes:
             continue
@@ -700,6 +700,12 @@ def resolve_description(st: ResolveState, token: Token) -> None:
         if "Company" in classes or "Platform" in classes:
             classes |= {"Company", "Platform"}
         members = group_before(st, token, classes)
+        if members and "Company" in classes and all(st.entity(m).type == "Platform" for m in members):
+            # "fined Google and Apple over Google Play and the App Store ... the two companies": firms before
+            # services named in the same sentence as them.
+            mention = next(i for i in range(token.i - 1, -1, -1) if st.token_entity.get(i) is not None
+                           and st.table.find(st.token_entity[i]) in members)
+            members = group_before(st, token, {"Company"}, floor=st.doc[mention].sent.start) or members
         if members:
             st.groups[token.i] = members
             st.note(token.i, members[0], is_subject=False)

@@ -4853,6 +4853,14 @@ def test_the_two_companies_are_the_firms_not_their_stores() -> None:
           {("Data Agency of Germany", "urges", "App Store"), ("Data Agency of Germany", "urges", "Google Play")})
 
 
+
+def test_the_two_platforms_are_still_the_services() -> None:
+    check("Vexa Labs and Pinmark Systems run Google Play and the App Store. The Trade Agency called on the two "
+          "platforms to change their rules.",
+          {("Trade Agency", "urges", "App Store"), ("Trade Agency", "urges", "Google Play")},
+          {("Trade Agency", "urges", "Vexa Labs"), ("Trade Agency", "urges", "Pinmark Systems")})
+
+
 @pytest.mark.parametrize(("text", "must_not"), [
     pytest.param("The Data Agency published a report on Vexa Labs. The Data Agency held hearings in May. Maria Keller "
                  "said she would appeal the decision.", {("Maria Keller", "opposes", "Data Agency")},

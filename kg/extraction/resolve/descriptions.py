@@ -697,10 +697,11 @@ def resolve_description(st: ResolveState, token: Token) -> None:
         return
     if token.tag_ in {"NNS", "NNPS"} and not plural_body(st, token):
         classes = set(st.ont.description_index.get(token.lemma_.lower(), []))
+        firms = "Company" in classes
         if "Company" in classes or "Platform" in classes:
             classes |= {"Company", "Platform"}
         members = group_before(st, token, classes)
-        if members and "Company" in classes and all(st.entity(m).type == "Platform" for m in members):
+        if members and firms and all(st.entity(m).type == "Platform" for m in members):
             # "fined Google and Apple over Google Play and the App Store ... the two companies": firms before
             # services named in the same sentence as them.
             mention = next(i for i in range(token.i - 1, -1, -1) if st.token_entity.get(i) is not None

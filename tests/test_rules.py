@@ -4871,3 +4871,26 @@ def test_the_two_platforms_are_still_the_services() -> None:
 ])
 def test_a_decision_with_no_maker_in_reach_is_not_the_main_enforcers(text: str, must_not: set) -> None:
     check(text, set(), must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Data Agency fined Vexa Labs on Monday. Zeta Chat has been banned on government devices in "
+                 "Germany, Italy and other nations.",
+                 {("German Government", "bans", "Zeta Chat"), ("Italian Government", "bans", "Zeta Chat")},
+                 {("Data Agency", "bans", "Zeta Chat")}, id="banned-in-several-countries"),
+    pytest.param("The Trade Agency opened a probe into Pinmark Systems. Quorra Talk was blocked across Brazil and "
+                 "Germany last year.", {("Brazilian Government", "bans", "Quorra Talk"),
+                                        ("German Government", "bans", "Quorra Talk")},
+                 {("Trade Agency", "bans", "Quorra Talk")}, id="blocked-across-two"),
+    pytest.param("The Data Agency fined Vexa Labs on Monday. Zeta Chat has been fined by regulators abroad for "
+                 "similar breaches and has been ordered to delete its records.", set(),
+                 {("Data Agency", "orders", "Zeta Chat")}, id="coordinated-passive-after-a-named-agent"),
+    pytest.param("The Trade Agency fined Vexa Labs on Monday. Quorra Talk was sued by rival firms in March and was "
+                 "ordered to pay damages.", set(), {("Trade Agency", "orders", "Quorra Talk")},
+                 id="sued-by-others-and-ordered"),
+    pytest.param("The Data Agency fined Vexa Labs on Monday. Zeta Chat was also ordered to delete its data.",
+                 {("Data Agency", "orders", "Zeta Chat")}, set(), id="no-agent-named-the-enforcer-before"),
+])
+def test_an_agentless_passive_takes_the_states_it_happens_in_or_its_conjuncts_agent(text: str, must: set,
+                                                                                    must_not: set) -> None:
+    check(text, must, must_not)

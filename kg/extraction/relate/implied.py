@@ -149,24 +149,33 @@ def agentless_passives(ctx: Context) -> Iterator[Triple]:
         patients = clause.objects(ctx, tok)
         if not patients:
             continue
-        found = _decision_behind(ctx, tok) or _announcer(ctx, tok) or _country_it_happens_in(ctx, tok) or \
-            enforcer(ctx, tok)
-        if found is None:
+        if tok.dep_ == "conj" and clause.is_passive(tok.head) and _has_agent(ctx, tok.head):
+            continue  # "was fined by regulators abroad and has been ordered to delete the data": an affair of the
+            # agent named there, not of the story's enforcer
+        states = _countries_it_happens_in(ctx, tok)
+        found = _decision_behind(ctx, tok) or _announcer(ctx, tok) or (states[0] if len(states) == 1 else None) or \
+            (None if states else enforcer(ctx, tok))
+        # ("has been banned in the U.S., the UK and other nations": each of those states, no enforcer of the story)
+        for (agent, cert), how in [found] if found is not None else states:
+            yield from _agentless(ctx, tok, rels, patients, (agent, cert), how)
+
+
+def _agentless(ctx: Context, tok: Token, rels: list[str], patients: list[Ref], agent: Ref,
+               how: str) -> Iterator[Triple]:
+    """Return what the agentless passive ``tok`` says ``agent`` did to each of ``patients``."""
+    paid = clause.sums_ordered_paid(ctx, tok) if "orders" in rels else []
+    if paid and ctx.entity(ctx.acting(agent)[0]).type in clause.fining_classes(paid):
+        # "Shein was ordered to pay 150 million euros": a sum an enforcer orders paid is its fine (as
+        # noun.ordered_payments reads it with the enforcer named)
+        rels = ["fines"]
+    for p in patients:
+        rel = ctx.pick(rels, agent, p)
+        if rel is None:
             continue
-        (agent, cert), how = found
-        paid = clause.sums_ordered_paid(ctx, tok) if "orders" in rels else []
-        if paid and ctx.entity(ctx.acting((agent, cert))[0]).type in clause.fining_classes(paid):
-            # "Shein was ordered to pay 150 million euros": a sum an enforcer orders paid is its fine (as
-            # noun.ordered_payments reads it with the enforcer named)
-            rels = ["fines"]
-        for p in patients:
-            rel = ctx.pick(rels, (agent, cert), p)
-            if rel is None:
-                continue
-            t = ctx.make((agent, cert), rel, p, tok, "implied", f"agentless passive '{tok.lemma_}', agent: {how}",
-                         ctx.tuning.implied_agent)
-            if t:
-                yield t
+        t = ctx.make(agent, rel, p, tok, "implied", f"agentless passive '{tok.lemma_}', agent: {how}",
+                     ctx.tuning.implied_agent)
+        if t:
+            yield t
 
 
 def _decision_behind(ctx: Context, verb: Token) -> tuple[Ref, str] | None:
@@ -202,18 +211,19 @@ def _announcer(ctx: Context, verb: Token) -> tuple[Ref, str] | None:
     return (speaker, cert * ctx.tuning.enforcer_before), f"the one telling of it ('{head.head.text}')"
 
 
-def _country_it_happens_in(ctx: Context, verb: Token) -> tuple[Ref, str] | None:
-    """Return the government of the country an agentless enforcement happens in: "TikTok was banned in Nepal",
-    "Telegram was suspended across Brazil" (the state acts within its borders)."""
+def _countries_it_happens_in(ctx: Context, verb: Token) -> list[tuple[Ref, str]]:
+    """Return the governments of the countries an agentless enforcement happens in: "TikTok was banned in Nepal",
+    "Telegram was suspended across Brazil", "banned in the U.S. and the UK" (a state acts within its borders)."""
     for p in [*verb.children, *(g for c in verb.children if c.dep_ in {"prep", "dobj"} for n in (c, *c.children)
                                 for g in n.children)]:
         # (on the verb, or on its object: "was hit with a fine in Luxembourg")
         if p.dep_ == "prep" and p.lower_ in {"in", "across", "throughout"}:
             for o in p.children:
                 refs = ctx.refs(o) if o.dep_ == "pobj" else []
-                if len(refs) == 1 and ctx.entity(refs[0][0]).type == "Country":
-                    return ctx.acting((refs[0][0], ctx.tuning.enforcer_before)), "the country it happens in"
-    return None
+                if refs and all(ctx.entity(r[0]).type == "Country" for r in refs):
+                    return [(ctx.acting((r[0], ctx.tuning.enforcer_before)), "the country it happens in")
+                            for r in refs]
+    return []
 
 
 def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], str]:

@@ -296,3 +296,51 @@ def test_a_place_that_goes_to_law_is_an_organisation(words: list[str], tags: lis
               ents=["B-GPE", "O", "O", "O", "O"], sent_starts=[True] + [False] * 4)
     got = [(m.text, m.type) for m in recognise(doc, load_ontology())]
     assert ((words[0], "Organisation") in got) is acts
+
+
+def _hand_built(words: list[str], pos: list[str], ents: list[str]) -> Doc:
+    nlp = spacy.blank("en")
+    spaces = [nxt not in {"'s", ".", ","} for nxt in [*words[1:], "."]]  # ("General's", "spoke.")
+    return Doc(nlp.vocab, words=words, spaces=spaces, pos=pos, ents=ents,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_person_split_at_a_quoted_nickname_is_one_name_without_it() -> None:
+    from kg.extraction.recognise import recognise
+
+    doc = _hand_built(["Senator", "Jon", '"', "Jo", '"', "Hartley", "III", "spoke", "."],
+                      ["PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"],
+                      ["O", "B-PERSON", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"])
+    got = [(m.text, m.type) for m in recognise(doc, load_ontology())]
+    assert ("Jon Hartley III", "Person") in got
+    assert all(text != "Hartley III" for text, _ in got)
+
+
+@pytest.mark.parametrize(("words", "ents", "name"), [
+    pytest.param(["The", "Association", "for", "Privacy", "and", "Internet", "spoke", "."],
+                 ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"], "Association for Privacy and Internet",
+                 id="joined-at-and"),
+    pytest.param(["The", "Ministry", "of", "Justice", "and", "Vexa", "spoke", "."],
+                 ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"], "Ministry of Justice",
+                 id="another-name-after-and"),
+])
+def test_an_institutions_for_or_of_phrase_takes_the_words_coordinated_with_it(words: list[str], ents: list[str],
+                                                                             name: str) -> None:
+    from kg.extraction.recognise import recognise
+
+    doc = _hand_built(words, ["DET", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"], ents)
+    assert recognise(doc, load_ontology())[0].text == name
+
+
+@pytest.mark.parametrize(("words", "pos", "ents", "name"), [
+    pytest.param(["The", "Attorney", "General", "'s", "Office", "sued", "Vexa", "."],
+                 ["DET", "PROPN", "PROPN", "PART", "PROPN", "VERB", "PROPN", "PUNCT"],
+                 ["O", "O", "O", "O", "B-ORG", "O", "B-ORG", "O"], "Attorney General's Office", id="titled-office"),
+    pytest.param(["Then", "Vexa", "'s", "Office", "spoke", "."], ["ADV", "PROPN", "PART", "PROPN", "VERB", "PUNCT"],
+                 ["O", "B-ORG", "O", "B-ORG", "O", "O"], "Office", id="an-actors-office-is-its-own"),
+])
+def test_an_office_named_after_a_title_holder_keeps_the_title(words: list[str], pos: list[str], ents: list[str],
+                                                             name: str) -> None:
+    from kg.extraction.recognise import recognise
+
+    assert name in [m.text for m in recognise(_hand_built(words, pos, ents), load_ontology())]

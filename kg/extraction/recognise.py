@@ -541,6 +541,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions = _names_after_portfolios(doc, mentions, ont)
     mentions = _titles_before_names(doc, mentions, ont)
     mentions = _first_names_left_out(doc, mentions, ont)
+    mentions = _names_around_nicknames(doc, mentions)
     # "Scott Wiener, D-San Francisco": a party's letter and a district, no actor of its own.
     mentions = [m for m in mentions if not (_AFFILIATION_TAG.match(m.text) and ont.parties(code=m.text[0]))]
     # "Big Tech", "Silicon Valley": a name for a whole industry is no actor of its own (pk:sectorName).
@@ -841,6 +842,28 @@ def _first_names_left_out(doc: Doc, mentions: list[Mention], ont: Ontology) -> l
     return [m for m in out if m.kind != "dropped"]
 
 
+def _names_around_nicknames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions with a person's name the recogniser split at a quoted nickname made one: 'Aquilino
+    "Koko" Pimentel III' read as "Aquilino" and "Pimentel III" is one person, named without the nickname."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        close = next((j for j in range(m.end + 1, min(m.end + 4, len(doc))) if doc[j].text in _QUOTES), None)
+        if m.type == "Person" and m.kind == "ner" and after is not None and after.kind == "ner" and \
+                close is not None and doc[m.end].text in _QUOTES and after.start == close + 1 and \
+                all(t.is_title for t in doc[m.end + 1:close]) and all(t.is_title or t.is_upper
+                                                                      for t in doc[after.start:after.end]):
+            out.append(Mention(m.start, after.end, _without_nickname(doc, m.start, after.end), "Person", None, "ner",
+                               m.honorific, typed_by=m.typed_by))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
+
+
 def _sent_start(tok: Token) -> int:
     """Return where ``tok``'s sentence starts (the document's start when no sentences are set)."""
     return tok.sent.start if tok.doc.has_annotation("SENT_START") else 0
@@ -921,6 +944,7 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
     # A known body after "of" is the whole a unit belongs to, not the end of the unit's name: "the
     # Enforcement Division of the SEC" is a division and the SEC (see the role extractor's units).
     known_bodies = {m.start for m in mentions if m.kind == "registry" and m.type != "Country"}
+    taken = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         if m.start < skip_until:
             continue
@@ -942,19 +966,38 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
                 end += 1
             if end < len(doc) and doc[end].ent_type_ == "PERSON":
                 end = m.end
-        if end == m.end:
+        if end == m.end and m.kind == "ner" and any(t.lower_ in {"of", "for"} for t in doc[m.start:end]) and \
+                any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]):
+            # "the Association for Technology" + "and Internet": the words a name's "for" or "of" takes are
+            # coordinated, up to a word that names something of its own ("the Ministry of Justice and Meta").
+            while end + 1 < len(doc) and doc[end].text in {"and", "&"} and doc[end + 1].is_title and \
+                    doc[end + 1].pos_ in {"NOUN", "PROPN"} and doc[end + 1].ent_type_ in {"", "ORG"} and \
+                    end + 1 not in taken and (end + 2 >= len(doc) or not doc[end + 2].is_title):
+                end += 2
+        start = m.start
+        if m.kind == "ner" and doc[start].text in _INSTITUTION_HEADS and start >= 2 and \
+                doc[start - 1].lower_ in {"'s", "’s"}:
+            # "the Attorney General's" + "Office of Vexland": an office named after the holder of a title (never
+            # one named after an actor: "Meta's Oversight Board" is Meta's).
+            k = start - 2
+            while k >= 0 and doc[k].is_title and k not in taken and doc[k].ent_type_ in {"", "ORG"} and (
+                    doc[k].pos_ == "PROPN" or doc[k].pos_ == "NOUN" and k > _sent_start(doc[k])):
+                k -= 1
+            if k < start - 2:
+                start = k + 1
+        if end == m.end and start == m.start:
             out.append(m)
             continue
-        text = span_text(doc, m.start, end)
+        text = span_text(doc, start, end)
         typ = ont.type_from_name(text) or m.type
         inner = next((r for r in mentions if r.kind == "registry" and m.end <= r.start and r.end <= end
                       and r.type == typ), None)
         if inner is not None:
             # "Court of Appeals for the Ninth Circuit": the whole name is the known court its tail names.
-            out.append(Mention(m.start, end, text, inner.type, inner.iri, "registry", m.honorific,
+            out.append(Mention(start, end, text, inner.type, inner.iri, "registry", m.honorific,
                                typed_by="registry"))
         else:
-            out.append(Mention(m.start, end, text, typ, None, "ner", m.honorific, typed_by="cue"))
+            out.append(Mention(start, end, text, typ, None, "ner", m.honorific, typed_by="cue"))
         skip_until = end
     return out
 

@@ -342,3 +342,24 @@ def test_a_registry_bodys_acronym_in_a_story_about_another_country_is_that_count
     text = "Irish regulators fined Zeta Chat. The DPC said Zeta Chat had failed to assess the risks."
     (ex,) = extract_articles([parse_text(text, article_id="t")])
     assert any(e.id.endswith("/irish-data-protection-commission") for e in ex.entities), ex.entities
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    pytest.param("ACCRA (Reuters) - Ghana suspended Vexa Labs on Monday.\n\nThe Data Protection Commission said the "
+                 "firm had not registered. Vexa Labs is also under review in Ireland.",
+                 "data-protection-commission-of-ghana",
+                 id="registry-body-another-country-named-elsewhere"),
+    pytest.param("Ghana fined Pinmark Systems on Monday.\n\nThe High Court said the firm had not registered. Pinmark "
+                 "Systems also faces a case in Ireland.", "high-court-of-ghana", id="generic-name-country-unlisted"),
+])
+def test_a_body_named_generically_in_a_story_about_an_unlisted_country_is_that_countrys(text: str,
+                                                                                      body: str) -> None:
+    ids = {e.id.rsplit("/", 1)[-1] for e in extract(text).entities}
+    assert body in ids, ids
+    assert "irish-data-protection-commission" not in ids
+
+
+def test_a_body_named_with_its_country_in_its_sentence_stays_the_registrys() -> None:
+    ex = extract("Ghana suspended Vexa Labs on Monday.\n\nIn Ireland, the Data Protection Commission fined Vexa Labs "
+                 "last year.")
+    assert any(e.id.endswith("/irish-data-protection-commission") for e in ex.entities), ex.entities

@@ -1109,6 +1109,11 @@ def _subdivision_names() -> frozenset[str]:
                      and sub.name.lower() not in countries)
 
 
+def is_country_name(text: str) -> bool:
+    """Return True for the short name of a country (ISO 3166, from pycountry): "Kenya", not "Missouri"."""
+    return text in _country_names()
+
+
 def is_state_name(text: str) -> bool:
     """Return True for the name of a country or a federal state/province (ISO 3166, from pycountry)."""
     return text.lower() in _state_names()

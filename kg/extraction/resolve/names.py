@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from kg.extraction.recognise import Mention, bracketed_acronym
+from kg.extraction.recognise import Mention, bracketed_acronym, is_country_name
 from kg.extraction.resolve.entities import Entity, retype, unlisted_government
 from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
 from kg.sources.article import slug
@@ -67,14 +67,16 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
     name = m.text
     if st.ont.is_generic_name(name) and st.article_country is not None:
         # "Supreme Court", "Data Protection Commission": every country has one; the article's is meant, under the
-        # name the registry gives it ("Brazilian Supreme Court") when it has one.
-        land = st.ont.actors[st.article_country]
-        body, _ = _countrys_body(st, name, land, land.label)
+        # name the registry gives it ("Brazilian Supreme Court") when it has one, else its country's ("Data
+        # Protection Commission of Kenya" in a story about Kenya, never another country's the story names too).
+        land = st.ont.actors.get(st.article_country)
+        land_label = land.label if land is not None else st.article_country
+        body, _ = _countrys_body(st, name, land, land_label)
         if body is not None:
             idx = st.entity_for_actor(body)
             st.entity(idx).aliases.add(m.text)
             return idx
-        name = f"{name} of {land.label}"
+        name = f"{name} of {land_label}"
     place = _government_of(name)
     if place is not None and st.mints(place) not in st.ont.actors:
         # "the Kenyan Government", "the Government of Kenya": the government of a country the registry lacks, one
@@ -166,7 +168,7 @@ def relocate_generic_names(st: ResolveState) -> None:
         if actor is None or actor.type not in _STATE_BODIES:
             continue
         written = e.aliases - {actor.label}
-        if not st.named_generically(e):
+        if not st.named_generically(e, unlisted_home=place is None):
             continue  # (where the article names the body's own country, the registry's body may well be meant)
         land = st.ont.actors.get(st.ont.country_of.get(actor.jurisdiction or "", actor.jurisdiction or ""))
         if land is None or (place is not None and place.iri == land.iri):
@@ -230,18 +232,30 @@ def note_person(st: ResolveState, m: Mention, idx: int) -> None:
 
 
 def article_country(st: ResolveState, mentions: list[Mention]) -> str | None:
-    """Return the country the article's registry names point to most (their jurisdictions and states)."""
+    """Return the country the article's names point to most: the registry's names by their jurisdictions and
+    states, a country the registry lacks by its name (and the dateline's country as two names). The registry
+    country's IRI, or for one the registry lacks the name it is written with (which :meth:`Ontology.actors` does
+    not hold)."""
     counts: Counter[str] = Counter()
+    filed = st.filed_from()
+    if filed is not None:
+        counts[filed[1] or filed[0]] += 2
+    # (the first sentence, the headline or the lede, says what the story is about: its names count twice)
+    first = next(iter(st.doc.sents)).end if len(st.doc) and st.doc.has_annotation("SENT_START") else 0
     for m in mentions:
+        weight = 2 if m.start < first else 1
         actor = st.ont.actors.get(m.iri) if m.iri else None
         if actor is None:
+            if m.type == "Country" and m.kind == "ner" and st.mints(m.text) not in st.ont.actors and \
+                    is_country_name(m.text):
+                counts[m.text] += weight  # "Kenya suspended Zeta Chat": a country the registry lacks
             continue
         if actor.iri in st.ont.government_of:
-            counts[actor.iri] += 1
+            counts[actor.iri] += weight
         elif actor.iri in st.ont.country_of:
-            counts[st.ont.country_of[actor.iri]] += 1
+            counts[st.ont.country_of[actor.iri]] += weight
         elif actor.jurisdiction in st.ont.government_of:
-            counts[actor.jurisdiction] += 1
+            counts[actor.jurisdiction] += weight
     top = counts.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None  # a tie names no country
 

@@ -34,7 +34,7 @@ class ResolveState:
     groups: dict[int, list[int]] = field(default_factory=dict)       # plural reference -> entity indexes
     history: list[tuple[int, int, bool]] = field(default_factory=list)  # (token, entity, is_subject), sorted
     tuning: Tuning = TUNING
-    article_country: str | None = None  # the registry country the article's names point to most
+    article_country: str | None = None  # the country the article's names point to most (names.article_country)
     misspelt: set[int] = field(default_factory=set)  # starts of names linked to the registry by spelling
     dateline: str | None = None  # the place the story was filed from ("Lima"), when its dateline says
     the_government: int | None = None  # what "the government" last meant
@@ -147,7 +147,7 @@ class ResolveState:
             found = self._country_of_place(ent.text)
             if found is not None and found[1] is None:  # (a country the registry lacks is counted by its name)
                 counts[found[0]] += 1
-        filed = self._filed_from()
+        filed = self.filed_from()
         if filed is not None:
             # Where the story was filed from counts as a name in its headline: "LIMA (Reuters) -" before a story
             # that names the United States too is Peru's.
@@ -170,9 +170,10 @@ class ResolveState:
                 self._home = self.entity_for_actor(gov) if gov else None
         return self._home
 
-    def named_generically(self, e: Entity) -> bool:
+    def named_generically(self, e: Entity, unlisted_home: bool = False) -> bool:
         """Return True when the article names registry body ``e`` only as any country's body may be named ("the
-        Department of Justice", "Congress"), never by its registry name, and never names the body's country."""
+        Department of Justice", "Congress"), never by its registry name, and never names the body's country (with
+        ``unlisted_home``, the story's country one the registry lacks: in no sentence that names the body)."""
         actor = self.ont.actors.get(e.id) if e.registry else None
         if actor is None or actor.type == "Person":
             return False
@@ -182,9 +183,19 @@ class ResolveState:
                                   or a.isupper() and a.isalpha() and len(a) <= 5 for a in written):
             return False
         land = self.ont.actors.get(self.ont.country_of.get(actor.jurisdiction or "", actor.jurisdiction or ""))
-        return land is not None and not any(n and n in self.doc.text for n in (land.label, land.demonym, *land.names))
+        if land is None:
+            return False
+        # In a story about a country the registry lacks, its country named where the body is: "In Ireland, the
+        # Data Protection Commission fined Meta"; a story about Kenya that names Ireland elsewhere still means
+        # Kenya's commission. (Between registry countries, anywhere: "the Commerce Department" of a story about US
+        # controls on China that names the US is the US's.)
+        where = {0: self.doc.text}
+        if unlisted_home:
+            where = {self.doc[tok].sent.start: self.doc[tok].sent.text for tok, j, _ in self.history
+                     if self.table[j] is e} or where
+        return not any(n and n in text for text in where.values() for n in (land.label, land.demonym, *land.names))
 
-    def _filed_from(self) -> tuple[str, str | None] | None:
+    def filed_from(self) -> tuple[str, str | None] | None:
         """Return the country the dateline's place is in: the registry country's IRI (and None), or, for a country
         the registry lacks, the IRI its name mints and the name. None without a dateline or a known place."""
         if self.dateline is None:

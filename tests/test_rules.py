@@ -4894,3 +4894,20 @@ def test_a_decision_with_no_maker_in_reach_is_not_the_main_enforcers(text: str, 
 def test_an_agentless_passive_takes_the_states_it_happens_in_or_its_conjuncts_agent(text: str, must: set,
                                                                                     must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Maria Keller's call for Vexa Labs to withdraw the app drew support.",
+                 {("Maria Keller", "urges", "Vexa Labs")}, set(), id="call-for-x-to"),
+    pytest.param("Pinmark Systems faces calls from John Hartley to close the service.",
+                 {("John Hartley", "urges", "Pinmark Systems")}, {("John Hartley", "contacts", "Pinmark Systems")},
+                 id="faces-calls-from-x-to"),
+    pytest.param("Maria Keller's call with Vexa Labs lasted an hour.", {("Maria Keller", "contacts", "Vexa Labs")},
+                 {("Maria Keller", "urges", "Vexa Labs")}, id="a-phone-call-is-contact"),
+    pytest.param("John Hartley renewed his call for a ban on Zeta Chat.", set(),
+                 {("John Hartley", "urges", "Zeta Chat")}, id="call-for-a-ban-on-x-asks-someone-else"),
+    pytest.param("Maria Keller sent a request for information to Vexa Labs.",
+                 {("Maria Keller", "urges", "Vexa Labs")}, set(), id="request-for-information-to-x"),
+])
+def test_a_call_that_asks_for_an_act_is_a_request_of_the_one_to_act(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

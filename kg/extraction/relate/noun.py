@@ -31,6 +31,12 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
         entries = ctx.noun_entries(tok)
         if not entries or tok.dep_ == "pobj" and tok.head.lower_ == "in" and {r for r, _ in entries} == {"violates"}:
             continue  # "in breach of": a state (states_of_breach), not an event a light verb's subject does
+        if any(c.dep_ in {"acl", "relcl"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in tok.children) or tok.dep_ == "dobj" and any(
+                c.dep_ in {"advcl", "xcomp"} and c.i > tok.right_edge.i and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.head.children):
+            # "faces calls from Kinmira to withdraw it": a noun that asks for an act is a request first
+            entries = sorted(entries, key=lambda e: e[0] != "urges")
         yield from _framed(ctx, tok, entries)
         yield from _what_it_found(ctx, tok, entries)
         if all(ont.relations[r].symmetric for r, _ in entries):
@@ -73,8 +79,10 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 targets = clause.prep_objects(ctx, tok.head, preps)
             if not targets:
                 # "a request for information to Meta": the target's phrase hung on what the noun is for.
+                # (but "called for a ban on Vexa": the measure asked for falls on Vexa, asked of someone else)
                 targets = [r for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} for o in c.children
-                           if o.dep_ == "pobj" and o.i not in ctx.res.token_entity
+                           if o.dep_ == "pobj" and o.i not in ctx.res.token_entity and not (
+                               rel == "urges" and ctx.enforcement_noun(o))
                            for r in clause.prep_objects(ctx, o, preps & {"to", "against", "into", "on"})]
             if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in light and \
                     ont.relations[rel].group == "enforcement":

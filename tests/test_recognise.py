@@ -344,3 +344,21 @@ def test_an_office_named_after_a_title_holder_keeps_the_title(words: list[str], 
     from kg.extraction.recognise import recognise
 
     assert name in [m.text for m in recognise(_hand_built(words, pos, ents), load_ontology())]
+
+
+@pytest.mark.parametrize("title", ["Mayor", "Colonel", "Pope", "Queen", "Sheikh", "Cardinal"])
+def test_a_rank_or_style_before_a_name_the_ner_missed_makes_a_person(title: str) -> None:
+    from kg.extraction.recognise import recognise
+
+    got = [(m.text, m.type) for m in recognise(_parsed(f"{title} Ana Ruiz met Tom Berg on Friday."), load_ontology())]
+    assert ("Ana Ruiz", "Person") in got, got
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("King's College London sued Vexa Labs on Monday.", "King's College London", id="possessive"),
+    pytest.param("Prince-Vale Systems sued Vexa Labs on Monday.", "Prince-Vale Systems", id="hyphen"),
+])
+def test_a_style_written_into_an_organisations_name_stays_in_it(text: str, name: str) -> None:
+    from kg.extraction.recognise import recognise
+
+    assert name in [m.text for m in recognise(_parsed(text), load_ontology())]

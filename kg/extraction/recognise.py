@@ -350,7 +350,9 @@ def clean_span(span: Span, honorifics: frozenset[str], leading: frozenset[str] =
     start, end = span.start, span.end
     doc = span.doc
     honorific = None
-    while start < end - 1 and (doc[start].lower_ in leading | honorifics or common and doc[start].is_lower
+    # (never a title written into a name: "King's College London", "King-Pai Technology")
+    while start < end - 1 and (doc[start].lower_ in leading | honorifics and bool(doc[start].whitespace_)
+                               or common and doc[start].is_lower
                                 and doc[start].is_alpha and doc[start].pos_ in {"NOUN", "ADJ"}
                                 and not doc[end - 1].is_lower):
         if doc[start].lower_ in honorifics:

@@ -4911,3 +4911,20 @@ def test_an_agentless_passive_takes_the_states_it_happens_in_or_its_conjuncts_ag
 ])
 def test_a_call_that_asks_for_an_act_is_a_request_of_the_one_to_act(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Russia attacked Ukraine in 2022.", set(),
+                 {("Russian Government", "criticises", "Ukrainian Government")}, id="force-on-a-country"),
+    pytest.param("Italy attacked Germany over its tariffs.",
+                 {("Italian Government", "criticises", "German Government")}, set(), id="words-over-a-measure"),
+    pytest.param("Maria Keller attacked Germany as a bully.", {("Maria Keller", "criticises", "German Government")},
+                 set(), id="words-as-a-name"),
+])
+def test_an_attack_on_a_place_is_force_not_words(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_known_actor_after_on_is_no_topic_of_an_institutions_name() -> None:
+    check("Maria Keller attacked the European Commission on X.",
+          {("Maria Keller", "criticises", "European Commission")}, set())

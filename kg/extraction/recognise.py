@@ -947,6 +947,7 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
     # Enforcement Division of the SEC" is a division and the SEC (see the role extractor's units).
     known_bodies = {m.start for m in mentions if m.kind == "registry" and m.type != "Country"}
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    known = {i for m in mentions if m.kind == "registry" and m.type != "Country" for i in range(m.start, m.end)}
     for m in mentions:
         if m.start < skip_until:
             continue
@@ -958,6 +959,8 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
                 end + 1 < len(doc) and doc[end].lower_ == "of"
                 and (end + 1 in known_bodies or doc[end + 1].lower_ == "the" and end + 2 in known_bodies)):
             end = _name_tail(doc, end, ont)
+            if any(i in known for i in range(m.end, end)):
+                end = m.end  # "the European Commission on X": a known actor after "on" is no topic of the name
         if end == m.end and m.kind == "ner" and any(t.lower_ in {"of", "for"} for t in doc[m.start:end]) and \
                 any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]):
             # "the Office of the Data Protection" + "Commissioner": the NER stopped before the last word of the

@@ -188,6 +188,7 @@ class PK(DefinedNamespace):
     pactVerb: URIRef
     policyNoun: URIRef
     scopeNoun: URIRef
+    forceVerb: URIRef
     productKind: URIRef
     partialWord: URIRef
     appointingVerb: URIRef

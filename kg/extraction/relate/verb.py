@@ -147,6 +147,21 @@ def _only_threatened(ctx: Context, tok: Token) -> bool:
         any(a.dep_ == "aux" and a.lower_ in to_do for a in tok.children)
 
 
+def _force_on_a_place(ctx: Context, tok: Token) -> bool:
+    """Return True when a verb that may name the use of force (``pk:forceVerb``) has a place as its object and no
+    phrase of what was said ("attacked Ukraine", "attacked Kyiv overnight"; but "attacked Ukraine over its
+    tariffs", "attacked the ministry as incompetent" are words)."""
+    from kg.extraction.recognise import is_country_name
+
+    if tok.lemma_.lower() not in ctx.words("forceVerb") or any(
+            c.dep_ == "prep" and c.lower_ in {"for", "over", "as", "in"} and c.i > tok.i and not any(
+                o.ent_type_ in {"DATE", "TIME", "GPE", "LOC"} for o in c.children) for c in tok.children):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.ent_type_ in {"GPE", "LOC", "FAC"} or is_country_name(o.text)
+                              or o.text in ctx.ont.places for o in objs)
+
+
 def _kept_out_of_rules(ctx: Context, tok: Token) -> bool:
     """Return True when a verb of banning keeps its object out of a rule, an inquiry or a measure rather than out
     of a market: "excluded Zeta Chat from the scope of the act", "excluded Vexa from being designated", "excluded
@@ -343,6 +358,8 @@ def verb_triples(ctx: Context) -> Iterator[Triple]:
             verb_rels = ["cooperatesWith" if r == "owns" else r for r in verb_rels]  # "partly owned by": a stake
         if "bans" in verb_rels and _kept_out_of_rules(ctx, tok):
             verb_rels = [r for r in verb_rels if r != "bans"]  # "excluded Zeta from the probe": spared, not banned
+        if "criticises" in verb_rels and _force_on_a_place(ctx, tok):
+            verb_rels = [r for r in verb_rels if r != "criticises"]  # "Russia attacked Kyiv": force, not words
         if not subjects:
             continue
         passive = clause.is_passive(tok)

@@ -4928,3 +4928,17 @@ def test_an_attack_on_a_place_is_force_not_words(text: str, must: set, must_not:
 def test_a_known_actor_after_on_is_no_topic_of_an_institutions_name() -> None:
     check("Maria Keller attacked the European Commission on X.",
           {("Maria Keller", "criticises", "European Commission")}, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The Data Agency fined Vexa Labs 10 million euros, Zeta Chat 5 million euros and Pinmark Systems 2 "
+                 "million euros.", {("Data Agency", "fines", "Vexa Labs"), ("Data Agency", "fines", "Zeta Chat"),
+                                    ("Data Agency", "fines", "Pinmark Systems")}, id="fined-a-list-of-sums"),
+    pytest.param("The Trade Agency decided to impose a fine of 47 million euros on Quorra Talk and 20 million euros on "
+                 "Zeta Chat.", {("Trade Agency", "fines", "Quorra Talk"), ("Trade Agency", "fines", "Zeta Chat")},
+                 id="a-fine-of-sums-each-on-one"),
+    pytest.param("The Data Agency issued two penalty notices totalling 5 million euros against Pinmark Systems.",
+                 {("Data Agency", "fines", "Pinmark Systems")}, id="penalty-notices-totalling"),
+])
+def test_each_sum_of_a_list_of_fines_names_its_target(text: str, must: set) -> None:
+    check(text, must, set())

@@ -347,8 +347,13 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
                 # "fined Acme parent firm Meta 5 million pounds", parsed with the sum as the object and the
                 # fined firm hung on it ("fined Google 5 billion rupees": a compound; "fined Meta Rs 213 crore",
                 # deeper in the sum's phrase): the name inside the sum's phrase, before its figure, is the object.
-                refs = [r for m in c.children if m.dep_ in {"nmod", "npadvmod", "compound"} and m.ent_type_ != "MONEY"
-                        and (m.dep_ != "compound" or m.pos_ == "PROPN") for r in ctx.refs(m)]
+                # ("fined Vexa 10 million euros, Zeta 5 million euros and Pinmark 2 million": the name before each
+                # sum of the list)
+                sums = [c, *(k for k in c.children if k.dep_ == "appos")]
+                sums += [k for sm in sums for k in sm.conjuncts if k not in sums]
+                refs = [r for sm in sums for m in sm.children if m.dep_ in {"nmod", "npadvmod", "compound"}
+                        and m.ent_type_ != "MONEY" and (m.dep_ != "compound" or m.pos_ == "PROPN")
+                        and m.i < sm.i for r in ctx.refs(m)]
                 figure = next((t.i for t in c.subtree if t.like_num), c.i)
                 refs = refs or [r for t in c.subtree if t is not c and t.i < figure and t.pos_ == "PROPN"
                                 and t.ent_type_ != "MONEY" and t.i in ctx.res.token_entity for r in ctx.refs(t)]

@@ -68,10 +68,14 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
                 targets = [r for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for q in p.children
                            if q.dep_ == "pcomp" and any(m.lower_ in ctx.words("questionWord") for m in q.children)
                            for s in q.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
+            # "a penalty of 2.1 billion rupees on Meta": the target hung on the sum; "a fine of 47 million euros on
+            # Vexa and 20 million euros on Zeta": on each of the sums listed.
             if not targets:
-                # "a penalty of 2.1 billion rupees on Meta": the target hung on the sum.
-                targets = [r for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-                           if o.dep_ == "pobj" and clause.is_sum(ctx, o) for r in clause.prep_objects(ctx, o, preps)]
+                # (or a sum the noun is said to total: "penalty notices totalling 5 million euros against Vexa")
+                sums = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" or c.dep_ == "acl"
+                        for o in c.children if o.dep_ in {"pobj", "dobj"} and clause.is_sum(ctx, o)]
+                targets = [r for o in sums for s in (o, *(k for k in o.conjuncts if clause.is_sum(ctx, k)))
+                           for r in clause.prep_objects(ctx, s, preps)]
             if not targets and tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_ in light and not (
                     how == "possessor" and any(c.dep_ in clause.SUBJECT_DEPS for c in tok.head.children)
                     and {i for i, _ in clause.subjects(ctx, tok.head)[0]} != {i for i, _ in agents}):

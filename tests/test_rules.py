@@ -4942,3 +4942,17 @@ def test_a_known_actor_after_on_is_no_topic_of_an_institutions_name() -> None:
 ])
 def test_each_sum_of_a_list_of_fines_names_its_target(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Germany has banned government officials from using the Zeta Chat messaging app.",
+                 {("German Government", "bans", "Zeta Chat")}, set(), id="officials-from-using"),
+    pytest.param("Italy prohibited state agencies from using Vexa Labs's chatbot.",
+                 {("Italian Government", "bans", "Vexa Labs")}, set(), id="from-using-a-firms-product"),
+    pytest.param("Brazil barred domestic operators from purchasing chips from Pinmark Systems.",
+                 {("Brazilian Government", "bans", "Pinmark Systems")}, set(), id="from-buying-from"),
+    pytest.param("Italy barred officials from travelling to Brazil.", set(),
+                 {("Italian Government", "bans", "Brazilian Government")}, id="a-place-is-no-service"),
+])
+def test_a_ban_on_using_a_service_bans_the_service_not_its_users(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

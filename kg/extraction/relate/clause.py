@@ -338,6 +338,10 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
                 # "reviewed the FTC's order", "suspended the ban on TikTok": acting on a decision is no
                 # enforcement on its maker or its target (a stance toward its maker: implied.decision_stances).
                 return []
+            kept = _kept_from_using(ctx, verb) if rel is not None and rel.name == "bans" and \
+                c.i not in ctx.res.token_entity else []
+            if kept:
+                return kept  # ("banned government officials from using Zeta Chat": not the officials' government)
             refs = ctx.refs(c)
             if refs:
                 return refs
@@ -499,6 +503,30 @@ def sums_ordered_paid(ctx: Context, verb: Token) -> list[Token]:
     """Return the sums an order verb tells someone to pay ("ordered TikTok to pay 345 million euros")."""
     return [c for x in verb.children if x.dep_ == "xcomp" and x.lemma_.lower() == "pay" for c in x.children
             if c.dep_ == "dobj" and is_sum(ctx, c)]
+
+
+_SERVICE_CLASSES = frozenset({"Platform", "AISystem", "Company", "Organisation", "MediaOutlet"})
+
+
+def _kept_from_using(ctx: Context, verb: Token) -> list[Ref]:
+    """Return what a ban keeps people "from" using, buying or dealing with: "banned officials from using the Zeta
+    Chat app", "prohibited agencies from using Vexa's chatbot", "barred operators from purchasing chips from
+    Pinmark" (the service, its maker or its seller is banned, not the people kept from it)."""
+    out: list[Ref] = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ != "from":
+            continue
+        for g in p.children:
+            if g.dep_ != "pcomp" or g.tag_ != "VBG":
+                continue
+            for o in (c for c in g.children if c.dep_ == "dobj"):
+                found = ctx.refs(o) or [r for c in o.children if c.dep_ in {"compound", "poss"} and c.i < o.i
+                                        for r in ctx.refs(c)]
+                found = found or [r for h in (o, g) for q in h.children if q.dep_ == "prep"
+                                  and q.lower_ in {"from", "by", "of"} for x in q.children if x.dep_ == "pobj"
+                                  for r in ctx.refs(x)]
+                out += [r for r in found if ctx.entity(r[0]).type in _SERVICE_CLASSES]
+    return out
 
 
 def fining_classes(sums: list[Token]) -> frozenset[str]:

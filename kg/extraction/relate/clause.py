@@ -65,6 +65,24 @@ def _along_with(p: Token) -> Token | None:
     return next((w for w in p.children if w.lower_ == "with"), None) if p.lower_ in {"along", "together"} else None
 
 
+#: What a ban may fall on through what it offers or sells: a service, its maker or its seller (never a place).
+_SERVICE_CLASSES = frozenset({"Platform", "AISystem", "Company", "Organisation", "MediaOutlet"})
+
+
+def _marked_that(clause_head: Token) -> bool:
+    """Return True when a clause opens with "that"."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause_head.children)
+
+
+def is_subjunctive(clause_head: Token) -> bool:
+    """Return True for the bare verb of a mandative clause: "(demanded) that Vexa respond", also where the tagger read
+    it as a present tense, after "that" or with a singular subject ("that Vexa Labs explain", "its chief appear")."""
+    if clause_head.tag_ == "VB":
+        return True
+    return clause_head.tag_ == "VBP" and not any(m.dep_ in {"aux", "auxpass"} for m in clause_head.children) and (
+        _marked_that(clause_head) or any(s.dep_ == "nsubj" and s.tag_ in {"NN", "NNP"} for s in clause_head.children))
+
+
 def is_passive(verb: Token) -> bool:
     """Return True when ``verb`` is in the passive voice (or a past participle modifying a noun)."""
     return accompanied_doer(verb) is None and _passive_form(verb)
@@ -380,7 +398,7 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
                 # "banned sales in Kenya").
                 refs = [r for p in c.children if p.dep_ == "prep" and p.lower_ in {"on", "of", "to", "from"}
                         for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o)
-                        if ctx.entity(r[0]).type in {"Platform", "AISystem", "Company", "Organisation", "MediaOutlet"}]
+                        if ctx.entity(r[0]).type in _SERVICE_CLASSES]
                 if refs:
                     return refs
     if rel is not None and rel.clausal_object and not any(c.dep_ == "dobj" for c in verb.children):
@@ -409,10 +427,7 @@ def objects(ctx: Context, verb: Token, rel: RelationInfo | None = None) -> list[
         # "Ofcom requested that X explain its checks", "the court demanded that X name a representative": the one
         # the clause's subjunctive is addressed to.
         for c in verb.children:
-            # (the bare form, which the tagger may read as a present tense: "demanded that Vexa Labs explain")
-            if c.dep_ == "ccomp" and (c.tag_ == "VB" or c.tag_ == "VBP" and not any(
-                    m.dep_ in {"aux", "auxpass"} for m in c.children)) and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            if c.dep_ == "ccomp" and is_subjunctive(c) and _marked_that(c):
                 return [r for s in c.children if s.dep_ == "nsubj" for r in ctx.refs(s)]
     if verb.lemma_.lower() in ctx.words("allegationVerb"):
         # "The SEC alleged (that) Binance mishandled funds": the one the clause blames.
@@ -503,9 +518,6 @@ def sums_ordered_paid(ctx: Context, verb: Token) -> list[Token]:
     """Return the sums an order verb tells someone to pay ("ordered TikTok to pay 345 million euros")."""
     return [c for x in verb.children if x.dep_ == "xcomp" and x.lemma_.lower() == "pay" for c in x.children
             if c.dep_ == "dobj" and is_sum(ctx, c)]
-
-
-_SERVICE_CLASSES = frozenset({"Platform", "AISystem", "Company", "Organisation", "MediaOutlet"})
 
 
 def _kept_from_using(ctx: Context, verb: Token) -> list[Ref]:

@@ -233,15 +233,8 @@ def mandates(ctx: Context, tok: Token) -> list[Triple]:
     lemma = tok.lemma_.lower()
     if lemma not in ctx.words("mandativeVerb") or ctx.ont.lemma_keys(lemma, tok.lower_, ctx.ont.verb_index):
         return []  # a lexicon verb ("request", "order") reads its clause itself
-    # (the subjunctive's bare verb with its own subject says so without "that": "demanded Vexa respond"; a
-    # singular subject before a bare verb the tagger read as present, too: "that its chief appear"; after "that",
-    # any subject: "demanded that Vexa Labs explain")
-    def subjunctive(c: Token) -> bool:
-        that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        return c.tag_ == "VB" or c.tag_ == "VBP" and not any(m.dep_ in {"aux", "auxpass"} for m in c.children) and (
-            that or any(s.dep_ == "nsubj" and s.tag_ in {"NN", "NNP"} for s in c.children))
-
-    targets = [r for c in tok.children if c.dep_ == "ccomp" and subjunctive(c) and (any(
+    # (the subjunctive's bare verb with its own subject says so without "that": "demanded Vexa respond")
+    targets = [r for c in tok.children if c.dep_ == "ccomp" and clause.is_subjunctive(c) and (any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or not any(
         m.dep_ in {"aux", "mark"} for m in c.children)) for s in c.children if s.dep_ == "nsubj"
         for r in ctx.refs(s)]

@@ -526,6 +526,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _honorific_names(doc, mentions, ont.honorifics, ont)
     mentions = _law_names(doc, mentions, ont)
     mentions = _law_names_whole(doc, mentions, ont)
+    mentions = _bracketed_law_names(doc, mentions, ont)
     mentions = _courts_by_place(doc, mentions, ont)
     mentions = _states_inside_countries(doc, mentions, ont)
     mentions += _state_names_missed(doc, mentions, ont)
@@ -549,6 +550,9 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     # "Big Tech", "Silicon Valley": a name for a whole industry is no actor of its own (pk:sectorName).
     sectors = ont.words("sectorName")
     mentions = [m for m in mentions if not (m.kind == "ner" and m.text.lower() in sectors)]
+    # "Twitter's Chief Compliance Officer": a title found as a name, whatever pass found it, names no one.
+    mentions = [m for m in mentions if not (m.kind == "ner" and m.type in {"Person", None} and
+                                            _only_a_title(doc, m.start, m.end, ont))]
     mentions = _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
     mentions = sorted(mentions + _names_used_again(doc, mentions), key=lambda m: m.start)
     mentions = _names_to_their_acronym(doc, _hyphenated_names(doc, mentions, ont))
@@ -975,10 +979,26 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
                 any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]):
             # "the Association for Technology" + "and Internet": the words a name's "for" or "of" takes are
             # coordinated, up to a word that names something of its own ("the Ministry of Justice and Meta").
-            while end + 1 < len(doc) and doc[end].text in {"and", "&"} and doc[end + 1].is_title and \
-                    doc[end + 1].pos_ in {"NOUN", "PROPN"} and doc[end + 1].ent_type_ in {"", "ORG"} and \
-                    end + 1 not in taken and (end + 2 >= len(doc) or not doc[end + 2].is_title):
-                end += 2
+            while end + 1 < len(doc) and doc[end].text in {"and", "&"}:
+                # ("the Association for Technology and the Internet": "the" may open the last word)
+                nxt = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < len(doc) else end + 1
+                if not (doc[nxt].is_title and doc[nxt].pos_ in {"NOUN", "PROPN"} and
+                        doc[nxt].ent_type_ in {"", "ORG"} and nxt not in taken and
+                        (nxt + 1 >= len(doc) or not doc[nxt + 1].is_title)):
+                    break
+                end = nxt + 1
+        if end == m.end and m.kind == "ner" and m.type in {"Person", "Organisation", "Company", None} and \
+                end + 1 < len(doc) and doc[end].lower_ == "for" and doc[end].head.i in range(m.start, end) and \
+                not _title_case_line(doc[end].sent):
+            # "Tools for Humanity", "Fight for the Future": a name whose "for" takes title-case words of no name
+            # of their own (the NER kept only the first word)
+            j = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+            k = j
+            while k < len(doc) and doc[k].is_title and doc[k].pos_ in {"NOUN", "PROPN"} and \
+                    doc[k].ent_type_ == "" and k not in taken:
+                k += 1
+            if k > j:
+                end = k
         start = m.start
         if m.kind == "ner" and doc[start].text in _INSTITUTION_HEADS and start >= 2 and \
                 doc[start - 1].lower_ in {"'s", "’s"}:
@@ -995,6 +1015,8 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
             continue
         text = span_text(doc, start, end)
         typ = ont.type_from_name(text) or m.type
+        if typ == "Person" and doc[m.end].lower_ == "for":
+            typ = "Organisation"  # "Tools for Humanity": no person's name goes on with "for"
         inner = next((r for r in mentions if r.kind == "registry" and m.end <= r.start and r.end <= end
                       and r.type == typ), None)
         if inner is not None:
@@ -1623,6 +1645,36 @@ def _law_names_whole(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
     return [m for m in mentions if any(m is g for g in grown) or not any(i in taken for i in range(m.start, m.end))]
 
 
+def _bracketed_law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return ``mentions`` with a law's name that holds a bracket made whole: "the Information Technology
+    (Intermediary Guidelines and Digital Media Ethics Code) Rules, 2021", "the Data (Use and Access) Act". The
+    capitalised words in the bracket are part of the name, no actors of their own."""
+    law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w} | {"Rules"}
+    registry = _covered(mentions, "registry")
+    out = list(mentions)
+    for tok in doc:
+        if tok.text != "(" or tok.i == 0 or not doc[tok.i - 1].is_title or tok.i - 1 in registry:
+            continue
+        close = next((t.i for t in doc[tok.i + 1:min(len(doc), tok.i + 25)] if t.text in {")", "("}), None)
+        if close is None or doc[close].text != ")" or close + 1 >= len(doc) or doc[close + 1].text not in law_words:
+            continue
+        inside = doc[tok.i + 1:close]
+        if not inside or not inside[0].is_title or not all(
+                t.is_title or t.is_upper or t.lower_ in _LAW_NAME_JOINERS | {"by", "the", ","} for t in inside):
+            continue
+        start = tok.i - 1
+        while start > tok.sent.start and doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"} \
+                and start - 1 not in registry:
+            start -= 1
+        end = close + 2
+        year = end + 1 if end + 1 < len(doc) and doc[end].text == "," else end
+        if year < len(doc) and doc[year].like_num and len(doc[year].text) == 4:
+            end = year + 1  # "Rules 2009", "Rules, 2021"
+        out = [m for m in out if m.end <= start or m.start >= end]
+        out.append(Mention(start, end, span_text(doc, start, end), "Legislation", None, "ner", typed_by="cue"))
+    return sorted(out, key=lambda m: m.start)
+
+
 def _country_before_institution(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
     """Join a country's name to the institution name right after it: "the [U.S.] [District Court for the District
     of Delaware]" is one court, and "the [Nigeria] [Data Protection Commission]" one regulator, which is
@@ -1853,25 +1905,41 @@ def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str],
 
 
 def _only_a_title(doc: Doc, start: int, end: int, ont: Ontology) -> bool:
-    """Return True when every word of a span is a title, a title's modifier or a nationality ("Dutch MEP")."""
+    """Return True when every word of a span is a title, a title's modifier or a nationality ("Dutch MEP"), or
+    when the span is a title with a portfolio written before it in dictionary words ("Chief Compliance Officer",
+    "National Security Adviser")."""
+    if _is_role(doc[end - 1], ont) and all(_title_word(t, ont) or common_word(t.text) for t in doc[start:end]):
+        return True
     for tok in doc[start:end]:
-        if ont.role_for(tok.lemma_) is None and ont.role_for(tok.text) is None and \
-                tok.lower_ not in ont.words("titleModifier") and ont.government_named(tok.text) is None and \
-                country_of_demonym(tok.text) is None:
+        if not _title_word(tok, ont):
             return False
-    return any(ont.role_for(t.text) is not None or ont.role_for(t.lemma_) is not None for t in doc[start:end])
+    return any(_is_role(t, ont) for t in doc[start:end])
+
+
+def _is_role(tok: Token, ont: Ontology) -> bool:
+    return ont.role_for(tok.lemma_) is not None or ont.role_for(tok.text) is not None
+
+
+def _title_word(tok: Token, ont: Ontology) -> bool:
+    return _is_role(tok, ont) or tok.lower_ in ont.words("titleModifier") or \
+        ont.government_named(tok.text) is not None or country_of_demonym(tok.text) is not None
 
 
 def _skip_titles(doc: Doc, start: int, end: int, ont: Ontology) -> int:
-    """Return where a person's name starts after the titles the NER took into it ("Senator", "Presiding Judges")."""
+    """Return where a person's name starts after the titles the NER took into it ("Senator", "Presiding Judges"),
+    a title's portfolio in dictionary words included ("National Security Adviser Lena Brandt")."""
     i = start
     while i < end - 1:
         tok = doc[i]
-        if ont.role_for(tok.lemma_) is not None or ont.role_for(tok.text) is not None or \
-                tok.lower_ in ont.words("titleModifier"):
+        if _is_role(tok, ont) or tok.lower_ in ont.words("titleModifier"):
             i += 1
         else:
             break
+    last_role = max((k for k in range(start, end - 1) if _is_role(doc[k], ont)), default=None)
+    if last_role is not None and last_role >= i and all(
+            _title_word(t, ont) or common_word(t.text) for t in doc[start:last_role]) and \
+            not all(common_word(t.text) for t in doc[last_role + 1:end]):
+        i = last_role + 1
     return i if i > start and any(doc[j].is_title for j in range(i, end)) else start
 
 

@@ -423,3 +423,17 @@ def test_a_style_written_into_an_organisations_name_stays_in_it(text: str, name:
     from kg.extraction.recognise import recognise
 
     assert name in [m.text for m in recognise(_parsed(text), load_ontology())]
+
+
+@pytest.mark.parametrize(("words", "name"), [
+    pytest.param(["Vexa", "Labs", "paid", "."], "Vexa Labs", id="a-word-that-tells-the-firm-apart"),
+    pytest.param(["Pinmark", "Systems", "Corp", "paid", "."], "Pinmark Systems", id="the-legal-form-left-out"),
+    pytest.param(["Pinmark", "Corp", "paid", "."], "Pinmark", id="a-legal-form-alone"),
+])
+def test_a_company_word_the_ner_left_out_is_part_of_the_name_unless_a_legal_form(words: list[str], name: str) -> None:
+    from kg.extraction.recognise import recognise
+
+    n = len(words)
+    doc = _hand_built(words, ["PROPN"] * (n - 2) + ["VERB", "PUNCT"], ["B-ORG"] + ["O"] * (n - 1))
+    got = [(m.text, m.type) for m in recognise(doc, load_ontology())]
+    assert got == [(name, "Company")]

@@ -1853,8 +1853,21 @@ def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> 
     suffixes = ont.classes["Company"].name_cues
     starts = {m.start for m in mentions}
     for m in mentions:
+        end = m.end
         while m.end < len(doc) and m.end not in starts and doc[m.end].text in suffixes and doc[m.end].is_title:
             m.end += 1
+        if m.kind == "ner" and m.end > end and not all(t.text in _LEGAL_FORMS for t in doc[end:m.end]):
+            # "Vexa" + "Labs": a word that tells the firm apart ("Labs", "Systems") is part of its name; only a legal
+            # form ("Corp", "GmbH") stays out of the text
+            last = max(k for k in range(end, m.end) if doc[k].text not in _LEGAL_FORMS) + 1
+            m.text = span_text(doc, m.start, last)
+        if m.kind == "ner" and m.end > end and m.type in {None, "Organisation"}:
+            m.type, m.typed_by = "Company", "cue"  # a company's word names a company
+
+
+#: The legal forms of a company's name: left out of the name it is known by ("Kakao Corp" is Kakao).
+_LEGAL_FORMS = frozenset({"Co.", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "LLC", "Ltd", "Ltd.", "GmbH", "SA",
+                          "AG", "plc", "Holdings"})
 
 
 def _take_title_openings(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:

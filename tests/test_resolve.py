@@ -59,6 +59,29 @@ def test_it_as_what_an_enforcement_acts_on_is_the_firm_before_it(text: str, want
     assert not any(o == want[0] for _, _, o in got), got
 
 
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    pytest.param("Vexa Labs and Pinmark Systems met the Trade Agency on Monday. The latter criticised the agency's "
+                 "plan.",
+                 ("Pinmark Systems", "criticises", "Trade Agency"), ("Vexa Labs", "criticises", "Trade Agency"),
+                 id="the-latter-of-a-pair"),
+    pytest.param("Zeta Chat and Quorra Talk met the Data Agency in June. The former then sued the Data Agency.",
+                 ("Zeta Chat", "sues", "Data Agency"), ("Quorra Talk", "sues", "Data Agency"),
+                 id="the-former-of-a-pair"),
+    pytest.param("Vexa Labs sued Pinmark Systems in May, and the latter criticised the Data Agency.",
+                 ("Pinmark Systems", "criticises", "Data Agency"), ("Vexa Labs", "criticises", "Data Agency"),
+                 id="the-latter-of-two-named"),
+])
+def test_the_former_and_the_latter_are_the_first_and_the_last_of_a_pair(text: str, want: tuple,
+                                                                        not_want: tuple) -> None:
+    got = triples(extract(text))
+    assert want in got and not_want not in got, got
+
+
+def test_a_former_title_holder_is_no_reference() -> None:
+    got = triples(extract("Vexa Labs met the Trade Agency. The former minister criticised the Data Agency."))
+    assert not any(r == "criticises" for _, r, _ in got), got
+
+
 @pytest.mark.parametrize(("text", "name", "former"), [
     pytest.param("Ofcom fined Orbis Foundation (formerly Orbcoin Foundation) on Monday. Orbcoin Foundation said it "
                  "would appeal.", "Orbis Foundation", "Orbcoin Foundation", id="bracketed"),

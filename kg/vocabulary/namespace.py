@@ -285,6 +285,7 @@ class PK(DefinedNamespace):
     femalePronoun: URIRef
     neuterPronoun: URIRef
     pluralPronoun: URIRef
+    pairReference: URIRef
     firstPersonPronoun: URIRef
     firstPersonPluralPronoun: URIRef
     demonstrative: URIRef

@@ -25,7 +25,7 @@ from kg.extraction.recognise import Mention
 from kg.extraction.resolve.descriptions import is_description, resolve_description, type_list_members
 from kg.extraction.resolve.entities import Entity, EntityTable
 from kg.extraction.resolve.names import relocate_generic_names, resolve_names
-from kg.extraction.resolve.pronouns import resolve_first_person, resolve_pronoun
+from kg.extraction.resolve.pronouns import resolve_first_person, resolve_pair_reference, resolve_pronoun
 from kg.extraction.resolve.state import ResolveState
 from kg.vocabulary.ontology import Ontology
 
@@ -63,6 +63,8 @@ def resolve(doc: Doc, mentions: list[Mention], ont: Ontology, *, dateline: str |
             continue
         if token.pos_ == "PRON" and token.lower_ in pronouns:
             resolve_pronoun(st, token)
+        elif token.lower_ in st.words("pairReference"):
+            resolve_pair_reference(st, token)
         elif token.i in described or (token.pos_ in {"NOUN", "PROPN"} and is_description(st, token)):
             resolve_description(st, token)
     resolve_first_person(st)

@@ -303,6 +303,34 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
     st.refers(token.i, idx, st.tuning.pronoun, is_subject=token.dep_ in SUBJECT_DEPS)
 
 
+def resolve_pair_reference(st: ResolveState, token: Token) -> None:
+    """Record what "the former" or "the latter" standing alone refers to: the first or the last of the latest pair
+    named before it in its sentence or the one before, a coordinated pair first ("Vexa and Zeta appealed, the
+    former calling the ruling unfair"), else the two actors named last ("Vexa sued Zeta; the latter said ...").
+    "The former minister" is a title's modifier, no reference."""
+    if token.i == 0 or st.doc[token.i - 1].lower_ != "the" or token.dep_ in {"amod", "compound"} or (
+            token.i + 1 < len(st.doc) and st.doc[token.i + 1].pos_ in {"NOUN", "PROPN", "ADJ"}):
+        return
+    sent = token.sent
+    floor = st.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    pair: list[int] = []
+    for i in range(token.i - 1, floor - 1, -1):
+        if i not in st.token_entity:
+            continue
+        positions = sorted({i, *(c.i for c in st.doc[i].conjuncts if c.i in st.token_entity)})
+        members = list(dict.fromkeys(st.table.find(st.token_entity[p]) for p in positions))
+        if len(members) > 1:
+            pair = members
+            break
+    if not pair:
+        named = [st.table.find(idx) for tok, idx, _ in st.history if floor <= tok < token.i]
+        last_two = list(dict.fromkeys(reversed(named)))[:2]
+        pair = list(reversed(last_two)) if len(last_two) == 2 else []
+    if pair:
+        idx = pair[0] if token.lower_ == "former" else pair[-1]
+        st.refers(token.i, idx, st.tuning.pronoun, is_subject=token.dep_ in SUBJECT_DEPS)
+
+
 _OPENING, _CLOSING, _STRAIGHT = "“", "”", '"'
 _SINGLE_OPENING, _SINGLE_CLOSING = "‘", "’"
 _CLOSING_AFTER = frozenset({",", ".", "?", "!", "…"})

@@ -437,3 +437,21 @@ def test_a_company_word_the_ner_left_out_is_part_of_the_name_unless_a_legal_form
     doc = _hand_built(words, ["PROPN"] * (n - 2) + ["VERB", "PUNCT"], ["B-ORG"] + ["O"] * (n - 1))
     got = [(m.text, m.type) for m in recognise(doc, load_ontology())]
     assert got == [(name, "Company")]
+
+
+@pytest.mark.parametrize(("words", "ent_end", "people"), [
+    pytest.param(["The", "Minister", "of", "Information", "and", "Culture", ",", "Kamal", "Osei", ",", "spoke", "."], 6,
+                 ["Kamal Osei"], id="the-title-alone"),
+    pytest.param(["The", "Minister", "of", "Information", "and", "Culture", ",", "Kamal", "Osei", ",", "spoke", "."], 9,
+                 ["Kamal Osei"], id="the-title-and-its-holder-as-one-name"),
+])
+def test_a_title_with_its_portfolio_is_no_body(words: list[str], ent_end: int, people: list[str]) -> None:
+    from kg.extraction.recognise import recognise
+
+    pos = ["DET", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    ents = ["O", "B-ORG", *["I-ORG"] * (ent_end - 2), *["O"] * (len(words) - ent_end)]
+    if ent_end == 6:
+        ents[7:9] = ["B-PERSON", "I-PERSON"]
+    got = [(m.text, m.type) for m in recognise(_hand_built(words, pos, ents), load_ontology())]
+    assert [t for t, typ in got if typ == "Person"] == people, got
+    assert not any(t.startswith("Minister") for t, _ in got), got

@@ -4956,3 +4956,58 @@ def test_each_sum_of_a_list_of_fines_names_its_target(text: str, must: set) -> N
 ])
 def test_a_ban_on_using_a_service_bans_the_service_not_its_users(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Quillo credited its record quarter to booming demand from carmakers such as Vexa Labs.", set(),
+                 {("Vexa Labs", "urges", "Quillo")}, id="booming-demand"),
+    pytest.param("Zeta Chat raised prices after rising demand from buyers such as Vexa Labs.", set(),
+                 {("Vexa Labs", "urges", "Zeta Chat")}, id="rising-demand"),
+    pytest.param("Pinmark Systems dropped the feature after a demand from the Data Agency.",
+                 {("Data Agency", "urges", "Pinmark Systems")}, set(), id="a-demand-is-a-call"),
+    pytest.param("Pinmark Systems tightened its rules after growing pressure from the Data Agency.",
+                 {("Data Agency", "urges", "Pinmark Systems")}, set(), id="growing-pressure-is-still-a-call"),
+])
+def test_a_markets_demand_is_no_ones_call(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("NCA Chairman Tariq Aziz and additional attorney generals Amir Javid and Sohail Kundi appeared "
+                 "before the bench.", {("Tariq Aziz", "leads", "NCA")},
+                 {("Amir Javid", "memberOf", "NCA"), ("Sohail Kundi", "memberOf", "NCA")}, id="own-titles"),
+    pytest.param("Vexa Labs founder and chief executive Maria Keller spoke on Monday.",
+                 {("Maria Keller", "leads", "Vexa Labs")}, set(), id="titles-of-one-person-share-the-name"),
+])
+def test_a_person_coordinated_with_a_title_holder_has_a_title_of_their_own(text: str, must: set,
+                                                                            must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Federal High Court also ordered the Data Agency never to ban Zeta Chat again.",
+                 {("Federal High Court", "orders", "Data Agency")}, {("Federal High Court", "bans", "Zeta Chat")},
+                 id="never-to-ban"),
+    pytest.param("The Supreme Court ordered the ministry not to block Quorra Talk.", set(),
+                 {("Supreme Court", "bans", "Quorra Talk")}, id="not-to-block"),
+    pytest.param("The Federal High Court ordered the Data Agency to block Zeta Chat.",
+                 {("Federal High Court", "bans", "Zeta Chat")}, set(), id="an-order-to-block-still-bans"),
+])
+def test_an_order_never_to_ban_bans_nothing(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Supreme Court of Freedonia upheld Vexa Labs's fine in a ruling on Friday.", set(),
+                 {("Supreme Court of Freedonia", "fines", "Vexa Labs"),
+                  ("Supreme Court of Freedonia", "supports", "Vexa Labs")}, id="upheld-a-fine"),
+    pytest.param("The Federal Court upheld Quorra Talk's ban on Monday, rejecting its appeal.", set(),
+                 {("Federal Court", "bans", "Quorra Talk"), ("Federal Court", "supports", "Quorra Talk")},
+                 id="upheld-a-ban"),
+    pytest.param("The Federal Court upheld the Data Agency's fine on Vexa Labs.",
+                 {("Federal Court", "supports", "Data Agency"), ("Data Agency", "fines", "Vexa Labs")}, set(),
+                 id="the-enforcers-own-fine"),
+])
+def test_a_court_ruling_on_a_fine_neither_fines_nor_backs_the_one_fined(text: str, must: set,
+                                                                       must_not: set) -> None:
+    check(text, must, must_not)

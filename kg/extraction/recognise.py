@@ -458,6 +458,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         if label == "PERSON":
             if _only_a_title(doc, start, end, ont):
                 continue  # "Dutch MEP", "Senior Minister": a title the NER took for a name
+            if any(t.tag_ == "POS" for t in doc[start + 1:end - 1]):
+                continue  # "the G7 Leaders' Summit": a possessive inside names something of those it names
             start = _skip_titles(doc, start, end, ont)  # "Presiding Judges Ham Sanghoon" -> "Ham Sanghoon"
             text = _without_nickname(doc, start, end)  # 'Changpeng "CZ" Zhao' -> "Changpeng Zhao"
             typ: str | None = "Person"
@@ -550,9 +552,11 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     # "Big Tech", "Silicon Valley": a name for a whole industry is no actor of its own (pk:sectorName).
     sectors = ont.words("sectorName")
     mentions = [m for m in mentions if not (m.kind == "ner" and m.text.lower() in sectors)]
-    # "Twitter's Chief Compliance Officer": a title found as a name, whatever pass found it, names no one.
-    mentions = [m for m in mentions if not (m.kind == "ner" and m.type in {"Person", None} and
-                                            _only_a_title(doc, m.start, m.end, ont))]
+    # "Twitter's Chief Compliance Officer": a title found as a name, whatever pass found it, names no one; nor does
+    # a title with its portfolio read as a body ("the Minister of Information and Culture, Lai Mohammed").
+    mentions = [_holder_after_title(doc, m, ont) for m in mentions]
+    mentions = [m for m in mentions if not (m.kind == "ner" and (
+        m.type in {"Person", None} and _only_a_title(doc, m.start, m.end, ont) or _a_portfolio_title(doc, m, ont)))]
     mentions = _subsidiaries(doc, _longer_institution_names(doc, mentions, ont), ont)
     mentions = sorted(mentions + _names_used_again(doc, mentions), key=lambda m: m.start)
     mentions = _names_to_their_acronym(doc, _hyphenated_names(doc, mentions, ont))
@@ -1929,6 +1933,35 @@ def _only_a_title(doc: Doc, start: int, end: int, ont: Ontology) -> bool:
     return any(_is_role(t, ont) for t in doc[start:end])
 
 
+#: Title words that name a part of a body, not a person's post ("the Division of Enforcement" is a body).
+_UNIT_TITLES = frozenset({"division", "arm", "branch", "subsidiary", "unit", "body", "member", "partner"})
+
+
+def _a_portfolio_title(doc: Doc, m: Mention, ont: Ontology) -> bool:
+    """Return True for a person's title and its portfolio the NER read as a name: "Minister of Information and
+    Culture", "Secretary for Digital Affairs", "Deputy Registrar of the Court" (never "the Ministry of ...")."""
+    words = list(doc[m.start:m.end])
+    k = next((n for n, t in enumerate(words) if t.lower_ in {"of", "for"}), None)
+    if k is None or k == 0 or m.type in {"Legislation", "Country"}:
+        return False
+    head = words[k - 1]
+    return _is_role(head, ont) and head.lower_ not in _UNIT_TITLES and head.text not in _INSTITUTION_HEADS and \
+        all(_title_word(t, ont) for t in words[:k - 1])
+
+
+def _holder_after_title(doc: Doc, m: Mention, ont: Ontology) -> Mention:
+    """Return the person a name read with the title before it names ("Minister of Communications and Culture, Kamal
+    Osei" as one organisation: Kamal Osei), else ``m``."""
+    comma = next((t.i for t in doc[m.start:m.end] if t.text == ","), None)
+    if m.kind != "ner" or comma is None or not _a_portfolio_title(doc, Mention(m.start, comma, "", m.type, None, "ner"),
+                                                                  ont):
+        return m
+    if comma + 1 < m.end and _is_personal_name(doc, comma + 1, m.end):
+        return Mention(comma + 1, m.end, span_text(doc, comma + 1, m.end), "Person", None, "ner", m.honorific,
+                       typed_by="title")
+    return m
+
+
 def _is_role(tok: Token, ont: Ontology) -> bool:
     return ont.role_for(tok.lemma_) is not None or ont.role_for(tok.text) is not None
 
@@ -1953,7 +1986,7 @@ def _skip_titles(doc: Doc, start: int, end: int, ont: Ontology) -> int:
             _title_word(t, ont) or common_word(t.text) for t in doc[start:last_role]) and \
             not all(common_word(t.text) for t in doc[last_role + 1:end]):
         i = last_role + 1
-    return i if i > start and any(doc[j].is_title for j in range(i, end)) else start
+    return i if i > start and doc[i].is_alpha and any(doc[j].is_title for j in range(i, end)) else start
 
 
 def _titles_a_name(doc: Doc, end: int, ont: Ontology) -> str | None:

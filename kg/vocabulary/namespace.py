@@ -286,6 +286,8 @@ class PK(DefinedNamespace):
     neuterPronoun: URIRef
     pluralPronoun: URIRef
     pairReference: URIRef
+    quantityAdjective: URIRef
+    marketNoun: URIRef
     firstPersonPronoun: URIRef
     firstPersonPluralPronoun: URIRef
     demonstrative: URIRef

@@ -353,9 +353,12 @@ class Context:
                 tok.lemma_.lower() not in self.words("clienteleNoun"):
             # "criticised the Commission's decision": the possessor acts; "Apple's lawyers argued": those in a
             # role for another (plural, no name of their own) speak for it.
+            # ("upheld Vexa's fine": the possessor of a fine or a ban is the one punished, unless it enforces)
+            punished = any(r in {"fines", "bans"} for r, _ in self.noun_entries(tok))
             for c in tok.children:
                 if c.dep_ == "poss":
-                    out += [(i, cert * tune.possessor) for i, cert in self.refs(c)]
+                    out += [(i, cert * tune.possessor) for i, cert in self.refs(c)
+                            if not punished or self.entity(i).type in self.ont.enforcer_classes | {"Country"}]
             if not out and tok.lemma_.lower() in self.words("conductNoun"):
                 # "criticised the content of Zeltra Chat": the "of" phrase of a deed or output names its doer
                 out += [(i, cert * tune.possessor) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -229,7 +229,11 @@ def _countries_it_happens_in(ctx: Context, verb: Token) -> list[tuple[Ref, str]]
 def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], str]:
     """Return who made the decision a noun names: its own agent, else the enforcer around ``tok``."""
     agents, how = clause.noun_agents(ctx, noun)
-    if agents:
+    # ("upheld Vexa's fine": the possessor of a fine or a ban is the one punished, unless it enforces; the maker is
+    # then the enforcer around, as for a fine no one is said to have)
+    punished = how == "possessor" and any(r in {"fines", "bans"} for r, _ in ctx.noun_entries(noun)) and not any(
+        ctx.entity(i).type in ctx.ont.enforcer_classes | {"Country"} for i, _ in agents)
+    if agents and not punished:
         return agents, f"maker of the {noun.lemma_} by {how}"
     agents = ctx.measure_by_nationality(noun)
     if agents:
@@ -240,7 +244,7 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
             by = clause.passive_agent(ctx, c)
             if by:
                 return by, f"maker of the {noun.lemma_} by '{c.text} by'"
-    if any(c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"} for c in noun.children):
+    if not punished and any(c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"} for c in noun.children):
         # "the ministry's decision": its maker is named, and is no actor of the article ("today's order" names a day)
         return [], ""
     court = noun.lemma_.lower() in ctx.words("courtDecisionNoun")
@@ -438,6 +442,10 @@ def punished_possessors(ctx: Context) -> Iterator[Triple]:
         if found is None:
             continue
         (agent, cert), how = found
+        if ctx.entity(agent).type == "Court" and tok.dep_ in {"dobj", "nsubjpass"} and \
+                agent in {i for i, _ in clause.subjects(ctx, tok.head)[0]} | {
+                    i for i, _ in clause.passive_agent(ctx, tok.head)}:
+            continue  # "the court confirmed Vexa's fine": the court rules on the fine, whoever imposed it
         yield from ctx.make_all([(agent, cert)], rels[0], punished, tok, "implied", f"{tok.lemma_} of its possessor "
                                 f"or 'for' phrase, agent: {how}", ctx.tuning.implied_agent)
 

@@ -433,6 +433,9 @@ def pressure_from(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.pos_ != "NOUN" or "urges" not in {r for r, _ in ctx.noun_entries(tok)}:
             continue
+        if tok.lemma_.lower() in ctx.words("marketNoun") and any(
+                c.dep_ == "amod" and c.lower_ in ctx.words("quantityAdjective") for c in tok.children):
+            continue  # "strong demand from customers": a market's, no one's call
         agents = [r for p in tok.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
                   if o.dep_ == "pobj" for r in ctx.refs(o)]
         if not agents:

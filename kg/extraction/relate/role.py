@@ -97,11 +97,14 @@ def _portfolio(ctx: Context, role_tok: Token) -> bool:
     return False
 
 
-def _title_children(role_tok: Token) -> list[Token]:
+def _title_children(ctx: Context, role_tok: Token) -> list[Token]:
     """Return the children of a role noun and of the words hyphenated or coordinated with it
-    ("founder and CEO of Telegram": "CEO" shares "of Telegram")."""
+    ("founder and CEO of Telegram": "CEO" shares "of Telegram"); a person coordinated with a title holds a title of
+    their own ("Agency Director Ana Lima and deputy counsel Ben Cole": Cole's title names no agency)."""
     toks = _role_tokens(role_tok)
-    if role_tok.dep_ == "conj" and role_tok.head.pos_ in {"NOUN", "PROPN"}:
+    head = role_tok.head
+    if role_tok.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"} and not (
+            head.i in ctx.res.token_entity and ctx.entity(ctx.res.token_entity[head.i]).type == "Person"):
         toks.append(role_tok.head)
         doc, at = role_tok.doc, role_tok.head.i
         if at >= 2 and doc[at - 1].text == "-" and doc[at - 2].dep_ == role_tok.head.dep_:
@@ -141,7 +144,7 @@ def _acts_on(ctx: Context, holder: int, target: int, role_tok: Token) -> bool:
 
 def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tuple[list[Ref], str]:
     out: list[Ref] = []
-    children = _title_children(role_tok)
+    children = _title_children(ctx, role_tok)
     # "its chief executive Zhao Changpeng": the parser may hang the possessive on the name the title precedes.
     before_title = [c for c in role_tok.head.children if c.dep_ == "poss" and c.i < role_tok.i] \
         if role_tok.dep_ == "compound" and ctx.res.token_entity.get(role_tok.head.i) == holder else []

@@ -112,6 +112,8 @@ def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tup
         rels = ctx.ont.verb_relations(up.lemma_, up.lower_)
         ordering = "orders" in rels or up.lemma_.lower() in ctx.words("directiveVerb")
         if ordering or "urges" in rels or up.lemma_.lower() in ctx.words("mandativeVerb"):
+            if any(c.dep_ == "neg" for c in tok.children):
+                return [], "forbidden"  # "ordered the ministry never to block it": no one blocks it
             orderers, o_how = clause.subjects(ctx, up)
             # "the authorities asked telecoms firms to block the exchanges": an enforcer's request is its order
             # (a country asks through its government).

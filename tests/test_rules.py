@@ -5011,3 +5011,18 @@ def test_an_order_never_to_ban_bans_nothing(text: str, must: set, must_not: set)
 def test_a_court_ruling_on_a_fine_neither_fines_nor_backs_the_one_fined(text: str, must: set,
                                                                        must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Italian government tightened the rules for Zeta Chat. The curbs also hit Ghana, where President "
+                 "Kofi Mensah criticised them.", set(), {("Kofi Mensah", "leads", "Italian Government")},
+                 id="another-country-in-the-sentence"),
+    pytest.param("The Italian government widened its ban on Zeta Chat on Monday. Officials said President Ana Lima "
+                 "had asked Brazil to ban the app too.", set(), {("Ana Lima", "leads", "Italian Government")},
+                 id="another-government-in-the-sentence"),
+    pytest.param("The Italian government banned Zeta Chat on Monday. President Ana Lima said the ban would stay.",
+                 {("Ana Lima", "leads", "Italian Government")}, set(), id="no-other-country-named"),
+])
+def test_a_head_of_state_beside_another_country_is_not_guessed_the_articles(text: str, must: set,
+                                                                           must_not: set) -> None:
+    check(text, must, must_not)

@@ -127,6 +127,23 @@ def _entity_for(ctx: Context, iri: str) -> int | None:
 _PART_OF_POSSESSOR = "a part of its possessor"
 
 
+def _another_country_beside(ctx: Context, role_tok: Token) -> bool:
+    """Return True when the title's sentence names a country other than the article's, or its government: a head
+    of state or government named there may head either ("defended the curbs on exports to Freedonia, saying
+    President Ana Lima's criticism ...")."""
+    home = ctx.res.home_government
+    home_country = ctx.ont.country_of.get(ctx.entity(home).id) if home is not None else None
+    te = ctx.res.token_entity
+    for t in role_tok.sent:
+        if t.i not in te or te[t.i] == home:
+            continue
+        e = ctx.entity(te[t.i])
+        if e.type == "Country" and e.id != home_country or e.type == "GovernmentBody" and e.id in ctx.ont.country_of \
+                and ctx.ont.country_of[e.id] != home_country:
+            return True
+    return False
+
+
 def _acts_on(ctx: Context, holder: int, target: int, role_tok: Token) -> bool:
     """Return True when the holder of a title does something to ``target`` in the title's sentence ("Prime Minister
     Rishi Sunak urged Israel to ..."): one does not urge, meet or criticise the government one heads."""
@@ -239,7 +256,8 @@ def _role_org(ctx: Context, role_tok: Token, role: RoleTitle, holder: int) -> tu
         if person is not None and person.administration in ctx.ont.actors:
             # "President Donald Trump" in a story about Colombia: the government the registry knows he heads.
             return [(ctx.actor(person.administration), ctx.tuning.home_government)], "the government they head"
-        if ctx.res.home_government is not None and not _acts_on(ctx, holder, ctx.res.home_government, role_tok):
+        if ctx.res.home_government is not None and not _acts_on(ctx, holder, ctx.res.home_government, role_tok) \
+                and not (role.relation == "leads" and _another_country_beside(ctx, role_tok)):
             return [(ctx.res.home_government, ctx.tuning.home_government)], "the article's government"
     if role.implies_legislature:
         for c in [*role_tok.children, *_beside_title(ctx, role_tok)]:

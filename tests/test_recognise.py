@@ -455,3 +455,14 @@ def test_a_title_with_its_portfolio_is_no_body(words: list[str], ent_end: int, p
     got = [(m.text, m.type) for m in recognise(_hand_built(words, pos, ents), load_ontology())]
     assert [t for t, typ in got if typ == "Person"] == people, got
     assert not any(t.startswith("Minister") for t, _ in got), got
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Regulators in Dublin fined TikTok Technology Limited on Friday.", "TikTok Technology Limited"),
+    ("Apple Distribution International Ltd said it would appeal.", "Apple Distribution International Ltd"),
+])
+def test_a_company_registered_under_a_parents_name_is_a_company_of_its_own(text: str, name: str) -> None:
+    from kg.extraction.recognise import recognise
+
+    got = [(m.text, m.type) for m in recognise(_parsed(text), load_ontology())]
+    assert (name, "Company") in got and not any(t in {"TikTok", "Apple"} for t, _ in got), got

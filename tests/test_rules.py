@@ -5026,3 +5026,23 @@ def test_a_court_ruling_on_a_fine_neither_fines_nor_backs_the_one_fined(text: st
 def test_a_head_of_state_beside_another_country_is_not_guessed_the_articles(text: str, must: set,
                                                                            must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Joel Hartley called the Data Agency's approach an over-reach.",
+                 {("Joel Hartley", "criticises", "Data Agency")}, id="over-reach"),
+    pytest.param("Maria Keller called the Trade Agency's plan an over-step.",
+                 {("Maria Keller", "criticises", "Trade Agency")}, id="over-step"),
+])
+def test_a_negative_word_split_at_its_hyphen_is_still_negative(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Maria Keller criticised the Data Agency decision on Vexa Labs.",
+                 {("Maria Keller", "criticises", "Data Agency")}, id="agency-decision"),
+    pytest.param("Vexa Labs welcomed the Federal Court ruling on Monday.",
+                 {("Vexa Labs", "supports", "Federal Court")}, id="court-ruling"),
+])
+def test_a_decision_named_after_its_maker_is_the_makers(text: str, must: set) -> None:
+    check(text, must, set())

@@ -897,7 +897,11 @@ def _subsidiaries(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         end = None
-        if m.type in {"Company", "Platform"} and m.end < len(doc) and doc[m.end - 1].dep_ == "compound":
+        ends_in_form = nxt is not None and nxt.start <= m.end < nxt.end and nxt.kind == "ner" and \
+            doc[nxt.end - 1].text in _SUBSIDIARY_FORMS
+        if nxt is not None and m.type in {"Company", "Platform"} and m.kind == "registry" and ends_in_form:
+            end = nxt.end  # "Amazon" + "Europe Core SARL", "TikTok" + "Technology Limited": a company of its own
+        elif m.type in {"Company", "Platform"} and m.end < len(doc) and doc[m.end - 1].dep_ == "compound":
             if nxt is not None and nxt.start == m.end and nxt.type == "Country":
                 end = nxt.end
             else:
@@ -1868,6 +1872,10 @@ def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> 
         if m.kind == "ner" and m.end > end and m.type in {None, "Organisation"}:
             m.type, m.typed_by = "Company", "cue"  # a company's word names a company
 
+
+#: The legal forms that end the name of a company registered under a parent's name ("Amazon Europe Core SARL").
+_SUBSIDIARY_FORMS = frozenset({"SARL", "Sàrl", "S.à", "Limited", "Ltd", "Ltd.", "LLC", "GmbH", "BV", "B.V.", "NV",
+                               "SAS", "SRL", "S.r.l.", "SL", "S.L.", "Pte", "plc", "Inc", "Inc.", "AB", "ApS", "Oy"})
 
 #: The legal forms of a company's name: left out of the name it is known by ("Kakao Corp" is Kakao).
 _LEGAL_FORMS = frozenset({"Co.", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "LLC", "Ltd", "Ltd.", "GmbH", "SA",

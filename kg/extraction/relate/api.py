@@ -374,6 +374,11 @@ class Context:
                 out += [(i, cert * tune.possessor) for p in by for o in p.children if o.dep_ == "pobj"
                         and (p.head is tok or o.i in self.res.token_entity) for i, cert in self.refs(o)]
             if not out and tok.lemma_.lower() in self.words("decisionNoun") | self.words("policyNoun"):
+                # "criticised the Supreme Court ruling", "the FCC decision": the enforcer whose name the noun carries
+                out += [(i, cert * tune.possessor) for c in tok.children if c.dep_ in {"compound", "nmod"}
+                        and c.i < tok.i and c.i in self.res.token_entity for i, cert in self.refs(c)
+                        if self.entity(i).type in self.ont.enforcer_classes | {"Court"}]
+            if not out and tok.lemma_.lower() in self.words("decisionNoun") | self.words("policyNoun"):
                 out += self.measure_by_nationality(tok)
             if not out and tok.tag_ == "NNS" and self.ont.role_for(tok.lemma_) is not None:
                 # "Baidu executives", "Meta lawyers", "executives of Zeltra": those in a role for an organisation

@@ -68,6 +68,8 @@ def negative(ctx: Context, head: Token) -> Token | None:
         lower = t.lower_
         if t.lemma_.lower() in cues or lower in cues or (lower.endswith("ly") and lower[:-2] in cues):
             return t  # "unlawfully" counts as "unlawful"
+        if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ + lower in cues:
+            return t  # "an over-reach", split at its hyphen, is an overreach
         if t is head and t.pos_ == "VERB" and _breaks_a_rule(ctx, t):
             return t  # "had broken the law", "flouted the rules": a verb of violation with a rule as object
         if t.head.i == head.i and head.lemma_ == "be" and t.dep_ == "prep" and \

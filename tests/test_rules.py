@@ -5046,3 +5046,34 @@ def test_a_negative_word_split_at_its_hyphen_is_still_negative(text: str, must: 
 ])
 def test_a_decision_named_after_its_maker_is_the_makers(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Vexa Labs has agreed to pay the Trade Agency a total of 520 million dollars in penalties to settle "
+                 "allegations.", {("Trade Agency", "fines", "Vexa Labs")}, id="a-total-of"),
+    pytest.param("Quorra Talk agreed to pay the Data Agency a sum of 3 million euros to close the case.",
+                 {("Data Agency", "fines", "Quorra Talk")}, id="a-sum-of"),
+])
+def test_a_sum_paid_to_an_enforcer_named_as_indirect_object_is_its_fine(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("In addition to blocking Zeta Chat and Quorra Talk, the Italian government also banned Vexa Labs.",
+                 {("Italian Government", "bans", "Zeta Chat"), ("Italian Government", "bans", "Quorra Talk")},
+                 id="in-addition-to"),
+    pytest.param("Besides blocking Zeta Chat, the Italian government also fined Vexa Labs.",
+                 {("Italian Government", "bans", "Zeta Chat")}, id="besides"),
+])
+def test_a_gerund_added_to_a_clause_shares_its_subject(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The Italian government shut access to Zeta Chat on Monday.",
+                 {("Italian Government", "bans", "Zeta Chat")}, id="shut-access-to"),
+    pytest.param("The Turkish government shut off access to Quorra Talk on Friday.",
+                 {("Turkish Government", "bans", "Quorra Talk")}, id="shut-off-access-to"),
+])
+def test_shutting_access_to_a_service_bans_it(text: str, must: set) -> None:
+    check(text, must, set())

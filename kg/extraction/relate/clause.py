@@ -293,6 +293,13 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
                    for r in ctx.refs(c)]
         if accused:
             return accused, f"the one '{accuser.text}' names"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "to" and head.head.lower_ == "addition" and \
+            head.head.head.lower_ == "in" and head.head.head.head.pos_ in VERBAL and \
+            not is_passive(head.head.head.head):
+        # "In addition to blocking Zeta, the government banned Vexa": whoever banned Vexa blocked Zeta.
+        refs, _ = subjects(ctx, head.head.head.head, depth + 1)
+        if refs:
+            return refs, f"gerund after 'in addition to' shares '{head.head.head.head.text}'"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ctx.words("sharedSubjectPreposition") and \
             head.head.pos_ in VERBAL and not is_passive(head.head):
         # "The SEC widened its crackdown by accusing Coinbase": whoever widened it accused; "Germany joined France in

@@ -206,12 +206,16 @@ def payments_to_enforcers(ctx: Context) -> Iterator[Triple]:
     for tok in ctx.tokens:
         if tok.lemma_.lower() != "pay" or tok.pos_ not in clause.VERBAL or clause.is_passive(tok):
             continue
-        sums = [c for c in tok.children if c.dep_ == "dobj" and clause.is_sum(ctx, c)]
+        # ("pay a total of $520m": the sum inside the object's phrase)
+        sums = [c for c in tok.children if c.dep_ == "dobj" and any(clause.is_sum(ctx, w) for w in c.subtree)]
         if not sums:
             continue
-        # The "to" may hang on any word of the sum ("a $2m fine to the regulator", "fine" read as an adjective).
+        # The "to" may hang on any word of the sum ("a $2m fine to the regulator", "fine" read as an adjective); the
+        # payee may be the verb's indirect object ("pay the FTC $5m").
         payees = [r for c in (tok, *(w for x in sums for w in x.subtree)) for r in clause.prep_objects(ctx, c, {"to"})
                   if ctx.entity(ctx.acting(r)[0]).type in ctx.ont.enforcer_classes]
+        payees += [r for c in tok.children if c.dep_ == "dative" for r in ctx.refs(c)
+                   if ctx.entity(ctx.acting(r)[0]).type in ctx.ont.enforcer_classes]
         payers, how = clause.subjects(ctx, tok)
         yield from ctx.make_all(payees, "fines", payers, tok, "noun",
                                 f"sum paid ('{tok.text} ... to') to an enforcer, payer by {how}", ctx.tuning.event_noun)

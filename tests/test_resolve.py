@@ -386,3 +386,16 @@ def test_a_body_named_with_its_country_in_its_sentence_stays_the_registrys() -> 
     ex = extract("Ghana suspended Vexa Labs on Monday.\n\nIn Ireland, the Data Protection Commission fined Vexa Labs "
                  "last year.")
     assert any(e.id.endswith("/irish-data-protection-commission") for e in ex.entities), ex.entities
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    pytest.param("The Data Agency fined Vexa Labs on Monday. Vexa Labs spokesperson John Hartley said: \"We will "
+                 "appeal.\"", ("Vexa Labs", "opposes", "Data Agency"), ("John Hartley", "opposes", "Data Agency"),
+                 id="we-will-appeal"),
+    pytest.param("Pinmark Systems spokeswoman Maria Keller said: \"We are working closely with the Trade Agency.\"",
+                 ("Pinmark Systems", "cooperatesWith", "Trade Agency"),
+                 ("Maria Keller", "cooperatesWith", "Trade Agency"), id="we-are-working-with"),
+])
+def test_we_in_a_spokespersons_quotation_is_the_body_they_speak_for(text: str, want: tuple, not_want: tuple) -> None:
+    got = triples(extract(text))
+    assert want in got and not_want not in got, got

@@ -388,6 +388,10 @@ def _speaker_of_verb(st: ResolveState, verb: Token, *, own: bool) -> int | None:
         if s.dep_ != "nsubj":
             continue
         if s.i in st.token_entity:
+            if not own and st.entity(st.token_entity[s.i]).type == "Person":
+                spoken_for = _spoken_for(st, s)
+                if spoken_for is not None:
+                    return spoken_for  # "Vexa spokesperson Ana Lima said: 'We will appeal'": Vexa
             return st.table.find(st.token_entity[s.i])
         if own:
             return None
@@ -398,6 +402,23 @@ def _speaker_of_verb(st: ResolveState, verb: Token, *, own: bool) -> int | None:
                 org = next((o for o in c.children if o.dep_ == "pobj" and o.i in st.token_entity), None)
                 if org is not None:
                     return st.table.find(st.token_entity[org.i])
+    return None
+
+
+def _spoken_for(st: ResolveState, name: Token) -> int | None:
+    """Return the organisation a named person speaks for by their title: "Vexa spokesperson Ana Lima", "Ana Lima, a
+    spokesperson for Vexa" (a title whose word speaks for a body, ``pk:spokesNoun``)."""
+    orgs = st.ont.organisational_classes
+    for c in name.children:
+        if c.lemma_.lower() not in st.words("spokesNoun") or c.dep_ not in {"compound", "appos"}:
+            continue
+        for g in c.children:
+            target = next((o for o in g.children if o.dep_ == "pobj"), None) \
+                if g.dep_ == "prep" and g.lower_ in {"for", "of", "at"} else g if g.dep_ in {"compound", "poss"} \
+                else None
+            if target is not None and target.i in st.token_entity and \
+                    st.entity(st.token_entity[target.i]).type in orgs:
+                return st.table.find(st.token_entity[target.i])
     return None
 
 

@@ -5077,3 +5077,32 @@ def test_a_gerund_added_to_a_clause_shares_its_subject(text: str, must: set) -> 
 ])
 def test_shutting_access_to_a_service_bans_it(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must_not"), [
+    pytest.param("The Federal Court blocked a rule prohibiting Vexa Labs from selling phones.",
+                 {("Federal Court", "bans", "Vexa Labs")}, id="blocked-a-rule-prohibiting"),
+    pytest.param("The Federal Court halted a law requiring Vexa Labs to verify ages.",
+                 {("Federal Court", "orders", "Vexa Labs")}, id="halted-a-law-requiring"),
+    pytest.param("Maria Keller criticised a rule requiring Zeta Chat to verify ages.",
+                 {("Maria Keller", "orders", "Zeta Chat")}, id="criticised-a-rule-requiring"),
+])
+def test_what_a_measure_does_is_not_done_by_who_blocks_or_criticises_it(text: str, must_not: set) -> None:
+    check(text, set(), must_not)
+
+
+def test_what_a_measure_does_is_done_by_who_issues_it() -> None:
+    check("The Data Agency issued an order requiring Zeta Chat to verify ages.",
+          {("Data Agency", "orders", "Zeta Chat")}, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The Federal Court suspended the Data Agency's order against Vexa Labs.",
+                 {("Federal Court", "opposes", "Data Agency")}, id="suspended-an-order"),
+    pytest.param("The Data Agency fined Vexa Labs. The Federal Court later suspended the fine.",
+                 {("Federal Court", "opposes", "Data Agency")}, id="suspended-the-fine"),
+    pytest.param("Judge Maria Keller blocked Italy's ban on Zeta Chat.",
+                 {("Maria Keller", "opposes", "Italian Government")}, id="blocked-a-ban"),
+])
+def test_undoing_a_decision_rules_against_its_maker(text: str, must: set) -> None:
+    check(text, must, set())

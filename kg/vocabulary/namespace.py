@@ -288,6 +288,7 @@ class PK(DefinedNamespace):
     pairReference: URIRef
     quantityAdjective: URIRef
     marketNoun: URIRef
+    undoingVerb: URIRef
     firstPersonPronoun: URIRef
     firstPersonPluralPronoun: URIRef
     demonstrative: URIRef

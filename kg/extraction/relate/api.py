@@ -372,7 +372,7 @@ class Context:
                      [p for p in tok.head.children if tok.dep_ == "dobj" and p.dep_ == "prep" and p.lower_ == "by"
                       and p.i == tok.right_edge.i + 1 and tok.head.pos_ == "VERB" and tok.head.tag_ != "VBN"]
                 out += [(i, cert * tune.possessor) for p in by for o in p.children if o.dep_ == "pobj"
-                        and (p.head is tok or o.i in self.res.token_entity) for i, cert in self.refs(o)]
+                        and o.i in self.res.token_entity for i, cert in self.refs(o)]
             if not out and tok.lemma_.lower() in self.words("decisionNoun") | self.words("policyNoun"):
                 # "criticised the Supreme Court ruling", "the FCC decision": the enforcer whose name the noun carries
                 out += [(i, cert * tune.possessor) for c in tok.children if c.dep_ in {"compound", "nmod"}
@@ -451,7 +451,7 @@ class Context:
                         if idx is not None and self.entity(idx).type in self.ont.organisational_classes and \
                                 idx not in seats:
                             seats.append(idx)
-            if seats and t is tok:
+            if seats and t == tok:
                 return seats
         return seats
 

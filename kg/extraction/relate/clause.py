@@ -314,9 +314,15 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         t = head
         for _ in range(TUNING.climb_depth):
             if t.pos_ in VERBAL:
+                if verb.dep_ == "acl" and head.head.i == t.i and head.dep_ in {"dobj", "nsubjpass"} and (
+                        t.lemma_.lower() in ctx.words("undoingVerb") or any(
+                        ctx.ont.relations[r].group == "stance" for r in ctx.ont.verb_relations(t.lemma_, t.lower_))):
+                    # "the court blocked a rule prohibiting X", "criticised a law requiring X to ...": what the rule
+                    # does is not done by the one who blocks or criticises it
+                    return [], ""
                 refs, _ = subjects(ctx, t, depth + 1)
                 return refs, f"participle under '{t.text}'" if refs else ""
-            if t.head is t:
+            if t.head == t:
                 break
             t = t.head
     return [], ""

@@ -296,16 +296,22 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
         objs = [c for c in tok.children if c.dep_ == ("nsubjpass" if clause.is_passive(tok) else "dobj")]
         if not rels:
             # "disagreed with the ruling", "hit out at the fine": a stance phrase of a verb and a preposition.
-            rels, objs = _stance_phrase(ctx, tok)
+            rels, phrase_objs = _stance_phrase(ctx, tok)
+            objs = phrase_objs if rels else objs
+        if not rels and _undoes(ctx, tok):
+            rels = ["opposes"]  # "the judge blocked the ministry's ban", "the court struck down the order"
         if not rels:
             continue
         targets: list[Ref] = []
         how = ""
+        undoing = rels == ["opposes"] and _undoes(ctx, tok)
         if objs:
             noun = objs[0]
-            if noun.lemma_.lower() not in decisions or ctx.refs(noun):
+            if noun.lemma_.lower() not in decisions or ctx.refs(noun) and not undoing:
                 continue
-            targets, how = decision_maker(ctx, noun, tok)
+            # (an undoing verb is an enforcement verb, which reads no maker in its object: the maker is read here)
+            targets, how = (ctx.refs(noun), f"maker of the {noun.lemma_} by its possessor") if ctx.refs(noun) else \
+                decision_maker(ctx, noun, tok)
         elif tok.lemma_.lower() in appeal and not any(c.dep_ == "prep" for c in tok.children):
             found = enforcer(ctx, tok, dominant=False)
             if found is not None:
@@ -326,6 +332,14 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
                     t.relation, t.negated = "opposes", False  # "refused to accept the ruling"
                 if t:
                     yield t
+
+
+def _undoes(ctx: Context, verb: Token) -> bool:
+    """Return True for a verb that undoes or stops what it acts on ("blocked", "struck down", ``pk:undoingVerb``)."""
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return any(f"{lemma} {p}" in ctx.words("undoingVerb") for p in particles) or \
+        lemma in ctx.words("undoingVerb") and not particles
 
 
 def _stance_phrase(ctx: Context, verb: Token) -> tuple[list[str], list[Token]]:

@@ -51,7 +51,7 @@ def clause_chain(pred: Token, ont: Ontology) -> tuple[list[Token], bool, set[str
                                                                    for a in t.children):
             found.add("intended")  # "called for the FTC to fine Meta", parsed as an adverbial clause: wished for
             break
-        if t.dep_ not in {"xcomp", "dobj", "conj", "acl", "relcl", "pobj", "prep", "ccomp", "pcomp"} or t.head is t:
+        if t.dep_ not in {"xcomp", "dobj", "conj", "acl", "relcl", "pobj", "prep", "ccomp", "pcomp"} or t.head == t:
             break
         if t.dep_ in {"acl", "relcl"} and t.head.pos_ == "NOUN":
             if t.head.lemma_.lower() in ont.words("intentionNoun"):
@@ -104,7 +104,7 @@ def modality(pred: Token, ont: Ontology) -> tuple[bool, str]:
     for _ in range(TUNING.climb_depth):
         if _has_conditional_mark(t, cond_mark):
             found.add("conditional")
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
     if _set_aside(pred, ont.words("insteadWord")):
@@ -127,7 +127,7 @@ def inside_condition(pred: Token, ont: Ontology) -> bool:
     for _ in range(TUNING.climb_depth):
         if _has_conditional_mark(t, marks):
             return t.lemma_.lower() not in ont.words("continuingVerb")
-        if t.head is t:
+        if t.head == t:
             return False
         t = t.head
     return False

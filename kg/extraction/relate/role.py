@@ -45,7 +45,7 @@ def _role_phrase(tok: Token, hyphenated_after: bool = False) -> str:
             words.append(doc[i + 2])
             i += 2
     words = sorted(set(words), key=lambda t: t.i)
-    return " ".join(_title_form(w) if w is tok else w.text for w in words)
+    return " ".join(_title_form(w) if w == tok else w.text for w in words)
 
 
 def _title_form(tok: Token) -> str:

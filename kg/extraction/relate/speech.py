@@ -70,7 +70,7 @@ def negative(ctx: Context, head: Token) -> Token | None:
             return t  # "unlawfully" counts as "unlawful"
         if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ + lower in cues:
             return t  # "an over-reach", split at its hyphen, is an overreach
-        if t is head and t.pos_ == "VERB" and _breaks_a_rule(ctx, t):
+        if t == head and t.pos_ == "VERB" and _breaks_a_rule(ctx, t):
             return t  # "had broken the law", "flouted the rules": a verb of violation with a rule as object
         if t.head.i == head.i and head.lemma_ == "be" and t.dep_ == "prep" and \
                 t.lower_ in ctx.words("culpritPreposition") and any(
@@ -400,7 +400,7 @@ def feelings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterato
     for head in reported_clauses(tok):
         if any(c.dep_ == "neg" for c in head.children):
             continue
-        feel = next((c for c in [head, *head.children] if c.dep_ in {"acomp", "ccomp"} or c is head
+        feel = next((c for c in [head, *head.children] if c.dep_ in {"acomp", "ccomp"} or c == head
                      if c.lower_ in dismay | glad), None)
         if feel is None:
             continue
@@ -477,7 +477,7 @@ def _verdicts(ctx: Context, speakers: list[Ref], head: Token, cue: Token, trigge
     is saying someone did wrong ("misled its users"); anything else is criticism. A law or a place said to be bad
     is no actor criticised (its opponents: elsewhere). ``rule`` names how the target was found as ``{target}``."""
     targets, t_how = clause_target(ctx, head, {i for i, _ in speakers})
-    if not targets and trigger is not head:
+    if not targets and trigger != head:
         # '"These rules are unworkable," Kinmira said of the FTC's proposal': what the words are said of.
         own = {i for i, _ in speakers}
         targets = [r for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}

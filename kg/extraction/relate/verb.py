@@ -30,7 +30,7 @@ def phrase_objects(ctx: Context, last: Token, head: Token) -> list[Ref]:
         elif c.dep_ == "pcomp" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in words for m in c.children):
             # "looking into whether X complied": the one the question is about
             refs += [r for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} for r in ctx.refs(s)]
-    if not refs and last is not head and not any(c.dep_ == "pobj" for c in last.children):
+    if not refs and last != head and not any(c.dep_ == "pobj" for c in last.children):
         # (a phrase whose preposition has an object of its own is about that object: "petitioned the court against
         # the orders" is against the orders, not the court)
         for c in head.children:
@@ -105,7 +105,7 @@ def _ordered_ban(ctx: Context, tok: Token, subjects: list[Ref], how: str) -> tup
     Telegram", "... to help block it"): the one ordering, not those who carry the order out."""
     up = tok
     for _ in range(3):
-        if up.head is up or up.dep_ != "xcomp" and not (up.dep_ == "ccomp" and any(
+        if up.head == up or up.dep_ != "xcomp" and not (up.dep_ == "ccomp" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in up.children)):
             break  # ("demanded telecoms firms to block it", parsed as a clause of its own with "to")
         up = up.head
@@ -129,7 +129,7 @@ def _only_asked_or_allowed(ctx: Context, tok: Token) -> bool:
     ministry to ban Zeta", "called on Ofcom to fine it", "wants the FTC to investigate", "empowered the agency to
     block it"): the one asked has not done it (the request is the asker's ``urges``; an order is read as done)."""
     head = tok.head
-    if tok.dep_ not in {"xcomp", "advcl", "ccomp"} or head is tok or not any(
+    if tok.dep_ not in {"xcomp", "advcl", "ccomp"} or head == tok or not any(
             a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
         return False
     lemma = head.lemma_.lower()

@@ -5106,3 +5106,40 @@ def test_what_a_measure_does_is_done_by_who_issues_it() -> None:
 ])
 def test_undoing_a_decision_rules_against_its_maker(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Reserve Bank told Vexa Pay to stop onboarding new customers.",
+                 {("Reserve Bank", "bans", "Vexa Pay")}, set(), id="stop-onboarding-customers"),
+    pytest.param("The Data Agency ordered Quorra Talk to stop operating.",
+                 {("Data Agency", "bans", "Quorra Talk")}, set(), id="stop-operating"),
+    pytest.param("The Data Agency ordered Zeta Chat to halt data harvesting from users.",
+                 {("Data Agency", "orders", "Zeta Chat")}, {("Data Agency", "bans", "Zeta Chat")},
+                 id="halt-a-practice"),
+    pytest.param("The Trade Agency ordered Pinmark to halt shipments of chips to Vexa Labs.",
+                 {("Trade Agency", "orders", "Pinmark")}, {("Trade Agency", "bans", "Pinmark")},
+                 id="halt-shipments"),
+])
+def test_an_order_to_stop_bans_only_when_the_business_stops(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must_not"), [
+    pytest.param("Maria Keller reacted to the announcement by calling the penalty “nonsense” on Zeta Chat and "
+                 "reposting several messages.", {("Maria Keller", "urges", "Zeta Chat")}, id="calling-x-y-on-z"),
+])
+def test_a_phrasal_verbs_preposition_does_not_come_after_its_object(text: str, must_not: set) -> None:
+    check(text, set(), must_not)
+    check("Maria Keller called on the Data Agency to act.", {("Maria Keller", "urges", "Data Agency")}, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("“Zeta Chat is committed to tackling abusive behaviour,” John Hartley said.", set(),
+                 {("John Hartley", "criticises", "Zeta Chat")}, id="tackling-abusive-behaviour"),
+    pytest.param("Maria Keller said Zeta Chat was fighting fraud and removing illegal posts.", set(),
+                 {("Maria Keller", "accuses", "Zeta Chat")}, id="fighting-fraud"),
+    pytest.param("Maria Keller said Zeta Chat spread harmful content.",
+                 {("Maria Keller", "criticises", "Zeta Chat")}, set(), id="spreading-is-no-fight"),
+])
+def test_a_bad_word_in_what_is_fought_is_no_charge(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

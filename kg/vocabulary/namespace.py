@@ -289,6 +289,8 @@ class PK(DefinedNamespace):
     quantityAdjective: URIRef
     marketNoun: URIRef
     undoingVerb: URIRef
+    businessWord: URIRef
+    counterVerb: URIRef
     firstPersonPronoun: URIRef
     firstPersonPluralPronoun: URIRef
     demonstrative: URIRef

@@ -686,6 +686,11 @@ def match_phrase(tok: Token, words: tuple[str, ...]) -> Token | None:
             k += 1
         if nxt is None:
             return None
+        if len(words) == 2 and nxt.dep_ == "prep" and nxt.lower_ == "on" and any(
+                c.dep_ == "dobj" and tok.i < c.i < nxt.i for c in tok.children):
+            # "calling the penalty absurd on X": where the verb's object was named, no "call on" (but a verb may take
+            # an object before its phrase's preposition: "petitioned the court against the orders")
+            return None
         cur = nxt
         k += 1
     return cur

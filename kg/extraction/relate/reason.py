@@ -82,6 +82,15 @@ def reason_triples(ctx: Context) -> Iterator[Triple]:
     yield from prosecutions(ctx)
 
 
+def _stops_business(ctx: Context, stop: Token) -> bool:
+    """Return True when what is to stop is the firm's business ("stop onboarding customers", "cease sales", "halt
+    operations", "stop operating"), not one of its practices ("stop processing data", "halt shipments to Sophgo")."""
+    words = ctx.words("businessWord")
+    done = [c for c in stop.children if c.dep_ in {"dobj", "xcomp", "pcomp"}]
+    done += [g for c in done if c.tag_ == "VBG" for g in c.children if g.dep_ == "dobj"]
+    return any(c.lemma_.lower() in words or c.lower_ in words for c in done)
+
+
 def stopping_orders(ctx: Context) -> Iterator[Triple]:
     """An order to stop doing something bans it: "the RBI told Mastercard to stop onboarding customers", "Ofcom
     ordered Acme to cease sales" (``pk:stopVerb``): the one ordering bans the one ordered."""
@@ -90,7 +99,8 @@ def stopping_orders(ctx: Context) -> Iterator[Triple]:
         if t.relation != "orders":
             continue
         trigger = ctx.doc[t.trigger]
-        if not any(c.dep_ == "xcomp" and c.lemma_.lower() in stops for c in trigger.children):
+        stop = next((c for c in trigger.children if c.dep_ == "xcomp" and c.lemma_.lower() in stops), None)
+        if stop is None or not _stops_business(ctx, stop):
             continue
         b = ctx.make((t.subject, 1.0), "bans", (t.object, 1.0), trigger, "reason",
                      f"order to stop ({t.rule})", t.confidence * ctx.tuning.shared_subject)

@@ -44,6 +44,16 @@ def own_clause(head: Token) -> list[Token]:
     return out
 
 
+def _fought(ctx: Context, t: Token) -> bool:
+    """Return True for a word in, or of, what a verb acting against it takes ("fighting fraud", "combatting harmful
+    content", "cracking down on abuse")."""
+    noun = t.head if t.dep_ in {"amod", "compound"} else t
+    counter = ctx.words("counterVerb")
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in counter
+    return noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in counter
+
+
 def negative(ctx: Context, head: Token) -> Token | None:
     """Return the first negative cue word in the clause headed by ``head`` (not in clauses it embeds)."""
     cues, rights, questions = ctx.words("negativeCue"), ctx.words("rightWord"), ctx.words("questionWord")
@@ -63,6 +73,8 @@ def negative(ctx: Context, head: Token) -> Token | None:
     for t in clause_words:
         if _in_reason_phrase(t, head):
             continue  # "the penalty was the largest ever for a privacy violation": the cause, not the verdict
+        if _fought(ctx, t):
+            continue  # "said Zeta was fighting fraud", "by combatting harmful content": the wrong fought
         if _in_question(t, head, questions):
             continue  # "opened an investigation into whether Google unfairly demotes": asked, not said
         lower = t.lower_

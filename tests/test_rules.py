@@ -5143,3 +5143,13 @@ def test_a_phrasal_verbs_preposition_does_not_come_after_its_object(text: str, m
 ])
 def test_a_bad_word_in_what_is_fought_is_no_charge(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Zeta Chat has been fined nearly 1 million dollars by Australia's online safety regulator.",
+                 {("eSafety Commissioner", "fines", "Zeta Chat")}, id="online-safety-regulator"),
+    pytest.param("China's internet regulator on Wednesday ordered Quorra Talk to disable some features.",
+                 {("Cyberspace Administration of China", "orders", "Quorra Talk")}, id="internet-regulator"),
+])
+def test_a_regulator_described_by_the_online_field_is_the_registrys(text: str, must: set) -> None:
+    check(text, must, set())

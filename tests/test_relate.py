@@ -218,6 +218,24 @@ def test_negation_and_modality(text: str, triple: tuple, negated: bool, modality
     assert (got[triple].negated, got[triple].modality) == (negated, modality)
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(("hedged", "plain", "triple"), [
+    pytest.param("Ofcom reportedly investigated Zeta Chat.", "Ofcom investigated Zeta Chat.",
+                 ("Ofcom", "investigates", "Zeta Chat"), id="reportedly"),
+    pytest.param("Vexa Labs claimed that the Data Agency had banned Quorra Talk.",
+                 "The Data Agency banned Quorra Talk.", ("Data Agency", "bans", "Quorra Talk"), id="claimed"),
+])
+def test_a_hedged_statement_is_less_sure_than_the_same_said_plainly(hedged: str, plain: str, triple: tuple) -> None:
+    from kg.extraction.pipeline import extract_articles
+
+    def confidence(text: str) -> float:
+        (ex,) = extract_articles([parse_text(text, article_id="t")])
+        return next(t.confidence for t in ex.triples
+                    if (ex.entities[t.subject].label, t.relation, ex.entities[t.object].label) == triple)
+
+    assert confidence(hedged) < 0.7 * confidence(plain)
+
+
 def test_a_second_extractor_under_a_taken_name_is_an_error() -> None:
     from kg.errors import KGError
     from kg.extraction.relate import extractor

@@ -35,6 +35,7 @@ class Tuning:
     group_member: float = 0.8      # one member of "the firms", "they"
     possessor: float = 0.9         # "the Commission's decision" standing for the Commission
     home_government: float = 0.8   # a minister's government taken from the article's country
+    hedged: float = 0.6            # a statement the text only hedges ("may have", "reportedly"; multiplied in)
 
     # -- windows and depths
     description_window: int = 400  # tokens back a description may look for its entity

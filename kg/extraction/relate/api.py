@@ -550,7 +550,7 @@ class Context:
         if inside_condition(modal_token or trigger, self.ont):
             return None  # "if it decided to ban X": a supposition, no statement
         negated, mod = modality(modal_token or trigger, self.ont)
-        conf = round(base * min(subj[1], obj[1]), 3)
+        conf = round(base * min(subj[1], obj[1]) * (self.tuning.hedged if mod == "hedged" else 1.0), 3)
         return Triple(subj[0], rel, obj[0], trigger.sent, extractor_name, rule, trigger.i, negated, mod, conf)
 
     def make_all(self, subjects: list[Ref], rel: str, objects: list[Ref], trigger: Token, extractor_name: str,

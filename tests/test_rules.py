@@ -5153,3 +5153,25 @@ def test_a_bad_word_in_what_is_fought_is_no_charge(text: str, must: set, must_no
 ])
 def test_a_regulator_described_by_the_online_field_is_the_registrys(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Data Agency issued Zeta Chat with an enforcement notice over its chatbot.",
+                 {("Data Agency", "orders", "Zeta Chat")}, {("Data Agency", "contacts", "Zeta Chat")},
+                 id="enforcement-notice"),
+    pytest.param("The Trade Agency issued Quorra Talk with a takedown notice on Monday.",
+                 {("Trade Agency", "orders", "Quorra Talk")}, {("Trade Agency", "contacts", "Quorra Talk")},
+                 id="takedown-notice"),
+])
+def test_a_notice_that_enforces_is_an_order(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Maria Keller criticised ChatGPT's maker.", {("Maria Keller", "criticises", "OpenAI")},
+                 {("Maria Keller", "criticises", "ChatGPT")}, id="the-registrys-maker"),
+    pytest.param("The Data Agency fined Zeta Chat's developer on Monday.", set(),
+                 {("Data Agency", "fines", "Zeta Chat")}, id="a-maker-no-one-names"),
+])
+def test_a_things_maker_is_not_the_thing(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -340,6 +340,10 @@ class Context:
         court = self._court_of_unnamed_judge(tok)
         if court is not None:
             return [court]
+        if tok.lemma_.lower() in self.words("makerNoun") and any(c.dep_ == "poss" for c in tok.children):
+            # "fined Replika's developer": the one behind the possessor (the resolver gives the one the registry
+            # knows), else no one named, never the possessor itself
+            return []
         classes = self.ont.description_classes(tok.lemma_.lower())
         if classes:
             # "his website", "its chatbot": the one of that class the possessor is known to run or own; none known,

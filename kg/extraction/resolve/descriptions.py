@@ -243,12 +243,12 @@ def embassy(st: ResolveState, token: Token) -> int | None:
 
 
 def product_owner(st: ResolveState, token: Token) -> int | None:
-    """Return the company a maker's epithet names by its product ("the ChatGPT maker", "the Instagram parent"):
-    the one owner or developer the registry gives the product, else nobody."""
+    """Return the company a maker's epithet names by its product ("the ChatGPT maker", "the Instagram parent",
+    "ChatGPT's maker"): the one owner or developer the registry gives the product, else nobody."""
     if token.lemma_.lower() not in st.words("makerNoun") or token.dep_ in {"compound", "amod"}:
         return None
     for c in token.children:
-        idx = st.token_entity.get(c.i) if c.dep_ in {"compound", "nmod"} and c.i < token.i else None
+        idx = st.token_entity.get(c.i) if c.dep_ in {"compound", "nmod", "poss"} and c.i < token.i else None
         if idx is None:
             continue
         actor = st.ont.actors.get(st.entity(idx).id)

@@ -453,6 +453,8 @@ def test_parse_text_without_path_names_the_article_id() -> None:
      "A judge sided with the union."),
     ("Pune, India: Zeltra Systems has sued the ministry.", "Pune, India:", "Zeltra Systems has sued the ministry."),
     ("Port Louis, Mauritius: The regulator fined a bank.", "Port Louis, Mauritius:", "The regulator fined a bank."),
+    ("TAIPEI (Newswire): The ministry listed two firms.", "TAIPEI (Newswire):", "The ministry listed two firms."),
+    ("NEW DELHI: The ministry blocked 59 apps.", "NEW DELHI:", "The ministry blocked 59 apps."),
 ])
 def test_a_dateline_is_cut_from_the_story(first: str, line: str, rest: str) -> None:
     article = parse_text(f"Regulator acts on bank\n\n{first}\n\nMore text here.", article_id="d")
@@ -498,6 +500,7 @@ def test_a_credited_agency_is_a_media_outlet_of_the_extraction() -> None:
     "The EU - and its members - agreed.",
     "OPENAI said it would appeal.",
     "However, Zeta Chat: The Sequel opened to poor reviews.",  # a sentence opening with an adverb
+    "BREAKING: The regulator fined Zeta Chat.",  # a label, not a place
 ])
 def test_text_that_is_not_a_dateline_is_kept(first: str) -> None:
     assert parse_text(first, article_id="d").text == first

@@ -5175,3 +5175,24 @@ def test_a_notice_that_enforces_is_an_order(text: str, must: set, must_not: set)
 ])
 def test_a_things_maker_is_not_the_thing(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Judge Maria Keller also ordered the blocking of the account of John Hartley.",
+                 {("Maria Keller", "bans", "John Hartley")}, id="blocking-an-account"),
+    pytest.param("The Italian government ordered the blocking of access to Zeta Chat.",
+                 {("Italian Government", "bans", "Zeta Chat")}, id="blocking-of-access-to"),
+])
+def test_blocking_an_account_or_access_to_a_service_bans_its_holder(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("The Taiwanese government has added Vexa Labs and Pinmark Systems to its export control list.",
+                 {("Taiwanese Government", "bans", "Vexa Labs"), ("Taiwanese Government", "bans", "Pinmark Systems")},
+                 id="export-control-list"),
+    pytest.param("The Commerce Department placed Zeta Chat on its trade list.",
+                 {("US Department of Commerce", "bans", "Zeta Chat")}, id="trade-list"),
+])
+def test_more_lists_of_the_barred(text: str, must: set) -> None:
+    check(text, must, set())

@@ -28,14 +28,19 @@ _NAME = r"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){0,3}"
 # C0 controls other than tab, newline, carriage return and form feed: never article text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 #: A news agency's dateline opening the story: "WASHINGTON –", "LONDON (Reuters) -",
-#: "SAN FRANCISCO, March 3 (AP) —". The place is in capitals; a dash ends it; a sentence follows.
+#: "SAN FRANCISCO, March 3 (AP) —", "TAIPEI (Reuters):", "NEW DELHI:". The place is in capitals; a dash or a colon
+#: ends it; a sentence follows.
 _DATELINE = re.compile(
     r"^(?P<line>(?:(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:, (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?= \(|,| [-–—]))?"
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
     r"(?: \((?P<agency>[A-Z][\w .&'/-]{1,40})\))?"
     r"|\((?P<credit>[A-Z][\w .&'-]{1,30}(?:/[A-Z][\w .&'-]{1,30})*)\))"
-    r"\s*[-–—]+)\s+(?=[A-Z\"“‘'])")
+    r"\s*(?:[-–—]+|:))\s+(?=[A-Z\"“‘'])")
+
+#: Capitalised words a line opens with and a colon follows that are a label, not a place ("BREAKING: ...").
+_LABELS = frozenset({"breaking", "update", "updated", "exclusive", "watch", "analysis", "opinion", "editorial",
+                     "live", "explainer", "comment", "review", "correction", "note", "editor's note", "factbox"})
 
 
 #: The same in title case with a colon, as some outlets write it: "Bangalore, India: Elon Musk's X has sued ...".
@@ -197,6 +202,8 @@ def strip_dateline(paragraphs: list[str], dropped: list[str] | None = None,
     m = _DATELINE.match(paragraphs[0]) or _TITLE_DATELINE.match(paragraphs[0])
     if m and m.re is _TITLE_DATELINE and m.group("place").lower() in _OPENING_ADVERBS:
         m = None  # "However, Meta: ..." opens a sentence, not a dateline
+    if m and m.group("place") and m.group("place").lower() in _LABELS:
+        m = None  # "BREAKING: ..." labels the story, it files it from nowhere
     if not m or not paragraphs[0][m.end():].strip():
         return paragraphs
     if dropped is not None:

@@ -291,6 +291,7 @@ class PK(DefinedNamespace):
     undoingVerb: URIRef
     businessWord: URIRef
     counterVerb: URIRef
+    accountNoun: URIRef
     firstPersonPronoun: URIRef
     firstPersonPluralPronoun: URIRef
     demonstrative: URIRef

@@ -63,6 +63,15 @@ def noun_triples(ctx: Context) -> Iterator[Triple]:
         for rel, prep in entries:
             preps = frozenset({prep}) if prep else complements
             targets = clause.prep_objects(ctx, tok, preps)
+            if not targets and rel == "bans":
+                # "the blocking of access to Zeta Chat", "a ban on access to it": what access is cut to; "the
+                # blocking of the account of Ana Lima", "of Ana Lima's accounts": the account's holder
+                held = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "to"}
+                        for o in c.children if o.dep_ == "pobj"]
+                targets = [r for o in held if o.lemma_.lower() == "access" for r in clause.prep_objects(ctx, o, {"to"})]
+                targets += [r for o in held if o.lemma_.lower() in ctx.words("accountNoun") and o.i not in
+                            ctx.res.token_entity for r in [*clause.prep_objects(ctx, o, {"of"}), *(
+                                x for g in o.children if g.dep_ == "poss" for x in ctx.refs(g))]]
             if not targets and ont.relations[rel].question_object:
                 # "an inquiry into whether Kinmira complied": the one the question is about.
                 targets = [r for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for q in p.children

@@ -5196,3 +5196,17 @@ def test_blocking_an_account_or_access_to_a_service_bans_its_holder(text: str, m
 ])
 def test_more_lists_of_the_barred(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Solly Hartley, who oversees Italy's telecommunications, said the ministry would act.", set(),
+                 {("Solly Hartley", "regulates", "Italian Government")}, id="a-countrys-field"),
+    pytest.param("The Data Agency investigated Italy's banks.", set(),
+                 {("Data Agency", "investigates", "Italian Government")}, id="a-countrys-banks"),
+    pytest.param("The United States condemned Iran's cyberattack against Albania.",
+                 {("US Government", "criticises", "Iranian Government")}, set(), id="a-countrys-deed"),
+    pytest.param("Maria Keller criticised Italy's policy on Zeta Chat.",
+                 {("Maria Keller", "criticises", "Italian Government")}, set(), id="a-countrys-policy"),
+])
+def test_a_countrys_field_is_no_doing_of_its_government(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

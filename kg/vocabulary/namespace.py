@@ -292,6 +292,7 @@ class PK(DefinedNamespace):
     businessWord: URIRef
     counterVerb: URIRef
     accountNoun: URIRef
+    bidNoun: URIRef
     firstPersonPronoun: URIRef
     firstPersonPluralPronoun: URIRef
     demonstrative: URIRef

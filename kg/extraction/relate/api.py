@@ -359,10 +359,15 @@ class Context:
             # role for another (plural, no name of their own) speak for it.
             # ("upheld Vexa's fine": the possessor of a fine or a ban is the one punished, unless it enforces)
             punished = any(r in {"fines", "bans"} for r, _ in self.noun_entries(tok))
+            # ("oversees the country's telecommunications": a field of a country is no doing of its government;
+            # its decisions, policies and deeds are)
+            acts = self.words("decisionNoun") | self.words("policyNoun") | self.words("conductNoun") | self.words(
+                "culpritDeed") | self.words("requestNoun") | self.words("bidNoun")
             for c in tok.children:
                 if c.dep_ == "poss":
                     out += [(i, cert * tune.possessor) for i, cert in self.refs(c)
-                            if not punished or self.entity(i).type in self.ont.enforcer_classes | {"Country"}]
+                            if (not punished or self.entity(i).type in self.ont.enforcer_classes | {"Country"})
+                            and (self.entity(i).type != "Country" or tok.lemma_.lower() in acts)]
             if not out and tok.lemma_.lower() in self.words("conductNoun"):
                 # "criticised the content of Zeltra Chat": the "of" phrase of a deed or output names its doer
                 out += [(i, cert * tune.possessor) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -898,7 +898,7 @@ def _subsidiaries(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         end = None
         ends_in_form = nxt is not None and nxt.start <= m.end < nxt.end and nxt.kind == "ner" and \
-            doc[nxt.end - 1].text in _SUBSIDIARY_FORMS
+            doc[nxt.end - 1].text in _LEGAL_FORMS
         if nxt is not None and m.type in {"Company", "Platform"} and m.kind == "registry" and ends_in_form:
             end = nxt.end  # "Amazon" + "Europe Core SARL", "TikTok" + "Technology Limited": a company of its own
         elif m.type in {"Company", "Platform"} and m.end < len(doc) and doc[m.end - 1].dep_ == "compound":
@@ -1023,7 +1023,7 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
             continue
         text = span_text(doc, start, end)
         typ = ont.type_from_name(text) or m.type
-        if typ == "Person" and doc[m.end].lower_ == "for":
+        if typ == "Person" and m.end < len(doc) and doc[m.end].lower_ == "for":
             typ = "Organisation"  # "Tools for Humanity": no person's name goes on with "for"
         inner = next((r for r in mentions if r.kind == "registry" and m.end <= r.start and r.end <= end
                       and r.type == typ), None)
@@ -1873,13 +1873,11 @@ def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> 
             m.type, m.typed_by = "Company", "cue"  # a company's word names a company
 
 
-#: The legal forms that end the name of a company registered under a parent's name ("Amazon Europe Core SARL").
-_SUBSIDIARY_FORMS = frozenset({"SARL", "Sàrl", "S.à", "Limited", "Ltd", "Ltd.", "LLC", "GmbH", "BV", "B.V.", "NV",
-                               "SAS", "SRL", "S.r.l.", "SL", "S.L.", "Pte", "plc", "Inc", "Inc.", "AB", "ApS", "Oy"})
-
-#: The legal forms of a company's name: left out of the name it is known by ("Kakao Corp" is Kakao).
-_LEGAL_FORMS = frozenset({"Co.", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "LLC", "Ltd", "Ltd.", "GmbH", "SA",
-                          "AG", "plc", "Holdings"})
+#: The legal forms of a company's name: left out of the name it is known by ("Kakao Corp" is Kakao), and the end
+#: of the name of a company registered under a parent's name ("Amazon Europe Core SARL").
+_LEGAL_FORMS = frozenset({"Co.", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "LLC", "Ltd", "Ltd.", "Limited",
+                          "GmbH", "SA", "AG", "plc", "Holdings", "SARL", "Sàrl", "BV", "B.V.", "NV", "SAS", "SRL",
+                          "S.r.l.", "SL", "S.L.", "Pte", "AB", "ApS", "Oy"})
 
 
 def _take_title_openings(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:

@@ -307,10 +307,11 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
         undoing = rels == ["opposes"] and _undoes(ctx, tok)
         if objs:
             noun = objs[0]
-            if noun.lemma_.lower() not in decisions or ctx.refs(noun) and not undoing:
+            named = ctx.refs(noun)
+            if noun.lemma_.lower() not in decisions or named and not undoing:
                 continue
             # (an undoing verb is an enforcement verb, which reads no maker in its object: the maker is read here)
-            targets, how = (ctx.refs(noun), f"maker of the {noun.lemma_} by its possessor") if ctx.refs(noun) else \
+            targets, how = (named, f"maker of the {noun.lemma_} it names") if named else \
                 decision_maker(ctx, noun, tok)
         elif tok.lemma_.lower() in appeal and not any(c.dep_ == "prep" for c in tok.children):
             found = enforcer(ctx, tok, dominant=False)

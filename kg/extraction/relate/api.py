@@ -357,17 +357,9 @@ class Context:
                 tok.lemma_.lower() not in self.words("clienteleNoun"):
             # "criticised the Commission's decision": the possessor acts; "Apple's lawyers argued": those in a
             # role for another (plural, no name of their own) speak for it.
-            # ("upheld Vexa's fine": the possessor of a fine or a ban is the one punished, unless it enforces)
-            punished = any(r in {"fines", "bans"} for r, _ in self.noun_entries(tok))
-            # ("oversees the country's telecommunications": a field of a country is no doing of its government;
-            # its decisions, policies and deeds are)
-            acts = self.words("decisionNoun") | self.words("policyNoun") | self.words("conductNoun") | self.words(
-                "culpritDeed") | self.words("requestNoun") | self.words("bidNoun")
             for c in tok.children:
                 if c.dep_ == "poss":
-                    out += [(i, cert * tune.possessor) for i, cert in self.refs(c)
-                            if (not punished or self.entity(i).type in self.ont.enforcer_classes | {"Country"})
-                            and (self.entity(i).type != "Country" or tok.lemma_.lower() in acts)]
+                    out += [(i, cert * tune.possessor) for i, cert in self.refs(c) if self.possessor_made(tok, i)]
             if not out and tok.lemma_.lower() in self.words("conductNoun"):
                 # "criticised the content of Zeltra Chat": the "of" phrase of a deed or output names its doer
                 out += [(i, cert * tune.possessor) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -403,6 +395,24 @@ class Context:
                     if p.dep_ == "pobj":
                         out += self.refs(p)
         return out
+
+    def possessor_made(self, noun: Token, idx: int) -> bool:
+        """Return True when entity ``idx``, the possessor of ``noun``, is the one who did or made what it names. The
+        possessor of a fine or a ban is the one punished, unless it enforces ("upheld Vexa's fine"); a country's
+        field is no doing of its government ("oversees Italy's telecommunications"), its decisions, policies,
+        deeds, requests and bids are."""
+        typ = self.entity(idx).type
+        if self.punishes_possessor(noun, idx):
+            return False
+        acts = self.words("decisionNoun") | self.words("policyNoun") | self.words("conductNoun") | self.words(
+            "culpritDeed") | self.words("requestNoun") | self.words("bidNoun")
+        return typ != "Country" or noun.lemma_.lower() in acts
+
+    def punishes_possessor(self, noun: Token, idx: int) -> bool:
+        """Return True when ``noun`` is a fine or a ban and its possessor, entity ``idx``, enforces nothing: the one
+        punished ("Vexa's fine"), never its maker ("the Commission's fine", "Italy's ban")."""
+        return any(r in {"fines", "bans"} for r, _ in self.noun_entries(noun)) and \
+            self.entity(idx).type not in self.ont.enforcer_classes | {"Country"}
 
     def measure_by_nationality(self, tok: Token) -> list[Ref]:
         """Return the government whose measure a nationality word says ``tok`` is: "criticised the Chinese export

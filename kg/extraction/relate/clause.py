@@ -315,7 +315,7 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         for _ in range(TUNING.climb_depth):
             if t.pos_ in VERBAL:
                 if verb.dep_ == "acl" and head.head.i == t.i and head.dep_ in {"dobj", "nsubjpass"} and (
-                        t.lemma_.lower() in ctx.words("undoingVerb") or any(
+                        undoes(ctx, t) or any(
                         ctx.ont.relations[r].group == "stance" for r in ctx.ont.verb_relations(t.lemma_, t.lower_))):
                     # "the court blocked a rule prohibiting X", "criticised a law requiring X to ...": what the rule
                     # does is not done by the one who blocks or criticises it
@@ -661,6 +661,14 @@ def instrument_frame(ctx: Context, noun: Token) -> tuple[list[Ref], list[Ref], s
     if not agents and is_passive(verb):
         agents, how = noun_agents(ctx, noun)  # "hit with a fine by the CNIL": the parser hangs "by" on the noun
     return agents, targets, f"'with' instrument of '{verb.text}', {how}"
+
+
+def undoes(ctx: Context, verb: Token) -> bool:
+    """Return True for a verb that undoes or stops what it acts on ("blocked", "struck down", ``pk:undoingVerb``)."""
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return any(f"{lemma} {p}" in ctx.words("undoingVerb") for p in particles) or \
+        lemma in ctx.words("undoingVerb") and not particles
 
 
 def match_phrase(tok: Token, words: tuple[str, ...]) -> Token | None:

@@ -231,8 +231,8 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
     agents, how = clause.noun_agents(ctx, noun)
     # ("upheld Vexa's fine": the possessor of a fine or a ban is the one punished, unless it enforces; the maker is
     # then the enforcer around, as for a fine no one is said to have)
-    punished = how == "possessor" and any(r in {"fines", "bans"} for r, _ in ctx.noun_entries(noun)) and not any(
-        ctx.entity(i).type in ctx.ont.enforcer_classes | {"Country"} for i, _ in agents)
+    punished = how == "possessor" and any(r in {"fines", "bans"} for r, _ in ctx.noun_entries(noun)) and all(
+        ctx.punishes_possessor(noun, i) for i, _ in agents)
     if agents and not punished:
         return agents, f"maker of the {noun.lemma_} by {how}"
     agents = ctx.measure_by_nationality(noun)
@@ -298,13 +298,13 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
             # "disagreed with the ruling", "hit out at the fine": a stance phrase of a verb and a preposition.
             rels, phrase_objs = _stance_phrase(ctx, tok)
             objs = phrase_objs if rels else objs
-        if not rels and _undoes(ctx, tok):
+        if not rels and clause.undoes(ctx, tok):
             rels = ["opposes"]  # "the judge blocked the ministry's ban", "the court struck down the order"
         if not rels:
             continue
         targets: list[Ref] = []
         how = ""
-        undoing = rels == ["opposes"] and _undoes(ctx, tok)
+        undoing = rels == ["opposes"] and clause.undoes(ctx, tok)
         if objs:
             noun = objs[0]
             named = ctx.refs(noun)
@@ -333,14 +333,6 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
                     t.relation, t.negated = "opposes", False  # "refused to accept the ruling"
                 if t:
                     yield t
-
-
-def _undoes(ctx: Context, verb: Token) -> bool:
-    """Return True for a verb that undoes or stops what it acts on ("blocked", "struck down", ``pk:undoingVerb``)."""
-    lemma = verb.lemma_.lower()
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return any(f"{lemma} {p}" in ctx.words("undoingVerb") for p in particles) or \
-        lemma in ctx.words("undoingVerb") and not particles
 
 
 def _stance_phrase(ctx: Context, verb: Token) -> tuple[list[str], list[Token]]:

@@ -5210,3 +5210,41 @@ def test_more_lists_of_the_barred(text: str, must: set) -> None:
 ])
 def test_a_countrys_field_is_no_doing_of_its_government(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("National Security Council spokeswoman Maria Keller said the attack was reckless.",
+                 {("Maria Keller", "memberOf", "National Security Council")}, id="council-spokeswoman"),
+    pytest.param("Trade Policy Council chair John Hartley criticised Vexa Labs.",
+                 {("John Hartley", "leads", "Trade Policy Council")}, id="council-chair"),
+    pytest.param("Civic Data Institute director Maria Keller said the ban was wrong.",
+                 {("Maria Keller", "memberOf", "Civic Data Institute")}, id="institute-director"),
+])
+def test_a_name_of_common_words_ending_in_a_kind_of_body_is_no_portfolio(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Maria Keller called Canada's decision to ban the app unfair.",
+                 {("Maria Keller", "criticises", "Canadian Government")}, id="country-decision-clause-adjective"),
+    pytest.param("Ambassador John Hartley called Canada's decision to ban Vexa Labs disappointing and wrong.",
+                 {("John Hartley", "criticises", "Canadian Government")}, id="clause-coordinated-adjectives"),
+    pytest.param("Maria Keller called the Data Agency's plan to ban Zeta Chat a mistake.",
+                 {("Maria Keller", "criticises", "Data Agency")}, id="clause-then-a-noun"),
+])
+def test_what_a_decision_is_called_after_its_clause(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Maria Keller said the report showed a serious failure by Vexa Labs.",
+                 {("Maria Keller", "criticises", "Vexa Labs")}, set(), id="failure-by"),
+    pytest.param("John Hartley said the audit revealed a worrying failure by Pinmark Systems to protect children.",
+                 {("John Hartley", "criticises", "Pinmark Systems")}, set(), id="adjective-on-failure-by"),
+    pytest.param("The Data Agency said the files showed Vexa Labs's abuse of its market power.",
+                 {("Data Agency", "accuses", "Vexa Labs")}, set(), id="possessor-of-abuse"),
+    pytest.param("Maria Keller said the review found no failure by Vexa Labs.", set(),
+                 {("Maria Keller", "criticises", "Vexa Labs")}, id="no-failure"),
+])
+def test_a_wrong_named_in_reported_words_runs_down_its_doer(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

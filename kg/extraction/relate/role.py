@@ -319,11 +319,12 @@ def _bracketed(doc: Doc, tok: Token) -> bool:
 def _portfolio_name(ctx: Context, e: Entity) -> bool:
     """Return True for a name the NER made of a title's portfolio: a few common words naming no kind of body, no
     registry actor ("Transport and Infrastructure Minister Ada Vos": the minister's portfolio, not an organisation;
-    but "Consumer Protection Commission" is one)."""
+    but "Consumer Protection Commission" and "National Security Council", whose last word names a kind of body, are
+    ones)."""
     words = e.label.replace(" and ", " ").split()
     bodies = ctx.words("institutionNoun") | set(ctx.ont.description_index)
     return not e.registry and e.type not in {"Country", "GovernmentBody", "Person"} and len(words) <= 3 and \
-        all(common_word(w) and w.lower() not in bodies for w in words)
+        all(common_word(w) and w.lower() not in bodies for w in words) and ctx.ont.type_from_name(words[-1]) is None
 
 
 def _beside_title(ctx: Context, role_tok: Token) -> list[Token]:

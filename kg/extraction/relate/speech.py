@@ -272,6 +272,7 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
             # "described the agency's decision as an abuse of power", the "as" hung on the noun
             comp = comp or next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"
                                  for g in c.children if g.dep_ in {"pobj", "amod", "acomp", "pcomp"}), None)
+            comp = comp or _complement_after_clause(noun)
         if comp is None:
             continue
         if noun is not None and noun.lower_ in {"it", "this"} and noun.i not in ctx.res.token_entity:
@@ -302,7 +303,7 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
         makers, m_how = decision_maker(ctx, noun, tok) if noun.lemma_.lower() in decisions else (
             owners, f"{noun.lemma_}'s possessor")
         for target in makers:
-            if target[0] in own or ctx.entity(target[0]).type in {"Legislation", "Country"}:
+            if target[0] in own or ctx.entity(target[0]).type == "Legislation":  # (a country, through its government)
                 continue
             for s in speakers:
                 t = ctx.make(s, _as_judged(ctx, s, rel), target, tok, "speech",
@@ -310,6 +311,27 @@ def named_decisions(ctx: Context) -> Iterator[Triple]:
                              ctx.tuning.speech)
                 if t:
                     yield t
+
+
+def _complement_after_clause(noun: Token) -> Token | None:
+    """Return what ends a noun's infinitive clause when the parser took it into the clause: "called Canada's
+    decision to ban the app [unfair]" (read as the object of "ban" or a modifier after "app"), "called the plan to
+    ban Zeta Chat [a mistake]" (a second object); the first of coordinated words ("[disappointing] and wrong")."""
+    clauses = [c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.tag_ == "VB"]
+    if not clauses:
+        return None
+    last = clauses[-1].right_edge
+    while last.is_punct and last.i > clauses[-1].i:
+        last = last.nbor(-1)
+    while last.dep_ == "conj" and last.head.i > clauses[-1].i:
+        last = last.head
+    if last.dep_ not in {"dobj", "amod", "oprd", "acomp"} or last.head.i > last.i:
+        return None
+    if last.tag_ == "JJ":
+        return last
+    # a noun only as the clause's second object: "ban Zeta Chat a mistake"
+    objects = [c for c in last.head.children if c.dep_ == "dobj"]
+    return last if last.tag_ == "NN" and len(objects) == 2 and objects[-1] == last else None
 
 
 def _acted_on_speaker(ctx: Context, tok: Token) -> bool:
@@ -495,6 +517,14 @@ def _verdicts(ctx: Context, speakers: list[Ref], head: Token, cue: Token, trigge
         targets = [r for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"of", "about"}
                    for o in p.children if o.dep_ == "pobj" for r in ctx.refs(o) if r[0] not in own]
         t_how = f"'{trigger.text} of' phrase"
+    wrong = cue if cue.pos_ == "NOUN" else cue.head if cue.dep_ == "amod" and cue.head.pos_ == "NOUN" else None
+    if not targets and wrong is not None:
+        # "said the findings suggested a worrying failure by Snap", "said the audit showed Vexa's failure": the
+        # wrong the words name, and the one its "by" phrase or its possessor says did it.
+        own = {i for i, _ in speakers}
+        targets = [r for c in wrong.children if c.dep_ == "poss" for r in ctx.refs(c) if r[0] not in own] + [
+            r for r in clause.prep_objects(ctx, wrong, {"by"}) if r[0] not in own]
+        t_how = f"doer of the '{wrong.text}'"
     for target in targets:
         if ctx.entity(target[0]).type == "Country" or ctx.entity(target[0]).type == "Legislation" and \
                 _wrongdoing(ctx, cue):

@@ -5248,3 +5248,43 @@ def test_what_a_decision_is_called_after_its_clause(text: str, must: set) -> Non
 ])
 def test_a_wrong_named_in_reported_words_runs_down_its_doer(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("India on Monday announced it was banning 59 mobile apps, including Zeta Chat.",
+                 {("Indian Government", "bans", "Zeta Chat")}, id="announced-it-was"),
+    pytest.param("Kenya said it would ban Quorra Talk.", {("Kenyan Government", "bans", "Quorra Talk")},
+                 id="said-it-would"),
+])
+def test_it_in_what_a_country_reports_is_the_country(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Operators received an order from the Data Agency to block Zeta Chat.",
+                 {("Data Agency", "bans", "Zeta Chat")}, id="order-from-to-block"),
+    pytest.param("Our members have received formal instructions from the Trade Agency to suspend access to Quorra "
+                 "Talk, the group said.", {("Trade Agency", "bans", "Quorra Talk")}, id="instructions-from-to-suspend"),
+])
+def test_an_order_received_from_someone_is_theirs(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("President John Hartley said he had signed a decree that bars Vexa Labs from the network.",
+                 {("John Hartley", "bans", "Vexa Labs")}, id="decree-that-bars"),
+    pytest.param("The Trade Agency issued a regulation that bans Zeta Chat.",
+                 {("Trade Agency", "bans", "Zeta Chat")}, id="regulation-that-bans"),
+])
+def test_a_rule_that_enforces_enforces_for_its_maker(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "label", "alias"), [
+    pytest.param("A court in Madrid fined Vexa Labs on Monday.", "court in Madrid", "Madrid court", id="court-in-a-city"),
+    pytest.param("A Delhi court fined Zeta Chat on Monday.", "Delhi court", "court in Delhi", id="a-city-court"),
+])
+def test_a_court_named_by_its_seat_answers_to_either_order(text: str, label: str, alias: str) -> None:
+    ex = extraction(text)
+    court = next(e for e in ex.entities if e.label == label)
+    assert alias in court.aliases

@@ -228,9 +228,24 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         if c.lemma_.lower() in ctx.words("documentNoun"):
             refs, _ = noun_agents(ctx, c, depth + 1)
             return (refs, f"makers of the {c.lower_}") if refs else ([], "")
+        rule = verb.head if c.tag_ == "WDT" and verb.dep_ == "relcl" else c
+        if rule.lemma_.lower() in ctx.words("ruleNoun") and verb.pos_ == "VERB" and \
+                ctx.ont.enforcing_relations & set(ctx.ont.verb_relations(verb.lemma_, verb.lower_)):
+            # "signed a decree that bars Huawei", "the rules issued by the ministry ban X": a rule enforces for
+            # the one who made it.
+            refs, _ = noun_agents(ctx, rule, depth + 1)
+            return (refs, f"the ones who made the {rule.lower_}") if refs else ([], "")
     if subjects_:
         return [], "subject"
     head = verb.head
+    if verb.dep_ == "advcl" and head.lemma_ in ctx.words("patientLightVerb") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "received instructions from the regulator to suspend access to X", the infinitive hung on the verb: the
+        # one an order came from
+        refs = [r for o in head.children if o.dep_ == "dobj" and any(
+            rel == "orders" for rel, _ in ctx.noun_entries(o)) for r in prep_objects(ctx, o, {"from"})]
+        if refs:
+            return refs, f"agent of the order '{head.text}' from"
     speaker = _speaker_of_reported_clause(ctx, verb, depth)
     if speaker is not None:
         return speaker
@@ -273,6 +288,11 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         refs, _ = noun_agents(ctx, head, depth + 1)
         if refs:
             return refs, "agent of its noun"
+        if head.dep_ in {"dobj", "attr"} and head.head.lemma_ in ctx.words("patientLightVerb"):
+            # "operators received instructions from the regulator to suspend access to X": the one they came from
+            refs = prep_objects(ctx, head, {"from"})
+            if refs:
+                return refs, f"agent of its noun by 'from' phrase, '{head.head.text}'"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "for" and head.head.pos_ in VERBAL:
         # "X was fined for breaching the Act", "issued an order against X for breaching it": the one punished
         # did it, never the one punishing.

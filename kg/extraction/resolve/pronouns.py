@@ -148,12 +148,13 @@ def _alleged_against(st: ResolveState, token: Token, alleging: Token) -> int | N
 def _country_as_it(st: ResolveState, token: Token) -> int | None:
     """Return the country "it" or "its" means where a country is the subject it goes with: the subject of its own
     clause for a possessive ("Russia launched its invasion"), of the clause its own is coordinated with for a
-    subject ("Russia pressured the platforms, and it sued them"). Elsewhere "it" means an organisation."""
+    subject ("Russia pressured the platforms, and it sued them"), of the verb its clause is reported by ("India
+    announced it was banning the apps"). Elsewhere "it" means an organisation."""
     verb = token.head
     if token.dep_ == "poss":
         while verb.dep_ not in _CLAUSE_DEPS and verb.head.i != verb.i:
             verb = verb.head
-    elif token.dep_ in SUBJECT_DEPS and verb.dep_ == "conj":
+    elif token.dep_ in SUBJECT_DEPS and verb.dep_ in {"conj", "ccomp"} and verb.head.i < token.i:
         verb = verb.head
     else:
         return None

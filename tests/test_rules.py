@@ -5288,3 +5288,47 @@ def test_a_court_named_by_its_seat_answers_to_either_order(text: str, label: str
     ex = extraction(text)
     court = next(e for e in ex.entities if e.label == label)
     assert alias in court.aliases
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Maria Keller has an open dispute with Vexa Labs, against which she has launched an investigation.",
+                 {("Maria Keller", "investigates", "Vexa Labs")}, id="against-which"),
+    pytest.param("He has a row with Pinmark Systems, John Hartley's company, against which the Data Agency has "
+                 "opened a probe.", {("Data Agency", "investigates", "Pinmark Systems")}, id="against-which-after-apposition"),
+    pytest.param("Zeta Chat named Vexa Labs, with which it signed a deal last year.",
+                 {("Zeta Chat", "cooperatesWith", "Vexa Labs")}, id="with-which"),
+])
+def test_a_relative_after_its_preposition_means_its_noun(text: str, must: set) -> None:
+    check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Zeta Chat said it would not abide by the Data Agency's decision to ban Quorra Talk.",
+                 {("Zeta Chat", "opposes", "Data Agency")}, set(), id="would-not-abide-by"),
+    pytest.param("The United States will not accept China's ban on Vexa Labs chips.",
+                 {("US Government", "opposes", "Chinese Government")}, set(), id="will-not-accept"),
+    pytest.param("Vexa Labs refused to comply with the Trade Agency's order.",
+                 {("Vexa Labs", "opposes", "Trade Agency")}, set(), id="refused-to-comply"),
+    pytest.param("Pinmark Systems said it will not comply with any order from the Data Agency.",
+                 {("Pinmark Systems", "opposes", "Data Agency")}, set(), id="order-from"),
+    pytest.param("Vexa Labs said it would comply with the Trade Agency's order.", set(),
+                 {("Vexa Labs", "opposes", "Trade Agency")}, id="would-comply"),
+])
+def test_refusing_to_go_along_with_a_decision_opposes_its_maker(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+def test_a_refusal_to_comply_is_an_asserted_opposition() -> None:
+    ex = extraction("Vexa Labs refused to comply with the Trade Agency's order.")
+    (t,) = [t for t in ex.triples if t.relation == "opposes"]
+    assert not t.negated and t.modality == "asserted"
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Last week, a court rejected an appeal by Vexa Labs against a fine from the Data Agency.",
+                 {("Vexa Labs", "opposes", "Data Agency")}, id="appeal-against-a-fine-from"),
+    pytest.param("Pinmark Systems will appeal the fine from the Trade Agency.",
+                 {("Pinmark Systems", "opposes", "Trade Agency")}, id="appeal-the-fine-from"),
+])
+def test_a_decision_from_an_enforcer_is_theirs(text: str, must: set) -> None:
+    check(text, must, set())

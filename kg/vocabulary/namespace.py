@@ -159,6 +159,7 @@ class PK(DefinedNamespace):
     negatingVerb: URIRef
     refusingVerb: URIRef
     futureAux: URIRef
+    complianceVerb: URIRef
     intentionVerb: URIRef
     intentionNoun: URIRef
     hedgeVerb: URIRef

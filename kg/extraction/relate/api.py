@@ -276,6 +276,15 @@ class Context:
                 if last is not None:
                     return [(res.token_entity[last.i], res.token_certainty.get(last.i, 1.0))]
             return listed
+        if tok.lower_ in self.words(_RELATIVE_WORDS) and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+                tok.head.head.dep_ == "relcl" and tok.head.i < tok.i:
+            # "Meta, against which Sánchez launched an investigation", "the firm with which it signed a deal": the
+            # relative after its preposition means the noun the clause hangs on.
+            ante = tok.head.head.head
+            if ante.i not in res.token_entity and ante.dep_ == "appos":
+                ante = ante.head  # "Meta, Mark Zuckerberg's company, against which ..."
+            return [(res.token_entity[ante.i], res.token_certainty.get(ante.i, 1.0))] \
+                if ante.i in res.token_entity else []
         out: list[Ref] = []
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return out
@@ -374,6 +383,12 @@ class Context:
                       and p.i == tok.right_edge.i + 1 and tok.head.pos_ == "VERB" and tok.head.tag_ != "VBN"]
                 out += [(i, cert * tune.possessor) for p in by for o in p.children if o.dep_ == "pobj"
                         and o.i in self.res.token_entity for i, cert in self.refs(o)]
+            if not out and tok.lemma_.lower() in self.words("decisionNoun"):
+                # "an appeal against a fine from the Data Agency": an enforcer the decision came from
+                from_ = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"]
+                out += [(i, cert * tune.possessor) for p in from_ for o in p.children if o.dep_ == "pobj"
+                        for i, cert in self.refs(o)
+                        if self.entity(self.acting((i, cert))[0]).type in self.ont.enforcer_classes | {"Court"}]
             if not out and tok.lemma_.lower() in self.words("decisionNoun") | self.words("policyNoun"):
                 # "criticised the Supreme Court ruling", "the FCC decision": the enforcer whose name the noun carries
                 out += [(i, cert * tune.possessor) for c in tok.children if c.dep_ in {"compound", "nmod"}

@@ -244,6 +244,10 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
             by = clause.passive_agent(ctx, c)
             if by:
                 return by, f"maker of the {noun.lemma_} by '{c.text} by'"
+    issuers = [r for r in clause.prep_objects(ctx, noun, {"from"})
+               if ctx.entity(ctx.acting(r)[0]).type in ctx.ont.enforcer_classes | {"Court"}]
+    if issuers:
+        return issuers, f"maker of the {noun.lemma_} by 'from' phrase"  # "a fine from Italy's antitrust authority"
     if not punished and any(c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"} for c in noun.children):
         # "the ministry's decision": its maker is named, and is no actor of the article ("today's order" names a day)
         return [], ""
@@ -300,11 +304,17 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
             objs = phrase_objs if rels else objs
         if not rels and clause.undoes(ctx, tok):
             rels = ["opposes"]  # "the judge blocked the ministry's ban", "the court struck down the order"
+        defied = not rels and tok.lemma_.lower() in ctx.words("complianceVerb") and clause.refusal(ctx, tok)
+        if defied:
+            # "would not abide by the ruling", "will not accept China's ban", "refused to comply with the order"
+            rels = ["opposes"]
+            objs = objs or [o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"by", "with"}
+                            for o in p.children if o.dep_ == "pobj"]
         if not rels:
             continue
         targets: list[Ref] = []
         how = ""
-        undoing = rels == ["opposes"] and clause.undoes(ctx, tok)
+        undoing = rels == ["opposes"] and (defied or clause.undoes(ctx, tok))
         if objs:
             noun = objs[0]
             named = ctx.refs(noun)
@@ -313,6 +323,8 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
             # (an undoing verb is an enforcement verb, which reads no maker in its object: the maker is read here)
             targets, how = (named, f"maker of the {noun.lemma_} it names") if named else \
                 decision_maker(ctx, noun, tok)
+            if defied and not how.startswith(f"maker of the {noun.lemma_} "):
+                continue  # (refusing an order no one is named to have made: whose it is, the text leaves open)
         elif tok.lemma_.lower() in appeal and not any(c.dep_ == "prep" for c in tok.children):
             found = enforcer(ctx, tok, dominant=False)
             if found is not None:
@@ -331,6 +343,10 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
                              ctx.tuning.speech)
                 if t and rel == "supports" and t.negated and clause.refusal(ctx, tok):
                     t.relation, t.negated = "opposes", False  # "refused to accept the ruling"
+                if t and defied:
+                    # the refusal is the opposition, as what it says will happen: "would not abide by" is no
+                    # condition
+                    t.negated, t.modality = False, "asserted"
                 if t:
                     yield t
 

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from kg.extraction import memo
 from kg.extraction.model import load_model, model_name
 from kg.vocabulary.ontology import Ontology, RoleTitle, load_ontology
 
@@ -389,6 +390,7 @@ def span_text(doc: Doc, start: int, end: int) -> str:
 
 def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     """Return the named actors in ``doc``, in text order."""
+    memo.forget(doc)  # an analysis reads the parse as it is now (see kg.extraction.memo)
     ont = ont or load_ontology()
     mentions: list[Mention] = []
     places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
@@ -458,7 +460,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
         if label == "PERSON":
             if _only_a_title(doc, start, end, ont):
                 continue  # "Dutch MEP", "Senior Minister": a title the NER took for a name
-            if any(t.tag_ == "POS" for t in doc[start + 1:end - 1]):
+            if any(t.tag_ == "POS" for t in memo.tokens(doc)[start + 1:end - 1]):
                 continue  # "the G7 Leaders' Summit": a possessive inside names something of those it names
             start = _skip_titles(doc, start, end, ont)  # "Presiding Judges Ham Sanghoon" -> "Ham Sanghoon"
             text = _without_nickname(doc, start, end)  # 'Changpeng "CZ" Zhao' -> "Changpeng Zhao"
@@ -630,7 +632,7 @@ def _joined_at_and(doc: Doc, particles: frozenset[str] = frozenset()) -> list[Sp
                 doc[prev.end - 1].lower_ in {"and", "&"}:
             out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
         elif prev is not None and prev.label_ == ent.label_ == "PERSON" and 0 < ent.start - prev.end <= 2 and all(
-                t.text in particles for t in doc[prev.end:ent.start]):
+                t.text in particles for t in memo.tokens(doc)[prev.end:ent.start]):
             out[-1] = Span(doc, prev.start, ent.end, label=ent.label_)
         else:
             out.append(ent)
@@ -765,7 +767,7 @@ def _names_after_portfolios(doc: Doc, mentions: list[Mention], ont: Ontology) ->
         while tail > m.start and doc[tail - 1].is_title and not common_word(doc[tail - 1].text):
             tail -= 1
         if m.end - tail < 2 or m.end - tail > 4 or not government and not all(
-                common_word(t.text) or t.lower_ in {"and", "of", "for"} for t in doc[m.start:tail]):
+                common_word(t.text) or t.lower_ in {"and", "of", "for"} for t in memo.tokens(doc)[m.start:tail]):
             # ("Director of National Intelligence Tulsi Gabbard": any title's portfolio in dictionary words; but
             # "Chief Executive of Zeltra Systems Anna Weber" names a company, not a portfolio)
             out.append(m)
@@ -801,7 +803,8 @@ def _titles_before_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
     """Return ``mentions`` without the titles the NER read as names: a span ending with a role title right
     before a person's name is the person's title ("Competition Commissioner Ada Vos", "Attorney General Jo
     Lee"), not an actor of its own. A name the registry knows is kept."""
-    people = {m.start for m in mentions if m.type == "Person"} | {t.i for t in doc if t.ent_type_ == "PERSON"}
+    people = {m.start for m in mentions if m.type == "Person"} | {
+        t.i for t in memo.tokens(doc) if t.ent_type_ == "PERSON"}
     kept = []
     for m in mentions:
         alone = ont.role_for(m.text) if m.kind != "registry" else None
@@ -863,8 +866,8 @@ def _names_around_nicknames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         close = next((j for j in range(m.end + 1, min(m.end + 4, len(doc))) if doc[j].text in _QUOTES), None)
         if m.type == "Person" and m.kind == "ner" and after is not None and after.kind == "ner" and \
                 close is not None and doc[m.end].text in _QUOTES and after.start == close + 1 and \
-                all(t.is_title for t in doc[m.end + 1:close]) and all(t.is_title or t.is_upper
-                                                                      for t in doc[after.start:after.end]):
+                all(t.is_title for t in memo.tokens(doc)[m.end + 1:close]) and all(t.is_title or t.is_upper
+                                                                      for t in memo.tokens(doc)[after.start:after.end]):
             out.append(Mention(m.start, after.end, _without_nickname(doc, m.start, after.end), "Person", None, "ner",
                                m.honorific, typed_by=m.typed_by))
             i += 2
@@ -876,7 +879,7 @@ def _names_around_nicknames(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 def _sent_start(tok: Token) -> int:
     """Return where ``tok``'s sentence starts (the document's start when no sentences are set)."""
-    return tok.sent.start if tok.doc.has_annotation("SENT_START") else 0
+    return memo.sentence(tok).start if memo.has_sentences(tok.doc) else 0
 
 
 def _given_name(tok: Token, ont: Ontology) -> bool:
@@ -967,7 +970,7 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
         # A chamber's name followed by its committee: "House of Representatives Committee on ...".
         if end < len(doc) and doc[end].lower_ in {"committee", "subcommittee"} and m.type in {"Legislature", None}:
             end += 1  # "a Senate Commerce committee hearing"
-        if any(t.text in _INSTITUTION_HEADS for t in doc[m.start:end]) and not (
+        if any(t.text in _INSTITUTION_HEADS for t in memo.tokens(doc)[m.start:end]) and not (
                 end + 1 < len(doc) and doc[end].lower_ == "of"
                 and (end + 1 in known_bodies or doc[end + 1].lower_ == "the" and end + 2 in known_bodies)):
             end = _name_tail(doc, end, ont)
@@ -997,7 +1000,7 @@ def _longer_institution_names(doc: Doc, mentions: list[Mention], ont: Ontology) 
                 end = nxt + 1
         if end == m.end and m.kind == "ner" and m.type in {"Person", "Organisation", "Company", None} and \
                 end + 1 < len(doc) and doc[end].lower_ == "for" and doc[end].head.i in range(m.start, end) and \
-                not _title_case_line(doc[end].sent):
+                not _title_case_line(memo.sentence(doc[end])):
             # "Tools for Humanity", "Fight for the Future": a name whose "for" takes title-case words of no name
             # of their own (the NER kept only the first word)
             j = end + 2 if doc[end + 1].lower_ == "the" else end + 1
@@ -1172,7 +1175,7 @@ def _surnames_missed(doc: Doc, mentions: list[Mention], ont: Ontology | None = N
         return []
     taken = _covered(mentions)
     out = []
-    for t in doc:
+    for t in memo.tokens(doc):
         if t.i in taken or not (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()):
             continue  # ("Dawes also criticised Meta": a surname the tagger read as a plural noun)
         if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
@@ -1210,8 +1213,14 @@ _LEGAL_ACTIONS = frozenset({"fines", "sues", "investigates", "accuses", "orders"
 def noun_entries(ont: Ontology, tok: Token) -> list[tuple[str, str | None]]:
     """Return the (relation, preposition) entries the noun lexicon gives the noun ``tok``, read with the modifiers
     before it ("took legal action against": "legal action", not "action")."""
-    modifiers = tuple(c.lower_ for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i)
-    return ont.noun_entries(tok.lemma_, tok.lower_, modifiers)
+    return ont.noun_entries(tok.lemma_, tok.lower_, _modifiers_before(tok))
+
+
+@memo.per_token
+def _modifiers_before(tok: Token) -> tuple[str, ...]:
+    """Return the lower-case adjectives and compounds before the noun ``tok`` (that may make a noun of the lexicon
+    with it), in text order."""
+    return tuple(c.lower_ for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i)
 
 
 def _acts_as_actor(tok: Token, ont: Ontology) -> bool:
@@ -1242,7 +1251,7 @@ def _described_after(doc: Doc, tok: Token, ont: Ontology) -> str | None:
     if at + 2 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ not in {"a", "an", "the"}:
         return None
     head = None
-    for t in doc[at + 2:min(at + 6, len(doc))]:
+    for t in memo.tokens(doc)[at + 2:min(at + 6, len(doc))]:
         if t.is_punct or t.pos_ in {"ADP", "VERB", "AUX", "PRON", "SCONJ", "CCONJ"} or t.tag_ == "POS":
             break  # the phrase's head is its last noun before these ("the company's programme": "programme")
         if t.pos_ in {"NOUN", "PROPN"}:
@@ -1361,8 +1370,8 @@ def _state_names_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> lis
     taken = _covered(mentions)
     names = _state_names()
     seats = {seat.lower() for seat in ont.actor_by_seat}
-    words = [t.text for t in doc]
-    propn = [t.pos_ == "PROPN" and t.i not in taken for t in doc]
+    words = [t.text for t in memo.tokens(doc)]
+    propn = [t.pos_ == "PROPN" and t.i not in taken for t in memo.tokens(doc)]
     out: list[Mention] = []
     i = 0
     while i < len(words):
@@ -1390,7 +1399,7 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     if not defined:
         return out
-    for tok in doc:
+    for tok in memo.tokens(doc):
         if tok.text in defined and tok.i not in taken:
             out.append(Mention(tok.i, tok.i + 1, tok.text, defined[tok.text], None, "ner", typed_by="cue"))
     return out
@@ -1454,7 +1463,7 @@ def _written_again(doc: Doc, names: dict[str, Mention], taken: set[int], fits: C
     """Return a mention, typed as its first, for each other token that writes one of ``names`` (one-word names) and
     ``fits``, outside the tokens ``taken`` (which it extends)."""
     out = []
-    for t in doc:
+    for t in memo.tokens(doc):
         if t.text in names and t.i not in taken and fits(t):
             out.append(Mention(t.i, t.i + 1, t.text, names[t.text].type, None, "ner", typed_by=names[t.text].typed_by))
             taken.add(t.i)
@@ -1477,7 +1486,7 @@ def _names_to_their_acronym(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         end = m.end
         for k in range(m.end + 1, min(m.end + 5, len(doc))):
             acronym = bracketed_acronym(doc, k)
-            if acronym is None or any(t.is_punct or t.i in taken or t.is_digit for t in doc[m.end:k]):
+            if acronym is None or any(t.is_punct or t.i in taken or t.is_digit for t in memo.tokens(doc)[m.end:k]):
                 continue
             if not doc[k - 1].is_title and not doc[k - 1].is_upper:
                 break  # "Vexa Labs said on Monday (VL)": a name ends on a name's word
@@ -1592,7 +1601,7 @@ def _law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention
     taken = _covered(mentions)
     out: list[Mention] = []
     dropped: list[Mention] = []
-    for m in _BILL_CODE.finditer(doc.text):
+    for m in _BILL_CODE.finditer(memo.text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
@@ -1605,7 +1614,7 @@ def _law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention
             out.append(Mention(span.start, span.end, span.text, "Legislation", None, "ner", typed_by="cue"))
             taken.update(range(span.start, span.end))
     law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w}
-    for tok in doc:
+    for tok in memo.tokens(doc):
         if tok.text not in law_words or tok.i in taken or tok.i == 0:
             continue
         start = tok.i
@@ -1632,9 +1641,10 @@ def _law_names_whole(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
     taken: set[int] = set()   # tokens a law's name took in from other names
     grown: list[Mention] = []
     for m in mentions:
-        if m.type != "Legislation" or doc[m.end - 1].text not in law_words or _title_case_line(doc[m.start].sent):
+        if m.type != "Legislation" or doc[m.end - 1].text not in law_words or \
+                _title_case_line(memo.sentence(doc[m.start])):
             continue
-        start, sent_start = m.start, doc[m.start].sent.start
+        start, sent_start = m.start, memo.sentence(doc[m.start]).start
         while start > sent_start and start - 1 not in registry:
             word = doc[start - 1]
             if word.is_title and word.pos_ in {"PROPN", "ADJ", "NOUN", "VERB"}:
@@ -1660,18 +1670,18 @@ def _bracketed_law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
     law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w} | {"Rules"}
     registry = _covered(mentions, "registry")
     out = list(mentions)
-    for tok in doc:
+    for tok in memo.tokens(doc):
         if tok.text != "(" or tok.i == 0 or not doc[tok.i - 1].is_title or tok.i - 1 in registry:
             continue
-        close = next((t.i for t in doc[tok.i + 1:min(len(doc), tok.i + 25)] if t.text in {")", "("}), None)
+        close = next((t.i for t in memo.tokens(doc)[tok.i + 1:min(len(doc), tok.i + 25)] if t.text in {")", "("}), None)
         if close is None or doc[close].text != ")" or close + 1 >= len(doc) or doc[close + 1].text not in law_words:
             continue
         inside = doc[tok.i + 1:close]
         if not inside or not inside[0].is_title or not all(
                 t.is_title or t.is_upper or t.lower_ in _LAW_NAME_JOINERS | {"by", "the", ","} for t in inside):
             continue
-        start = tok.i - 1
-        while start > tok.sent.start and doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"} \
+        start, sent_start = tok.i - 1, memo.sentence(tok).start
+        while start > sent_start and doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"} \
                 and start - 1 not in registry:
             start -= 1
         end = close + 2
@@ -1714,7 +1724,7 @@ def _courts_by_place(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
     levels = ont.words("courtLevel")
     registry = _covered(mentions, "registry")
     added: list[Mention] = []
-    for tok in doc:
+    for tok in memo.tokens(doc):
         if tok.lower_ != "court" or tok.pos_ != "NOUN" or tok.i in registry:
             continue
         start = tok.i
@@ -1722,7 +1732,7 @@ def _courts_by_place(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
                 doc[start - 1].lower_ in levels or doc[start - 1].ent_type_ == "GPE") and doc[start - 1].is_alpha:
             start -= 1
         end = tok.i + 1
-        place = [t for t in doc[start:tok.i] if t.ent_type_ == "GPE"]
+        place = [t for t in memo.tokens(doc)[start:tok.i] if t.ent_type_ == "GPE"]
         if not place and end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].ent_type_ == "GPE":
             end += 2  # "in Atlanta", "in San Francisco": the place's whole name
             while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
@@ -1742,11 +1752,12 @@ def _institutions_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
     ("the Seoul High Court partially accepted ..."; not in a headline's title case)."""
     taken = _covered(mentions)
     out: list[Mention] = []
-    for tok in doc:
-        if tok.text not in _INSTITUTION_HEADS or tok.i in taken or tok.pos_ != "PROPN" or _title_case_line(tok.sent):
+    for tok in memo.tokens(doc):
+        if tok.text not in _INSTITUTION_HEADS or tok.i in taken or tok.pos_ != "PROPN" or \
+                _title_case_line(memo.sentence(tok)):
             continue
         start = tok.i
-        while start > tok.sent.start and tok.i - start < 4 and doc[start - 1].is_title and \
+        while start > memo.sentence(tok).start and tok.i - start < 4 and doc[start - 1].is_title and \
                 doc[start - 1].pos_ in {"PROPN", "ADJ"} and start - 1 not in taken and not doc[start - 1].is_sent_start:
             start -= 1
         text = span_text(doc, start, tok.i + 1)
@@ -1764,19 +1775,20 @@ def _products_by_their_kind(doc: Doc, mentions: list[Mention], ont: Ontology) ->
     kinds = ont.words("productKind")
     taken = _covered(mentions)
     out: list[Mention] = []
-    for tok in doc:
+    for tok in memo.tokens(doc):
         if not tok.is_lower or tok.i in taken:
             continue
         two = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 and doc[tok.i - 1].is_lower else None
         head = tok.i - 1 if two in kinds else tok.i
-        if two not in kinds and tok.lemma_.lower() not in kinds or _title_case_line(tok.sent):
+        if two not in kinds and tok.lemma_.lower() not in kinds or _title_case_line(memo.sentence(tok)):
             continue
         start = head
-        while start > tok.sent.start and head - start < 3 and doc[start - 1].is_title and \
+        while start > memo.sentence(tok).start and head - start < 3 and doc[start - 1].is_title and \
                 doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_iob_ == "O" and start - 1 not in taken and \
                 doc[start - 1].head.i in range(start, tok.i + 1):
             start -= 1
-        if start == head or doc[start].is_sent_start or any(t.ent_type_ in {"DATE", "TIME"} for t in doc[start:head]):
+        if start == head or doc[start].is_sent_start or any(
+                t.ent_type_ in {"DATE", "TIME"} for t in memo.tokens(doc)[start:head]):
             continue
         if start - 1 in taken and doc[start - 1].is_title and doc[start - 1].head.i in range(start, tok.i + 1):
             continue  # "the Zeta Chat app" with "Zeta" found: the found name runs on (_names_run_on)
@@ -1796,7 +1808,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
     out: list[Mention] = []
     complements = ont.words("nounComplement")
     company_cues = ont.classes["Company"].name_cues
-    for tok in doc:
+    for tok in memo.tokens(doc):
         digit_name = bool(_DIGIT_NAME.fullmatch(tok.text)) and not _NUMBER_WORD.fullmatch(tok.lower_) and not (
             tok.i > 0 and doc[tok.i - 1].tag_ == "$")  # "4chan", "23andMe"; not "5bn", "$20m"
         # A capitalised word the tagger missed as a name, with a description after it ("in Instamojo, a provider").
@@ -1807,7 +1819,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
         if not digit_name and not described_after and (
                 tok.pos_ != "PROPN" or plural or not tok.text[:1].isupper()) or \
                 tok.ent_iob_ != "O" and not (digit_name and tok.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY"}) or \
-                tok.i in taken or len(tok.text) < 2 or _title_case_line(tok.sent):
+                tok.i in taken or len(tok.text) < 2 or _title_case_line(memo.sentence(tok)):
             continue
         head = tok.head
         described = _described_as(tok, ont) or described_after or None  # "Instamojo, a provider of ..."
@@ -1816,8 +1828,8 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
                 or tok.dep_ == "pobj" and head.lower_ in complements and _event_noun_at(head.head, ont)
                 or described is not None):
             continue  # (or the target of an event noun: "an investigation into 4chan")
-        start = tok.i
-        while start > tok.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+        start, sent_start = tok.i, memo.sentence(tok).start
+        while start > sent_start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
                 and doc[start - 1].ent_iob_ == "O" and start - 1 not in taken and not doc[start - 1].is_lower:
             start -= 1
         after_portfolio = start - 1 in taken and _portfolio_before(doc, start, mentions, ont) and \
@@ -1830,7 +1842,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
         if lower in ont.description_index or ont.role_for(lower) is not None or lower in ont.honorifics or \
                 not any(c.isalpha() for c in text):
             continue
-        opens = start == tok.sent.start or start == tok.sent.start + 1 and doc[start - 1].lower_ == "the"
+        opens = start == sent_start or start == sent_start + 1 and doc[start - 1].lower_ == "the"
         if start == tok.i and opens and not tok.is_upper and common_word(tok.text):
             continue  # "Prosecutors charged ...": a word capitalised for opening the sentence
         typ = "Person" if after_portfolio else ont.type_from_name(text) or described or "Organisation"
@@ -1864,7 +1876,7 @@ def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> 
         end = m.end
         while m.end < len(doc) and m.end not in starts and doc[m.end].text in suffixes and doc[m.end].is_title:
             m.end += 1
-        if m.kind == "ner" and m.end > end and not all(t.text in _LEGAL_FORMS for t in doc[end:m.end]):
+        if m.kind == "ner" and m.end > end and not all(t.text in _LEGAL_FORMS for t in memo.tokens(doc)[end:m.end]):
             # "Vexa" + "Labs": a word that tells the firm apart ("Labs", "Systems") is part of its name; only a legal
             # form ("Corp", "GmbH") stays out of the text
             last = max(k for k in range(end, m.end) if doc[k].text not in _LEGAL_FORMS) + 1
@@ -1931,12 +1943,13 @@ def _only_a_title(doc: Doc, start: int, end: int, ont: Ontology) -> bool:
     """Return True when every word of a span is a title, a title's modifier or a nationality ("Dutch MEP"), or
     when the span is a title with a portfolio written before it in dictionary words ("Chief Compliance Officer",
     "National Security Adviser")."""
-    if _is_role(doc[end - 1], ont) and all(_title_word(t, ont) or common_word(t.text) for t in doc[start:end]):
+    if _is_role(doc[end - 1], ont) and all(
+            _title_word(t, ont) or common_word(t.text) for t in memo.tokens(doc)[start:end]):
         return True
-    for tok in doc[start:end]:
+    for tok in memo.tokens(doc)[start:end]:
         if not _title_word(tok, ont):
             return False
-    return any(_is_role(t, ont) for t in doc[start:end])
+    return any(_is_role(t, ont) for t in memo.tokens(doc)[start:end])
 
 
 #: Title words that name a part of a body, not a person's post ("the Division of Enforcement" is a body).
@@ -1958,7 +1971,7 @@ def _a_portfolio_title(doc: Doc, m: Mention, ont: Ontology) -> bool:
 def _holder_after_title(doc: Doc, m: Mention, ont: Ontology) -> Mention:
     """Return the person a name read with the title before it names ("Minister of Communications and Culture, Kamal
     Osei" as one organisation: Kamal Osei), else ``m``."""
-    comma = next((t.i for t in doc[m.start:m.end] if t.text == ","), None)
+    comma = next((t.i for t in memo.tokens(doc)[m.start:m.end] if t.text == ","), None)
     if m.kind != "ner" or comma is None or not _a_portfolio_title(doc, Mention(m.start, comma, "", m.type, None, "ner"),
                                                                   ont):
         return m
@@ -1989,8 +2002,8 @@ def _skip_titles(doc: Doc, start: int, end: int, ont: Ontology) -> int:
             break
     last_role = max((k for k in range(start, end - 1) if _is_role(doc[k], ont)), default=None)
     if last_role is not None and last_role >= i and all(
-            _title_word(t, ont) or common_word(t.text) for t in doc[start:last_role]) and \
-            not all(common_word(t.text) for t in doc[last_role + 1:end]):
+            _title_word(t, ont) or common_word(t.text) for t in memo.tokens(doc)[start:last_role]) and \
+            not all(common_word(t.text) for t in memo.tokens(doc)[last_role + 1:end]):
         i = last_role + 1
     return i if i > start and doc[i].is_alpha and any(doc[j].is_title for j in range(i, end)) else start
 
@@ -2007,5 +2020,5 @@ def _titles_a_name(doc: Doc, end: int, ont: Ontology) -> str | None:
 
 
 def _is_personal_name(doc: Doc, start: int, end: int) -> bool:
-    return all(t.is_title or not t.is_alpha for t in doc[start:end]) and end - start <= 4 and not any(
-        t.lower_ in {"of", "for"} for t in doc[start:end])
+    return all(t.is_title or not t.is_alpha for t in memo.tokens(doc)[start:end]) and end - start <= 4 and not any(
+        t.lower_ in {"of", "for"} for t in memo.tokens(doc)[start:end])

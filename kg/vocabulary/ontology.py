@@ -197,11 +197,34 @@ class Ontology:
         keys = self.lemma_keys(token_lemma, token_lower, self.verb_index)
         return list(self.verb_index[keys[0]]) if keys else []
 
+    @functools.cached_property
+    def _lemma_keys_memo(self) -> dict[int, tuple[dict, dict[tuple[str, str], tuple[str, ...]]]]:
+        """Per index of this ontology's lexicon (by identity: the index, and the keys :meth:`lemma_keys` found in it
+        for a word), as the rules ask of the same words thousands of times an article. An index not listed here is
+        looked up afresh."""
+        own = [self.verb_index, self.phrase_index, self.noun_index, *self.modified_noun_index.values()]
+        return {id(index): (index, {}) for index in own}
+
     def noun_entries(self, token_lemma: str, token_lower: str, modifiers: tuple[str, ...] = ()) -> list[
             tuple[str, str | None]]:
         """Return the (relation, preposition) entries the noun lexicon (``pk:noun``) gives a word ("fines" ->
         [("fines", None)]), none if it has none. A modifier before the word that makes a noun of the lexicon with it
         comes first ("legal" with "action": "legal action")."""
+        memo = self._noun_entries_memo  # (the lexicon is not changed once the ontology is built)
+        key = (token_lemma, token_lower, modifiers)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) > 100_000:
+                memo.clear()  # words are many in a long run
+            found = memo[key] = tuple(self._noun_entries(token_lemma, token_lower, modifiers))
+        return list(found)
+
+    @functools.cached_property
+    def _noun_entries_memo(self) -> dict[tuple[str, str, tuple[str, ...]], tuple[tuple[str, str | None], ...]]:
+        return {}
+
+    def _noun_entries(self, token_lemma: str, token_lower: str, modifiers: tuple[str, ...]) -> list[
+            tuple[str, str | None]]:
         for m in modifiers:
             index = self.modified_noun_index.get(m.lower(), {})
             keys = self.lemma_keys(token_lemma, token_lower, index) if index else []
@@ -216,6 +239,20 @@ class Ontology:
         spaCy's lemmatiser misses some forms ("fined" -> "fin"), so regular
         inflections are undone here as a fallback.
         """
+        # (the ontology's own indexes are not changed once it is built, so what a word's keys are is kept)
+        entry = self._lemma_keys_memo.get(id(index))
+        if entry is None or entry[0] is not index:
+            return self._lemma_keys(token_lemma, token_lower, index)
+        memo = entry[1]
+        found = memo.get((token_lemma, token_lower))
+        if found is None:
+            if len(memo) > 100_000:
+                memo.clear()  # words are many in a long run
+            found = memo[token_lemma, token_lower] = tuple(self._lemma_keys(token_lemma, token_lower, index))
+        return list(found)
+
+    @staticmethod
+    def _lemma_keys(token_lemma: str, token_lower: str, index: dict) -> list[str]:
         cands = [token_lemma.lower(), token_lower]
         w = token_lower
         if w.endswith("ies"):

@@ -21,6 +21,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kg.extraction import memo
 from kg.extraction.relate.modality import inside_condition, modality
 from kg.extraction.resolve import Entity, Resolution
 from kg.extraction.resolve.descriptions import named_as
@@ -76,11 +77,12 @@ class Context:
     cache: dict[str, Any] = field(default_factory=dict)  # per-article values an extractor computes once
     stand_ins: dict[int, int] = field(default_factory=dict)  # country entity -> the government acting for it
     _refs_cache: dict[int, list[Ref]] = field(default_factory=dict)
+    _noun_entries_cache: dict[int, tuple[tuple[str, str | None], ...]] = field(default_factory=dict)
 
     @functools.cached_property
     def tokens(self) -> list[Token]:
         """Return the article's tokens, made once (iterating a Doc makes new Token objects each time)."""
-        return list(self.doc)
+        return memo.tokens(self.doc)
 
     def entity(self, idx: int) -> Entity:
         """Return the resolved entity ``idx``."""
@@ -163,9 +165,13 @@ class Context:
     def noun_entries(self, tok: Token) -> list[tuple[str, str | None]]:
         """Return the (relation, preposition) entries the noun lexicon gives the noun ``tok``, read with the
         modifiers before it ("took legal action against": "legal action", not "action")."""
-        from kg.extraction.recognise import noun_entries
+        # (the extractors ask of the same nouns over and over: what the lexicon says of one is kept per article)
+        found = self._noun_entries_cache.get(tok.i)
+        if found is None:
+            from kg.extraction.recognise import noun_entries
 
-        return noun_entries(self.ont, tok)
+            found = self._noun_entries_cache[tok.i] = tuple(noun_entries(self.ont, tok))
+        return list(found)
 
     def enforcement_noun(self, tok: Token) -> bool:
         """Return True when the noun ``tok`` names an enforcement ("fine", "ban", "legal action", "probe")."""
@@ -467,7 +473,8 @@ class Context:
         if found is None:
             # No court named: the one judge the article names ("A federal judge ruled ... U.S. District Judge
             # Allison Burroughs wrote").
-            judges = {self.res.token_entity[t.head.i] for t in self.doc if t.lemma_.lower() in self.words("judgeNoun")
+            judges = {self.res.token_entity[t.head.i] for t in self.tokens
+                      if t.lemma_.lower() in self.words("judgeNoun")
                       and t.dep_ == "compound" and t.head.i in self.res.token_entity
                       and self.entity(self.res.token_entity[t.head.i]).type == "Person"}
             found = judges.pop() if len(judges) == 1 else None
@@ -477,7 +484,7 @@ class Context:
         """Return the bodies the article says a judge of ``tok``'s word sits at ("a judge at the Data Agency", "the
         judge of the tribunal"), the judge's own phrase's first."""
         seats: list[int] = []
-        for t in (tok, *(t for t in self.doc if t.lemma_ == tok.lemma_ and t.i != tok.i)):
+        for t in (tok, *(t for t in self.tokens if t.lemma_ == tok.lemma_ and t.i != tok.i)):
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ in {"at", "of", "from"}:
                     for o in p.children:
@@ -585,7 +592,7 @@ class Context:
             return None  # "if it decided to ban X": a supposition, no statement
         negated, mod = modality(modal_token or trigger, self.ont)
         conf = round(base * min(subj[1], obj[1]) * (self.tuning.hedged if mod == "hedged" else 1.0), 3)
-        return Triple(subj[0], rel, obj[0], trigger.sent, extractor_name, rule, trigger.i, negated, mod, conf)
+        return Triple(subj[0], rel, obj[0], memo.sentence(trigger), extractor_name, rule, trigger.i, negated, mod, conf)
 
     def make_all(self, subjects: list[Ref], rel: str, objects: list[Ref], trigger: Token, extractor_name: str,
                  rule: str, base: float) -> list[Triple]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extraction import memo
 from kg.extraction.relate.modality import accusing_verb
 from kg.extraction.resolve.pronouns import out_of_quotation
 from kg.extraction.tuning import TUNING
@@ -38,6 +39,7 @@ VERBAL = {"VERB", "AUX"}
 FRAMING = frozenset({"sues", "investigates"})
 
 
+@memo.per_token  # (asked of the same verb by many rules)
 def accompanied_doer(verb: Token) -> Token | None:
     """Return the subject a parser lost when a doer comes "along with" others: in "Mastercard, along with Visa and
     PayPal, lobbied against the rule" it may take the name for the sentence's root and the verb for a participle
@@ -83,11 +85,13 @@ def is_subjunctive(clause_head: Token) -> bool:
         _marked_that(clause_head) or any(s.dep_ == "nsubj" and s.tag_ in {"NN", "NNP"} for s in clause_head.children))
 
 
+@memo.per_token  # (asked of the same verb by many rules)
 def is_passive(verb: Token) -> bool:
     """Return True when ``verb`` is in the passive voice (or a past participle modifying a noun)."""
     return accompanied_doer(verb) is None and _passive_form(verb)
 
 
+@memo.per_token  # (asked of the same verb by many rules)
 def _passive_form(verb: Token) -> bool:
     """Return True for a verb with a passive's marks, whoever the parser took its subject to be: also a participle
     with its own "by" agent coordinated with a passive one ("sponsored by Kenya and co-sponsored by Ghana")."""
@@ -97,6 +101,7 @@ def _passive_form(verb: Token) -> bool:
         verb.head.i != verb.i and _passive_form(verb.head)
 
 
+@memo.per_token  # (asked of the same verb by many rules)
 def interposed(verb: Token) -> Token | None:
     """Return the name a past participle set off by commas describes, where the parser read the participle as the
     name's verb: "Meta, fined €1.2bn by the regulator last year, faces ..." (Meta was fined, by the regulator)."""
@@ -112,6 +117,7 @@ def interposed(verb: Token) -> Token | None:
     return subj
 
 
+@memo.per_token  # (asked of the same verb by many rules)
 def hyphen_agent(verb: Token) -> Token | None:
     """Return the name a past participle is hyphenated onto when the pair modifies a noun ("Meta-owned WhatsApp",
     "Kremlin-backed hackers"): the participle's agent, its noun the patient. Nationality words are no agents

@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extraction import memo
 from kg.extraction.relate import clause
 from kg.extraction.relate.api import Context, Ref, Triple
 from kg.extraction.relate.registry import extractor
@@ -44,7 +45,7 @@ def enforcer(ctx: Context, tok: Token, court: bool = False, dominant: bool = Tru
     rules on cases (a court, a regulator, a judge: the maker of a ruling, not a prosecutor); without ``dominant``,
     never the article's main enforcer by count alone (the maker of a decision some clause takes a stance toward is
     often another: the court that upheld it, the agency that proposed it)."""
-    sent = tok.sent
+    sent = memo.sentence(tok)
     latest: Triple | None = None
     for t in _found_between(ctx, min(sent.start, tok.i - ctx.tuning.enforcer_window), sent.end):
         if t.relation not in ctx.ont.enforcing_relations or not _enforcing(ctx, t.subject):
@@ -269,7 +270,7 @@ def _decision_enforcer(ctx: Context, tok: Token, court: bool) -> tuple[Ref, str]
     latest enforcer acting on the clause's subject ("Google said it would appeal the decision": the one that
     fined Google), else the article's first enforcer (the story's news, which a bystander welcomes or condemns).
     None when an enforcer acts in the same sentence (:func:`enforcer` reads that)."""
-    sent = tok.sent
+    sent = memo.sentence(tok)
     acts = sorted((t for t in _found_between(ctx, 0, sent.end) if ctx.ont.relations[t.relation].group == "enforcement"
                    and t.relation != "violates" and not t.negated and (not court or _judges(ctx, t.subject))),
                   key=lambda t: t.trigger)
@@ -489,7 +490,7 @@ def unaimed_investigations(ctx: Context) -> Iterator[Triple]:
             continue
         agents, how = clause.noun_agents(ctx, tok)
         doers = {ctx.acting(a)[0] for a in agents}
-        here = sentence_of[tok.sent.start]
+        here = sentence_of[memo.sentence(tok).start]
         outcomes = [(abs(sentence_of[t.sentence.start] - here), t.object) for t in ctx.found
                     if t.subject in doers and t.relation in _OUTCOMES and not t.negated
                     and t.modality == "asserted" and t.object not in doers]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extraction import memo
 from kg.extraction.recognise import common_word
 from kg.extraction.relate import clause
 from kg.extraction.relate.api import Context, Ref, Triple
@@ -134,7 +135,7 @@ def _another_country_beside(ctx: Context, role_tok: Token) -> bool:
     home = ctx.res.home_government
     home_country = ctx.ont.country_of.get(ctx.entity(home).id) if home is not None else None
     te = ctx.res.token_entity
-    for t in role_tok.sent:
+    for t in memo.sentence(role_tok):
         if t.i not in te or te[t.i] == home:
             continue
         e = ctx.entity(te[t.i])
@@ -148,7 +149,7 @@ def _acts_on(ctx: Context, holder: int, target: int, role_tok: Token) -> bool:
     """Return True when the holder of a title does something to ``target`` in the title's sentence ("Prime Minister
     Rishi Sunak urged Israel to ..."): one does not urge, meet or criticise the government one heads."""
     te = ctx.res.token_entity
-    for t in role_tok.sent:
+    for t in memo.sentence(role_tok):
         if te.get(t.i) != holder or t.dep_ not in clause.SUBJECT_DEPS:
             continue
         verb = t.head
@@ -694,7 +695,7 @@ def _the_one_state(ctx: Context) -> list[Ref]:
 def _the_sentence_company(ctx: Context, tok: Token, holder: int) -> list[Ref]:
     """Return the one company the sentence of a company title names, for a title that names none: "Unilever said
     chief executive Hein Schumacher would step down" (two companies named: neither)."""
-    found = {ctx.res.token_entity[t.i] for t in tok.sent if t.i in ctx.res.token_entity}
+    found = {ctx.res.token_entity[t.i] for t in memo.sentence(tok) if t.i in ctx.res.token_entity}
     companies = [i for i in found if i != holder and ctx.entity(i).type in {"Company", "Organisation"}]
     return [(companies[0], ctx.tuning.description)] if len(companies) == 1 else []
 

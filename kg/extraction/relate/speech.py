@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extraction import memo
 from kg.extraction.relate import clause
 from kg.extraction.relate.api import Context, Ref, Triple
 from kg.extraction.relate.implied import decision_maker
@@ -566,7 +567,7 @@ def quoted_sentences(ctx: Context) -> Iterator[Triple]:
         if verb is None:
             continue
         governed = {c.i for c in reported_clauses(verb)}
-        for sent in {doc[i].sent for i in range(opening + 1, closing)}:
+        for sent in {memo.sentence(doc[i]) for i in range(opening + 1, closing)}:
             head = sent.root
             if sent.start < opening or sent.end > closing + 1 or head.i in governed or head.pos_ not in clause.VERBAL:
                 continue  # only whole sentences inside the quotation, not the one the verb governs

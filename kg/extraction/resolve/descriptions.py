@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from kg.extraction import memo
 from kg.extraction.resolve.entities import TYPE_EVIDENCE, Entity, retype
 from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
 
@@ -237,7 +238,8 @@ def embassy(st: ResolveState, token: Token) -> int | None:
                   for p in c.children if p.dep_ == "pobj"), None)
     label = f"{demonym} {token.text.title()}" + (f" in {place}" if place else "")
     idx = st.minted(label, "GovernmentBody")
-    words = [t.lower_ if t.dep_ == "det" else t.text for t in st.doc[token.left_edge.i:token.right_edge.i + 1]]
+    words = [t.lower_ if t.dep_ == "det" else t.text
+             for t in memo.tokens(st.doc)[token.left_edge.i:token.right_edge.i + 1]]
     st.entity(idx).aliases.add(" ".join(words).replace(" 's", "'s"))
     return idx
 
@@ -439,7 +441,7 @@ def _mint_instrument(st: ResolveState, token: Token) -> int | None:
     "the proposed 10-year moratorium", "the resolution" (labelled by its phrase, less the determiner)."""
     words = [t for t in token.lefts if t.dep_ in {"amod", "compound", "nummod", "nmod"} and t.i not in st.token_entity]
     start = min([t.i for t in words], default=token.i)
-    if any(t.i in st.token_entity or t.is_punct and t.text != "-" for t in st.doc[start:token.i]):
+    if any(t.i in st.token_entity or t.is_punct and t.text != "-" for t in memo.tokens(st.doc)[start:token.i]):
         start = token.i
     return st.minted(st.doc[start:token.i + 1].text, "Legislation")
 
@@ -574,7 +576,7 @@ _STATE_CLASSES = frozenset({"Regulator", "GovernmentBody", "Legislature", "Court
 
 def _in_sentence(st: ResolveState, token: Token, idx: int) -> bool:
     """Return True when entity ``idx`` is named in ``token``'s sentence before it."""
-    start = token.sent.start
+    start = memo.sentence(token).start
     return any(start <= tok < token.i and st.table.find(j) == idx for tok, j, _ in st.history)
 
 
@@ -582,7 +584,7 @@ def _only_aside(st: ResolveState, token: Token, idx: int) -> bool:
     """Return True when each naming of entity ``idx`` in ``token``'s sentence before it sits in a relative clause
     or an apposition about something else, one that ``token`` is outside ("Lee, who lives in Japan, said")."""
     doc = token.doc
-    start = token.sent.start
+    start = memo.sentence(token).start
     named = [doc[tok] for tok, j, _ in st.history if start <= tok < token.i and st.table.find(j) == idx]
     if not named:
         return False
@@ -706,7 +708,7 @@ def resolve_description(st: ResolveState, token: Token) -> None:
             # services named in the same sentence as them.
             mention = next(i for i in range(token.i - 1, -1, -1) if st.token_entity.get(i) is not None
                            and st.table.find(st.token_entity[i]) in members)
-            members = group_before(st, token, {"Company"}, floor=st.doc[mention].sent.start) or members
+            members = group_before(st, token, {"Company"}, floor=memo.sentence(st.doc[mention]).start) or members
         if members:
             st.groups[token.i] = members
             st.note(token.i, members[0], is_subject=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from kg.extraction import memo
 from kg.extraction.recognise import Mention, bracketed_acronym, is_country_name
 from kg.extraction.resolve.entities import Entity, retype, unlisted_government
 from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
@@ -315,7 +316,7 @@ def former_names(st: ResolveState, mentions: list[Mention]) -> None:
     for a, b in zip(named, named[1:], strict=False):
         if a.entity is None or b.entity is None:
             continue
-        between = [t.lower_ for t in st.doc[a.end:b.start] if t.lower_ not in {"(", ",", "known", "as"}]
+        between = [t.lower_ for t in memo.tokens(st.doc)[a.end:b.start] if t.lower_ not in {"(", ",", "known", "as"}]
         if between and all(w in words for w in between) and st.entity(a.entity).type != "Person" and \
                 st.entity(b.entity).type not in {"Person", "Country"} and not st.entity(b.entity).registry:
             st.table.merge(b.entity, a.entity)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from kg.extraction import memo
 from kg.extraction.resolve.descriptions import group_before
 from kg.extraction.resolve.entities import Entity
 from kg.extraction.resolve.state import SUBJECT_DEPS, ResolveState
@@ -40,7 +41,7 @@ def salient(st: ResolveState, token: Token, accept: Callable[[Entity], bool]) ->
 
     A possessive may mean its own clause's subject ("Kakao told its staff"); any other pronoun may not.
     """
-    sent = token.sent
+    sent = memo.sentence(token)
     own_clause_ok = token.dep_ == "poss"
     for tok, idx, is_subj in reversed(st.history):
         if tok >= token.i or tok < sent.start:
@@ -51,7 +52,7 @@ def salient(st: ResolveState, token: Token, accept: Callable[[Entity], bool]) ->
     for _ in range(st.tuning.pronoun_sentences):
         if prev_start <= 0:
             break
-        prev = st.doc[prev_start - 1].sent
+        prev = memo.sentence(st.doc[prev_start - 1])
         for tok, idx, is_subj in st.history:
             if prev.start <= tok < prev.end and is_subj and accept(st.entity(idx)):
                 return st.table.find(idx)
@@ -219,7 +220,7 @@ def _latest_in_sentence(st: ResolveState, token: Token, accept: Callable[[Entity
     for tok, idx, _ in reversed(st.history):
         if tok >= token.i:
             continue
-        if tok < token.sent.start:
+        if tok < memo.sentence(token).start:
             break
         if accept(st.entity(idx)):
             return st.table.find(idx)
@@ -235,7 +236,7 @@ def resolve_pronoun(st: ResolveState, token: Token) -> None:
         # them to ...").
         members = [st.table.find(i) for i in group_before(st, token, orgs,
                                                           subjects_only=token.dep_ not in {"dobj", "dative"})]
-        if members and token.i - max(0, token.sent.start) < st.tuning.plural_pronoun_span:
+        if members and token.i - max(0, memo.sentence(token).start) < st.tuning.plural_pronoun_span:
             st.groups[token.i] = members
         return
     male, female = st.words("malePronoun"), st.words("femalePronoun")
@@ -312,8 +313,8 @@ def resolve_pair_reference(st: ResolveState, token: Token) -> None:
     if token.i == 0 or st.doc[token.i - 1].lower_ != "the" or token.dep_ in {"amod", "compound"} or (
             token.i + 1 < len(st.doc) and st.doc[token.i + 1].pos_ in {"NOUN", "PROPN", "ADJ"}):
         return
-    sent = token.sent
-    floor = st.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    sent = memo.sentence(token)
+    floor = memo.sentence(st.doc[sent.start - 1]).start if sent.start > 0 else 0
     pair: list[int] = []
     for i in range(token.i - 1, floor - 1, -1):
         if i not in st.token_entity:
@@ -342,10 +343,18 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
     straight ones alternate. A paragraph break ends a quotation left open (news closes none across paragraphs).
     Single curly marks quote too where no double quotation is open ("‘We will appeal,’ she said"): as the
     apostrophe is the same mark, a single quotation closes only on a mark standing alone after its last punctuation."""
+    m = memo.memo(doc)  # (asked of every token a rule reads as quoted or not: found once per document)
+    found = m.get(quotations)
+    if found is None:
+        found = m[quotations] = _quotations(doc)
+    return found
+
+
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start: int | None = None
     single: int | None = None
-    for tok in doc:
+    for tok in memo.tokens(doc):
         if "\n" in tok.text or "\n" in tok.whitespace_:
             start = single = None
         text = tok.text
@@ -442,7 +451,7 @@ def attributing_verbs(doc: Doc, opening: int, closing: int, verbs: frozenset[str
     """Return the speech verbs a quotation may be attributed to, the likelier first: one after it in the sentence
     where it closes ("'...,' said Wang Wenbin", "'...,' he added"), then one before it in the sentence where it
     opens ("Wang said: '...'"), each within the quotation's paragraph."""
-    end_sent, start_sent = doc[closing].sent, doc[opening].sent
+    end_sent, start_sent = memo.sentence(doc[closing]), memo.sentence(doc[opening])
     after = [t for t in _paragraph_run(doc[closing + 1:end_sent.end]) if t.text not in {_OPENING, _STRAIGHT,
                                                                                          _SINGLE_OPENING}]
     found = [_speech_verb(after, verbs), _speech_verb(_paragraph_run(reversed(doc[start_sent.start:opening])), verbs)]
@@ -460,11 +469,11 @@ def quoted_speaker(st: ResolveState, opening: int, closing: int, *, own: bool) -
         speaker = _speaker_of_verb(st, verb, own=own)
         if speaker is not None:
             return speaker
-    start_sent = doc[opening].sent
-    if start_sent.start > 0 and all("\n" in t.text or t.is_space for t in doc[start_sent.start:opening]):
+    start_sent = memo.sentence(doc[opening])
+    if start_sent.start > 0 and all("\n" in t.text or t.is_space for t in memo.tokens(doc)[start_sent.start:opening]):
         # A quotation that opens its sentence continues the quotation before it, even across a paragraph break
         # (news sets each quoted paragraph apart): the speaker of the sentence before.
-        before = _speech_verb((t for t in doc[start_sent.start - 1].sent if not t.is_space), verbs)
+        before = _speech_verb((t for t in memo.sentence(doc[start_sent.start - 1]) if not t.is_space), verbs)
         if before is not None:
             return _speaker_of_verb(st, before, own=own)
     return None
@@ -475,7 +484,8 @@ def resolve_first_person(st: ResolveState) -> None:
     Wang urges the EU. Outside quotations a first-person pronoun is the writer's, and left alone."""
     singular, plural = st.words("firstPersonPronoun"), st.words("firstPersonPluralPronoun")
     for opening, closing in quotations(st.doc):
-        pronouns = [t for t in st.doc[opening + 1:closing] if t.pos_ == "PRON" and t.lower_ in singular | plural
+        pronouns = [t for t in memo.tokens(st.doc)[opening + 1:closing]
+                    if t.pos_ == "PRON" and t.lower_ in singular | plural
                     and t.text != "US" and t.i not in st.token_entity]
         if not pronouns:
             continue

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kg.extraction import memo
 from kg.extraction.resolve.entities import Entity, EntityTable
 from kg.extraction.tuning import TUNING, Tuning
 from kg.vocabulary.ontology import Ontology
@@ -44,7 +45,7 @@ class ResolveState:
     @functools.cached_property
     def tokens(self) -> list[Token]:
         """Return the article's tokens, made once."""
-        return list(self.doc)
+        return memo.tokens(self.doc)
 
     def words(self, key: str) -> frozenset[str]:
         return self.ont.words(key)
@@ -189,9 +190,9 @@ class ResolveState:
         # Data Protection Commission fined Meta"; a story about Kenya that names Ireland elsewhere still means
         # Kenya's commission. (Between registry countries, anywhere: "the Commerce Department" of a story about US
         # controls on China that names the US is the US's.)
-        where = {0: self.doc.text}
+        where = {0: memo.text(self.doc)}
         if unlisted_home:
-            where = {self.doc[tok].sent.start: self.doc[tok].sent.text for tok, j, _ in self.history
+            where = {memo.sentence(self.doc[tok]).start: memo.sentence(self.doc[tok]).text for tok, j, _ in self.history
                      if self.table[j] is e} or where
         return not any(n and n in text for text in where.values() for n in (land.label, land.demonym, *land.names))
 

@@ -1863,8 +1863,14 @@ def _event_noun_at(tok: Token, ont: Ontology) -> bool:
 
 def _title_case_line(sent: Span) -> bool:
     """Return True for a headline in title case ("Regulator Fines App Store Over Court Ruling")."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and not any(t.is_lower and t.pos_ in {"VERB", "NOUN", "ADJ", "ADV"} for t in words)
+    m = memo.memo(sent.doc)  # (asked of a sentence for each of its words a rule considers: read once)
+    key = (_title_case_line, sent.start, sent.end)
+    found = m.get(key)
+    if found is None:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        found = m[key] = len(words) >= 3 and not any(
+            t.is_lower and t.pos_ in {"VERB", "NOUN", "ADJ", "ADV"} for t in words)
+    return found
 
 
 def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:
@@ -1917,9 +1923,10 @@ def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str],
     "Representative Raja Krishnamoorthi")."""
     taken = {i for m in found for i in range(m.start, m.end)}
     out = []
+    tokens = memo.tokens(doc)
     i = 0
     while i < len(doc) - 1:
-        tok = doc[i]
+        tok = tokens[i]
         titled = tok.lower_ in honorifics or (ont is not None and tok.pos_ == "PROPN" and tok.is_title
                                               and _is_single_title(ont, tok))
         if titled and tok.text[0].isupper() and i + 1 not in taken and i not in taken:

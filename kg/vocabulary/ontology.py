@@ -437,7 +437,7 @@ class Ontology:
 
     def words(self, key: str) -> frozenset[str]:
         """Return the lexicon's word set named ``key`` (empty if absent)."""
-        return self.lexicon.get(key, frozenset())
+        return self.lexicon.get(key, _NO_WORDS)
 
     def class_for_ner(self, ner_label: str) -> str | None:
         """Return the class a spaCy NER label maps to, if the ontology names one."""
@@ -505,6 +505,10 @@ class Ontology:
                 if better:
                     best = role
         return best
+
+
+#: The word set of a list the lexicon lacks.
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def _strings(g: Graph, s: URIRef, p: URIRef) -> tuple[str, ...]:

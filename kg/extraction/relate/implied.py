@@ -298,7 +298,8 @@ def decision_stances(ctx: Context) -> Iterator[Triple]:
         rels = [r for r in ctx.ont.verb_relations(tok.lemma_, tok.lower_) if ctx.ont.relations[r].group == "stance"
                 and r not in {"threatens", "urges", "compares", "agreesWith"}]
         # "The ban was condemned by Access Now": the passive's subject is what its agent takes a stance toward.
-        objs = [c for c in tok.children if c.dep_ == ("nsubjpass" if clause.is_passive(tok) else "dobj")]
+        dep = "nsubjpass" if clause.is_passive(tok) else "dobj"
+        objs = [c for c in tok.children if c.dep_ == dep]
         if not rels:
             # "disagreed with the ruling", "hit out at the fine": a stance phrase of a verb and a preposition.
             rels, phrase_objs = _stance_phrase(ctx, tok)

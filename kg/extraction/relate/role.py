@@ -844,26 +844,29 @@ def affiliation_triples(ctx: Context) -> Iterator[Triple]:
     country = _home_country(ctx)
     seen: set[tuple[int, int]] = set()
     doc = ctx.doc
+    texts = [t.text for t in ctx.tokens]  # (each word's text read once, not once per word beside it)
+    party_words = ctx.ont.party_words
     for tok in ctx.tokens:
         holder_tok: Token | None = None
         party: str | None = None
         how = ""
         alias = ""
-        if tok.i in ctx.res.token_entity and ctx.entity(ctx.res.token_entity[tok.i]).type == "Person":
+        i, text = tok.i, texts[tok.i]
+        if i in ctx.res.token_entity and ctx.entity(ctx.res.token_entity[i]).type == "Person":
             code = _party_tag(doc, tok)
             if code:
                 parties = ctx.ont.parties(code=code, country=country)
                 party, holder_tok, how = (parties[0] if len(parties) == 1 else None), tok, f"tag '{code}-'"
                 alias = code
-        pair = f"{doc[tok.i - 1].text} {tok.text}" if tok.i > 0 else ""
-        if pair and doc[tok.i - 1].i not in ctx.res.token_entity and pair in ctx.ont.party_words:
+        pair = f"{texts[i - 1]} {text}" if i > 0 else ""
+        if pair and i - 1 not in ctx.res.token_entity and pair in party_words:
             words = [pair]  # "Liberal Democrat MP": the longer member noun, not "Democrat"
-        elif tok.i + 1 < len(doc) and f"{tok.text} {doc[tok.i + 1].text}" in ctx.ont.party_words:
+        elif i + 1 < len(texts) and f"{text} {texts[i + 1]}" in party_words:
             words = []  # "Liberal" of "Liberal Democrat": read at "Democrat"
         else:
-            words = [w for w in (tok.text, _adjective_noun(tok.text)) if w]
-        if party is None and words and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and tok.i not in ctx.res.token_entity \
-                and any(w in ctx.ont.party_words for w in words):
+            words = [w for w in (text, _adjective_noun(text)) if w]
+        if party is None and words and tok.pos_ in {"NOUN", "PROPN", "ADJ"} and i not in ctx.res.token_entity \
+                and any(w in party_words for w in words):
             parties = []
             for noun in dict.fromkeys(words):
                 parties = _parties_for(ctx, noun, country) if noun else []

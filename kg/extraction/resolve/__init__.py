@@ -58,14 +58,16 @@ def resolve(doc: Doc, mentions: list[Mention], ont: Ontology, *, dateline: str |
     described = {m.start for m in mentions if m.kind == "description"}
     pronouns = st.words("malePronoun") | st.words("femalePronoun") | st.words("neuterPronoun") | st.words(
         "pluralPronoun")
+    pairs = st.words("pairReference")
     for token in st.tokens:
         if token.i in st.token_entity and token.i not in described:
             continue
-        if token.pos_ == "PRON" and token.lower_ in pronouns:
+        pos, lower = token.pos_, token.lower_  # (read once: each read looks the string up anew)
+        if pos == "PRON" and lower in pronouns:
             resolve_pronoun(st, token)
-        elif token.lower_ in st.words("pairReference"):
+        elif lower in pairs:
             resolve_pair_reference(st, token)
-        elif token.i in described or (token.pos_ in {"NOUN", "PROPN"} and is_description(st, token)):
+        elif token.i in described or (pos in {"NOUN", "PROPN"} and is_description(st, token)):
             resolve_description(st, token)
     resolve_first_person(st)
     home = st.home_government()  # may add the government entity: before the table is compacted

@@ -20,6 +20,8 @@ from kg.sources.article import slug
 from kg.vocabulary.namespace import PKID
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from kg.vocabulary.ontology import Actor
 
 
@@ -307,6 +309,20 @@ def resolve_names(st: ResolveState, mentions: list[Mention]) -> None:
     former_names(st, mentions)
 
 
+def _only_words(between: list[Token], words: frozenset[str]) -> bool:
+    """Return True when the words ``between`` two names, brackets, commas and "known as" aside, are some and all
+    of ``words`` (read up to the first that is not: the words between two names far apart are many)."""
+    some = False
+    for t in between:
+        lower = t.lower_
+        if lower in {"(", ",", "known", "as"}:
+            continue
+        if lower not in words:
+            return False
+        some = True
+    return some
+
+
 def former_names(st: ResolveState, mentions: list[Mention]) -> None:
     """Fold a former name into the name it is given after: "World Foundation (formerly Worldcoin Foundation)",
     "Meta, previously Facebook," ("formerly known as" too): one actor under two names."""
@@ -316,7 +332,6 @@ def former_names(st: ResolveState, mentions: list[Mention]) -> None:
     for a, b in zip(named, named[1:], strict=False):
         if a.entity is None or b.entity is None:
             continue
-        between = [t.lower_ for t in memo.tokens(st.doc)[a.end:b.start] if t.lower_ not in {"(", ",", "known", "as"}]
-        if between and all(w in words for w in between) and st.entity(a.entity).type != "Person" and \
+        if _only_words(memo.tokens(st.doc)[a.end:b.start], words) and st.entity(a.entity).type != "Person" and \
                 st.entity(b.entity).type not in {"Person", "Country"} and not st.entity(b.entity).registry:
             st.table.merge(b.entity, a.entity)

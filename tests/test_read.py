@@ -542,3 +542,15 @@ def test_a_sentence_running_on_to_the_next_line_is_joined() -> None:
     raw = "The court fined the firm, which\nhad ignored two orders.\nIts lawyers said they would appeal the ruling."
     assert parse_text(raw, article_id="r").text.split("\n\n") == [
         "The court fined the firm, which had ignored two orders.", "Its lawyers said they would appeal the ruling."]
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("The data commissioner has asked Apple AAPL.O and Google GOOGL.O to remove the app.",
+     "The data commissioner has asked Apple and Google to remove the app."),
+    ("Sony (6758.T) and Alibaba 9988.HK fell on Monday.", "Sony and Alibaba fell on Monday."),
+    ("Shares of Nvidia NVDA.O, up 3%, rose.", "Shares of Nvidia, up 3%, rose."),
+    # (no exchange code: left as written)
+    ("The U.S. rose. Version 2.O is out. He paid 5.N.", "The U.S. rose. Version 2.O is out. He paid 5.N."),
+])
+def test_an_exchange_code_after_a_name_is_dropped(raw: str, text: str) -> None:
+    assert parse_text(raw, article_id="t").text == text

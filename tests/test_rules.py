@@ -5332,3 +5332,13 @@ def test_a_refusal_to_comply_is_an_asserted_opposition() -> None:
 ])
 def test_a_decision_from_an_enforcer_is_theirs(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    pytest.param("Germany's data protection commissioner has asked Apple to remove Zeta Chat.",
+                 "data protection commissioner of Germany", id="two-words-before-the-title"),
+    pytest.param("Kenya's consumer data protection commissioner has asked Vexa Labs to delete the files.",
+                 "consumer data protection commissioner of Kenya", id="three-words-before-the-title"),
+])
+def test_a_body_minted_from_its_description_keeps_all_its_words(text: str, label: str) -> None:
+    assert label in {e.label for e in extraction(text).entities}

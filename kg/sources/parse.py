@@ -49,6 +49,12 @@ _TITLE_DATELINE = re.compile(
     r"\s+(?=[A-Z\"“‘'])")
 
 
+#: A stock's exchange code after a company's name, as news agencies print it: "Apple AAPL.O", "Sony (6758.T)",
+#: "Alibaba 9988.HK". A symbol and an exchange suffix, never a word: the parser would take it for one.
+_TICKER = re.compile(
+    r"(?<=[\w.)]) \(?(?:[A-Z]{1,5}|\d{3,6})\.(?:O|N|OQ|K|L|T|HK|SS|SZ|KS|KQ|DE|PA|AS|TO|AX|MI|MC|SW|ST|CO|HE|OL|BR|"
+    r"LS|BO|NS|SI|TW|TWO|SA|MX|JK|BK|KL|F|VX|IR|WA|PK)\)?(?=[\s,;.)]|$)")
+
 _OPENING_ADVERBS = frozenset({"however", "meanwhile", "still", "also", "now", "today", "yesterday", "moreover",
                               "instead", "finally", "earlier", "later", "separately", "elsewhere", "then", "first"})
 
@@ -304,7 +310,7 @@ def parse_text(raw: str, *, article_id: str, path: str | None = None, markdown: 
     agencies: list[str] = []
     places: list[str] = []
     kept = strip_dateline(kept, dropped, agencies, places)
-    text = "\n\n".join(" ".join(p.split()) for p in kept)
+    text = "\n\n".join(" ".join(_TICKER.sub("", p).split()) for p in kept)
     if not text.strip() and not title:
         raise InputError(f"{path or article_id}: no article text found (empty, or only boilerplate)")
     return Article(id=article_id, text=text, title=title, date=normalise_date(meta.get("date")),
@@ -383,7 +389,8 @@ def parse_html(raw: str | bytes, *, article_id: str, path: str | None = None, ur
         paragraphs = paragraphs[1:]  # the headline, already the title
     agencies: list[str] = []
     places: list[str] = []
-    paragraphs = [_own_sentence(p) for p in strip_dateline(paragraphs, agencies=agencies, places=places)]
+    paragraphs = [_own_sentence(_TICKER.sub("", p)) for p in strip_dateline(paragraphs, agencies=agencies,
+                                                                            places=places)]
     if not paragraphs and not title:
         raise InputError(f"{where}: no article text found in the HTML (only boilerplate)")
     return Article(id=article_id, text="\n\n".join(paragraphs), title=title, date=normalise_date(data.get("date")),

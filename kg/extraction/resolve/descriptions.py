@@ -623,7 +623,8 @@ def _of_country(st: ResolveState, e: Entity, country: str | None, abroad: str | 
 def _mint_described(st: ResolveState, token: Token, typ: str) -> int:
     """Return an actor named by its description ("the Dutch regulator" -> "Dutch regulator")."""
     words = [t for t in token.lefts if t.dep_ in {"amod", "compound", "nmod"} and not t.is_punct]
-    start = min([t.i for t in words], default=token.i)
+    # (with the words before each: "data protection commissioner", "data" hung on "protection")
+    start = min([t.left_edge.i for t in words], default=token.i)
     label = st.doc[start:token.i + 1].text
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:

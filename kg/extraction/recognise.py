@@ -536,6 +536,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _state_names_missed(doc, mentions, ont)
     mentions += _institutions_missed(doc, mentions, ont)
     mentions += _products_by_their_kind(doc, mentions, ont)
+    _products_of_their_makers(doc, mentions, ont)
     mentions += _bare_names(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions += _list_members(doc, mentions, ont)
@@ -901,7 +902,7 @@ def _subsidiaries(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         end = None
         ends_in_form = nxt is not None and nxt.start <= m.end < nxt.end and nxt.kind == "ner" and \
-            doc[nxt.end - 1].text in _LEGAL_FORMS
+            doc[nxt.end - 1].text in LEGAL_FORMS
         if nxt is not None and m.type in {"Company", "Platform"} and m.kind == "registry" and ends_in_form:
             end = nxt.end  # "Amazon" + "Europe Core SARL", "TikTok" + "Technology Limited": a company of its own
         elif m.type in {"Company", "Platform"} and m.end < len(doc) and doc[m.end - 1].dep_ == "compound":
@@ -1768,6 +1769,24 @@ def _institutions_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
     return out
 
 
+def _products_of_their_makers(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:
+    """Type as a service a name the NER alone typed, that a maker's or an operator's title is of: "Luka Inc., the
+    developer of Replika", "LY Corp., operator of the Line app" (the NER's person or organisation; what is developed
+    or operated is a product, ``pk:role-develops`` and ``pk:role-operates``)."""
+    for m in mentions:
+        if m.kind != "ner" or m.typed_by != "ner" or m.type not in {"Person", "Organisation"}:
+            continue
+        head = doc[m.end - 1]
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.i < m.end:
+            head = head.head
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i >= m.start:
+            continue
+        role = ont.role_for(prep.head.lemma_.lower())
+        if role is not None and role.relation in {"develops", "operates"}:
+            m.type, m.typed_by = "Platform", "title"
+
+
 def _products_by_their_kind(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
     """Return products and outlets the NER missed, named by the kind of thing they are: capitalised words before a
     lower-case noun of a product's kind ("the Quorra Talk chatbot", "the Zeta Chat app", "the Vexa News website")
@@ -1882,18 +1901,20 @@ def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> 
         end = m.end
         while m.end < len(doc) and m.end not in starts and doc[m.end].text in suffixes and doc[m.end].is_title:
             m.end += 1
-        if m.kind == "ner" and m.end > end and not all(t.text in _LEGAL_FORMS for t in memo.tokens(doc)[end:m.end]):
+        if m.kind == "ner" and m.end > end and not all(t.text in LEGAL_FORMS for t in memo.tokens(doc)[end:m.end]):
             # "Vexa" + "Labs": a word that tells the firm apart ("Labs", "Systems") is part of its name; only a legal
             # form ("Corp", "GmbH") stays out of the text
-            last = max(k for k in range(end, m.end) if doc[k].text not in _LEGAL_FORMS) + 1
+            last = max(k for k in range(end, m.end) if doc[k].text not in LEGAL_FORMS) + 1
             m.text = span_text(doc, m.start, last)
         if m.kind == "ner" and m.end > end and m.type in {None, "Organisation"}:
             m.type, m.typed_by = "Company", "cue"  # a company's word names a company
+        if m.kind == "ner" and m.end - m.start > 2 and doc[m.end - 1].text in LEGAL_FORMS and doc[m.end - 2].text == ",":
+            m.text = span_text(doc, m.start, m.end - 2)  # "Vexa Labs, Inc.": the name it is known by is "Vexa Labs"
 
 
 #: The legal forms of a company's name: left out of the name it is known by ("Kakao Corp" is Kakao), and the end
 #: of the name of a company registered under a parent's name ("Amazon Europe Core SARL").
-_LEGAL_FORMS = frozenset({"Co.", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "LLC", "Ltd", "Ltd.", "Limited",
+LEGAL_FORMS = frozenset({"Co.", "Corp", "Corp.", "Corporation", "Inc", "Inc.", "LLC", "Ltd", "Ltd.", "Limited",
                           "GmbH", "SA", "AG", "plc", "Holdings", "SARL", "Sàrl", "BV", "B.V.", "NV", "SAS", "SRL",
                           "S.r.l.", "SL", "S.L.", "Pte", "AB", "ApS", "Oy"})
 

@@ -5363,3 +5363,15 @@ def test_what_a_maker_makes_is_a_product(text: str, must: set) -> None:
 ])
 def test_a_title_after_a_legal_form_is_the_companys(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("The Data Agency warned that it would fine Zeta Chat.", {("Data Agency", "threatens", "Zeta Chat")},
+                 set(), id="warned-it-would-fine"),
+    pytest.param("The Trade Agency warned it could block Quorra Talk.", {("Trade Agency", "threatens", "Quorra Talk")},
+                 set(), id="warned-it-could-block"),
+    pytest.param("The Data Agency warned that it would not fine Zeta Chat.", set(),
+                 {("Data Agency", "threatens", "Zeta Chat")}, id="would-not"),
+])
+def test_a_punishment_of_ones_own_held_out_in_a_warning_threatens(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

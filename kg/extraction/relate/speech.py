@@ -475,6 +475,15 @@ def warnings(ctx: Context, tok: Token, speakers: list[Ref], how: str) -> Iterato
             yield from ctx.make_all(speakers, "threatens", targets, tok, "speech", f"speech '{tok.lemma_}' that its "
                                     f"subject would be '{head.text}', speaker by {how}", ctx.tuning.speech)
             continue
+        if not clause.is_passive(head) and clause.enforces(ctx, head) and tok.lemma_.lower() in ctx.words(
+                "warningVerb") and any(c.dep_ == "aux" and c.lower_ in ctx.words("futureAux") | ctx.words(
+                "possibilityAux") for c in head.children) and {i for i, _ in clause.subjects(ctx, head)[0]} & own:
+            # "the regulator warned it could block X", "warned that it would fine X": a punishment of its own held
+            # out threatens the one it would fall on
+            targets = [r for r in clause.objects(ctx, head) if r[0] not in own]
+            yield from ctx.make_all(speakers, "threatens", targets, tok, "speech", f"speech '{tok.lemma_}' that it "
+                                    f"would '{head.lemma_}', speaker by {how}", ctx.tuning.speech)
+            continue
         if head.lemma_.lower() not in ctx.words("patientLightVerb"):
             continue
         punishing = [o for o in head.children if o.dep_ == "dobj" and ctx.enforcement_noun(o)]

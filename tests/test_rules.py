@@ -5375,3 +5375,34 @@ def test_a_title_after_a_legal_form_is_the_companys(text: str, must: set) -> Non
 ])
 def test_a_punishment_of_ones_own_held_out_in_a_warning_threatens(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("Google removed 1,200 videos on YouTube, the ministry said.", set(), {("Google", "owns", "YouTube")},
+                 id="named-side-by-side"),
+    pytest.param("The court fined Meta over the way Instagram handles data.", set(), {("Meta", "owns", "Instagram")},
+                 id="named-in-one-sentence"),
+    pytest.param("Instagram users will be blocked, parent company Meta said on Thursday.",
+                 {("Meta", "owns", "Instagram")}, set(), id="a-word-of-ownership"),
+    pytest.param("Congress gave ByteDance a deadline to sell TikTok.", {("ByteDance", "owns", "TikTok")}, set(),
+                 id="a-word-of-selling"),
+    pytest.param("Regulators fined Meta's Facebook and Instagram.",
+                 {("Meta", "owns", "Facebook"), ("Meta", "owns", "Instagram")}, set(), id="a-possessive-on-a-list"),
+    pytest.param("Google's video platform YouTube removed the clips.", {("Google", "owns", "YouTube")}, set(),
+                 id="a-possessive-on-the-kind"),
+])
+def test_a_registry_owner_is_read_where_the_sentence_speaks_of_the_tie(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "must", "must_not"), [
+    pytest.param("John Hartley, who oversees the Data Agency, said the fine was fair.",
+                 {("John Hartley", "leads", "Data Agency")}, {("John Hartley", "regulates", "Data Agency")},
+                 id="a-person-oversees-a-body"),
+    pytest.param("Maria Keller supervises the Trade Agency.", {("Maria Keller", "leads", "Trade Agency")},
+                 {("Maria Keller", "regulates", "Trade Agency")}, id="a-person-supervises-a-body"),
+    pytest.param("The Data Agency oversees Vexa Labs.", {("Data Agency", "regulates", "Vexa Labs")}, set(),
+                 id="a-body-oversees"),
+])
+def test_a_body_regulates_and_a_person_in_charge_leads(text: str, must: set, must_not: set) -> None:
+    check(text, must, must_not)

@@ -160,6 +160,7 @@ class PK(DefinedNamespace):
     refusingVerb: URIRef
     futureAux: URIRef
     complianceVerb: URIRef
+    ownershipCue: URIRef
     warningVerb: URIRef
     intentionVerb: URIRef
     intentionNoun: URIRef

@@ -421,17 +421,25 @@ def background_owners(ctx: Context) -> Iterator[Triple]:
     """A product named in a sentence with the one company the registry says owns or develops it: "Meta said
     Instagram would ..." (Meta owns Instagram; develops for an AI system's developer). Background knowledge, not
     what the sentence says, so it carries the low implied confidence; stated once per pair, on the first sentence
-    naming both."""
+    naming both where the sentence speaks of the tie: a word of ownership or making (``pk:ownershipCue``: "its parent
+    company Meta", "forced to sell Instagram", "the maker of ChatGPT") or the product in the owner's possession
+    ("Google's YouTube"). Named side by side and nothing more ("Google removed videos on YouTube"), the tie is what
+    the registry knows, not what the article says."""
     done: set[tuple[int, int]] = set()
     te = ctx.res.token_entity
+    cues = ctx.words("ownershipCue")
     for sent in ctx.doc.sents:
         named = {te[i] for i in range(sent.start, sent.end) if i in te and ctx.res.token_certainty.get(i, 1.0) >= 0.95}
+        cued = any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent)
         for idx in named:
             actor = ctx.ont.actors.get(ctx.entity(idx).id)
             if actor is None or len(actor.owners) != 1:
                 continue
             owner = next((j for j in named if ctx.entity(j).id == actor.owners[0]), None)
             if owner is None or (owner, idx) in done:
+                continue
+            products = [ctx.doc[i] for i in range(sent.start, sent.end) if te.get(i) == idx]
+            if not cued and not any(_possessed_by(ctx, p, owner) or _speaks_for(ctx, p, owner) for p in products):
                 continue
             done.add((owner, idx))
             rel = "develops" if actor.owners[0] in actor.developers else "owns"
@@ -442,6 +450,36 @@ def background_owners(ctx: Context) -> Iterator[Triple]:
             if t:
                 t.negated, t.modality = False, "asserted"
                 yield t
+
+
+def _possessed_by(ctx: Context, tok: Token, owner: int) -> bool:
+    """Return True when the name ``tok`` is written as ``owner``'s: "Google's YouTube", "Meta's Facebook and
+    Instagram" (the possessive on the first of a list, which a name before the first alone does not share:
+    "Microsoft OneDrive and GitHub"), "the Google Android system"."""
+    te = ctx.res.token_entity
+    if any(te.get(c.i) == owner for c in tok.children if c.dep_ in {"poss", "compound", "nmod"}):
+        return True
+    kind = ctx.doc[tok.i - 1] if tok.i > 0 else None
+    if kind is not None and kind.pos_ == "NOUN" and any(te.get(c.i) == owner for c in kind.children
+                                                       if c.dep_ == "poss"):
+        return True  # "Google's video platform YouTube", the name parsed apart from the kind before it
+    while tok.dep_ in {"conj", "compound", "appos"} and tok.head != tok:  # ("Google's video platform, YouTube")
+        tok = tok.head
+        if any(te.get(c.i) == owner for c in tok.children if c.dep_ == "poss"):
+            return True
+    return False
+
+
+def _speaks_for(ctx: Context, tok: Token, owner: int) -> bool:
+    """Return True when ``owner`` is the one saying what the product ``tok`` will do or has done: "Meta said
+    Instagram would add new settings", the company speaking for its own service."""
+    head = tok.head
+    while head.dep_ not in {"ccomp", "ROOT"} and head.head != head:
+        head = head.head
+    verb = head.head if head.dep_ == "ccomp" else None
+    return verb is not None and verb.lemma_.lower() in ctx.words("speechVerb") and any(
+        ctx.res.token_entity.get(c.i) == owner for c in verb.children if c.dep_ == "nsubj") and \
+        tok.dep_ in {"nsubj", "nsubjpass"} and tok.head == head
 
 
 def punished_possessors(ctx: Context) -> Iterator[Triple]:

@@ -5406,3 +5406,14 @@ def test_a_registry_owner_is_read_where_the_sentence_speaks_of_the_tie(text: str
 ])
 def test_a_body_regulates_and_a_person_in_charge_leads(text: str, must: set, must_not: set) -> None:
     check(text, must, must_not)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    pytest.param("Meta may have breached the Treaty on the Functioning of the European Union.",
+                 "Treaty on the Functioning of the European Union", id="a-treaty-named-after-the-union"),
+    pytest.param("The probe will examine whether Vexa Labs abused its dominance under Article 102 of the TFEU.",
+                 "Treaty on the Functioning of the European Union", id="the-treatys-acronym"),
+])
+def test_a_law_named_after_a_body_is_the_law_not_the_body(text: str, label: str) -> None:
+    labels = {e.label: e.type for e in extraction(text).entities}
+    assert labels.get(label) == "Legislation" and "European Union" not in labels, labels

@@ -5417,3 +5417,9 @@ def test_a_body_regulates_and_a_person_in_charge_leads(text: str, must: set, mus
 def test_a_law_named_after_a_body_is_the_law_not_the_body(text: str, label: str) -> None:
     labels = {e.label: e.type for e in extraction(text).entities}
     assert labels.get(label) == "Legislation" and "European Union" not in labels, labels
+
+
+def test_a_courts_own_name_has_no_seat_in_it() -> None:
+    ex = extraction("Senegal suspended Zeta Chat on Wednesday. The Supreme Court will hear the appeal.")
+    court = next(e for e in ex.entities if e.type == "Court")
+    assert not any(" in " in a for a in court.aliases), court.aliases

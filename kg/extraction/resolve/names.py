@@ -109,26 +109,26 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         idx = st.entity_for_actor(near)
         st.entity(idx).aliases.add(m.text)
         return idx
-    return st.table.add(Entity(iri, m.text, typ, {m.text, *_seat_variants(m.text, typ)}, typed_by=m.typed_by))
+    variants = _seat_variants(m.text, st.ont.generic_name_words) if typ == "Court" else set()
+    return st.table.add(Entity(iri, m.text, typ, {m.text, *variants}, typed_by=m.typed_by))
 
 
-def _seat_variants(name: str, typ: str) -> set[str]:
+def _seat_variants(name: str, generic: frozenset[str]) -> set[str]:
     """Return the other way news names a court by its seat: "a court in Madrid" is "a Madrid court", and "a
-    Delhi district court" a "district court in Delhi" (the recogniser's courts by place)."""
-    if typ != "Court":
-        return set()
+    Delhi district court" a "district court in Delhi" (the recogniser's courts by place); a court's own name
+    ("Supreme Court", "High Court") has no seat in it (``generic``: the words such names are made of)."""
     words = name.split()
     lower = [w.lower() for w in words]
     if "court" not in lower:
         return set()
     at = lower.index("court")
-    if lower[at + 1:at + 2] == ["in"] and at + 2 < len(words):
+    if lower[at + 1:at + 2] == ["in"] and at + 2 < len(words) and all(w in generic for w in lower[:at]):
         return {" ".join([*words[at + 2:], *words[:at + 1]])}
     if at == len(words) - 1 and at > 0 and words[0][:1].isupper():
         # (the place first, then any level words: "San Francisco federal court")
         place = [w for w in words[:at] if w[:1].isupper()]
         rest = words[len(place):at + 1]
-        if place and len(place) + len(rest) == len(words):
+        if place and len(place) + len(rest) == len(words) and not any(w.lower() in generic for w in place):
             return {" ".join([*rest, "in", *place])}
     return set()
 

@@ -5423,3 +5423,14 @@ def test_a_courts_own_name_has_no_seat_in_it() -> None:
     ex = extraction("Senegal suspended Zeta Chat on Wednesday. The Supreme Court will hear the appeal.")
     court = next(e for e in ex.entities if e.type == "Court")
     assert not any(" in " in a for a in court.aliases), court.aliases
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Kenya's Data Protection Commissioner fined Vexa Labs on Monday.",
+                 {("Data Protection Commissioner of Kenya", "fines", "Vexa Labs")}, id="data-protection-commissioner"),
+    pytest.param("Nigeria's Data Protection Commissioner fined Zeta Chat.",
+                 {("Data Protection Commissioner of Nigeria", "fines", "Zeta Chat")},
+                 id="data-protection-commissioner-2"),
+])
+def test_an_office_title_the_ner_left_out_is_part_of_the_office(text: str, must: set) -> None:
+    check(text, must, set())

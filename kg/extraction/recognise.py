@@ -545,6 +545,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     mentions = _names_run_on(doc, mentions, ont)
     _take_company_suffixes(doc, mentions, ont)
+    _take_office_titles(doc, mentions, ont)
     _take_title_openings(doc, mentions, ont)
     mentions = _names_after_portfolios(doc, mentions, ont)
     mentions = _titles_before_names(doc, mentions, ont)
@@ -1890,6 +1891,23 @@ def _title_case_line(sent: Span) -> bool:
         found = m[key] = len(words) >= 3 and not any(
             t.is_lower and t.pos_ in {"VERB", "NOUN", "ADJ", "ADV"} for t in words)
     return found
+
+
+def _take_office_titles(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:
+    """Extend a name of common words over the office title the NER left out: "Data Protection" + "Commissioner",
+    "Privacy" + "Ombudsman" (a regulator's single-word name cue, capitalised, right after): the office, which acts
+    as a regulator, is the whole ("Kenya's Data Protection Commissioner fined ...")."""
+    cues = {c for c in ont.classes["Regulator"].name_cues if " " not in c}
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.kind != "ner" or m.typed_by != "ner" or m.type not in {None, "Organisation"} or m.end >= len(doc):
+            continue
+        nxt = doc[m.end]
+        if nxt.text in cues and nxt.is_title and m.end not in starts and all(
+                common_word(t.text) for t in memo.tokens(doc)[m.start:m.end]):
+            m.end += 1
+            m.text = span_text(doc, m.start, m.end)
+            m.type, m.typed_by = "Regulator", "cue"
 
 
 def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:

@@ -5434,3 +5434,18 @@ def test_a_courts_own_name_has_no_seat_in_it() -> None:
 ])
 def test_an_office_title_the_ner_left_out_is_part_of_the_office(text: str, must: set) -> None:
     check(text, must, set())
+
+
+@pytest.mark.parametrize(("text", "must", "must_not_entity"), [
+    pytest.param("The Kenyan Communications Authority ordered Zeta News to shut down. The government said it supports "
+                 "the Communications Authority.", {("Kenyan Government", "supports", "Communications Authority")},
+                 "US Government", id="a-body-named-by-its-countrys-adjective"),
+    pytest.param("The Philippine Securities and Exchange Commission ordered Zeta News to shut down. The government "
+                 "said it supports the decision.",
+                 {("Philippine Government", "supports", "Securities and Exchange Commission of Philippines")},
+                 "Philippine", id="a-nationality-the-ner-took-for-a-name"),
+])
+def test_the_government_of_a_story_whose_country_only_names_its_bodies(text: str, must: set,
+                                                                         must_not_entity: str) -> None:
+    check(text, must, set())
+    assert must_not_entity not in {e.label for e in extraction(text).entities}

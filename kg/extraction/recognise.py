@@ -431,6 +431,8 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
             continue
         if _only_a_suffix(text, ont):
             continue  # "AI", "Group": a company suffix alone names nobody
+        if " " not in text and ent.label_ in {"ORG", "PERSON"} and country_of_demonym(text) is not None:
+            continue  # "The Philippine" of "The Philippine Securities ...": a nationality, the name's modifier
         if ent.label_ == "ORG" and _portfolio_of_a_named_minister(doc, end, ont):
             continue  # "Finance Minister Christian Lindner": the portfolio the NER took for an organisation
         if end - start == 1 and doc[start].is_sent_start and doc[start].dep_ in {"amod", "compound"} and \

@@ -117,6 +117,8 @@ class ResolveState:
         """Return the government of the country the article is mostly about (by its registry actors)."""
         if self._home_done:
             return self._home
+        from kg.extraction.recognise import is_state_name
+
         counts: Counter[str] = Counter()
         unlisted: dict[str, int] = {}
         # Each name counts as often as it is written; the first sentence (the headline, or the lede) says what the
@@ -125,12 +127,24 @@ class ResolveState:
         named: Counter[int] = Counter()
         for tok, j, _ in self.history:
             named[self.table.find(j)] += 2 if tok < first else 1
+        by_name: dict[str, str] = {}  # a country the registry lacks, named only inside a body's name
         for i, e in self.table.live():
             actor = self.ont.actors.get(e.id) if e.registry else None
             if actor is None:
                 if e.type == "Country":   # a country the registry lacks counts as often as it is named
                     unlisted[e.id] = i
                     counts[e.id] += 2 * max(named[i], 1)
+                elif e.type not in {"Person", "Legislation"}:
+                    # "the Kenyan Communications Authority": a body its country's adjective names counts for that
+                    # country, as the country named would
+                    found = self._country_of_demonym(e.label.split()[0]) if e.label[:1].isupper() else None
+                    if found is None and " of " in e.label:
+                        # ("Securities and Exchange Commission of Philippines", named by the country's adjective)
+                        found = self._country_of_place(e.label.rsplit(" of ", 1)[1], is_state_name)
+                    if found is not None:
+                        counts[found[0]] += max(named[i], 1)
+                        if found[1] is not None and found[0] not in unlisted:
+                            unlisted[found[0]], by_name[found[0]] = -1, found[1]
                 continue
             # (in halves: "Congress", "the Department of Justice", any country's, weigh half a name)
             weight = max(named[i], 1) * (1 if self.named_generically(e) else 2)
@@ -165,6 +179,8 @@ class ResolveState:
                 # An article about a country the registry lacks ("Kenya suspended Worldcoin"): it acts through the
                 # government its name mints.
                 idx = unlisted[ranked[0][0]]
+                if idx < 0 and ranked[0][0] in by_name:
+                    idx = self.country_named(by_name[ranked[0][0]])
                 self._home = idx if idx >= 0 or filed is None or filed[1] is None else self.country_named(filed[1])
             else:
                 gov = self.ont.actors[ranked[0][0]].government
@@ -220,6 +236,16 @@ class ResolveState:
         themselves): the registry country's IRI and None, or for a country the registry lacks, the IRI its name
         mints and the name. None for a place the ontology does not place."""
         name = self.ont.places.get(place) or (place if states is not None and states(place) else None)
+        if name is None:
+            return None
+        iri = self.mints(name)
+        return (iri, None) if iri in self.ont.actors else (iri, name)
+
+    def _country_of_demonym(self, word: str) -> tuple[str, str | None] | None:
+        """Return the country a nationality word names ("Kenyan"), as :meth:`_country_of_place` does a place."""
+        from kg.extraction.recognise import country_of_demonym
+
+        name = country_of_demonym(word)
         if name is None:
             return None
         iri = self.mints(name)

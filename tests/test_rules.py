@@ -5449,3 +5449,14 @@ def test_the_government_of_a_story_whose_country_only_names_its_bodies(text: str
                                                                          must_not_entity: str) -> None:
     check(text, must, set())
     assert must_not_entity not in {e.label for e in extraction(text).entities}
+
+
+@pytest.mark.parametrize(("text", "must"), [
+    pytest.param("Kenya suspended Zeta Chat on Monday. The data protection authority also fined Vexa Labs.",
+                 {("data protection authority of Kenya", "fines", "Vexa Labs")}, id="data-protection-authority"),
+    pytest.param("Senegal suspended Zeta Chat on Monday. The telecoms regulator also fined Pinmark Systems.",
+                 {("telecoms regulator of Senegal", "fines", "Pinmark Systems")}, id="telecoms-regulator"),
+])
+def test_a_field_regulator_described_in_a_story_about_an_unlisted_country_is_that_countrys(text: str,
+                                                                                          must: set) -> None:
+    check(text, must, set())

@@ -514,6 +514,15 @@ def describe(st: ResolveState, token: Token) -> int | None:
         # "the Dutch regulator" with no Dutch regulator named before: an actor of its own, never another
         # country's regulator the article named earlier.
         return _mint_described(st, token, sorted(classes)[0])
+    if idx is None and public and fields and token.tag_ not in {"NNS", "NNPS"} and definite(st, token):
+        # "the data protection authority" in a story about a country the registry lacks: that country's, named
+        # after it (the registry's bodies are its own countries', never this one's)
+        home = st.home_government()
+        land = st.entity(home) if home is not None else None
+        if land is not None and land.type == "Country" and not land.registry and not any(
+                e.type in classes - {"GovernmentBody"} for _, e in st.table.live()):
+            # (only where the story names no body of the kind: one it names, by another name, may be this one)
+            return _mint_described(st, token, sorted(classes)[0], of=land.label)
     if idx is None and st.ont.role_for(token.lemma_) is None:
         # "Flutterwave ... the company", none of that class named before: the description is better evidence of
         # the class than a bare name ("the owner" is a title, and says whose, not which).
@@ -620,8 +629,9 @@ def _of_country(st: ResolveState, e: Entity, country: str | None, abroad: str | 
     return any(n and n.lower() in a.lower() for n in names for a in {e.label, *e.aliases})
 
 
-def _mint_described(st: ResolveState, token: Token, typ: str) -> int:
-    """Return an actor named by its description ("the Dutch regulator" -> "Dutch regulator")."""
+def _mint_described(st: ResolveState, token: Token, typ: str, of: str | None = None) -> int:
+    """Return an actor named by its description ("the Dutch regulator" -> "Dutch regulator"; ``of``: the country
+    it is of, where the description does not say)."""
     words = [t for t in token.lefts if t.dep_ in {"amod", "compound", "nmod"} and not t.is_punct]
     # (with the words before each: "data protection commissioner", "data" hung on "protection")
     start = min([t.left_edge.i for t in words], default=token.i)
@@ -629,6 +639,8 @@ def _mint_described(st: ResolveState, token: Token, typ: str) -> int:
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:
         label = f"{label} of {st.doc[owner.left_edge.i:owner.i + 1].text}"  # "Turkey's board" -> "board of Turkey"
+    elif of is not None:
+        label = f"{label} of {of}"
     return st.minted(label, typ)
 
 

@@ -5282,7 +5282,8 @@ def test_a_rule_that_enforces_enforces_for_its_maker(text: str, must: set) -> No
 
 
 @pytest.mark.parametrize(("text", "label", "alias"), [
-    pytest.param("A court in Madrid fined Vexa Labs on Monday.", "court in Madrid", "Madrid court", id="court-in-a-city"),
+    pytest.param("A court in Madrid fined Vexa Labs on Monday.", "court in Madrid", "Madrid court",
+                 id="court-in-a-city"),
     pytest.param("A Delhi court fined Zeta Chat on Monday.", "Delhi court", "court in Delhi", id="a-city-court"),
 ])
 def test_a_court_named_by_its_seat_answers_to_either_order(text: str, label: str, alias: str) -> None:
@@ -5295,7 +5296,8 @@ def test_a_court_named_by_its_seat_answers_to_either_order(text: str, label: str
     pytest.param("Maria Keller has an open dispute with Vexa Labs, against which she has launched an investigation.",
                  {("Maria Keller", "investigates", "Vexa Labs")}, id="against-which"),
     pytest.param("He has a row with Pinmark Systems, John Hartley's company, against which the Data Agency has "
-                 "opened a probe.", {("Data Agency", "investigates", "Pinmark Systems")}, id="against-which-after-apposition"),
+                 "opened a probe.", {("Data Agency", "investigates", "Pinmark Systems")},
+                 id="against-which-after-apposition"),
     pytest.param("Zeta Chat named Vexa Labs, with which it signed a deal last year.",
                  {("Zeta Chat", "cooperatesWith", "Vexa Labs")}, id="with-which"),
 ])
@@ -5358,8 +5360,8 @@ def test_what_a_maker_makes_is_a_product(text: str, must: set) -> None:
 @pytest.mark.parametrize(("text", "must"), [
     pytest.param("Epic Games, Inc., the developer of popular video game Fortnite, has agreed to pay the Federal "
                  "Trade Commission.", {("Epic Games", "develops", "Fortnite")}, id="inc"),
-    pytest.param("Vexa Labs, Inc., the owner of Pinmark Systems, was fined.", {("Vexa Labs", "owns", "Pinmark Systems")},
-                 id="owner-after-inc"),
+    pytest.param("Vexa Labs, Inc., the owner of Pinmark Systems, was fined.",
+                 {("Vexa Labs", "owns", "Pinmark Systems")}, id="owner-after-inc"),
 ])
 def test_a_title_after_a_legal_form_is_the_companys(text: str, must: set) -> None:
     check(text, must, set())

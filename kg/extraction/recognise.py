@@ -1928,7 +1928,8 @@ def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> 
             m.text = span_text(doc, m.start, last)
         if m.kind == "ner" and m.end > end and m.type in {None, "Organisation"}:
             m.type, m.typed_by = "Company", "cue"  # a company's word names a company
-        if m.kind == "ner" and m.end - m.start > 2 and doc[m.end - 1].text in LEGAL_FORMS and doc[m.end - 2].text == ",":
+        if m.kind == "ner" and m.end - m.start > 2 and doc[m.end - 1].text in LEGAL_FORMS and \
+                doc[m.end - 2].text == ",":
             m.text = span_text(doc, m.start, m.end - 2)  # "Vexa Labs, Inc.": the name it is known by is "Vexa Labs"
 
 

@@ -198,7 +198,7 @@ class Ontology:
         return list(self.verb_index[keys[0]]) if keys else []
 
     @functools.cached_property
-    def _lemma_keys_memo(self) -> dict[int, tuple[dict, dict[tuple[str, str], tuple[str, ...]]]]:
+    def _lemma_keys_memo(self) -> dict[int, tuple[object, dict[tuple[str, str], tuple[str, ...]]]]:
         """Per index of this ontology's lexicon (by identity: the index, and the keys :meth:`lemma_keys` found in it
         for a word), as the rules ask of the same words thousands of times an article. An index not listed here is
         looked up afresh."""

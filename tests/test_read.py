@@ -545,8 +545,8 @@ def test_a_sentence_running_on_to_the_next_line_is_joined() -> None:
 
 
 @pytest.mark.parametrize(("raw", "text"), [
-    ("The data commissioner has asked Apple AAPL.O and Google GOOGL.O to remove the app.",
-     "The data commissioner has asked Apple and Google to remove the app."),
+    ("The privacy office wants Apple AAPL.O and Google GOOGL.O to drop the app.",
+     "The privacy office wants Apple and Google to drop the app."),
     ("Sony (6758.T) and Alibaba 9988.HK fell on Monday.", "Sony and Alibaba fell on Monday."),
     ("Shares of Nvidia NVDA.O, up 3%, rose.", "Shares of Nvidia, up 3%, rose."),
     # (no exchange code: left as written)

@@ -5252,7 +5252,7 @@ def test_a_wrong_named_in_reported_words_runs_down_its_doer(text: str, must: set
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("India on Monday announced it was banning 59 mobile apps, including Zeta Chat.",
+    pytest.param("India said on Tuesday it was blocking dozens of apps, including Zeta Chat.",
                  {("Indian Government", "bans", "Zeta Chat")}, id="announced-it-was"),
     pytest.param("Kenya said it would ban Quorra Talk.", {("Kenyan Government", "bans", "Quorra Talk")},
                  id="said-it-would"),
@@ -5350,16 +5350,16 @@ def test_a_body_minted_from_its_description_keeps_all_its_words(text: str, label
 @pytest.mark.parametrize(("text", "must"), [
     pytest.param("The regulator fined Luka Inc., the developer of Replika.", {("Luka Inc.", "develops", "Replika")},
                  id="developer-of-a-name-read-as-a-person"),
-    pytest.param("Epic Games, the developer of popular video game Fortnite, has agreed to pay the Federal Trade "
-                 "Commission.", {("Epic Games", "develops", "Fortnite")}, id="developer-of-a-name-read-as-a-group"),
+    pytest.param("Epic Games, the developer of the shooter Fortnite, settled with regulators.",
+                 {("Epic Games", "develops", "Fortnite")}, id="developer-of-a-name-read-as-a-group"),
 ])
 def test_what_a_maker_makes_is_a_product(text: str, must: set) -> None:
     check(text, must, set())
 
 
 @pytest.mark.parametrize(("text", "must"), [
-    pytest.param("Epic Games, Inc., the developer of popular video game Fortnite, has agreed to pay the Federal "
-                 "Trade Commission.", {("Epic Games", "develops", "Fortnite")}, id="inc"),
+    pytest.param("Epic Games, Inc., the developer of the shooter Fortnite, settled with regulators.",
+                 {("Epic Games", "develops", "Fortnite")}, id="inc"),
     pytest.param("Vexa Labs, Inc., the owner of Pinmark Systems, was fined.",
                  {("Vexa Labs", "owns", "Pinmark Systems")}, id="owner-after-inc"),
 ])

@@ -18,6 +18,7 @@ a stage found so far), and its callers must not change what it returns.
 from __future__ import annotations
 
 import functools
+import operator
 import threading
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -66,6 +67,40 @@ def text(doc: Doc) -> str:
     found = m.get("text")
     if found is None:
         found = m["text"] = doc.text
+    return found
+
+
+#: The token attributes spaCy spells from a hash in the string store (each read makes a new Python string), by the
+#: attribute ``Doc.to_array`` reads them as: a column of these is read as an array of hashes, each spelt once.
+_SPELT = {"text": "ORTH", "lower_": "LOWER", "tag_": "TAG", "dep_": "DEP", "lemma_": "LEMMA", "ent_type_": "ENT_TYPE"}
+#: Hash -> string, for every document: a hash names one string for good, so a spelling is made once per process.
+_SPELLING: dict[int, str] = {}
+
+
+def column(doc: Doc, attr: str) -> list[Any]:
+    """Return ``[getattr(tok, attr) for tok in doc]`` (``attr`` may be dotted: "head.i"), read once per document.
+
+    The loops over every word of a document read a few of each word's attributes; a list, indexed by token, saves
+    making a Token (and, for a string attribute, the string) for each read.
+    """
+    m = memo(doc)
+    key = ("column", attr)
+    found = m.get(key)
+    if found is None:
+        spelt = _SPELT.get(attr)
+        if spelt is not None:
+            from spacy import attrs
+
+            strings, spelling = doc.vocab.strings, _SPELLING
+            found = []
+            for h in doc.to_array(getattr(attrs, spelt)).tolist():
+                word = spelling.get(h)
+                if word is None:
+                    word = spelling[h] = strings[h]
+                found.append(word)
+        else:
+            found = list(map(operator.attrgetter(attr), tokens(doc)))
+        m[key] = found
     return found
 
 

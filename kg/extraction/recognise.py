@@ -382,10 +382,19 @@ def _without_nickname(doc: Doc, start: int, end: int) -> str:
     return re.sub(r"[’']s?$", "", " ".join(words)).strip()
 
 
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
 def span_text(doc: Doc, start: int, end: int) -> str:
     """Return the text of tokens ``start:end`` with possessive endings dropped."""
-    text = doc[start:end].text
-    return re.sub(r"[’']s?$", "", text).strip()
+    if 0 <= start < end <= len(doc):
+        # (the span's text is the document's from its first word to the end of its last: cut from the text made
+        # once, not joined anew from new Token objects)
+        offsets, texts = memo.column(doc, "idx"), memo.column(doc, "text")
+        text = memo.text(doc)[offsets[start]:offsets[end - 1] + len(texts[end - 1])]
+    else:
+        text = doc[start:end].text
+    return _POSSESSIVE_END.sub("", text).strip()
 
 
 def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
@@ -808,7 +817,7 @@ def _titles_before_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
     before a person's name is the person's title ("Competition Commissioner Ada Vos", "Attorney General Jo
     Lee"), not an actor of its own. A name the registry knows is kept."""
     people = {m.start for m in mentions if m.type == "Person"} | {
-        t.i for t in memo.tokens(doc) if t.ent_type_ == "PERSON"}
+        i for i, label in enumerate(memo.column(doc, "ent_type_")) if label == "PERSON"}
     kept = []
     for m in mentions:
         alone = ont.role_for(m.text) if m.kind != "registry" else None
@@ -1179,14 +1188,19 @@ def _surnames_missed(doc: Doc, mentions: list[Mention], ont: Ontology | None = N
         return []
     taken = _covered(mentions)
     out = []
-    for t in memo.tokens(doc):
+    names = alone | surnames  # (what a word must write to be taken: the other words are passed over unread)
+    tokens = memo.tokens(doc)
+    for i, word in enumerate(memo.column(doc, "text")):
+        if word not in names:
+            continue
+        t = tokens[i]
         if t.i in taken or not (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper()):
             continue  # ("Dawes also criticised Meta": a surname the tagger read as a plural noun)
         if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
             continue
         if t.i > 0 and doc[t.i - 1].pos_ == "PROPN":
             given = doc[t.i - 1]
-            if t.text in alone | surnames and ont is not None and given.i not in taken and _given_name(given, ont) \
+            if t.text in names and ont is not None and given.i not in taken and _given_name(given, ont) \
                     and not (given.i > 0 and doc[given.i - 1].pos_ == "PROPN"):
                 out.append(Mention(given.i, t.i + 1, span_text(doc, given.i, t.i + 1), "Person", None, "ner",
                                    typed_by="title"))
@@ -1374,8 +1388,8 @@ def _state_names_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> lis
     taken = _covered(mentions)
     names = _state_names()
     seats = {seat.lower() for seat in ont.actor_by_seat}
-    words = [t.text for t in memo.tokens(doc)]
-    propn = [t.pos_ == "PROPN" and t.i not in taken for t in memo.tokens(doc)]
+    words = memo.column(doc, "text")
+    propn = [pos == "PROPN" and i not in taken for i, pos in enumerate(memo.column(doc, "pos_"))]
     out: list[Mention] = []
     i = 0
     while i < len(words):
@@ -1403,9 +1417,9 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     if not defined:
         return out
-    for tok in memo.tokens(doc):
-        if tok.text in defined and tok.i not in taken:
-            out.append(Mention(tok.i, tok.i + 1, tok.text, defined[tok.text], None, "ner", typed_by="cue"))
+    for i, word in enumerate(memo.column(doc, "text")):
+        if word in defined and i not in taken:
+            out.append(Mention(i, i + 1, word, defined[word], None, "ner", typed_by="cue"))
     return out
 
 
@@ -1467,8 +1481,12 @@ def _written_again(doc: Doc, names: dict[str, Mention], taken: set[int], fits: C
     """Return a mention, typed as its first, for each other token that writes one of ``names`` (one-word names) and
     ``fits``, outside the tokens ``taken`` (which it extends)."""
     out = []
-    for t in memo.tokens(doc):
-        if t.text in names and t.i not in taken and fits(t):
+    tokens = memo.tokens(doc)
+    for i, word in enumerate(memo.column(doc, "text")):
+        if word not in names:
+            continue
+        t = tokens[i]
+        if t.i not in taken and fits(t):
             out.append(Mention(t.i, t.i + 1, t.text, names[t.text].type, None, "ner", typed_by=names[t.text].typed_by))
             taken.add(t.i)
     return out
@@ -1618,9 +1636,11 @@ def _law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention
             out.append(Mention(span.start, span.end, span.text, "Legislation", None, "ner", typed_by="cue"))
             taken.update(range(span.start, span.end))
     law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w}
-    for tok in memo.tokens(doc):
-        if tok.text not in law_words or tok.i in taken or tok.i == 0:
+    tokens = memo.tokens(doc)
+    for i, word in enumerate(memo.column(doc, "text")):
+        if word not in law_words or i in taken or i == 0:
             continue
+        tok = tokens[i]
         start = tok.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"} and \
                 start - 1 not in taken and not doc[start - 1].is_sent_start:
@@ -1674,8 +1694,12 @@ def _bracketed_law_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
     law_words = {w for w in ont.classes["Legislation"].name_cues if " " not in w} | {"Rules"}
     registry = _covered(mentions, "registry")
     out = list(mentions)
-    for tok in memo.tokens(doc):
-        if tok.text != "(" or tok.i == 0 or not doc[tok.i - 1].is_title or tok.i - 1 in registry:
+    tokens = memo.tokens(doc)
+    for i, word in enumerate(memo.column(doc, "text")):
+        if word != "(":
+            continue
+        tok = tokens[i]
+        if tok.i == 0 or not doc[tok.i - 1].is_title or tok.i - 1 in registry:
             continue
         close = next((t.i for t in memo.tokens(doc)[tok.i + 1:min(len(doc), tok.i + 25)] if t.text in {")", "("}), None)
         if close is None or doc[close].text != ")" or close + 1 >= len(doc) or doc[close + 1].text not in law_words:
@@ -1728,8 +1752,12 @@ def _courts_by_place(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[M
     levels = ont.words("courtLevel")
     registry = _covered(mentions, "registry")
     added: list[Mention] = []
-    for tok in memo.tokens(doc):
-        if tok.lower_ != "court" or tok.pos_ != "NOUN" or tok.i in registry:
+    tokens = memo.tokens(doc)
+    for i, lower in enumerate(memo.column(doc, "lower_")):
+        if lower != "court":
+            continue
+        tok = tokens[i]
+        if tok.pos_ != "NOUN" or tok.i in registry:
             continue
         start = tok.i
         while start > 0 and doc[start - 1].head.i in {tok.i, *range(start, tok.i)} and (
@@ -1756,9 +1784,12 @@ def _institutions_missed(doc: Doc, mentions: list[Mention], ont: Ontology) -> li
     ("the Seoul High Court partially accepted ..."; not in a headline's title case)."""
     taken = _covered(mentions)
     out: list[Mention] = []
-    for tok in memo.tokens(doc):
-        if tok.text not in _INSTITUTION_HEADS or tok.i in taken or tok.pos_ != "PROPN" or \
-                _title_case_line(memo.sentence(tok)):
+    tokens = memo.tokens(doc)
+    for i, word in enumerate(memo.column(doc, "text")):
+        if word not in _INSTITUTION_HEADS:
+            continue
+        tok = tokens[i]
+        if tok.i in taken or tok.pos_ != "PROPN" or _title_case_line(memo.sentence(tok)):
             continue
         start = tok.i
         while start > memo.sentence(tok).start and tok.i - start < 4 and doc[start - 1].is_title and \
@@ -1797,12 +1828,17 @@ def _products_by_their_kind(doc: Doc, mentions: list[Mention], ont: Ontology) ->
     kinds = ont.words("productKind")
     taken = _covered(mentions)
     out: list[Mention] = []
-    for tok in memo.tokens(doc):
-        if not tok.is_lower or tok.i in taken:
+    tokens = memo.tokens(doc)
+    lowers, lemmas, is_lower = memo.column(doc, "lower_"), memo.column(doc, "lemma_"), memo.column(doc, "is_lower")
+    for i, lower in enumerate(lowers):
+        if not is_lower[i] or i in taken:
             continue
-        two = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 and doc[tok.i - 1].is_lower else None
+        two = f"{lowers[i - 1]} {lower}" if i > 0 and is_lower[i - 1] else None
+        if two not in kinds and lemmas[i].lower() not in kinds:
+            continue
+        tok = tokens[i]
         head = tok.i - 1 if two in kinds else tok.i
-        if two not in kinds and tok.lemma_.lower() not in kinds or _title_case_line(memo.sentence(tok)):
+        if _title_case_line(memo.sentence(tok)):
             continue
         start = head
         while start > memo.sentence(tok).start and head - start < 3 and doc[start - 1].is_title and \
@@ -1830,7 +1866,11 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
     out: list[Mention] = []
     complements = ont.words("nounComplement")
     company_cues = ont.classes["Company"].name_cues
-    for tok in memo.tokens(doc):
+    tokens = memo.tokens(doc)
+    for i, word in enumerate(memo.column(doc, "text")):
+        if not (word[:1].isupper() or word[:1].isdigit()) or i in taken or len(word) < 2:
+            continue  # (a name is capitalised or starts with a digit: the other words are passed over unread)
+        tok = tokens[i]
         digit_name = bool(_DIGIT_NAME.fullmatch(tok.text)) and not _NUMBER_WORD.fullmatch(tok.lower_) and not (
             tok.i > 0 and doc[tok.i - 1].tag_ == "$")  # "4chan", "23andMe"; not "5bn", "$20m"
         # A capitalised word the tagger missed as a name, with a description after it ("in Instamojo, a provider").
@@ -1965,9 +2005,12 @@ def _honorific_names(doc: Doc, found: list[Mention], honorifics: frozenset[str],
     "Representative Raja Krishnamoorthi")."""
     taken = {i for m in found for i in range(m.start, m.end)}
     out = []
-    tokens = memo.tokens(doc)
+    tokens, texts = memo.tokens(doc), memo.column(doc, "text")
     i = 0
     while i < len(doc) - 1:
+        if not texts[i][0].isupper() or i in taken:
+            i += 1  # (an honorific or a title is capitalised and no name's: the other words are passed over unread)
+            continue
         tok = tokens[i]
         titled = tok.lower_ in honorifics or (ont is not None and tok.pos_ == "PROPN" and tok.is_title
                                               and _is_single_title(ont, tok))

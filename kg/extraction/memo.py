@@ -53,12 +53,71 @@ def forget(doc: Doc) -> None:
 
 
 def tokens(doc: Doc) -> list[Token]:
-    """Return the doc's tokens, made once (iterating or indexing a Doc makes new Token objects each time)."""
+    """Return the doc's tokens, made once (iterating or indexing a Doc makes new Token objects each time).
+
+    Each is a :class:`~spacy.tokens.Token` that keeps what it is asked (see :func:`_word_class`): the rules loop
+    over these tokens, each asking every word its form, tag or dependency, and their heads and children.
+    """
     m = memo(doc)
     found = m.get("tokens")
     if found is None:
-        found = m["tokens"] = list(doc)
+        word, vocab = _word_class(), doc.vocab
+        found = m["tokens"] = [word(vocab, doc, i) for i in range(len(doc))]
     return found
+
+
+class _Kept:
+    """A token attribute spaCy works out on each read, worked out on the first and kept on the token: a descriptor
+    without ``__set__``, so later reads find the token's own value first (a plain dict look-up)."""
+
+    __slots__ = ("name", "read")
+
+    def __init__(self, name: str, read: Callable[[Token], Any]) -> None:
+        self.name, self.read = name, read
+
+    def __get__(self, tok: Token | None, owner: type | None = None) -> Any:
+        if tok is None:
+            return self
+        value = tok.__dict__[self.name] = self.read(tok)
+        return value
+
+
+#: The attributes a token of :func:`tokens` keeps: the strings spaCy spells from its string store on each read.
+_KEPT_STRINGS = ("text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "ent_iob_", "whitespace_")
+
+
+@functools.cache
+def _word_class() -> type[Token]:
+    """Return the Token subclass :func:`tokens` makes: a token that keeps its strings, its head and its children.
+
+    Its head and children are the document's own such tokens (spaCy makes new ones on each read), so what is read
+    of them is kept too; the children are given as a new iterator over the same words, in spaCy's order, each time.
+    """
+    from spacy.tokens import Token
+
+    def head(tok: Token) -> Token:
+        return tokens(tok.doc)[Token.head.__get__(tok).i]  # type: ignore[attr-defined]
+
+    def children(tok: Token) -> tuple[Token, ...]:
+        words = tokens(tok.doc)
+        return tuple(words[c.i] for c in Token.children.__get__(tok))  # type: ignore[attr-defined]
+
+    class _Children(_Kept):
+        __slots__ = ()
+
+        def __get__(self, tok: Token | None, owner: type | None = None) -> Any:
+            if tok is None:
+                return self
+            found = tok.__dict__.get("_children")
+            if found is None:
+                found = tok.__dict__["_children"] = self.read(tok)
+            return iter(found)  # (an iterator, as spaCy's, over the words kept)
+
+    namespace: dict[str, Any] = {name: _Kept(name, getattr(Token, name).__get__) for name in _KEPT_STRINGS}
+    namespace["head"] = _Kept("head", head)
+    namespace["children"] = _Children("children", children)
+    namespace["__doc__"] = "A token of kg.extraction.memo.tokens: what it is asked is kept on it."
+    return type("Word", (Token,), namespace)
 
 
 def text(doc: Doc) -> str:
@@ -66,7 +125,12 @@ def text(doc: Doc) -> str:
     m = memo(doc)
     found = m.get("text")
     if found is None:
-        found = m["text"] = doc.text
+        # (as spaCy joins it, each word's text and the space after it, from the columns of both)
+        from spacy.attrs import SPACY
+
+        spaced = doc.to_array(SPACY).tolist()
+        found = m["text"] = "".join([word + " " if space else word
+                                     for word, space in zip(column(doc, "text"), spaced, strict=True)])
     return found
 
 
@@ -75,33 +139,59 @@ def text(doc: Doc) -> str:
 _SPELT = {"text": "ORTH", "lower_": "LOWER", "tag_": "TAG", "dep_": "DEP", "lemma_": "LEMMA", "ent_type_": "ENT_TYPE"}
 #: Hash -> string, for every document: a hash names one string for good, so a spelling is made once per process.
 _SPELLING: dict[int, str] = {}
+#: The attributes ``Doc.to_array`` gives as they are read (a character offset) or as a flag (0 or 1, read as a bool).
+_NUMBERS = {"idx": "IDX"}
+_FLAGS = {"is_lower": "IS_LOWER", "is_title": "IS_TITLE", "is_upper": "IS_UPPER", "is_alpha": "IS_ALPHA",
+          "is_punct": "IS_PUNCT", "is_space": "IS_SPACE", "is_stop": "IS_STOP", "like_num": "LIKE_NUM",
+          "is_digit": "IS_DIGIT"}
 
 
 def column(doc: Doc, attr: str) -> list[Any]:
     """Return ``[getattr(tok, attr) for tok in doc]`` (``attr`` may be dotted: "head.i"), read once per document.
 
     The loops over every word of a document read a few of each word's attributes; a list, indexed by token, saves
-    making a Token (and, for a string attribute, the string) for each read.
+    making a Token (and, for a string attribute, the string) for each read. The attributes spaCy keeps as numbers
+    are read for the whole document at once (``Doc.to_array``), the others word by word.
     """
     m = memo(doc)
     key = ("column", attr)
     found = m.get(key)
     if found is None:
-        spelt = _SPELT.get(attr)
-        if spelt is not None:
-            from spacy import attrs
-
-            strings, spelling = doc.vocab.strings, _SPELLING
-            found = []
-            for h in doc.to_array(getattr(attrs, spelt)).tolist():
-                word = spelling.get(h)
-                if word is None:
-                    word = spelling[h] = strings[h]
-                found.append(word)
-        else:
-            found = list(map(operator.attrgetter(attr), tokens(doc)))
-        m[key] = found
+        found = m[key] = _read_column(doc, attr)
     return found
+
+
+def _read_column(doc: Doc, attr: str) -> list[Any]:
+    from spacy import attrs
+
+    if attr in _SPELT:
+        hashes = doc.to_array(getattr(attrs, _SPELT[attr])).tolist()
+        spelling = _SPELLING
+        try:
+            return list(map(spelling.__getitem__, hashes))
+        except KeyError:  # a word not spelt before: spell the document's words, once
+            strings = doc.vocab.strings
+            for h in set(hashes).difference(spelling):
+                spelling[h] = strings[h]
+            return list(map(spelling.__getitem__, hashes))
+    if attr == "pos_":
+        return list(map(_pos_names().__getitem__, doc.to_array(attrs.POS).tolist()))
+    if attr == "ent_iob_":
+        iob = ("", "I", "O", "B")  # (Token.iob_strings(): the spelling of Token.ent_iob_ by its number)
+        return [iob[n] for n in doc.to_array(attrs.ENT_IOB).tolist()]
+    if attr in _NUMBERS:
+        return doc.to_array(getattr(attrs, _NUMBERS[attr])).tolist()
+    if attr in _FLAGS:
+        return list(map(bool, doc.to_array(getattr(attrs, _FLAGS[attr])).tolist()))
+    return list(map(operator.attrgetter(attr), tokens(doc)))
+
+
+@functools.cache
+def _pos_names() -> dict[int, str]:
+    """Return Token.pos_ by the number of the part of speech."""
+    from spacy.parts_of_speech import NAMES
+
+    return {int(number): name for number, name in NAMES.items()}
 
 
 def _sentences(doc: Doc) -> list[Span]:

@@ -489,6 +489,21 @@ class Ontology:
 
     def role_for(self, phrase: str) -> RoleTitle | None:
         """Return the longest role title ending ``phrase`` ("executive vice president")."""
+        memo = self._roles_for  # (asked of the same words many times an article; the titles are not changed)
+        try:
+            return memo[phrase]
+        except KeyError:
+            pass
+        if len(memo) > 100_000:
+            memo.clear()  # phrases are many in a long run
+        found = memo[phrase] = self._role_for(phrase)
+        return found
+
+    @functools.cached_property
+    def _roles_for(self) -> dict[str, RoleTitle | None]:
+        return {}
+
+    def _role_for(self, phrase: str) -> RoleTitle | None:
         words = tuple(phrase.lower().replace("-", " ").split())
         if words and words[-1] not in self.roles_by_last_word and words[-1].endswith("s"):
             # a plural title: "Judges", "Senators", "Attorneys"

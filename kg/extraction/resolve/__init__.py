@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extraction import memo
 from kg.extraction.recognise import Mention
 from kg.extraction.resolve.descriptions import is_description, resolve_description, type_list_members
 from kg.extraction.resolve.entities import Entity, EntityTable
@@ -59,10 +60,15 @@ def resolve(doc: Doc, mentions: list[Mention], ont: Ontology, *, dateline: str |
     pronouns = st.words("malePronoun") | st.words("femalePronoun") | st.words("neuterPronoun") | st.words(
         "pluralPronoun")
     pairs = st.words("pairReference")
-    for token in st.tokens:
-        if token.i in st.token_entity and token.i not in described:
+    # (each word's part of speech and form read from the document's columns: a Token is made only for a word that
+    # may refer)
+    tokens = st.tokens
+    for i, (pos, lower) in enumerate(zip(memo.column(doc, "pos_"), memo.column(doc, "lower_"), strict=True)):
+        if i in st.token_entity and i not in described:
             continue
-        pos, lower = token.pos_, token.lower_  # (read once: each read looks the string up anew)
+        if not (pos == "PRON" and lower in pronouns or lower in pairs or i in described or pos in {"NOUN", "PROPN"}):
+            continue  # (none of the readings below can take it)
+        token = tokens[i]
         if pos == "PRON" and lower in pronouns:
             resolve_pronoun(st, token)
         elif lower in pairs:

@@ -267,9 +267,11 @@ def _retype_by_description(st: ResolveState, named: Entity, token: Token) -> Non
 
 def type_list_members(st: ResolveState) -> None:
     """Type names listed under a class noun: "platforms including Viber and Witk", "firms such as Acme"."""
-    for token in st.tokens:
-        if token.pos_ != "NOUN":
+    tokens = st.tokens
+    for i, pos in enumerate(memo.column(st.doc, "pos_")):
+        if pos != "NOUN":
             continue
+        token = tokens[i]
         typ = described_class(st, token)
         if typ is None:
             continue

@@ -354,23 +354,24 @@ def _quotations(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start: int | None = None
     single: int | None = None
-    for tok in memo.tokens(doc):
-        if "\n" in tok.text or "\n" in tok.whitespace_:
+    texts = memo.column(doc, "text")  # (the words' texts, read once: no Token is made for this walk)
+    for i, text in enumerate(texts):
+        # (a paragraph break is a word of its own: the whitespace spaCy keeps after a word is one space or none)
+        if "\n" in text:
             start = single = None
-        text = tok.text
         if start is None and single is None and text == _SINGLE_OPENING:
-            single = tok.i
+            single = i
             continue
         if single is not None and text not in {_OPENING, _STRAIGHT}:
-            if text == _SINGLE_CLOSING and tok.i > 0 and doc[tok.i - 1].text in _CLOSING_AFTER:
-                spans.append((single, tok.i))
+            if text == _SINGLE_CLOSING and i > 0 and texts[i - 1] in _CLOSING_AFTER:
+                spans.append((single, i))
                 single = None
             continue
         single = None  # a double quotation opening ends a single one that never closed (a quoted word or two)
         if text == _OPENING or text == _STRAIGHT and start is None:
-            start = tok.i
+            start = i
         elif text in {_CLOSING, _STRAIGHT} and start is not None:
-            spans.append((start, tok.i))
+            spans.append((start, i))
             start = None
     return spans
 

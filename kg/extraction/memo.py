@@ -61,9 +61,34 @@ def tokens(doc: Doc) -> list[Token]:
     m = memo(doc)
     found = m.get("tokens")
     if found is None:
-        word, vocab = _word_class(), doc.vocab
-        found = m["tokens"] = [word(vocab, doc, i) for i in range(len(doc))]
+        found = m["tokens"] = _words(doc)
     return found
+
+
+def _words(doc: Doc) -> list[Token]:
+    """Make the tokens of :func:`tokens`, each given the strings every rule's loop reads, its head and its children
+    from the document's columns (read for the whole document at once: less than asking each token in turn)."""
+    import numpy
+    from spacy.attrs import HEAD
+
+    word, vocab = _word_class(), doc.vocab
+    words = [word(vocab, doc, i) for i in range(len(doc))]
+    # (HEAD is kept relative to the token, and to_array gives it unsigned: as signed, plus the token's index)
+    heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+    kids: list[list[Token]] = [[] for _ in words]
+    columns = [column(doc, name) for name in ("text", "lower_", "lemma_", "pos_", "tag_", "dep_")]
+    for i, (w, head, text, lower, lemma, pos, tag, dep) in enumerate(zip(words, heads, *columns, strict=True)):
+        kept = w.__dict__
+        kept["text"], kept["lower_"], kept["lemma_"], kept["pos_"], kept["tag_"], kept["dep_"] = \
+            text, lower, lemma, pos, tag, dep
+        kept["head"] = words[head]
+        if head != i:
+            kids[head].append(w)
+    # A token's children are the tokens it heads, in text order: spaCy finds them between the token's edges, which
+    # take in every token of its subtree, so no child lies outside them.
+    for w, own in zip(words, kids, strict=True):
+        w.__dict__["children"] = tuple(own)
+    return words
 
 
 class _Kept:
@@ -88,10 +113,13 @@ _KEPT_STRINGS = ("text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_"
 
 @functools.cache
 def _word_class() -> type[Token]:
-    """Return the Token subclass :func:`tokens` makes: a token that keeps its strings, its head and its children.
+    """Return the Token subclass :func:`tokens` makes: a token that keeps its strings, its head and its children
+    (all of them, and those before and after it).
 
     Its head and children are the document's own such tokens (spaCy makes new ones on each read), so what is read
-    of them is kept too; the children are given as a new iterator over the same words, in spaCy's order, each time.
+    of them is kept too. Its children are a tuple, in spaCy's order, where spaCy gives a generator (and so are its
+    lefts and rights): kg's rules only
+    ever iterate over them (in a loop, a comprehension or a list), which a tuple answers alike, any number of times.
     """
     from spacy.tokens import Token
 
@@ -100,22 +128,13 @@ def _word_class() -> type[Token]:
 
     def children(tok: Token) -> tuple[Token, ...]:
         words = tokens(tok.doc)
-        return tuple(words[c.i] for c in Token.children.__get__(tok))  # type: ignore[attr-defined]
-
-    class _Children(_Kept):
-        __slots__ = ()
-
-        def __get__(self, tok: Token | None, owner: type | None = None) -> Any:
-            if tok is None:
-                return self
-            found = tok.__dict__.get("_children")
-            if found is None:
-                found = tok.__dict__["_children"] = self.read(tok)
-            return iter(found)  # (an iterator, as spaCy's, over the words kept)
+        return tuple([words[c.i] for c in Token.children.__get__(tok)])  # type: ignore[attr-defined]
 
     namespace: dict[str, Any] = {name: _Kept(name, getattr(Token, name).__get__) for name in _KEPT_STRINGS}
     namespace["head"] = _Kept("head", head)
-    namespace["children"] = _Children("children", children)
+    namespace["children"] = _Kept("children", children)
+    namespace["lefts"] = _Kept("lefts", lambda tok: tuple(c for c in tok.children if c.i < tok.i))
+    namespace["rights"] = _Kept("rights", lambda tok: tuple(c for c in tok.children if c.i > tok.i))
     namespace["__doc__"] = "A token of kg.extraction.memo.tokens: what it is asked is kept on it."
     return type("Word", (Token,), namespace)
 

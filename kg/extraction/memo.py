@@ -78,16 +78,14 @@ def _words(doc: Doc) -> list[Token]:
     kids: list[list[Token]] = [[] for _ in words]
     columns = [column(doc, name) for name in ("text", "lower_", "lemma_", "pos_", "tag_", "dep_")]
     for i, (w, head, text, lower, lemma, pos, tag, dep) in enumerate(zip(words, heads, *columns, strict=True)):
-        kept = w.__dict__
-        kept["text"], kept["lower_"], kept["lemma_"], kept["pos_"], kept["tag_"], kept["dep_"] = \
-            text, lower, lemma, pos, tag, dep
-        kept["head"] = words[head]
+        w.text, w.lower_, w.lemma_, w.pos_, w.tag_, w.dep_ = text, lower, lemma, pos, tag, dep
+        w.head = words[head]
         if head != i:
             kids[head].append(w)
     # A token's children are the tokens it heads, in text order: spaCy finds them between the token's edges, which
     # take in every token of its subtree, so no child lies outside them.
     for w, own in zip(words, kids, strict=True):
-        w.__dict__["children"] = tuple(own)
+        w.children = tuple(own)
     return words
 
 
@@ -107,35 +105,30 @@ class _Kept:
         return value
 
 
-#: The attributes a token of :func:`tokens` keeps: the strings spaCy spells from its string store on each read.
-_KEPT_STRINGS = ("text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "ent_iob_", "whitespace_")
+#: What a token of :func:`tokens` is given when it is made (in slots of its own, where spaCy's are found no more):
+#: the strings every rule's loop reads, its head and its children.
+_GIVEN = ("text", "lower_", "lemma_", "pos_", "tag_", "dep_", "head", "children")
+#: The strings a token of :func:`tokens` keeps when first asked (spaCy spells them from its string store each read).
+_KEPT_STRINGS = ("ent_type_", "ent_iob_", "whitespace_")
 
 
 @functools.cache
 def _word_class() -> type[Token]:
-    """Return the Token subclass :func:`tokens` makes: a token that keeps its strings, its head and its children
-    (all of them, and those before and after it).
+    """Return the Token subclass :func:`tokens` makes: a token given its common strings, its head and its children
+    when made (:data:`_GIVEN`), which keeps its other strings, its lefts and its rights when first asked.
 
     Its head and children are the document's own such tokens (spaCy makes new ones on each read), so what is read
-    of them is kept too. Its children are a tuple, in spaCy's order, where spaCy gives a generator (and so are its
-    lefts and rights): kg's rules only
-    ever iterate over them (in a loop, a comprehension or a list), which a tuple answers alike, any number of times.
+    of them is read once too. Its children, lefts and rights are tuples, in spaCy's order, where spaCy gives
+    generators: kg's rules only ever iterate over them (in a loop, a comprehension or a list), which a tuple answers
+    alike, any number of times. Nothing but :func:`_words` makes one (a slot left empty has no answer).
     """
     from spacy.tokens import Token
 
-    def head(tok: Token) -> Token:
-        return tokens(tok.doc)[Token.head.__get__(tok).i]  # type: ignore[attr-defined]
-
-    def children(tok: Token) -> tuple[Token, ...]:
-        words = tokens(tok.doc)
-        return tuple([words[c.i] for c in Token.children.__get__(tok)])  # type: ignore[attr-defined]
-
     namespace: dict[str, Any] = {name: _Kept(name, getattr(Token, name).__get__) for name in _KEPT_STRINGS}
-    namespace["head"] = _Kept("head", head)
-    namespace["children"] = _Kept("children", children)
     namespace["lefts"] = _Kept("lefts", lambda tok: tuple(c for c in tok.children if c.i < tok.i))
     namespace["rights"] = _Kept("rights", lambda tok: tuple(c for c in tok.children if c.i > tok.i))
-    namespace["__doc__"] = "A token of kg.extraction.memo.tokens: what it is asked is kept on it."
+    namespace["__slots__"] = (*_GIVEN, "__dict__")
+    namespace["__doc__"] = "A token of kg.extraction.memo.tokens: what it is asked is read once."
     return type("Word", (Token,), namespace)
 
 

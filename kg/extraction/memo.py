@@ -75,17 +75,18 @@ def _words(doc: Doc) -> list[Token]:
     words = [word(vocab, doc, i) for i in range(len(doc))]
     # (HEAD is kept relative to the token, and to_array gives it unsigned: as signed, plus the token's index)
     heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-    kids: list[list[Token]] = [[] for _ in words]
+    kids: dict[int, list[Token]] = {}  # (only for the tokens that head any: fewer objects for the collector)
     columns = [column(doc, name) for name in ("text", "lower_", "lemma_", "pos_", "tag_", "dep_")]
     for i, (w, head, text, lower, lemma, pos, tag, dep) in enumerate(zip(words, heads, *columns, strict=True)):
         w.text, w.lower_, w.lemma_, w.pos_, w.tag_, w.dep_ = text, lower, lemma, pos, tag, dep
         w.head = words[head]
         if head != i:
-            kids[head].append(w)
+            kids.setdefault(head, []).append(w)
     # A token's children are the tokens it heads, in text order: spaCy finds them between the token's edges, which
     # take in every token of its subtree, so no child lies outside them.
-    for w, own in zip(words, kids, strict=True):
-        w.children = tuple(own)
+    for i, w in enumerate(words):
+        own = kids.get(i)
+        w.children = () if own is None else tuple(own)
     return words
 
 

@@ -86,7 +86,7 @@ def _words(doc: Doc) -> list[Token]:
     # take in every token of its subtree, so no child lies outside them.
     for i, w in enumerate(words):
         own = kids.get(i)
-        w.children = () if own is None else tuple(own)
+        w.children = () if own is None else tuple(own)  # type: ignore[misc, assignment]  # (a slot: _word_class)
     return words
 
 

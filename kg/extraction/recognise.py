@@ -1968,6 +1968,10 @@ def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> 
             m.text = span_text(doc, m.start, last)
         if m.kind == "ner" and m.end > end and m.type in {None, "Organisation"}:
             m.type, m.typed_by = "Company", "cue"  # a company's word names a company
+        if m.kind in {"ner", "registry"} and m.end + 1 < len(doc) and m.end not in starts and \
+                doc[m.end].text == "," and doc[m.end + 1].text in LEGAL_FORMS and \
+                m.type in {None, "Organisation", "Company"}:
+            m.end += 2  # "Epic Games, Inc., the developer of ...": the legal form after a comma is the name's too
         if m.kind == "ner" and m.end - m.start > 2 and doc[m.end - 1].text in LEGAL_FORMS and \
                 doc[m.end - 2].text == ",":
             m.text = span_text(doc, m.start, m.end - 2)  # "Vexa Labs, Inc.": the name it is known by is "Vexa Labs"

@@ -173,6 +173,14 @@ class Context:
             found = self._noun_entries_cache[tok.i] = tuple(noun_entries(self.ont, tok))
         return list(found)
 
+    def issuers(self, noun: Token) -> list[Ref]:
+        """Return the enforcers a decision noun's "from" phrase names: "a fine from the Data Agency", "any order
+        from the court"."""
+        from kg.extraction.relate.clause import prep_objects
+
+        return [r for r in prep_objects(self, noun, {"from"})
+                if self.entity(self.acting(r)[0]).type in self.ont.enforcer_classes | {"Court"}]
+
     def enforcement_noun(self, tok: Token) -> bool:
         """Return True when the noun ``tok`` names an enforcement ("fine", "ban", "legal action", "probe")."""
         return any(r in self.ont.enforcing_relations for r, _ in self.noun_entries(tok))
@@ -390,11 +398,7 @@ class Context:
                 out += [(i, cert * tune.possessor) for p in by for o in p.children if o.dep_ == "pobj"
                         and o.i in self.res.token_entity for i, cert in self.refs(o)]
             if not out and tok.lemma_.lower() in self.words("decisionNoun"):
-                # "an appeal against a fine from the Data Agency": an enforcer the decision came from
-                from_ = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"]
-                out += [(i, cert * tune.possessor) for p in from_ for o in p.children if o.dep_ == "pobj"
-                        for i, cert in self.refs(o)
-                        if self.entity(self.acting((i, cert))[0]).type in self.ont.enforcer_classes | {"Court"}]
+                out += [(i, cert * tune.possessor) for i, cert in self.issuers(tok)]
             if not out and tok.lemma_.lower() in self.words("decisionNoun") | self.words("policyNoun"):
                 # "criticised the Supreme Court ruling", "the FCC decision": the enforcer whose name the noun carries
                 out += [(i, cert * tune.possessor) for c in tok.children if c.dep_ in {"compound", "nmod"}

@@ -244,12 +244,10 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
     if subjects_:
         return [], "subject"
     head = verb.head
-    if verb.dep_ == "advcl" and head.lemma_ in ctx.words("patientLightVerb") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        # "received instructions from the regulator to suspend access to X", the infinitive hung on the verb: the
-        # one an order came from
-        refs = [r for o in head.children if o.dep_ == "dobj" and any(
-            rel == "orders" for rel, _ in ctx.noun_entries(o)) for r in prep_objects(ctx, o, {"from"})]
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "received instructions from the regulator to suspend access to X", the infinitive hung on the verb
+        refs = [r for o in head.children if any(rel == "orders" for rel, _ in ctx.noun_entries(o))
+                for r in _received_from(ctx, o)]
         if refs:
             return refs, f"agent of the order '{head.text}' from"
     speaker = _speaker_of_reported_clause(ctx, verb, depth)
@@ -294,11 +292,9 @@ def subjects(ctx: Context, verb: Token, depth: int = 0) -> tuple[list[Ref], str]
         refs, _ = noun_agents(ctx, head, depth + 1)
         if refs:
             return refs, "agent of its noun"
-        if head.dep_ in {"dobj", "attr"} and head.head.lemma_ in ctx.words("patientLightVerb"):
-            # "operators received instructions from the regulator to suspend access to X": the one they came from
-            refs = prep_objects(ctx, head, {"from"})
-            if refs:
-                return refs, f"agent of its noun by 'from' phrase, '{head.head.text}'"
+        refs = _received_from(ctx, head)  # "operators received an order from the regulator to block X"
+        if refs:
+            return refs, f"agent of its noun by 'from' phrase, '{head.head.text}'"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "for" and head.head.pos_ in VERBAL:
         # "X was fined for breaching the Act", "issued an order against X for breaching it": the one punished
         # did it, never the one punishing.
@@ -635,6 +631,13 @@ def noun_agents(ctx: Context, noun: Token, depth: int = 0) -> tuple[list[Ref], s
         refs, _ = subjects(ctx, head.head, depth + 1)
         return refs, f"subject of '{head.head.text}'" if refs else ""
     return [], ""
+
+
+def _received_from(ctx: Context, noun: Token) -> list[Ref]:
+    """Return who an event noun a patient light verb takes came from: "received an order from the regulator"."""
+    if noun.dep_ not in {"dobj", "attr"} or noun.head.lemma_ not in ctx.words("patientLightVerb"):
+        return []
+    return prep_objects(ctx, noun, {"from"})
 
 
 def enforces(ctx: Context, verb: Token) -> bool:

@@ -245,8 +245,7 @@ def decision_maker(ctx: Context, noun: Token, tok: Token) -> tuple[list[Ref], st
             by = clause.passive_agent(ctx, c)
             if by:
                 return by, f"maker of the {noun.lemma_} by '{c.text} by'"
-    issuers = [r for r in clause.prep_objects(ctx, noun, {"from"})
-               if ctx.entity(ctx.acting(r)[0]).type in ctx.ont.enforcer_classes | {"Court"}]
+    issuers = ctx.issuers(noun)
     if issuers:
         return issuers, f"maker of the {noun.lemma_} by 'from' phrase"  # "a fine from Italy's antitrust authority"
     if not punished and any(c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"} for c in noun.children):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.extraction import memo
-from kg.extraction.recognise import LEGAL_FORMS, common_word
+from kg.extraction.recognise import common_word
 from kg.extraction.relate import clause
 from kg.extraction.relate.api import Context, Ref, Triple
 from kg.extraction.relate.registry import extractor
@@ -370,9 +370,6 @@ def _holder_token(ctx: Context, tok: Token) -> Token | None:
     if tok.dep_ == "nmod" and tok.head.i in known and tok.i not in known and tok.i < tok.head.i and \
             ctx.entity(known[tok.head.i]).type == "Person":
         return tok.head  # "The UN secretary-general, António Guterres, ...", parsed as a modifier of the name
-    if tok.dep_ == "appos" and tok.head.i not in known and tok.head.dep_ == "appos" and \
-            tok.head.text in LEGAL_FORMS and tok.head.head.i in known:
-        return tok.head.head  # "Epic Games, Inc., the developer of Fortnite": the name before its legal form
     if tok.dep_ == "appos" and tok.head.i in known:
         before = tok.left_edge.i - 2
         if before >= 0 and _bracketed(doc, tok) and before in known:
@@ -435,10 +432,8 @@ def role_triples(ctx: Context) -> Iterator[Triple]:
         holder_tok = _holder_token(ctx, tok)
         if holder_tok is None or holder_tok.i not in ctx.res.token_entity:
             continue
-        if tok.i in ctx.res.token_entity and ctx.res.token_entity[tok.i] == ctx.res.token_entity[holder_tok.i] and \
-                not (tok.dep_ == "appos" and holder_tok != tok.head):
-            continue  # (a title in apposition after a legal form, "Epic Games, Inc., the developer of", is read
-            # by the resolver as a description of the name: still the title of its holder)
+        if tok.i in ctx.res.token_entity and ctx.res.token_entity[tok.i] == ctx.res.token_entity[holder_tok.i]:
+            continue
         role = ctx.ont.role_for(_role_phrase(tok, hyphenated_after=True)) or ctx.ont.role_for(_role_phrase(tok))
         if role is None:
             continue

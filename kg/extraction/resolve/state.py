@@ -117,7 +117,7 @@ class ResolveState:
         """Return the government of the country the article is mostly about (by its registry actors)."""
         if self._home_done:
             return self._home
-        from kg.extraction.recognise import is_state_name
+        from kg.extraction.recognise import country_of_demonym, is_state_name
 
         counts: Counter[str] = Counter()
         unlisted: dict[str, int] = {}
@@ -137,7 +137,8 @@ class ResolveState:
                 elif e.type not in {"Person", "Legislation"}:
                     # "the Kenyan Communications Authority": a body its country's adjective names counts for that
                     # country, as the country named would
-                    found = self._country_of_demonym(e.label.split()[0]) if e.label[:1].isupper() else None
+                    land = country_of_demonym(e.label.split()[0]) if e.label[:1].isupper() else None
+                    found = self._country_of_place(land, is_state_name) if land else None
                     if found is None and " of " in e.label:
                         # ("Securities and Exchange Commission of Philippines", named by the country's adjective)
                         found = self._country_of_place(e.label.rsplit(" of ", 1)[1], is_state_name)
@@ -236,16 +237,6 @@ class ResolveState:
         themselves): the registry country's IRI and None, or for a country the registry lacks, the IRI its name
         mints and the name. None for a place the ontology does not place."""
         name = self.ont.places.get(place) or (place if states is not None and states(place) else None)
-        if name is None:
-            return None
-        iri = self.mints(name)
-        return (iri, None) if iri in self.ont.actors else (iri, name)
-
-    def _country_of_demonym(self, word: str) -> tuple[str, str | None] | None:
-        """Return the country a nationality word names ("Kenyan"), as :meth:`_country_of_place` does a place."""
-        from kg.extraction.recognise import country_of_demonym
-
-        name = country_of_demonym(word)
         if name is None:
             return None
         iri = self.mints(name)

@@ -176,9 +176,8 @@ class Context:
     def issuers(self, noun: Token) -> list[Ref]:
         """Return the enforcers a decision noun's "from" phrase names: "a fine from the Data Agency", "any order
         from the court"."""
-        from kg.extraction.relate.clause import prep_objects
-
-        return [r for r in prep_objects(self, noun, {"from"})
+        return [r for p in noun.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                if o.dep_ == "pobj" for r in self.refs(o)
                 if self.entity(self.acting(r)[0]).type in self.ont.enforcer_classes | {"Court"}]
 
     def enforcement_noun(self, tok: Token) -> bool:

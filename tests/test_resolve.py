@@ -399,3 +399,61 @@ def test_a_body_named_with_its_country_in_its_sentence_stays_the_registrys() -> 
 def test_we_in_a_spokespersons_quotation_is_the_body_they_speak_for(text: str, want: tuple, not_want: tuple) -> None:
     got = triples(extract(text))
     assert want in got and not_want not in got, got
+
+
+@pytest.mark.parametrize(("text", "suer"), [
+    ("The Justice Department sued Vexa Labs last year. At trial the government argued that Vexa Labs had hidden "
+     "its contracts, and the judge ruled in the government's favour.", "US Department of Justice"),
+    ("The Federal Trade Commission and ten states filed a lawsuit against Pinmark Systems in March. Lawyers for "
+     "the government told the court that Pinmark Systems had broken the law.", "Federal Trade Commission"),
+])
+def test_the_government_as_a_party_to_a_case_is_the_body_that_brought_it(text: str, suer: str) -> None:
+    assert "the government" in labels(extract(text))[suer]
+
+
+def test_the_government_outside_the_case_stays_the_government() -> None:
+    ex = extract("The Justice Department sued Vexa Labs last year. The government said on Monday it would also "
+                 "tighten export rules.")
+    assert "the government" in labels(ex)["US Government"]
+    assert "the government" not in labels(ex)["US Department of Justice"]
+
+
+def test_an_acronym_a_name_defines_is_that_names_not_a_registry_bodys_of_the_same_letters() -> None:
+    ex = extract("Taiwan's Fair Trade Commission (FTC) fined Pinmark Systems, a US chipmaker, on Monday. The FTC "
+                 "said Pinmark Systems had abused its market power.")
+    assert "Federal Trade Commission" not in labels(ex)
+    # but the registry's body, its name written with a word in another number, keeps its acronym
+    one = extract("The Competition and Market Authority (CMA) fined Vexa Labs on Monday. The CMA said Vexa Labs "
+                  "had misled buyers.")
+    assert ("Competition and Markets Authority", "fines", "Vexa Labs") in triples(one)
+
+
+def test_a_body_described_by_its_countrys_adjective_says_which_country_the_story_is_about() -> None:
+    # a nationality of two words, after the name of a body any country may have
+    ex = extract("The Competition Commission fined Vexa Labs 2 million rand on Tuesday, the South African "
+                 "regulator said. Vexa Labs, a US firm, will appeal.")
+    assert ("Competition Commission of South Africa", "fines", "Vexa Labs") in triples(ex), triples(ex)
+    # a government described by its country's adjective in the headline outweighs a country named in an aside
+    two = extract("The Philippine government ordered Zeta Chat to close.\n\nUnlike the UK, where Ofcom regulates "
+                  "such apps, the Philippines has no media regulator. The government said the app broke the law.")
+    assert "the government" in labels(two)["Philippine Government"]
+    assert "UK Government" not in labels(two) or "the government" not in labels(two)["UK Government"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("RIO DE JANEIRO (Reuters) - Vexa Labs sued Brazil's top judge in a U.S. court on Sunday. On Friday, the "
+     "judge ordered the suspension of Vexa Labs in the South American country.", "Brazilian Government"),
+    ("Albania banned Zeta Chat for a year after a fight between teenagers. Officials in the United States and "
+     "France have raised similar worries, but the Balkan country was the first to act.", "Albanian Government"),
+])
+def test_a_region_word_for_a_country_is_the_storys_country_not_the_last_named(text: str, country: str) -> None:
+    ex = extract(text)
+    described = [e.label for e in ex.entities if any("country" in a for a in e.aliases)]
+    assert described == [country], described
+
+
+def test_a_leaders_surname_in_a_hyphenated_administration_names_their_government() -> None:
+    ex = extract("China's foreign ministry criticised the new chip rules on Monday. The rules are the work of the "
+                 "Biden-Harris administration, Gina Raimondo said.")
+    assert "the administration" in labels(ex)["US Government"]
+    assert not any("administration" in a for a in labels(ex)["Chinese Government"])

@@ -551,7 +551,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _bare_names(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions += _list_members(doc, mentions, ont)
-    mentions = _acronyms_over_registry(doc, mentions)
+    mentions = _acronyms_over_registry(doc, mentions, ont)
     mentions += _defined_acronyms(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = _names_run_on(doc, mentions, ont)
@@ -1434,12 +1434,13 @@ def bracketed_acronym(doc: Doc, i: int) -> str | None:
     return None
 
 
-def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _acronyms_over_registry(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
     """Return ``mentions`` with an acronym the article defines taken from the registry actor of the same letters:
     after "the Dutch Data Protection Authority (AP)", "AP" is the authority, not the Associated Press. But where the
-    registry's actor of those letters is of the name's own kind and the name spells them, the name is that actor
-    written another way: "the Competition and Market Authority (CMA)" is the registry's Competition and Markets
-    Authority (but "the Competition Authority of Kenya (CMA)" is not)."""
+    registry's actor of those letters is of the name's own kind and the name is one of its names written another
+    way, word for word, the name is that actor: "the Competition and Market Authority (CMA)" is the registry's
+    Competition and Markets Authority (but "the Competition Authority of Kenya (CMA)" is not, nor is "the Fair Trade
+    Commission (FTC)" the Federal Trade Commission)."""
     registry_at = {m.start: m for m in mentions if m.kind == "registry" and m.end - m.start == 1}
     defined: dict[str, Mention] = {}
     same: dict[int, Mention] = {}
@@ -1449,7 +1450,7 @@ def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         known = registry_at.get(m.end + 1)
         if m.kind == "ner" and known is not None and known.type == m.type and m.type not in {"Person", "Country"} \
-                and _initials_spell(list(doc[m.start:m.end]), acronym):
+                and _initials_spell(list(doc[m.start:m.end]), acronym) and _written_otherwise(m.text, known, ont):
             same[m.start] = known
             continue
         defined.setdefault(acronym, m)
@@ -1463,6 +1464,18 @@ def _acronyms_over_registry(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.start, m.end, m.text, known.type, known.iri, "registry", m.honorific, typed_by="registry")
         out.append(m)
     return out
+
+
+def _written_otherwise(name: str, known: Mention, ont: Ontology) -> bool:
+    """Return True when ``name`` is one of the names of registry mention ``known``'s actor with its words in another
+    number or case ("Competition and Market Authority" for the Competition and Markets Authority)."""
+    forms = {f.lower().rstrip(".") for f in LEGAL_FORMS} | {"the"}
+
+    def words(text: str) -> list[str]:  # (a legal form is no word of the name: "Corp" for "Corporation")
+        return [w.lower().removesuffix("s") for w in re.findall(r"[\w-]+", text) if w.lower() not in forms]
+
+    actor = ont.actors.get(known.iri or "")
+    return actor is not None and any(words(name) == words(n) for n in (actor.label, *actor.names))
 
 
 def _names_used_again(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -160,6 +160,8 @@ class PK(DefinedNamespace):
     refusingVerb: URIRef
     futureAux: URIRef
     complianceVerb: URIRef
+    litigationVerb: URIRef
+    litigationNoun: URIRef
     ownershipCue: URIRef
     warningVerb: URIRef
     intentionVerb: URIRef

@@ -425,6 +425,14 @@ class Ontology:
         """Return the classes whose actors fine, ban, order and investigate."""
         return frozenset(c.name for c in self.classes.values() if c.enforcer)
 
+    @functools.cached_property
+    def _places_folded(self) -> dict[str, str]:
+        return {name.casefold(): country for name, country in self.places.items()}
+
+    def place_country(self, name: str) -> str | None:
+        """Return the country a city or region is in ("Lima" -> "Peru"), in any case ("RIO DE JANEIRO")."""
+        return self.places.get(name) or self._places_folded.get(name.casefold())
+
     def government_named(self, word: str) -> str | None:
         """Return the government IRI of the country ``word`` names or describes ("Australian", "Japan")."""
         return self.government_by_name.get(word)

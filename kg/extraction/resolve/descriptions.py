@@ -325,6 +325,9 @@ def description_country(st: ResolveState, token: Token) -> str | None:
             if e.id in st.ont.country_of:
                 return st.ont.country_of[e.id]
             continue  # "Western Australia's": a state named with its country's name, not the country
+        whole = st.doc[c.left_edge.i:c.i + 1].text  # "the South African regulator": a nationality of two words
+        if whole != c.text and (gov := st.ont.government_named(whole)) is not None:
+            return st.ont.country_of[gov]
         if _state_by_demonym(st, c) is not None:
             continue  # "the South Australian government": a state's, not Australia's
         gov = st.ont.government_named(c.text)
@@ -486,6 +489,12 @@ def describe(st: ResolveState, token: Token) -> int | None:
         return None
     if "Company" in classes:
         classes.add("Platform")  # "the company" behind a service
+    if classes == {"Country"} and _regional(st, token):
+        # "the South American country", "the Balkan nation": a region's word for the country the story is about, not
+        # for the country named last ("sued the judge in a U.S. court ... a ban in the South American country")
+        home = st.home_government()
+        if home is not None:
+            return home
 
     # "the Dutch regulator" is the Netherlands' (a state's body belongs to its country); "the U.S. firm" is a
     # company from there, which the registry does not place.
@@ -544,6 +553,9 @@ def _government_described(st: ResolveState, token: Token, noun: str) -> int | No
         return by_country
     if nationality_unknown(token) or not definite(st, token) and noun not in st.words("governmentNoun"):
         return None  # "uncooperative with authorities": whose is not said ("ministers agreed" is the cabinet)
+    litigant = _litigant(st, token) if noun == "government" else None
+    if litigant is not None:
+        return litigant
     recent = st.recent(token.i, st.is_government)
     home = st.home_government()
     if recent is None:
@@ -564,6 +576,64 @@ def _government_described(st: ResolveState, token: Token, noun: str) -> int | No
     if found is not None and any(c.lower_ in st.words("nationalWord") for c in token.children):
         return _national(st, found)  # "the federal government" in a story about Texas: the United States'
     return found
+
+
+def _regional(st: ResolveState, token: Token) -> bool:
+    """Return True when a capitalised modifier of ``token`` names a region, not one country ("the South American
+    country", "the Balkan nation"; not "the Kenyan nation")."""
+    from kg.extraction.recognise import country_of_demonym
+
+    for c in token.children:
+        if c.dep_ not in {"amod", "compound"} or c.i > token.i or c.i in st.token_entity:
+            continue
+        whole = st.doc[c.left_edge.i:c.i + 1].text
+        if whole[:1].isupper() and whole.replace(" ", "").replace("-", "").isalpha() and \
+                st.ont.government_named(whole) is None and st.ont.nationalities.get(whole) is None and \
+                country_of_demonym(whole) is None and st.ont.place_country(whole) is None:
+            return True
+    return False
+
+
+def _litigant(st: ResolveState, token: Token) -> int | None:
+    """Return the state's body that brought the court case "the government" is a party to ("The Justice Department
+    sued Vexa ... The government argued that ...", "ruled in the government's favour"): the one body of the story's
+    own government (not the government itself) named as suing before ``token``. None where "the government" does
+    not act as a party (``pk:litigationVerb``, ``pk:litigationNoun``), or where no such body, or more than one,
+    sued."""
+    verbs, nouns = st.words("litigationVerb"), st.words("litigationNoun")
+    head = token.head
+    party = token.dep_ in SUBJECT_DEPS and head.lemma_.lower() in verbs or \
+        token.dep_ == "poss" and head.lemma_.lower() in nouns or \
+        token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in nouns  # "lawyers for the ..."
+    home = st.home_government()
+    if not party or home is None or not definite(st, token):
+        return None
+    rel = st.ont.relations.get("sues")
+    if rel is None:
+        return None
+    suing = set(rel.verbs)
+    suits = {noun.split()[-1] for noun, _ in rel.nouns}
+    country = st.ont.country_of.get(st.entity(home).id)
+    found: set[int] = set()
+    for t in st.tokens[:token.i]:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in suing:
+            by = [c for c in t.children if c.dep_ == "nsubj"]          # "the Justice Department sued Vexa"
+        elif t.pos_ == "NOUN" and lemma in suits:
+            by = [c for c in t.children if c.dep_ == "poss"] or (     # "the department's lawsuit", "brought a case"
+                [c for c in t.head.children if c.dep_ == "nsubj"] if t.dep_ == "dobj" else [])
+        else:
+            continue
+        for subject in by:
+            for s in (subject, *(c for c in subject.children if c.dep_ == "conj")):
+                idx = st.token_entity.get(s.i)
+                if idx is None:
+                    continue
+                e = st.entity(idx)
+                if e.type in {"GovernmentBody", "Regulator"} and not st.is_government(e) and \
+                        _of_country(st, e, country, None if country else st.entity(home).label):
+                    found.add(st.table.find(idx))
+    return found.pop() if len(found) == 1 else None
 
 
 def _same_field(st: ResolveState, e: Entity, fields: set[str]) -> bool:
@@ -613,11 +683,22 @@ def _led_by(st: ResolveState, token: Token) -> int | None:
     """Return the government a leader's name before "administration" or "government" names ("the Trump
     administration", "the Starmer government"), by the registry's knowledge of whose government it is."""
     for c in token.children:
-        idx = st.token_entity.get(c.i) if c.dep_ in {"compound", "poss", "nmod"} and c.i < token.i else None
+        if c.dep_ not in {"compound", "poss", "nmod"} or c.i > token.i:
+            continue
+        idx = st.token_entity.get(c.i)
         if idx is not None and st.entity(idx).registry:
             actor = st.ont.actors.get(st.entity(idx).id)
             if actor is not None and actor.administration in st.ont.actors:
                 return st.entity_for_actor(actor.administration)
+        if idx is None:
+            # a leader's surname the NER took for no one's ("the Biden-Harris administration"): the one registry
+            # leader of that surname
+            for w in c.subtree:
+                led = {gov for p in st.ont.people_by_surname.get(w.text, ())
+                       if w.pos_ == "PROPN" and (gov := st.ont.actors[p].administration) is not None
+                       and gov in st.ont.actors}
+                if len(led) == 1:
+                    return st.entity_for_actor(led.pop())
     return None
 
 

@@ -280,6 +280,8 @@ def article_country(st: ResolveState, mentions: list[Mention]) -> str | None:
             counts[st.ont.country_of[actor.iri]] += weight
         elif actor.jurisdiction in st.ont.government_of:
             counts[actor.jurisdiction] += weight
+    for at, (iri, unlisted_name) in st.described_countries:  # "the South African regulator"
+        counts[unlisted_name or iri] += 2 if at < first else 1
     top = counts.most_common(2)
     return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None  # a tie names no country
 

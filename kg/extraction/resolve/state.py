@@ -155,6 +155,12 @@ class ResolveState:
                 counts[self.ont.country_of[e.id]] += weight
             if e.id in self.ont.government_of:
                 counts[e.id] += weight
+        for at, found in self.described_countries:
+            # "the Philippine government", "the South African regulator": a state's body described by its country's
+            # adjective counts as a body named (twice in the first sentence)
+            counts[found[0]] += 4 if at < first else 2
+            if found[1] is not None and found[0] not in unlisted:
+                unlisted[found[0]], by_name[found[0]] = -1, found[1]
         for ent in self.doc.ents:
             # A city or a region named in the story ("a court in Hong Kong", "protests in Lagos") counts once for
             # its country, as a body named only generically does; a seat of power ("Washington") is an actor's.
@@ -236,11 +242,37 @@ class ResolveState:
         """Return the country a city or region is in (``states``, if given, says which names are countries
         themselves): the registry country's IRI and None, or for a country the registry lacks, the IRI its name
         mints and the name. None for a place the ontology does not place."""
-        name = self.ont.places.get(place) or (place if states is not None and states(place) else None)
+        name = self.ont.place_country(place) or (place if states is not None and states(place) else None)
         if name is None:
             return None
         iri = self.mints(name)
         return (iri, None) if iri in self.ont.actors else (iri, name)
+
+    @functools.cached_property
+    def described_countries(self) -> list[tuple[int, tuple[str, str | None]]]:
+        """Return where a state's body is described by its country's adjective ("the Philippine government", "the
+        South African regulator"), each with that country as :meth:`_country_of_place` gives it."""
+        state_nouns = self.words("governmentNoun") | {noun for noun, classes in self.ont.description_index.items()
+                                                      if {"Regulator", "Court", "Legislature"} & set(classes)}
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ == "NORP" and ent.root.dep_ in {"amod", "compound"} and \
+                    ent.root.head.lemma_.lower() in state_nouns:
+                found = self._country_of_nationality(ent.text)
+                if found is not None:
+                    out.append((ent.start, found))
+        return out
+
+    def _country_of_nationality(self, word: str) -> tuple[str, str | None] | None:
+        """Return the country an adjective of nationality names ("Philippine", "South African"), as
+        :meth:`_country_of_place` returns it; None for no nationality."""
+        from kg.extraction.recognise import country_of_demonym
+
+        gov = self.ont.government_named(word)
+        if gov is not None:
+            return self.ont.country_of[gov], None
+        name = self.ont.nationalities.get(word) or country_of_demonym(word)
+        return self._country_of_place(name, lambda _: True) if name else None
 
     def is_government(self, e: Entity) -> bool:
         """Return True for a national government (not a ministry or agency), or a country that has one."""

@@ -457,3 +457,31 @@ def test_a_leaders_surname_in_a_hyphenated_administration_names_their_government
                  "Biden-Harris administration, Gina Raimondo said.")
     assert "the administration" in labels(ex)["US Government"]
     assert not any("administration" in a for a in labels(ex)["Chinese Government"])
+
+
+@pytest.mark.parametrize("text", [
+    "Vexa Labs was fined on Monday. Vexa said it would appeal.",
+    # the short name the recogniser takes for a person's
+    "Pinmark Systems was fined by Ofcom on Monday. Pinmark said it would appeal against Ofcom.",
+])
+def test_a_companys_name_without_its_closing_word_is_the_same_company(text: str) -> None:
+    ex = extract(text)
+    companies = [e for e in ex.entities if e.type != "Regulator" and e.type != "GovernmentBody"]
+    assert len(companies) == 1 and companies[0].type == "Company", [(e.label, e.type) for e in ex.entities]
+
+
+def test_a_short_name_that_is_a_persons_surname_stays_the_persons() -> None:
+    ex = extract("Pinmark Systems was fined on Monday. Anna Pinmark, its founder, said it would appeal. Pinmark "
+                 "said more later.")
+    assert "Pinmark" in labels(ex)["Anna Pinmark"] and "Pinmark" not in labels(ex)["Pinmark Systems"]
+
+
+def test_the_regulator_is_the_storys_own_not_one_named_in_passing_since() -> None:
+    ex = extract("NAIROBI (Reuters) - Kenya's Communications Authority ordered Zeta Chat to register within 30 "
+                 "days. The move follows a similar order by Britain's Ofcom last month. The regulator said Zeta Chat "
+                 "had ignored earlier warnings.")
+    assert "the regulator" in labels(ex)["Communications Authority of Kenya"]
+    # a body another country's that the sentence before took someone to is no passing detail
+    two = extract("Turkey blocked Zeta Chat in 2021. Last year Vexa Labs brought a case against Turkey before the "
+                  "European Court of Human Rights. The court called the block unlawful.")
+    assert "the court" in labels(two)["European Court of Human Rights"]

@@ -426,6 +426,12 @@ class Ontology:
         return frozenset(c.name for c in self.classes.values() if c.enforcer)
 
     @functools.cached_property
+    def company_suffixes(self) -> frozenset[str]:
+        """Return the words that end a company's name without telling it apart ("Labs", "Systems", "Inc."): those
+        a company's name is known without ("Vexa" for "Vexa Labs")."""
+        return frozenset(self.classes["Company"].name_cues) if "Company" in self.classes else frozenset()
+
+    @functools.cached_property
     def _places_folded(self) -> dict[str, str]:
         return {name.casefold(): country for name, country in self.places.items()}
 

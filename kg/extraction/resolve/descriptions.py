@@ -519,6 +519,10 @@ def describe(st: ResolveState, token: Token) -> int | None:
         return noun in e.label.lower()
 
     idx = st.recent(token.i, accept, prefer)
+    if idx is not None and public and country is abroad is None and _in_passing(st, token, idx):
+        # "Kenya's Communications Authority ordered Zeta Chat to register, as Britain's Ofcom did last month. The
+        # regulator said ...": the story's own body, not another country's named in passing since
+        idx = st.recent(token.i, lambda e: accept(e) and _of_home(st, e), prefer) or idx
     if idx is None and noun in st.words("instrumentNoun") and definite(st, token):
         idx = _mint_instrument(st, token)
     if idx is None and (country is not None or abroad is not None) and token.tag_ not in {"NNS", "NNPS"}:
@@ -594,6 +598,32 @@ def _regional(st: ResolveState, token: Token) -> bool:
     return False
 
 
+def _of_home(st: ResolveState, e: Entity) -> bool:
+    """Return True when ``e`` is a body of the story's own country (by the registry, or by its name)."""
+    home = st.home_government()
+    if home is None:
+        return False
+    country = st.ont.country_of.get(st.entity(home).id)
+    return _of_country(st, e, country, None if country else st.entity(home).label)
+
+
+def _in_passing(st: ResolveState, token: Token, idx: int) -> bool:
+    """Return True when body ``idx``, which a description before ``token`` would refer to, is another country's
+    than the story's, named last in an earlier sentence only inside a noun phrase about something else ("a similar
+    order by Britain's Ofcom"), not as a party to its verb ("took Turkey to the European court")."""
+    if _of_home(st, st.entity(idx)) or st.home_government() is None:
+        return False
+    last = max((tok for tok, j, _ in st.history if tok < token.i and st.table.find(j) == idx), default=None)
+    if last is None or last >= memo.sentence(token).start:
+        return False
+    t = st.doc[last]
+    while t.head.i != t.i and t.head.pos_ not in {"VERB", "AUX"}:
+        if t.head.pos_ in {"NOUN", "PROPN"} and st.token_entity.get(t.head.i) is None:
+            return True  # (a noun between the name and its clause's verb: the name is that noun's detail)
+        t = t.head
+    return False
+
+
 def _litigant(st: ResolveState, token: Token) -> int | None:
     """Return the state's body that brought the court case "the government" is a party to ("The Justice Department
     sued Vexa ... The government argued that ...", "ruled in the government's favour"): the one body of the story's
@@ -613,7 +643,6 @@ def _litigant(st: ResolveState, token: Token) -> int | None:
         return None
     suing = set(rel.verbs)
     suits = {noun.split()[-1] for noun, _ in rel.nouns}
-    country = st.ont.country_of.get(st.entity(home).id)
     found: set[int] = set()
     for t in st.tokens[:token.i]:
         lemma = t.lemma_.lower()
@@ -630,8 +659,7 @@ def _litigant(st: ResolveState, token: Token) -> int | None:
                 if idx is None:
                     continue
                 e = st.entity(idx)
-                if e.type in {"GovernmentBody", "Regulator"} and not st.is_government(e) and \
-                        _of_country(st, e, country, None if country else st.entity(home).label):
+                if e.type in {"GovernmentBody", "Regulator"} and not st.is_government(e) and _of_home(st, e):
                     found.add(st.table.find(idx))
     return found.pop() if len(found) == 1 else None
 

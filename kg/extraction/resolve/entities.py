@@ -125,9 +125,12 @@ class EntityTable:
         self._live = None
         return dst
 
-    def match(self, text: str, typ: str, particles: frozenset[str]) -> int | None:
+    def match(self, text: str, typ: str, particles: frozenset[str], suffixes: frozenset[str] = frozenset()) -> \
+            int | None:
         """Return the entity a new name mention most likely repeats: same alias, a person's trailing name
-        words ("Musk" for "Elon Musk"), or an organisation's acronym ("FTC")."""
+        words ("Musk" for "Elon Musk"), an organisation's acronym ("FTC"), or a company's name without the words
+        of ``suffixes`` that end it ("Vexa" for "Vexa Labs": the one company so named, and no person, even where
+        the recogniser took the short name for a person's)."""
         live = self.live()
         for i, e in reversed(live):
             if text in e.aliases or text.lower() == e.label.lower():
@@ -141,7 +144,12 @@ class EntityTable:
             elif typ != "Person" and e.type != "Person":
                 if text.isupper() and 2 <= len(text) <= 6 and acronym(e.label) == text:
                     return i
-        return None
+        if " " in text or not suffixes or any(text in name_words(e.label, particles) for _, e in live
+                                               if e.type == "Person"):
+            return None
+        short = [i for i, e in live if e.type in {"Company", "Platform", "Organisation"} and " " in e.label and
+                 e.label.split()[0] == text and all(w in suffixes for w in e.label.split()[1:])]
+        return short[0] if len(short) == 1 else None
 
     def fold_surnames(self, particles: frozenset[str]) -> None:
         """Merge a person named by one word into the one full name it can be part of: a surname ("Musk" ...

@@ -53,10 +53,11 @@ def entity_for_name(st: ResolveState, m: Mention) -> int:
         if named is not None and st.entity(named).type not in {"Person", "Country"}:
             st.entity(named).aliases.add(m.text)
             return named
-    found = st.table.match(m.text, typ, st.words("nameParticle"))
+    found = st.table.match(m.text, typ, st.words("nameParticle"), st.ont.company_suffixes)
     if found is not None:
         st.entity(found).aliases.add(m.text)
-        retype(st.entity(found), m.type, m.typed_by)
+        if not (m.type == "Person" and st.entity(found).type != "Person"):  # ("Pinmark", taken for a person's)
+            retype(st.entity(found), m.type, m.typed_by)
         return found
     if " " not in m.text and (typ == "Person" or m.typed_by == "ner") and _titled(st, m):
         # A surname alone, in an article that never gives the full name, with a title that makes it a public

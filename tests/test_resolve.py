@@ -485,3 +485,47 @@ def test_the_regulator_is_the_storys_own_not_one_named_in_passing_since() -> Non
     two = extract("Turkey blocked Zeta Chat in 2021. Last year Vexa Labs brought a case against Turkey before the "
                   "European Court of Human Rights. The court called the block unlawful.")
     assert "the court" in labels(two)["European Court of Human Rights"]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    # a state's name written without the accents of its ISO name ("Karnātaka")
+    ("The Karnataka government banned Zeta Chat on Monday. The state government said the app had spread false "
+     "rumours. The federal government in New Delhi has not commented.", "Government of Karnataka"),
+    ("The Quebec government ordered Vexa Labs to stop collecting data. The provincial government said the firm "
+     "broke privacy law. Ottawa said nothing.", "Government of Quebec"),
+])
+def test_the_state_government_is_the_federal_states_not_the_nations(text: str, state: str) -> None:
+    ex = extract(text)
+    assert "the state government" in labels(ex)[state] or "the provincial government" in labels(ex)[state]
+    national = next(e for e in ex.entities if e.label in {"Indian Government", "Canadian Government"})
+    assert not any("state" in a or "provincial" in a for a in national.aliases)
+
+
+def test_the_federal_government_where_it_sits_is_the_nations() -> None:
+    ex = extract("The Karnataka government banned Zeta Chat on Monday. The federal government in New Delhi said it "
+                 "had not been consulted.")
+    assert "the federal government" in labels(ex)["Indian Government"]
+
+
+def test_the_government_is_no_federal_state_named_inside_a_courts_name() -> None:
+    ex = extract("The Karnataka high court dismissed the petition Zeta Chat filed against the blocking orders that "
+                 "the Union government had sent it.")
+    assert "the Union government" in labels(ex)["Indian Government"], labels(ex)
+
+
+def test_a_court_named_by_kind_and_country_is_the_one_such_court_the_story_names_in_full() -> None:
+    ex = extract("U.S. District Court Judge Ana Ruiz in Wilmington ordered Vexa Labs to pay damages. In its "
+                 "ruling, the U.S. District Court for the District of Delaware found that Vexa Labs had misled "
+                 "buyers.")
+    courts = [e for e in ex.entities if e.type == "Court"]
+    assert len(courts) == 1 and "U.S. District Court" in courts[0].aliases, [(e.label, e.aliases) for e in courts]
+
+
+def test_a_courts_name_after_a_federal_states_keeps_its_written_form() -> None:
+    ex = extract("Zeta Chat petitioned the Karnataka High Court against the blocking orders.")
+    court = next(e for e in ex.entities if e.type == "Court")
+    assert "Karnataka High Court" in {court.label, *court.aliases}
+    # and where the recogniser reads the state's name apart from the court's, the court is that state's
+    two = extract("X petitioned the Karnataka High Court against the Indian government's blocking orders.")
+    court = next(e for e in two.entities if e.type == "Court")
+    assert court.label == "High Court of Karnataka" and "Karnataka High Court" in court.aliases

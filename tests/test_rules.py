@@ -1921,7 +1921,7 @@ def test_envoys_and_ministries(text: str, must: set, must_not: set) -> None:
 
 COURTS_AS_FORUMS = [
     pytest.param("X petitioned the Karnataka High Court against the Indian government's blocking orders.",
-                 {("X", "opposes", "Indian Government"), ("X", "urges", "Karnataka High Court")}, set(),
+                 {("X", "opposes", "Indian Government"), ("X", "urges", "High Court of Karnataka")}, set(),
                  id="petitioning-a-court-against-a-government"),
     pytest.param("The Court of Appeal upheld Ofcom's fine on Rumble.",
                  {("Ofcom", "fines", "Rumble"), ("Court of Appeal", "supports", "Ofcom")},

@@ -1063,10 +1063,33 @@ def _state_names() -> frozenset[str]:
             value = getattr(c, attr, None)
             if value:
                 names.add(value.split(",")[0].lower())
-    for sub in pycountry.subdivisions:
-        if sub.type in {"State", "Province", "Territory", "Commonwealth"}:
-            names.add(sub.name.lower())
+    names.update(name for name, _ in _subdivisions())
     return frozenset(names)
+
+
+#: The kinds of a federal country's first-level parts (ISO 3166-2 as pycountry names them; "Union territory" is
+#: Delhi's). (Germany's and Spain's are left out: ISO writes them in their own languages, "Bayern", and their cities
+#: of the same name, "Berlin", "Madrid", are the seats of their countries' governments.)
+_SUBDIVISION_TYPES = frozenset({"State", "Province", "Territory", "Commonwealth", "Union territory"})
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivisions() -> tuple[tuple[str, str], ...]:
+    """Return each federal state's or province's name, lowercased, with its country's alpha-2 code: as ISO 3166-2
+    writes it and, for a state, without its accents ("karnātaka" and "karnataka")."""
+    import unicodedata
+
+    import pycountry
+
+    out = []
+    for sub in pycountry.subdivisions:
+        if sub.type in _SUBDIVISION_TYPES:
+            name = sub.name.lower()
+            plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+            # (a province's name unaccented may be a city's elsewhere: "San José" is no "San Jose")
+            folds = plain != name and sub.type in {"State", "Union territory"}
+            out += [(name, sub.country_code)] + ([(plain, sub.country_code)] if folds else [])
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1142,10 +1165,10 @@ def _subdivision_countries() -> dict[str, str]:
 
     names = _subdivision_names()
     out: dict[str, str] = {}
-    for sub in pycountry.subdivisions:
-        country = pycountry.countries.get(alpha_2=sub.country_code)
-        if sub.name.lower() in names and country is not None:
-            out.setdefault(sub.name.lower(), getattr(country, "common_name", None) or country.name)
+    for name, code in _subdivisions():
+        country = pycountry.countries.get(alpha_2=code)
+        if name in names and country is not None:
+            out.setdefault(name, getattr(country, "common_name", None) or country.name)
     return out
 
 
@@ -1155,9 +1178,7 @@ def _subdivision_names() -> frozenset[str]:
 
     countries = {getattr(c, a).split(",")[0].lower() for c in pycountry.countries
                  for a in ("name", "common_name", "official_name") if getattr(c, a, None)}
-    return frozenset(sub.name.lower() for sub in pycountry.subdivisions
-                     if sub.type in {"State", "Province", "Territory", "Commonwealth"}
-                     and sub.name.lower() not in countries)
+    return frozenset(name for name, _ in _subdivisions() if name not in countries)
 
 
 def is_country_name(text: str) -> bool:

@@ -258,6 +258,7 @@ class PK(DefinedNamespace):
     chargeWord: URIRef
     patientNoun: URIRef
     nationalWord: URIRef
+    subnationalWord: URIRef
     polityNoun: URIRef
     kindNoun: URIRef
     courtLevel: URIRef

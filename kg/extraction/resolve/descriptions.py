@@ -552,15 +552,23 @@ def _government_described(st: ResolveState, token: Token, noun: str) -> int | No
     led = _led_by(st, token)
     if led is not None:
         return led
+    national = any(c.lower_ in st.words("nationalWord") for c in token.children)
+    if noun == "government" and any(c.lower_ in st.words("subnationalWord") and c.dep_ in {"amod", "compound"}
+                                     for c in token.children):
+        # "the state government", "the provincial government": the federal state's the story named, else none
+        return st.recent(token.i, _subnational)
     by_country = country_modifier(st, token)
     if by_country is not None:
-        return by_country
+        # ("the federal government in New Delhi": the country's, wherever it sits)
+        return _national(st, by_country) if national else by_country
     if nationality_unknown(token) or not definite(st, token) and noun not in st.words("governmentNoun"):
         return None  # "uncooperative with authorities": whose is not said ("ministers agreed" is the cabinet)
     litigant = _litigant(st, token) if noun == "government" else None
     if litigant is not None:
         return litigant
-    recent = st.recent(token.i, st.is_government)
+    # (a federal state's is "the state government"; "the government" alone is a nation's: "the Karnataka high court
+    # dismissed ... orders issued by the Union government")
+    recent = st.recent(token.i, lambda e: st.is_government(e) and not _subnational(e))
     home = st.home_government()
     if recent is None:
         found = home
@@ -577,7 +585,7 @@ def _government_described(st: ResolveState, token: Token, noun: str) -> int | No
         found = st.the_government
     else:
         found = st.government(recent)
-    if found is not None and any(c.lower_ in st.words("nationalWord") for c in token.children):
+    if found is not None and national:
         return _national(st, found)  # "the federal government" in a story about Texas: the United States'
     return found
 
@@ -596,6 +604,14 @@ def _regional(st: ResolveState, token: Token) -> bool:
                 country_of_demonym(whole) is None and st.ont.place_country(whole) is None:
             return True
     return False
+
+
+def _subnational(e: Entity) -> bool:
+    """Return True for a federal state or province, or its government ("Quebec", "Government of Quebec")."""
+    from kg.extraction.recognise import subdivision_country
+
+    return e.type in {"GovernmentBody", "Country"} and \
+        subdivision_country(e.label.removeprefix("Government of ")) is not None
 
 
 def _of_home(st: ResolveState, e: Entity) -> bool:

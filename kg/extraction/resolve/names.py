@@ -160,6 +160,11 @@ def _generic_abroad(st: ResolveState, m: Mention, typ: str) -> int | None:
     known, name = _countrys_body(st, m.text, land, place)
     idx = st.entity_for_actor(known) if known is not None else st.minted(name, typ, typed_by=m.typed_by)
     st.entity(idx).aliases.add(m.text)
+    start = m.start
+    while start > 0 and st.doc[start - 1].is_title and st.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start < m.start:  # the name as written with its place: "the Karnataka High Court"
+        st.entity(idx).aliases.add(st.doc[start:m.end].text)
     return idx
 
 
@@ -309,7 +314,58 @@ def resolve_names(st: ResolveState, mentions: list[Mention]) -> None:
         if st.entity(idx).type == "Person":
             note_person(st, m, idx)
     st.table.fold_surnames(st.words("nameParticle"))
+    fold_generic_bodies(st)
     former_names(st, mentions)
+
+
+def fold_generic_bodies(st: ResolveState) -> None:
+    """Fold a body named only by a name any country's body bears, with its country ("the U.S. District Court",
+    "Kenya's High Court"), into the one body of that kind and country the article names in full ("the U.S. District
+    Court for the District of Delaware"): the same court, not every country's court of the kind under one name."""
+    live = list(st.table.live())
+    for i, e in live:
+        if e.registry or e.type not in _STATE_BODIES:
+            continue
+        found = _generic_with_country(st, e.label)
+        if found is None:
+            continue
+        core, land = found
+        words = core.lower().split()
+        fuller = [j for j, f in live if j != i and f.type == e.type and len(f.label.split()) > len(e.label.split())
+                  and all(w in f.label.lower().split() for w in words) and _in_country(st, f, land)]
+        if len(fuller) == 1:
+            st.table.merge(i, fuller[0])
+
+
+def _generic_with_country(st: ResolveState, label: str) -> tuple[str, Actor | None | str] | None:
+    """Return the generic name inside a body's label and the country it names ("American District Court" ->
+    "District Court", the United States), or None when the label is no such pair."""
+    from kg.extraction.recognise import country_of_demonym
+
+    head, _, rest = label.partition(" ")
+    core, _, place = label.partition(" of ")
+    for name, land in ((rest, head), (core, place)):
+        if not land or not st.ont.is_generic_name(name):
+            continue
+        gov = st.ont.government_named(land)
+        if gov is not None:
+            return name, st.ont.actors.get(st.ont.country_of.get(gov, ""))
+        if country_of_demonym(land) is not None or land[:1].isupper():
+            return name, country_of_demonym(land) or land
+    return None
+
+
+def _in_country(st: ResolveState, e: Entity, land: Actor | None | str) -> bool:
+    """Return True when body ``e`` is of country ``land`` (the registry's actor, or a name): by the registry's
+    jurisdiction, or by a name of the country in its own names."""
+    if land is None:
+        return False
+    if isinstance(land, str):
+        return any(land in n for n in (e.label, *e.aliases))
+    actor = st.ont.actors.get(e.id) if e.registry else None
+    if actor is not None:
+        return actor.jurisdiction == land.iri
+    return any(n and n in a for n in (land.label, land.demonym, *land.names) for a in (e.label, *e.aliases))
 
 
 def _only_words(between: list[Token], words: frozenset[str]) -> bool:

@@ -117,7 +117,7 @@ class ResolveState:
         """Return the government of the country the article is mostly about (by its registry actors)."""
         if self._home_done:
             return self._home
-        from kg.extraction.recognise import country_of_demonym, is_state_name
+        from kg.extraction.recognise import country_of_demonym, is_state_name, subdivision_country
 
         counts: Counter[str] = Counter()
         unlisted: dict[str, int] = {}
@@ -131,7 +131,14 @@ class ResolveState:
         for i, e in self.table.live():
             actor = self.ont.actors.get(e.id) if e.registry else None
             if actor is None:
-                if e.type == "Country":   # a country the registry lacks counts as often as it is named
+                nation = subdivision_country(e.label) if e.type == "Country" else None
+                found = self._country_of_place(nation, is_state_name) if nation else None
+                if found is not None:
+                    # a federal state ("Karnataka", "Quebec") counts for its country, as a body named there does
+                    counts[found[0]] += max(named[i], 1)
+                    if found[1] is not None and found[0] not in unlisted:
+                        unlisted[found[0]], by_name[found[0]] = -1, found[1]
+                elif e.type == "Country":   # a country the registry lacks counts as often as it is named
                     unlisted[e.id] = i
                     counts[e.id] += 2 * max(named[i], 1)
                 elif e.type not in {"Person", "Legislation"}:

@@ -529,3 +529,34 @@ def test_a_courts_name_after_a_federal_states_keeps_its_written_form() -> None:
     two = extract("X petitioned the Karnataka High Court against the Indian government's blocking orders.")
     court = next(e for e in two.entities if e.type == "Court")
     assert court.label == "High Court of Karnataka" and "Karnataka High Court" in court.aliases
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Malaysian Communications and Multimedia Commission said on Monday it had blocked Zeta Chat.",
+     "Malaysian Communications and Multimedia Commission"),
+    ("Indonesia's Ministry of Communication and Digital Affairs ordered Zeta Chat to register.",
+     "Ministry of Communication and Digital Affairs"),
+    ("The Competition and Consumer Protection Commission fined Vexa Labs.",
+     "Competition and Consumer Protection Commission"),
+])
+def test_a_bodys_name_cut_at_its_and_is_made_whole(text: str, name: str) -> None:
+    assert any(name in {e.label, *e.aliases} for e in extract(text).entities), labels(extract(text))
+
+
+def test_a_firm_and_a_body_side_by_side_stay_two() -> None:
+    got = labels(extract("Vexa Labs and Data Agency officials met on Monday."))
+    assert "Vexa Labs" in got and not any("Vexa Labs and" in n for n in got)
+
+
+def test_a_body_any_country_may_have_stays_its_own_where_its_seat_is_named() -> None:
+    ex = extract("The FTC in Washington fined Vexa Labs last year, Kenya's Communications Authority said on Monday.")
+    assert ("Federal Trade Commission", "fines", "Vexa Labs") in triples(ex), triples(ex)
+
+
+def test_a_country_named_only_as_a_firms_origin_gives_no_government_to_the_story() -> None:
+    ex = extract("Zeta Chat, which is owned by a U.S. company, said on Monday it would appeal a ban imposed by the "
+                 "government.")
+    assert not any("the government" in e.aliases for e in ex.entities), labels(ex)
+    # the state's own acts name it: "U.S. sanctions"
+    two = extract("U.S. sanctions on Zeta Chat took effect on Monday. The government said the app had spied on users.")
+    assert "the government" in labels(two)["US Government"]

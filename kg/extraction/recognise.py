@@ -551,6 +551,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions += _bare_names(doc, mentions, ont)
     mentions.sort(key=lambda m: m.start)
     mentions += _list_members(doc, mentions, ont)
+    mentions = _names_joined_by_and(doc, mentions, ont)
     mentions = _acronyms_over_registry(doc, mentions, ont)
     mentions += _defined_acronyms(doc, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -584,6 +585,50 @@ def _body_words(ont: Ontology) -> frozenset[str]:
     """Return the words that end a body's name: an institution's head ("Court", "Bank") or a kind of organisation
     ("Union", "Society")."""
     return frozenset(_INSTITUTION_HEADS | {w.title() for w in ont.words("kindNoun") if " " not in w})
+
+
+def _names_joined_by_and(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
+    """Return ``mentions`` with a body's name the NER cut at its "and" made whole: "the [Malaysian Communications]
+    and [Multimedia Commission]", "the [Ministry of Communication] and [Digital Affairs]", "the Competition and
+    [Consumer Protection Commission]". One side names no body of its own: the first ends in no institution's head,
+    or the second is a portfolio after a head's "of" with no head of its own."""
+    heads = _body_words(ont)
+    by_start = {m.start: m for m in mentions}
+    taken = _covered(mentions)
+    dropped: list[Mention] = []
+
+    def joinable(m: Mention) -> bool:
+        return m.kind == "ner" and m.type not in {"Person", "Country", "Legislation"}
+
+    for m in sorted(mentions, key=lambda m: m.start):
+        if not joinable(m) or m in dropped or m.end + 1 >= len(doc) or doc[m.end].lower_ != "and":
+            continue
+        after = by_start.get(m.end + 1)
+        words = [t.text for t in doc[m.start:m.end]]
+        if after is None or not joinable(after):
+            continue
+        later = [t.text for t in doc[after.start:after.end]]
+        # ("Malaysian Communications" + "Multimedia Commission"; not a firm's name and a body's: "Vexa and Data Agency")
+        first_headless = not heads & set(words) and later[-1] in heads and m.type not in {"Company", "Platform"} \
+            and not set(words) & ont.company_suffixes
+        # ("Ministry of Communication" + "Digital Affairs": a portfolio's common words, no name of its own)
+        portfolio = words[0] in heads and "of" in words and all(w.lower() in ont.generic_name_words for w in later)
+        if first_headless or portfolio:
+            m.end, m.text = after.end, span_text(doc, m.start, after.end)
+            m.type = after.type if first_headless else m.type
+            dropped.append(after)
+    out = [m for m in mentions if not any(m is d for d in dropped)]
+    for m in out:
+        # "the Competition and [Consumer Protection Commission]": title-case words and "and" before a body's name
+        start = m.start
+        if not joinable(m) or doc[m.end - 1].text not in heads or start < 2 or doc[start - 1].lower_ != "and":
+            continue
+        k = start - 1
+        while k > 0 and doc[k - 1].is_title and doc[k - 1].pos_ in {"PROPN", "NOUN", "ADJ"} and k - 1 not in taken:
+            k -= 1
+        if k < start - 1:
+            m.start, m.text = k, span_text(doc, k, m.end)
+    return out
 
 
 def _institution_of_country(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:

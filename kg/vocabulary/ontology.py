@@ -133,7 +133,7 @@ class Ontology:
     government_by_name: dict[str, str] = field(default_factory=dict)  # country name or demonym -> government IRI
     actor_by_seat: dict[str, str] = field(default_factory=dict)  # "Washington" -> the actor it stands for
     nationalities: dict[str, str] = field(default_factory=dict)  # "Norwegian" -> "Norway" (lexicon-wordnet.ttl)
-    places: dict[str, str] = field(default_factory=dict)  # "Lima" -> "Peru" (lexicon-wordnet.ttl)
+    places: dict[str, str] = field(default_factory=dict)  # "Lima" -> "Peru" (lexicon-wordnet.ttl, lexicon-places.ttl)
 
     def __post_init__(self) -> None:
         for rel in self.relations.values():

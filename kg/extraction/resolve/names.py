@@ -274,6 +274,8 @@ def article_country(st: ResolveState, mentions: list[Mention]) -> str | None:
     first = next(iter(st.doc.sents)).end if len(st.doc) and st.doc.has_annotation("SENT_START") else 0
     for m in mentions:
         weight = 2 if m.start < first else 1
+        if m.type == "Country" and st.origin_only(m.start):
+            continue  # "huge US tech firms": where the firms are from, not whose story it is
         actor = st.ont.actors.get(m.iri) if m.iri else None
         if actor is None:
             if m.type == "Country" and m.kind == "ner" and st.mints(m.text) not in st.ont.actors and \

@@ -90,6 +90,8 @@ class ResolveState:
         company", "Chinese apps"): no government that acts, unlike "the U.S. government", "U.S. sanctions" or "U.S.
         President Ana Ruiz"."""
         t = self.tokens[tok]
+        while t.dep_ == "compound" and t.head.i > t.i and t.ent_type_ and t.head.ent_type_ == t.ent_type_:
+            t = t.head  # (a name's last word: "United States")
         head = t.head
         if t.dep_ not in {"compound", "amod", "nmod"} or head.i < t.i or head.pos_ != "NOUN":
             return False

@@ -560,3 +560,8 @@ def test_a_country_named_only_as_a_firms_origin_gives_no_government_to_the_story
     # the state's own acts name it: "U.S. sanctions"
     two = extract("U.S. sanctions on Zeta Chat took effect on Monday. The government said the app had spied on users.")
     assert "the government" in labels(two)["US Government"]
+
+
+def test_a_body_any_country_may_have_is_no_country_whose_firms_the_story_names() -> None:
+    ex = extract("The Competition Commission said on Monday that huge US tech firms must pay local publishers.")
+    assert not any("united-states" in e.id for e in ex.entities if e.type == "Regulator"), [e.id for e in ex.entities]

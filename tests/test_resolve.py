@@ -565,3 +565,16 @@ def test_a_country_named_only_as_a_firms_origin_gives_no_government_to_the_story
 def test_a_body_any_country_may_have_is_no_country_whose_firms_the_story_names() -> None:
     ex = extract("The Competition Commission said on Monday that huge US tech firms must pay local publishers.")
     assert not any("united-states" in e.id for e in ex.entities if e.type == "Regulator"), [e.id for e in ex.entities]
+
+
+@pytest.mark.parametrize(("text", "own"), [
+    ("BRASILIA (Reuters) - Anatel said on Monday it would order internet providers to block Zeta Chat. Portugal's "
+     "telecoms regulator Anacom took a similar step last year. The regulator said the block would begin on Friday.",
+     "Anatel"),
+    ("PRETORIA - South Africa's Competition Commission said on Monday it was looking into Vexa Labs' adverts. The "
+     "U.S. Federal Trade Commission studied the same practices in 2023. The watchdog said it would report in May.",
+     "Competition Commission of South Africa"),
+])
+def test_a_description_is_the_storys_body_not_one_said_to_have_done_the_like_elsewhere(text: str, own: str) -> None:
+    ex = extract(text)
+    assert {"the regulator", "the watchdog"} & labels(ex)[own], labels(ex)

@@ -259,6 +259,7 @@ class PK(DefinedNamespace):
     patientNoun: URIRef
     nationalWord: URIRef
     subnationalWord: URIRef
+    parallelWord: URIRef
     polityNoun: URIRef
     kindNoun: URIRef
     courtLevel: URIRef

@@ -522,7 +522,8 @@ def describe(st: ResolveState, token: Token) -> int | None:
     if idx is not None and public and country is abroad is None and _in_passing(st, token, idx):
         # "Kenya's Communications Authority ordered Zeta Chat to register, as Britain's Ofcom did last month. The
         # regulator said ...": the story's own body, not another country's named in passing since
-        idx = st.recent(token.i, lambda e: accept(e) and _of_home(st, e), prefer) or idx
+        own = st.recent(token.i, lambda e: accept(e) and _of_home(st, e), prefer)
+        idx = idx if own is None else own
     if idx is None and noun in st.words("instrumentNoun") and definite(st, token):
         idx = _mint_instrument(st, token)
     if idx is None and (country is not None or abroad is not None) and token.tag_ not in {"NNS", "NNPS"}:
@@ -626,14 +627,17 @@ def _of_home(st: ResolveState, e: Entity) -> bool:
 
 def _in_passing(st: ResolveState, token: Token, idx: int) -> bool:
     """Return True when body ``idx``, which a description before ``token`` would refer to, is another country's
-    than the story's, named last in an earlier sentence only inside a noun phrase about something else ("a similar
-    order by Britain's Ofcom"), not as a party to its verb ("took Turkey to the European court")."""
+    than the story's, named last in an earlier sentence that tells of the like done elsewhere (``pk:parallelWord``:
+    "Anacom took a similar step") or only inside a noun phrase about something else ("an order by Britain's
+    Ofcom"), not as a party to its verb ("took Turkey to the European court")."""
     if _of_home(st, st.entity(idx)) or st.home_government() is None:
         return False
     last = max((tok for tok, j, _ in st.history if tok < token.i and st.table.find(j) == idx), default=None)
     if last is None or last >= memo.sentence(token).start:
         return False
     t = st.doc[last]
+    if any(w.lower_ in st.words("parallelWord") for w in memo.sentence(t)):
+        return True  # ("Portugal's regulator took a similar step last year"): the like done elsewhere
     while t.head.i != t.i and t.head.pos_ not in {"VERB", "AUX"}:
         if t.head.pos_ in {"NOUN", "PROPN"} and st.token_entity.get(t.head.i) is None:
             return True  # (a noun between the name and its clause's verb: the name is that noun's detail)

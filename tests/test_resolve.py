@@ -578,3 +578,11 @@ def test_a_body_any_country_may_have_is_no_country_whose_firms_the_story_names()
 def test_a_description_is_the_storys_body_not_one_said_to_have_done_the_like_elsewhere(text: str, own: str) -> None:
     ex = extract(text)
     assert {"the regulator", "the watchdog"} & labels(ex)[own], labels(ex)
+
+
+def test_the_countrys_top_court_is_the_storys_countrys_not_the_firms() -> None:
+    ex = extract("NAIROBI (Reuters) - Vexa Labs, a U.S. company, won a case at the country's top court on Friday. The "
+                 "judges said the government had not followed the law when it banned the app.")
+    courts = [e for e in ex.entities if e.type == "Court"]
+    assert [c.id.rsplit("/", 1)[-1] for c in courts] == ["top-court-of-kenya"], [c.id for c in courts]
+    assert "the country" in labels(ex)["Kenya"] or "the country" in labels(ex).get("Kenyan Government", set())

@@ -518,7 +518,10 @@ def describe(st: ResolveState, token: Token) -> int | None:
     def prefer(e: Entity) -> bool:
         return noun in e.label.lower()
 
-    idx = st.recent(token.i, accept, prefer)
+    # ("a U.S. company ... the country's top court": a country named only as a firm's origin is no country meant)
+    idx = st.recent(token.i, accept, prefer, skip=st.origin_only if classes == {"Country"} else None)
+    if idx is None and classes == {"Country"} and definite(st, token):
+        idx = st.home_government()  # "NAIROBI - ... the country's top court": the story's, its dateline says which
     if idx is not None and public and country is abroad is None and _in_passing(st, token, idx):
         # "Kenya's Communications Authority ordered Zeta Chat to register, as Britain's Ofcom did last month. The
         # regulator said ...": the story's own body, not another country's named in passing since
@@ -770,7 +773,17 @@ def _mint_described(st: ResolveState, token: Token, typ: str, of: str | None = N
     label = st.doc[start:token.i + 1].text
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None:
-        label = f"{label} of {st.doc[owner.left_edge.i:owner.i + 1].text}"  # "Turkey's board" -> "board of Turkey"
+        # "Turkey's board" -> "board of Turkey"; "the country's top court" -> the country it was read as
+        whose = st.token_entity.get(owner.i)
+        land = st.entity(whose) if whose is not None and st.entity(whose).type in {"Country", "GovernmentBody"} \
+            else None
+        if land is not None and land.registry and land.id in st.ont.country_of:
+            name = st.ont.actors[st.ont.country_of[land.id]].label
+        elif land is not None:
+            name = land.label.removeprefix("Government of ")
+        else:
+            name = st.doc[owner.left_edge.i:owner.i + 1].text
+        label = f"{label} of {name}"
     elif of is not None:
         label = f"{label} of {of}"
     return st.minted(label, typ)

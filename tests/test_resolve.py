@@ -481,6 +481,10 @@ def test_the_regulator_is_the_storys_own_not_one_named_in_passing_since() -> Non
                  "days. The move follows a similar order by Britain's Ofcom last month. The regulator said Zeta Chat "
                  "had ignored earlier warnings.")
     assert "the regulator" in labels(ex)["Communications Authority of Kenya"]
+    # nor one named in a phrase that a pronoun heads ("those of Britain's Ofcom")
+    one = extract("NAIROBI (Reuters) - Kenya's Communications Authority on Monday issued rules for Zeta Chat. The "
+                  "rules follow those of Britain's Ofcom. The regulator said it would enforce them in June.")
+    assert "the regulator" in labels(one)["Communications Authority of Kenya"]
     # a body another country's that the sentence before took someone to is no passing detail
     two = extract("Turkey blocked Zeta Chat in 2021. Last year Vexa Labs brought a case against Turkey before the "
                   "European Court of Human Rights. The court called the block unlawful.")
@@ -493,11 +497,15 @@ def test_the_regulator_is_the_storys_own_not_one_named_in_passing_since() -> Non
      "rumours. The federal government in New Delhi has not commented.", "Government of Karnataka"),
     ("The Quebec government ordered Vexa Labs to stop collecting data. The provincial government said the firm "
      "broke privacy law. Ottawa said nothing.", "Government of Quebec"),
+    # a state named with the word "State" ("Lagos State")
+    ("LAGOS (Reuters) - The Lagos State government banned Pinmark Systems' motorcycle taxis on Monday. The state "
+     "government said the bikes caused accidents. The federal government in Abuja has not commented.",
+     "Lagos State"),
 ])
 def test_the_state_government_is_the_federal_states_not_the_nations(text: str, state: str) -> None:
     ex = extract(text)
     assert "the state government" in labels(ex)[state] or "the provincial government" in labels(ex)[state]
-    national = next(e for e in ex.entities if e.label in {"Indian Government", "Canadian Government"})
+    national = next(e for e in ex.entities if e.label in {"Indian Government", "Canadian Government", "Nigeria"})
     assert not any("state" in a or "provincial" in a for a in national.aliases)
 
 

@@ -615,8 +615,9 @@ def _subnational(e: Entity) -> bool:
     """Return True for a federal state or province, or its government ("Quebec", "Government of Quebec")."""
     from kg.extraction.recognise import subdivision_country
 
-    return e.type in {"GovernmentBody", "Country"} and \
-        subdivision_country(e.label.removeprefix("Government of ")) is not None
+    name = e.label.removeprefix("Government of ")
+    return e.type in {"GovernmentBody", "Country"} and (  # ("Lagos State": the state of Lagos)
+        subdivision_country(name) is not None or subdivision_country(name.removesuffix(" State")) is not None)
 
 
 def _of_home(st: ResolveState, e: Entity) -> bool:
@@ -642,7 +643,7 @@ def _in_passing(st: ResolveState, token: Token, idx: int) -> bool:
     if any(w.lower_ in st.words("parallelWord") for w in memo.sentence(t)):
         return True  # ("Portugal's regulator took a similar step last year"): the like done elsewhere
     while t.head.i != t.i and t.head.pos_ not in {"VERB", "AUX"}:
-        if t.head.pos_ in {"NOUN", "PROPN"} and st.token_entity.get(t.head.i) is None:
+        if t.head.pos_ in {"NOUN", "PROPN", "PRON"} and st.token_entity.get(t.head.i) is None:
             return True  # (a noun between the name and its clause's verb: the name is that noun's detail)
         t = t.head
     return False

@@ -12,6 +12,7 @@ regulator") is a title of that name, not a reference.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
@@ -636,7 +637,10 @@ def _in_passing(st: ResolveState, token: Token, idx: int) -> bool:
     Ofcom"), not as a party to its verb ("took Turkey to the European court")."""
     if _of_home(st, st.entity(idx)) or st.home_government() is None:
         return False
-    last = max((tok for tok, j, _ in st.history if tok < token.i and st.table.find(j) == idx), default=None)
+    # (the history is in text order: read back from the description, not over the whole of a long document)
+    history = st.history
+    last = next((history[k][0] for k in range(bisect.bisect_left(history, (token.i,)) - 1, -1, -1)
+                 if st.table.find(history[k][1]) == idx), None)
     if last is None or last >= memo.sentence(token).start:
         return False
     t = st.doc[last]

@@ -404,7 +404,7 @@ def recognise(doc: Doc, ont: Ontology | None = None) -> list[Mention]:
     mentions: list[Mention] = []
     places: list[tuple[int, int, str]] = []   # names the NER read as places that are neither states nor seats
     particles, currencies = ont.words("nameParticle"), ont.words("currencyNoun")
-    cues = ont.classes["Company"].name_cues
+    cues = ont.company_suffixes
     law_cues = frozenset(w for w in ont.classes["Legislation"].name_cues if " " not in w)
     for ent in (_before_a_sum(law, currencies) for e in _joined_at_and(doc, particles)
                 for piece in _split_at_verbs(e, particles) for part in _split_at_company_and(piece, cues)
@@ -784,7 +784,7 @@ def _names_run_on(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Ment
     so is an organisation's the NER cut before its head ("Zeltra [Pay]"), and a person's name the NER cut before
     its last word gets it back ("President Yoon Suk Yeol's office")."""
     starts = {m.start for m in mentions}
-    suffixes = ont.classes["Company"].name_cues
+    suffixes = ont.company_suffixes
     out = []
     for m in mentions:
         end = m.end
@@ -1653,7 +1653,7 @@ def _covered(mentions: list[Mention], kind: str | None = None) -> set[int]:
 
 def _only_a_suffix(text: str, ont: Ontology) -> bool:
     """Return True for a company's name cue standing alone ("AI", "Group", "LLC"): it names nobody."""
-    return " " not in text and text in ont.classes["Company"].name_cues
+    return " " not in text and text in ont.company_suffixes
 
 
 def _list_members(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mention]:
@@ -1944,7 +1944,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
     taken = _covered(mentions)
     out: list[Mention] = []
     complements = ont.words("nounComplement")
-    company_cues = ont.classes["Company"].name_cues
+    company_cues = ont.company_suffixes
     tokens = memo.tokens(doc)
     for i, word in enumerate(memo.column(doc, "text")):
         if not (word[:1].isupper() or word[:1].isdigit()) or i in taken or len(word) < 2:
@@ -1976,7 +1976,7 @@ def _bare_names(doc: Doc, mentions: list[Mention], ont: Ontology) -> list[Mentio
         after_portfolio = start - 1 in taken and _portfolio_before(doc, start, mentions, ont) and \
             tok.i > start and _is_personal_name(doc, start, tok.i + 1)
         if (start - 1 in taken and not after_portfolio) or \
-                tok.text in ont.classes["Company"].name_cues and start == tok.i:
+                tok.text in ont.company_suffixes and start == tok.i:
             continue  # the tail of a name found already ("Naver Corp")
         text = span_text(doc, start, tok.i + 1)
         lower = text.lower()
@@ -2034,7 +2034,7 @@ def _take_office_titles(doc: Doc, mentions: list[Mention], ont: Ontology) -> Non
 def _take_company_suffixes(doc: Doc, mentions: list[Mention], ont: Ontology) -> None:
     """Extend a name over a company suffix the recogniser left out ("Kakao" + "Corp"), so the name is the
     phrase's head; the text (and so the entity) stays the name without the suffix."""
-    suffixes = ont.classes["Company"].name_cues
+    suffixes = ont.company_suffixes
     starts = {m.start for m in mentions}
     for m in mentions:
         end = m.end

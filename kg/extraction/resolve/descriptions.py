@@ -512,7 +512,7 @@ def describe(st: ResolveState, token: Token) -> int | None:
         # and "the committee" is no Senate: a part describes only a body named as one.
         return e.type in classes and not (noun in words[:-1] and words[-1] != noun) and \
             (noun not in st.words("bodyPartNoun") or noun in words) and \
-            (country is abroad is None or _of_country(st, e, country, abroad)) and \
+            (country is abroad is None or st.of_country(e, country, abroad)) and \
             (not kind or e.type != "Organisation" or _called(e, noun)) and \
             _same_field(st, e, fields)  # "the communications regulator" is no data protection authority
 
@@ -627,7 +627,7 @@ def _of_home(st: ResolveState, e: Entity) -> bool:
     if home is None:
         return False
     country = st.ont.country_of.get(st.entity(home).id)
-    return _of_country(st, e, country, None if country else st.entity(home).label)
+    return st.of_country(e, country, None if country else st.entity(home).label)
 
 
 def _in_passing(st: ResolveState, token: Token, idx: int) -> bool:
@@ -757,16 +757,6 @@ def _led_by(st: ResolveState, token: Token) -> int | None:
                 if len(led) == 1:
                     return st.entity_for_actor(led.pop())
     return None
-
-
-def _of_country(st: ResolveState, e: Entity, country: str | None, abroad: str | None) -> bool:
-    """Return True when ``e`` belongs to the country a description names (by the registry, or by its name)."""
-    actor = st.ont.actors.get(e.id) if e.registry else None
-    if actor is not None:
-        return country is not None and country in {actor.jurisdiction, st.ont.country_of.get(actor.iri), actor.iri}
-    land = st.ont.actors[country] if country is not None else None
-    names = {abroad} if land is None else {land.label, land.demonym, *land.names}
-    return any(n and n.lower() in a.lower() for n in names for a in {e.label, *e.aliases})
 
 
 def _mint_described(st: ResolveState, token: Token, typ: str, of: str | None = None) -> int:

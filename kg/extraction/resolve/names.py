@@ -331,17 +331,18 @@ def fold_generic_bodies(st: ResolveState) -> None:
         found = _generic_with_country(st, e.label)
         if found is None:
             continue
-        core, land = found
+        core, country, abroad = found
         words = core.lower().split()
         fuller = [j for j, f in live if j != i and f.type == e.type and len(f.label.split()) > len(e.label.split())
-                  and all(w in f.label.lower().split() for w in words) and _in_country(st, f, land)]
+                  and all(w in f.label.lower().split() for w in words) and st.of_country(f, country, abroad)]
         if len(fuller) == 1:
             st.table.merge(i, fuller[0])
 
 
-def _generic_with_country(st: ResolveState, label: str) -> tuple[str, Actor | None | str] | None:
-    """Return the generic name inside a body's label and the country it names ("American District Court" ->
-    "District Court", the United States), or None when the label is no such pair."""
+def _generic_with_country(st: ResolveState, label: str) -> tuple[str, str | None, str | None] | None:
+    """Return the generic name inside a body's label and the country it names, as the registry's country's IRI or
+    the name of one it lacks ("American District Court" -> "District Court", the United States), or None when the
+    label is no such pair."""
     from kg.extraction.recognise import country_of_demonym
 
     head, _, rest = label.partition(" ")
@@ -351,24 +352,10 @@ def _generic_with_country(st: ResolveState, label: str) -> tuple[str, Actor | No
             continue
         gov = st.ont.government_named(land)
         if gov is not None:
-            return name, st.ont.actors.get(st.ont.country_of.get(gov, ""))
+            return name, st.ont.country_of.get(gov), None
         if country_of_demonym(land) is not None or land[:1].isupper():
-            return name, country_of_demonym(land) or land
+            return name, None, country_of_demonym(land) or land
     return None
-
-
-def _in_country(st: ResolveState, e: Entity, land: Actor | None | str) -> bool:
-    """Return True when body ``e`` is of country ``land`` (the registry's actor, or a name): by the registry's
-    jurisdiction, or by a name of the country in its own names."""
-    if land is None:
-        return False
-    if isinstance(land, str):
-        return any(land in n for n in (e.label, *e.aliases))
-    actor = st.ont.actors.get(e.id) if e.registry else None
-    if actor is not None:
-        return actor.jurisdiction == land.iri
-    return any(n and n in a for n in (land.label, land.demonym, *land.names) for a in (e.label, *e.aliases))
-
 
 def _only_words(between: list[Token], words: frozenset[str]) -> bool:
     """Return True when the words ``between`` two names, brackets, commas and "known as" aside, are some and all

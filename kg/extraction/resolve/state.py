@@ -310,6 +310,17 @@ class ResolveState:
         name = self.ont.nationalities.get(word) or country_of_demonym(word)
         return self._country_of_place(name, lambda _: True) if name else None
 
+    def of_country(self, e: Entity, country: str | None, abroad: str | None) -> bool:
+        """Return True when ``e`` belongs to a country: ``country`` the registry's (by the registry's jurisdiction,
+        else by the country's names in ``e``'s), or ``abroad`` the name of one the registry lacks."""
+        actor = self.ont.actors.get(e.id) if e.registry else None
+        if actor is not None:
+            return country is not None and country in {actor.jurisdiction, self.ont.country_of.get(actor.iri),
+                                                       actor.iri}
+        land = self.ont.actors[country] if country is not None else None
+        names = {abroad} if land is None else {land.label, land.demonym, *land.names}
+        return any(n and n.lower() in a.lower() for n in names for a in {e.label, *e.aliases})
+
     def is_government(self, e: Entity) -> bool:
         """Return True for a national government (not a ministry or agency), or a country that has one."""
         if e.registry:
